@@ -1,0 +1,390 @@
+//! A definition under construction, and the control-flow stack.
+//!
+//! The control words (`IF`, `BEGIN`, `DO`, …) call the methods here. Each
+//! builds the control-flow graph directly: an *orig* is a block whose
+//! terminator has one [`BlockId::PENDING`] target, a *dest* is a block a
+//! backward branch may target. `ELSE`, `WHILE` and `REPEAT` are expressed with
+//! `CS-ROLL` exactly as the standard defines them, so user code that uses
+//! `CS-PICK` and `CS-ROLL` builds the same shapes.
+//!
+//! Guarantee: [`Definition::finish`] returns a function with no pending
+//! targets, or a mismatch error; it never returns a half-built graph.
+
+use crate::ir::{Block, BlockId, Function, LoopId, Op, Term, Xt};
+
+/// An entry of the control-flow stack.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cf {
+    /// A forward branch to resolve: the block whose terminator is pending.
+    Orig(BlockId),
+    /// A backward branch target.
+    Dest(BlockId),
+    /// An open `DO` loop (index into the loop stack).
+    Do(usize),
+    /// An open `CASE`, with the `ENDOF` branches to resolve at `ENDCASE`.
+    Case(Vec<BlockId>),
+}
+
+/// Why a control word could not be compiled.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CfError {
+    /// The control-flow stack does not hold what the word needs.
+    Mismatch(&'static str),
+    /// `I`, `J` or `LEAVE` outside a loop.
+    NoLoop(&'static str),
+}
+
+#[derive(Debug)]
+struct LoopCtx {
+    lp: LoopId,
+    body: BlockId,
+    leaves: Vec<BlockId>,
+}
+
+/// A colon definition (or one part of one) being compiled.
+#[derive(Debug)]
+pub struct Definition {
+    /// The function being built.
+    pub func: Function,
+    cur: BlockId,
+    /// The control-flow stack.
+    pub cf: Vec<Cf>,
+    loops: Vec<LoopCtx>,
+}
+
+impl Definition {
+    /// An empty definition for `xt`.
+    pub fn new(xt: Xt, name: String) -> Self {
+        let func = Function { xt, name, blocks: vec![Block { ops: Vec::new(), term: Term::Return }], n_loops: 0 };
+        Definition { func, cur: BlockId(0), cf: Vec::new(), loops: Vec::new() }
+    }
+
+    /// Appends an op to the current block.
+    pub fn op(&mut self, op: Op) {
+        self.func.blocks[self.cur.index()].ops.push(op);
+    }
+
+    fn new_block(&mut self) -> BlockId {
+        self.func.blocks.push(Block { ops: Vec::new(), term: Term::Return });
+        BlockId(self.func.blocks.len() as u32 - 1)
+    }
+
+    /// Ends the current block with `term` and continues in a fresh block.
+    fn end_block(&mut self, term: Term) -> (BlockId, BlockId) {
+        let from = self.cur;
+        self.func.blocks[from.index()].term = term;
+        self.cur = self.new_block();
+        (from, self.cur)
+    }
+
+    /// Ends the current block with a jump to a fresh block and continues there.
+    fn fall_into_new(&mut self) -> BlockId {
+        let n = self.new_block();
+        self.func.blocks[self.cur.index()].term = Term::Jump(n);
+        self.cur = n;
+        n
+    }
+
+    fn resolve(&mut self, orig: BlockId, target: BlockId) {
+        for slot in self.func.blocks[orig.index()].term.successors_mut() {
+            if *slot == BlockId::PENDING {
+                *slot = target;
+                return;
+            }
+        }
+    }
+
+    fn pop_orig(&mut self, word: &'static str) -> Result<BlockId, CfError> {
+        match self.cf.pop() {
+            Some(Cf::Orig(b)) => Ok(b),
+            Some(other) => {
+                self.cf.push(other);
+                Err(CfError::Mismatch(word))
+            }
+            None => Err(CfError::Mismatch(word)),
+        }
+    }
+
+    fn pop_dest(&mut self, word: &'static str) -> Result<BlockId, CfError> {
+        match self.cf.pop() {
+            Some(Cf::Dest(b)) => Ok(b),
+            Some(other) => {
+                self.cf.push(other);
+                Err(CfError::Mismatch(word))
+            }
+            None => Err(CfError::Mismatch(word)),
+        }
+    }
+
+    /// `IF`: pops a flag at run time; the orig is taken when it is zero.
+    pub fn if_(&mut self) {
+        let next = BlockId(self.func.blocks.len() as u32);
+        let (from, _) = self.end_block(Term::Branch { nonzero: next, zero: BlockId::PENDING });
+        self.cf.push(Cf::Orig(from));
+    }
+
+    /// `AHEAD`: an unconditional forward branch.
+    pub fn ahead(&mut self) {
+        let (from, _) = self.end_block(Term::Jump(BlockId::PENDING));
+        self.cf.push(Cf::Orig(from));
+    }
+
+    /// `THEN`: resolves the orig on top.
+    pub fn then(&mut self) -> Result<(), CfError> {
+        let orig = self.pop_orig("THEN")?;
+        let n = self.fall_into_new();
+        self.resolve(orig, n);
+        Ok(())
+    }
+
+    /// `ELSE`: `AHEAD 1 CS-ROLL THEN`.
+    pub fn else_(&mut self) -> Result<(), CfError> {
+        if !matches!(self.cf.last(), Some(Cf::Orig(_))) {
+            return Err(CfError::Mismatch("ELSE"));
+        }
+        self.ahead();
+        self.cs_roll(1)?;
+        self.then()
+    }
+
+    /// `BEGIN`: a dest.
+    pub fn begin(&mut self) {
+        let n = self.fall_into_new();
+        self.cf.push(Cf::Dest(n));
+    }
+
+    /// `UNTIL`: back to the dest while the flag is zero.
+    pub fn until(&mut self) -> Result<(), CfError> {
+        let dest = self.pop_dest("UNTIL")?;
+        let next = BlockId(self.func.blocks.len() as u32);
+        self.end_block(Term::Branch { nonzero: next, zero: dest });
+        Ok(())
+    }
+
+    /// `AGAIN`: back to the dest.
+    pub fn again(&mut self) -> Result<(), CfError> {
+        let dest = self.pop_dest("AGAIN")?;
+        self.end_block(Term::Jump(dest));
+        Ok(())
+    }
+
+    /// `WHILE`: `IF 1 CS-ROLL`.
+    pub fn while_(&mut self) -> Result<(), CfError> {
+        if !matches!(self.cf.last(), Some(Cf::Dest(_))) {
+            return Err(CfError::Mismatch("WHILE"));
+        }
+        self.if_();
+        self.cs_roll(1)
+    }
+
+    /// `REPEAT`: `AGAIN THEN`.
+    pub fn repeat(&mut self) -> Result<(), CfError> {
+        self.again()?;
+        self.then().map_err(|_| CfError::Mismatch("REPEAT"))
+    }
+
+    /// `CS-PICK`: copies the u-th entry (orig or dest) to the top.
+    pub fn cs_pick(&mut self, u: usize) -> Result<(), CfError> {
+        let n = self.cf.len();
+        let item = self.cf.get(n.wrapping_sub(1 + u)).cloned().ok_or(CfError::Mismatch("CS-PICK"))?;
+        self.cf.push(item);
+        Ok(())
+    }
+
+    /// `CS-ROLL`: moves the u-th entry to the top.
+    pub fn cs_roll(&mut self, u: usize) -> Result<(), CfError> {
+        let n = self.cf.len();
+        if u >= n {
+            return Err(CfError::Mismatch("CS-ROLL"));
+        }
+        let item = self.cf.remove(n - 1 - u);
+        self.cf.push(item);
+        Ok(())
+    }
+
+    fn new_loop(&mut self, body: BlockId) -> usize {
+        let lp = LoopId(self.func.n_loops);
+        self.func.n_loops += 1;
+        self.loops.push(LoopCtx { lp, body, leaves: Vec::new() });
+        self.loops.len() - 1
+    }
+
+    /// `DO` (or `?DO` with `skip_if_equal`): pops limit and index.
+    pub fn do_(&mut self, skip_if_equal: bool) {
+        let lp = LoopId(self.func.n_loops);
+        self.op(Op::DoInit(lp));
+        let idx = if skip_if_equal {
+            let body = BlockId(self.func.blocks.len() as u32);
+            let (from, body) = self.end_block(Term::QDo { lp, body, exit: BlockId::PENDING });
+            let idx = self.new_loop(body);
+            self.loops[idx].leaves.push(from);
+            idx
+        } else {
+            let body = self.fall_into_new();
+            self.new_loop(body)
+        };
+        self.cf.push(Cf::Do(idx));
+    }
+
+    /// `LOOP` or `+LOOP`.
+    pub fn loop_(&mut self, plus: bool) -> Result<(), CfError> {
+        let word = if plus { "+LOOP" } else { "LOOP" };
+        let idx = match self.cf.pop() {
+            Some(Cf::Do(i)) if i + 1 == self.loops.len() => i,
+            Some(other) => {
+                self.cf.push(other);
+                return Err(CfError::Mismatch(word));
+            }
+            None => return Err(CfError::Mismatch(word)),
+        };
+        let ctx = self.loops.pop().expect("a Do entry has its loop context");
+        let (from, exit) = self.end_block(Term::Loop { lp: ctx.lp, plus, body: ctx.body, exit: BlockId::PENDING });
+        self.resolve(from, exit);
+        for leave in ctx.leaves {
+            self.resolve(leave, exit);
+        }
+        debug_assert_eq!(idx, self.loops.len());
+        Ok(())
+    }
+
+    /// `LEAVE`.
+    pub fn leave(&mut self) -> Result<(), CfError> {
+        if self.loops.is_empty() {
+            return Err(CfError::NoLoop("LEAVE"));
+        }
+        let (from, _) = self.end_block(Term::Jump(BlockId::PENDING));
+        self.loops.last_mut().expect("checked above").leaves.push(from);
+        Ok(())
+    }
+
+    /// `I` (depth 0) or `J` (depth 1).
+    pub fn loop_index(&mut self, depth: usize, word: &'static str) -> Result<(), CfError> {
+        let n = self.loops.len();
+        let lp = self.loops.get(n.wrapping_sub(1 + depth)).ok_or(CfError::NoLoop(word))?.lp;
+        self.op(Op::LoopIndex(lp));
+        Ok(())
+    }
+
+    /// `EXIT`.
+    pub fn exit(&mut self) {
+        self.end_block(Term::Return);
+    }
+
+    /// `CASE`.
+    pub fn case(&mut self) {
+        self.cf.push(Cf::Case(Vec::new()));
+    }
+
+    /// `OF`: `OVER = IF DROP`.
+    pub fn of(&mut self) -> Result<(), CfError> {
+        if !matches!(self.cf.last(), Some(Cf::Case(_))) {
+            return Err(CfError::Mismatch("OF"));
+        }
+        self.op(Op::Prim(crate::primitives::Prim::Over));
+        self.op(Op::Prim(crate::primitives::Prim::Eq));
+        self.if_();
+        self.op(Op::Prim(crate::primitives::Prim::Drop));
+        Ok(())
+    }
+
+    /// `ENDOF`: jump to the end of the `CASE`, and resolve the `OF`.
+    pub fn endof(&mut self) -> Result<(), CfError> {
+        let of = self.pop_orig("ENDOF")?;
+        let (from, next) = self.end_block(Term::Jump(BlockId::PENDING));
+        match self.cf.last_mut() {
+            Some(Cf::Case(endofs)) => endofs.push(from),
+            _ => return Err(CfError::Mismatch("ENDOF")),
+        }
+        self.resolve(of, next);
+        Ok(())
+    }
+
+    /// `ENDCASE`: drop the selector and resolve every `ENDOF`.
+    pub fn endcase(&mut self) -> Result<(), CfError> {
+        let endofs = match self.cf.pop() {
+            Some(Cf::Case(e)) => e,
+            Some(other) => {
+                self.cf.push(other);
+                return Err(CfError::Mismatch("ENDCASE"));
+            }
+            None => return Err(CfError::Mismatch("ENDCASE")),
+        };
+        self.op(Op::Prim(crate::primitives::Prim::Drop));
+        let n = self.fall_into_new();
+        for e in endofs {
+            self.resolve(e, n);
+        }
+        Ok(())
+    }
+
+    /// Ends the definition (`;` or `DOES>`): the control-flow stack must be empty.
+    pub fn finish(mut self, word: &'static str) -> Result<Function, (Definition, CfError)> {
+        if !self.cf.is_empty() {
+            return Err((self, CfError::Mismatch(word)));
+        }
+        self.func.blocks[self.cur.index()].term = Term::Return;
+        Ok(self.func)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::verify::verify;
+
+    fn text(d: Definition) -> String {
+        let f = d.finish(";").unwrap();
+        assert!(verify(&f).is_empty(), "{:?}", verify(&f));
+        f.to_string()
+    }
+
+    /// `IF ... ELSE ... THEN` makes a diamond whose arms meet at one block.
+    #[test]
+    fn if_else_then_is_a_diamond() {
+        let mut d = Definition::new(9, "T".into());
+        d.if_();
+        d.op(Op::Lit(1));
+        d.else_().unwrap();
+        d.op(Op::Lit(2));
+        d.then().unwrap();
+        let t = text(d);
+        assert!(t.contains("b0:\n    branch b1 else b3"), "{t}");
+        assert!(t.contains("b1:\n    lit 1\n    jump b4"), "{t}");
+        assert!(t.contains("b3:\n    lit 2\n    jump b4"), "{t}");
+    }
+
+    /// Two WHILEs and an ELSE: the extra orig is resolved by ELSE ... THEN.
+    #[test]
+    fn begin_while_while_repeat_else_then() {
+        let mut d = Definition::new(9, "T".into());
+        d.begin();
+        d.while_().unwrap();
+        d.while_().unwrap();
+        d.repeat().unwrap();
+        d.else_().unwrap();
+        d.then().unwrap();
+        assert!(d.cf.is_empty());
+        text(d);
+    }
+
+    #[test]
+    fn mismatches_are_errors_not_panics() {
+        let mut d = Definition::new(9, "T".into());
+        assert_eq!(d.then(), Err(CfError::Mismatch("THEN")));
+        assert_eq!(d.loop_(false), Err(CfError::Mismatch("LOOP")));
+        assert_eq!(d.leave(), Err(CfError::NoLoop("LEAVE")));
+        d.if_();
+        assert!(d.finish(";").is_err());
+    }
+
+    #[test]
+    fn qdo_and_leave_exit_to_after_the_loop() {
+        let mut d = Definition::new(9, "T".into());
+        d.do_(true);
+        d.leave().unwrap();
+        d.loop_(false).unwrap();
+        let t = text(d);
+        assert!(t.contains("qdo L0 b1 exit b3"), "{t}");
+        assert!(t.contains("b1:\n    jump b3"), "{t}");
+    }
+}

@@ -1,0 +1,12 @@
+//! From IR to wasm: function bodies with a stack cache, primitives,
+//! structured control flow, and module assembly.
+//!
+//! Guarantee: everything emitted here validates against the `runtime` ABI.
+
+pub mod body;
+pub mod module;
+pub mod prim;
+pub mod structure;
+
+pub use module::batch_module;
+pub use structure::EmitError;

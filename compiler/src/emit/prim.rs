@@ -1,0 +1,695 @@
+//! Code for each primitive of the primitive table, over the stack cache.
+//!
+//! Pure stack shuffles emit nothing; arithmetic on two known constants is
+//! folded. Division is floored, as in gforth; dividing by zero traps (the
+//! host maps the trap to THROW -10). Words whose effect is dynamic (`PICK`,
+//! `?DUP`, `EXECUTE`, …) flush the cache and work on memory directly.
+//!
+//! Guarantee: every arm leaves the body in a state where more ops may follow.
+
+use wasm_encoder::{BlockType, InstructionSink};
+
+use super::body::{mem, FnBody, Val, I64_SCRATCH, SP};
+use crate::primitives::Prim;
+use runtime::addr;
+
+/// Emits one primitive.
+pub fn emit(b: &mut FnBody, p: Prim) {
+    use Prim::*;
+    match p {
+        Dup => {
+            let a = b.pop();
+            b.push(a);
+            b.push(a);
+        }
+        Drop => {
+            b.pop();
+        }
+        Swap => {
+            let (x, y) = (b.pop(), b.pop());
+            b.push(x);
+            b.push(y);
+        }
+        Over => {
+            let (x2, x1) = (b.pop(), b.pop());
+            b.push(x1);
+            b.push(x2);
+            b.push(x1);
+        }
+        Rot => {
+            let (x3, x2, x1) = (b.pop(), b.pop(), b.pop());
+            b.push(x2);
+            b.push(x3);
+            b.push(x1);
+        }
+        MinusRot => {
+            let (x3, x2, x1) = (b.pop(), b.pop(), b.pop());
+            b.push(x3);
+            b.push(x1);
+            b.push(x2);
+        }
+        Nip => {
+            let x2 = b.pop();
+            b.pop();
+            b.push(x2);
+        }
+        Tuck => {
+            let (x2, x1) = (b.pop(), b.pop());
+            b.push(x2);
+            b.push(x1);
+            b.push(x2);
+        }
+        TwoDup => {
+            let (x2, x1) = (b.pop(), b.pop());
+            for v in [x1, x2, x1, x2] {
+                b.push(v);
+            }
+        }
+        TwoDrop => {
+            b.pop();
+            b.pop();
+        }
+        TwoSwap => {
+            let (x4, x3, x2, x1) = (b.pop(), b.pop(), b.pop(), b.pop());
+            for v in [x3, x4, x1, x2] {
+                b.push(v);
+            }
+        }
+        TwoOver => {
+            let (x4, x3, x2, x1) = (b.pop(), b.pop(), b.pop(), b.pop());
+            for v in [x1, x2, x3, x4, x1, x2] {
+                b.push(v);
+            }
+        }
+        QuestionDup => {
+            b.flush();
+            // if [sp] != 0 { sp -= 4; [sp] = [sp + 4] }
+            b.s().local_get(SP).i32_load(mem(0, 2)).if_(BlockType::Empty);
+            b.s().local_get(SP).i32_const(4).i32_sub().local_set(SP);
+            b.s().local_get(SP).local_get(SP).i32_load(mem(4, 2)).i32_store(mem(0, 2)).end();
+        }
+        Pick => {
+            b.flush();
+            // [sp] = [sp + 4 + 4 * [sp]]
+            b.s().local_get(SP).local_get(SP).local_get(SP).i32_load(mem(0, 2)).i32_const(2).i32_shl().i32_add();
+            b.s().i32_load(mem(4, 2)).i32_store(mem(0, 2));
+        }
+        Roll => {
+            b.flush();
+            let u = b.temp();
+            let x = b.temp();
+            b.s().local_get(SP).i32_load(mem(0, 2)).i32_const(2).i32_shl().local_set(u);
+            b.s().local_get(SP).i32_const(4).i32_add().local_set(SP);
+            // x = [sp + u]; move [sp, sp+u) up one cell; [sp] = x
+            b.s().local_get(SP).local_get(u).i32_add().i32_load(mem(0, 2)).local_set(x);
+            b.s().local_get(SP).i32_const(4).i32_add().local_get(SP).local_get(u).memory_copy(0, 0);
+            b.s().local_get(SP).local_get(x).i32_store(mem(0, 2));
+        }
+        Depth => {
+            b.flush();
+            let base = b.env.layout.ds_base() as i32;
+            b.s().i32_const(base).local_get(SP).i32_sub().i32_const(2).i32_shr_s();
+            let v = b.set_temp();
+            b.push(v);
+        }
+        ToR => {
+            let x = b.pop();
+            rp_adjust(b, -4);
+            let rp = b.env.rp_global;
+            b.s().global_get(rp);
+            b.get(x);
+            b.s().i32_store(mem(0, 2));
+            check_rp_overflow(b);
+        }
+        RFrom => {
+            rp_load(b, 0);
+            rp_adjust(b, 4);
+        }
+        RFetch => rp_load(b, 0),
+        TwoToR => {
+            let (x2, x1) = (b.pop(), b.pop());
+            rp_adjust(b, -8);
+            let rp = b.env.rp_global;
+            b.s().global_get(rp);
+            b.get(x1);
+            b.s().i32_store(mem(4, 2)).global_get(rp);
+            b.get(x2);
+            b.s().i32_store(mem(0, 2));
+            check_rp_overflow(b);
+        }
+        TwoRFrom => {
+            rp_load(b, 4);
+            rp_load(b, 0);
+            rp_adjust(b, 8);
+        }
+        TwoRFetch => {
+            rp_load(b, 4);
+            rp_load(b, 0);
+        }
+        Add => bin(b, i32::wrapping_add, |s| {
+            s.i32_add();
+        }),
+        Sub => bin(b, i32::wrapping_sub, |s| {
+            s.i32_sub();
+        }),
+        Mul => bin(b, i32::wrapping_mul, |s| {
+            s.i32_mul();
+        }),
+        Div | Mod | DivMod => {
+            let d = b.pop();
+            let n = b.pop();
+            b.get(n);
+            b.s().i64_extend_i32_s();
+            b.get(d);
+            b.s().i64_extend_i32_s();
+            floored_divmod_i64(b, p != Div, p != Mod);
+        }
+        StarSlash | StarSlashMod => {
+            let d = b.pop();
+            let n2 = b.pop();
+            let n1 = b.pop();
+            b.get(n1);
+            b.s().i64_extend_i32_s();
+            b.get(n2);
+            b.s().i64_extend_i32_s().i64_mul();
+            b.get(d);
+            b.s().i64_extend_i32_s();
+            floored_divmod_i64(b, p == StarSlashMod, true);
+        }
+        Negate => un(b, i32::wrapping_neg, |s| {
+            s.i32_const(-1).i32_mul();
+        }),
+        Abs => {
+            let l = b.pop_local();
+            // (x ^ (x >> 31)) - (x >> 31)
+            b.s().local_get(l).local_get(l).i32_const(31).i32_shr_s().i32_xor();
+            b.s().local_get(l).i32_const(31).i32_shr_s().i32_sub();
+            let v = b.set_temp();
+            b.push(v);
+        }
+        Min | Max => {
+            let y = b.pop_local();
+            let x = b.pop_local();
+            b.s().local_get(x).local_get(y).local_get(x).local_get(y);
+            if p == Min {
+                b.s().i32_lt_s();
+            } else {
+                b.s().i32_gt_s();
+            }
+            b.s().select();
+            let v = b.set_temp();
+            b.push(v);
+        }
+        OnePlus => un(b, |x| x.wrapping_add(1), |s| {
+            s.i32_const(1).i32_add();
+        }),
+        OneMinus => un(b, |x| x.wrapping_sub(1), |s| {
+            s.i32_const(1).i32_sub();
+        }),
+        TwoStar => un(b, |x| x.wrapping_shl(1), |s| {
+            s.i32_const(1).i32_shl();
+        }),
+        TwoSlash => un(b, |x| x >> 1, |s| {
+            s.i32_const(1).i32_shr_s();
+        }),
+        // Shift counts are taken modulo 32, as wasm and gforth's x86 hosts do.
+        LShift => bin(b, |x, n| x.wrapping_shl(n as u32), |s| {
+            s.i32_shl();
+        }),
+        RShift => bin(b, |x, n| (x as u32).wrapping_shr(n as u32) as i32, |s| {
+            s.i32_shr_u();
+        }),
+        And => bin(b, |x, y| x & y, |s| {
+            s.i32_and();
+        }),
+        Or => bin(b, |x, y| x | y, |s| {
+            s.i32_or();
+        }),
+        Xor => bin(b, |x, y| x ^ y, |s| {
+            s.i32_xor();
+        }),
+        Invert => un(b, |x| !x, |s| {
+            s.i32_const(-1).i32_xor();
+        }),
+        MStar | UmStar => {
+            let y = b.pop();
+            let x = b.pop();
+            b.get(x);
+            extend(b, p == MStar);
+            b.get(y);
+            extend(b, p == MStar);
+            b.s().i64_mul();
+            push_i64_as_double(b);
+        }
+        UmSlashMod => {
+            let u = b.pop();
+            double_to_i64(b);
+            let q = I64_SCRATCH;
+            let d = I64_SCRATCH + 1;
+            b.s().local_set(q);
+            b.get(u);
+            b.s().i64_extend_i32_u().local_set(d);
+            b.s().local_get(q).local_get(d).i64_rem_u().i32_wrap_i64();
+            let r = b.set_temp();
+            b.s().local_get(q).local_get(d).i64_div_u().i32_wrap_i64();
+            let qv = b.set_temp();
+            b.push(r);
+            b.push(qv);
+        }
+        SmSlashRem => {
+            let n = b.pop();
+            double_to_i64(b);
+            let q = I64_SCRATCH;
+            let d = I64_SCRATCH + 1;
+            b.s().local_set(q);
+            b.get(n);
+            b.s().i64_extend_i32_s().local_set(d);
+            b.s().local_get(q).local_get(d).i64_rem_s().i32_wrap_i64();
+            let r = b.set_temp();
+            b.s().local_get(q).local_get(d).i64_div_s().i32_wrap_i64();
+            let qv = b.set_temp();
+            b.push(r);
+            b.push(qv);
+        }
+        FmSlashMod => {
+            let n = b.pop();
+            double_to_i64(b);
+            b.get(n);
+            b.s().i64_extend_i32_s();
+            floored_divmod_i64(b, true, true);
+        }
+        SToD => {
+            let l = b.pop_local();
+            b.push(Val::Local(l));
+            b.s().local_get(l).i32_const(31).i32_shr_s();
+            let v = b.set_temp();
+            b.push(v);
+        }
+        Eq => cmp(b, |x, y| x == y, |s| {
+            s.i32_eq();
+        }),
+        Ne => cmp(b, |x, y| x != y, |s| {
+            s.i32_ne();
+        }),
+        Lt => cmp(b, |x, y| x < y, |s| {
+            s.i32_lt_s();
+        }),
+        Gt => cmp(b, |x, y| x > y, |s| {
+            s.i32_gt_s();
+        }),
+        ULt => cmp(b, |x, y| (x as u32) < (y as u32), |s| {
+            s.i32_lt_u();
+        }),
+        UGt => cmp(b, |x, y| (x as u32) > (y as u32), |s| {
+            s.i32_gt_u();
+        }),
+        ZeroEq => {
+            b.push(Val::Const(0));
+            cmp(b, |x, y| x == y, |s| {
+                s.i32_eq();
+            })
+        }
+        ZeroNe => {
+            b.push(Val::Const(0));
+            cmp(b, |x, y| x != y, |s| {
+                s.i32_ne();
+            })
+        }
+        ZeroLt => {
+            b.push(Val::Const(0));
+            cmp(b, |x, y| x < y, |s| {
+                s.i32_lt_s();
+            })
+        }
+        ZeroGt => {
+            b.push(Val::Const(0));
+            cmp(b, |x, y| x > y, |s| {
+                s.i32_gt_s();
+            })
+        }
+        Within => {
+            // (n - lo) u< (hi - lo)
+            let hi = b.pop();
+            let lo = b.pop_local();
+            let n = b.pop();
+            b.s().i32_const(0);
+            b.get(n);
+            b.s().local_get(lo).i32_sub();
+            b.get(hi);
+            b.s().local_get(lo).i32_sub().i32_lt_u().i32_sub();
+            let v = b.set_temp();
+            b.push(v);
+        }
+        True => b.push(Val::Const(-1)),
+        False => b.push(Val::Const(0)),
+        Bl => b.push(Val::Const(32)),
+        Fetch => load(b, |s, m| {
+            s.i32_load(m);
+        }),
+        CFetch => load(b, |s, m| {
+            s.i32_load8_u(m);
+        }),
+        Store => store(b, |s, m| {
+            s.i32_store(m);
+        }),
+        CStore => store(b, |s, m| {
+            s.i32_store8(m);
+        }),
+        AddStore => {
+            let a = b.pop_local();
+            let n = b.pop();
+            b.s().local_get(a).local_get(a).i32_load(mem(0, 2));
+            b.get(n);
+            b.s().i32_add().i32_store(mem(0, 2));
+        }
+        TwoFetch => {
+            let a = b.pop_local();
+            b.s().local_get(a).i32_load(mem(4, 2));
+            let x1 = b.set_temp();
+            b.s().local_get(a).i32_load(mem(0, 2));
+            let x2 = b.set_temp();
+            b.push(x1);
+            b.push(x2);
+        }
+        TwoStore => {
+            let a = b.pop_local();
+            let x2 = b.pop();
+            let x1 = b.pop();
+            b.s().local_get(a);
+            b.get(x2);
+            b.s().i32_store(mem(0, 2)).local_get(a);
+            b.get(x1);
+            b.s().i32_store(mem(4, 2));
+        }
+        Comma | CComma => {
+            let x = b.pop();
+            let size = if p == Comma { 4 } else { 1 };
+            let here = b.temp();
+            b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2)).local_tee(here);
+            b.get(x);
+            if p == Comma {
+                b.s().i32_store(mem(0, 2));
+            } else {
+                b.s().i32_store8(mem(0, 0));
+            }
+            b.s().local_get(here).i32_const(size).i32_add();
+            set_here_checked(b);
+        }
+        Allot => {
+            let n = b.pop();
+            b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2));
+            b.get(n);
+            b.s().i32_add();
+            set_here_checked(b);
+        }
+        Align => {
+            b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2)).i32_const(3).i32_add().i32_const(-4).i32_and();
+            set_here_checked(b);
+        }
+        Aligned => un(b, |x| x.wrapping_add(3) & -4, |s| {
+            s.i32_const(3).i32_add().i32_const(-4).i32_and();
+        }),
+        Here => {
+            b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2));
+            let v = b.set_temp();
+            b.push(v);
+        }
+        Unused => {
+            let end = b.env.layout.data_end() as i32;
+            b.s().i32_const(end).i32_const(addr::DP as i32).i32_load(mem(0, 2)).i32_sub();
+            let v = b.set_temp();
+            b.push(v);
+        }
+        CellPlus => un(b, |x| x.wrapping_add(4), |s| {
+            s.i32_const(4).i32_add();
+        }),
+        Cells => un(b, |x| x.wrapping_shl(2), |s| {
+            s.i32_const(2).i32_shl();
+        }),
+        CharPlus => un(b, |x| x.wrapping_add(1), |s| {
+            s.i32_const(1).i32_add();
+        }),
+        Chars => {}
+        Fill => {
+            let c = b.pop();
+            let u = b.pop();
+            let a = b.pop();
+            b.get(a);
+            b.get(c);
+            b.get(u);
+            b.s().memory_fill(0);
+        }
+        Erase => {
+            let u = b.pop();
+            let a = b.pop();
+            b.get(a);
+            b.s().i32_const(0);
+            b.get(u);
+            b.s().memory_fill(0);
+        }
+        Move => {
+            let u = b.pop();
+            let dst = b.pop();
+            let src = b.pop();
+            b.get(dst);
+            b.get(src);
+            b.get(u);
+            b.s().memory_copy(0, 0);
+        }
+        CMove | CMoveUp => {
+            let u = b.pop_local();
+            let dst = b.pop_local();
+            let src = b.pop_local();
+            let i = b.temp();
+            byte_copy_loop(b, src, dst, u, i, p == CMoveUp);
+        }
+        Count => {
+            let a = b.pop_local();
+            b.s().local_get(a).i32_const(1).i32_add();
+            let a1 = b.set_temp();
+            b.s().local_get(a).i32_load8_u(mem(0, 0));
+            let n = b.set_temp();
+            b.push(a1);
+            b.push(n);
+        }
+        ToBody => {
+            let xt = b.pop();
+            xt_info_load(b, xt, 0);
+        }
+        DeferFetch => {
+            let xt = b.pop();
+            xt_info_load(b, xt, 0);
+            let body = b.pop();
+            b.get(body);
+            b.s().i32_load(mem(0, 2));
+            let v = b.set_temp();
+            b.push(v);
+        }
+        DeferStore => {
+            let xt = b.pop();
+            let target = b.pop();
+            xt_info_load(b, xt, 0);
+            let body = b.pop();
+            b.get(body);
+            b.get(target);
+            b.s().i32_store(mem(0, 2));
+        }
+        State => b.push(Val::Const(addr::STATE as i32)),
+        Base => b.push(Val::Const(addr::BASE as i32)),
+        ToIn => b.push(Val::Const(addr::TO_IN as i32)),
+        Hld => b.push(Val::Const(addr::HLD as i32)),
+        Pad => b.push(Val::Const(addr::PAD as i32)),
+        Source => {
+            for a in [addr::SOURCE_ADDR, addr::SOURCE_LEN] {
+                b.s().i32_const(a as i32).i32_load(mem(0, 2));
+                let v = b.set_temp();
+                b.push(v);
+            }
+        }
+        SourceId => {
+            b.s().i32_const(addr::SOURCE_ID as i32).i32_load(mem(0, 2));
+            let v = b.set_temp();
+            b.push(v);
+        }
+        Execute => {
+            let xt = b.pop_local();
+            b.call_dynamic(xt);
+        }
+    }
+}
+
+fn un(b: &mut FnBody, fold: fn(i32) -> i32, op: impl FnOnce(&mut InstructionSink)) {
+    match b.pop() {
+        Val::Const(x) => b.push(Val::Const(fold(x))),
+        v => {
+            b.get(v);
+            op(&mut b.s());
+            let r = b.set_temp();
+            b.push(r);
+        }
+    }
+}
+
+fn bin(b: &mut FnBody, fold: fn(i32, i32) -> i32, op: impl FnOnce(&mut InstructionSink)) {
+    let y = b.pop();
+    let x = b.pop();
+    if let (Val::Const(x), Val::Const(y)) = (x, y) {
+        b.push(Val::Const(fold(x, y)));
+        return;
+    }
+    b.get(x);
+    b.get(y);
+    op(&mut b.s());
+    let r = b.set_temp();
+    b.push(r);
+}
+
+fn cmp(b: &mut FnBody, fold: fn(i32, i32) -> bool, op: impl FnOnce(&mut InstructionSink)) {
+    let y = b.pop();
+    let x = b.pop();
+    if let (Val::Const(x), Val::Const(y)) = (x, y) {
+        b.push(Val::Const(if fold(x, y) { -1 } else { 0 }));
+        return;
+    }
+    b.s().i32_const(0);
+    b.get(x);
+    b.get(y);
+    op(&mut b.s());
+    b.s().i32_sub();
+    let r = b.set_temp();
+    b.push(r);
+}
+
+fn load(b: &mut FnBody, op: impl FnOnce(&mut InstructionSink, wasm_encoder::MemArg)) {
+    let a = b.pop();
+    b.get(a);
+    op(&mut b.s(), mem(0, 0));
+    let v = b.set_temp();
+    b.push(v);
+}
+
+fn store(b: &mut FnBody, op: impl FnOnce(&mut InstructionSink, wasm_encoder::MemArg)) {
+    let a = b.pop();
+    let x = b.pop();
+    b.get(a);
+    b.get(x);
+    op(&mut b.s(), mem(0, 0));
+}
+
+fn extend(b: &mut FnBody, signed: bool) {
+    if signed {
+        b.s().i64_extend_i32_s();
+    } else {
+        b.s().i64_extend_i32_u();
+    }
+}
+
+/// Pops a double (low cell below high cell) onto the wasm operand stack as i64.
+fn double_to_i64(b: &mut FnBody) {
+    let hi = b.pop();
+    let lo = b.pop();
+    b.get(lo);
+    b.s().i64_extend_i32_u();
+    b.get(hi);
+    b.s().i64_extend_i32_u().i64_const(32).i64_shl().i64_or();
+}
+
+/// Pushes the i64 on the wasm operand stack as a double (low, then high).
+fn push_i64_as_double(b: &mut FnBody) {
+    let t = I64_SCRATCH + 2;
+    b.s().local_tee(t).i32_wrap_i64();
+    let lo = b.set_temp();
+    b.s().local_get(t).i64_const(32).i64_shr_s().i32_wrap_i64();
+    let hi = b.set_temp();
+    b.push(lo);
+    b.push(hi);
+}
+
+/// Operand stack: dividend divisor (both i64). Pushes the floored remainder
+/// and/or quotient, each truncated to a cell.
+fn floored_divmod_i64(b: &mut FnBody, want_rem: bool, want_quot: bool) {
+    let n = I64_SCRATCH;
+    let d = I64_SCRATCH + 1;
+    b.s().local_set(d).local_set(n);
+    // Division by zero must trap even when wasm would not (i64 path): it does,
+    // i64.div_s traps on a zero divisor.
+    b.s().local_get(n).local_get(d).i64_div_s().i32_wrap_i64();
+    let q = b.temp();
+    b.s().local_set(q);
+    b.s().local_get(n).local_get(d).i64_rem_s().i32_wrap_i64();
+    let r = b.temp();
+    b.s().local_set(r);
+    // if r != 0 && (r ^ d) < 0 { q -= 1; r += d }
+    b.s().local_get(r).i32_const(0).i32_ne();
+    b.s().local_get(r).i64_extend_i32_s().local_get(d).i64_xor().i64_const(0).i64_lt_s().i32_and();
+    b.s().if_(BlockType::Empty);
+    b.s().local_get(q).i32_const(1).i32_sub().local_set(q);
+    b.s().local_get(r).local_get(d).i32_wrap_i64().i32_add().local_set(r);
+    b.s().end();
+    if want_rem {
+        b.push(Val::Local(r));
+    }
+    if want_quot {
+        b.push(Val::Local(q));
+    }
+}
+
+/// `HERE := top`, throwing -8 if it leaves data space.
+fn set_here_checked(b: &mut FnBody) {
+    let t = b.temp();
+    let end = b.env.layout.data_end() as i32;
+    b.s().local_tee(t).i32_const(end).i32_gt_u().if_(BlockType::Empty);
+    b.throw(runtime::throw::DICTIONARY_OVERFLOW);
+    b.s().end();
+    b.s().i32_const(addr::DP as i32).local_get(t).i32_store(mem(0, 2));
+}
+
+fn rp_adjust(b: &mut FnBody, delta: i32) {
+    let rp = b.env.rp_global;
+    b.s().global_get(rp).i32_const(delta).i32_add().global_set(rp);
+}
+
+fn rp_load(b: &mut FnBody, off: u32) {
+    let rp = b.env.rp_global;
+    b.s().global_get(rp).i32_load(mem(off, 2));
+    let v = b.set_temp();
+    b.push(v);
+}
+
+fn check_rp_overflow(b: &mut FnBody) {
+    let rp = b.env.rp_global;
+    let limit = b.env.layout.rs_limit() as i32;
+    b.s().global_get(rp).i32_const(limit).i32_lt_u().if_(BlockType::Empty);
+    b.throw(runtime::throw::RSTACK_OVERFLOW);
+    b.s().end();
+}
+
+/// Pushes the cell at `XT_INFO + 8 * xt + off`.
+fn xt_info_load(b: &mut FnBody, xt: Val, off: u32) {
+    b.get(xt);
+    b.s().i32_const(3).i32_shl().i32_load(mem(addr::XT_INFO + off, 2));
+    let v = b.set_temp();
+    b.push(v);
+}
+
+/// A byte-at-a-time copy, ascending (`CMOVE`) or descending (`CMOVE>`).
+fn byte_copy_loop(b: &mut FnBody, src: u32, dst: u32, u: u32, i: u32, descending: bool) {
+    let s = &mut b.s();
+    if descending {
+        s.local_get(u).local_set(i);
+        s.block(BlockType::Empty).loop_(BlockType::Empty);
+        s.local_get(i).i32_eqz().br_if(1);
+        s.local_get(i).i32_const(1).i32_sub().local_set(i);
+        s.local_get(dst).local_get(i).i32_add();
+        s.local_get(src).local_get(i).i32_add().i32_load8_u(mem(0, 0));
+        s.i32_store8(mem(0, 0)).br(0).end().end();
+    } else {
+        s.i32_const(0).local_set(i);
+        s.block(BlockType::Empty).loop_(BlockType::Empty);
+        s.local_get(i).local_get(u).i32_ge_u().br_if(1);
+        s.local_get(dst).local_get(i).i32_add();
+        s.local_get(src).local_get(i).i32_add().i32_load8_u(mem(0, 0));
+        s.i32_store8(mem(0, 0));
+        s.local_get(i).i32_const(1).i32_add().local_set(i).br(0).end().end();
+    }
+}

@@ -1,0 +1,731 @@
+//! The host words: what each word of the host-word table does.
+//!
+//! Each arm works on the data stack through the machine and on the
+//! interpreter's state. Compile-time words (`IF`, `POSTPONE`, `DOES>` …) edit
+//! the definition under construction; run-time words (`EVALUATE`, `CATCH`,
+//! `TYPE` …) act immediately.
+//!
+//! Guarantee: bad arguments give a THROW code, never a panic.
+
+use crate::definition::Definition;
+use crate::dictionary::{Header, Kind};
+use crate::host_words::HostWord;
+use crate::input::SourceKind;
+use crate::interpreter::{Current, Forth, Snapshot};
+use crate::ir::{Op, Xt};
+use crate::kernel::host_xt;
+use crate::machine::{Fault, Machine, MachineExt};
+use crate::primitives::Prim;
+use runtime::{addr, throw, CodeField};
+
+impl Forth {
+    /// Runs one host word.
+    pub(crate) fn run_host(&mut self, m: &mut dyn Machine, h: HostWord) -> Result<(), Fault> {
+        use HostWord::*;
+        match h {
+            Colon => {
+                let name = self.parse_word_name(m)?;
+                self.start_definition(m, name)
+            }
+            ColonNoName => {
+                let xt = self.start_definition(m, String::new()).map(|_| self.current.as_ref().expect("just started").def.func.xt)?;
+                self.push(m, xt as i32)
+            }
+            Semicolon => self.end_definition(),
+            Create => self.define_with_body(m, CodeField::Var, |body| Kind::Created { body }).map(|_| ()),
+            Variable => {
+                let body = self.define_with_body(m, CodeField::Var, |body| Kind::Variable { body })?;
+                self.allot_bytes(m, &[0; 4]).map(|_| debug_assert_eq!(body % 4, 0))
+            }
+            Constant | Value => {
+                let v = self.pop(m)?;
+                let value = h == Value;
+                self.define_with_body(m, CodeField::Con, |body| if value { Kind::Value { body } } else { Kind::Constant { value: v } })?;
+                self.allot_bytes(m, &v.to_le_bytes()).map(|_| ())
+            }
+            Defer => {
+                self.define_with_body(m, CodeField::Defer, |body| Kind::Defer { body })?;
+                self.allot_bytes(m, &[0; 4]).map(|_| ())
+            }
+            BufferColon => {
+                let u = self.pop(m)?;
+                self.define_with_body(m, CodeField::Var, |body| Kind::Variable { body })?;
+                let here = self.here(m)? as i64 + i64::from(u);
+                if u < 0 || here > i64::from(self.cfg.layout.data_end()) {
+                    return Err(self.fail(throw::DICTIONARY_OVERFLOW, "data space is full"));
+                }
+                m.write_cell(addr::DP, here as i32)
+            }
+            Marker => {
+                let name = self.parse_word_name(m)?;
+                let here = m.read_cell(addr::DP)?;
+                let snapshot = self.markers.len();
+                self.markers.push(Snapshot { dict_len: self.dict.len(), here, latest: self.latest });
+                let xt = self.alloc_xt()?;
+                m.set_host_entry(xt)?;
+                self.dict.add(Header { name, xt, immediate: false, compile_only: false, hidden: false, kind: Kind::Marker { snapshot } });
+                Ok(())
+            }
+            To => {
+                let (_, _, kind) = self.find_parsed(m)?;
+                let Kind::Value { body } = kind else {
+                    return Err(self.fail(throw::INVALID_NAME, "TO needs a VALUE"));
+                };
+                if self.state {
+                    self.compile_op(Op::StoreLit(body))
+                } else {
+                    let v = self.pop(m)?;
+                    m.write_cell(body, v)
+                }
+            }
+            Is | ActionOf => {
+                let (xt, _, kind) = self.find_parsed(m)?;
+                let Kind::Defer { body } = kind else {
+                    return Err(self.fail(throw::INVALID_NAME, format!("{} needs a DEFERred word", h.name())));
+                };
+                if self.state {
+                    self.compile_op(Op::Lit(xt as i32))?;
+                    self.compile_op(Op::Prim(if h == Is { Prim::DeferStore } else { Prim::DeferFetch }))
+                } else if h == Is {
+                    let target = self.pop(m)?;
+                    m.write_cell(body, target)
+                } else {
+                    let v = m.read_cell(body)?;
+                    self.push(m, v)
+                }
+            }
+            Immediate => {
+                if let Some(id) = self.latest {
+                    self.dict.get_mut(id).immediate = true;
+                }
+                Ok(())
+            }
+            Tick => {
+                let (xt, _, _) = self.find_parsed(m)?;
+                self.push(m, xt as i32)
+            }
+            BracketTick => {
+                let (xt, _, _) = self.find_parsed(m)?;
+                self.compile_op(Op::Lit(xt as i32))
+            }
+            Postpone => {
+                let (xt, immediate, _) = self.find_parsed(m)?;
+                if immediate {
+                    self.compile_xt(m, xt)
+                } else {
+                    self.compile_op(Op::Lit(xt as i32))?;
+                    self.compile_op(Op::Call(host_xt(CompileComma)))
+                }
+            }
+            BracketCompile => {
+                let (xt, _, _) = self.find_parsed(m)?;
+                self.compile_xt(m, xt)
+            }
+            Literal => {
+                let v = self.pop(m)?;
+                self.compile_op(Op::Lit(v))
+            }
+            CompileComma => {
+                let xt = self.pop(m)?;
+                self.compile_xt(m, xt as Xt)
+            }
+            LeftBracket => self.set_state(m, false),
+            RightBracket => self.set_state(m, true),
+            Recurse => {
+                let xt = match &self.current {
+                    Some(c) => c.def.func.xt,
+                    None => return Err(self.fail(throw::COMPILE_ONLY, "RECURSE outside a definition")),
+                };
+                self.compile_op(Op::Call(xt))
+            }
+            Exit | Unloop | LoopI | LoopJ => {
+                if self.state && self.current.is_some() {
+                    self.compile_xt(m, host_xt(h))
+                } else {
+                    Err(self.fail(throw::COMPILE_ONLY, format!("{} can only be compiled", h.name())))
+                }
+            }
+            If => self.with_def(|d| {
+                d.if_();
+                Ok(())
+            }),
+            Else => self.with_def(Definition::else_),
+            Then => self.with_def(Definition::then),
+            Begin => self.with_def(|d| {
+                d.begin();
+                Ok(())
+            }),
+            Until => self.with_def(Definition::until),
+            While => self.with_def(Definition::while_),
+            Repeat => self.with_def(Definition::repeat),
+            Again => self.with_def(Definition::again),
+            Ahead => self.with_def(|d| {
+                d.ahead();
+                Ok(())
+            }),
+            Do | QuestionDo => self.with_def(|d| {
+                d.do_(h == QuestionDo);
+                Ok(())
+            }),
+            Loop => self.with_def(|d| d.loop_(false)),
+            PlusLoop => self.with_def(|d| d.loop_(true)),
+            Leave => self.with_def(Definition::leave),
+            Case => self.with_def(|d| {
+                d.case();
+                Ok(())
+            }),
+            Of => self.with_def(Definition::of),
+            EndOf => self.with_def(Definition::endof),
+            EndCase => self.with_def(Definition::endcase),
+            CsPick | CsRoll => {
+                let u = self.pop(m)?;
+                let u = usize::try_from(u).unwrap_or(usize::MAX);
+                self.with_def(|d| if h == CsPick { d.cs_pick(u) } else { d.cs_roll(u) })
+            }
+            Paren => self.comment(m),
+            Backslash => {
+                let len = self.inputs.last().map_or(0, |t| t.line.len());
+                m.write_cell(addr::TO_IN, len as i32)
+            }
+            DotParen => {
+                let s = self.parse_string(m, b')', ".(")?;
+                m.output(&s);
+                Ok(())
+            }
+            SQuote => {
+                let s = self.parse_string(m, b'"', "S\"")?;
+                self.string_literal(m, &s)
+            }
+            SBackslashQuote => {
+                let raw = self.parse_escaped(m)?;
+                let s = self.unescape(raw)?;
+                self.string_literal(m, &s)
+            }
+            CQuote => {
+                let s = self.parse_string(m, b'"', "C\"")?;
+                if s.len() > 255 {
+                    return Err(self.fail(throw::PARSED_OVERFLOW, "counted strings are at most 255 characters"));
+                }
+                let mut counted = vec![s.len() as u8];
+                counted.extend_from_slice(&s);
+                let a = self.allot_bytes(m, &counted)?;
+                self.align(m)?;
+                self.compile_op(Op::Lit(a as i32))
+            }
+            DotQuote => {
+                let s = self.parse_string(m, b'"', ".\"")?;
+                self.string_literal(m, &s)?;
+                self.compile_op(Op::Call(host_xt(Type)))
+            }
+            AbortQuote => {
+                let s = self.parse_string(m, b'"', "ABORT\"")?;
+                self.string_literal(m, &s)?;
+                self.compile_op(Op::Call(host_xt(AbortQuoteRuntime)))
+            }
+            AbortQuoteRuntime => {
+                let u = self.pop(m)?;
+                let a = self.pop(m)?;
+                let flag = self.pop(m)?;
+                if flag == 0 {
+                    return Ok(());
+                }
+                let text = m.read_vec(a as u32, u as u32)?;
+                m.write_cell(addr::ABORT_MSG_ADDR, a)?;
+                m.write_cell(addr::ABORT_MSG_LEN, u)?;
+                Err(self.fail(throw::ABORT_QUOTE, String::from_utf8_lossy(&text).into_owned()))
+            }
+            Char | BracketChar => {
+                let (_, tok) = self.parse_name(m)?;
+                let Some(&c) = tok.first() else {
+                    return Err(self.fail(throw::ZERO_LENGTH_NAME, "a character was expected"));
+                };
+                if h == Char {
+                    self.push(m, i32::from(c))
+                } else {
+                    self.compile_op(Op::Lit(i32::from(c)))
+                }
+            }
+            Word => {
+                let delim = self.pop(m)? as u8;
+                let (start, len, _) = self.parse_delim(m, delim, true)?;
+                if len > 255 {
+                    return Err(self.fail(throw::PARSED_OVERFLOW, "WORD parsed more than 255 characters"));
+                }
+                let mut counted = vec![len as u8];
+                counted.extend(self.line_bytes(start, len));
+                counted.push(b' ');
+                m.write(addr::WORD_BUF, &counted)?;
+                self.push(m, addr::WORD_BUF as i32)
+            }
+            Parse => {
+                let delim = self.pop(m)? as u8;
+                let (start, len, _) = self.parse_delim(m, delim, false)?;
+                let a = self.line_addr(start);
+                self.push(m, a as i32)?;
+                self.push(m, len as i32)
+            }
+            ParseName => {
+                let (start, tok) = self.parse_name(m)?;
+                let a = self.line_addr(start);
+                self.push(m, a as i32)?;
+                self.push(m, tok.len() as i32)
+            }
+            Find => {
+                let a = self.pop(m)? as u32;
+                let len = m.read_byte(a)?;
+                let name = m.read_vec(a + 1, u32::from(len))?;
+                match self.dict.find(&String::from_utf8_lossy(&name)) {
+                    Some(hdr) => {
+                        let (xt, flag) = (hdr.xt, if hdr.immediate { 1 } else { -1 });
+                        self.push(m, xt as i32)?;
+                        self.push(m, flag)
+                    }
+                    None => {
+                        self.push(m, a as i32)?;
+                        self.push(m, 0)
+                    }
+                }
+            }
+            ToNumber => self.to_number(m),
+            Evaluate => {
+                let u = self.pop(m)?;
+                let a = self.pop(m)? as u32;
+                let text = m.read_vec(a, u.max(0) as u32)?;
+                self.push_input_at(m, SourceKind::Evaluate, text, None, Some(a))?;
+                self.interpret_source(m)?;
+                self.pop_input(m)
+            }
+            Refill => {
+                let ok = self.refill(m)?;
+                self.push(m, if ok { -1 } else { 0 })
+            }
+            SaveInput => self.save_input(m),
+            RestoreInput => self.restore_input(m),
+            Included => {
+                let u = self.pop(m)?;
+                let a = self.pop(m)? as u32;
+                let path = m.read_vec(a, u.max(0) as u32)?;
+                self.include(m, &String::from_utf8_lossy(&path))
+            }
+            Include => {
+                let name = self.parse_word_name(m)?;
+                self.include(m, &name)
+            }
+            Catch => self.catch(m),
+            Throw => match self.pop(m)? {
+                0 => Ok(()),
+                code => Err(Fault::Throw(code)),
+            },
+            Abort => Err(Fault::Throw(throw::ABORT)),
+            DoesRuntime => {
+                let does = self.pop(m)? as Xt;
+                let Some(id) = self.latest else {
+                    return Err(self.fail(throw::BODY_OF_NON_CREATE, "DOES> without a CREATEd word"));
+                };
+                let hdr = self.dict.get(id);
+                let (xt, body) = match hdr.kind {
+                    Kind::Created { body } | Kind::Does { body } => (hdr.xt, body),
+                    _ => return Err(self.fail(throw::BODY_OF_NON_CREATE, "DOES> applied to a word not made by CREATE")),
+                };
+                self.dict.get_mut(id).kind = Kind::Does { body };
+                self.set_xt_info(m, xt, body, Some(does))?;
+                m.set_code_field(xt, CodeField::Does)
+            }
+            Does => self.does(m),
+            Quit => {
+                let base = self.cfg.layout.rs_base();
+                m.set_rp(base);
+                Err(self.fail_plain(-56, "QUIT"))
+            }
+            Bye => Err(Fault::Bye),
+            Emit => {
+                let c = self.pop(m)?;
+                m.output(&[c as u8]);
+                Ok(())
+            }
+            Type => {
+                let u = self.pop(m)?;
+                let a = self.pop(m)?;
+                if u > 0 {
+                    let s = m.read_vec(a as u32, u as u32)?;
+                    m.output(&s);
+                }
+                Ok(())
+            }
+            Cr => {
+                m.output(b"\n");
+                Ok(())
+            }
+            Key => {
+                let c = m.key().map_or(-1, i32::from);
+                self.push(m, c)
+            }
+            Accept => {
+                let n = self.pop(m)?;
+                let a = self.pop(m)? as u32;
+                let line = m.read_line().unwrap_or_default();
+                let take = line.len().min(n.max(0) as usize);
+                m.write(a, &line[..take])?;
+                self.push(m, take as i32)
+            }
+            DotS => {
+                let stack = self.data_stack(m);
+                let base = m.read_cell(addr::BASE)? as u32;
+                let mut out = format!("<{}> ", stack.len());
+                for v in stack {
+                    out.push_str(&format_signed(v, base));
+                    out.push(' ');
+                }
+                m.output(out.as_bytes());
+                Ok(())
+            }
+            Words => {
+                let names = self.dict.visible_names().join(" ");
+                m.output(names.as_bytes());
+                m.output(b"\n");
+                Ok(())
+            }
+            Environment => self.environment(m),
+        }
+    }
+
+    pub(crate) fn set_state(&mut self, m: &mut dyn Machine, compiling: bool) -> Result<(), Fault> {
+        self.state = compiling;
+        m.write_cell(addr::STATE, if compiling { -1 } else { 0 })
+    }
+
+    fn start_definition(&mut self, m: &mut dyn Machine, name: String) -> Result<(), Fault> {
+        if self.current.is_some() {
+            return Err(self.fail(throw::COMPILER_NESTING, "a definition is already open"));
+        }
+        let xt = self.alloc_xt()?;
+        let start = self.location();
+        let id = self.dict.add(Header { name: name.clone(), xt, immediate: false, compile_only: false, hidden: true, kind: Kind::Colon });
+        self.latest = Some(id);
+        self.current = Some(Current { def: Definition::new(xt, if name.is_empty() { ":NONAME".into() } else { name }), header: id, start });
+        self.set_state(m, true)
+    }
+
+    fn end_definition(&mut self) -> Result<(), Fault> {
+        let Some(cur) = self.current.take() else {
+            return Err(self.fail(throw::CONTROL_MISMATCH, "; without :"));
+        };
+        let (header, start) = (cur.header, cur.start);
+        match cur.def.finish(";") {
+            Ok(func) => {
+                if !crate::cfg::Cfg::new(&func).reducible {
+                    self.current = None;
+                    return Err(self.fail(throw::CONTROL_MISMATCH, "control flow enters a loop in two places; this compiler cannot express it"));
+                }
+                self.pending.push(func);
+                self.dict.get_mut(header).hidden = false;
+                self.state = false;
+                Ok(())
+            }
+            Err((def, e)) => {
+                self.current = Some(Current { def, header, start });
+                Err(self.cf_error(e))
+            }
+        }
+    }
+
+    /// `DOES>` at compile time: ends this part of the definition with a call
+    /// to the run time of `DOES>`, and starts the part the child words run.
+    fn does(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        let does_xt = self.alloc_xt()?;
+        self.compile_op(Op::Lit(does_xt as i32))?;
+        self.compile_op(Op::Call(host_xt(HostWord::DoesRuntime)))?;
+        let Some(cur) = self.current.take() else {
+            return Err(self.fail(throw::COMPILE_ONLY, "DOES> outside a definition"));
+        };
+        let name = format!("{} (does>)", cur.def.func.name);
+        let (header, start) = (cur.header, cur.start);
+        match cur.def.finish("DOES>") {
+            Ok(func) => self.pending.push(func),
+            Err((def, e)) => {
+                self.current = Some(Current { def, header, start });
+                return Err(self.cf_error(e));
+            }
+        }
+        self.dict.add(Header { name: String::new(), xt: does_xt, immediate: false, compile_only: false, hidden: true, kind: Kind::Colon });
+        self.current = Some(Current { def: Definition::new(does_xt, name), header, start });
+        self.set_state(m, true)
+    }
+
+    /// Defines a word with a data field at (aligned) `HERE`; returns the body.
+    fn define_with_body(&mut self, m: &mut dyn Machine, cf: CodeField, kind: impl FnOnce(u32) -> Kind) -> Result<u32, Fault> {
+        let name = self.parse_word_name(m)?;
+        self.align(m)?;
+        let body = self.here(m)?;
+        let xt = self.alloc_xt()?;
+        self.set_xt_info(m, xt, body, None)?;
+        m.set_code_field(xt, cf)?;
+        let id = self.dict.add(Header { name, xt, immediate: false, compile_only: false, hidden: false, kind: kind(body) });
+        self.latest = Some(id);
+        Ok(body)
+    }
+
+    /// Parses a string up to `delim` on the current line; a missing
+    /// delimiter is an error.
+    fn parse_string(&mut self, m: &mut dyn Machine, delim: u8, word: &str) -> Result<Vec<u8>, Fault> {
+        // One space after the word is the delimiter of the word itself.
+        let (start, len, found) = self.parse_delim(m, delim, false)?;
+        if !found {
+            let what = if delim == b')' { "')'" } else { "'\"'" };
+            return Err(self.fail_plain(throw::UNEXPECTED_EOF, format!("unterminated string: {word} needs a closing {what} on the same line")));
+        }
+        Ok(self.line_bytes(start, len))
+    }
+
+    /// `(`: a comment, which in a file may span lines.
+    fn comment(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        loop {
+            let (_, _, found) = self.parse_delim(m, b')', false)?;
+            if found {
+                return Ok(());
+            }
+            let is_file = matches!(self.inputs.last().map(|i| &i.kind), Some(SourceKind::File { .. }));
+            if !is_file {
+                return Ok(());
+            }
+            if !self.refill_file(m)? {
+                return Err(self.fail_plain(throw::UNEXPECTED_EOF, "unterminated comment: ( needs a closing )"));
+            }
+        }
+    }
+
+    /// Pushes a string (interpreting) or compiles it (compiling).
+    fn string_literal(&mut self, m: &mut dyn Machine, s: &[u8]) -> Result<(), Fault> {
+        if self.state {
+            let a = self.allot_bytes(m, s)?;
+            self.align(m)?;
+            self.compile_op(Op::Lit(a as i32))?;
+            self.compile_op(Op::Lit(s.len() as i32))
+        } else {
+            if s.len() > addr::SQUOTE_BUF_LEN as usize {
+                return Err(self.fail(throw::PARSED_OVERFLOW, format!("interpreted strings are at most {} bytes", addr::SQUOTE_BUF_LEN)));
+            }
+            let a = addr::SQUOTE_BUF + self.squote_next * addr::SQUOTE_BUF_LEN;
+            self.squote_next ^= 1;
+            m.write(a, s)?;
+            self.push(m, a as i32)?;
+            self.push(m, s.len() as i32)
+        }
+    }
+
+    /// Parses the raw text of `S\"`: up to a `"` that no `\` escapes.
+    fn parse_escaped(&mut self, m: &mut dyn Machine) -> Result<Vec<u8>, Fault> {
+        let to_in = m.read_cell(addr::TO_IN)?.max(0) as usize;
+        let line = self.inputs.last().map(|t| t.line.clone()).unwrap_or_default();
+        let mut i = to_in.min(line.len());
+        let start = i;
+        while i < line.len() && line[i] != b'"' {
+            i += if line[i] == b'\\' { 2 } else { 1 };
+        }
+        if i >= line.len() {
+            m.write_cell(addr::TO_IN, line.len() as i32)?;
+            return Err(self.fail_plain(throw::UNEXPECTED_EOF, "unterminated string: S\\\" needs a closing '\"' on the same line"));
+        }
+        m.write_cell(addr::TO_IN, (i + 1) as i32)?;
+        Ok(line[start..i].to_vec())
+    }
+
+    /// The escapes of `S\"`.
+    fn unescape(&mut self, raw: Vec<u8>) -> Result<Vec<u8>, Fault> {
+        let mut out = Vec::with_capacity(raw.len());
+        let mut i = 0;
+        while i < raw.len() {
+            let c = raw[i];
+            i += 1;
+            if c != b'\\' {
+                out.push(c);
+                continue;
+            }
+            let Some(&e) = raw.get(i) else {
+                out.push(b'\\');
+                break;
+            };
+            i += 1;
+            match e {
+                b'a' => out.push(7),
+                b'b' => out.push(8),
+                b'e' => out.push(27),
+                b'f' => out.push(12),
+                b'l' | b'n' => out.push(10),
+                b'm' => out.extend_from_slice(b"\r\n"),
+                b'q' | b'"' => out.push(b'"'),
+                b'r' => out.push(13),
+                b't' => out.push(9),
+                b'v' => out.push(11),
+                b'z' => out.push(0),
+                b'\\' => out.push(b'\\'),
+                b'x' => {
+                    let hex = |c: Option<&u8>| c.and_then(|&c| crate::number::digit(c, 16));
+                    match (hex(raw.get(i)), hex(raw.get(i + 1))) {
+                        (Some(h), Some(l)) => {
+                            out.push((h * 16 + l) as u8);
+                            i += 2;
+                        }
+                        _ => return Err(self.fail(throw::INVALID_NUMERIC, "\\x needs two hex digits")),
+                    }
+                }
+                other => out.push(other),
+            }
+        }
+        Ok(out)
+    }
+
+    /// `>NUMBER`: accumulates digits of `BASE` into a double.
+    fn to_number(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        let mut u = self.pop(m)?;
+        let mut a = self.pop(m)? as u32;
+        let hi = self.pop(m)? as u32;
+        let lo = self.pop(m)? as u32;
+        let base = m.read_cell(addr::BASE)? as u32;
+        let mut acc = (u64::from(hi) << 32) | u64::from(lo);
+        while u > 0 {
+            let c = m.read_byte(a)?;
+            let Some(d) = crate::number::digit(c, base) else { break };
+            acc = acc.wrapping_mul(u64::from(base)).wrapping_add(u64::from(d));
+            a += 1;
+            u -= 1;
+        }
+        self.push(m, acc as u32 as i32)?;
+        self.push(m, (acc >> 32) as u32 as i32)?;
+        self.push(m, a as i32)?;
+        self.push(m, u)
+    }
+
+    fn catch(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        let xt = self.pop(m)? as Xt;
+        let (sp, rp, depth) = (m.sp(), m.rp(), self.inputs.len());
+        let state = self.state;
+        match self.execute(m, xt) {
+            Ok(()) => self.push(m, 0),
+            Err(f) => match f.catch_code() {
+                Some(code) => {
+                    m.set_sp(sp);
+                    m.set_rp(rp);
+                    self.unwind_inputs(m, depth)?;
+                    if self.state != state {
+                        self.set_state(m, state)?;
+                    }
+                    self.detail = None;
+                    self.message = None;
+                    self.push(m, code)
+                }
+                None => Err(f),
+            },
+        }
+    }
+
+    fn save_input(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        let to_in = m.read_cell(addr::TO_IN)?;
+        let top = self.inputs.last().map(|t| (matches!(t.kind, SourceKind::File { .. }), t.line_start, t.line_no));
+        match top {
+            Some((true, start, line_no)) => {
+                self.push(m, start as i32)?;
+                self.push(m, line_no as i32)?;
+                self.push(m, to_in)?;
+                self.push(m, 3)
+            }
+            _ => {
+                self.push(m, to_in)?;
+                self.push(m, 1)
+            }
+        }
+    }
+
+    fn restore_input(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        let n = self.pop(m)?;
+        let is_file = matches!(self.inputs.last().map(|i| &i.kind), Some(SourceKind::File { .. }));
+        if n == 3 && is_file {
+            let to_in = self.pop(m)?;
+            let line_no = self.pop(m)? as u32;
+            let start = self.pop(m)? as usize;
+            let top = self.inputs.last_mut().expect("checked");
+            if top.line_start != start || top.line_no != line_no {
+                if !top.seek_file(start, line_no) {
+                    return self.push(m, -1);
+                }
+                let line = top.next_file_line().unwrap_or_default();
+                self.set_line(m, line)?;
+            }
+            m.write_cell(addr::TO_IN, to_in)?;
+            self.push(m, 0)
+        } else if n == 1 && !is_file {
+            let to_in = self.pop(m)?;
+            m.write_cell(addr::TO_IN, to_in)?;
+            self.push(m, 0)
+        } else {
+            for _ in 0..n.max(0) {
+                self.pop(m)?;
+            }
+            self.push(m, -1)
+        }
+    }
+
+    fn environment(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        let u = self.pop(m)?;
+        let a = self.pop(m)? as u32;
+        let q = String::from_utf8_lossy(&m.read_vec(a, u.max(0) as u32)?).to_ascii_uppercase();
+        let l = self.cfg.layout;
+        let single = |v: i32| vec![v];
+        let answer: Option<Vec<i32>> = match q.as_str() {
+            "/COUNTED-STRING" => Some(single(255)),
+            "/HOLD" => Some(single((addr::HOLD_END - addr::HOLD_START) as i32)),
+            "/PAD" => Some(single(addr::PAD_LEN as i32)),
+            "ADDRESS-UNIT-BITS" => Some(single(8)),
+            "FLOORED" => Some(single(-1)),
+            "MAX-CHAR" => Some(single(255)),
+            "MAX-D" => Some(vec![-1, i32::MAX]),
+            "MAX-N" => Some(single(i32::MAX)),
+            "MAX-U" => Some(single(-1)),
+            "MAX-UD" => Some(vec![-1, -1]),
+            "RETURN-STACK-CELLS" => Some(single(l.return_stack_cells as i32)),
+            "STACK-CELLS" => Some(single(l.data_stack_cells as i32)),
+            _ => None,
+        };
+        match answer {
+            Some(vals) => {
+                for v in vals {
+                    self.push(m, v)?;
+                }
+                self.push(m, -1)
+            }
+            None => self.push(m, 0),
+        }
+    }
+}
+
+/// Formats a cell as `.` does: signed, in `base`, digits above 9 in upper case.
+pub fn format_signed(v: i32, base: u32) -> String {
+    let base = if (2..=36).contains(&base) { base } else { 10 };
+    let mut n = i64::from(v).unsigned_abs();
+    let mut digits = Vec::new();
+    loop {
+        let d = (n % u64::from(base)) as u8;
+        digits.push(if d < 10 { b'0' + d } else { b'A' + d - 10 });
+        n /= u64::from(base);
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        digits.push(b'-');
+    }
+    digits.reverse();
+    String::from_utf8(digits).expect("ASCII digits")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_format_like_dot() {
+        assert_eq!(format_signed(-255, 16), "-FF");
+        assert_eq!(format_signed(i32::MIN, 10), "-2147483648");
+        assert_eq!(format_signed(0, 2), "0");
+    }
+}

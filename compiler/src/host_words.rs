@@ -1,0 +1,180 @@
+//! The table of host words: words the outer interpreter implements in Rust.
+//!
+//! These are the words that need the dictionary, the input source, the
+//! compiler's state or the outside world: defining words, parsing words,
+//! control-flow words, `EVALUATE`, `CATCH`, I/O. Each has an execution token
+//! whose table entry is the `forth.host` import, so generated code and
+//! `EXECUTE` reach them like any other word.
+//!
+//! Rows are `Ident "NAME" flags "doc";` where flags are `I` (immediate),
+//! `C` (compile-only), `IC` (both) or `-`.
+
+/// Invokes `$m!` with the whole host-word table.
+#[macro_export]
+macro_rules! for_each_host_word {
+    ($m:ident) => {
+        $m! {
+            // Defining words.
+            Colon ":" - "( \"name\" -- colon-sys ) Start a definition.";
+            Semicolon ";" IC "( colon-sys -- ) End a definition.";
+            ColonNoName ":NONAME" - "( -- xt colon-sys ) Start an anonymous definition.";
+            Create "CREATE" - "( \"name\" -- ) Define a word that pushes its data field.";
+            Does "DOES>" IC "( -- ) Give the latest CREATEd word the following behaviour.";
+            Variable "VARIABLE" - "( \"name\" -- ) Define a one-cell variable.";
+            Constant "CONSTANT" - "( x \"name\" -- ) Define a constant.";
+            Value "VALUE" - "( x \"name\" -- ) Define a value, changed by TO.";
+            To "TO" I "( x \"name\" -- ) Store into a VALUE.";
+            Defer "DEFER" - "( \"name\" -- ) Define a deferred word.";
+            Is "IS" I "( xt \"name\" -- ) Set what a deferred word executes.";
+            ActionOf "ACTION-OF" I "( \"name\" -- xt ) What a deferred word executes.";
+            BufferColon "BUFFER:" - "( u \"name\" -- ) Define a buffer of u bytes.";
+            Marker "MARKER" - "( \"name\" -- ) Define a word that forgets everything after it.";
+            Immediate "IMMEDIATE" - "( -- ) Make the latest definition immediate.";
+            // Compilation.
+            Tick "'" - "( \"name\" -- xt ) Find a word's execution token.";
+            BracketTick "[']" IC "( \"name\" -- ) Compile a word's execution token as a literal.";
+            Postpone "POSTPONE" IC "( \"name\" -- ) Append a word's compilation semantics.";
+            BracketCompile "[COMPILE]" IC "( \"name\" -- ) Compile a word, even an immediate one.";
+            Literal "LITERAL" IC "( x -- ) Compile a literal.";
+            CompileComma "COMPILE," - "( xt -- ) Append the execution semantics of xt.";
+            LeftBracket "[" IC "( -- ) Enter interpretation state.";
+            RightBracket "]" - "( -- ) Enter compilation state.";
+            Recurse "RECURSE" IC "( -- ) Call the current definition.";
+            Exit "EXIT" C "( -- ) Return from the current definition.";
+            Unloop "UNLOOP" C "( -- ) Discard the loop parameters.";
+            LoopI "I" C "( -- n ) The innermost loop index.";
+            LoopJ "J" C "( -- n ) The next outer loop index.";
+            If "IF" IC "( x -- ) Conditional forward branch.";
+            Else "ELSE" IC "( -- ) The other branch of IF.";
+            Then "THEN" IC "( -- ) Resolve a forward branch.";
+            Begin "BEGIN" IC "( -- ) Mark a backward branch target.";
+            Until "UNTIL" IC "( x -- ) Branch back if zero.";
+            While "WHILE" IC "( x -- ) Leave a BEGIN loop if zero.";
+            Repeat "REPEAT" IC "( -- ) Branch back to BEGIN and resolve WHILE.";
+            Again "AGAIN" IC "( -- ) Branch back to BEGIN.";
+            Ahead "AHEAD" IC "( -- ) Unconditional forward branch.";
+            Do "DO" IC "( n1 n2 -- ) Start a counted loop from n2 up to n1.";
+            QuestionDo "?DO" IC "( n1 n2 -- ) Like DO, but skip the loop if n1 = n2.";
+            Loop "LOOP" IC "( -- ) Increment the index and loop.";
+            PlusLoop "+LOOP" IC "( n -- ) Add n to the index and loop.";
+            Leave "LEAVE" IC "( -- ) Leave the innermost loop.";
+            Case "CASE" IC "( -- ) Start a CASE structure.";
+            Of "OF" IC "( x1 x2 -- | x1 ) Branch unless x1 = x2.";
+            EndOf "ENDOF" IC "( -- ) End an OF clause.";
+            EndCase "ENDCASE" IC "( x -- ) End a CASE structure.";
+            CsPick "CS-PICK" - "( u -- ) Copy the u-th control-flow stack item.";
+            CsRoll "CS-ROLL" - "( u -- ) Rotate the u-th control-flow stack item to the top.";
+            // Parsing and the input source.
+            Paren "(" I "( \"ccc<paren>\" -- ) A comment.";
+            Backslash "\\" I "( \"ccc<eol>\" -- ) A comment to the end of the line.";
+            DotParen ".(" I "( \"ccc<paren>\" -- ) Display a string now.";
+            SQuote "S\"" I "( \"ccc<quote>\" -- c-addr u ) A string literal.";
+            SBackslashQuote "S\\\"" I "( \"ccc<quote>\" -- c-addr u ) A string literal with escapes.";
+            CQuote "C\"" IC "( \"ccc<quote>\" -- c-addr ) A counted string literal.";
+            DotQuote ".\"" IC "( \"ccc<quote>\" -- ) Display a string.";
+            Char "CHAR" - "( \"name\" -- char ) The first character of a name.";
+            BracketChar "[CHAR]" IC "( \"name\" -- ) Compile the first character of a name.";
+            Word "WORD" - "( char \"<chars>ccc<char>\" -- c-addr ) Parse a counted string.";
+            Parse "PARSE" - "( char \"ccc<char>\" -- c-addr u ) Parse a string.";
+            ParseName "PARSE-NAME" - "( \"<spaces>name\" -- c-addr u ) Parse a name.";
+            Find "FIND" - "( c-addr -- c-addr 0 | xt 1 | xt -1 ) Look a counted string up.";
+            ToNumber ">NUMBER" - "( ud1 c-addr1 u1 -- ud2 c-addr2 u2 ) Convert digits.";
+            Evaluate "EVALUATE" - "( i*x c-addr u -- j*x ) Interpret a string.";
+            Refill "REFILL" - "( -- flag ) Read the next line of the input source.";
+            SaveInput "SAVE-INPUT" - "( -- xn ... x1 n ) Save the input position.";
+            RestoreInput "RESTORE-INPUT" - "( xn ... x1 n -- flag ) Restore the input position.";
+            Included "INCLUDED" - "( i*x c-addr u -- j*x ) Interpret a file.";
+            Include "INCLUDE" - "( i*x \"name\" -- j*x ) Interpret a file.";
+            // Exceptions.
+            Catch "CATCH" - "( i*x xt -- j*x 0 | i*x n ) Execute xt, catching THROWs.";
+            Throw "THROW" - "( k*x n -- k*x | i*x n ) Throw n if it is non-zero.";
+            Abort "ABORT" - "( i*x -- ) Throw -1.";
+            AbortQuote "ABORT\"" IC "( \"ccc<quote>\" -- ) Throw -2 with a message if the flag is set.";
+            AbortQuoteRuntime "(ABORT\")" - "( flag c-addr u -- ) Runtime of ABORT\".";
+            DoesRuntime "(DOES>)" - "( xt -- ) Runtime of DOES>: the latest word executes xt.";
+            Quit "QUIT" - "( -- ) Empty the return stack and return to the outer interpreter.";
+            Bye "BYE" - "( -- ) Leave the system.";
+            // Input and output.
+            Emit "EMIT" - "( char -- ) Display a character.";
+            Type "TYPE" - "( c-addr u -- ) Display a string.";
+            Cr "CR" - "( -- ) Start a new line.";
+            Key "KEY" - "( -- char ) Read a character.";
+            Accept "ACCEPT" - "( c-addr +n1 -- +n2 ) Read a line.";
+            // Tools.
+            DotS ".S" - "( -- ) Display the data stack.";
+            Words "WORDS" - "( -- ) List the words of the dictionary.";
+            Environment "ENVIRONMENT?" - "( c-addr u -- false | i*x true ) Query the system.";
+        }
+    };
+}
+
+/// Whether a host word is immediate and whether it may be interpreted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Flags {
+    /// Executes even in compilation state.
+    pub immediate: bool,
+    /// Interpreting it is an error (THROW -14).
+    pub compile_only: bool,
+}
+
+macro_rules! define_host_words {
+    ($($id:ident $name:literal $flags:tt $doc:literal;)*) => {
+        /// A word implemented by the host.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum HostWord {
+            $(#[doc = $doc] $id,)*
+        }
+
+        impl HostWord {
+            /// Every host word, in table order; they get xts in this order,
+            /// after the primitives.
+            pub const ALL: &'static [HostWord] = &[$(HostWord::$id,)*];
+
+            /// The Forth name.
+            pub fn name(self) -> &'static str {
+                match self { $(HostWord::$id => $name,)* }
+            }
+
+            /// The doc line, beginning with the stack comment.
+            pub fn doc(self) -> &'static str {
+                match self { $(HostWord::$id => $doc,)* }
+            }
+
+            /// Immediate and compile-only flags.
+            pub fn flags(self) -> Flags {
+                match self { $(HostWord::$id => define_host_words!(@flags $flags),)* }
+            }
+        }
+    };
+    (@flags -) => { Flags { immediate: false, compile_only: false } };
+    (@flags I) => { Flags { immediate: true, compile_only: false } };
+    (@flags C) => { Flags { immediate: false, compile_only: true } };
+    (@flags IC) => { Flags { immediate: true, compile_only: true } };
+}
+
+for_each_host_word!(define_host_words);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::primitives::Prim;
+
+    #[test]
+    fn host_and_primitive_names_do_not_clash() {
+        let mut seen = std::collections::HashSet::new();
+        for p in Prim::ALL {
+            seen.insert(p.name());
+        }
+        for h in HostWord::ALL {
+            assert!(seen.insert(h.name()), "duplicate {}", h.name());
+        }
+    }
+
+    #[test]
+    fn control_words_are_immediate_and_compile_only() {
+        for h in [HostWord::If, HostWord::Then, HostWord::Do, HostWord::Semicolon] {
+            assert_eq!(h.flags(), Flags { immediate: true, compile_only: true }, "{}", h.name());
+        }
+        assert_eq!(HostWord::Colon.flags(), Flags::default());
+    }
+}

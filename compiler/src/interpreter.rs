@@ -1,0 +1,838 @@
+//! The outer (text) interpreter: the Forth system's host side.
+//!
+//! [`Forth`] holds the dictionary, the input-source stack, `STATE`, the
+//! definition being compiled and the definitions waiting to be emitted. It
+//! executes nothing itself: every word runs on the [`Machine`], and pending
+//! definitions are emitted as one batch module the first time anything needs
+//! to run.
+//!
+//! Errors travel as [`Fault`]s (so they can cross wasm frames); the first
+//! interpreter loop a fault reaches records where it happened, and the public
+//! entry points turn it into a [`Diagnostic`].
+//!
+//! Guarantees: no method panics on user input; after an error,
+//! [`Forth::reset`] leaves the system usable with empty stacks.
+
+use std::rc::Rc;
+
+use crate::definition::{CfError, Definition};
+use crate::dictionary::{Dictionary, Header, Kind, WordId};
+use crate::error::{Diagnostic, Location, Stop};
+use crate::host_words::HostWord;
+use crate::input::{check_utf8, column, Input, SourceKind};
+use crate::ir::{Function, Op, Xt};
+use crate::kernel::{self, host_word_of};
+use crate::machine::{Fault, Host, Machine, MachineExt};
+use crate::number::{self, Number};
+use crate::primitives::Prim;
+use runtime::{addr, throw, Layout};
+
+/// Settings of a Forth system.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The memory map's sizes.
+    pub layout: Layout,
+    /// Deepest nesting of input sources (`INCLUDED`, `EVALUATE`).
+    pub max_input_depth: usize,
+    /// Validate every emitted module with wasmparser before instantiating.
+    pub validate: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { layout: Layout::default(), max_input_depth: 64, validate: cfg!(debug_assertions) }
+    }
+}
+
+/// Counters about the work done, for `info` and benchmarks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Batch modules instantiated.
+    pub modules: u32,
+    /// Functions emitted.
+    pub functions: u32,
+    /// Total bytes of emitted modules.
+    pub module_bytes: u64,
+}
+
+/// The definition being compiled.
+#[derive(Debug)]
+pub(crate) struct Current {
+    pub def: Definition,
+    pub header: WordId,
+    pub start: Option<Location>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Snapshot {
+    pub dict_len: usize,
+    pub here: i32,
+    pub latest: Option<WordId>,
+}
+
+/// Where and why the first interpreter loop saw a fault.
+#[derive(Debug, Default)]
+pub(crate) struct Detail {
+    pub location: Option<Location>,
+    pub word: Option<String>,
+    pub message: Option<String>,
+    pub hide_code: bool,
+}
+
+/// A Forth system whose code runs on a [`Machine`].
+#[derive(Debug)]
+pub struct Forth {
+    pub(crate) cfg: Config,
+    pub(crate) dict: Dictionary,
+    pub(crate) next_xt: Xt,
+    pub(crate) state: bool,
+    pub(crate) inputs: Vec<Input>,
+    pub(crate) current: Option<Current>,
+    pub(crate) pending: Vec<Function>,
+    pub(crate) latest: Option<WordId>,
+    pub(crate) markers: Vec<Snapshot>,
+    pub(crate) detail: Option<Detail>,
+    pub(crate) message: Option<(String, bool)>,
+    pub(crate) squote_next: u32,
+    pub(crate) next_file_id: i32,
+    pub(crate) stats: Stats,
+    booted: bool,
+}
+
+const PRELUDE: &str = include_str!("prelude.fs");
+
+impl Forth {
+    /// A system that has not booted yet.
+    pub fn new(cfg: Config) -> Self {
+        Forth {
+            cfg,
+            dict: Dictionary::default(),
+            next_xt: kernel::first_user_xt(),
+            state: false,
+            inputs: Vec::new(),
+            current: None,
+            pending: Vec::new(),
+            latest: None,
+            markers: Vec::new(),
+            detail: None,
+            message: None,
+            squote_next: 0,
+            next_file_id: 1,
+            stats: Stats::default(),
+            booted: false,
+        }
+    }
+
+    /// The layout this system was configured with.
+    pub fn layout(&self) -> Layout {
+        self.cfg.layout
+    }
+
+    /// Work counters.
+    pub fn stats(&self) -> Stats {
+        self.stats
+    }
+
+    /// Instantiates the kernel, initializes memory and loads the prelude.
+    pub fn boot(&mut self, m: &mut dyn Machine) -> Result<(), Stop> {
+        if let Err(e) = self.cfg.layout.validate() {
+            return Err(Stop::Error(Diagnostic::new(e)));
+        }
+        let kernel = kernel::kernel_module(self.cfg.layout);
+        m.boot(&kernel).map_err(|f| self.stop(f))?;
+        for &p in Prim::ALL {
+            self.dict.add(Header { name: p.name().into(), xt: kernel::prim_xt(p), immediate: false, compile_only: false, hidden: false, kind: Kind::Prim(p) });
+        }
+        for &h in HostWord::ALL {
+            let fl = h.flags();
+            self.dict.add(Header {
+                name: h.name().into(),
+                xt: kernel::host_xt(h),
+                immediate: fl.immediate,
+                compile_only: fl.compile_only,
+                hidden: false,
+                kind: Kind::Host(h),
+            });
+        }
+        let init = [(addr::BASE, 10), (addr::DP, addr::DATA_START as i32), (addr::STATE, 0), (addr::HLD, addr::HOLD_END as i32)];
+        for (a, v) in init {
+            m.write_cell(a, v).map_err(|f| self.stop(f))?;
+        }
+        let prelude = PRELUDE.replace("{HOLD_END}", &addr::HOLD_END.to_string()).replace("{HOLD_START}", &addr::HOLD_START.to_string());
+        self.booted = true;
+        self.load_source(m, "<prelude>", prelude.as_bytes())?;
+        self.top(m, |f, m| f.flush(m))
+    }
+
+    /// Whether [`Forth::boot`] succeeded.
+    pub fn is_booted(&self) -> bool {
+        self.booted
+    }
+
+    /// Interprets a whole file, read through the machine.
+    pub fn include_file(&mut self, m: &mut dyn Machine, path: &str) -> Result<(), Stop> {
+        self.top(m, |f, m| f.include(m, path))
+    }
+
+    /// Interprets source text that is already in memory, named `name`.
+    pub fn load_source(&mut self, m: &mut dyn Machine, name: &str, text: &[u8]) -> Result<(), Stop> {
+        self.top(m, |f, m| f.run_file_text(m, name.into(), text.into()))
+    }
+
+    /// Interprets one line of interactive or command-line input. The compile
+    /// state carries over, so a definition may span lines.
+    pub fn interpret_line(&mut self, m: &mut dyn Machine, name: &str, line: &str) -> Result<(), Stop> {
+        self.top(m, |f, m| {
+            f.push_input(m, SourceKind::Line { name: name.into() }, line.as_bytes().to_vec(), None)?;
+            f.interpret_source(m)?;
+            f.pop_input(m)
+        })
+    }
+
+    /// Reports a definition left open at the end of all input.
+    pub fn end_of_input(&mut self) -> Result<(), Stop> {
+        match &self.current {
+            Some(cur) => {
+                let name = self.dict.get(cur.header).name.clone();
+                let what = if name.is_empty() { "unterminated anonymous definition".to_string() } else { format!("unterminated definition of {name}") };
+                Err(Stop::Error(Diagnostic { location: cur.start.clone(), word: Some(":".into()), message: format!("{what}: missing ;"), code: None }))
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// Whether a definition is being compiled (for the REPL's prompt).
+    pub fn is_compiling(&self) -> bool {
+        self.state || self.current.is_some()
+    }
+
+    /// Brings the system back to a usable state after an error: empty
+    /// stacks, interpretation state, no open definition or input source.
+    pub fn reset(&mut self, m: &mut dyn Machine) {
+        let l = self.cfg.layout;
+        m.set_sp(l.ds_base());
+        m.set_rp(l.rs_base());
+        if let Some(cur) = self.current.take() {
+            self.dict.truncate_if_last(cur.header);
+        }
+        self.state = false;
+        let _ = m.write_cell(addr::STATE, 0);
+        self.inputs.clear();
+        let _ = m.write_cell(addr::SOURCE_LEN, 0);
+        self.detail = None;
+        self.message = None;
+    }
+
+    /// The data stack, bottom first.
+    pub fn data_stack(&mut self, m: &mut dyn Machine) -> Vec<i32> {
+        let base = self.cfg.layout.ds_base();
+        let sp = m.sp();
+        if sp >= base {
+            return Vec::new();
+        }
+        let n = ((base - sp) / 4) as usize;
+        let mut out = Vec::with_capacity(n);
+        for i in (0..n).rev() {
+            out.push(m.read_cell(sp + 4 * i as u32).unwrap_or(0));
+        }
+        out
+    }
+
+    /// Runs `body` as a top-level action and turns a fault into a [`Stop`].
+    fn top(&mut self, m: &mut dyn Machine, body: impl FnOnce(&mut Self, &mut dyn Machine) -> Result<(), Fault>) -> Result<(), Stop> {
+        if !self.booted {
+            return Err(Stop::Error(Diagnostic::new("the system has not booted")));
+        }
+        match body(self, m) {
+            Ok(()) => Ok(()),
+            Err(f) => Err(self.stop(f)),
+        }
+    }
+
+    /// Turns a fault into what the user sees, using the recorded detail.
+    fn stop(&mut self, f: Fault) -> Stop {
+        let detail = self.detail.take().unwrap_or_default();
+        let (default_msg, code) = match &f {
+            Fault::Bye => return Stop::Bye,
+            Fault::Throw(c) => (throw::message(*c).map(str::to_string).unwrap_or_else(|| "uncaught exception".into()), Some(*c)),
+            Fault::Trap { code, what } => (throw::message(*code).map(|m| format!("{m} ({what})")).unwrap_or_else(|| what.clone()), Some(*code)),
+            Fault::Timeout => ("time limit exceeded".into(), None),
+            Fault::Host(s) => (s.clone(), None),
+        };
+        let message = detail.message.unwrap_or(default_msg);
+        Stop::Error(Diagnostic { location: detail.location, word: detail.word, message, code: if detail.hide_code { None } else { code } })
+    }
+
+    // ---- Faults with messages ----
+
+    /// Records a message for the fault about to be raised.
+    pub(crate) fn fail(&mut self, code: i32, msg: impl Into<String>) -> Fault {
+        self.message = Some((msg.into(), false));
+        Fault::Throw(code)
+    }
+
+    /// Like [`Forth::fail`], but the diagnostic shows no THROW code.
+    pub(crate) fn fail_plain(&mut self, code: i32, msg: impl Into<String>) -> Fault {
+        self.message = Some((msg.into(), true));
+        Fault::Throw(code)
+    }
+
+    /// Records where the fault happened, once: the innermost loop wins.
+    fn note(&mut self, word: &[u8]) {
+        if self.detail.is_some() {
+            return;
+        }
+        let (message, hide_code) = match self.message.take() {
+            Some((m, h)) => (Some(m), h),
+            None => (None, false),
+        };
+        self.detail = Some(Detail { location: self.location(), word: (!word.is_empty()).then(|| String::from_utf8_lossy(word).into_owned()), message, hide_code });
+    }
+
+    /// The location of the token being interpreted in the innermost named source.
+    pub(crate) fn location(&self) -> Option<Location> {
+        let input = self.inputs.iter().rev().find(|i| i.display_name().is_some())?;
+        Some(Location { file: input.display_name()?.to_string(), line: input.line_no.max(1), col: column(&input.line, input.tok_start) })
+    }
+
+    // ---- The outer interpreter ----
+
+    fn run_file_text(&mut self, m: &mut dyn Machine, path: Rc<str>, text: Rc<[u8]>) -> Result<(), Fault> {
+        if let Err((line, col)) = check_utf8(&text) {
+            self.detail = Some(Detail {
+                location: Some(Location { file: path.to_string(), line, col }),
+                word: None,
+                message: Some("input is not valid UTF-8".into()),
+                hide_code: true,
+            });
+            return Err(Fault::Throw(throw::UNSUPPORTED));
+        }
+        let id = self.next_file_id;
+        self.next_file_id += 1;
+        self.push_input(m, SourceKind::File { path, text, next: 0 }, Vec::new(), Some(id))?;
+        self.inputs.last_mut().expect("just pushed").line_no = 0;
+        if let Err(f) = self.refill_file(m) {
+            self.note(b"");
+            return Err(f);
+        }
+        self.interpret_source(m)?;
+        self.pop_input(m)
+    }
+
+    /// Interprets the top input source to its end (refilling files).
+    pub(crate) fn interpret_source(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        loop {
+            let (start, tok) = self.parse_name(m)?;
+            if tok.is_empty() {
+                let is_file = matches!(self.inputs.last().map(|i| &i.kind), Some(SourceKind::File { .. }));
+                if is_file {
+                    match self.refill_file(m) {
+                        Ok(true) => continue,
+                        Ok(false) => return Ok(()),
+                        Err(f) => {
+                            self.note(b"");
+                            return Err(f);
+                        }
+                    }
+                }
+                return Ok(());
+            }
+            if let Some(top) = self.inputs.last_mut() {
+                top.tok_start = start;
+            }
+            if let Err(f) = self.interpret_word(m, &tok) {
+                self.note(&tok);
+                return Err(f);
+            }
+        }
+    }
+
+    fn interpret_word(&mut self, m: &mut dyn Machine, tok: &[u8]) -> Result<(), Fault> {
+        let name = String::from_utf8_lossy(tok);
+        if let Some(h) = self.dict.find(&name) {
+            let (xt, immediate, compile_only) = (h.xt, h.immediate, h.compile_only);
+            if self.state && !immediate {
+                return self.compile_xt(m, xt);
+            }
+            if !self.state && compile_only {
+                return Err(self.fail(throw::COMPILE_ONLY, "interpreting a compile-only word"));
+            }
+            self.execute(m, xt)?;
+            return self.check_stacks(m);
+        }
+        let base = m.read_cell(addr::BASE)?;
+        match number::parse(tok, base as u32) {
+            Some(Number::Single(n)) => self.literal(m, n),
+            Some(Number::Double(d)) => {
+                self.literal(m, d as i32)?;
+                self.literal(m, (d >> 32) as i32)
+            }
+            None => Err(self.fail(throw::UNDEFINED_WORD, "undefined word")),
+        }
+    }
+
+    /// Pushes `n`, or compiles it as a literal.
+    pub(crate) fn literal(&mut self, m: &mut dyn Machine, n: i32) -> Result<(), Fault> {
+        if self.state {
+            self.compile_op(Op::Lit(n))
+        } else {
+            self.push(m, n)
+        }
+    }
+
+    /// Checks the stack pointers after a word ran.
+    fn check_stacks(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        let l = self.cfg.layout;
+        let sp = m.sp();
+        if sp > l.ds_base() {
+            m.set_sp(l.ds_base());
+            return Err(Fault::Throw(throw::STACK_UNDERFLOW));
+        }
+        if sp < l.ds_limit() {
+            return Err(Fault::Throw(throw::STACK_OVERFLOW));
+        }
+        if m.rp() > l.rs_base() {
+            m.set_rp(l.rs_base());
+            return Err(Fault::Throw(throw::RSTACK_UNDERFLOW));
+        }
+        Ok(())
+    }
+
+    /// Executes a word.
+    pub(crate) fn execute(&mut self, m: &mut dyn Machine, xt: Xt) -> Result<(), Fault> {
+        if let Some(h) = host_word_of(xt) {
+            return self.run_host(m, h);
+        }
+        match self.dict.by_xt(xt).map(|h| h.kind.clone()) {
+            Some(Kind::Marker { snapshot }) => return self.forget(m, snapshot),
+            Some(Kind::Variable { body }) | Some(Kind::Created { body }) => return self.push(m, body as i32),
+            Some(Kind::Constant { value }) => return self.push(m, value),
+            Some(Kind::Value { body }) => {
+                let v = m.read_cell(body)?;
+                return self.push(m, v);
+            }
+            _ => {}
+        }
+        self.flush(m)?;
+        m.call(xt, self)
+    }
+
+    /// Appends the execution semantics of `xt` to the current definition.
+    pub(crate) fn compile_xt(&mut self, _m: &mut dyn Machine, xt: Xt) -> Result<(), Fault> {
+        let kind = self.dict.by_xt(xt).map(|h| h.kind.clone());
+        let res = {
+            let Some(cur) = self.current.as_mut() else {
+                return Err(self.fail(throw::COMPILE_ONLY, "compiling outside a definition"));
+            };
+            let d = &mut cur.def;
+            match kind {
+                Some(Kind::Prim(p)) => {
+                    d.op(Op::Prim(p));
+                    Ok(())
+                }
+                Some(Kind::Host(HostWord::Exit)) => {
+                    d.exit();
+                    Ok(())
+                }
+                Some(Kind::Host(HostWord::Unloop)) => Ok(()),
+                Some(Kind::Host(HostWord::LoopI)) => d.loop_index(0, "I"),
+                Some(Kind::Host(HostWord::LoopJ)) => d.loop_index(1, "J"),
+                Some(Kind::Variable { body }) => {
+                    d.op(Op::Lit(body as i32));
+                    Ok(())
+                }
+                Some(Kind::Constant { value }) => {
+                    d.op(Op::Lit(value));
+                    Ok(())
+                }
+                Some(Kind::Value { body }) => {
+                    d.op(Op::FetchLit(body));
+                    Ok(())
+                }
+                _ => {
+                    d.op(Op::Call(xt));
+                    Ok(())
+                }
+            }
+        };
+        res.map_err(|e| self.cf_error(e))
+    }
+
+    /// Appends an op to the current definition.
+    pub(crate) fn compile_op(&mut self, op: Op) -> Result<(), Fault> {
+        match self.current.as_mut() {
+            Some(cur) => {
+                cur.def.op(op);
+                Ok(())
+            }
+            None => Err(self.fail(throw::COMPILE_ONLY, "compiling outside a definition")),
+        }
+    }
+
+    /// Applies a control-flow operation to the current definition.
+    pub(crate) fn with_def<T>(&mut self, f: impl FnOnce(&mut Definition) -> Result<T, CfError>) -> Result<T, Fault> {
+        let res = match self.current.as_mut() {
+            Some(cur) => f(&mut cur.def),
+            None => return Err(self.fail(throw::COMPILE_ONLY, "control-flow word outside a definition")),
+        };
+        res.map_err(|e| self.cf_error(e))
+    }
+
+    pub(crate) fn cf_error(&mut self, e: CfError) -> Fault {
+        match e {
+            CfError::Mismatch(w) => self.fail(throw::CONTROL_MISMATCH, format!("control structure mismatch at {w}")),
+            CfError::NoLoop(w) => self.fail(throw::LOOP_PARAMS, format!("{w} used outside a DO loop")),
+        }
+    }
+
+    /// Emits and instantiates every pending definition as one module.
+    pub(crate) fn flush(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let funcs = std::mem::take(&mut self.pending);
+        if cfg!(debug_assertions) {
+            for f in &funcs {
+                let errors = crate::ir::verify::verify(f);
+                if !errors.is_empty() {
+                    return Err(Fault::Host(format!("internal error: IR verification failed: {}", errors.join("; "))));
+                }
+            }
+        }
+        let is_host = |xt: Xt| host_word_of(xt).is_some();
+        let bytes = crate::emit::batch_module(self.cfg.layout, &funcs, &is_host).map_err(|e| Fault::Host(e.to_string()))?;
+        if self.cfg.validate {
+            if let Err(e) = wasmparser::validate(&bytes) {
+                return Err(Fault::Host(format!("internal error: emitted module does not validate: {e}")));
+            }
+        }
+        self.stats.modules += 1;
+        self.stats.functions += funcs.len() as u32;
+        self.stats.module_bytes += bytes.len() as u64;
+        m.instantiate(&bytes)
+    }
+
+    // ---- Data stack access from the host ----
+
+    /// Pops a cell from the data stack.
+    pub(crate) fn pop(&mut self, m: &mut dyn Machine) -> Result<i32, Fault> {
+        let sp = m.sp();
+        if sp >= self.cfg.layout.ds_base() {
+            return Err(Fault::Throw(throw::STACK_UNDERFLOW));
+        }
+        let v = m.read_cell(sp)?;
+        m.set_sp(sp + 4);
+        Ok(v)
+    }
+
+    /// Pushes a cell on the data stack.
+    pub(crate) fn push(&mut self, m: &mut dyn Machine, v: i32) -> Result<(), Fault> {
+        let sp = m.sp().wrapping_sub(4);
+        if sp < self.cfg.layout.ds_limit() {
+            return Err(Fault::Throw(throw::STACK_OVERFLOW));
+        }
+        m.write_cell(sp, v)?;
+        m.set_sp(sp);
+        Ok(())
+    }
+
+    // ---- Data space ----
+
+    /// `HERE`.
+    pub(crate) fn here(&mut self, m: &mut dyn Machine) -> Result<u32, Fault> {
+        Ok(m.read_cell(addr::DP)? as u32)
+    }
+
+    /// Appends bytes to data space and returns their address.
+    pub(crate) fn allot_bytes(&mut self, m: &mut dyn Machine, bytes: &[u8]) -> Result<u32, Fault> {
+        let here = self.here(m)?;
+        let end = here.checked_add(bytes.len() as u32).filter(|&e| e <= self.cfg.layout.data_end());
+        let Some(end) = end else {
+            return Err(self.fail(throw::DICTIONARY_OVERFLOW, "data space is full"));
+        };
+        m.write(here, bytes)?;
+        m.write_cell(addr::DP, end as i32)?;
+        Ok(here)
+    }
+
+    /// Aligns `HERE` to a cell boundary.
+    pub(crate) fn align(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        let here = self.here(m)?;
+        m.write_cell(addr::DP, (here.wrapping_add(3) & !3) as i32)
+    }
+
+    /// A fresh execution token.
+    pub(crate) fn alloc_xt(&mut self) -> Result<Xt, Fault> {
+        if self.next_xt >= addr::MAX_XTS {
+            return Err(self.fail(throw::DICTIONARY_OVERFLOW, format!("too many definitions (the limit is {})", addr::MAX_XTS)));
+        }
+        self.next_xt += 1;
+        Ok(self.next_xt - 1)
+    }
+
+    /// Records `body` (and `does`) for `xt` in the xt info array.
+    pub(crate) fn set_xt_info(&mut self, m: &mut dyn Machine, xt: Xt, body: u32, does: Option<Xt>) -> Result<(), Fault> {
+        m.write_cell(addr::XT_INFO + 8 * xt, body as i32)?;
+        if let Some(d) = does {
+            m.write_cell(addr::XT_INFO + 8 * xt + 4, d as i32)?;
+        }
+        Ok(())
+    }
+
+    /// `MARKER` execution: forgets everything defined after the snapshot.
+    fn forget(&mut self, m: &mut dyn Machine, snapshot: usize) -> Result<(), Fault> {
+        let Some(s) = self.markers.get(snapshot) else {
+            return Err(self.fail(throw::UNSUPPORTED, "marker no longer exists"));
+        };
+        let (dict_len, here, latest) = (s.dict_len, s.here, s.latest);
+        self.markers.truncate(snapshot);
+        self.dict.truncate(dict_len);
+        self.latest = latest;
+        m.write_cell(addr::DP, here)
+    }
+
+    // ---- Input sources ----
+
+    fn region_top(&self) -> u32 {
+        let mut top = addr::SOURCE_BUF;
+        for i in &self.inputs {
+            top = i.region_top(top);
+        }
+        top
+    }
+
+    /// Pushes an input source. For `Evaluate`, `line` is already in memory at
+    /// `eval_addr`; otherwise it is copied into the source-line region.
+    pub(crate) fn push_input(&mut self, m: &mut dyn Machine, kind: SourceKind, line: Vec<u8>, file_id: Option<i32>) -> Result<(), Fault> {
+        self.push_input_at(m, kind, line, file_id, None)
+    }
+
+    /// Like [`Forth::push_input`], with the address of an `EVALUATE` string.
+    pub(crate) fn push_input_at(&mut self, m: &mut dyn Machine, kind: SourceKind, line: Vec<u8>, file_id: Option<i32>, eval_addr: Option<u32>) -> Result<(), Fault> {
+        if self.inputs.len() >= self.cfg.max_input_depth {
+            return Err(self.fail(throw::RSTACK_OVERFLOW, format!("input sources nested too deeply (the limit is {})", self.cfg.max_input_depth)));
+        }
+        let to_in = m.read_cell(addr::TO_IN)?;
+        let region = self.region_top();
+        if let Some(top) = self.inputs.last_mut() {
+            top.saved_to_in = to_in;
+        }
+        let source_id = match (&kind, file_id) {
+            (SourceKind::Evaluate, _) => -1,
+            (_, Some(id)) => id,
+            _ => 0,
+        };
+        let addr = eval_addr.unwrap_or(region);
+        self.inputs.push(Input { kind, line: Vec::new(), addr, line_no: 1, line_start: 0, source_id, saved_to_in: 0, tok_start: 0 });
+        if eval_addr.is_some() {
+            self.inputs.last_mut().expect("just pushed").line = line;
+            self.publish_top(m, 0)
+        } else {
+            self.set_line(m, line)
+        }
+    }
+
+    /// Pops the top input source and restores the one below.
+    pub(crate) fn pop_input(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        self.inputs.pop();
+        match self.inputs.last() {
+            Some(top) => {
+                let to_in = top.saved_to_in;
+                self.publish_top(m, to_in)
+            }
+            None => {
+                m.write_cell(addr::SOURCE_LEN, 0)?;
+                m.write_cell(addr::SOURCE_ID, 0)?;
+                m.write_cell(addr::TO_IN, 0)
+            }
+        }
+    }
+
+    /// Pops input sources until `depth` remain (after a THROW).
+    pub(crate) fn unwind_inputs(&mut self, m: &mut dyn Machine, depth: usize) -> Result<(), Fault> {
+        while self.inputs.len() > depth {
+            self.pop_input(m)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the top source's buffer description to the system variables.
+    fn publish_top(&mut self, m: &mut dyn Machine, to_in: i32) -> Result<(), Fault> {
+        let top = self.inputs.last().expect("an input source");
+        let (a, len, id) = (top.addr, top.line.len() as i32, top.source_id);
+        m.write_cell(addr::SOURCE_ADDR, a as i32)?;
+        m.write_cell(addr::SOURCE_LEN, len)?;
+        m.write_cell(addr::SOURCE_ID, id)?;
+        m.write_cell(addr::TO_IN, to_in)
+    }
+
+    /// Makes `line` the top source's current line, in memory too.
+    pub(crate) fn set_line(&mut self, m: &mut dyn Machine, line: Vec<u8>) -> Result<(), Fault> {
+        let top = self.inputs.last().expect("an input source");
+        let limit = addr::SOURCE_BUF + addr::SOURCE_BUF_LEN;
+        if top.addr as usize + line.len() > limit as usize {
+            let room = limit.saturating_sub(top.addr);
+            return Err(self.fail(throw::PARSED_OVERFLOW, format!("input line too long: {} bytes (room for {room})", line.len())));
+        }
+        m.write(top.addr, &line)?;
+        let top = self.inputs.last_mut().expect("an input source");
+        top.line = line;
+        top.tok_start = 0;
+        self.publish_top(m, 0)
+    }
+
+    /// Reads the next line of the top source if it is a file.
+    pub(crate) fn refill_file(&mut self, m: &mut dyn Machine) -> Result<bool, Fault> {
+        let Some(top) = self.inputs.last_mut() else { return Ok(false) };
+        match top.next_file_line() {
+            Some(line) => {
+                self.set_line(m, line)?;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    /// `REFILL` for any source.
+    pub(crate) fn refill(&mut self, m: &mut dyn Machine) -> Result<bool, Fault> {
+        match self.inputs.last().map(|i| i.kind.clone()) {
+            Some(SourceKind::File { .. }) => self.refill_file(m),
+            Some(SourceKind::Line { .. }) => match m.read_line() {
+                Some(line) => {
+                    self.set_line(m, line)?;
+                    Ok(true)
+                }
+                None => Ok(false),
+            },
+            _ => Ok(false),
+        }
+    }
+
+    /// Reads and interprets a file (`INCLUDED`), relative to the including file.
+    pub(crate) fn include(&mut self, m: &mut dyn Machine, path: &str) -> Result<(), Fault> {
+        let including_dir = self.inputs.iter().rev().find_map(|i| match &i.kind {
+            SourceKind::File { path, .. } => Some(path.clone()),
+            _ => None,
+        });
+        let mut candidates = Vec::new();
+        if let Some(dir) = including_dir.as_deref().and_then(|p| p.rfind('/').map(|i| &p[..i])) {
+            if !path.starts_with('/') {
+                candidates.push(format!("{dir}/{path}"));
+            }
+        }
+        candidates.push(path.to_string());
+        let mut last_err = String::new();
+        for c in candidates {
+            match m.read_file(&c) {
+                Ok(text) => return self.run_file_text(m, c.into(), text.into()),
+                Err(e) => last_err = e,
+            }
+        }
+        Err(self.fail_plain(-38, format!("cannot read {path}: {last_err}")))
+    }
+
+    // ---- Parsing ----
+
+    fn parse_bounds(&mut self, m: &mut dyn Machine) -> Result<Option<usize>, Fault> {
+        let Some(top) = self.inputs.last() else { return Ok(None) };
+        let len = top.line.len();
+        let to_in = m.read_cell(addr::TO_IN)?;
+        Ok(Some((to_in.max(0) as usize).min(len)))
+    }
+
+    /// Skips white space, then parses a name; returns its start and bytes
+    /// (empty at the end of the parse area).
+    pub(crate) fn parse_name(&mut self, m: &mut dyn Machine) -> Result<(usize, Vec<u8>), Fault> {
+        let Some(mut i) = self.parse_bounds(m)? else { return Ok((0, Vec::new())) };
+        let line = &self.inputs.last().expect("checked").line;
+        while i < line.len() && line[i] <= b' ' {
+            i += 1;
+        }
+        let start = i;
+        while i < line.len() && line[i] > b' ' {
+            i += 1;
+        }
+        let tok = line[start..i].to_vec();
+        let after = if i < line.len() { i + 1 } else { i };
+        m.write_cell(addr::TO_IN, after as i32)?;
+        Ok((start, tok))
+    }
+
+    /// Parses up to `delim` (white space if `delim` is a space); returns the
+    /// start and length in the current line and whether `delim` was found.
+    pub(crate) fn parse_delim(&mut self, m: &mut dyn Machine, delim: u8, skip_leading: bool) -> Result<(usize, usize, bool), Fault> {
+        let Some(mut i) = self.parse_bounds(m)? else { return Ok((0, 0, false)) };
+        let line = &self.inputs.last().expect("checked").line;
+        let is_delim = |c: u8| if delim == b' ' { c <= b' ' } else { c == delim };
+        if skip_leading {
+            while i < line.len() && is_delim(line[i]) {
+                i += 1;
+            }
+        }
+        let start = i;
+        while i < line.len() && !is_delim(line[i]) {
+            i += 1;
+        }
+        let found = i < line.len();
+        let after = if found { i + 1 } else { i };
+        m.write_cell(addr::TO_IN, after as i32)?;
+        Ok((start, i - start, found))
+    }
+
+    /// The address in memory of byte `offset` of the current line.
+    pub(crate) fn line_addr(&self, offset: usize) -> u32 {
+        self.inputs.last().map_or(0, |t| t.addr + offset as u32)
+    }
+
+    /// Bytes of the current line.
+    pub(crate) fn line_bytes(&self, start: usize, len: usize) -> Vec<u8> {
+        self.inputs.last().map_or(Vec::new(), |t| t.line[start..start + len].to_vec())
+    }
+
+    /// Parses a name for a defining or ticking word; an empty name is an error.
+    pub(crate) fn parse_word_name(&mut self, m: &mut dyn Machine) -> Result<String, Fault> {
+        let (_, tok) = self.parse_name(m)?;
+        if tok.is_empty() {
+            return Err(self.fail(throw::ZERO_LENGTH_NAME, "a name was expected"));
+        }
+        if tok.len() > 255 {
+            return Err(self.fail(throw::NAME_TOO_LONG, "names are at most 255 characters"));
+        }
+        Ok(String::from_utf8_lossy(&tok).into_owned())
+    }
+
+    /// Looks a parsed name up; an unknown name is THROW -13.
+    pub(crate) fn find_parsed(&mut self, m: &mut dyn Machine) -> Result<(Xt, bool, Kind), Fault> {
+        let name = self.parse_word_name(m)?;
+        match self.dict.find(&name) {
+            Some(h) => Ok((h.xt, h.immediate, h.kind.clone())),
+            None => Err(self.fail(throw::UNDEFINED_WORD, format!("undefined word {name}"))),
+        }
+    }
+}
+
+impl Host for Forth {
+    fn host_word(&mut self, m: &mut dyn Machine, xt: Xt) -> Result<(), Fault> {
+        let res = match host_word_of(xt) {
+            Some(h) => self.run_host(m, h),
+            None => match self.dict.by_xt(xt).map(|h| h.kind.clone()) {
+                Some(Kind::Marker { snapshot }) => self.forget(m, snapshot),
+                _ => Err(Fault::Host(format!("internal error: xt {xt} is not a host word"))),
+            },
+        };
+        // Code that returns to wasm may execute what was just defined.
+        if res.is_ok() && !self.pending.is_empty() {
+            self.flush(m)?;
+        }
+        res
+    }
+}
+
+impl Dictionary {
+    /// Drops the header `id` if it is the newest one (an abandoned definition).
+    pub(crate) fn truncate_if_last(&mut self, id: WordId) {
+        if id + 1 == self.len() {
+            self.truncate(id);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! The IR verifier. Its checks are the IR's invariants:
+//!
+//! 1. A function has at least one block; block 0 is the entry.
+//! 2. Every branch target names a block of the function (none is still
+//!    [`BlockId::PENDING`]).
+//! 3. Every loop slot an op or terminator uses is below `n_loops`.
+//!
+//! It collects every violation rather than stopping at the first, so one run
+//! shows the whole damage. The compiler runs it on every function before
+//! emission in debug builds and in tests.
+
+use super::{BlockId, Function, LoopId, Op, Term};
+
+/// Every invariant violation in `func`, as readable messages; empty if none.
+pub fn verify(func: &Function) -> Vec<String> {
+    let mut errors = Vec::new();
+    if func.blocks.is_empty() {
+        errors.push(format!("{}: function has no blocks", func.name));
+    }
+    let n_blocks = func.blocks.len();
+    let check_loop = |errors: &mut Vec<String>, where_: &str, lp: LoopId| {
+        if lp.0 >= func.n_loops {
+            errors.push(format!("{}: {where_}: loop slot L{} out of range (n_loops = {})", func.name, lp.0, func.n_loops));
+        }
+    };
+    for (i, block) in func.blocks.iter().enumerate() {
+        for op in &block.ops {
+            if let Op::DoInit(lp) | Op::LoopIndex(lp) = op {
+                check_loop(&mut errors, &format!("b{i}"), *lp);
+            }
+        }
+        if let Term::QDo { lp, .. } | Term::Loop { lp, .. } = block.term {
+            check_loop(&mut errors, &format!("b{i} terminator"), lp);
+        }
+        for t in block.term.successors() {
+            if t == BlockId::PENDING {
+                errors.push(format!("{}: b{i}: unresolved branch target", func.name));
+            } else if t.index() >= n_blocks {
+                errors.push(format!("{}: b{i}: branch to {t}, which does not exist", func.name));
+            }
+        }
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::Block;
+
+    fn func(blocks: Vec<Block>, n_loops: u32) -> Function {
+        Function { xt: 1, name: "T".into(), blocks, n_loops }
+    }
+
+    #[test]
+    fn a_well_formed_function_passes() {
+        let f = func(vec![Block { ops: vec![Op::Lit(1)], term: Term::Return }], 0);
+        assert!(verify(&f).is_empty());
+    }
+
+    #[test]
+    fn every_violation_is_reported() {
+        let f = func(
+            vec![
+                Block { ops: vec![Op::LoopIndex(LoopId(3))], term: Term::Jump(BlockId::PENDING) },
+                Block { ops: vec![], term: Term::Jump(BlockId(9)) },
+            ],
+            1,
+        );
+        let errors = verify(&f);
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(errors[0].contains("loop slot L3"));
+        assert!(errors[1].contains("unresolved"));
+        assert!(errors[2].contains("b9"));
+    }
+}

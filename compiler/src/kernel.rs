@@ -1,0 +1,207 @@
+//! The kernel module: the machine itself.
+//!
+//! The kernel defines the memory, the table and the `sp`/`rp` globals, and
+//! holds one function per primitive (so every primitive has an xt), the
+//! shared code fields of `CREATE`d, `CONSTANT`, `DEFER` and `DOES>` words, and
+//! the throw helper that generated code calls to raise a THROW code. Host
+//! words get the host import as their table entry.
+//!
+//! Execution tokens are assigned here: 0 is never valid, primitives come
+//! next in table order, then host words, then user definitions from
+//! [`FIRST_USER_XT`].
+//!
+//! Guarantee: the module is a pure function of the layout, so it is
+//! byte-identical on every host and its compiled form can be cached.
+
+use std::collections::HashMap;
+
+use wasm_encoder::{
+    CodeSection, ConstExpr, ElementSection, Elements, EntityType, ExportKind, ExportSection, FunctionSection, GlobalSection, ImportSection,
+    MemorySection, Module, NameMap, NameSection, TableSection,
+};
+
+use crate::emit::body::{mem, Env, FnBody, SP};
+use crate::emit::module::{memory_type, stack_global_type, table_type, word_types, HOST_FUNC, RP_GLOBAL, SP_GLOBAL, THROW_EXPORT};
+use crate::emit::prim;
+use crate::host_words::HostWord;
+use crate::ir::Xt;
+use crate::primitives::Prim;
+use runtime::{addr, exports, imports, CodeField, Layout};
+
+/// The xt of a primitive.
+pub fn prim_xt(p: Prim) -> Xt {
+    1 + p as u32
+}
+
+/// The xt of a host word.
+pub fn host_xt(h: HostWord) -> Xt {
+    1 + Prim::ALL.len() as u32 + h as u32
+}
+
+/// The first xt given to user definitions.
+pub fn first_user_xt() -> Xt {
+    1 + (Prim::ALL.len() + HostWord::ALL.len()) as u32
+}
+
+/// The host word with this xt, if it is one.
+pub fn host_word_of(xt: Xt) -> Option<HostWord> {
+    let first = host_xt(HostWord::ALL[0]);
+    HostWord::ALL.get(xt.checked_sub(first)? as usize).copied()
+}
+
+const THROW_FUNC: u32 = 1;
+const FIRST_CODE_FIELD: u32 = 2;
+const FIRST_PRIM: u32 = FIRST_CODE_FIELD + CodeField::ALL.len() as u32;
+
+/// Builds the kernel module for a layout.
+pub fn kernel_module(layout: Layout) -> Vec<u8> {
+    let mut module = Module::new();
+    module.section(&word_types());
+
+    let mut imports_sec = ImportSection::new();
+    imports_sec.import(imports::HOST_MODULE, imports::HOST_WORD, EntityType::Function(0));
+    module.section(&imports_sec);
+
+    let mut fsec = FunctionSection::new();
+    let n_funcs = 1 + CodeField::ALL.len() + Prim::ALL.len();
+    for _ in 0..n_funcs {
+        fsec.function(0);
+    }
+    module.section(&fsec);
+
+    let mut tables = TableSection::new();
+    tables.table(table_type());
+    module.section(&tables);
+
+    let mut memories = MemorySection::new();
+    memories.memory(memory_type(&layout));
+    module.section(&memories);
+
+    let mut globals = GlobalSection::new();
+    globals.global(stack_global_type(), &ConstExpr::i32_const(layout.ds_base() as i32));
+    globals.global(stack_global_type(), &ConstExpr::i32_const(layout.rs_base() as i32));
+    module.section(&globals);
+
+    let mut exports_sec = ExportSection::new();
+    exports_sec.export(exports::MEMORY, ExportKind::Memory, 0);
+    exports_sec.export(exports::TABLE, ExportKind::Table, 0);
+    exports_sec.export(exports::SP, ExportKind::Global, SP_GLOBAL);
+    exports_sec.export(exports::RP, ExportKind::Global, RP_GLOBAL);
+    exports_sec.export(THROW_EXPORT, ExportKind::Func, THROW_FUNC);
+    for (i, cf) in CodeField::ALL.iter().enumerate() {
+        exports_sec.export(cf.export_name(), ExportKind::Func, FIRST_CODE_FIELD + i as u32);
+    }
+    exports_sec.export(imports::HOST_WORD, ExportKind::Func, HOST_FUNC);
+    module.section(&exports_sec);
+
+    let mut elems = ElementSection::new();
+    let prim_funcs: Vec<u32> = (0..Prim::ALL.len() as u32).map(|i| FIRST_PRIM + i).collect();
+    elems.active(Some(0), &ConstExpr::i32_const(prim_xt(Prim::ALL[0]) as i32), Elements::Functions(prim_funcs.into()));
+    let host_funcs: Vec<u32> = vec![HOST_FUNC; HostWord::ALL.len()];
+    elems.active(Some(0), &ConstExpr::i32_const(host_xt(HostWord::ALL[0]) as i32), Elements::Functions(host_funcs.into()));
+    module.section(&elems);
+
+    let direct = HashMap::new();
+    let is_host = |xt: Xt| host_word_of(xt).is_some();
+    let env = Env { layout, host_func: HOST_FUNC, throw_func: THROW_FUNC, sp_global: SP_GLOBAL, rp_global: RP_GLOBAL, direct: &direct, is_host: &is_host };
+    let mut code = CodeSection::new();
+    code.function(&throw_helper(&env));
+    for cf in CodeField::ALL {
+        code.function(&code_field(&env, cf));
+    }
+    for &p in Prim::ALL {
+        let mut b = FnBody::new(&env, 0);
+        prim::emit(&mut b, p);
+        b.sync_out();
+        code.function(&b.finish());
+    }
+    module.section(&code);
+
+    let mut names = NameMap::new();
+    names.append(HOST_FUNC, "forth.host");
+    names.append(THROW_FUNC, THROW_EXPORT);
+    for (i, cf) in CodeField::ALL.iter().enumerate() {
+        names.append(FIRST_CODE_FIELD + i as u32, cf.export_name());
+    }
+    for (i, p) in Prim::ALL.iter().enumerate() {
+        names.append(FIRST_PRIM + i as u32, p.name());
+    }
+    let mut name_sec = NameSection::new();
+    name_sec.module("kernel");
+    name_sec.functions(&names);
+    module.section(&name_sec);
+    module.finish()
+}
+
+/// `throw(code)`: pushes the code and calls the host's THROW, which traps.
+fn throw_helper(env: &Env) -> wasm_encoder::Function {
+    let mut b = FnBody::new(env, 0);
+    let s = &mut b.s();
+    s.local_get(SP).i32_const(4).i32_sub().local_tee(SP).local_get(0).i32_store(mem(0, 2));
+    s.local_get(SP).global_set(SP_GLOBAL);
+    s.i32_const(host_xt(HostWord::Throw) as i32).call(HOST_FUNC).unreachable();
+    b.finish()
+}
+
+fn code_field(env: &Env, cf: CodeField) -> wasm_encoder::Function {
+    let mut b = FnBody::new(env, 0);
+    let body_addr = |b: &mut FnBody| {
+        b.s().local_get(0).i32_const(3).i32_shl().i32_load(mem(addr::XT_INFO, 2));
+    };
+    match cf {
+        CodeField::Var => {
+            body_addr(&mut b);
+            let v = b.set_temp();
+            b.push(v);
+            b.sync_out();
+        }
+        CodeField::Con => {
+            body_addr(&mut b);
+            b.s().i32_load(mem(0, 2));
+            let v = b.set_temp();
+            b.push(v);
+            b.sync_out();
+        }
+        CodeField::Defer => {
+            body_addr(&mut b);
+            b.s().i32_load(mem(0, 2));
+            let t = b.temp();
+            b.s().local_set(t).local_get(t).local_get(t).call_indirect(0, 0);
+        }
+        CodeField::Does => {
+            body_addr(&mut b);
+            let v = b.set_temp();
+            b.push(v);
+            b.sync_out();
+            let t = b.temp();
+            b.s().local_get(0).i32_const(3).i32_shl().i32_load(mem(addr::XT_INFO + 4, 2)).local_set(t);
+            b.s().local_get(t).local_get(t).call_indirect(0, 0);
+        }
+    }
+    b.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kernel_validates() {
+        let bytes = kernel_module(Layout::default());
+        wasmparser::validate(&bytes).expect("kernel validates");
+    }
+
+    #[test]
+    fn kernel_is_deterministic() {
+        assert_eq!(kernel_module(Layout::default()), kernel_module(Layout::default()));
+    }
+
+    #[test]
+    fn xts_are_dense_and_distinct() {
+        assert_eq!(prim_xt(Prim::ALL[0]), 1);
+        assert_eq!(host_xt(HostWord::ALL[0]), 1 + Prim::ALL.len() as u32);
+        assert_eq!(host_word_of(host_xt(HostWord::Catch)), Some(HostWord::Catch));
+        assert_eq!(host_word_of(first_user_xt()), None);
+        assert_eq!(host_word_of(1), None);
+    }
+}

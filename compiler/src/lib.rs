@@ -1,0 +1,51 @@
+//! FastForth/wasm's compiler: a Forth 2012 system whose code is WebAssembly.
+//!
+//! The outer interpreter ([`Forth`]) reads Forth source, keeps the
+//! dictionary, and compiles colon definitions through an IR ([`ir`]) into
+//! wasm ([`emit`]). Everything executes on a [`Machine`]: the kernel module
+//! ([`kernel`]) holds memory, table and primitives, and pending definitions
+//! are emitted as one batch module the first time anything needs to run.
+//! The crate does no I/O of its own and never panics on user input.
+//!
+//! # Example
+//!
+//! Compile `: SQUARE DUP * ;` to a module and validate it:
+//!
+//! ```
+//! use compiler::ir::{Block, Function, Op, Term};
+//! use compiler::primitives::Prim;
+//!
+//! let square = Function {
+//!     xt: compiler::kernel::first_user_xt(),
+//!     name: "SQUARE".into(),
+//!     blocks: vec![Block { ops: vec![Op::Prim(Prim::Dup), Op::Prim(Prim::Mul)], term: Term::Return }],
+//!     n_loops: 0,
+//! };
+//! let bytes = compiler::emit::batch_module(runtime::Layout::default(), &[square], &|_| false).unwrap();
+//! wasmparser::validate(&bytes).unwrap();
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod cfg;
+pub mod definition;
+pub mod dictionary;
+pub mod emit;
+pub mod error;
+mod host;
+pub mod host_words;
+pub mod input;
+mod interpreter;
+pub mod ir;
+pub mod kernel;
+pub mod machine;
+pub mod number;
+pub mod primitives;
+
+pub use error::{Diagnostic, Location, Stop};
+pub use host::format_signed;
+pub use interpreter::{Config, Forth, Stats};
+pub use machine::{Fault, Host, Machine, MachineExt};
+
+/// The compiler's version, recorded in provenance.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
