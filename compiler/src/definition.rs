@@ -50,13 +50,16 @@ pub struct Definition {
     /// The control-flow stack.
     pub cf: Vec<Cf>,
     loops: Vec<LoopCtx>,
+    /// Loops `UNLOOP` has discarded on the current straight-line path (before
+    /// its `EXIT`); `I` and `J` skip them.
+    unlooped: usize,
 }
 
 impl Definition {
     /// An empty definition for `xt`.
     pub fn new(xt: Xt, name: String) -> Self {
         let func = Function { xt, name, blocks: vec![Block { ops: Vec::new(), term: Term::Return }], n_loops: 0 };
-        Definition { func, cur: BlockId(0), cf: Vec::new(), loops: Vec::new() }
+        Definition { func, cur: BlockId(0), cf: Vec::new(), loops: Vec::new(), unlooped: 0 }
     }
 
     /// Appends an op to the current block.
@@ -74,6 +77,7 @@ impl Definition {
         let from = self.cur;
         self.func.blocks[from.index()].term = term;
         self.cur = self.new_block();
+        self.unlooped = 0;
         (from, self.cur)
     }
 
@@ -82,6 +86,7 @@ impl Definition {
         let n = self.new_block();
         self.func.blocks[self.cur.index()].term = Term::Jump(n);
         self.cur = n;
+        self.unlooped = 0;
         n
     }
 
@@ -260,8 +265,18 @@ impl Definition {
     /// `I` (depth 0) or `J` (depth 1).
     pub fn loop_index(&mut self, depth: usize, word: &'static str) -> Result<(), CfError> {
         let n = self.loops.len();
-        let lp = self.loops.get(n.wrapping_sub(1 + depth)).ok_or(CfError::NoLoop(word))?.lp;
+        let lp = self.loops.get(n.wrapping_sub(1 + depth + self.unlooped)).ok_or(CfError::NoLoop(word))?.lp;
         self.op(Op::LoopIndex(lp));
+        Ok(())
+    }
+
+    /// `UNLOOP`: the loop's slots stay, but `I` and `J` now see outer loops
+    /// until the path ends (normally at the `EXIT` that follows).
+    pub fn unloop(&mut self) -> Result<(), CfError> {
+        if self.unlooped >= self.loops.len() {
+            return Err(CfError::NoLoop("UNLOOP"));
+        }
+        self.unlooped += 1;
         Ok(())
     }
 

@@ -31,7 +31,7 @@ impl Forth {
                 let xt = self.start_definition(m, String::new()).map(|_| self.current.as_ref().expect("just started").def.func.xt)?;
                 self.push(m, xt as i32)
             }
-            Semicolon => self.end_definition(),
+            Semicolon => self.end_definition(m),
             Create => self.define_with_body(m, CodeField::Var, |body| Kind::Created { body }).map(|_| ()),
             Variable => {
                 let body = self.define_with_body(m, CodeField::Var, |body| Kind::Variable { body })?;
@@ -406,7 +406,7 @@ impl Forth {
         self.set_state(m, true)
     }
 
-    fn end_definition(&mut self) -> Result<(), Fault> {
+    fn end_definition(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let Some(cur) = self.current.take() else {
             return Err(self.fail(throw::CONTROL_MISMATCH, "; without :"));
         };
@@ -419,8 +419,7 @@ impl Forth {
                 }
                 self.pending.push(func);
                 self.dict.get_mut(header).hidden = false;
-                self.state = false;
-                Ok(())
+                self.set_state(m, false)
             }
             Err((def, e)) => {
                 self.current = Some(Current { def, header, start });

@@ -434,7 +434,7 @@ impl Forth {
                     d.exit();
                     Ok(())
                 }
-                Some(Kind::Host(HostWord::Unloop)) => Ok(()),
+                Some(Kind::Host(HostWord::Unloop)) => d.unloop(),
                 Some(Kind::Host(HostWord::LoopI)) => d.loop_index(0, "I"),
                 Some(Kind::Host(HostWord::LoopJ)) => d.loop_index(1, "J"),
                 Some(Kind::Variable { body }) => {

@@ -1,1 +1,67 @@
-fn main() {}
+//! `native-runner`: runs FastForth/wasm programs on wasmtime with Cranelift.
+//!
+//! Every subcommand is listed in [`Command`]; each lives in its own file.
+//! Programs run on a thread with a large stack, so that deep recursion in
+//! wasm ends in a clean THROW -5 rather than a crash.
+
+mod console;
+mod engine;
+mod machine;
+mod module_cache;
+mod repl;
+mod run;
+mod session;
+
+use clap::{Parser, Subcommand};
+
+/// FastForth/wasm: a Forth 2012 system whose code is WebAssembly.
+#[derive(Parser, Debug)]
+#[command(name = "native-runner", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    Run(run::RunArgs),
+    Repl(repl::ReplArgs),
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let worker = std::thread::Builder::new().name("forth".into()).stack_size(engine::THREAD_STACK).spawn(move || match cli.command {
+        Command::Run(a) => run::run(a),
+        Command::Repl(a) => repl::run(a),
+    });
+    let code = match worker.map(|w| w.join()) {
+        Ok(Ok(Ok(code))) => code,
+        Ok(Ok(Err(e))) => {
+            eprintln!("error: {e}");
+            for cause in e.chain().skip(1) {
+                eprintln!("Caused by: {cause}");
+            }
+            2
+        }
+        Ok(Err(_)) => {
+            eprintln!("error: internal error: the runner panicked");
+            101
+        }
+        Err(e) => {
+            eprintln!("error: cannot start the runner thread: {e}");
+            2
+        }
+    };
+    std::process::exit(code);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

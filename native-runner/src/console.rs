@@ -1,0 +1,65 @@
+//! The program's console: buffered standard output and standard input.
+//!
+//! Output is buffered and flushed before any read, so prompts appear before
+//! input is awaited. At end of input, `key` and `read_line` return `None`.
+
+use std::io::{BufRead, BufReader, Read, Stdin, Write};
+
+/// Standard input and output, or in-memory buffers for tests.
+pub struct Console {
+    out: Box<dyn Write>,
+    input: Box<dyn BufRead>,
+}
+
+impl Console {
+    /// The process's standard streams.
+    pub fn stdio() -> Self {
+        let stdin: Stdin = std::io::stdin();
+        Console { out: Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())), input: Box::new(BufReader::new(stdin)) }
+    }
+
+    /// Writes program output.
+    pub fn write(&mut self, bytes: &[u8]) {
+        // A closed stdout (a broken pipe) must not crash the runner.
+        let _ = self.out.write_all(bytes);
+    }
+
+    /// Flushes program output.
+    pub fn flush(&mut self) {
+        let _ = self.out.flush();
+    }
+
+    /// Reads one byte.
+    pub fn key(&mut self) -> Option<u8> {
+        self.flush();
+        let mut b = [0u8; 1];
+        match self.input.read(&mut b) {
+            Ok(1) => Some(b[0]),
+            _ => None,
+        }
+    }
+
+    /// Reads one line without its terminator.
+    pub fn read_line(&mut self) -> Option<Vec<u8>> {
+        self.flush();
+        let mut line = Vec::new();
+        match self.input.read_until(b'\n', &mut line) {
+            Ok(0) | Err(_) => None,
+            Ok(_) => {
+                if line.last() == Some(&b'\n') {
+                    line.pop();
+                }
+                if line.last() == Some(&b'\r') {
+                    line.pop();
+                }
+                Some(line)
+            }
+        }
+    }
+}
+
+impl Drop for Console {
+    fn drop(&mut self) {
+        self.flush();
+    }
+}

@@ -1,0 +1,78 @@
+//! A booted Forth system on wasmtime, with the options every subcommand shares.
+
+use std::path::PathBuf;
+
+use compiler::{Config, Forth, Stop};
+use runtime::Layout;
+
+use crate::console::Console;
+use crate::engine;
+use crate::machine::NativeMachine;
+use crate::module_cache::ModuleCache;
+
+/// Limits and caching, shared by the subcommands that run Forth.
+#[derive(clap::Args, Debug, Clone)]
+pub struct Limits {
+    /// Stop a program that runs longer than this many seconds (0: no limit).
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    pub timeout: f64,
+    /// Linear memory size in MiB: data space, buffers and stacks.
+    #[arg(long, value_name = "MIB", default_value_t = 16)]
+    pub memory: u32,
+    /// Data stack capacity in cells.
+    #[arg(long, value_name = "CELLS", default_value_t = 16384)]
+    pub data_stack: u32,
+    /// Return stack capacity in cells.
+    #[arg(long, value_name = "CELLS", default_value_t = 16384)]
+    pub return_stack: u32,
+    /// Folder for compiled modules [default: $XDG_CACHE_HOME/fastforth].
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+    /// Compile every module afresh; read and write no cache.
+    #[arg(long)]
+    pub no_cache: bool,
+}
+
+/// The system and its machine.
+pub struct Session {
+    /// The outer interpreter.
+    pub forth: Forth,
+    /// The wasmtime machine.
+    pub machine: NativeMachine,
+}
+
+impl Session {
+    /// Builds the engine and machine and boots the system.
+    pub fn boot(limits: &Limits, console: Console) -> anyhow::Result<Session> {
+        let engine = engine::engine()?;
+        let cache = if limits.no_cache {
+            None
+        } else {
+            let dir = limits.cache_dir.clone().unwrap_or_else(ModuleCache::default_dir);
+            // An unusable cache folder only costs speed.
+            ModuleCache::new(dir).ok()
+        };
+        let mut machine = NativeMachine::new(&engine, console, cache);
+        let layout = Layout::new(limits.memory.saturating_mul(1 << 20), limits.data_stack, limits.return_stack);
+        let mut forth = Forth::new(Config { layout, ..Config::default() });
+        forth.boot(&mut machine).map_err(|s| anyhow::anyhow!("{s}"))?;
+        Ok(Session { forth, machine })
+    }
+
+    /// Starts the time limit for what runs next.
+    pub fn arm_timeout(&mut self, limits: &Limits) {
+        self.machine.set_deadline(engine::deadline_ticks(Some(limits.timeout)));
+    }
+
+    /// Prints a stop to stderr (after flushing output) and returns whether it was BYE.
+    pub fn report(&mut self, stop: &Stop) -> bool {
+        self.machine.flush_output();
+        match stop {
+            Stop::Bye => true,
+            Stop::Error(d) => {
+                eprintln!("{d}");
+                false
+            }
+        }
+    }
+}
