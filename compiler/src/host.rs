@@ -478,6 +478,7 @@ impl Forth {
 
     /// `(`: a comment, which in a file may span lines.
     fn comment(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        let start = self.location();
         loop {
             let (_, _, found) = self.parse_delim(m, b')', false)?;
             if found {
@@ -488,7 +489,13 @@ impl Forth {
                 return Ok(());
             }
             if !self.refill_file(m)? {
-                return Err(self.fail_plain(throw::UNEXPECTED_EOF, "unterminated comment: ( needs a closing )"));
+                self.detail = Some(crate::interpreter::Detail {
+                    location: start,
+                    word: Some("(".into()),
+                    message: Some("unterminated comment: ( needs a closing )".into()),
+                    hide_code: true,
+                });
+                return Err(Fault::Throw(throw::UNEXPECTED_EOF));
             }
         }
     }

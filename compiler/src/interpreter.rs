@@ -194,8 +194,8 @@ impl Forth {
         match &self.current {
             Some(cur) => {
                 let name = self.dict.get(cur.header).name.clone();
-                let what = if name.is_empty() { "unterminated anonymous definition".to_string() } else { format!("unterminated definition of {name}") };
-                Err(Stop::Error(Diagnostic { location: cur.start.clone(), word: Some(":".into()), message: format!("{what}: missing ;"), code: None }))
+                let word = if name.is_empty() { ":NONAME".to_string() } else { name };
+                Err(Stop::Error(Diagnostic { location: cur.start.clone(), word: Some(word), message: "unterminated definition (missing ;)".into(), code: None }))
             }
             None => Ok(()),
         }
@@ -256,7 +256,7 @@ impl Forth {
             Fault::Bye => return Stop::Bye,
             Fault::Throw(c) => (throw::message(*c).map(str::to_string).unwrap_or_else(|| "uncaught exception".into()), Some(*c)),
             Fault::Trap { code, what } => (throw::message(*code).map(|m| format!("{m} ({what})")).unwrap_or_else(|| what.clone()), Some(*code)),
-            Fault::Timeout => ("time limit exceeded".into(), None),
+            Fault::Timeout => ("time limit exceeded (see --timeout)".into(), None),
             Fault::Host(s) => (s.clone(), None),
         };
         let message = detail.message.unwrap_or(default_msg);

@@ -96,13 +96,14 @@ fn to_fault(e: wasmtime::Error) -> Fault {
         return f.clone();
     }
     if let Some(trap) = e.downcast_ref::<Trap>() {
-        let what = trap.to_string();
-        let code = match trap {
+        let what = trap.to_string().trim_start_matches("wasm trap: ").to_string();
+        let (code, what) = match trap {
             Trap::Interrupt | Trap::OutOfFuel => return Fault::Timeout,
-            Trap::StackOverflow => runtime::throw::RSTACK_OVERFLOW,
-            Trap::IntegerDivisionByZero => runtime::throw::DIVISION_BY_ZERO,
-            Trap::IntegerOverflow => runtime::throw::OUT_OF_RANGE,
-            _ => runtime::throw::INVALID_ADDRESS,
+            Trap::StackOverflow => (runtime::throw::RSTACK_OVERFLOW, "recursion too deep for the wasm stack".to_string()),
+            Trap::IntegerDivisionByZero => (runtime::throw::DIVISION_BY_ZERO, what),
+            Trap::IntegerOverflow => (runtime::throw::OUT_OF_RANGE, what),
+            Trap::IndirectCallToNull | Trap::TableOutOfBounds | Trap::BadSignature => (runtime::throw::INVALID_ADDRESS, "not an execution token".to_string()),
+            _ => (runtime::throw::INVALID_ADDRESS, what),
         };
         return Fault::Trap { code, what };
     }

@@ -1,0 +1,2 @@
+\ ABORT" shows its message.
+: check 0< abort" negative input" ; -5 check

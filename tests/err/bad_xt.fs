@@ -1,0 +1,2 @@
+\ EXECUTE of a bad execution token.
+12345 execute

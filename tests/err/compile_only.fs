@@ -1,0 +1,2 @@
+\ IF means nothing outside a definition.
+if

@@ -1,0 +1,2 @@
+\ THEN without IF is a control structure mismatch.
+: bad then ;

@@ -1,0 +1,2 @@
+\ Division by zero is THROW -10.
+1 0 /

@@ -1,0 +1,2 @@
+\ I outside a DO loop.
+: bad i ;

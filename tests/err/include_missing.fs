@@ -1,0 +1,2 @@
+\ INCLUDED of a missing file.
+s" no-such-file.fs" included

@@ -1,0 +1,2 @@
+\ An address outside memory is THROW -9.
+-8 @

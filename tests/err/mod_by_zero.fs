@@ -1,0 +1,2 @@
+\ mod by zero too, inside a word.
+: m 7 swap mod ; 0 m

@@ -1,0 +1,2 @@
+\ Unbounded recursion exhausts the wasm stack.
+: r recurse ; r

@@ -1,0 +1,2 @@
+\ >R forever hits the return stack limit.
+: f begin 1 >r again ; f

@@ -1,0 +1,2 @@
+\ R> from an empty return stack.
+: f r> drop ; f

@@ -1,0 +1,3 @@
+\ Popping an empty stack.
+1 drop
+drop

@@ -1,0 +1,2 @@
+\ TO on a word that is not a VALUE.
+variable v 5 to v

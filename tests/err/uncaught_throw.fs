@@ -1,0 +1,2 @@
+\ THROW of a user code that nobody catches.
+42 throw
