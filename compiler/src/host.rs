@@ -28,19 +28,31 @@ impl Forth {
                 self.start_definition(m, name)
             }
             ColonNoName => {
-                let xt = self.start_definition(m, String::new()).map(|_| self.current.as_ref().expect("just started").def.func.xt)?;
+                let xt = self
+                    .start_definition(m, String::new())
+                    .map(|_| self.current.as_ref().expect("just started").def.func.xt)?;
                 self.push(m, xt as i32)
             }
             Semicolon => self.end_definition(m),
-            Create => self.define_with_body(m, CodeField::Var, |body| Kind::Created { body }).map(|_| ()),
+            Create => self
+                .define_with_body(m, CodeField::Var, |body| Kind::Created { body })
+                .map(|_| ()),
             Variable => {
-                let body = self.define_with_body(m, CodeField::Var, |body| Kind::Variable { body })?;
-                self.allot_bytes(m, &[0; 4]).map(|_| debug_assert_eq!(body % 4, 0))
+                let body =
+                    self.define_with_body(m, CodeField::Var, |body| Kind::Variable { body })?;
+                self.allot_bytes(m, &[0; 4])
+                    .map(|_| debug_assert_eq!(body % 4, 0))
             }
             Constant | Value => {
                 let v = self.pop(m)?;
                 let value = h == Value;
-                self.define_with_body(m, CodeField::Con, |body| if value { Kind::Value { body } } else { Kind::Constant { value: v } })?;
+                self.define_with_body(m, CodeField::Con, |body| {
+                    if value {
+                        Kind::Value { body }
+                    } else {
+                        Kind::Constant { value: v }
+                    }
+                })?;
                 self.allot_bytes(m, &v.to_le_bytes()).map(|_| ())
             }
             Defer => {
@@ -60,10 +72,21 @@ impl Forth {
                 let name = self.parse_word_name(m)?;
                 let here = m.read_cell(addr::DP)?;
                 let snapshot = self.markers.len();
-                self.markers.push(Snapshot { dict_len: self.dict.len(), here, latest: self.latest });
+                self.markers.push(Snapshot {
+                    dict_len: self.dict.len(),
+                    here,
+                    latest: self.latest,
+                });
                 let xt = self.alloc_xt()?;
                 m.set_host_entry(xt)?;
-                self.dict.add(Header { name, xt, immediate: false, compile_only: false, hidden: false, kind: Kind::Marker { snapshot } });
+                self.dict.add(Header {
+                    name,
+                    xt,
+                    immediate: false,
+                    compile_only: false,
+                    hidden: false,
+                    kind: Kind::Marker { snapshot },
+                });
                 Ok(())
             }
             To => {
@@ -81,11 +104,18 @@ impl Forth {
             Is | ActionOf => {
                 let (xt, _, kind) = self.find_parsed(m)?;
                 let Kind::Defer { body } = kind else {
-                    return Err(self.fail(throw::INVALID_NAME, format!("{} needs a DEFERred word", h.name())));
+                    return Err(self.fail(
+                        throw::INVALID_NAME,
+                        format!("{} needs a DEFERred word", h.name()),
+                    ));
                 };
                 if self.state {
                     self.compile_op(Op::Lit(xt as i32))?;
-                    self.compile_op(Op::Prim(if h == Is { Prim::DeferStore } else { Prim::DeferFetch }))
+                    self.compile_op(Op::Prim(if h == Is {
+                        Prim::DeferStore
+                    } else {
+                        Prim::DeferFetch
+                    }))
                 } else if h == Is {
                     let target = self.pop(m)?;
                     m.write_cell(body, target)
@@ -134,7 +164,9 @@ impl Forth {
             Recurse => {
                 let xt = match &self.current {
                     Some(c) => c.def.func.xt,
-                    None => return Err(self.fail(throw::COMPILE_ONLY, "RECURSE outside a definition")),
+                    None => {
+                        return Err(self.fail(throw::COMPILE_ONLY, "RECURSE outside a definition"))
+                    }
                 };
                 self.compile_op(Op::Call(xt))
             }
@@ -142,7 +174,10 @@ impl Forth {
                 if self.state && self.current.is_some() {
                     self.compile_xt(m, host_xt(h))
                 } else {
-                    Err(self.fail(throw::COMPILE_ONLY, format!("{} can only be compiled", h.name())))
+                    Err(self.fail(
+                        throw::COMPILE_ONLY,
+                        format!("{} can only be compiled", h.name()),
+                    ))
                 }
             }
             If => self.with_def(|d| {
@@ -180,7 +215,13 @@ impl Forth {
             CsPick | CsRoll => {
                 let u = self.pop(m)?;
                 let u = usize::try_from(u).unwrap_or(usize::MAX);
-                self.with_def(|d| if h == CsPick { d.cs_pick(u) } else { d.cs_roll(u) })
+                self.with_def(|d| {
+                    if h == CsPick {
+                        d.cs_pick(u)
+                    } else {
+                        d.cs_roll(u)
+                    }
+                })
             }
             Paren => self.comment(m),
             Backslash => {
@@ -204,7 +245,10 @@ impl Forth {
             CQuote => {
                 let s = self.parse_string(m, b'"', "C\"")?;
                 if s.len() > 255 {
-                    return Err(self.fail(throw::PARSED_OVERFLOW, "counted strings are at most 255 characters"));
+                    return Err(self.fail(
+                        throw::PARSED_OVERFLOW,
+                        "counted strings are at most 255 characters",
+                    ));
                 }
                 let mut counted = vec![s.len() as u8];
                 counted.extend_from_slice(&s);
@@ -232,7 +276,10 @@ impl Forth {
                 let text = m.read_vec(a as u32, u as u32)?;
                 m.write_cell(addr::ABORT_MSG_ADDR, a)?;
                 m.write_cell(addr::ABORT_MSG_LEN, u)?;
-                Err(self.fail(throw::ABORT_QUOTE, String::from_utf8_lossy(&text).into_owned()))
+                Err(self.fail(
+                    throw::ABORT_QUOTE,
+                    String::from_utf8_lossy(&text).into_owned(),
+                ))
             }
             Char | BracketChar => {
                 let (_, tok) = self.parse_name(m)?;
@@ -249,7 +296,10 @@ impl Forth {
                 let delim = self.pop(m)? as u8;
                 let (start, len, _) = self.parse_delim(m, delim, true)?;
                 if len > 255 {
-                    return Err(self.fail(throw::PARSED_OVERFLOW, "WORD parsed more than 255 characters"));
+                    return Err(self.fail(
+                        throw::PARSED_OVERFLOW,
+                        "WORD parsed more than 255 characters",
+                    ));
                 }
                 let mut counted = vec![len as u8];
                 counted.extend(self.line_bytes(start, len));
@@ -286,7 +336,7 @@ impl Forth {
                     }
                 }
             }
-            ToNumber => self.to_number(m),
+            ToNumber => self.convert_number(m),
             Evaluate => {
                 let u = self.pop(m)?;
                 let a = self.pop(m)? as u32;
@@ -320,12 +370,19 @@ impl Forth {
             DoesRuntime => {
                 let does = self.pop(m)? as Xt;
                 let Some(id) = self.latest else {
-                    return Err(self.fail(throw::BODY_OF_NON_CREATE, "DOES> without a CREATEd word"));
+                    return Err(
+                        self.fail(throw::BODY_OF_NON_CREATE, "DOES> without a CREATEd word")
+                    );
                 };
                 let hdr = self.dict.get(id);
                 let (xt, body) = match hdr.kind {
                     Kind::Created { body } | Kind::Does { body } => (hdr.xt, body),
-                    _ => return Err(self.fail(throw::BODY_OF_NON_CREATE, "DOES> applied to a word not made by CREATE")),
+                    _ => {
+                        return Err(self.fail(
+                            throw::BODY_OF_NON_CREATE,
+                            "DOES> applied to a word not made by CREATE",
+                        ))
+                    }
                 };
                 self.dict.get_mut(id).kind = Kind::Does { body };
                 self.set_xt_info(m, xt, body, Some(does))?;
@@ -400,32 +457,53 @@ impl Forth {
         }
         let xt = self.alloc_xt()?;
         let start = self.location();
-        let id = self.dict.add(Header { name: name.clone(), xt, immediate: false, compile_only: false, hidden: true, kind: Kind::Colon });
+        let id = self.dict.add(Header {
+            name: name.clone(),
+            xt,
+            immediate: false,
+            compile_only: false,
+            hidden: true,
+            kind: Kind::Colon,
+        });
         self.latest = Some(id);
-        self.current = Some(Current { def: Definition::new(xt, if name.is_empty() { ":NONAME".into() } else { name }), header: id, start });
+        self.current = Some(Current {
+            def: Definition::new(
+                xt,
+                if name.is_empty() {
+                    ":NONAME".into()
+                } else {
+                    name
+                },
+            ),
+            header: id,
+            start,
+        });
         self.set_state(m, true)
     }
 
     fn end_definition(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
-        let Some(cur) = self.current.take() else {
-            return Err(self.fail(throw::CONTROL_MISMATCH, "; without :"));
+        let closed = match &self.current {
+            Some(cur) => cur.def.check_closed(";"),
+            None => return Err(self.fail(throw::CONTROL_MISMATCH, "; without :")),
         };
-        let (header, start) = (cur.header, cur.start);
-        match cur.def.finish(";") {
-            Ok(func) => {
-                if !crate::cfg::Cfg::new(&func).reducible {
-                    self.current = None;
-                    return Err(self.fail(throw::CONTROL_MISMATCH, "control flow enters a loop in two places; this compiler cannot express it"));
-                }
-                self.pending.push(func);
-                self.dict.get_mut(header).hidden = false;
-                self.set_state(m, false)
-            }
-            Err((def, e)) => {
-                self.current = Some(Current { def, header, start });
-                Err(self.cf_error(e))
-            }
+        closed.map_err(|e| self.cf_error(e))?;
+        let cur = self.current.take().expect("checked above");
+        let func = cur.def.finish();
+        if !crate::cfg::Cfg::new(&func).reducible {
+            return Err(self.fail(
+                throw::CONTROL_MISMATCH,
+                "control flow enters a loop in two places; this compiler cannot express it",
+            ));
         }
+        self.pending.push(func);
+        self.dict.get_mut(cur.header).hidden = false;
+        self.set_state(m, false)?;
+        // Bound the size of a batch, so that a long file of definitions
+        // compiles in pieces of predictable cost.
+        if self.pending.len() >= crate::interpreter::MAX_BATCH {
+            self.flush(m)?;
+        }
+        Ok(())
     }
 
     /// `DOES>` at compile time: ends this part of the definition with a call
@@ -434,44 +512,72 @@ impl Forth {
         let does_xt = self.alloc_xt()?;
         self.compile_op(Op::Lit(does_xt as i32))?;
         self.compile_op(Op::Call(host_xt(HostWord::DoesRuntime)))?;
-        let Some(cur) = self.current.take() else {
-            return Err(self.fail(throw::COMPILE_ONLY, "DOES> outside a definition"));
+        let closed = match &self.current {
+            Some(cur) => cur.def.check_closed("DOES>"),
+            None => return Err(self.fail(throw::COMPILE_ONLY, "DOES> outside a definition")),
         };
+        closed.map_err(|e| self.cf_error(e))?;
+        let cur = self.current.take().expect("checked above");
         let name = format!("{} (does>)", cur.def.func.name);
         let (header, start) = (cur.header, cur.start);
-        match cur.def.finish("DOES>") {
-            Ok(func) => self.pending.push(func),
-            Err((def, e)) => {
-                self.current = Some(Current { def, header, start });
-                return Err(self.cf_error(e));
-            }
-        }
-        self.dict.add(Header { name: String::new(), xt: does_xt, immediate: false, compile_only: false, hidden: true, kind: Kind::Colon });
-        self.current = Some(Current { def: Definition::new(does_xt, name), header, start });
+        self.pending.push(cur.def.finish());
+        self.dict.add(Header {
+            name: String::new(),
+            xt: does_xt,
+            immediate: false,
+            compile_only: false,
+            hidden: true,
+            kind: Kind::Colon,
+        });
+        self.current = Some(Current {
+            def: Definition::new(does_xt, name),
+            header,
+            start,
+        });
         self.set_state(m, true)
     }
 
     /// Defines a word with a data field at (aligned) `HERE`; returns the body.
-    fn define_with_body(&mut self, m: &mut dyn Machine, cf: CodeField, kind: impl FnOnce(u32) -> Kind) -> Result<u32, Fault> {
+    fn define_with_body(
+        &mut self,
+        m: &mut dyn Machine,
+        cf: CodeField,
+        kind: impl FnOnce(u32) -> Kind,
+    ) -> Result<u32, Fault> {
         let name = self.parse_word_name(m)?;
         self.align(m)?;
         let body = self.here(m)?;
         let xt = self.alloc_xt()?;
         self.set_xt_info(m, xt, body, None)?;
         m.set_code_field(xt, cf)?;
-        let id = self.dict.add(Header { name, xt, immediate: false, compile_only: false, hidden: false, kind: kind(body) });
+        let id = self.dict.add(Header {
+            name,
+            xt,
+            immediate: false,
+            compile_only: false,
+            hidden: false,
+            kind: kind(body),
+        });
         self.latest = Some(id);
         Ok(body)
     }
 
     /// Parses a string up to `delim` on the current line; a missing
     /// delimiter is an error.
-    fn parse_string(&mut self, m: &mut dyn Machine, delim: u8, word: &str) -> Result<Vec<u8>, Fault> {
+    fn parse_string(
+        &mut self,
+        m: &mut dyn Machine,
+        delim: u8,
+        word: &str,
+    ) -> Result<Vec<u8>, Fault> {
         // One space after the word is the delimiter of the word itself.
         let (start, len, found) = self.parse_delim(m, delim, false)?;
         if !found {
             let what = if delim == b')' { "')'" } else { "'\"'" };
-            return Err(self.fail_plain(throw::UNEXPECTED_EOF, format!("unterminated string: {word} needs a closing {what} on the same line")));
+            return Err(self.fail_plain(
+                throw::UNEXPECTED_EOF,
+                format!("unterminated string: {word} needs a closing {what} on the same line"),
+            ));
         }
         Ok(self.line_bytes(start, len))
     }
@@ -484,7 +590,10 @@ impl Forth {
             if found {
                 return Ok(());
             }
-            let is_file = matches!(self.inputs.last().map(|i| &i.kind), Some(SourceKind::File { .. }));
+            let is_file = matches!(
+                self.inputs.last().map(|i| &i.kind),
+                Some(SourceKind::File { .. })
+            );
             if !is_file {
                 return Ok(());
             }
@@ -509,7 +618,13 @@ impl Forth {
             self.compile_op(Op::Lit(s.len() as i32))
         } else {
             if s.len() > addr::SQUOTE_BUF_LEN as usize {
-                return Err(self.fail(throw::PARSED_OVERFLOW, format!("interpreted strings are at most {} bytes", addr::SQUOTE_BUF_LEN)));
+                return Err(self.fail(
+                    throw::PARSED_OVERFLOW,
+                    format!(
+                        "interpreted strings are at most {} bytes",
+                        addr::SQUOTE_BUF_LEN
+                    ),
+                ));
             }
             let a = addr::SQUOTE_BUF + self.squote_next * addr::SQUOTE_BUF_LEN;
             self.squote_next ^= 1;
@@ -522,7 +637,11 @@ impl Forth {
     /// Parses the raw text of `S\"`: up to a `"` that no `\` escapes.
     fn parse_escaped(&mut self, m: &mut dyn Machine) -> Result<Vec<u8>, Fault> {
         let to_in = m.read_cell(addr::TO_IN)?.max(0) as usize;
-        let line = self.inputs.last().map(|t| t.line.clone()).unwrap_or_default();
+        let line = self
+            .inputs
+            .last()
+            .map(|t| t.line.clone())
+            .unwrap_or_default();
         let mut i = to_in.min(line.len());
         let start = i;
         while i < line.len() && line[i] != b'"' {
@@ -530,7 +649,10 @@ impl Forth {
         }
         if i >= line.len() {
             m.write_cell(addr::TO_IN, line.len() as i32)?;
-            return Err(self.fail_plain(throw::UNEXPECTED_EOF, "unterminated string: S\\\" needs a closing '\"' on the same line"));
+            return Err(self.fail_plain(
+                throw::UNEXPECTED_EOF,
+                "unterminated string: S\\\" needs a closing '\"' on the same line",
+            ));
         }
         m.write_cell(addr::TO_IN, (i + 1) as i32)?;
         Ok(line[start..i].to_vec())
@@ -572,7 +694,11 @@ impl Forth {
                             out.push((h * 16 + l) as u8);
                             i += 2;
                         }
-                        _ => return Err(self.fail(throw::INVALID_NUMERIC, "\\x needs two hex digits")),
+                        _ => {
+                            return Err(
+                                self.fail(throw::INVALID_NUMERIC, "\\x needs two hex digits")
+                            )
+                        }
                     }
                 }
                 other => out.push(other),
@@ -582,7 +708,7 @@ impl Forth {
     }
 
     /// `>NUMBER`: accumulates digits of `BASE` into a double.
-    fn to_number(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+    fn convert_number(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let mut u = self.pop(m)?;
         let mut a = self.pop(m)? as u32;
         let hi = self.pop(m)? as u32;
@@ -591,7 +717,9 @@ impl Forth {
         let mut acc = (u64::from(hi) << 32) | u64::from(lo);
         while u > 0 {
             let c = m.read_byte(a)?;
-            let Some(d) = crate::number::digit(c, base) else { break };
+            let Some(d) = crate::number::digit(c, base) else {
+                break;
+            };
             acc = acc.wrapping_mul(u64::from(base)).wrapping_add(u64::from(d));
             a += 1;
             u -= 1;
@@ -627,7 +755,13 @@ impl Forth {
 
     fn save_input(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let to_in = m.read_cell(addr::TO_IN)?;
-        let top = self.inputs.last().map(|t| (matches!(t.kind, SourceKind::File { .. }), t.line_start, t.line_no));
+        let top = self.inputs.last().map(|t| {
+            (
+                matches!(t.kind, SourceKind::File { .. }),
+                t.line_start,
+                t.line_no,
+            )
+        });
         match top {
             Some((true, start, line_no)) => {
                 self.push(m, start as i32)?;
@@ -644,7 +778,10 @@ impl Forth {
 
     fn restore_input(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let n = self.pop(m)?;
-        let is_file = matches!(self.inputs.last().map(|i| &i.kind), Some(SourceKind::File { .. }));
+        let is_file = matches!(
+            self.inputs.last().map(|i| &i.kind),
+            Some(SourceKind::File { .. })
+        );
         if n == 3 && is_file {
             let to_in = self.pop(m)?;
             let line_no = self.pop(m)? as u32;

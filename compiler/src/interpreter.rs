@@ -40,7 +40,11 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config { layout: Layout::default(), max_input_depth: 64, validate: cfg!(debug_assertions) }
+        Config {
+            layout: Layout::default(),
+            max_input_depth: 64,
+            validate: cfg!(debug_assertions),
+        }
     }
 }
 
@@ -101,6 +105,9 @@ pub struct Forth {
 
 const PRELUDE: &str = include_str!("prelude.fs");
 
+/// The most definitions one batch module holds.
+pub(crate) const MAX_BATCH: usize = 256;
+
 impl Forth {
     /// A system that has not booted yet.
     pub fn new(cfg: Config) -> Self {
@@ -141,7 +148,14 @@ impl Forth {
         let kernel = kernel::kernel_module(self.cfg.layout);
         m.boot(&kernel).map_err(|f| self.stop(f))?;
         for &p in Prim::ALL {
-            self.dict.add(Header { name: p.name().into(), xt: kernel::prim_xt(p), immediate: false, compile_only: false, hidden: false, kind: Kind::Prim(p) });
+            self.dict.add(Header {
+                name: p.name().into(),
+                xt: kernel::prim_xt(p),
+                immediate: false,
+                compile_only: false,
+                hidden: false,
+                kind: Kind::Prim(p),
+            });
         }
         for &h in HostWord::ALL {
             let fl = h.flags();
@@ -154,11 +168,18 @@ impl Forth {
                 kind: Kind::Host(h),
             });
         }
-        let init = [(addr::BASE, 10), (addr::DP, addr::DATA_START as i32), (addr::STATE, 0), (addr::HLD, addr::HOLD_END as i32)];
+        let init = [
+            (addr::BASE, 10),
+            (addr::DP, addr::DATA_START as i32),
+            (addr::STATE, 0),
+            (addr::HLD, addr::HOLD_END as i32),
+        ];
         for (a, v) in init {
             m.write_cell(a, v).map_err(|f| self.stop(f))?;
         }
-        let prelude = PRELUDE.replace("{HOLD_END}", &addr::HOLD_END.to_string()).replace("{HOLD_START}", &addr::HOLD_START.to_string());
+        let prelude = PRELUDE
+            .replace("{HOLD_END}", &addr::HOLD_END.to_string())
+            .replace("{HOLD_START}", &addr::HOLD_START.to_string());
         self.booted = true;
         self.load_source(m, "<prelude>", prelude.as_bytes())?;
         self.top(m, |f, m| f.flush(m))
@@ -175,15 +196,30 @@ impl Forth {
     }
 
     /// Interprets source text that is already in memory, named `name`.
-    pub fn load_source(&mut self, m: &mut dyn Machine, name: &str, text: &[u8]) -> Result<(), Stop> {
+    pub fn load_source(
+        &mut self,
+        m: &mut dyn Machine,
+        name: &str,
+        text: &[u8],
+    ) -> Result<(), Stop> {
         self.top(m, |f, m| f.run_file_text(m, name.into(), text.into()))
     }
 
     /// Interprets one line of interactive or command-line input. The compile
     /// state carries over, so a definition may span lines.
-    pub fn interpret_line(&mut self, m: &mut dyn Machine, name: &str, line: &str) -> Result<(), Stop> {
+    pub fn interpret_line(
+        &mut self,
+        m: &mut dyn Machine,
+        name: &str,
+        line: &str,
+    ) -> Result<(), Stop> {
         self.top(m, |f, m| {
-            f.push_input(m, SourceKind::Line { name: name.into() }, line.as_bytes().to_vec(), None)?;
+            f.push_input(
+                m,
+                SourceKind::Line { name: name.into() },
+                line.as_bytes().to_vec(),
+                None,
+            )?;
             f.interpret_source(m)?;
             f.pop_input(m)
         })
@@ -194,8 +230,17 @@ impl Forth {
         match &self.current {
             Some(cur) => {
                 let name = self.dict.get(cur.header).name.clone();
-                let word = if name.is_empty() { ":NONAME".to_string() } else { name };
-                Err(Stop::Error(Diagnostic { location: cur.start.clone(), word: Some(word), message: "unterminated definition (missing ;)".into(), code: None }))
+                let word = if name.is_empty() {
+                    ":NONAME".to_string()
+                } else {
+                    name
+                };
+                Err(Stop::Error(Diagnostic {
+                    location: cur.start.clone(),
+                    word: Some(word),
+                    message: "unterminated definition (missing ;)".into(),
+                    code: None,
+                }))
             }
             None => Ok(()),
         }
@@ -239,7 +284,11 @@ impl Forth {
     }
 
     /// Runs `body` as a top-level action and turns a fault into a [`Stop`].
-    fn top(&mut self, m: &mut dyn Machine, body: impl FnOnce(&mut Self, &mut dyn Machine) -> Result<(), Fault>) -> Result<(), Stop> {
+    fn top(
+        &mut self,
+        m: &mut dyn Machine,
+        body: impl FnOnce(&mut Self, &mut dyn Machine) -> Result<(), Fault>,
+    ) -> Result<(), Stop> {
         if !self.booted {
             return Err(Stop::Error(Diagnostic::new("the system has not booted")));
         }
@@ -251,16 +300,44 @@ impl Forth {
 
     /// Turns a fault into what the user sees, using the recorded detail.
     fn stop(&mut self, f: Fault) -> Stop {
-        let detail = self.detail.take().unwrap_or_default();
+        // A fault raised outside any interpreter loop (a file that cannot be
+        // read at top level) has a message but no recorded detail.
+        let detail = self.detail.take().unwrap_or_else(|| {
+            let (message, hide_code) = self
+                .message
+                .take()
+                .map_or((None, false), |(m, h)| (Some(m), h));
+            Detail {
+                message,
+                hide_code,
+                ..Detail::default()
+            }
+        });
+        self.message = None;
         let (default_msg, code) = match &f {
             Fault::Bye => return Stop::Bye,
-            Fault::Throw(c) => (throw::message(*c).map(str::to_string).unwrap_or_else(|| "uncaught exception".into()), Some(*c)),
-            Fault::Trap { code, what } => (throw::message(*code).map(|m| format!("{m} ({what})")).unwrap_or_else(|| what.clone()), Some(*code)),
+            Fault::Throw(c) => (
+                throw::message(*c)
+                    .map(str::to_string)
+                    .unwrap_or_else(|| "uncaught exception".into()),
+                Some(*c),
+            ),
+            Fault::Trap { code, what } => (
+                throw::message(*code)
+                    .map(|m| format!("{m} ({what})"))
+                    .unwrap_or_else(|| what.clone()),
+                Some(*code),
+            ),
             Fault::Timeout => ("time limit exceeded (see --timeout)".into(), None),
             Fault::Host(s) => (s.clone(), None),
         };
         let message = detail.message.unwrap_or(default_msg);
-        Stop::Error(Diagnostic { location: detail.location, word: detail.word, message, code: if detail.hide_code { None } else { code } })
+        Stop::Error(Diagnostic {
+            location: detail.location,
+            word: detail.word,
+            message,
+            code: if detail.hide_code { None } else { code },
+        })
     }
 
     // ---- Faults with messages ----
@@ -286,21 +363,43 @@ impl Forth {
             Some((m, h)) => (Some(m), h),
             None => (None, false),
         };
-        self.detail = Some(Detail { location: self.location(), word: (!word.is_empty()).then(|| String::from_utf8_lossy(word).into_owned()), message, hide_code });
+        self.detail = Some(Detail {
+            location: self.location(),
+            word: (!word.is_empty()).then(|| String::from_utf8_lossy(word).into_owned()),
+            message,
+            hide_code,
+        });
     }
 
     /// The location of the token being interpreted in the innermost named source.
     pub(crate) fn location(&self) -> Option<Location> {
-        let input = self.inputs.iter().rev().find(|i| i.display_name().is_some())?;
-        Some(Location { file: input.display_name()?.to_string(), line: input.line_no.max(1), col: column(&input.line, input.tok_start) })
+        let input = self
+            .inputs
+            .iter()
+            .rev()
+            .find(|i| i.display_name().is_some())?;
+        Some(Location {
+            file: input.display_name()?.to_string(),
+            line: input.line_no.max(1),
+            col: column(&input.line, input.tok_start),
+        })
     }
 
     // ---- The outer interpreter ----
 
-    fn run_file_text(&mut self, m: &mut dyn Machine, path: Rc<str>, text: Rc<[u8]>) -> Result<(), Fault> {
+    fn run_file_text(
+        &mut self,
+        m: &mut dyn Machine,
+        path: Rc<str>,
+        text: Rc<[u8]>,
+    ) -> Result<(), Fault> {
         if let Err((line, col)) = check_utf8(&text) {
             self.detail = Some(Detail {
-                location: Some(Location { file: path.to_string(), line, col }),
+                location: Some(Location {
+                    file: path.to_string(),
+                    line,
+                    col,
+                }),
                 word: None,
                 message: Some("input is not valid UTF-8".into()),
                 hide_code: true,
@@ -309,7 +408,16 @@ impl Forth {
         }
         let id = self.next_file_id;
         self.next_file_id += 1;
-        self.push_input(m, SourceKind::File { path, text, next: 0 }, Vec::new(), Some(id))?;
+        self.push_input(
+            m,
+            SourceKind::File {
+                path,
+                text,
+                next: 0,
+            },
+            Vec::new(),
+            Some(id),
+        )?;
         self.inputs.last_mut().expect("just pushed").line_no = 0;
         if let Err(f) = self.refill_file(m) {
             self.note(b"");
@@ -324,7 +432,10 @@ impl Forth {
         loop {
             let (start, tok) = self.parse_name(m)?;
             if tok.is_empty() {
-                let is_file = matches!(self.inputs.last().map(|i| &i.kind), Some(SourceKind::File { .. }));
+                let is_file = matches!(
+                    self.inputs.last().map(|i| &i.kind),
+                    Some(SourceKind::File { .. })
+                );
                 if is_file {
                     match self.refill_file(m) {
                         Ok(true) => continue,
@@ -405,7 +516,9 @@ impl Forth {
         }
         match self.dict.by_xt(xt).map(|h| h.kind.clone()) {
             Some(Kind::Marker { snapshot }) => return self.forget(m, snapshot),
-            Some(Kind::Variable { body }) | Some(Kind::Created { body }) => return self.push(m, body as i32),
+            Some(Kind::Variable { body }) | Some(Kind::Created { body }) => {
+                return self.push(m, body as i32)
+            }
             Some(Kind::Constant { value }) => return self.push(m, value),
             Some(Kind::Value { body }) => {
                 let v = m.read_cell(body)?;
@@ -470,18 +583,31 @@ impl Forth {
     }
 
     /// Applies a control-flow operation to the current definition.
-    pub(crate) fn with_def<T>(&mut self, f: impl FnOnce(&mut Definition) -> Result<T, CfError>) -> Result<T, Fault> {
+    pub(crate) fn with_def<T>(
+        &mut self,
+        f: impl FnOnce(&mut Definition) -> Result<T, CfError>,
+    ) -> Result<T, Fault> {
         let res = match self.current.as_mut() {
             Some(cur) => f(&mut cur.def),
-            None => return Err(self.fail(throw::COMPILE_ONLY, "control-flow word outside a definition")),
+            None => {
+                return Err(self.fail(
+                    throw::COMPILE_ONLY,
+                    "control-flow word outside a definition",
+                ))
+            }
         };
         res.map_err(|e| self.cf_error(e))
     }
 
     pub(crate) fn cf_error(&mut self, e: CfError) -> Fault {
         match e {
-            CfError::Mismatch(w) => self.fail(throw::CONTROL_MISMATCH, format!("control structure mismatch at {w}")),
-            CfError::NoLoop(w) => self.fail(throw::LOOP_PARAMS, format!("{w} used outside a DO loop")),
+            CfError::Mismatch(w) => self.fail(
+                throw::CONTROL_MISMATCH,
+                format!("control structure mismatch at {w}"),
+            ),
+            CfError::NoLoop(w) => {
+                self.fail(throw::LOOP_PARAMS, format!("{w} used outside a DO loop"))
+            }
         }
     }
 
@@ -495,15 +621,21 @@ impl Forth {
             for f in &funcs {
                 let errors = crate::ir::verify::verify(f);
                 if !errors.is_empty() {
-                    return Err(Fault::Host(format!("internal error: IR verification failed: {}", errors.join("; "))));
+                    return Err(Fault::Host(format!(
+                        "internal error: IR verification failed: {}",
+                        errors.join("; ")
+                    )));
                 }
             }
         }
         let is_host = |xt: Xt| host_word_of(xt).is_some();
-        let bytes = crate::emit::batch_module(self.cfg.layout, &funcs, &is_host).map_err(|e| Fault::Host(e.to_string()))?;
+        let bytes = crate::emit::batch_module(self.cfg.layout, &funcs, &is_host)
+            .map_err(|e| Fault::Host(e.to_string()))?;
         if self.cfg.validate {
             if let Err(e) = wasmparser::validate(&bytes) {
-                return Err(Fault::Host(format!("internal error: emitted module does not validate: {e}")));
+                return Err(Fault::Host(format!(
+                    "internal error: emitted module does not validate: {e}"
+                )));
             }
         }
         self.stats.modules += 1;
@@ -546,7 +678,9 @@ impl Forth {
     /// Appends bytes to data space and returns their address.
     pub(crate) fn allot_bytes(&mut self, m: &mut dyn Machine, bytes: &[u8]) -> Result<u32, Fault> {
         let here = self.here(m)?;
-        let end = here.checked_add(bytes.len() as u32).filter(|&e| e <= self.cfg.layout.data_end());
+        let end = here
+            .checked_add(bytes.len() as u32)
+            .filter(|&e| e <= self.cfg.layout.data_end());
         let Some(end) = end else {
             return Err(self.fail(throw::DICTIONARY_OVERFLOW, "data space is full"));
         };
@@ -564,14 +698,23 @@ impl Forth {
     /// A fresh execution token.
     pub(crate) fn alloc_xt(&mut self) -> Result<Xt, Fault> {
         if self.next_xt >= addr::MAX_XTS {
-            return Err(self.fail(throw::DICTIONARY_OVERFLOW, format!("too many definitions (the limit is {})", addr::MAX_XTS)));
+            return Err(self.fail(
+                throw::DICTIONARY_OVERFLOW,
+                format!("too many definitions (the limit is {})", addr::MAX_XTS),
+            ));
         }
         self.next_xt += 1;
         Ok(self.next_xt - 1)
     }
 
     /// Records `body` (and `does`) for `xt` in the xt info array.
-    pub(crate) fn set_xt_info(&mut self, m: &mut dyn Machine, xt: Xt, body: u32, does: Option<Xt>) -> Result<(), Fault> {
+    pub(crate) fn set_xt_info(
+        &mut self,
+        m: &mut dyn Machine,
+        xt: Xt,
+        body: u32,
+        does: Option<Xt>,
+    ) -> Result<(), Fault> {
         m.write_cell(addr::XT_INFO + 8 * xt, body as i32)?;
         if let Some(d) = does {
             m.write_cell(addr::XT_INFO + 8 * xt + 4, d as i32)?;
@@ -603,14 +746,33 @@ impl Forth {
 
     /// Pushes an input source. For `Evaluate`, `line` is already in memory at
     /// `eval_addr`; otherwise it is copied into the source-line region.
-    pub(crate) fn push_input(&mut self, m: &mut dyn Machine, kind: SourceKind, line: Vec<u8>, file_id: Option<i32>) -> Result<(), Fault> {
+    pub(crate) fn push_input(
+        &mut self,
+        m: &mut dyn Machine,
+        kind: SourceKind,
+        line: Vec<u8>,
+        file_id: Option<i32>,
+    ) -> Result<(), Fault> {
         self.push_input_at(m, kind, line, file_id, None)
     }
 
     /// Like [`Forth::push_input`], with the address of an `EVALUATE` string.
-    pub(crate) fn push_input_at(&mut self, m: &mut dyn Machine, kind: SourceKind, line: Vec<u8>, file_id: Option<i32>, eval_addr: Option<u32>) -> Result<(), Fault> {
+    pub(crate) fn push_input_at(
+        &mut self,
+        m: &mut dyn Machine,
+        kind: SourceKind,
+        line: Vec<u8>,
+        file_id: Option<i32>,
+        eval_addr: Option<u32>,
+    ) -> Result<(), Fault> {
         if self.inputs.len() >= self.cfg.max_input_depth {
-            return Err(self.fail(throw::RSTACK_OVERFLOW, format!("input sources nested too deeply (the limit is {})", self.cfg.max_input_depth)));
+            return Err(self.fail(
+                throw::RSTACK_OVERFLOW,
+                format!(
+                    "input sources nested too deeply (the limit is {})",
+                    self.cfg.max_input_depth
+                ),
+            ));
         }
         let to_in = m.read_cell(addr::TO_IN)?;
         let region = self.region_top();
@@ -623,7 +785,16 @@ impl Forth {
             _ => 0,
         };
         let addr = eval_addr.unwrap_or(region);
-        self.inputs.push(Input { kind, line: Vec::new(), addr, line_no: 1, line_start: 0, source_id, saved_to_in: 0, tok_start: 0 });
+        self.inputs.push(Input {
+            kind,
+            line: Vec::new(),
+            addr,
+            line_no: 1,
+            line_start: 0,
+            source_id,
+            saved_to_in: 0,
+            tok_start: 0,
+        });
         if eval_addr.is_some() {
             self.inputs.last_mut().expect("just pushed").line = line;
             self.publish_top(m, 0)
@@ -672,7 +843,13 @@ impl Forth {
         let limit = addr::SOURCE_BUF + addr::SOURCE_BUF_LEN;
         if top.addr as usize + line.len() > limit as usize {
             let room = limit.saturating_sub(top.addr);
-            return Err(self.fail(throw::PARSED_OVERFLOW, format!("input line too long: {} bytes (room for {room})", line.len())));
+            return Err(self.fail(
+                throw::PARSED_OVERFLOW,
+                format!(
+                    "input line too long: {} bytes (room for {room})",
+                    line.len()
+                ),
+            ));
         }
         m.write(top.addr, &line)?;
         let top = self.inputs.last_mut().expect("an input source");
@@ -683,7 +860,9 @@ impl Forth {
 
     /// Reads the next line of the top source if it is a file.
     pub(crate) fn refill_file(&mut self, m: &mut dyn Machine) -> Result<bool, Fault> {
-        let Some(top) = self.inputs.last_mut() else { return Ok(false) };
+        let Some(top) = self.inputs.last_mut() else {
+            return Ok(false);
+        };
         match top.next_file_line() {
             Some(line) => {
                 self.set_line(m, line)?;
@@ -715,7 +894,10 @@ impl Forth {
             _ => None,
         });
         let mut candidates = Vec::new();
-        if let Some(dir) = including_dir.as_deref().and_then(|p| p.rfind('/').map(|i| &p[..i])) {
+        if let Some(dir) = including_dir
+            .as_deref()
+            .and_then(|p| p.rfind('/').map(|i| &p[..i]))
+        {
             if !path.starts_with('/') {
                 candidates.push(format!("{dir}/{path}"));
             }
@@ -734,7 +916,9 @@ impl Forth {
     // ---- Parsing ----
 
     fn parse_bounds(&mut self, m: &mut dyn Machine) -> Result<Option<usize>, Fault> {
-        let Some(top) = self.inputs.last() else { return Ok(None) };
+        let Some(top) = self.inputs.last() else {
+            return Ok(None);
+        };
         let len = top.line.len();
         let to_in = m.read_cell(addr::TO_IN)?;
         Ok(Some((to_in.max(0) as usize).min(len)))
@@ -743,7 +927,9 @@ impl Forth {
     /// Skips white space, then parses a name; returns its start and bytes
     /// (empty at the end of the parse area).
     pub(crate) fn parse_name(&mut self, m: &mut dyn Machine) -> Result<(usize, Vec<u8>), Fault> {
-        let Some(mut i) = self.parse_bounds(m)? else { return Ok((0, Vec::new())) };
+        let Some(mut i) = self.parse_bounds(m)? else {
+            return Ok((0, Vec::new()));
+        };
         let line = &self.inputs.last().expect("checked").line;
         while i < line.len() && line[i] <= b' ' {
             i += 1;
@@ -760,8 +946,15 @@ impl Forth {
 
     /// Parses up to `delim` (white space if `delim` is a space); returns the
     /// start and length in the current line and whether `delim` was found.
-    pub(crate) fn parse_delim(&mut self, m: &mut dyn Machine, delim: u8, skip_leading: bool) -> Result<(usize, usize, bool), Fault> {
-        let Some(mut i) = self.parse_bounds(m)? else { return Ok((0, 0, false)) };
+    pub(crate) fn parse_delim(
+        &mut self,
+        m: &mut dyn Machine,
+        delim: u8,
+        skip_leading: bool,
+    ) -> Result<(usize, usize, bool), Fault> {
+        let Some(mut i) = self.parse_bounds(m)? else {
+            return Ok((0, 0, false));
+        };
         let line = &self.inputs.last().expect("checked").line;
         let is_delim = |c: u8| if delim == b' ' { c <= b' ' } else { c == delim };
         if skip_leading {
@@ -786,7 +979,9 @@ impl Forth {
 
     /// Bytes of the current line.
     pub(crate) fn line_bytes(&self, start: usize, len: usize) -> Vec<u8> {
-        self.inputs.last().map_or(Vec::new(), |t| t.line[start..start + len].to_vec())
+        self.inputs
+            .last()
+            .map_or(Vec::new(), |t| t.line[start..start + len].to_vec())
     }
 
     /// Parses a name for a defining or ticking word; an empty name is an error.
@@ -817,7 +1012,9 @@ impl Host for Forth {
             Some(h) => self.run_host(m, h),
             None => match self.dict.by_xt(xt).map(|h| h.kind.clone()) {
                 Some(Kind::Marker { snapshot }) => self.forget(m, snapshot),
-                _ => Err(Fault::Host(format!("internal error: xt {xt} is not a host word"))),
+                _ => Err(Fault::Host(format!(
+                    "internal error: xt {xt} is not a host word"
+                ))),
             },
         };
         // Code that returns to wasm may execute what was just defined.

@@ -16,12 +16,16 @@
 use std::collections::HashMap;
 
 use wasm_encoder::{
-    CodeSection, ConstExpr, ElementSection, Elements, EntityType, ExportKind, ExportSection, FunctionSection, GlobalSection, ImportSection,
-    MemorySection, Module, NameMap, NameSection, TableSection,
+    CodeSection, ConstExpr, ElementSection, Elements, EntityType, ExportKind, ExportSection,
+    FunctionSection, GlobalSection, ImportSection, MemorySection, Module, NameMap, NameSection,
+    TableSection,
 };
 
 use crate::emit::body::{mem, Env, FnBody, SP};
-use crate::emit::module::{memory_type, stack_global_type, table_type, word_types, HOST_FUNC, RP_GLOBAL, SP_GLOBAL, THROW_EXPORT};
+use crate::emit::module::{
+    memory_type, stack_global_type, table_type, word_types, HOST_FUNC, RP_GLOBAL, SP_GLOBAL,
+    THROW_EXPORT,
+};
 use crate::emit::prim;
 use crate::host_words::HostWord;
 use crate::ir::Xt;
@@ -59,7 +63,11 @@ pub fn kernel_module(layout: Layout) -> Vec<u8> {
     module.section(&word_types());
 
     let mut imports_sec = ImportSection::new();
-    imports_sec.import(imports::HOST_MODULE, imports::HOST_WORD, EntityType::Function(0));
+    imports_sec.import(
+        imports::HOST_MODULE,
+        imports::HOST_WORD,
+        EntityType::Function(0),
+    );
     module.section(&imports_sec);
 
     let mut fsec = FunctionSection::new();
@@ -78,8 +86,14 @@ pub fn kernel_module(layout: Layout) -> Vec<u8> {
     module.section(&memories);
 
     let mut globals = GlobalSection::new();
-    globals.global(stack_global_type(), &ConstExpr::i32_const(layout.ds_base() as i32));
-    globals.global(stack_global_type(), &ConstExpr::i32_const(layout.rs_base() as i32));
+    globals.global(
+        stack_global_type(),
+        &ConstExpr::i32_const(layout.ds_base() as i32),
+    );
+    globals.global(
+        stack_global_type(),
+        &ConstExpr::i32_const(layout.rs_base() as i32),
+    );
     module.section(&globals);
 
     let mut exports_sec = ExportSection::new();
@@ -89,21 +103,43 @@ pub fn kernel_module(layout: Layout) -> Vec<u8> {
     exports_sec.export(exports::RP, ExportKind::Global, RP_GLOBAL);
     exports_sec.export(THROW_EXPORT, ExportKind::Func, THROW_FUNC);
     for (i, cf) in CodeField::ALL.iter().enumerate() {
-        exports_sec.export(cf.export_name(), ExportKind::Func, FIRST_CODE_FIELD + i as u32);
+        exports_sec.export(
+            cf.export_name(),
+            ExportKind::Func,
+            FIRST_CODE_FIELD + i as u32,
+        );
     }
     exports_sec.export(imports::HOST_WORD, ExportKind::Func, HOST_FUNC);
     module.section(&exports_sec);
 
     let mut elems = ElementSection::new();
-    let prim_funcs: Vec<u32> = (0..Prim::ALL.len() as u32).map(|i| FIRST_PRIM + i).collect();
-    elems.active(Some(0), &ConstExpr::i32_const(prim_xt(Prim::ALL[0]) as i32), Elements::Functions(prim_funcs.into()));
+    let prim_funcs: Vec<u32> = (0..Prim::ALL.len() as u32)
+        .map(|i| FIRST_PRIM + i)
+        .collect();
+    elems.active(
+        Some(0),
+        &ConstExpr::i32_const(prim_xt(Prim::ALL[0]) as i32),
+        Elements::Functions(prim_funcs.into()),
+    );
     let host_funcs: Vec<u32> = vec![HOST_FUNC; HostWord::ALL.len()];
-    elems.active(Some(0), &ConstExpr::i32_const(host_xt(HostWord::ALL[0]) as i32), Elements::Functions(host_funcs.into()));
+    elems.active(
+        Some(0),
+        &ConstExpr::i32_const(host_xt(HostWord::ALL[0]) as i32),
+        Elements::Functions(host_funcs.into()),
+    );
     module.section(&elems);
 
     let direct = HashMap::new();
     let is_host = |xt: Xt| host_word_of(xt).is_some();
-    let env = Env { layout, host_func: HOST_FUNC, throw_func: THROW_FUNC, sp_global: SP_GLOBAL, rp_global: RP_GLOBAL, direct: &direct, is_host: &is_host };
+    let env = Env {
+        layout,
+        host_func: HOST_FUNC,
+        throw_func: THROW_FUNC,
+        sp_global: SP_GLOBAL,
+        rp_global: RP_GLOBAL,
+        direct: &direct,
+        is_host: &is_host,
+    };
     let mut code = CodeSection::new();
     code.function(&throw_helper(&env));
     for cf in CodeField::ALL {
@@ -137,16 +173,27 @@ pub fn kernel_module(layout: Layout) -> Vec<u8> {
 fn throw_helper(env: &Env) -> wasm_encoder::Function {
     let mut b = FnBody::new(env, 0);
     let s = &mut b.s();
-    s.local_get(SP).i32_const(4).i32_sub().local_tee(SP).local_get(0).i32_store(mem(0, 2));
+    s.local_get(SP)
+        .i32_const(4)
+        .i32_sub()
+        .local_tee(SP)
+        .local_get(0)
+        .i32_store(mem(0, 2));
     s.local_get(SP).global_set(SP_GLOBAL);
-    s.i32_const(host_xt(HostWord::Throw) as i32).call(HOST_FUNC).unreachable();
+    s.i32_const(host_xt(HostWord::Throw) as i32)
+        .call(HOST_FUNC)
+        .unreachable();
     b.finish()
 }
 
 fn code_field(env: &Env, cf: CodeField) -> wasm_encoder::Function {
     let mut b = FnBody::new(env, 0);
     let body_addr = |b: &mut FnBody| {
-        b.s().local_get(0).i32_const(3).i32_shl().i32_load(mem(addr::XT_INFO, 2));
+        b.s()
+            .local_get(0)
+            .i32_const(3)
+            .i32_shl()
+            .i32_load(mem(addr::XT_INFO, 2));
     };
     match cf {
         CodeField::Var => {
@@ -166,7 +213,11 @@ fn code_field(env: &Env, cf: CodeField) -> wasm_encoder::Function {
             body_addr(&mut b);
             b.s().i32_load(mem(0, 2));
             let t = b.temp();
-            b.s().local_set(t).local_get(t).local_get(t).call_indirect(0, 0);
+            b.s()
+                .local_set(t)
+                .local_get(t)
+                .local_get(t)
+                .call_indirect(0, 0);
         }
         CodeField::Does => {
             body_addr(&mut b);
@@ -174,7 +225,12 @@ fn code_field(env: &Env, cf: CodeField) -> wasm_encoder::Function {
             b.push(v);
             b.sync_out();
             let t = b.temp();
-            b.s().local_get(0).i32_const(3).i32_shl().i32_load(mem(addr::XT_INFO + 4, 2)).local_set(t);
+            b.s()
+                .local_get(0)
+                .i32_const(3)
+                .i32_shl()
+                .i32_load(mem(addr::XT_INFO + 4, 2))
+                .local_set(t);
             b.s().local_get(t).local_get(t).call_indirect(0, 0);
         }
     }
@@ -193,14 +249,20 @@ mod tests {
 
     #[test]
     fn kernel_is_deterministic() {
-        assert_eq!(kernel_module(Layout::default()), kernel_module(Layout::default()));
+        assert_eq!(
+            kernel_module(Layout::default()),
+            kernel_module(Layout::default())
+        );
     }
 
     #[test]
     fn xts_are_dense_and_distinct() {
         assert_eq!(prim_xt(Prim::ALL[0]), 1);
         assert_eq!(host_xt(HostWord::ALL[0]), 1 + Prim::ALL.len() as u32);
-        assert_eq!(host_word_of(host_xt(HostWord::Catch)), Some(HostWord::Catch));
+        assert_eq!(
+            host_word_of(host_xt(HostWord::Catch)),
+            Some(HostWord::Catch)
+        );
         assert_eq!(host_word_of(first_user_xt()), None);
         assert_eq!(host_word_of(1), None);
     }

@@ -15,7 +15,13 @@ impl Console {
     /// The process's standard streams.
     pub fn stdio() -> Self {
         let stdin: Stdin = std::io::stdin();
-        Console { out: Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())), input: Box::new(BufReader::new(stdin)) }
+        Console {
+            out: Box::new(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout(),
+            )),
+            input: Box::new(BufReader::new(stdin)),
+        }
     }
 
     /// Writes program output.

@@ -48,20 +48,33 @@ impl Session {
         let cache = if limits.no_cache {
             None
         } else {
-            let dir = limits.cache_dir.clone().unwrap_or_else(ModuleCache::default_dir);
+            let dir = limits
+                .cache_dir
+                .clone()
+                .unwrap_or_else(ModuleCache::default_dir);
             // An unusable cache folder only costs speed.
             ModuleCache::new(dir).ok()
         };
         let mut machine = NativeMachine::new(&engine, console, cache);
-        let layout = Layout::new(limits.memory.saturating_mul(1 << 20), limits.data_stack, limits.return_stack);
-        let mut forth = Forth::new(Config { layout, ..Config::default() });
-        forth.boot(&mut machine).map_err(|s| anyhow::anyhow!("{s}"))?;
+        let layout = Layout::new(
+            limits.memory.saturating_mul(1 << 20),
+            limits.data_stack,
+            limits.return_stack,
+        );
+        let mut forth = Forth::new(Config {
+            layout,
+            ..Config::default()
+        });
+        forth
+            .boot(&mut machine)
+            .map_err(|s| anyhow::anyhow!("{s}"))?;
         Ok(Session { forth, machine })
     }
 
     /// Starts the time limit for what runs next.
     pub fn arm_timeout(&mut self, limits: &Limits) {
-        self.machine.set_deadline(engine::deadline_ticks(Some(limits.timeout)));
+        self.machine
+            .set_deadline(engine::deadline_ticks(Some(limits.timeout)));
     }
 
     /// Prints a stop to stderr (after flushing output) and returns whether it was BYE.

@@ -25,7 +25,9 @@ struct Outcome {
 }
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("tests")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("tests")
 }
 
 fn cases(dir: &str, expect_error: bool) -> Vec<Case> {
@@ -63,7 +65,11 @@ fn run(case: &Case) -> Outcome {
         .stdin(Stdio::null())
         .output()
         .expect("runner starts");
-    Outcome { code: out.status.code().unwrap_or(-1), stdout: out.stdout, stderr: out.stderr }
+    Outcome {
+        code: out.status.code().unwrap_or(-1),
+        stdout: out.stdout,
+        stderr: out.stderr,
+    }
 }
 
 /// Compares one case; returns a failure description or `None`.
@@ -90,16 +96,27 @@ fn check(case: &Case, bless: bool) -> Option<String> {
     if case.expect_error || out_path.exists() {
         let want = std::fs::read(&out_path).unwrap_or_default();
         if got.stdout != want {
-            problems.push(format!("stdout differs:\n--- want\n{}\n--- got\n{}", String::from_utf8_lossy(&want), String::from_utf8_lossy(&got.stdout)));
+            problems.push(format!(
+                "stdout differs:\n--- want\n{}\n--- got\n{}",
+                String::from_utf8_lossy(&want),
+                String::from_utf8_lossy(&got.stdout)
+            ));
         }
     }
     if case.expect_error {
         let want = std::fs::read(&err_path).unwrap_or_default();
         if got.stderr != want {
-            problems.push(format!("stderr differs:\n--- want\n{}--- got\n{}", String::from_utf8_lossy(&want), String::from_utf8_lossy(&got.stderr)));
+            problems.push(format!(
+                "stderr differs:\n--- want\n{}--- got\n{}",
+                String::from_utf8_lossy(&want),
+                String::from_utf8_lossy(&got.stderr)
+            ));
         }
     } else if !got.stderr.is_empty() {
-        problems.push(format!("unexpected stderr:\n{}", String::from_utf8_lossy(&got.stderr)));
+        problems.push(format!(
+            "unexpected stderr:\n{}",
+            String::from_utf8_lossy(&got.stderr)
+        ));
     }
     (!problems.is_empty()).then(|| format!("{name}: {}", problems.join("\n")))
 }
@@ -117,10 +134,28 @@ fn run_all(cases: Vec<Case>) {
     let total: usize = chunks.iter().map(Vec::len).sum();
     assert!(total > 0, "no test cases found");
     let failures: Vec<String> = std::thread::scope(|s| {
-        let handles: Vec<_> = chunks.iter().map(|chunk| s.spawn(move || chunk.iter().filter_map(|c| check(c, bless)).collect::<Vec<_>>())).collect();
-        handles.into_iter().flat_map(|h| h.join().expect("test thread")).collect()
+        let handles: Vec<_> = chunks
+            .iter()
+            .map(|chunk| {
+                s.spawn(move || {
+                    chunk
+                        .iter()
+                        .filter_map(|c| check(c, bless))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("test thread"))
+            .collect()
     });
-    assert!(failures.is_empty(), "{} of {total} golden tests failed (run with BLESS=1 to accept the new output):\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {total} golden tests failed (run with BLESS=1 to accept the new output):\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]

@@ -37,7 +37,7 @@
 //!             | source lines (nested inputs)  |  SOURCE of files and lines
 //! 0x0001_1000 +-------------------------------+
 //!             | xt info: body, does (8 B/xt)  |  >BODY and DOES> code
-//! 0x0009_1000 +-------------------------------+
+//! 0x0021_1000 +-------------------------------+
 //!             | data space, grows up  ->      |  HERE
 //!             |             ...               |
 //!             | <- return stack, grows down   |  global `rp`
@@ -112,9 +112,15 @@ pub mod addr {
     /// `DOES>` xt, 8 bytes per xt.
     pub const XT_INFO: u32 = SOURCE_BUF + SOURCE_BUF_LEN;
     /// Number of execution tokens the table and xt info array hold.
-    pub const MAX_XTS: u32 = 65536;
+    pub const MAX_XTS: u32 = 1 << 18;
     /// First address of data space.
     pub const DATA_START: u32 = XT_INFO + MAX_XTS * 8;
+
+    // The fixed regions follow one another without overlapping.
+    const _: () = assert!(RS_LIMIT + 4 <= SYSVARS + 0x100 && SYSVARS + 0x100 <= HOLD_START);
+    const _: () = assert!(HOLD_END <= WORD_BUF && WORD_BUF + WORD_BUF_LEN <= PAD);
+    const _: () =
+        assert!(PAD + PAD_LEN <= SQUOTE_BUF && SQUOTE_BUF + 2 * SQUOTE_BUF_LEN <= SOURCE_BUF);
 }
 
 /// Names of imports and exports; both hosts and the emitter use these strings.
@@ -166,7 +172,12 @@ pub enum CodeField {
 
 impl CodeField {
     /// Every code field, in a fixed order.
-    pub const ALL: [CodeField; 4] = [CodeField::Var, CodeField::Con, CodeField::Defer, CodeField::Does];
+    pub const ALL: [CodeField; 4] = [
+        CodeField::Var,
+        CodeField::Con,
+        CodeField::Defer,
+        CodeField::Does,
+    ];
 
     /// The kernel export that implements this code field.
     pub fn export_name(self) -> &'static str {
@@ -195,14 +206,22 @@ pub const GUARD: u32 = 4096;
 
 impl Default for Layout {
     fn default() -> Self {
-        Layout { memory_bytes: 16 * 1024 * 1024, data_stack_cells: 16384, return_stack_cells: 16384 }
+        Layout {
+            memory_bytes: 16 * 1024 * 1024,
+            data_stack_cells: 16384,
+            return_stack_cells: 16384,
+        }
     }
 }
 
 impl Layout {
     /// A layout with the given memory size and stack capacities.
     pub fn new(memory_bytes: u32, data_stack_cells: u32, return_stack_cells: u32) -> Self {
-        Layout { memory_bytes, data_stack_cells, return_stack_cells }
+        Layout {
+            memory_bytes,
+            data_stack_cells,
+            return_stack_cells,
+        }
     }
 
     /// Number of wasm pages.
@@ -237,13 +256,20 @@ impl Layout {
 
     /// Checks that the stacks and a minimal data space fit in memory.
     pub fn validate(&self) -> Result<(), String> {
-        let stacks = u64::from(self.data_stack_cells + self.return_stack_cells) * u64::from(CELL) + 3 * u64::from(GUARD);
+        let stacks = u64::from(self.data_stack_cells + self.return_stack_cells) * u64::from(CELL)
+            + 3 * u64::from(GUARD);
         let need = u64::from(addr::DATA_START) + stacks + 64 * 1024;
-        if self.memory_bytes % PAGE != 0 {
-            return Err(format!("memory size {} is not a multiple of 64 KiB", self.memory_bytes));
+        if !self.memory_bytes.is_multiple_of(PAGE) {
+            return Err(format!(
+                "memory size {} is not a multiple of 64 KiB",
+                self.memory_bytes
+            ));
         }
         if u64::from(self.memory_bytes) < need {
-            return Err(format!("memory size {} bytes is too small: the layout needs at least {need}", self.memory_bytes));
+            return Err(format!(
+                "memory size {} bytes is too small: the layout needs at least {need}",
+                self.memory_bytes
+            ));
         }
         Ok(())
     }
@@ -417,14 +443,6 @@ mod tests {
     fn small_memory_is_rejected_with_a_reason() {
         let err = Layout::new(PAGE, 16, 16).validate().unwrap_err();
         assert!(err.contains("too small"), "{err}");
-    }
-
-    #[test]
-    fn fixed_regions_do_not_overlap() {
-        use addr::*;
-        assert!(ABORT_MSG_ADDR + 4 <= RS_LIMIT + 4 && RS_LIMIT + 4 <= HOLD_START);
-        assert!(HOLD_END <= WORD_BUF && WORD_BUF + WORD_BUF_LEN <= PAD);
-        assert!(PAD + PAD_LEN <= SQUOTE_BUF && SQUOTE_BUF + 2 * SQUOTE_BUF_LEN <= SOURCE_BUF);
     }
 
     #[test]

@@ -67,14 +67,27 @@ pub struct FnBody<'e> {
 
 /// A memory immediate with a static offset.
 pub fn mem(offset: u32, align: u32) -> MemArg {
-    MemArg { offset: u64::from(offset), align, target: MemArgTarget::Memory(0), ordering: None }
+    MemArg {
+        offset: u64::from(offset),
+        align,
+        target: MemArgTarget::Memory(0),
+        ordering: None,
+    }
 }
 
 impl<'e> FnBody<'e> {
     /// A new body with `fixed_locals` locals after `sp` (loop slots), and
     /// the prologue that loads `sp`.
     pub fn new(env: &'e Env<'e>, fixed_locals: u32) -> Self {
-        let mut body = FnBody { env, code: Vec::new(), n_fixed: fixed_locals, temps_live: 0, temps_max: 0, vstack: Vec::new(), mem_popped: 0 };
+        let mut body = FnBody {
+            env,
+            code: Vec::new(),
+            n_fixed: fixed_locals,
+            temps_live: 0,
+            temps_max: 0,
+            vstack: Vec::new(),
+            mem_popped: 0,
+        };
         body.s().global_get(env.sp_global).local_set(SP);
         body
     }
@@ -155,7 +168,11 @@ impl<'e> FnBody<'e> {
         let len = self.vstack.len() as u32;
         let delta = (self.mem_popped as i32 - len as i32) * runtime::CELL as i32;
         if delta != 0 {
-            self.s().local_get(SP).i32_const(delta).i32_add().local_set(SP);
+            self.s()
+                .local_get(SP)
+                .i32_const(delta)
+                .i32_add()
+                .local_set(SP);
         }
         let items = std::mem::take(&mut self.vstack);
         for (i, v) in items.iter().enumerate() {
@@ -191,7 +208,10 @@ impl<'e> FnBody<'e> {
             let h = self.env.host_func;
             self.s().i32_const(xt_const).call(h);
         } else {
-            self.s().i32_const(xt_const).i32_const(xt_const).call_indirect(0, 0);
+            self.s()
+                .i32_const(xt_const)
+                .i32_const(xt_const)
+                .call_indirect(0, 0);
         }
         self.sync_in();
         self.reset_temps();
@@ -200,7 +220,10 @@ impl<'e> FnBody<'e> {
     /// Calls the xt held in a local through the table (`EXECUTE`).
     pub fn call_dynamic(&mut self, xt_local: u32) {
         self.sync_out();
-        self.s().local_get(xt_local).local_get(xt_local).call_indirect(0, 0);
+        self.s()
+            .local_get(xt_local)
+            .local_get(xt_local)
+            .call_indirect(0, 0);
         self.sync_in();
     }
 
@@ -213,7 +236,11 @@ impl<'e> FnBody<'e> {
     /// Emits `if sp < limit then throw -3`, the data-stack overflow check.
     pub fn check_overflow(&mut self) {
         let limit = self.env.layout.ds_limit() as i32;
-        self.s().local_get(SP).i32_const(limit).i32_lt_u().if_(wasm_encoder::BlockType::Empty);
+        self.s()
+            .local_get(SP)
+            .i32_const(limit)
+            .i32_lt_u()
+            .if_(wasm_encoder::BlockType::Empty);
         self.throw(runtime::throw::STACK_OVERFLOW);
         self.s().end();
     }
@@ -222,7 +249,8 @@ impl<'e> FnBody<'e> {
     pub fn finish(mut self) -> wasm_encoder::Function {
         self.s().end();
         let n = self.n_fixed + self.temps_max;
-        let mut f = wasm_encoder::Function::new([(1, ValType::I32), (3, ValType::I64), (n, ValType::I32)]);
+        let mut f =
+            wasm_encoder::Function::new([(1, ValType::I32), (3, ValType::I64), (n, ValType::I32)]);
         f.raw(self.code.iter().copied());
         f
     }

@@ -12,8 +12,9 @@
 use std::collections::HashMap;
 
 use wasm_encoder::{
-    CodeSection, ConstExpr, ElementSection, Elements, EntityType, FunctionSection, GlobalType, ImportSection, MemoryType, Module,
-    NameMap, NameSection, RefType, TableType, TypeSection, ValType,
+    CodeSection, ConstExpr, ElementSection, Elements, EntityType, FunctionSection, GlobalType,
+    ImportSection, MemoryType, Module, NameMap, NameSection, RefType, TableType, TypeSection,
+    ValType,
 };
 
 use super::body::Env;
@@ -42,37 +43,93 @@ pub fn word_types() -> TypeSection {
 /// The memory type for a layout.
 pub fn memory_type(layout: &Layout) -> MemoryType {
     let pages = u64::from(layout.pages());
-    MemoryType { minimum: pages, maximum: Some(pages), memory64: false, shared: false, page_size_log2: None }
+    MemoryType {
+        minimum: pages,
+        maximum: Some(pages),
+        memory64: false,
+        shared: false,
+        page_size_log2: None,
+    }
 }
 
 /// The table type: one funcref per possible xt.
 pub fn table_type() -> TableType {
     let n = u64::from(runtime::addr::MAX_XTS);
-    TableType { element_type: RefType::FUNCREF, table64: false, minimum: n, maximum: Some(n), shared: false }
+    TableType {
+        element_type: RefType::FUNCREF,
+        table64: false,
+        minimum: n,
+        maximum: Some(n),
+        shared: false,
+    }
 }
 
 /// The type of the `sp` and `rp` globals.
 pub fn stack_global_type() -> GlobalType {
-    GlobalType { val_type: ValType::I32, mutable: true, shared: false }
+    GlobalType {
+        val_type: ValType::I32,
+        mutable: true,
+        shared: false,
+    }
 }
 
 /// Emits one batch module holding `funcs`.
-pub fn batch_module(layout: Layout, funcs: &[Function], is_host: &dyn Fn(Xt) -> bool) -> Result<Vec<u8>, EmitError> {
+pub fn batch_module(
+    layout: Layout,
+    funcs: &[Function],
+    is_host: &dyn Fn(Xt) -> bool,
+) -> Result<Vec<u8>, EmitError> {
     let mut module = Module::new();
     module.section(&word_types());
 
     let mut imports_sec = ImportSection::new();
-    imports_sec.import(imports::HOST_MODULE, imports::HOST_WORD, EntityType::Function(0));
-    imports_sec.import(exports::KERNEL_MODULE, THROW_EXPORT, EntityType::Function(0));
-    imports_sec.import(exports::KERNEL_MODULE, exports::SP, EntityType::Global(stack_global_type()));
-    imports_sec.import(exports::KERNEL_MODULE, exports::RP, EntityType::Global(stack_global_type()));
-    imports_sec.import(exports::KERNEL_MODULE, exports::MEMORY, EntityType::Memory(memory_type(&layout)));
-    imports_sec.import(exports::KERNEL_MODULE, exports::TABLE, EntityType::Table(table_type()));
+    imports_sec.import(
+        imports::HOST_MODULE,
+        imports::HOST_WORD,
+        EntityType::Function(0),
+    );
+    imports_sec.import(
+        exports::KERNEL_MODULE,
+        THROW_EXPORT,
+        EntityType::Function(0),
+    );
+    imports_sec.import(
+        exports::KERNEL_MODULE,
+        exports::SP,
+        EntityType::Global(stack_global_type()),
+    );
+    imports_sec.import(
+        exports::KERNEL_MODULE,
+        exports::RP,
+        EntityType::Global(stack_global_type()),
+    );
+    imports_sec.import(
+        exports::KERNEL_MODULE,
+        exports::MEMORY,
+        EntityType::Memory(memory_type(&layout)),
+    );
+    imports_sec.import(
+        exports::KERNEL_MODULE,
+        exports::TABLE,
+        EntityType::Table(table_type()),
+    );
     module.section(&imports_sec);
 
     let first = 2;
-    let direct: HashMap<Xt, u32> = funcs.iter().enumerate().map(|(i, f)| (f.xt, first + i as u32)).collect();
-    let env = Env { layout, host_func: HOST_FUNC, throw_func: BATCH_THROW_FUNC, sp_global: SP_GLOBAL, rp_global: RP_GLOBAL, direct: &direct, is_host };
+    let direct: HashMap<Xt, u32> = funcs
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.xt, first + i as u32))
+        .collect();
+    let env = Env {
+        layout,
+        host_func: HOST_FUNC,
+        throw_func: BATCH_THROW_FUNC,
+        sp_global: SP_GLOBAL,
+        rp_global: RP_GLOBAL,
+        direct: &direct,
+        is_host,
+    };
 
     let mut fsec = FunctionSection::new();
     let mut code = CodeSection::new();
@@ -85,7 +142,11 @@ pub fn batch_module(layout: Layout, funcs: &[Function], is_host: &dyn Fn(Xt) -> 
     let mut elems = ElementSection::new();
     for (i, f) in funcs.iter().enumerate() {
         let idx = [first + i as u32];
-        elems.active(Some(0), &ConstExpr::i32_const(f.xt as i32), Elements::Functions(idx[..].into()));
+        elems.active(
+            Some(0),
+            &ConstExpr::i32_const(f.xt as i32),
+            Elements::Functions(idx[..].into()),
+        );
     }
     module.section(&elems);
     module.section(&code);

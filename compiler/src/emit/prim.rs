@@ -84,31 +84,67 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         QuestionDup => {
             b.flush();
             // if [sp] != 0 { sp -= 4; [sp] = [sp + 4] }
-            b.s().local_get(SP).i32_load(mem(0, 2)).if_(BlockType::Empty);
+            b.s()
+                .local_get(SP)
+                .i32_load(mem(0, 2))
+                .if_(BlockType::Empty);
             b.s().local_get(SP).i32_const(4).i32_sub().local_set(SP);
-            b.s().local_get(SP).local_get(SP).i32_load(mem(4, 2)).i32_store(mem(0, 2)).end();
+            b.s()
+                .local_get(SP)
+                .local_get(SP)
+                .i32_load(mem(4, 2))
+                .i32_store(mem(0, 2))
+                .end();
         }
         Pick => {
             b.flush();
             // [sp] = [sp + 4 + 4 * [sp]]
-            b.s().local_get(SP).local_get(SP).local_get(SP).i32_load(mem(0, 2)).i32_const(2).i32_shl().i32_add();
+            b.s()
+                .local_get(SP)
+                .local_get(SP)
+                .local_get(SP)
+                .i32_load(mem(0, 2))
+                .i32_const(2)
+                .i32_shl()
+                .i32_add();
             b.s().i32_load(mem(4, 2)).i32_store(mem(0, 2));
         }
         Roll => {
             b.flush();
             let u = b.temp();
             let x = b.temp();
-            b.s().local_get(SP).i32_load(mem(0, 2)).i32_const(2).i32_shl().local_set(u);
+            b.s()
+                .local_get(SP)
+                .i32_load(mem(0, 2))
+                .i32_const(2)
+                .i32_shl()
+                .local_set(u);
             b.s().local_get(SP).i32_const(4).i32_add().local_set(SP);
             // x = [sp + u]; move [sp, sp+u) up one cell; [sp] = x
-            b.s().local_get(SP).local_get(u).i32_add().i32_load(mem(0, 2)).local_set(x);
-            b.s().local_get(SP).i32_const(4).i32_add().local_get(SP).local_get(u).memory_copy(0, 0);
+            b.s()
+                .local_get(SP)
+                .local_get(u)
+                .i32_add()
+                .i32_load(mem(0, 2))
+                .local_set(x);
+            b.s()
+                .local_get(SP)
+                .i32_const(4)
+                .i32_add()
+                .local_get(SP)
+                .local_get(u)
+                .memory_copy(0, 0);
             b.s().local_get(SP).local_get(x).i32_store(mem(0, 2));
         }
         Depth => {
             b.flush();
             let base = b.env.layout.ds_base() as i32;
-            b.s().i32_const(base).local_get(SP).i32_sub().i32_const(2).i32_shr_s();
+            b.s()
+                .i32_const(base)
+                .local_get(SP)
+                .i32_sub()
+                .i32_const(2)
+                .i32_shr_s();
             let v = b.set_temp();
             b.push(v);
         }
@@ -182,7 +218,12 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         Abs => {
             let l = b.pop_local();
             // (x ^ (x >> 31)) - (x >> 31)
-            b.s().local_get(l).local_get(l).i32_const(31).i32_shr_s().i32_xor();
+            b.s()
+                .local_get(l)
+                .local_get(l)
+                .i32_const(31)
+                .i32_shr_s()
+                .i32_xor();
             b.s().local_get(l).i32_const(31).i32_shr_s().i32_sub();
             let v = b.set_temp();
             b.push(v);
@@ -200,37 +241,77 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             let v = b.set_temp();
             b.push(v);
         }
-        OnePlus => un(b, |x| x.wrapping_add(1), |s| {
-            s.i32_const(1).i32_add();
-        }),
-        OneMinus => un(b, |x| x.wrapping_sub(1), |s| {
-            s.i32_const(1).i32_sub();
-        }),
-        TwoStar => un(b, |x| x.wrapping_shl(1), |s| {
-            s.i32_const(1).i32_shl();
-        }),
-        TwoSlash => un(b, |x| x >> 1, |s| {
-            s.i32_const(1).i32_shr_s();
-        }),
+        OnePlus => un(
+            b,
+            |x| x.wrapping_add(1),
+            |s| {
+                s.i32_const(1).i32_add();
+            },
+        ),
+        OneMinus => un(
+            b,
+            |x| x.wrapping_sub(1),
+            |s| {
+                s.i32_const(1).i32_sub();
+            },
+        ),
+        TwoStar => un(
+            b,
+            |x| x.wrapping_shl(1),
+            |s| {
+                s.i32_const(1).i32_shl();
+            },
+        ),
+        TwoSlash => un(
+            b,
+            |x| x >> 1,
+            |s| {
+                s.i32_const(1).i32_shr_s();
+            },
+        ),
         // Shift counts are taken modulo 32, as wasm and gforth's x86 hosts do.
-        LShift => bin(b, |x, n| x.wrapping_shl(n as u32), |s| {
-            s.i32_shl();
-        }),
-        RShift => bin(b, |x, n| (x as u32).wrapping_shr(n as u32) as i32, |s| {
-            s.i32_shr_u();
-        }),
-        And => bin(b, |x, y| x & y, |s| {
-            s.i32_and();
-        }),
-        Or => bin(b, |x, y| x | y, |s| {
-            s.i32_or();
-        }),
-        Xor => bin(b, |x, y| x ^ y, |s| {
-            s.i32_xor();
-        }),
-        Invert => un(b, |x| !x, |s| {
-            s.i32_const(-1).i32_xor();
-        }),
+        LShift => bin(
+            b,
+            |x, n| x.wrapping_shl(n as u32),
+            |s| {
+                s.i32_shl();
+            },
+        ),
+        RShift => bin(
+            b,
+            |x, n| (x as u32).wrapping_shr(n as u32) as i32,
+            |s| {
+                s.i32_shr_u();
+            },
+        ),
+        And => bin(
+            b,
+            |x, y| x & y,
+            |s| {
+                s.i32_and();
+            },
+        ),
+        Or => bin(
+            b,
+            |x, y| x | y,
+            |s| {
+                s.i32_or();
+            },
+        ),
+        Xor => bin(
+            b,
+            |x, y| x ^ y,
+            |s| {
+                s.i32_xor();
+            },
+        ),
+        Invert => un(
+            b,
+            |x| !x,
+            |s| {
+                s.i32_const(-1).i32_xor();
+            },
+        ),
         MStar | UmStar => {
             let y = b.pop();
             let x = b.pop();
@@ -285,47 +366,87 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             let v = b.set_temp();
             b.push(v);
         }
-        Eq => cmp(b, |x, y| x == y, |s| {
-            s.i32_eq();
-        }),
-        Ne => cmp(b, |x, y| x != y, |s| {
-            s.i32_ne();
-        }),
-        Lt => cmp(b, |x, y| x < y, |s| {
-            s.i32_lt_s();
-        }),
-        Gt => cmp(b, |x, y| x > y, |s| {
-            s.i32_gt_s();
-        }),
-        ULt => cmp(b, |x, y| (x as u32) < (y as u32), |s| {
-            s.i32_lt_u();
-        }),
-        UGt => cmp(b, |x, y| (x as u32) > (y as u32), |s| {
-            s.i32_gt_u();
-        }),
+        Eq => cmp(
+            b,
+            |x, y| x == y,
+            |s| {
+                s.i32_eq();
+            },
+        ),
+        Ne => cmp(
+            b,
+            |x, y| x != y,
+            |s| {
+                s.i32_ne();
+            },
+        ),
+        Lt => cmp(
+            b,
+            |x, y| x < y,
+            |s| {
+                s.i32_lt_s();
+            },
+        ),
+        Gt => cmp(
+            b,
+            |x, y| x > y,
+            |s| {
+                s.i32_gt_s();
+            },
+        ),
+        ULt => cmp(
+            b,
+            |x, y| (x as u32) < (y as u32),
+            |s| {
+                s.i32_lt_u();
+            },
+        ),
+        UGt => cmp(
+            b,
+            |x, y| (x as u32) > (y as u32),
+            |s| {
+                s.i32_gt_u();
+            },
+        ),
         ZeroEq => {
             b.push(Val::Const(0));
-            cmp(b, |x, y| x == y, |s| {
-                s.i32_eq();
-            })
+            cmp(
+                b,
+                |x, y| x == y,
+                |s| {
+                    s.i32_eq();
+                },
+            )
         }
         ZeroNe => {
             b.push(Val::Const(0));
-            cmp(b, |x, y| x != y, |s| {
-                s.i32_ne();
-            })
+            cmp(
+                b,
+                |x, y| x != y,
+                |s| {
+                    s.i32_ne();
+                },
+            )
         }
         ZeroLt => {
             b.push(Val::Const(0));
-            cmp(b, |x, y| x < y, |s| {
-                s.i32_lt_s();
-            })
+            cmp(
+                b,
+                |x, y| x < y,
+                |s| {
+                    s.i32_lt_s();
+                },
+            )
         }
         ZeroGt => {
             b.push(Val::Const(0));
-            cmp(b, |x, y| x > y, |s| {
-                s.i32_gt_s();
-            })
+            cmp(
+                b,
+                |x, y| x > y,
+                |s| {
+                    s.i32_gt_s();
+                },
+            )
         }
         Within => {
             // (n - lo) u< (hi - lo)
@@ -385,7 +506,10 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             let x = b.pop();
             let size = if p == Comma { 4 } else { 1 };
             let here = b.temp();
-            b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2)).local_tee(here);
+            b.s()
+                .i32_const(addr::DP as i32)
+                .i32_load(mem(0, 2))
+                .local_tee(here);
             b.get(x);
             if p == Comma {
                 b.s().i32_store(mem(0, 2));
@@ -403,12 +527,22 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             set_here_checked(b);
         }
         Align => {
-            b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2)).i32_const(3).i32_add().i32_const(-4).i32_and();
+            b.s()
+                .i32_const(addr::DP as i32)
+                .i32_load(mem(0, 2))
+                .i32_const(3)
+                .i32_add()
+                .i32_const(-4)
+                .i32_and();
             set_here_checked(b);
         }
-        Aligned => un(b, |x| x.wrapping_add(3) & -4, |s| {
-            s.i32_const(3).i32_add().i32_const(-4).i32_and();
-        }),
+        Aligned => un(
+            b,
+            |x| x.wrapping_add(3) & -4,
+            |s| {
+                s.i32_const(3).i32_add().i32_const(-4).i32_and();
+            },
+        ),
         Here => {
             b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2));
             let v = b.set_temp();
@@ -416,19 +550,35 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         }
         Unused => {
             let end = b.env.layout.data_end() as i32;
-            b.s().i32_const(end).i32_const(addr::DP as i32).i32_load(mem(0, 2)).i32_sub();
+            b.s()
+                .i32_const(end)
+                .i32_const(addr::DP as i32)
+                .i32_load(mem(0, 2))
+                .i32_sub();
             let v = b.set_temp();
             b.push(v);
         }
-        CellPlus => un(b, |x| x.wrapping_add(4), |s| {
-            s.i32_const(4).i32_add();
-        }),
-        Cells => un(b, |x| x.wrapping_shl(2), |s| {
-            s.i32_const(2).i32_shl();
-        }),
-        CharPlus => un(b, |x| x.wrapping_add(1), |s| {
-            s.i32_const(1).i32_add();
-        }),
+        CellPlus => un(
+            b,
+            |x| x.wrapping_add(4),
+            |s| {
+                s.i32_const(4).i32_add();
+            },
+        ),
+        Cells => un(
+            b,
+            |x| x.wrapping_shl(2),
+            |s| {
+                s.i32_const(2).i32_shl();
+            },
+        ),
+        CharPlus => un(
+            b,
+            |x| x.wrapping_add(1),
+            |s| {
+                s.i32_const(1).i32_add();
+            },
+        ),
         Chars => {}
         Fill => {
             let c = b.pop();
@@ -621,10 +771,22 @@ fn floored_divmod_i64(b: &mut FnBody, want_rem: bool, want_quot: bool) {
     b.s().local_set(r);
     // if r != 0 && (r ^ d) < 0 { q -= 1; r += d }
     b.s().local_get(r).i32_const(0).i32_ne();
-    b.s().local_get(r).i64_extend_i32_s().local_get(d).i64_xor().i64_const(0).i64_lt_s().i32_and();
+    b.s()
+        .local_get(r)
+        .i64_extend_i32_s()
+        .local_get(d)
+        .i64_xor()
+        .i64_const(0)
+        .i64_lt_s()
+        .i32_and();
     b.s().if_(BlockType::Empty);
     b.s().local_get(q).i32_const(1).i32_sub().local_set(q);
-    b.s().local_get(r).local_get(d).i32_wrap_i64().i32_add().local_set(r);
+    b.s()
+        .local_get(r)
+        .local_get(d)
+        .i32_wrap_i64()
+        .i32_add()
+        .local_set(r);
     b.s().end();
     if want_rem {
         b.push(Val::Local(r));
@@ -638,15 +800,26 @@ fn floored_divmod_i64(b: &mut FnBody, want_rem: bool, want_quot: bool) {
 fn set_here_checked(b: &mut FnBody) {
     let t = b.temp();
     let end = b.env.layout.data_end() as i32;
-    b.s().local_tee(t).i32_const(end).i32_gt_u().if_(BlockType::Empty);
+    b.s()
+        .local_tee(t)
+        .i32_const(end)
+        .i32_gt_u()
+        .if_(BlockType::Empty);
     b.throw(runtime::throw::DICTIONARY_OVERFLOW);
     b.s().end();
-    b.s().i32_const(addr::DP as i32).local_get(t).i32_store(mem(0, 2));
+    b.s()
+        .i32_const(addr::DP as i32)
+        .local_get(t)
+        .i32_store(mem(0, 2));
 }
 
 fn rp_adjust(b: &mut FnBody, delta: i32) {
     let rp = b.env.rp_global;
-    b.s().global_get(rp).i32_const(delta).i32_add().global_set(rp);
+    b.s()
+        .global_get(rp)
+        .i32_const(delta)
+        .i32_add()
+        .global_set(rp);
 }
 
 fn rp_load(b: &mut FnBody, off: u32) {
@@ -659,7 +832,11 @@ fn rp_load(b: &mut FnBody, off: u32) {
 fn check_rp_overflow(b: &mut FnBody) {
     let rp = b.env.rp_global;
     let limit = b.env.layout.rs_limit() as i32;
-    b.s().global_get(rp).i32_const(limit).i32_lt_u().if_(BlockType::Empty);
+    b.s()
+        .global_get(rp)
+        .i32_const(limit)
+        .i32_lt_u()
+        .if_(BlockType::Empty);
     b.throw(runtime::throw::RSTACK_OVERFLOW);
     b.s().end();
 }
@@ -667,7 +844,10 @@ fn check_rp_overflow(b: &mut FnBody) {
 /// Pushes the cell at `XT_INFO + 8 * xt + off`.
 fn xt_info_load(b: &mut FnBody, xt: Val, off: u32) {
     b.get(xt);
-    b.s().i32_const(3).i32_shl().i32_load(mem(addr::XT_INFO + off, 2));
+    b.s()
+        .i32_const(3)
+        .i32_shl()
+        .i32_load(mem(addr::XT_INFO + off, 2));
     let v = b.set_temp();
     b.push(v);
 }
@@ -681,15 +861,27 @@ fn byte_copy_loop(b: &mut FnBody, src: u32, dst: u32, u: u32, i: u32, descending
         s.local_get(i).i32_eqz().br_if(1);
         s.local_get(i).i32_const(1).i32_sub().local_set(i);
         s.local_get(dst).local_get(i).i32_add();
-        s.local_get(src).local_get(i).i32_add().i32_load8_u(mem(0, 0));
+        s.local_get(src)
+            .local_get(i)
+            .i32_add()
+            .i32_load8_u(mem(0, 0));
         s.i32_store8(mem(0, 0)).br(0).end().end();
     } else {
         s.i32_const(0).local_set(i);
         s.block(BlockType::Empty).loop_(BlockType::Empty);
         s.local_get(i).local_get(u).i32_ge_u().br_if(1);
         s.local_get(dst).local_get(i).i32_add();
-        s.local_get(src).local_get(i).i32_add().i32_load8_u(mem(0, 0));
+        s.local_get(src)
+            .local_get(i)
+            .i32_add()
+            .i32_load8_u(mem(0, 0));
         s.i32_store8(mem(0, 0));
-        s.local_get(i).i32_const(1).i32_add().local_set(i).br(0).end().end();
+        s.local_get(i)
+            .i32_const(1)
+            .i32_add()
+            .local_set(i)
+            .br(0)
+            .end()
+            .end();
     }
 }

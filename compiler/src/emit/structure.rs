@@ -50,21 +50,34 @@ struct Structurer<'a, 'e> {
 }
 
 /// Emits `func` as a wasm function body of the word type.
-pub fn emit_function<'e>(env: &'e super::body::Env<'e>, func: &Function) -> Result<wasm_encoder::Function, EmitError> {
+pub fn emit_function<'e>(
+    env: &'e super::body::Env<'e>,
+    func: &Function,
+) -> Result<wasm_encoder::Function, EmitError> {
     let cfg = Cfg::new(func);
     if !cfg.reducible {
         return Err(EmitError::Irreducible(func.name.clone()));
     }
     let mut body = FnBody::new(env, 2 * func.n_loops);
     body.check_overflow();
-    let mut st = Structurer { func, cfg, body, ctx: Vec::new() };
+    let mut st = Structurer {
+        func,
+        cfg,
+        body,
+        ctx: Vec::new(),
+    };
     st.do_tree(BlockId(0));
     Ok(st.body.finish())
 }
 
 impl Structurer<'_, '_> {
     fn do_tree(&mut self, x: BlockId) {
-        let mut merges: Vec<BlockId> = self.cfg.dom_children(x).into_iter().filter(|c| self.cfg.is_merge[c.index()]).collect();
+        let mut merges: Vec<BlockId> = self
+            .cfg
+            .dom_children(x)
+            .into_iter()
+            .filter(|c| self.cfg.is_merge[c.index()])
+            .collect();
         // Highest reverse-postorder number first: it becomes the outermost block.
         merges.reverse();
         if self.cfg.is_loop_header[x.index()] {
@@ -121,7 +134,12 @@ impl Structurer<'_, '_> {
                 self.body.s().local_get(idx).local_get(lim).i32_eq();
                 self.if_else(x, exit, body);
             }
-            Term::Loop { lp, plus, body, exit } => {
+            Term::Loop {
+                lp,
+                plus,
+                body,
+                exit,
+            } => {
                 let (idx, lim) = self.loop_locals(lp.0);
                 if plus {
                     // Exit when the index crosses the boundary between
@@ -133,12 +151,26 @@ impl Structurer<'_, '_> {
                     let s = &mut self.body.s();
                     s.local_get(idx).local_get(lim).i32_sub().local_set(old);
                     s.local_get(idx).local_get(step).i32_add().local_set(idx);
-                    s.local_get(old).local_get(old).local_get(step).i32_add().i32_xor();
-                    s.local_get(old).local_get(step).i32_xor().i32_and().i32_const(0).i32_lt_s();
+                    s.local_get(old)
+                        .local_get(old)
+                        .local_get(step)
+                        .i32_add()
+                        .i32_xor();
+                    s.local_get(old)
+                        .local_get(step)
+                        .i32_xor()
+                        .i32_and()
+                        .i32_const(0)
+                        .i32_lt_s();
                 } else {
                     self.body.flush();
                     let s = &mut self.body.s();
-                    s.local_get(idx).i32_const(1).i32_add().local_tee(idx).local_get(lim).i32_eq();
+                    s.local_get(idx)
+                        .i32_const(1)
+                        .i32_add()
+                        .local_tee(idx)
+                        .local_get(lim)
+                        .i32_eq();
                 }
                 self.if_else(x, exit, body);
             }
@@ -155,7 +187,10 @@ impl Structurer<'_, '_> {
             Op::Prim(p) => prim::emit(&mut self.body, p),
             Op::Call(xt) => self.body.call_word(xt),
             Op::FetchLit(a) => {
-                self.body.s().i32_const(a as i32).i32_load(super::body::mem(0, 2));
+                self.body
+                    .s()
+                    .i32_const(a as i32)
+                    .i32_load(super::body::mem(0, 2));
                 let v = self.body.set_temp();
                 self.body.push(v);
             }
@@ -186,7 +221,10 @@ impl Structurer<'_, '_> {
     }
 
     fn loop_locals(&self, lp: u32) -> (u32, u32) {
-        (self.body.fixed_local(2 * lp), self.body.fixed_local(2 * lp + 1))
+        (
+            self.body.fixed_local(2 * lp),
+            self.body.fixed_local(2 * lp + 1),
+        )
     }
 
     /// With a condition on the operand stack: `if (then_) else (else_) end`.
@@ -214,7 +252,11 @@ impl Structurer<'_, '_> {
     }
 
     fn depth_of(&self, target: Ctx) -> u32 {
-        let pos = self.ctx.iter().rposition(|&c| c == target).expect("structured emission: branch target is in scope");
+        let pos = self
+            .ctx
+            .iter()
+            .rposition(|&c| c == target)
+            .expect("structured emission: branch target is in scope");
         (self.ctx.len() - 1 - pos) as u32
     }
 }

@@ -20,7 +20,10 @@ pub fn verify(func: &Function) -> Vec<String> {
     let n_blocks = func.blocks.len();
     let check_loop = |errors: &mut Vec<String>, where_: &str, lp: LoopId| {
         if lp.0 >= func.n_loops {
-            errors.push(format!("{}: {where_}: loop slot L{} out of range (n_loops = {})", func.name, lp.0, func.n_loops));
+            errors.push(format!(
+                "{}: {where_}: loop slot L{} out of range (n_loops = {})",
+                func.name, lp.0, func.n_loops
+            ));
         }
     };
     for (i, block) in func.blocks.iter().enumerate() {
@@ -36,7 +39,10 @@ pub fn verify(func: &Function) -> Vec<String> {
             if t == BlockId::PENDING {
                 errors.push(format!("{}: b{i}: unresolved branch target", func.name));
             } else if t.index() >= n_blocks {
-                errors.push(format!("{}: b{i}: branch to {t}, which does not exist", func.name));
+                errors.push(format!(
+                    "{}: b{i}: branch to {t}, which does not exist",
+                    func.name
+                ));
             }
         }
     }
@@ -49,12 +55,23 @@ mod tests {
     use crate::ir::Block;
 
     fn func(blocks: Vec<Block>, n_loops: u32) -> Function {
-        Function { xt: 1, name: "T".into(), blocks, n_loops }
+        Function {
+            xt: 1,
+            name: "T".into(),
+            blocks,
+            n_loops,
+        }
     }
 
     #[test]
     fn a_well_formed_function_passes() {
-        let f = func(vec![Block { ops: vec![Op::Lit(1)], term: Term::Return }], 0);
+        let f = func(
+            vec![Block {
+                ops: vec![Op::Lit(1)],
+                term: Term::Return,
+            }],
+            0,
+        );
         assert!(verify(&f).is_empty());
     }
 
@@ -62,8 +79,14 @@ mod tests {
     fn every_violation_is_reported() {
         let f = func(
             vec![
-                Block { ops: vec![Op::LoopIndex(LoopId(3))], term: Term::Jump(BlockId::PENDING) },
-                Block { ops: vec![], term: Term::Jump(BlockId(9)) },
+                Block {
+                    ops: vec![Op::LoopIndex(LoopId(3))],
+                    term: Term::Jump(BlockId::PENDING),
+                },
+                Block {
+                    ops: vec![],
+                    term: Term::Jump(BlockId(9)),
+                },
             ],
             1,
         );

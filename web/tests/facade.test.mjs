@@ -1,0 +1,90 @@
+// The browser façade, run under Node.js: every golden program must print the
+// same output through the JavaScript WebAssembly API as it does natively.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const require = createRequire(import.meta.url);
+const { Session, version } = require(join(root, 'target', 'web-node', 'web.js'));
+
+function filesUnder(dir, prefix = '') {
+  const out = {};
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix + e.name;
+    if (e.isDirectory()) Object.assign(out, filesUnder(join(dir, e.name), rel + '/'));
+    else out[rel] = readFileSync(join(dir, e.name), 'utf8');
+  }
+  return out;
+}
+
+function session(files) {
+  const s = new Session();
+  for (const [name, text] of Object.entries(files)) s.add_file(name, text);
+  return s;
+}
+
+test('the façade reports its version', () => {
+  assert.match(version(), /^\d+\.\d+\.\d+/);
+});
+
+const runDir = join(root, 'tests', 'run');
+const runFiles = filesUnder(runDir);
+for (const name of Object.keys(runFiles).filter((n) => n.endsWith('.fs') && !n.includes('/')).sort()) {
+  test(`golden program ${name}`, () => {
+    const s = session(runFiles);
+    const out = s.run_source(name, runFiles[name]);
+    assert.equal(out.error, undefined, out.error);
+    assert.equal(out.output, runFiles[name.replace(/\.fs$/, '.out')]);
+  });
+}
+
+// Bad programs give the same diagnostic as natively; those that depend on the
+// native runner's options or on its file system are skipped here.
+const errDir = join(root, 'tests', 'err');
+const errFiles = filesUnder(errDir);
+const nativeOnly = new Set(['runaway_loop.fs', 'include_missing.fs', 'not_utf8.fs']);
+for (const name of Object.keys(errFiles).filter((n) => n.endsWith('.fs')).sort()) {
+  if (nativeOnly.has(name)) continue;
+  test(`bad program ${name}`, () => {
+    const s = session({});
+    const out = s.run_source(name, errFiles[name]);
+    assert.equal(out.error + '\n', errFiles[name.replace(/\.fs$/, '.err')]);
+    const expectedOut = errFiles[name.replace(/\.fs$/, '.out')];
+    if (expectedOut !== undefined) assert.equal(out.output, expectedOut);
+    // The session stays usable after the error.
+    assert.equal(s.interpret_line('1 2 + .').output, '3 ');
+  });
+}
+
+test('the REPL keeps state between lines and reports the stack', () => {
+  const s = session({});
+  assert.equal(s.interpret_line(': sq dup *').error, undefined);
+  assert.equal(s.is_compiling(), true);
+  s.interpret_line(';');
+  s.interpret_line('3 sq 4 sq');
+  assert.deepEqual(Array.from(s.stack()), [9, 16]);
+  const bad = s.interpret_line('nope');
+  assert.equal(bad.error, '<repl>:1:1: error: nope: undefined word (THROW -13)');
+  assert.equal(bad.line, 1);
+  assert.equal(bad.column, 1);
+  assert.deepEqual(Array.from(s.stack()), []);
+});
+
+test('KEY and ACCEPT read the pushed input, then see its end', () => {
+  const s = session({});
+  s.push_input('hello\n');
+  const out = s.run_source('in.fs', 'create b 20 allot b 20 accept b swap type key .');
+  assert.equal(out.output, 'hello-1 ');
+});
+
+test('BYE is reported, not treated as an error', () => {
+  const s = session({});
+  const out = s.run_source('bye.fs', '1 . bye 2 .');
+  assert.equal(out.bye, true);
+  assert.equal(out.output, '1 ');
+});
