@@ -11,7 +11,7 @@ use crate::definition::Definition;
 use crate::dictionary::{Header, Kind};
 use crate::host_words::HostWord;
 use crate::input::SourceKind;
-use crate::interpreter::{Current, Forth, Snapshot};
+use crate::interpreter::{Current, Forth, Snapshot, TableEntry};
 use crate::ir::{Op, Xt};
 use crate::kernel::host_xt;
 use crate::machine::{Fault, Machine, MachineExt};
@@ -78,7 +78,7 @@ impl Forth {
                     latest: self.latest,
                 });
                 let xt = self.alloc_xt()?;
-                m.set_host_entry(xt)?;
+                self.install(m, xt, TableEntry::Host)?;
                 self.dict.add(Header {
                     name,
                     xt,
@@ -386,7 +386,7 @@ impl Forth {
                 };
                 self.dict.get_mut(id).kind = Kind::Does { body };
                 self.set_xt_info(m, xt, body, Some(does))?;
-                m.set_code_field(xt, CodeField::Does)
+                self.install(m, xt, TableEntry::CodeField(CodeField::Does))
             }
             Does => self.does(m),
             Quit => {
@@ -549,7 +549,7 @@ impl Forth {
         let body = self.here(m)?;
         let xt = self.alloc_xt()?;
         self.set_xt_info(m, xt, body, None)?;
-        m.set_code_field(xt, cf)?;
+        self.install(m, xt, TableEntry::CodeField(cf))?;
         let id = self.dict.add(Header {
             name,
             xt,

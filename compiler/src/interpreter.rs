@@ -15,6 +15,8 @@
 
 use std::rc::Rc;
 
+use sha2::Digest;
+
 use crate::definition::{CfError, Definition};
 use crate::dictionary::{Dictionary, Header, Kind, WordId};
 use crate::error::{Diagnostic, Location, Stop};
@@ -25,7 +27,7 @@ use crate::kernel::{self, host_word_of};
 use crate::machine::{Fault, Host, Machine, MachineExt};
 use crate::number::{self, Number};
 use crate::primitives::Prim;
-use runtime::{addr, throw, Layout};
+use runtime::{addr, throw, CodeField, Layout};
 
 /// Settings of a Forth system.
 #[derive(Clone, Debug)]
@@ -74,6 +76,15 @@ pub(crate) struct Snapshot {
     pub latest: Option<WordId>,
 }
 
+/// What the table holds at an xt that the host installed at run time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TableEntry {
+    /// A kernel code field (`CREATE`, `CONSTANT`, `DEFER`, `DOES>` words).
+    CodeField(CodeField),
+    /// The host import (`MARKER` words).
+    Host,
+}
+
 /// Where and why the first interpreter loop saw a fault.
 #[derive(Debug, Default)]
 pub(crate) struct Detail {
@@ -100,7 +111,13 @@ pub struct Forth {
     pub(crate) squote_next: u32,
     pub(crate) next_file_id: i32,
     pub(crate) stats: Stats,
-    booted: bool,
+    /// Every function emitted so far, for linking.
+    pub(crate) compiled: Vec<Function>,
+    /// Table entries installed at run time, in installation order.
+    pub(crate) installed: Vec<(Xt, TableEntry)>,
+    /// Name and sha256 of every source loaded, for provenance.
+    pub(crate) sources: Vec<(String, [u8; 32])>,
+    pub(crate) booted: bool,
 }
 
 const PRELUDE: &str = include_str!("prelude.fs");
@@ -126,6 +143,9 @@ impl Forth {
             squote_next: 0,
             next_file_id: 1,
             stats: Stats::default(),
+            compiled: Vec::new(),
+            installed: Vec::new(),
+            sources: Vec::new(),
             booted: false,
         }
     }
@@ -147,6 +167,26 @@ impl Forth {
         }
         let kernel = kernel::kernel_module(self.cfg.layout);
         m.boot(&kernel).map_err(|f| self.stop(f))?;
+        self.register_builtins();
+        let init = [
+            (addr::BASE, 10),
+            (addr::DP, addr::DATA_START as i32),
+            (addr::STATE, 0),
+            (addr::HLD, addr::HOLD_END as i32),
+        ];
+        for (a, v) in init {
+            m.write_cell(a, v).map_err(|f| self.stop(f))?;
+        }
+        let prelude = PRELUDE
+            .replace("{HOLD_END}", &addr::HOLD_END.to_string())
+            .replace("{HOLD_START}", &addr::HOLD_START.to_string());
+        self.booted = true;
+        self.load_source(m, "<prelude>", prelude.as_bytes())?;
+        self.top(m, |f, m| f.flush(m))
+    }
+
+    /// Adds the primitives and host words to the dictionary.
+    pub(crate) fn register_builtins(&mut self) {
         for &p in Prim::ALL {
             self.dict.add(Header {
                 name: p.name().into(),
@@ -168,21 +208,6 @@ impl Forth {
                 kind: Kind::Host(h),
             });
         }
-        let init = [
-            (addr::BASE, 10),
-            (addr::DP, addr::DATA_START as i32),
-            (addr::STATE, 0),
-            (addr::HLD, addr::HOLD_END as i32),
-        ];
-        for (a, v) in init {
-            m.write_cell(a, v).map_err(|f| self.stop(f))?;
-        }
-        let prelude = PRELUDE
-            .replace("{HOLD_END}", &addr::HOLD_END.to_string())
-            .replace("{HOLD_START}", &addr::HOLD_START.to_string());
-        self.booted = true;
-        self.load_source(m, "<prelude>", prelude.as_bytes())?;
-        self.top(m, |f, m| f.flush(m))
     }
 
     /// Whether [`Forth::boot`] succeeded.
@@ -213,6 +238,10 @@ impl Forth {
         name: &str,
         line: &str,
     ) -> Result<(), Stop> {
+        self.sources.push((
+            name.to_string(),
+            sha2::Sha256::digest(line.as_bytes()).into(),
+        ));
         self.top(m, |f, m| {
             f.push_input(
                 m,
@@ -284,7 +313,7 @@ impl Forth {
     }
 
     /// Runs `body` as a top-level action and turns a fault into a [`Stop`].
-    fn top(
+    pub(crate) fn top(
         &mut self,
         m: &mut dyn Machine,
         body: impl FnOnce(&mut Self, &mut dyn Machine) -> Result<(), Fault>,
@@ -406,6 +435,10 @@ impl Forth {
             });
             return Err(Fault::Throw(throw::UNSUPPORTED));
         }
+        if &*path != "<prelude>" {
+            self.sources
+                .push((path.to_string(), sha2::Sha256::digest(&text).into()));
+        }
         let id = self.next_file_id;
         self.next_file_id += 1;
         self.push_input(
@@ -492,7 +525,7 @@ impl Forth {
     }
 
     /// Checks the stack pointers after a word ran.
-    fn check_stacks(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+    pub(crate) fn check_stacks(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let l = self.cfg.layout;
         let sp = m.sp();
         if sp > l.ds_base() {
@@ -641,7 +674,24 @@ impl Forth {
         self.stats.modules += 1;
         self.stats.functions += funcs.len() as u32;
         self.stats.module_bytes += bytes.len() as u64;
-        m.instantiate(&bytes)
+        m.instantiate(&bytes)?;
+        self.compiled.extend(funcs);
+        Ok(())
+    }
+
+    /// Installs a table entry at `xt` and remembers it for linking.
+    pub(crate) fn install(
+        &mut self,
+        m: &mut dyn Machine,
+        xt: Xt,
+        entry: TableEntry,
+    ) -> Result<(), Fault> {
+        match entry {
+            TableEntry::CodeField(cf) => m.set_code_field(xt, cf)?,
+            TableEntry::Host => m.set_host_entry(xt)?,
+        }
+        self.installed.push((xt, entry));
+        Ok(())
     }
 
     // ---- Data stack access from the host ----

@@ -16,9 +16,9 @@
 use std::collections::HashMap;
 
 use wasm_encoder::{
-    CodeSection, ConstExpr, ElementSection, Elements, EntityType, ExportKind, ExportSection,
-    FunctionSection, GlobalSection, ImportSection, MemorySection, Module, NameMap, NameSection,
-    TableSection,
+    CodeSection, ConstExpr, CustomSection, DataSection, ElementSection, Elements, EntityType,
+    ExportKind, ExportSection, FunctionSection, GlobalSection, ImportSection, MemorySection,
+    Module, NameMap, NameSection, TableSection,
 };
 
 use crate::emit::body::{mem, Env, FnBody, SP};
@@ -27,7 +27,9 @@ use crate::emit::module::{
     THROW_EXPORT,
 };
 use crate::emit::prim;
+use crate::emit::structure::{emit_function, EmitError};
 use crate::host_words::HostWord;
+use crate::ir::Function;
 use crate::ir::Xt;
 use crate::primitives::Prim;
 use runtime::{addr, exports, imports, CodeField, Layout};
@@ -59,8 +61,44 @@ const FIRST_PRIM: u32 = FIRST_CODE_FIELD + CodeField::ALL.len() as u32;
 
 /// Builds the kernel module for a layout.
 pub fn kernel_module(layout: Layout) -> Vec<u8> {
+    image_module(layout, &Extras::default())
+        .expect("the kernel has no definitions that could fail to emit")
+}
+
+/// What a linked image adds to the kernel.
+#[derive(Default)]
+pub struct Extras<'a> {
+    /// Colon definitions, installed at their xts and called directly.
+    pub funcs: &'a [Function],
+    /// Table entries installed at run time.
+    pub entries: &'a [(Xt, Entry)],
+    /// Initial memory: (address, bytes).
+    pub data: &'a [(u32, Vec<u8>)],
+    /// The exported entry points: (export name, xt).
+    pub entry_points: &'a [(String, Xt)],
+    /// Custom sections: (name, contents).
+    pub custom: &'a [(String, Vec<u8>)],
+    /// The module's name in the name section.
+    pub name: &'a str,
+}
+
+/// A table entry of a linked image besides primitives, host words and
+/// colon definitions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// A kernel code field.
+    CodeField(CodeField),
+    /// The host import.
+    Host,
+}
+
+/// Builds the kernel plus `extras`: the kernel itself when `extras` is
+/// empty, or a linked, self-contained image.
+pub fn image_module(layout: Layout, extras: &Extras) -> Result<Vec<u8>, EmitError> {
     let mut module = Module::new();
-    module.section(&word_types());
+    let mut types = word_types();
+    types.ty().function([], []);
+    module.section(&types);
 
     let mut imports_sec = ImportSection::new();
     imports_sec.import(
@@ -70,10 +108,14 @@ pub fn kernel_module(layout: Layout) -> Vec<u8> {
     );
     module.section(&imports_sec);
 
+    let first_colon = FIRST_PRIM + Prim::ALL.len() as u32;
+    let first_entry = first_colon + extras.funcs.len() as u32;
     let mut fsec = FunctionSection::new();
-    let n_funcs = 1 + CodeField::ALL.len() + Prim::ALL.len();
-    for _ in 0..n_funcs {
+    for _ in 0..first_entry - 1 {
         fsec.function(0);
+    }
+    for _ in extras.entry_points {
+        fsec.function(1);
     }
     module.section(&fsec);
 
@@ -110,6 +152,9 @@ pub fn kernel_module(layout: Layout) -> Vec<u8> {
         );
     }
     exports_sec.export(imports::HOST_WORD, ExportKind::Func, HOST_FUNC);
+    for (i, (name, _)) in extras.entry_points.iter().enumerate() {
+        exports_sec.export(name, ExportKind::Func, first_entry + i as u32);
+    }
     module.section(&exports_sec);
 
     let mut elems = ElementSection::new();
@@ -127,9 +172,38 @@ pub fn kernel_module(layout: Layout) -> Vec<u8> {
         &ConstExpr::i32_const(host_xt(HostWord::ALL[0]) as i32),
         Elements::Functions(host_funcs.into()),
     );
+    for &(xt, entry) in extras.entries {
+        let f = match entry {
+            Entry::CodeField(cf) => {
+                FIRST_CODE_FIELD
+                    + CodeField::ALL
+                        .iter()
+                        .position(|&c| c == cf)
+                        .expect("a known code field") as u32
+            }
+            Entry::Host => HOST_FUNC,
+        };
+        elems.active(
+            Some(0),
+            &ConstExpr::i32_const(xt as i32),
+            Elements::Functions([f][..].into()),
+        );
+    }
+    for (i, f) in extras.funcs.iter().enumerate() {
+        elems.active(
+            Some(0),
+            &ConstExpr::i32_const(f.xt as i32),
+            Elements::Functions([first_colon + i as u32][..].into()),
+        );
+    }
     module.section(&elems);
 
-    let direct = HashMap::new();
+    let direct: HashMap<Xt, u32> = extras
+        .funcs
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.xt, first_colon + i as u32))
+        .collect();
     let is_host = |xt: Xt| host_word_of(xt).is_some();
     let env = Env {
         layout,
@@ -151,7 +225,42 @@ pub fn kernel_module(layout: Layout) -> Vec<u8> {
         b.sync_out();
         code.function(&b.finish());
     }
+    for f in extras.funcs {
+        code.function(&emit_function(&env, f)?);
+    }
+    for (_, xt) in extras.entry_points {
+        let mut f = wasm_encoder::Function::new([]);
+        match direct.get(xt) {
+            Some(&idx) => f.instructions().i32_const(*xt as i32).call(idx),
+            None => f
+                .instructions()
+                .i32_const(*xt as i32)
+                .i32_const(*xt as i32)
+                .call_indirect(0, 0),
+        };
+        f.instructions().end();
+        code.function(&f);
+    }
     module.section(&code);
+
+    let mut data = DataSection::new();
+    for (addr, bytes) in extras.data {
+        data.active(
+            0,
+            &ConstExpr::i32_const(*addr as i32),
+            bytes.iter().copied(),
+        );
+    }
+    if !extras.data.is_empty() {
+        module.section(&data);
+    }
+
+    for (name, contents) in extras.custom {
+        module.section(&CustomSection {
+            name: name.into(),
+            data: contents.into(),
+        });
+    }
 
     let mut names = NameMap::new();
     names.append(HOST_FUNC, "forth.host");
@@ -162,11 +271,21 @@ pub fn kernel_module(layout: Layout) -> Vec<u8> {
     for (i, p) in Prim::ALL.iter().enumerate() {
         names.append(FIRST_PRIM + i as u32, p.name());
     }
+    for (i, f) in extras.funcs.iter().enumerate() {
+        names.append(first_colon + i as u32, &f.name);
+    }
+    for (i, (name, _)) in extras.entry_points.iter().enumerate() {
+        names.append(first_entry + i as u32, &format!("entry {name}"));
+    }
     let mut name_sec = NameSection::new();
-    name_sec.module("kernel");
+    name_sec.module(if extras.name.is_empty() {
+        "kernel"
+    } else {
+        extras.name
+    });
     name_sec.functions(&names);
     module.section(&name_sec);
-    module.finish()
+    Ok(module.finish())
 }
 
 /// `throw(code)`: pushes the code and calls the host's THROW, which traps.

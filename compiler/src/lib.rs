@@ -38,6 +38,7 @@ pub mod input;
 mod interpreter;
 pub mod ir;
 pub mod kernel;
+pub mod link;
 pub mod machine;
 pub mod number;
 pub mod primitives;
@@ -45,6 +46,7 @@ pub mod primitives;
 pub use error::{Diagnostic, Location, Stop};
 pub use host::format_signed;
 pub use interpreter::{Config, Forth, Stats};
+pub use link::{Artifact, ImageInfo, LinkOptions};
 pub use machine::{Fault, Host, Machine, MachineExt};
 
 /// The compiler's version, recorded in provenance.

@@ -4,6 +4,7 @@
 //! Programs run on a thread with a large stack, so that deep recursion in
 //! wasm ends in a clean THROW -5 rather than a crash.
 
+mod build;
 mod console;
 mod engine;
 mod machine;
@@ -25,6 +26,7 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     Run(run::RunArgs),
+    Build(build::BuildArgs),
     Repl(repl::ReplArgs),
 }
 
@@ -35,6 +37,7 @@ fn main() {
         .stack_size(engine::THREAD_STACK)
         .spawn(move || match cli.command {
             Command::Run(a) => run::run(a),
+            Command::Build(a) => build::run(a),
             Command::Repl(a) => repl::run(a),
         });
     let code = match worker.map(|w| w.join()) {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use compiler::{Config, Forth, Stop};
+use compiler::{Config, Forth, ImageInfo, Machine as _, Stop};
 use runtime::Layout;
 
 use crate::console::Console;
@@ -33,6 +33,18 @@ pub struct Limits {
     pub no_cache: bool,
 }
 
+/// The module cache the limits ask for; an unusable folder only costs speed.
+fn cache(limits: &Limits) -> Option<ModuleCache> {
+    if limits.no_cache {
+        return None;
+    }
+    let dir = limits
+        .cache_dir
+        .clone()
+        .unwrap_or_else(ModuleCache::default_dir);
+    ModuleCache::new(dir).ok()
+}
+
 /// The system and its machine.
 pub struct Session {
     /// The outer interpreter.
@@ -45,17 +57,7 @@ impl Session {
     /// Builds the engine and machine and boots the system.
     pub fn boot(limits: &Limits, console: Console) -> anyhow::Result<Session> {
         let engine = engine::engine()?;
-        let cache = if limits.no_cache {
-            None
-        } else {
-            let dir = limits
-                .cache_dir
-                .clone()
-                .unwrap_or_else(ModuleCache::default_dir);
-            // An unusable cache folder only costs speed.
-            ModuleCache::new(dir).ok()
-        };
-        let mut machine = NativeMachine::new(&engine, console, cache);
+        let mut machine = NativeMachine::new(&engine, console, cache(limits));
         let layout = Layout::new(
             limits.memory.saturating_mul(1 << 20),
             limits.data_stack,
@@ -71,10 +73,49 @@ impl Session {
         Ok(Session { forth, machine })
     }
 
+    /// Builds the engine and machine and boots a linked image as the kernel.
+    pub fn boot_image(
+        limits: &Limits,
+        console: Console,
+        bytes: &[u8],
+    ) -> anyhow::Result<(Session, ImageInfo)> {
+        let info = compiler::link::image_info(bytes).map_err(anyhow::Error::msg)?;
+        let engine = engine::engine()?;
+        let mut machine = NativeMachine::new(&engine, console, cache(limits));
+        machine
+            .boot(bytes)
+            .map_err(|f| anyhow::anyhow!("cannot load the image: {f:?}"))?;
+        let forth = Forth::from_image(&info, cfg!(debug_assertions));
+        Ok((Session { forth, machine }, info))
+    }
+
     /// Starts the time limit for what runs next.
     pub fn arm_timeout(&mut self, limits: &Limits) {
         self.machine
             .set_deadline(engine::deadline_ticks(Some(limits.timeout)));
+    }
+
+    /// Loads files, then `-e` strings, then checks that no definition is
+    /// left open. Returns the exit code if loading stopped (an error or BYE).
+    pub fn load(&mut self, files: &[std::path::PathBuf], eval: &[String]) -> Option<i32> {
+        for file in files {
+            if let Err(stop) = self
+                .forth
+                .include_file(&mut self.machine, &file.to_string_lossy())
+            {
+                return Some(if self.report(&stop) { 0 } else { 1 });
+            }
+        }
+        for code in eval {
+            if let Err(stop) = self.forth.interpret_line(&mut self.machine, "-e", code) {
+                return Some(if self.report(&stop) { 0 } else { 1 });
+            }
+        }
+        if let Err(stop) = self.forth.end_of_input() {
+            self.report(&stop);
+            return Some(1);
+        }
+        None
     }
 
     /// Prints a stop to stderr (after flushing output) and returns whether it was BYE.

@@ -1,0 +1,26 @@
+/* ackermann: the Ackermann function, plainly recursive. Checksum: sum of
+   A(m, n) for m = 0..3 and n = 0..ACK_N, repeated REPS times (the deepest
+   call, A(3, 8), nests about 2050 calls). C twin of ackermann.fs. */
+#include <stdio.h>
+#include <stdint.h>
+
+#define ACK_N 8
+#define REPS 300
+
+static int32_t ack(int32_t m, int32_t n) {
+    if (m == 0)
+        return n + 1;
+    if (n == 0)
+        return ack(m - 1, 1);
+    return ack(m - 1, ack(m, n - 1));
+}
+
+int main(void) {
+    int32_t sum = 0;
+    for (int32_t r = 0; r < REPS; r++)
+        for (int32_t m = 0; m <= 3; m++)
+            for (int32_t n = 0; n <= ACK_N; n++)
+                sum += ack(m, n);
+    printf("%d \n", sum);
+    return 0;
+}

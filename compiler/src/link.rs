@@ -1,0 +1,422 @@
+//! Linking: one self-contained module from a loaded program.
+//!
+//! After a program has loaded, [`Forth::link`] emits an *image*: the kernel
+//! plus every reachable colon definition (calls between them are direct), a
+//! data segment holding the memory snapshot, the table laid out so that
+//! execution tokens stay valid, an export for the entry word, and two custom
+//! sections: [`IMAGE_SECTION`] (what a host needs to run the image: layout,
+//! entry, dictionary) and [`PROVENANCE_SECTION`] (what was built from what).
+//!
+//! Reachability: the roots are the entry word, every cell of the memory
+//! snapshot that is the xt of a colon definition (deferred words, tables of
+//! xts, `DOES>` code), and every literal that is one. When reachable code uses
+//! the dictionary at run time (`EVALUATE`, `FIND`, `'`, `INCLUDED`, …), every
+//! definition is kept, since any name may be looked up.
+//!
+//! Guarantee: the bytes are a pure function of the loaded program and the
+//! options, and they validate.
+
+use std::collections::{BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::dictionary::{Header, Kind};
+use crate::error::Diagnostic;
+use crate::host_words::HostWord;
+use crate::interpreter::{Forth, TableEntry};
+use crate::ir::{Function, Op, Xt};
+use crate::kernel::{self, host_word_of, Entry, Extras};
+use crate::machine::{Machine, MachineExt};
+use runtime::{addr, Layout};
+
+/// Name of the custom section a host reads to run an image.
+pub const IMAGE_SECTION: &str = "fastforth.image";
+/// Name of the custom section with the build's provenance.
+pub const PROVENANCE_SECTION: &str = "provenance";
+
+/// How to link.
+#[derive(Clone, Debug, Default)]
+pub struct LinkOptions {
+    /// The entry word; `MAIN` if `None`.
+    pub entry: Option<String>,
+    /// Compiler options to record in the provenance, as `(name, value)`.
+    pub options: Vec<(String, String)>,
+}
+
+/// A linked image.
+#[derive(Clone, Debug)]
+pub struct Artifact {
+    /// The module.
+    pub bytes: Vec<u8>,
+    /// The entry word's name, which is also its export name.
+    pub entry: String,
+    /// Colon definitions included, of those compiled.
+    pub functions: (usize, usize),
+}
+
+/// What a host needs to run an image; stored as JSON in [`IMAGE_SECTION`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageInfo {
+    /// Format version.
+    pub format: u32,
+    /// Linear memory size in bytes.
+    pub memory_bytes: u32,
+    /// Data stack capacity in cells.
+    pub data_stack_cells: u32,
+    /// Return stack capacity in cells.
+    pub return_stack_cells: u32,
+    /// The entry word.
+    pub entry: String,
+    /// The entry word's xt.
+    pub entry_xt: Xt,
+    /// The next free xt.
+    pub next_xt: Xt,
+    /// The user's definitions, oldest first.
+    pub words: Vec<WordInfo>,
+}
+
+/// One user definition in an image.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordInfo {
+    /// Name (empty for `:NONAME` and `DOES>` code).
+    pub name: String,
+    /// Execution token.
+    pub xt: Xt,
+    /// Immediate.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub immediate: bool,
+    /// Kind: `colon`, `created`, `does`, `variable`, `constant`, `value`, `defer`.
+    pub kind: String,
+    /// Body address or constant value, where the kind has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arg: Option<i64>,
+}
+
+impl ImageInfo {
+    /// The layout the image was built for.
+    pub fn layout(&self) -> Layout {
+        Layout::new(
+            self.memory_bytes,
+            self.data_stack_cells,
+            self.return_stack_cells,
+        )
+    }
+}
+
+/// Host words that look names up at run time: if reachable code uses one,
+/// every definition is kept.
+const DICTIONARY_WORDS: &[HostWord] = &[
+    HostWord::Evaluate,
+    HostWord::Find,
+    HostWord::Tick,
+    HostWord::Included,
+    HostWord::Include,
+    HostWord::Postpone,
+    HostWord::BracketCompile,
+    HostWord::Colon,
+];
+
+fn word_info(h: &Header) -> Option<WordInfo> {
+    let (kind, arg) = match h.kind {
+        Kind::Colon => ("colon", None),
+        Kind::Created { body } => ("created", Some(i64::from(body))),
+        Kind::Does { body } => ("does", Some(i64::from(body))),
+        Kind::Variable { body } => ("variable", Some(i64::from(body))),
+        Kind::Constant { value } => ("constant", Some(i64::from(value))),
+        Kind::Value { body } => ("value", Some(i64::from(body))),
+        Kind::Defer { body } => ("defer", Some(i64::from(body))),
+        Kind::Marker { .. } | Kind::Prim(_) | Kind::Host(_) => return None,
+    };
+    Some(WordInfo {
+        name: h.name.clone(),
+        xt: h.xt,
+        immediate: h.immediate,
+        kind: kind.into(),
+        arg,
+    })
+}
+
+/// The kind of a word read back from an image, or `None` if unknown.
+pub(crate) fn kind_of(w: &WordInfo) -> Option<Kind> {
+    let arg = w.arg.unwrap_or(0);
+    Some(match w.kind.as_str() {
+        "colon" => Kind::Colon,
+        "created" => Kind::Created { body: arg as u32 },
+        "does" => Kind::Does { body: arg as u32 },
+        "variable" => Kind::Variable { body: arg as u32 },
+        "constant" => Kind::Constant { value: arg as i32 },
+        "value" => Kind::Value { body: arg as u32 },
+        "defer" => Kind::Defer { body: arg as u32 },
+        _ => return None,
+    })
+}
+
+/// Splits memory into runs of non-zero bytes, joining runs separated by
+/// fewer than 16 zeros, for compact data segments.
+fn data_runs(mem: &[u8]) -> Vec<(u32, Vec<u8>)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < mem.len() {
+        if mem[i] == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        let mut zeros = 0;
+        while i < mem.len() && zeros < 16 {
+            if mem[i] == 0 {
+                zeros += 1;
+            } else {
+                zeros = 0;
+                end = i + 1;
+            }
+            i += 1;
+        }
+        runs.push((start as u32, mem[start..end].to_vec()));
+    }
+    runs
+}
+
+impl Forth {
+    /// Links the loaded program into one self-contained module.
+    pub fn link(
+        &mut self,
+        m: &mut dyn Machine,
+        opts: &LinkOptions,
+    ) -> Result<Artifact, Diagnostic> {
+        if self.current.is_some() {
+            return Err(Diagnostic::new(
+                "cannot link while a definition is still open",
+            ));
+        }
+        self.flush(m)
+            .map_err(|f| Diagnostic::new(format!("cannot emit the pending definitions: {f:?}")))?;
+        let entry = opts.entry.clone().unwrap_or_else(|| "MAIN".into());
+        let entry_xt = match self.dict.find(&entry) {
+            Some(h) => h.xt,
+            None => {
+                return Err(Diagnostic::new(format!(
+                    "the entry word {entry} is not defined (use --entry WORD)"
+                )))
+            }
+        };
+        let here = m
+            .read_cell(addr::DP)
+            .map_err(|f| Diagnostic::new(format!("cannot read HERE: {f:?}")))?
+            as u32;
+        let snapshot = m
+            .read_vec(0, here)
+            .map_err(|f| Diagnostic::new(format!("cannot read memory: {f:?}")))?;
+
+        let by_xt: HashMap<Xt, &Function> = self.compiled.iter().map(|f| (f.xt, f)).collect();
+        let mut keep: BTreeSet<Xt> = BTreeSet::new();
+        let mut work: Vec<Xt> = vec![entry_xt];
+        for cell in snapshot.chunks_exact(4) {
+            let v = u32::from_le_bytes([cell[0], cell[1], cell[2], cell[3]]);
+            if by_xt.contains_key(&v) {
+                work.push(v);
+            }
+        }
+        let mut uses_dictionary = false;
+        while let Some(xt) = work.pop() {
+            if let Some(h) = host_word_of(xt) {
+                uses_dictionary |= DICTIONARY_WORDS.contains(&h);
+            }
+            let Some(f) = by_xt.get(&xt) else { continue };
+            if !keep.insert(xt) {
+                continue;
+            }
+            for b in &f.blocks {
+                for op in &b.ops {
+                    match *op {
+                        Op::Call(x) => work.push(x),
+                        Op::Lit(v) if v > 0 => work.push(v as u32),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let funcs: Vec<Function> = if uses_dictionary {
+            self.compiled.clone()
+        } else {
+            self.compiled
+                .iter()
+                .filter(|f| keep.contains(&f.xt))
+                .cloned()
+                .collect()
+        };
+        let entries: Vec<(Xt, Entry)> = self
+            .installed
+            .iter()
+            .map(|&(xt, e)| {
+                (
+                    xt,
+                    match e {
+                        TableEntry::CodeField(cf) => Entry::CodeField(cf),
+                        TableEntry::Host => Entry::Host,
+                    },
+                )
+            })
+            .collect();
+
+        let layout = self.cfg.layout;
+        let first_user = kernel::first_user_xt();
+        let words = (0..self.dict.len())
+            .map(|i| self.dict.get(i))
+            .filter(|h| h.xt >= first_user)
+            .filter_map(word_info)
+            .collect();
+        let info = ImageInfo {
+            format: 1,
+            memory_bytes: layout.memory_bytes,
+            data_stack_cells: layout.data_stack_cells,
+            return_stack_cells: layout.return_stack_cells,
+            entry: entry.clone(),
+            entry_xt,
+            next_xt: self.next_xt,
+            words,
+        };
+        let image_json = serde_json::to_vec(&info).expect("image info serializes");
+        let provenance = self.provenance_json(&entry, opts);
+        let data = data_runs(&snapshot);
+        let extras = Extras {
+            funcs: &funcs,
+            entries: &entries,
+            data: &data,
+            entry_points: &[(entry.clone(), entry_xt)],
+            custom: &[
+                (IMAGE_SECTION.to_string(), image_json),
+                (PROVENANCE_SECTION.to_string(), provenance),
+            ],
+            name: "fastforth-image",
+        };
+        let bytes =
+            kernel::image_module(layout, &extras).map_err(|e| Diagnostic::new(e.to_string()))?;
+        if self.cfg.validate {
+            if let Err(e) = wasmparser::validate(&bytes) {
+                return Err(Diagnostic::new(format!(
+                    "internal error: the linked module does not validate: {e}"
+                )));
+            }
+        }
+        Ok(Artifact {
+            bytes,
+            entry,
+            functions: (funcs.len(), self.compiled.len()),
+        })
+    }
+
+    /// A system that serves a linked image, which `m` has booted as its
+    /// kernel: the dictionary comes from the image, nothing is loaded.
+    pub fn from_image(info: &ImageInfo, validate: bool) -> Forth {
+        let mut f = Forth::new(crate::Config {
+            layout: info.layout(),
+            validate,
+            ..crate::Config::default()
+        });
+        f.register_builtins();
+        for w in &info.words {
+            if let Some(kind) = kind_of(w) {
+                f.dict.add(Header {
+                    name: w.name.clone(),
+                    xt: w.xt,
+                    immediate: w.immediate,
+                    compile_only: false,
+                    hidden: false,
+                    kind,
+                });
+            }
+        }
+        f.next_xt = info.next_xt;
+        f.booted = true;
+        f
+    }
+
+    /// Executes the word `xt` as a top-level action (an image's entry).
+    pub fn run_xt(&mut self, m: &mut dyn Machine, xt: Xt) -> Result<(), crate::Stop> {
+        self.top(m, |f, m| {
+            f.execute(m, xt)?;
+            f.check_stacks(m)
+        })
+    }
+
+    fn provenance_json(&self, entry: &str, opts: &LinkOptions) -> Vec<u8> {
+        let sources: Vec<serde_json::Value> = self
+            .sources
+            .iter()
+            .map(|(name, sha)| serde_json::json!({ "name": name, "sha256": hex(sha) }))
+            .collect();
+        let mut all = Sha256::new();
+        for (_, sha) in &self.sources {
+            all.update(sha);
+        }
+        let options: serde_json::Map<String, serde_json::Value> = opts
+            .options
+            .iter()
+            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
+            .collect();
+        let doc = serde_json::json!({
+            "format": "fastforth-provenance/1",
+            "compiler": { "name": "fastforth-wasm", "version": crate::VERSION },
+            "entry": entry,
+            "source_sha256": hex(&all.finalize()),
+            "sources": sources,
+            "options": options,
+        });
+        serde_json::to_vec_pretty(&doc).expect("provenance serializes")
+    }
+}
+
+/// Lower-case hex.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Reads a custom section out of a module, if present.
+pub fn custom_section(module: &[u8], name: &str) -> Option<Vec<u8>> {
+    for payload in wasmparser::Parser::new(0).parse_all(module) {
+        if let Ok(wasmparser::Payload::CustomSection(c)) = payload {
+            if c.name() == name {
+                return Some(c.data().to_vec());
+            }
+        }
+    }
+    None
+}
+
+/// Reads an image's [`ImageInfo`].
+pub fn image_info(module: &[u8]) -> Result<ImageInfo, String> {
+    if !module.starts_with(b"\0asm") {
+        return Err("not a WebAssembly module (bad magic number)".into());
+    }
+    let raw = custom_section(module, IMAGE_SECTION)
+        .ok_or_else(|| format!("not a FastForth image: it has no {IMAGE_SECTION} section"))?;
+    serde_json::from_slice(&raw)
+        .map_err(|e| format!("the {IMAGE_SECTION} section is malformed: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_skip_long_zero_stretches() {
+        let mut mem = vec![0u8; 100];
+        mem[3] = 1;
+        mem[10] = 2;
+        mem[60] = 3;
+        let runs = data_runs(&mem);
+        assert_eq!(runs, vec![(3, vec![1, 0, 0, 0, 0, 0, 0, 2]), (60, vec![3])]);
+    }
+
+    #[test]
+    fn image_info_rejects_non_modules() {
+        assert!(image_info(b"hello").unwrap_err().contains("bad magic"));
+        let empty = wasm_encoder::Module::new().finish();
+        assert!(image_info(&empty)
+            .unwrap_err()
+            .contains("no fastforth.image"));
+    }
+}

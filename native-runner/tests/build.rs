@@ -1,0 +1,128 @@
+//! `native-runner build` and running what it built.
+//!
+//! For every `tests/build/NAME.fs`, the linked module must validate, be
+//! byte-identical when built twice, and print `NAME.out` when run, which is
+//! also what `run NAME.fs -e MAIN` prints.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn runner(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_native-runner"))
+        .args(args)
+        .arg("--cache-dir")
+        .arg(Path::new(env!("CARGO_TARGET_TMPDIR")).join("module-cache"))
+        .output()
+        .unwrap()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("build")
+        .join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn programs() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/build");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "fs"))
+        .collect();
+    v.sort();
+    assert!(!v.is_empty());
+    v
+}
+
+fn build(src: &Path, out: &Path) -> Vec<u8> {
+    let o = runner(&["build", src.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "build {}: {}",
+        src.display(),
+        text(&o.stderr)
+    );
+    std::fs::read(out).unwrap()
+}
+
+#[test]
+fn built_modules_validate_are_deterministic_and_run() {
+    let dir = scratch("programs");
+    for src in programs() {
+        let name = src.file_stem().unwrap().to_str().unwrap().to_string();
+        let a = build(&src, &dir.join(format!("{name}.a.wasm")));
+        let b = build(&src, &dir.join(format!("{name}.b.wasm")));
+        assert!(a == b, "{name}: two builds differ");
+        wasmparser::validate(&a).unwrap_or_else(|e| panic!("{name}: invalid module: {e}"));
+        let want = std::fs::read_to_string(src.with_extension("out")).unwrap();
+        let ran = runner(&["run", dir.join(format!("{name}.a.wasm")).to_str().unwrap()]);
+        assert_eq!(ran.status.code(), Some(0), "{name}: {}", text(&ran.stderr));
+        assert_eq!(text(&ran.stdout), want, "{name}: the built module's output");
+        let direct = runner(&["run", src.to_str().unwrap(), "-e", "main"]);
+        assert_eq!(text(&direct.stdout), want, "{name}: the source's output");
+    }
+}
+
+#[test]
+fn unreachable_words_are_left_out() {
+    let dir = scratch("reach");
+    let wasm = build(&programs()[0], &dir.join("s.wasm"));
+    let names = wasmparser::Parser::new(0).parse_all(&wasm).filter_map(Result::ok).any(|p| matches!(p, wasmparser::Payload::CustomSection(c) if c.name() == "name" && c.data().windows(11).any(|w| w == b"unused-word")));
+    assert!(!names, "unused-word should not be linked");
+}
+
+#[test]
+fn a_missing_entry_word_is_a_clear_error() {
+    let dir = scratch("noentry");
+    let src = dir.join("p.fs");
+    std::fs::write(&src, ": hello ;\n").unwrap();
+    let o = runner(&[
+        "build",
+        src.to_str().unwrap(),
+        "-o",
+        dir.join("p.wasm").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        text(&o.stderr),
+        "error: the entry word MAIN is not defined (use --entry WORD)\n"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_built_module_is_refused() {
+    let dir = scratch("notours");
+    let bad = dir.join("x.wasm");
+    std::fs::write(&bad, b"\0asm\x01\0\0\0").unwrap();
+    let o = runner(&["run", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("not a FastForth image"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn another_entry_word_can_be_run() {
+    let dir = scratch("entry");
+    let wasm = dir.join("s.wasm");
+    build(&programs()[0], &wasm);
+    let o = runner(&[
+        "run",
+        wasm.to_str().unwrap(),
+        "--entry",
+        "tick",
+        "-e",
+        "counter @ .",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_eq!(text(&o.stdout), "1 ");
+}
