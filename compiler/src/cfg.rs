@@ -84,15 +84,7 @@ impl Cfg {
             }
         }
         let is_merge = forward_preds.iter().map(|&c| c >= 2).collect();
-        Cfg {
-            rpo,
-            rpo_index,
-            idom,
-            succs,
-            is_loop_header,
-            is_merge,
-            reducible,
-        }
+        Cfg { rpo, rpo_index, idom, succs, is_loop_header, is_merge, reducible }
     }
 
     /// Whether `b` is reachable from the entry.
@@ -107,11 +99,7 @@ impl Cfg {
 
     /// The children of `b` in the dominator tree, in reverse postorder.
     pub fn dom_children(&self, b: BlockId) -> Vec<BlockId> {
-        self.rpo
-            .iter()
-            .copied()
-            .filter(|&c| c != b && self.idom[c.index()] == b)
-            .collect()
+        self.rpo.iter().copied().filter(|&c| c != b && self.idom[c.index()] == b).collect()
     }
 }
 
@@ -132,11 +120,7 @@ fn dominators(rpo: &[BlockId], rpo_index: &[usize], preds: &[Vec<BlockId>]) -> V
                 if idom[p.index()] == undefined {
                     continue;
                 }
-                new_idom = if new_idom == undefined {
-                    p
-                } else {
-                    intersect(&idom, rpo_index, p, new_idom)
-                };
+                new_idom = if new_idom == undefined { p } else { intersect(&idom, rpo_index, p, new_idom) };
             }
             if idom[b.index()] != new_idom {
                 idom[b.index()] = new_idom;
@@ -181,10 +165,7 @@ mod tests {
         Function {
             xt: 1,
             name: "G".into(),
-            blocks: terms
-                .into_iter()
-                .map(|term| Block { ops: vec![], term })
-                .collect(),
+            blocks: terms.into_iter().map(|term| Block { ops: vec![], term }).collect(),
             n_loops: 0,
         }
     }
@@ -192,10 +173,7 @@ mod tests {
     #[test]
     fn diamond_has_one_merge_and_no_loop() {
         let f = graph(vec![
-            Term::Branch {
-                nonzero: BlockId(1),
-                zero: BlockId(2),
-            },
+            Term::Branch { nonzero: BlockId(1), zero: BlockId(2) },
             Term::Jump(BlockId(3)),
             Term::Jump(BlockId(3)),
             Term::Return,
@@ -212,10 +190,7 @@ mod tests {
     fn while_loop_has_a_header_and_unreachable_blocks_are_skipped() {
         let f = graph(vec![
             Term::Jump(BlockId(1)),
-            Term::Branch {
-                nonzero: BlockId(2),
-                zero: BlockId(3),
-            },
+            Term::Branch { nonzero: BlockId(2), zero: BlockId(3) },
             Term::Jump(BlockId(1)),
             Term::Return,
             Term::Return,
@@ -233,10 +208,7 @@ mod tests {
     #[test]
     fn two_entry_loop_is_irreducible() {
         let f = graph(vec![
-            Term::Branch {
-                nonzero: BlockId(1),
-                zero: BlockId(2),
-            },
+            Term::Branch { nonzero: BlockId(1), zero: BlockId(2) },
             Term::Jump(BlockId(2)),
             Term::Jump(BlockId(1)),
         ]);

@@ -59,22 +59,8 @@ pub struct Definition {
 impl Definition {
     /// An empty definition for `xt`.
     pub fn new(xt: Xt, name: String) -> Self {
-        let func = Function {
-            xt,
-            name,
-            blocks: vec![Block {
-                ops: Vec::new(),
-                term: Term::Return,
-            }],
-            n_loops: 0,
-        };
-        Definition {
-            func,
-            cur: BlockId(0),
-            cf: Vec::new(),
-            loops: Vec::new(),
-            unlooped: 0,
-        }
+        let func = Function { xt, name, blocks: vec![Block { ops: Vec::new(), term: Term::Return }], n_loops: 0 };
+        Definition { func, cur: BlockId(0), cf: Vec::new(), loops: Vec::new(), unlooped: 0 }
     }
 
     /// Appends an op to the current block.
@@ -83,10 +69,7 @@ impl Definition {
     }
 
     fn new_block(&mut self) -> BlockId {
-        self.func.blocks.push(Block {
-            ops: Vec::new(),
-            term: Term::Return,
-        });
+        self.func.blocks.push(Block { ops: Vec::new(), term: Term::Return });
         BlockId(self.func.blocks.len() as u32 - 1)
     }
 
@@ -142,10 +125,7 @@ impl Definition {
     /// `IF`: pops a flag at run time; the orig is taken when it is zero.
     pub fn if_(&mut self) {
         let next = BlockId(self.func.blocks.len() as u32);
-        let (from, _) = self.end_block(Term::Branch {
-            nonzero: next,
-            zero: BlockId::PENDING,
-        });
+        let (from, _) = self.end_block(Term::Branch { nonzero: next, zero: BlockId::PENDING });
         self.cf.push(Cf::Orig(from));
     }
 
@@ -183,10 +163,7 @@ impl Definition {
     pub fn until(&mut self) -> Result<(), CfError> {
         let dest = self.pop_dest("UNTIL")?;
         let next = BlockId(self.func.blocks.len() as u32);
-        self.end_block(Term::Branch {
-            nonzero: next,
-            zero: dest,
-        });
+        self.end_block(Term::Branch { nonzero: next, zero: dest });
         Ok(())
     }
 
@@ -215,11 +192,7 @@ impl Definition {
     /// `CS-PICK`: copies the u-th entry (orig or dest) to the top.
     pub fn cs_pick(&mut self, u: usize) -> Result<(), CfError> {
         let n = self.cf.len();
-        let item = self
-            .cf
-            .get(n.wrapping_sub(1 + u))
-            .cloned()
-            .ok_or(CfError::Mismatch("CS-PICK"))?;
+        let item = self.cf.get(n.wrapping_sub(1 + u)).cloned().ok_or(CfError::Mismatch("CS-PICK"))?;
         self.cf.push(item);
         Ok(())
     }
@@ -238,11 +211,7 @@ impl Definition {
     fn new_loop(&mut self, body: BlockId) -> usize {
         let lp = LoopId(self.func.n_loops);
         self.func.n_loops += 1;
-        self.loops.push(LoopCtx {
-            lp,
-            body,
-            leaves: Vec::new(),
-        });
+        self.loops.push(LoopCtx { lp, body, leaves: Vec::new() });
         self.loops.len() - 1
     }
 
@@ -252,11 +221,7 @@ impl Definition {
         self.op(Op::DoInit(lp));
         let idx = if skip_if_equal {
             let body = BlockId(self.func.blocks.len() as u32);
-            let (from, body) = self.end_block(Term::QDo {
-                lp,
-                body,
-                exit: BlockId::PENDING,
-            });
+            let (from, body) = self.end_block(Term::QDo { lp, body, exit: BlockId::PENDING });
             let idx = self.new_loop(body);
             self.loops[idx].leaves.push(from);
             idx
@@ -279,12 +244,7 @@ impl Definition {
             None => return Err(CfError::Mismatch(word)),
         };
         let ctx = self.loops.pop().expect("a Do entry has its loop context");
-        let (from, exit) = self.end_block(Term::Loop {
-            lp: ctx.lp,
-            plus,
-            body: ctx.body,
-            exit: BlockId::PENDING,
-        });
+        let (from, exit) = self.end_block(Term::Loop { lp: ctx.lp, plus, body: ctx.body, exit: BlockId::PENDING });
         self.resolve(from, exit);
         for leave in ctx.leaves {
             self.resolve(leave, exit);
@@ -299,22 +259,14 @@ impl Definition {
             return Err(CfError::NoLoop("LEAVE"));
         }
         let (from, _) = self.end_block(Term::Jump(BlockId::PENDING));
-        self.loops
-            .last_mut()
-            .expect("checked above")
-            .leaves
-            .push(from);
+        self.loops.last_mut().expect("checked above").leaves.push(from);
         Ok(())
     }
 
     /// `I` (depth 0) or `J` (depth 1).
     pub fn loop_index(&mut self, depth: usize, word: &'static str) -> Result<(), CfError> {
         let n = self.loops.len();
-        let lp = self
-            .loops
-            .get(n.wrapping_sub(1 + depth + self.unlooped))
-            .ok_or(CfError::NoLoop(word))?
-            .lp;
+        let lp = self.loops.get(n.wrapping_sub(1 + depth + self.unlooped)).ok_or(CfError::NoLoop(word))?.lp;
         self.op(Op::LoopIndex(lp));
         Ok(())
     }

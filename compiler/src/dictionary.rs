@@ -109,10 +109,7 @@ impl Dictionary {
     pub fn add(&mut self, header: Header) -> WordId {
         let id = self.words.len();
         if !header.name.is_empty() {
-            self.by_name
-                .entry(header.name.to_ascii_uppercase())
-                .or_default()
-                .push(id);
+            self.by_name.entry(header.name.to_ascii_uppercase()).or_default().push(id);
         }
         self.by_xt.insert(header.xt, id);
         self.words.push(header);
@@ -122,10 +119,7 @@ impl Dictionary {
     /// The newest visible word with this name, ignoring case.
     pub fn find(&self, name: &str) -> Option<&Header> {
         let ids = self.by_name.get(&name.to_ascii_uppercase())?;
-        ids.iter()
-            .rev()
-            .map(|&i| &self.words[i])
-            .find(|h| !h.hidden)
+        ids.iter().rev().map(|&i| &self.words[i]).find(|h| !h.hidden)
     }
 
     /// The header with this xt.
@@ -178,8 +172,7 @@ impl Dictionary {
             .rev()
             .filter(|(_, h)| !h.hidden && !h.name.is_empty())
             .filter(|(i, h)| {
-                self.by_name[&h.name.to_ascii_uppercase()].last() == Some(i)
-                    && seen.insert(h.name.to_ascii_uppercase())
+                self.by_name[&h.name.to_ascii_uppercase()].last() == Some(i) && seen.insert(h.name.to_ascii_uppercase())
             })
             .map(|(_, h)| h.name.as_str())
             .collect()
@@ -191,14 +184,7 @@ mod tests {
     use super::*;
 
     fn colon(name: &str, xt: Xt) -> Header {
-        Header {
-            name: name.into(),
-            xt,
-            immediate: false,
-            compile_only: false,
-            hidden: false,
-            kind: Kind::Colon,
-        }
+        Header { name: name.into(), xt, immediate: false, compile_only: false, hidden: false, kind: Kind::Colon }
     }
 
     #[test]

@@ -39,12 +39,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic without a location.
     pub fn new(message: impl Into<String>) -> Self {
-        Diagnostic {
-            location: None,
-            word: None,
-            message: message.into(),
-            code: None,
-        }
+        Diagnostic { location: None, word: None, message: message.into(), code: None }
     }
 }
 
@@ -92,26 +87,16 @@ mod tests {
     #[test]
     fn full_diagnostic_format() {
         let d = Diagnostic {
-            location: Some(Location {
-                file: "t.fs".into(),
-                line: 3,
-                col: 5,
-            }),
+            location: Some(Location { file: "t.fs".into(), line: 3, col: 5 }),
             word: Some("FOO".into()),
             message: "undefined word".into(),
             code: Some(-13),
         };
-        assert_eq!(
-            d.to_string(),
-            "t.fs:3:5: error: FOO: undefined word (THROW -13)"
-        );
+        assert_eq!(d.to_string(), "t.fs:3:5: error: FOO: undefined word (THROW -13)");
     }
 
     #[test]
     fn minimal_diagnostic_format() {
-        assert_eq!(
-            Diagnostic::new("cannot read x.fs").to_string(),
-            "error: cannot read x.fs"
-        );
+        assert_eq!(Diagnostic::new("cannot read x.fs").to_string(), "error: cannot read x.fs");
     }
 }

@@ -34,14 +34,10 @@ impl Forth {
                 self.push(m, xt as i32)
             }
             Semicolon => self.end_definition(m),
-            Create => self
-                .define_with_body(m, CodeField::Var, |body| Kind::Created { body })
-                .map(|_| ()),
+            Create => self.define_with_body(m, CodeField::Var, |body| Kind::Created { body }).map(|_| ()),
             Variable => {
-                let body =
-                    self.define_with_body(m, CodeField::Var, |body| Kind::Variable { body })?;
-                self.allot_bytes(m, &[0; 4])
-                    .map(|_| debug_assert_eq!(body % 4, 0))
+                let body = self.define_with_body(m, CodeField::Var, |body| Kind::Variable { body })?;
+                self.allot_bytes(m, &[0; 4]).map(|_| debug_assert_eq!(body % 4, 0))
             }
             Constant | Value => {
                 let v = self.pop(m)?;
@@ -72,11 +68,7 @@ impl Forth {
                 let name = self.parse_word_name(m)?;
                 let here = m.read_cell(addr::DP)?;
                 let snapshot = self.markers.len();
-                self.markers.push(Snapshot {
-                    dict_len: self.dict.len(),
-                    here,
-                    latest: self.latest,
-                });
+                self.markers.push(Snapshot { dict_len: self.dict.len(), here, latest: self.latest });
                 let xt = self.alloc_xt()?;
                 self.install(m, xt, TableEntry::Host)?;
                 self.dict.add(Header {
@@ -104,18 +96,11 @@ impl Forth {
             Is | ActionOf => {
                 let (xt, _, kind) = self.find_parsed(m)?;
                 let Kind::Defer { body } = kind else {
-                    return Err(self.fail(
-                        throw::INVALID_NAME,
-                        format!("{} needs a DEFERred word", h.name()),
-                    ));
+                    return Err(self.fail(throw::INVALID_NAME, format!("{} needs a DEFERred word", h.name())));
                 };
                 if self.state {
                     self.compile_op(Op::Lit(xt as i32))?;
-                    self.compile_op(Op::Prim(if h == Is {
-                        Prim::DeferStore
-                    } else {
-                        Prim::DeferFetch
-                    }))
+                    self.compile_op(Op::Prim(if h == Is { Prim::DeferStore } else { Prim::DeferFetch }))
                 } else if h == Is {
                     let target = self.pop(m)?;
                     m.write_cell(body, target)
@@ -164,9 +149,7 @@ impl Forth {
             Recurse => {
                 let xt = match &self.current {
                     Some(c) => c.def.func.xt,
-                    None => {
-                        return Err(self.fail(throw::COMPILE_ONLY, "RECURSE outside a definition"))
-                    }
+                    None => return Err(self.fail(throw::COMPILE_ONLY, "RECURSE outside a definition")),
                 };
                 self.compile_op(Op::Call(xt))
             }
@@ -174,10 +157,7 @@ impl Forth {
                 if self.state && self.current.is_some() {
                     self.compile_xt(m, host_xt(h))
                 } else {
-                    Err(self.fail(
-                        throw::COMPILE_ONLY,
-                        format!("{} can only be compiled", h.name()),
-                    ))
+                    Err(self.fail(throw::COMPILE_ONLY, format!("{} can only be compiled", h.name())))
                 }
             }
             If => self.with_def(|d| {
@@ -215,13 +195,7 @@ impl Forth {
             CsPick | CsRoll => {
                 let u = self.pop(m)?;
                 let u = usize::try_from(u).unwrap_or(usize::MAX);
-                self.with_def(|d| {
-                    if h == CsPick {
-                        d.cs_pick(u)
-                    } else {
-                        d.cs_roll(u)
-                    }
-                })
+                self.with_def(|d| if h == CsPick { d.cs_pick(u) } else { d.cs_roll(u) })
             }
             Paren => self.comment(m),
             Backslash => {
@@ -245,10 +219,7 @@ impl Forth {
             CQuote => {
                 let s = self.parse_string(m, b'"', "C\"")?;
                 if s.len() > 255 {
-                    return Err(self.fail(
-                        throw::PARSED_OVERFLOW,
-                        "counted strings are at most 255 characters",
-                    ));
+                    return Err(self.fail(throw::PARSED_OVERFLOW, "counted strings are at most 255 characters"));
                 }
                 let mut counted = vec![s.len() as u8];
                 counted.extend_from_slice(&s);
@@ -276,10 +247,7 @@ impl Forth {
                 let text = m.read_vec(a as u32, u as u32)?;
                 m.write_cell(addr::ABORT_MSG_ADDR, a)?;
                 m.write_cell(addr::ABORT_MSG_LEN, u)?;
-                Err(self.fail(
-                    throw::ABORT_QUOTE,
-                    String::from_utf8_lossy(&text).into_owned(),
-                ))
+                Err(self.fail(throw::ABORT_QUOTE, String::from_utf8_lossy(&text).into_owned()))
             }
             Char | BracketChar => {
                 let (_, tok) = self.parse_name(m)?;
@@ -296,10 +264,7 @@ impl Forth {
                 let delim = self.pop(m)? as u8;
                 let (start, len, _) = self.parse_delim(m, delim, true)?;
                 if len > 255 {
-                    return Err(self.fail(
-                        throw::PARSED_OVERFLOW,
-                        "WORD parsed more than 255 characters",
-                    ));
+                    return Err(self.fail(throw::PARSED_OVERFLOW, "WORD parsed more than 255 characters"));
                 }
                 let mut counted = vec![len as u8];
                 counted.extend(self.line_bytes(start, len));
@@ -370,19 +335,12 @@ impl Forth {
             DoesRuntime => {
                 let does = self.pop(m)? as Xt;
                 let Some(id) = self.latest else {
-                    return Err(
-                        self.fail(throw::BODY_OF_NON_CREATE, "DOES> without a CREATEd word")
-                    );
+                    return Err(self.fail(throw::BODY_OF_NON_CREATE, "DOES> without a CREATEd word"));
                 };
                 let hdr = self.dict.get(id);
                 let (xt, body) = match hdr.kind {
                     Kind::Created { body } | Kind::Does { body } => (hdr.xt, body),
-                    _ => {
-                        return Err(self.fail(
-                            throw::BODY_OF_NON_CREATE,
-                            "DOES> applied to a word not made by CREATE",
-                        ))
-                    }
+                    _ => return Err(self.fail(throw::BODY_OF_NON_CREATE, "DOES> applied to a word not made by CREATE")),
                 };
                 self.dict.get_mut(id).kind = Kind::Does { body };
                 self.set_xt_info(m, xt, body, Some(does))?;
@@ -467,14 +425,7 @@ impl Forth {
         });
         self.latest = Some(id);
         self.current = Some(Current {
-            def: Definition::new(
-                xt,
-                if name.is_empty() {
-                    ":NONAME".into()
-                } else {
-                    name
-                },
-            ),
+            def: Definition::new(xt, if name.is_empty() { ":NONAME".into() } else { name }),
             header: id,
             start,
         });
@@ -529,11 +480,7 @@ impl Forth {
             hidden: true,
             kind: Kind::Colon,
         });
-        self.current = Some(Current {
-            def: Definition::new(does_xt, name),
-            header,
-            start,
-        });
+        self.current = Some(Current { def: Definition::new(does_xt, name), header, start });
         self.set_state(m, true)
     }
 
@@ -550,26 +497,15 @@ impl Forth {
         let xt = self.alloc_xt()?;
         self.set_xt_info(m, xt, body, None)?;
         self.install(m, xt, TableEntry::CodeField(cf))?;
-        let id = self.dict.add(Header {
-            name,
-            xt,
-            immediate: false,
-            compile_only: false,
-            hidden: false,
-            kind: kind(body),
-        });
+        let id =
+            self.dict.add(Header { name, xt, immediate: false, compile_only: false, hidden: false, kind: kind(body) });
         self.latest = Some(id);
         Ok(body)
     }
 
     /// Parses a string up to `delim` on the current line; a missing
     /// delimiter is an error.
-    fn parse_string(
-        &mut self,
-        m: &mut dyn Machine,
-        delim: u8,
-        word: &str,
-    ) -> Result<Vec<u8>, Fault> {
+    fn parse_string(&mut self, m: &mut dyn Machine, delim: u8, word: &str) -> Result<Vec<u8>, Fault> {
         // One space after the word is the delimiter of the word itself.
         let (start, len, found) = self.parse_delim(m, delim, false)?;
         if !found {
@@ -590,10 +526,7 @@ impl Forth {
             if found {
                 return Ok(());
             }
-            let is_file = matches!(
-                self.inputs.last().map(|i| &i.kind),
-                Some(SourceKind::File { .. })
-            );
+            let is_file = matches!(self.inputs.last().map(|i| &i.kind), Some(SourceKind::File { .. }));
             if !is_file {
                 return Ok(());
             }
@@ -620,10 +553,7 @@ impl Forth {
             if s.len() > addr::SQUOTE_BUF_LEN as usize {
                 return Err(self.fail(
                     throw::PARSED_OVERFLOW,
-                    format!(
-                        "interpreted strings are at most {} bytes",
-                        addr::SQUOTE_BUF_LEN
-                    ),
+                    format!("interpreted strings are at most {} bytes", addr::SQUOTE_BUF_LEN),
                 ));
             }
             let a = addr::SQUOTE_BUF + self.squote_next * addr::SQUOTE_BUF_LEN;
@@ -637,11 +567,7 @@ impl Forth {
     /// Parses the raw text of `S\"`: up to a `"` that no `\` escapes.
     fn parse_escaped(&mut self, m: &mut dyn Machine) -> Result<Vec<u8>, Fault> {
         let to_in = m.read_cell(addr::TO_IN)?.max(0) as usize;
-        let line = self
-            .inputs
-            .last()
-            .map(|t| t.line.clone())
-            .unwrap_or_default();
+        let line = self.inputs.last().map(|t| t.line.clone()).unwrap_or_default();
         let mut i = to_in.min(line.len());
         let start = i;
         while i < line.len() && line[i] != b'"' {
@@ -694,11 +620,7 @@ impl Forth {
                             out.push((h * 16 + l) as u8);
                             i += 2;
                         }
-                        _ => {
-                            return Err(
-                                self.fail(throw::INVALID_NUMERIC, "\\x needs two hex digits")
-                            )
-                        }
+                        _ => return Err(self.fail(throw::INVALID_NUMERIC, "\\x needs two hex digits")),
                     }
                 }
                 other => out.push(other),
@@ -755,13 +677,7 @@ impl Forth {
 
     fn save_input(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let to_in = m.read_cell(addr::TO_IN)?;
-        let top = self.inputs.last().map(|t| {
-            (
-                matches!(t.kind, SourceKind::File { .. }),
-                t.line_start,
-                t.line_no,
-            )
-        });
+        let top = self.inputs.last().map(|t| (matches!(t.kind, SourceKind::File { .. }), t.line_start, t.line_no));
         match top {
             Some((true, start, line_no)) => {
                 self.push(m, start as i32)?;
@@ -778,10 +694,7 @@ impl Forth {
 
     fn restore_input(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let n = self.pop(m)?;
-        let is_file = matches!(
-            self.inputs.last().map(|i| &i.kind),
-            Some(SourceKind::File { .. })
-        );
+        let is_file = matches!(self.inputs.last().map(|i| &i.kind), Some(SourceKind::File { .. }));
         if n == 3 && is_file {
             let to_in = self.pop(m)?;
             let line_no = self.pop(m)? as u32;

@@ -172,21 +172,8 @@ mod tests {
 
     #[test]
     fn control_words_are_immediate_and_compile_only() {
-        for h in [
-            HostWord::If,
-            HostWord::Then,
-            HostWord::Do,
-            HostWord::Semicolon,
-        ] {
-            assert_eq!(
-                h.flags(),
-                Flags {
-                    immediate: true,
-                    compile_only: true
-                },
-                "{}",
-                h.name()
-            );
+        for h in [HostWord::If, HostWord::Then, HostWord::Do, HostWord::Semicolon] {
+            assert_eq!(h.flags(), Flags { immediate: true, compile_only: true }, "{}", h.name());
         }
         assert_eq!(HostWord::Colon.flags(), Flags::default());
     }

@@ -82,10 +82,7 @@ impl Input {
             return None;
         }
         let start = *next;
-        let end = text[start..]
-            .iter()
-            .position(|&c| c == b'\n')
-            .map_or(text.len(), |p| start + p);
+        let end = text[start..].iter().position(|&c| c == b'\n').map_or(text.len(), |p| start + p);
         *next = (end + 1).min(text.len() + 1);
         let mut line = text[start..end].to_vec();
         if line.last() == Some(&b'\r') {
@@ -123,10 +120,7 @@ pub fn check_utf8(text: &[u8]) -> Result<(), (u32, u32)> {
         Ok(_) => Ok(()),
         Err(e) => {
             let bad = e.valid_up_to();
-            let line_start = text[..bad]
-                .iter()
-                .rposition(|&c| c == b'\n')
-                .map_or(0, |p| p + 1);
+            let line_start = text[..bad].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
             let line = 1 + text[..bad].iter().filter(|&&c| c == b'\n').count() as u32;
             Err((line, column(&text[line_start..], bad - line_start)))
         }
@@ -139,11 +133,7 @@ mod tests {
 
     fn file(text: &str) -> Input {
         Input {
-            kind: SourceKind::File {
-                path: "t.fs".into(),
-                text: text.as_bytes().into(),
-                next: 0,
-            },
+            kind: SourceKind::File { path: "t.fs".into(), text: text.as_bytes().into(), next: 0 },
             line: Vec::new(),
             addr: 0,
             line_no: 0,
@@ -161,15 +151,7 @@ mod tests {
         while let Some(l) = f.next_file_line() {
             got.push((f.line_no, String::from_utf8(l).unwrap()));
         }
-        assert_eq!(
-            got,
-            vec![
-                (1, "a".into()),
-                (2, "b".into()),
-                (3, "".into()),
-                (4, "c".into())
-            ]
-        );
+        assert_eq!(got, vec![(1, "a".into()), (2, "b".into()), (3, "".into()), (4, "c".into())]);
     }
 
     #[test]

@@ -38,15 +38,14 @@ pub struct Config {
     pub max_input_depth: usize,
     /// Validate every emitted module with wasmparser before instantiating.
     pub validate: bool,
+    /// Optimize: static definitions take their stack items as wasm
+    /// parameters and results (off: every word uses the memory stack).
+    pub optimize: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config {
-            layout: Layout::default(),
-            max_input_depth: 64,
-            validate: cfg!(debug_assertions),
-        }
+        Config { layout: Layout::default(), max_input_depth: 64, validate: cfg!(debug_assertions), optimize: true }
     }
 }
 
@@ -111,6 +110,8 @@ pub struct Forth {
     pub(crate) squote_next: u32,
     pub(crate) next_file_id: i32,
     pub(crate) stats: Stats,
+    /// Static effects of the definitions emitted so far.
+    pub(crate) effects: crate::passes::effects::Known,
     /// Every function emitted so far, for linking.
     pub(crate) compiled: Vec<Function>,
     /// Table entries installed at run time, in installation order.
@@ -143,6 +144,7 @@ impl Forth {
             squote_next: 0,
             next_file_id: 1,
             stats: Stats::default(),
+            effects: Default::default(),
             compiled: Vec::new(),
             installed: Vec::new(),
             sources: Vec::new(),
@@ -221,34 +223,16 @@ impl Forth {
     }
 
     /// Interprets source text that is already in memory, named `name`.
-    pub fn load_source(
-        &mut self,
-        m: &mut dyn Machine,
-        name: &str,
-        text: &[u8],
-    ) -> Result<(), Stop> {
+    pub fn load_source(&mut self, m: &mut dyn Machine, name: &str, text: &[u8]) -> Result<(), Stop> {
         self.top(m, |f, m| f.run_file_text(m, name.into(), text.into()))
     }
 
     /// Interprets one line of interactive or command-line input. The compile
     /// state carries over, so a definition may span lines.
-    pub fn interpret_line(
-        &mut self,
-        m: &mut dyn Machine,
-        name: &str,
-        line: &str,
-    ) -> Result<(), Stop> {
-        self.sources.push((
-            name.to_string(),
-            sha2::Sha256::digest(line.as_bytes()).into(),
-        ));
+    pub fn interpret_line(&mut self, m: &mut dyn Machine, name: &str, line: &str) -> Result<(), Stop> {
+        self.sources.push((name.to_string(), sha2::Sha256::digest(line.as_bytes()).into()));
         self.top(m, |f, m| {
-            f.push_input(
-                m,
-                SourceKind::Line { name: name.into() },
-                line.as_bytes().to_vec(),
-                None,
-            )?;
+            f.push_input(m, SourceKind::Line { name: name.into() }, line.as_bytes().to_vec(), None)?;
             f.interpret_source(m)?;
             f.pop_input(m)
         })
@@ -259,11 +243,7 @@ impl Forth {
         match &self.current {
             Some(cur) => {
                 let name = self.dict.get(cur.header).name.clone();
-                let word = if name.is_empty() {
-                    ":NONAME".to_string()
-                } else {
-                    name
-                };
+                let word = if name.is_empty() { ":NONAME".to_string() } else { name };
                 Err(Stop::Error(Diagnostic {
                     location: cur.start.clone(),
                     word: Some(word),
@@ -332,31 +312,18 @@ impl Forth {
         // A fault raised outside any interpreter loop (a file that cannot be
         // read at top level) has a message but no recorded detail.
         let detail = self.detail.take().unwrap_or_else(|| {
-            let (message, hide_code) = self
-                .message
-                .take()
-                .map_or((None, false), |(m, h)| (Some(m), h));
-            Detail {
-                message,
-                hide_code,
-                ..Detail::default()
-            }
+            let (message, hide_code) = self.message.take().map_or((None, false), |(m, h)| (Some(m), h));
+            Detail { message, hide_code, ..Detail::default() }
         });
         self.message = None;
         let (default_msg, code) = match &f {
             Fault::Bye => return Stop::Bye,
-            Fault::Throw(c) => (
-                throw::message(*c)
-                    .map(str::to_string)
-                    .unwrap_or_else(|| "uncaught exception".into()),
-                Some(*c),
-            ),
-            Fault::Trap { code, what } => (
-                throw::message(*code)
-                    .map(|m| format!("{m} ({what})"))
-                    .unwrap_or_else(|| what.clone()),
-                Some(*code),
-            ),
+            Fault::Throw(c) => {
+                (throw::message(*c).map(str::to_string).unwrap_or_else(|| "uncaught exception".into()), Some(*c))
+            }
+            Fault::Trap { code, what } => {
+                (throw::message(*code).map(|m| format!("{m} ({what})")).unwrap_or_else(|| what.clone()), Some(*code))
+            }
             Fault::Timeout => ("time limit exceeded (see --timeout)".into(), None),
             Fault::Host(s) => (s.clone(), None),
         };
@@ -402,11 +369,7 @@ impl Forth {
 
     /// The location of the token being interpreted in the innermost named source.
     pub(crate) fn location(&self) -> Option<Location> {
-        let input = self
-            .inputs
-            .iter()
-            .rev()
-            .find(|i| i.display_name().is_some())?;
+        let input = self.inputs.iter().rev().find(|i| i.display_name().is_some())?;
         Some(Location {
             file: input.display_name()?.to_string(),
             line: input.line_no.max(1),
@@ -416,19 +379,10 @@ impl Forth {
 
     // ---- The outer interpreter ----
 
-    fn run_file_text(
-        &mut self,
-        m: &mut dyn Machine,
-        path: Rc<str>,
-        text: Rc<[u8]>,
-    ) -> Result<(), Fault> {
+    fn run_file_text(&mut self, m: &mut dyn Machine, path: Rc<str>, text: Rc<[u8]>) -> Result<(), Fault> {
         if let Err((line, col)) = check_utf8(&text) {
             self.detail = Some(Detail {
-                location: Some(Location {
-                    file: path.to_string(),
-                    line,
-                    col,
-                }),
+                location: Some(Location { file: path.to_string(), line, col }),
                 word: None,
                 message: Some("input is not valid UTF-8".into()),
                 hide_code: true,
@@ -436,21 +390,11 @@ impl Forth {
             return Err(Fault::Throw(throw::UNSUPPORTED));
         }
         if &*path != "<prelude>" {
-            self.sources
-                .push((path.to_string(), sha2::Sha256::digest(&text).into()));
+            self.sources.push((path.to_string(), sha2::Sha256::digest(&text).into()));
         }
         let id = self.next_file_id;
         self.next_file_id += 1;
-        self.push_input(
-            m,
-            SourceKind::File {
-                path,
-                text,
-                next: 0,
-            },
-            Vec::new(),
-            Some(id),
-        )?;
+        self.push_input(m, SourceKind::File { path, text, next: 0 }, Vec::new(), Some(id))?;
         self.inputs.last_mut().expect("just pushed").line_no = 0;
         if let Err(f) = self.refill_file(m) {
             self.note(b"");
@@ -465,10 +409,7 @@ impl Forth {
         loop {
             let (start, tok) = self.parse_name(m)?;
             if tok.is_empty() {
-                let is_file = matches!(
-                    self.inputs.last().map(|i| &i.kind),
-                    Some(SourceKind::File { .. })
-                );
+                let is_file = matches!(self.inputs.last().map(|i| &i.kind), Some(SourceKind::File { .. }));
                 if is_file {
                     match self.refill_file(m) {
                         Ok(true) => continue,
@@ -549,9 +490,7 @@ impl Forth {
         }
         match self.dict.by_xt(xt).map(|h| h.kind.clone()) {
             Some(Kind::Marker { snapshot }) => return self.forget(m, snapshot),
-            Some(Kind::Variable { body }) | Some(Kind::Created { body }) => {
-                return self.push(m, body as i32)
-            }
+            Some(Kind::Variable { body }) | Some(Kind::Created { body }) => return self.push(m, body as i32),
             Some(Kind::Constant { value }) => return self.push(m, value),
             Some(Kind::Value { body }) => {
                 let v = m.read_cell(body)?;
@@ -616,31 +555,18 @@ impl Forth {
     }
 
     /// Applies a control-flow operation to the current definition.
-    pub(crate) fn with_def<T>(
-        &mut self,
-        f: impl FnOnce(&mut Definition) -> Result<T, CfError>,
-    ) -> Result<T, Fault> {
+    pub(crate) fn with_def<T>(&mut self, f: impl FnOnce(&mut Definition) -> Result<T, CfError>) -> Result<T, Fault> {
         let res = match self.current.as_mut() {
             Some(cur) => f(&mut cur.def),
-            None => {
-                return Err(self.fail(
-                    throw::COMPILE_ONLY,
-                    "control-flow word outside a definition",
-                ))
-            }
+            None => return Err(self.fail(throw::COMPILE_ONLY, "control-flow word outside a definition")),
         };
         res.map_err(|e| self.cf_error(e))
     }
 
     pub(crate) fn cf_error(&mut self, e: CfError) -> Fault {
         match e {
-            CfError::Mismatch(w) => self.fail(
-                throw::CONTROL_MISMATCH,
-                format!("control structure mismatch at {w}"),
-            ),
-            CfError::NoLoop(w) => {
-                self.fail(throw::LOOP_PARAMS, format!("{w} used outside a DO loop"))
-            }
+            CfError::Mismatch(w) => self.fail(throw::CONTROL_MISMATCH, format!("control structure mismatch at {w}")),
+            CfError::NoLoop(w) => self.fail(throw::LOOP_PARAMS, format!("{w} used outside a DO loop")),
         }
     }
 
@@ -654,21 +580,16 @@ impl Forth {
             for f in &funcs {
                 let errors = crate::ir::verify::verify(f);
                 if !errors.is_empty() {
-                    return Err(Fault::Host(format!(
-                        "internal error: IR verification failed: {}",
-                        errors.join("; ")
-                    )));
+                    return Err(Fault::Host(format!("internal error: IR verification failed: {}", errors.join("; "))));
                 }
             }
         }
         let is_host = |xt: Xt| host_word_of(xt).is_some();
-        let bytes = crate::emit::batch_module(self.cfg.layout, &funcs, &is_host)
+        let bytes = crate::emit::batch_module(self.cfg.layout, &funcs, &is_host, &mut self.effects, self.cfg.optimize)
             .map_err(|e| Fault::Host(e.to_string()))?;
         if self.cfg.validate {
             if let Err(e) = wasmparser::validate(&bytes) {
-                return Err(Fault::Host(format!(
-                    "internal error: emitted module does not validate: {e}"
-                )));
+                return Err(Fault::Host(format!("internal error: emitted module does not validate: {e}")));
             }
         }
         self.stats.modules += 1;
@@ -680,12 +601,7 @@ impl Forth {
     }
 
     /// Installs a table entry at `xt` and remembers it for linking.
-    pub(crate) fn install(
-        &mut self,
-        m: &mut dyn Machine,
-        xt: Xt,
-        entry: TableEntry,
-    ) -> Result<(), Fault> {
+    pub(crate) fn install(&mut self, m: &mut dyn Machine, xt: Xt, entry: TableEntry) -> Result<(), Fault> {
         match entry {
             TableEntry::CodeField(cf) => m.set_code_field(xt, cf)?,
             TableEntry::Host => m.set_host_entry(xt)?,
@@ -728,9 +644,7 @@ impl Forth {
     /// Appends bytes to data space and returns their address.
     pub(crate) fn allot_bytes(&mut self, m: &mut dyn Machine, bytes: &[u8]) -> Result<u32, Fault> {
         let here = self.here(m)?;
-        let end = here
-            .checked_add(bytes.len() as u32)
-            .filter(|&e| e <= self.cfg.layout.data_end());
+        let end = here.checked_add(bytes.len() as u32).filter(|&e| e <= self.cfg.layout.data_end());
         let Some(end) = end else {
             return Err(self.fail(throw::DICTIONARY_OVERFLOW, "data space is full"));
         };
@@ -748,10 +662,9 @@ impl Forth {
     /// A fresh execution token.
     pub(crate) fn alloc_xt(&mut self) -> Result<Xt, Fault> {
         if self.next_xt >= addr::MAX_XTS {
-            return Err(self.fail(
-                throw::DICTIONARY_OVERFLOW,
-                format!("too many definitions (the limit is {})", addr::MAX_XTS),
-            ));
+            return Err(
+                self.fail(throw::DICTIONARY_OVERFLOW, format!("too many definitions (the limit is {})", addr::MAX_XTS))
+            );
         }
         self.next_xt += 1;
         Ok(self.next_xt - 1)
@@ -818,10 +731,7 @@ impl Forth {
         if self.inputs.len() >= self.cfg.max_input_depth {
             return Err(self.fail(
                 throw::RSTACK_OVERFLOW,
-                format!(
-                    "input sources nested too deeply (the limit is {})",
-                    self.cfg.max_input_depth
-                ),
+                format!("input sources nested too deeply (the limit is {})", self.cfg.max_input_depth),
             ));
         }
         let to_in = m.read_cell(addr::TO_IN)?;
@@ -893,13 +803,8 @@ impl Forth {
         let limit = addr::SOURCE_BUF + addr::SOURCE_BUF_LEN;
         if top.addr as usize + line.len() > limit as usize {
             let room = limit.saturating_sub(top.addr);
-            return Err(self.fail(
-                throw::PARSED_OVERFLOW,
-                format!(
-                    "input line too long: {} bytes (room for {room})",
-                    line.len()
-                ),
-            ));
+            return Err(self
+                .fail(throw::PARSED_OVERFLOW, format!("input line too long: {} bytes (room for {room})", line.len())));
         }
         m.write(top.addr, &line)?;
         let top = self.inputs.last_mut().expect("an input source");
@@ -944,10 +849,7 @@ impl Forth {
             _ => None,
         });
         let mut candidates = Vec::new();
-        if let Some(dir) = including_dir
-            .as_deref()
-            .and_then(|p| p.rfind('/').map(|i| &p[..i]))
-        {
+        if let Some(dir) = including_dir.as_deref().and_then(|p| p.rfind('/').map(|i| &p[..i])) {
             if !path.starts_with('/') {
                 candidates.push(format!("{dir}/{path}"));
             }
@@ -1029,9 +931,7 @@ impl Forth {
 
     /// Bytes of the current line.
     pub(crate) fn line_bytes(&self, start: usize, len: usize) -> Vec<u8> {
-        self.inputs
-            .last()
-            .map_or(Vec::new(), |t| t.line[start..start + len].to_vec())
+        self.inputs.last().map_or(Vec::new(), |t| t.line[start..start + len].to_vec())
     }
 
     /// Parses a name for a defining or ticking word; an empty name is an error.
@@ -1062,9 +962,7 @@ impl Host for Forth {
             Some(h) => self.run_host(m, h),
             None => match self.dict.by_xt(xt).map(|h| h.kind.clone()) {
                 Some(Kind::Marker { snapshot }) => self.forget(m, snapshot),
-                _ => Err(Fault::Host(format!(
-                    "internal error: xt {xt} is not a host word"
-                ))),
+                _ => Err(Fault::Host(format!("internal error: xt {xt} is not a host word"))),
             },
         };
         // Code that returns to wasm may execute what was just defined.

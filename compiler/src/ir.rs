@@ -144,11 +144,7 @@ pub struct Function {
 impl fmt::Display for Function {
     /// Prints the text form used by pass tests: one block per paragraph.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "function {} xt={} loops={}",
-            self.name, self.xt, self.n_loops
-        )?;
+        writeln!(f, "function {} xt={} loops={}", self.name, self.xt, self.n_loops)?;
         for (i, b) in self.blocks.iter().enumerate() {
             writeln!(f, "b{i}:")?;
             for op in &b.ops {
@@ -190,18 +186,8 @@ impl fmt::Display for Term {
             Term::Jump(t) => write!(f, "jump {t}"),
             Term::Branch { nonzero, zero } => write!(f, "branch {nonzero} else {zero}"),
             Term::QDo { lp, body, exit } => write!(f, "qdo L{} {body} exit {exit}", lp.0),
-            Term::Loop {
-                lp,
-                plus,
-                body,
-                exit,
-            } => {
-                write!(
-                    f,
-                    "{} L{} {body} exit {exit}",
-                    if *plus { "+loop" } else { "loop" },
-                    lp.0
-                )
+            Term::Loop { lp, plus, body, exit } => {
+                write!(f, "{} L{} {body} exit {exit}", if *plus { "+loop" } else { "loop" }, lp.0)
             }
             Term::Return => write!(f, "return"),
         }
@@ -220,19 +206,10 @@ mod tests {
             blocks: vec![
                 Block {
                     ops: vec![Op::Prim(Prim::Dup), Op::Prim(Prim::ZeroLt)],
-                    term: Term::Branch {
-                        nonzero: BlockId(1),
-                        zero: BlockId(2),
-                    },
+                    term: Term::Branch { nonzero: BlockId(1), zero: BlockId(2) },
                 },
-                Block {
-                    ops: vec![Op::Prim(Prim::Negate)],
-                    term: Term::Jump(BlockId(2)),
-                },
-                Block {
-                    ops: vec![],
-                    term: Term::Return,
-                },
+                Block { ops: vec![Op::Prim(Prim::Negate)], term: Term::Jump(BlockId(2)) },
+                Block { ops: vec![], term: Term::Return },
             ],
             n_loops: 0,
         };

@@ -13,24 +13,20 @@
 //! Guarantee: the module is a pure function of the layout, so it is
 //! byte-identical on every host and its compiled form can be cached.
 
-use std::collections::HashMap;
-
 use wasm_encoder::{
-    CodeSection, ConstExpr, CustomSection, DataSection, ElementSection, Elements, EntityType,
-    ExportKind, ExportSection, FunctionSection, GlobalSection, ImportSection, MemorySection,
-    Module, NameMap, NameSection, TableSection,
+    CodeSection, ConstExpr, CustomSection, DataSection, ElementSection, Elements, EntityType, ExportKind,
+    ExportSection, FunctionSection, GlobalSection, ImportSection, MemorySection, Module, NameSection, TableSection,
 };
 
-use crate::emit::body::{mem, Env, FnBody, SP};
-use crate::emit::module::{
-    memory_type, stack_global_type, table_type, word_types, HOST_FUNC, RP_GLOBAL, SP_GLOBAL,
-    THROW_EXPORT,
-};
+use crate::emit::body::{mem, Env, FnBody};
+use crate::emit::module::{memory_type, stack_global_type, table_type, HOST_FUNC, RP_GLOBAL, SP_GLOBAL, THROW_EXPORT};
+use crate::emit::module::{name_map, Plan};
 use crate::emit::prim;
-use crate::emit::structure::{emit_function, EmitError};
+use crate::emit::structure::EmitError;
 use crate::host_words::HostWord;
 use crate::ir::Function;
 use crate::ir::Xt;
+use crate::passes::effects::Known;
 use crate::primitives::Prim;
 use runtime::{addr, exports, imports, CodeField, Layout};
 
@@ -61,7 +57,7 @@ const FIRST_PRIM: u32 = FIRST_CODE_FIELD + CodeField::ALL.len() as u32;
 
 /// Builds the kernel module for a layout.
 pub fn kernel_module(layout: Layout) -> Vec<u8> {
-    image_module(layout, &Extras::default())
+    image_module(layout, &Extras::default(), &mut Known::new(), false)
         .expect("the kernel has no definitions that could fail to emit")
 }
 
@@ -94,25 +90,23 @@ pub enum Entry {
 
 /// Builds the kernel plus `extras`: the kernel itself when `extras` is
 /// empty, or a linked, self-contained image.
-pub fn image_module(layout: Layout, extras: &Extras) -> Result<Vec<u8>, EmitError> {
+pub fn image_module(layout: Layout, extras: &Extras, known: &mut Known, optimize: bool) -> Result<Vec<u8>, EmitError> {
+    let first_colon = FIRST_PRIM + Prim::ALL.len() as u32;
+    let plan = Plan::new(extras.funcs, first_colon, known, optimize);
     let mut module = Module::new();
-    let mut types = word_types();
-    types.ty().function([], []);
-    module.section(&types);
+    module.section(&plan.types);
 
     let mut imports_sec = ImportSection::new();
-    imports_sec.import(
-        imports::HOST_MODULE,
-        imports::HOST_WORD,
-        EntityType::Function(0),
-    );
+    imports_sec.import(imports::HOST_MODULE, imports::HOST_WORD, EntityType::Function(0));
     module.section(&imports_sec);
 
-    let first_colon = FIRST_PRIM + Prim::ALL.len() as u32;
-    let first_entry = first_colon + extras.funcs.len() as u32;
+    let first_entry = first_colon + plan.func_types.len() as u32;
     let mut fsec = FunctionSection::new();
-    for _ in 0..first_entry - 1 {
+    for _ in 1..first_colon {
         fsec.function(0);
+    }
+    for &t in &plan.func_types {
+        fsec.function(t);
     }
     for _ in extras.entry_points {
         fsec.function(1);
@@ -128,14 +122,8 @@ pub fn image_module(layout: Layout, extras: &Extras) -> Result<Vec<u8>, EmitErro
     module.section(&memories);
 
     let mut globals = GlobalSection::new();
-    globals.global(
-        stack_global_type(),
-        &ConstExpr::i32_const(layout.ds_base() as i32),
-    );
-    globals.global(
-        stack_global_type(),
-        &ConstExpr::i32_const(layout.rs_base() as i32),
-    );
+    globals.global(stack_global_type(), &ConstExpr::i32_const(layout.ds_base() as i32));
+    globals.global(stack_global_type(), &ConstExpr::i32_const(layout.rs_base() as i32));
     module.section(&globals);
 
     let mut exports_sec = ExportSection::new();
@@ -145,11 +133,7 @@ pub fn image_module(layout: Layout, extras: &Extras) -> Result<Vec<u8>, EmitErro
     exports_sec.export(exports::RP, ExportKind::Global, RP_GLOBAL);
     exports_sec.export(THROW_EXPORT, ExportKind::Func, THROW_FUNC);
     for (i, cf) in CodeField::ALL.iter().enumerate() {
-        exports_sec.export(
-            cf.export_name(),
-            ExportKind::Func,
-            FIRST_CODE_FIELD + i as u32,
-        );
+        exports_sec.export(cf.export_name(), ExportKind::Func, FIRST_CODE_FIELD + i as u32);
     }
     exports_sec.export(imports::HOST_WORD, ExportKind::Func, HOST_FUNC);
     for (i, (name, _)) in extras.entry_points.iter().enumerate() {
@@ -158,14 +142,8 @@ pub fn image_module(layout: Layout, extras: &Extras) -> Result<Vec<u8>, EmitErro
     module.section(&exports_sec);
 
     let mut elems = ElementSection::new();
-    let prim_funcs: Vec<u32> = (0..Prim::ALL.len() as u32)
-        .map(|i| FIRST_PRIM + i)
-        .collect();
-    elems.active(
-        Some(0),
-        &ConstExpr::i32_const(prim_xt(Prim::ALL[0]) as i32),
-        Elements::Functions(prim_funcs.into()),
-    );
+    let prim_funcs: Vec<u32> = (0..Prim::ALL.len() as u32).map(|i| FIRST_PRIM + i).collect();
+    elems.active(Some(0), &ConstExpr::i32_const(prim_xt(Prim::ALL[0]) as i32), Elements::Functions(prim_funcs.into()));
     let host_funcs: Vec<u32> = vec![HOST_FUNC; HostWord::ALL.len()];
     elems.active(
         Some(0),
@@ -175,35 +153,17 @@ pub fn image_module(layout: Layout, extras: &Extras) -> Result<Vec<u8>, EmitErro
     for &(xt, entry) in extras.entries {
         let f = match entry {
             Entry::CodeField(cf) => {
-                FIRST_CODE_FIELD
-                    + CodeField::ALL
-                        .iter()
-                        .position(|&c| c == cf)
-                        .expect("a known code field") as u32
+                FIRST_CODE_FIELD + CodeField::ALL.iter().position(|&c| c == cf).expect("a known code field") as u32
             }
             Entry::Host => HOST_FUNC,
         };
-        elems.active(
-            Some(0),
-            &ConstExpr::i32_const(xt as i32),
-            Elements::Functions([f][..].into()),
-        );
+        elems.active(Some(0), &ConstExpr::i32_const(xt as i32), Elements::Functions([f][..].into()));
     }
-    for (i, f) in extras.funcs.iter().enumerate() {
-        elems.active(
-            Some(0),
-            &ConstExpr::i32_const(f.xt as i32),
-            Elements::Functions([first_colon + i as u32][..].into()),
-        );
+    for (xt, f) in plan.table_entries(extras.funcs) {
+        elems.active(Some(0), &ConstExpr::i32_const(xt as i32), Elements::Functions([f][..].into()));
     }
     module.section(&elems);
 
-    let direct: HashMap<Xt, u32> = extras
-        .funcs
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.xt, first_colon + i as u32))
-        .collect();
     let is_host = |xt: Xt| host_word_of(xt).is_some();
     let env = Env {
         layout,
@@ -211,7 +171,9 @@ pub fn image_module(layout: Layout, extras: &Extras) -> Result<Vec<u8>, EmitErro
         throw_func: THROW_FUNC,
         sp_global: SP_GLOBAL,
         rp_global: RP_GLOBAL,
-        direct: &direct,
+        direct: &plan.direct,
+        register: &plan.register,
+        known,
         is_host: &is_host,
     };
     let mut code = CodeSection::new();
@@ -225,18 +187,13 @@ pub fn image_module(layout: Layout, extras: &Extras) -> Result<Vec<u8>, EmitErro
         b.sync_out();
         code.function(&b.finish());
     }
-    for f in extras.funcs {
-        code.function(&emit_function(&env, f)?);
-    }
+    let mut names = Vec::new();
+    plan.emit(&env, extras.funcs, &mut code, &mut names)?;
     for (_, xt) in extras.entry_points {
         let mut f = wasm_encoder::Function::new([]);
-        match direct.get(xt) {
+        match plan.direct.get(xt) {
             Some(&idx) => f.instructions().i32_const(*xt as i32).call(idx),
-            None => f
-                .instructions()
-                .i32_const(*xt as i32)
-                .i32_const(*xt as i32)
-                .call_indirect(0, 0),
+            None => f.instructions().i32_const(*xt as i32).i32_const(*xt as i32).call_indirect(0, 0),
         };
         f.instructions().end();
         code.function(&f);
@@ -245,45 +202,30 @@ pub fn image_module(layout: Layout, extras: &Extras) -> Result<Vec<u8>, EmitErro
 
     let mut data = DataSection::new();
     for (addr, bytes) in extras.data {
-        data.active(
-            0,
-            &ConstExpr::i32_const(*addr as i32),
-            bytes.iter().copied(),
-        );
+        data.active(0, &ConstExpr::i32_const(*addr as i32), bytes.iter().copied());
     }
     if !extras.data.is_empty() {
         module.section(&data);
     }
 
     for (name, contents) in extras.custom {
-        module.section(&CustomSection {
-            name: name.into(),
-            data: contents.into(),
-        });
+        module.section(&CustomSection { name: name.into(), data: contents.into() });
     }
 
-    let mut names = NameMap::new();
-    names.append(HOST_FUNC, "forth.host");
-    names.append(THROW_FUNC, THROW_EXPORT);
+    names.push((HOST_FUNC, ("forth.host").to_string()));
+    names.push((THROW_FUNC, (THROW_EXPORT).to_string()));
     for (i, cf) in CodeField::ALL.iter().enumerate() {
-        names.append(FIRST_CODE_FIELD + i as u32, cf.export_name());
+        names.push((FIRST_CODE_FIELD + i as u32, (cf.export_name()).to_string()));
     }
     for (i, p) in Prim::ALL.iter().enumerate() {
-        names.append(FIRST_PRIM + i as u32, p.name());
-    }
-    for (i, f) in extras.funcs.iter().enumerate() {
-        names.append(first_colon + i as u32, &f.name);
+        names.push((FIRST_PRIM + i as u32, (p.name()).to_string()));
     }
     for (i, (name, _)) in extras.entry_points.iter().enumerate() {
-        names.append(first_entry + i as u32, &format!("entry {name}"));
+        names.push((first_entry + i as u32, (&format!("entry {name}")).to_string()));
     }
     let mut name_sec = NameSection::new();
-    name_sec.module(if extras.name.is_empty() {
-        "kernel"
-    } else {
-        extras.name
-    });
-    name_sec.functions(&names);
+    name_sec.module(if extras.name.is_empty() { "kernel" } else { extras.name });
+    name_sec.functions(&name_map(names));
     module.section(&name_sec);
     Ok(module.finish())
 }
@@ -291,28 +233,18 @@ pub fn image_module(layout: Layout, extras: &Extras) -> Result<Vec<u8>, EmitErro
 /// `throw(code)`: pushes the code and calls the host's THROW, which traps.
 fn throw_helper(env: &Env) -> wasm_encoder::Function {
     let mut b = FnBody::new(env, 0);
+    let sp = b.sp();
     let s = &mut b.s();
-    s.local_get(SP)
-        .i32_const(4)
-        .i32_sub()
-        .local_tee(SP)
-        .local_get(0)
-        .i32_store(mem(0, 2));
-    s.local_get(SP).global_set(SP_GLOBAL);
-    s.i32_const(host_xt(HostWord::Throw) as i32)
-        .call(HOST_FUNC)
-        .unreachable();
+    s.local_get(sp).i32_const(4).i32_sub().local_tee(sp).local_get(0).i32_store(mem(0, 2));
+    s.local_get(sp).global_set(SP_GLOBAL);
+    s.i32_const(host_xt(HostWord::Throw) as i32).call(HOST_FUNC).unreachable();
     b.finish()
 }
 
 fn code_field(env: &Env, cf: CodeField) -> wasm_encoder::Function {
     let mut b = FnBody::new(env, 0);
     let body_addr = |b: &mut FnBody| {
-        b.s()
-            .local_get(0)
-            .i32_const(3)
-            .i32_shl()
-            .i32_load(mem(addr::XT_INFO, 2));
+        b.s().local_get(0).i32_const(3).i32_shl().i32_load(mem(addr::XT_INFO, 2));
     };
     match cf {
         CodeField::Var => {
@@ -332,11 +264,7 @@ fn code_field(env: &Env, cf: CodeField) -> wasm_encoder::Function {
             body_addr(&mut b);
             b.s().i32_load(mem(0, 2));
             let t = b.temp();
-            b.s()
-                .local_set(t)
-                .local_get(t)
-                .local_get(t)
-                .call_indirect(0, 0);
+            b.s().local_set(t).local_get(t).local_get(t).call_indirect(0, 0);
         }
         CodeField::Does => {
             body_addr(&mut b);
@@ -344,12 +272,7 @@ fn code_field(env: &Env, cf: CodeField) -> wasm_encoder::Function {
             b.push(v);
             b.sync_out();
             let t = b.temp();
-            b.s()
-                .local_get(0)
-                .i32_const(3)
-                .i32_shl()
-                .i32_load(mem(addr::XT_INFO + 4, 2))
-                .local_set(t);
+            b.s().local_get(0).i32_const(3).i32_shl().i32_load(mem(addr::XT_INFO + 4, 2)).local_set(t);
             b.s().local_get(t).local_get(t).call_indirect(0, 0);
         }
     }
@@ -368,20 +291,14 @@ mod tests {
 
     #[test]
     fn kernel_is_deterministic() {
-        assert_eq!(
-            kernel_module(Layout::default()),
-            kernel_module(Layout::default())
-        );
+        assert_eq!(kernel_module(Layout::default()), kernel_module(Layout::default()));
     }
 
     #[test]
     fn xts_are_dense_and_distinct() {
         assert_eq!(prim_xt(Prim::ALL[0]), 1);
         assert_eq!(host_xt(HostWord::ALL[0]), 1 + Prim::ALL.len() as u32);
-        assert_eq!(
-            host_word_of(host_xt(HostWord::Catch)),
-            Some(HostWord::Catch)
-        );
+        assert_eq!(host_word_of(host_xt(HostWord::Catch)), Some(HostWord::Catch));
         assert_eq!(host_word_of(first_user_xt()), None);
         assert_eq!(host_word_of(1), None);
     }

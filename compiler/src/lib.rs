@@ -21,8 +21,11 @@
 //!     blocks: vec![Block { ops: vec![Op::Prim(Prim::Dup), Op::Prim(Prim::Mul)], term: Term::Return }],
 //!     n_loops: 0,
 //! };
-//! let bytes = compiler::emit::batch_module(runtime::Layout::default(), &[square], &|_| false).unwrap();
+//! let mut effects = compiler::passes::effects::Known::new();
+//! let bytes = compiler::emit::batch_module(runtime::Layout::default(), &[square], &|_| false, &mut effects, true).unwrap();
 //! wasmparser::validate(&bytes).unwrap();
+//! // The optimizer found that SQUARE takes one item and leaves one.
+//! assert_eq!(effects.values().next(), Some(&compiler::passes::effects::Effect::new(1, 1)));
 //! ```
 
 #![deny(missing_docs)]
@@ -41,6 +44,7 @@ pub mod kernel;
 pub mod link;
 pub mod machine;
 pub mod number;
+pub mod passes;
 pub mod primitives;
 
 pub use error::{Diagnostic, Location, Stop};

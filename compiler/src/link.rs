@@ -96,11 +96,7 @@ pub struct WordInfo {
 impl ImageInfo {
     /// The layout the image was built for.
     pub fn layout(&self) -> Layout {
-        Layout::new(
-            self.memory_bytes,
-            self.data_stack_cells,
-            self.return_stack_cells,
-        )
+        Layout::new(self.memory_bytes, self.data_stack_cells, self.return_stack_cells)
     }
 }
 
@@ -128,13 +124,7 @@ fn word_info(h: &Header) -> Option<WordInfo> {
         Kind::Defer { body } => ("defer", Some(i64::from(body))),
         Kind::Marker { .. } | Kind::Prim(_) | Kind::Host(_) => return None,
     };
-    Some(WordInfo {
-        name: h.name.clone(),
-        xt: h.xt,
-        immediate: h.immediate,
-        kind: kind.into(),
-        arg,
-    })
+    Some(WordInfo { name: h.name.clone(), xt: h.xt, immediate: h.immediate, kind: kind.into(), arg })
 }
 
 /// The kind of a word read back from an image, or `None` if unknown.
@@ -181,34 +171,18 @@ fn data_runs(mem: &[u8]) -> Vec<(u32, Vec<u8>)> {
 
 impl Forth {
     /// Links the loaded program into one self-contained module.
-    pub fn link(
-        &mut self,
-        m: &mut dyn Machine,
-        opts: &LinkOptions,
-    ) -> Result<Artifact, Diagnostic> {
+    pub fn link(&mut self, m: &mut dyn Machine, opts: &LinkOptions) -> Result<Artifact, Diagnostic> {
         if self.current.is_some() {
-            return Err(Diagnostic::new(
-                "cannot link while a definition is still open",
-            ));
+            return Err(Diagnostic::new("cannot link while a definition is still open"));
         }
-        self.flush(m)
-            .map_err(|f| Diagnostic::new(format!("cannot emit the pending definitions: {f:?}")))?;
+        self.flush(m).map_err(|f| Diagnostic::new(format!("cannot emit the pending definitions: {f:?}")))?;
         let entry = opts.entry.clone().unwrap_or_else(|| "MAIN".into());
         let entry_xt = match self.dict.find(&entry) {
             Some(h) => h.xt,
-            None => {
-                return Err(Diagnostic::new(format!(
-                    "the entry word {entry} is not defined (use --entry WORD)"
-                )))
-            }
+            None => return Err(Diagnostic::new(format!("the entry word {entry} is not defined (use --entry WORD)"))),
         };
-        let here = m
-            .read_cell(addr::DP)
-            .map_err(|f| Diagnostic::new(format!("cannot read HERE: {f:?}")))?
-            as u32;
-        let snapshot = m
-            .read_vec(0, here)
-            .map_err(|f| Diagnostic::new(format!("cannot read memory: {f:?}")))?;
+        let here = m.read_cell(addr::DP).map_err(|f| Diagnostic::new(format!("cannot read HERE: {f:?}")))? as u32;
+        let snapshot = m.read_vec(0, here).map_err(|f| Diagnostic::new(format!("cannot read memory: {f:?}")))?;
 
         let by_xt: HashMap<Xt, &Function> = self.compiled.iter().map(|f| (f.xt, f)).collect();
         let mut keep: BTreeSet<Xt> = BTreeSet::new();
@@ -241,11 +215,7 @@ impl Forth {
         let funcs: Vec<Function> = if uses_dictionary {
             self.compiled.clone()
         } else {
-            self.compiled
-                .iter()
-                .filter(|f| keep.contains(&f.xt))
-                .cloned()
-                .collect()
+            self.compiled.iter().filter(|f| keep.contains(&f.xt)).cloned().collect()
         };
         let entries: Vec<(Xt, Entry)> = self
             .installed
@@ -286,36 +256,23 @@ impl Forth {
             entries: &entries,
             data: &data,
             entry_points: &[(entry.clone(), entry_xt)],
-            custom: &[
-                (IMAGE_SECTION.to_string(), image_json),
-                (PROVENANCE_SECTION.to_string(), provenance),
-            ],
+            custom: &[(IMAGE_SECTION.to_string(), image_json), (PROVENANCE_SECTION.to_string(), provenance)],
             name: "fastforth-image",
         };
-        let bytes =
-            kernel::image_module(layout, &extras).map_err(|e| Diagnostic::new(e.to_string()))?;
+        let bytes = kernel::image_module(layout, &extras, &mut Default::default(), self.cfg.optimize)
+            .map_err(|e| Diagnostic::new(e.to_string()))?;
         if self.cfg.validate {
             if let Err(e) = wasmparser::validate(&bytes) {
-                return Err(Diagnostic::new(format!(
-                    "internal error: the linked module does not validate: {e}"
-                )));
+                return Err(Diagnostic::new(format!("internal error: the linked module does not validate: {e}")));
             }
         }
-        Ok(Artifact {
-            bytes,
-            entry,
-            functions: (funcs.len(), self.compiled.len()),
-        })
+        Ok(Artifact { bytes, entry, functions: (funcs.len(), self.compiled.len()) })
     }
 
     /// A system that serves a linked image, which `m` has booted as its
     /// kernel: the dictionary comes from the image, nothing is loaded.
     pub fn from_image(info: &ImageInfo, validate: bool) -> Forth {
-        let mut f = Forth::new(crate::Config {
-            layout: info.layout(),
-            validate,
-            ..crate::Config::default()
-        });
+        let mut f = Forth::new(crate::Config { layout: info.layout(), validate, ..crate::Config::default() });
         f.register_builtins();
         for w in &info.words {
             if let Some(kind) = kind_of(w) {
@@ -343,20 +300,14 @@ impl Forth {
     }
 
     fn provenance_json(&self, entry: &str, opts: &LinkOptions) -> Vec<u8> {
-        let sources: Vec<serde_json::Value> = self
-            .sources
-            .iter()
-            .map(|(name, sha)| serde_json::json!({ "name": name, "sha256": hex(sha) }))
-            .collect();
+        let sources: Vec<serde_json::Value> =
+            self.sources.iter().map(|(name, sha)| serde_json::json!({ "name": name, "sha256": hex(sha) })).collect();
         let mut all = Sha256::new();
         for (_, sha) in &self.sources {
             all.update(sha);
         }
-        let options: serde_json::Map<String, serde_json::Value> = opts
-            .options
-            .iter()
-            .map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone())))
-            .collect();
+        let options: serde_json::Map<String, serde_json::Value> =
+            opts.options.iter().map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone()))).collect();
         let doc = serde_json::json!({
             "format": "fastforth-provenance/1",
             "compiler": { "name": "fastforth-wasm", "version": crate::VERSION },
@@ -393,8 +344,7 @@ pub fn image_info(module: &[u8]) -> Result<ImageInfo, String> {
     }
     let raw = custom_section(module, IMAGE_SECTION)
         .ok_or_else(|| format!("not a FastForth image: it has no {IMAGE_SECTION} section"))?;
-    serde_json::from_slice(&raw)
-        .map_err(|e| format!("the {IMAGE_SECTION} section is malformed: {e}"))
+    serde_json::from_slice(&raw).map_err(|e| format!("the {IMAGE_SECTION} section is malformed: {e}"))
 }
 
 #[cfg(test)]
@@ -415,8 +365,6 @@ mod tests {
     fn image_info_rejects_non_modules() {
         assert!(image_info(b"hello").unwrap_err().contains("bad magic"));
         let empty = wasm_encoder::Module::new().finish();
-        assert!(image_info(&empty)
-            .unwrap_err()
-            .contains("no fastforth.image"));
+        assert!(image_info(&empty).unwrap_err().contains("no fastforth.image"));
     }
 }

@@ -56,16 +56,10 @@ pub fn parse(tok: &[u8], base: u32) -> Option<Number> {
     }
     let mut acc: u64 = 0;
     for &c in digits {
-        acc = acc
-            .wrapping_mul(u64::from(base))
-            .wrapping_add(u64::from(digit(c, base)?));
+        acc = acc.wrapping_mul(u64::from(base)).wrapping_add(u64::from(digit(c, base)?));
     }
     let v = if neg { acc.wrapping_neg() } else { acc } as i64;
-    Some(if double {
-        Number::Double(v)
-    } else {
-        Number::Single(v as i32)
-    })
+    Some(if double { Number::Double(v) } else { Number::Single(v as i32) })
 }
 
 #[cfg(test)]

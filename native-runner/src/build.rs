@@ -43,10 +43,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<i32> {
         options: vec![
             ("memory_bytes".into(), l.memory_bytes.to_string()),
             ("data_stack_cells".into(), l.data_stack_cells.to_string()),
-            (
-                "return_stack_cells".into(),
-                l.return_stack_cells.to_string(),
-            ),
+            ("return_stack_cells".into(), l.return_stack_cells.to_string()),
         ],
     };
     let artifact = match s.forth.link(&mut s.machine, &opts) {
@@ -58,12 +55,8 @@ pub fn run(args: BuildArgs) -> anyhow::Result<i32> {
         }
     };
     s.machine.flush_output();
-    let out = args
-        .output
-        .clone()
-        .unwrap_or_else(|| args.files[0].with_extension("wasm"));
-    std::fs::write(&out, &artifact.bytes)
-        .with_context(|| format!("cannot write {}", out.display()))?;
+    let out = args.output.clone().unwrap_or_else(|| args.files[0].with_extension("wasm"));
+    std::fs::write(&out, &artifact.bytes).with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!(
         "wrote {} ({} bytes, entry {}, {} of {} definitions)",
         out.display(),

@@ -16,10 +16,7 @@ impl Console {
     pub fn stdio() -> Self {
         let stdin: Stdin = std::io::stdin();
         Console {
-            out: Box::new(std::io::BufWriter::with_capacity(
-                1 << 16,
-                std::io::stdout(),
-            )),
+            out: Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
             input: Box::new(BufReader::new(stdin)),
         }
     }

@@ -30,18 +30,16 @@ pub fn engine() -> anyhow::Result<Engine> {
     cfg.cranelift_opt_level(OptLevel::Speed);
     let engine = Engine::new(&cfg)?;
     let ticker = engine.weak();
-    std::thread::Builder::new()
-        .name("epoch".into())
-        .spawn(move || {
-            while let Some(e) = ticker.upgrade() {
-                drop(e);
-                std::thread::sleep(TICK);
-                match ticker.upgrade() {
-                    Some(e) => e.increment_epoch(),
-                    None => break,
-                }
+    std::thread::Builder::new().name("epoch".into()).spawn(move || {
+        while let Some(e) = ticker.upgrade() {
+            drop(e);
+            std::thread::sleep(TICK);
+            match ticker.upgrade() {
+                Some(e) => e.increment_epoch(),
+                None => break,
             }
-        })?;
+        }
+    })?;
     Ok(engine)
 }
 

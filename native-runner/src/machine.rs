@@ -15,10 +15,7 @@ use std::time::Instant;
 use anyhow::Context as _;
 use compiler::{Fault, Host, Machine};
 use runtime::{exports, imports, CodeField};
-use wasmtime::{
-    AsContextMut, Caller, Engine, Func, Global, Linker, Memory, Module, Ref, Store, Table, Trap,
-    Val,
-};
+use wasmtime::{AsContextMut, Caller, Engine, Func, Global, Linker, Memory, Module, Ref, Store, Table, Trap, Val};
 
 use crate::console::Console;
 use crate::module_cache::ModuleCache;
@@ -72,20 +69,9 @@ pub type NativeMachine = Ctx<Store<StoreData>>;
 impl NativeMachine {
     /// A machine on `engine`, writing to and reading from `console`.
     pub fn new(engine: &Engine, console: Console, cache: Option<ModuleCache>) -> Self {
-        let limits = wasmtime::StoreLimitsBuilder::new()
-            .instances(MAX_MODULES + 1)
-            .memories(1)
-            .tables(1)
-            .build();
-        let data = StoreData {
-            host: None,
-            kernel: None,
-            linker: None,
-            console,
-            cache,
-            started: Instant::now(),
-            limits,
-        };
+        let limits = wasmtime::StoreLimitsBuilder::new().instances(MAX_MODULES + 1).memories(1).tables(1).build();
+        let data =
+            StoreData { host: None, kernel: None, linker: None, console, cache, started: Instant::now(), limits };
         let mut store = Store::new(engine, data);
         store.limiter(|d| &mut d.limits);
         store.epoch_deadline_trap();
@@ -110,9 +96,7 @@ impl NativeMachine {
 }
 
 fn kernel(data: &StoreData) -> Result<&Kernel, Fault> {
-    data.kernel
-        .as_ref()
-        .ok_or_else(|| Fault::Host("the machine has not booted".into()))
+    data.kernel.as_ref().ok_or_else(|| Fault::Host("the machine has not booted".into()))
 }
 
 /// Maps a wasmtime error to the fault it stands for.
@@ -121,22 +105,17 @@ fn to_fault(e: wasmtime::Error) -> Fault {
         return f.clone();
     }
     if let Some(trap) = e.downcast_ref::<Trap>() {
-        let what = trap
-            .to_string()
-            .trim_start_matches("wasm trap: ")
-            .to_string();
+        let what = trap.to_string().trim_start_matches("wasm trap: ").to_string();
         let (code, what) = match trap {
             Trap::Interrupt | Trap::OutOfFuel => return Fault::Timeout,
-            Trap::StackOverflow => (
-                runtime::throw::RSTACK_OVERFLOW,
-                "recursion too deep for the wasm stack".to_string(),
-            ),
+            Trap::StackOverflow => {
+                (runtime::throw::RSTACK_OVERFLOW, "recursion too deep for the wasm stack".to_string())
+            }
             Trap::IntegerDivisionByZero => (runtime::throw::DIVISION_BY_ZERO, what),
             Trap::IntegerOverflow => (runtime::throw::OUT_OF_RANGE, what),
-            Trap::IndirectCallToNull | Trap::TableOutOfBounds | Trap::BadSignature => (
-                runtime::throw::INVALID_ADDRESS,
-                "not an execution token".to_string(),
-            ),
+            Trap::IndirectCallToNull | Trap::TableOutOfBounds | Trap::BadSignature => {
+                (runtime::throw::INVALID_ADDRESS, "not an execution token".to_string())
+            }
             _ => (runtime::throw::INVALID_ADDRESS, what),
         };
         return Fault::Trap { code, what };
@@ -157,63 +136,36 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
         let mut cx = self.0.as_context_mut();
         let engine = cx.engine().clone();
         let module = compile(&engine, cx.data().cache.as_ref(), kernel_bytes)?;
-        let host_func = Func::wrap(
-            &mut cx,
-            |mut caller: Caller<'_, StoreData>, xt: i32| -> wasmtime::Result<()> {
-                let Some(host) = caller.data().host else {
-                    return Err(wasmtime::Error::new(FaultError(Fault::Host(
-                        "host word called outside of a call".into(),
-                    ))));
-                };
-                let mut m = Ctx(&mut caller);
-                // SAFETY: `host` was set by the `call` below from a `&mut dyn
-                // Host` that stays borrowed, and unused, until that call returns;
-                // this callback runs strictly inside it.
-                let res = unsafe { (*host).host_word(&mut m, xt as u32) };
-                res.map_err(|f| wasmtime::Error::new(FaultError(f)))
-            },
-        );
+        let host_func = Func::wrap(&mut cx, |mut caller: Caller<'_, StoreData>, xt: i32| -> wasmtime::Result<()> {
+            let Some(host) = caller.data().host else {
+                return Err(wasmtime::Error::new(FaultError(Fault::Host("host word called outside of a call".into()))));
+            };
+            let mut m = Ctx(&mut caller);
+            // SAFETY: `host` was set by the `call` below from a `&mut dyn
+            // Host` that stays borrowed, and unused, until that call returns;
+            // this callback runs strictly inside it.
+            let res = unsafe { (*host).host_word(&mut m, xt as u32) };
+            res.map_err(|f| wasmtime::Error::new(FaultError(f)))
+        });
         let mut linker = Linker::new(&engine);
-        linker
-            .define(&cx, imports::HOST_MODULE, imports::HOST_WORD, host_func)
-            .map_err(to_fault)?;
+        linker.define(&cx, imports::HOST_MODULE, imports::HOST_WORD, host_func).map_err(to_fault)?;
         let instance = linker.instantiate(&mut cx, &module).map_err(to_fault)?;
         let get = |cx: &mut wasmtime::StoreContextMut<'_, StoreData>, name: &str| {
-            instance
-                .get_export(&mut *cx, name)
-                .ok_or_else(|| Fault::Host(format!("kernel lacks export {name}")))
+            instance.get_export(&mut *cx, name).ok_or_else(|| Fault::Host(format!("kernel lacks export {name}")))
         };
-        let memory = get(&mut cx, exports::MEMORY)?
-            .into_memory()
-            .ok_or_else(|| Fault::Host("memory export".into()))?;
-        let table = get(&mut cx, exports::TABLE)?
-            .into_table()
-            .ok_or_else(|| Fault::Host("table export".into()))?;
-        let sp = get(&mut cx, exports::SP)?
-            .into_global()
-            .ok_or_else(|| Fault::Host("sp export".into()))?;
-        let rp = get(&mut cx, exports::RP)?
-            .into_global()
-            .ok_or_else(|| Fault::Host("rp export".into()))?;
+        let memory = get(&mut cx, exports::MEMORY)?.into_memory().ok_or_else(|| Fault::Host("memory export".into()))?;
+        let table = get(&mut cx, exports::TABLE)?.into_table().ok_or_else(|| Fault::Host("table export".into()))?;
+        let sp = get(&mut cx, exports::SP)?.into_global().ok_or_else(|| Fault::Host("sp export".into()))?;
+        let rp = get(&mut cx, exports::RP)?.into_global().ok_or_else(|| Fault::Host("rp export".into()))?;
         let mut code_fields = Vec::new();
         for cf in CodeField::ALL {
-            let f = get(&mut cx, cf.export_name())?
-                .into_func()
-                .ok_or_else(|| Fault::Host("code field export".into()))?;
+            let f =
+                get(&mut cx, cf.export_name())?.into_func().ok_or_else(|| Fault::Host("code field export".into()))?;
             code_fields.push((cf, f));
         }
-        linker
-            .instance(&mut cx, exports::KERNEL_MODULE, instance)
-            .map_err(to_fault)?;
+        linker.instance(&mut cx, exports::KERNEL_MODULE, instance).map_err(to_fault)?;
         let data = cx.data_mut();
-        data.kernel = Some(Kernel {
-            memory,
-            table,
-            sp,
-            rp,
-            code_fields,
-            host_func,
-        });
+        data.kernel = Some(Kernel { memory, table, sp, rp, code_fields, host_func });
         data.linker = Some(Arc::new(linker));
         Ok(())
     }
@@ -222,11 +174,7 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
         let mut cx = self.0.as_context_mut();
         let engine = cx.engine().clone();
         let module = compile(&engine, cx.data().cache.as_ref(), bytes)?;
-        let linker = cx
-            .data()
-            .linker
-            .clone()
-            .ok_or_else(|| Fault::Host("the machine has not booted".into()))?;
+        let linker = cx.data().linker.clone().ok_or_else(|| Fault::Host("the machine has not booted".into()))?;
         linker.instantiate(&mut cx, &module).map(|_| ()).map_err(|e| match to_fault(e) {
             Fault::Host(msg) if msg.contains("instance count too high") => {
                 Fault::Host(format!("this program made more than {MAX_MODULES} batch modules (it defines and runs words one at a time); the runner's limit is {MAX_MODULES}"))
@@ -250,11 +198,8 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
         let typed = func.typed::<i32, ()>(&cx).map_err(to_fault)?;
         // SAFETY: the lifetime is erased only for the duration of this call;
         // the pointer is removed again before `host` is usable by the caller.
-        let erased: *mut (dyn Host + 'static) = unsafe {
-            std::mem::transmute::<*mut (dyn Host + '_), *mut (dyn Host + 'static)>(
-                host as *mut dyn Host,
-            )
-        };
+        let erased: *mut (dyn Host + 'static) =
+            unsafe { std::mem::transmute::<*mut (dyn Host + '_), *mut (dyn Host + 'static)>(host as *mut dyn Host) };
         let prev = cx.data_mut().host.replace(erased);
         let res = typed.call(&mut cx, xt as i32);
         cx.data_mut().host = prev;
@@ -266,46 +211,34 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
         let k = kernel(cx.data())?;
         let (table, f) = (
             k.table,
-            k.code_fields
-                .iter()
-                .find(|(c, _)| *c == cf)
-                .map(|(_, f)| *f)
-                .expect("every code field is exported"),
+            k.code_fields.iter().find(|(c, _)| *c == cf).map(|(_, f)| *f).expect("every code field is exported"),
         );
-        table
-            .set(&mut cx, u64::from(xt), Ref::Func(Some(f)))
-            .map_err(to_fault)
+        table.set(&mut cx, u64::from(xt), Ref::Func(Some(f))).map_err(to_fault)
     }
 
     fn set_host_entry(&mut self, xt: u32) -> Result<(), Fault> {
         let mut cx = self.0.as_context_mut();
         let k = kernel(cx.data())?;
         let (table, f) = (k.table, k.host_func);
-        table
-            .set(&mut cx, u64::from(xt), Ref::Func(Some(f)))
-            .map_err(to_fault)
+        table.set(&mut cx, u64::from(xt), Ref::Func(Some(f))).map_err(to_fault)
     }
 
     fn read(&mut self, addr: u32, buf: &mut [u8]) -> Result<(), Fault> {
         let cx = self.0.as_context_mut();
         let memory = kernel(cx.data())?.memory;
-        memory
-            .read(&cx, addr as usize, buf)
-            .map_err(|_| Fault::Trap {
-                code: runtime::throw::INVALID_ADDRESS,
-                what: format!("read of {} bytes at {addr:#x}", buf.len()),
-            })
+        memory.read(&cx, addr as usize, buf).map_err(|_| Fault::Trap {
+            code: runtime::throw::INVALID_ADDRESS,
+            what: format!("read of {} bytes at {addr:#x}", buf.len()),
+        })
     }
 
     fn write(&mut self, addr: u32, data: &[u8]) -> Result<(), Fault> {
         let mut cx = self.0.as_context_mut();
         let memory = kernel(cx.data())?.memory;
-        memory
-            .write(&mut cx, addr as usize, data)
-            .map_err(|_| Fault::Trap {
-                code: runtime::throw::INVALID_ADDRESS,
-                what: format!("write of {} bytes at {addr:#x}", data.len()),
-            })
+        memory.write(&mut cx, addr as usize, data).map_err(|_| Fault::Trap {
+            code: runtime::throw::INVALID_ADDRESS,
+            what: format!("write of {} bytes at {addr:#x}", data.len()),
+        })
     }
 
     fn sp(&mut self) -> u32 {
@@ -351,18 +284,10 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
     }
 
     fn read_file(&mut self, path: &str) -> Result<Vec<u8>, String> {
-        std::fs::read(path)
-            .with_context(|| path.to_string())
-            .map_err(|e| e.root_cause().to_string())
+        std::fs::read(path).with_context(|| path.to_string()).map_err(|e| e.root_cause().to_string())
     }
 
     fn now_ms(&mut self) -> f64 {
-        self.0
-            .as_context_mut()
-            .data()
-            .started
-            .elapsed()
-            .as_secs_f64()
-            * 1000.0
+        self.0.as_context_mut().data().started.elapsed().as_secs_f64() * 1000.0
     }
 }

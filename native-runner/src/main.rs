@@ -32,14 +32,13 @@ enum Command {
 
 fn main() {
     let cli = Cli::parse();
-    let worker = std::thread::Builder::new()
-        .name("forth".into())
-        .stack_size(engine::THREAD_STACK)
-        .spawn(move || match cli.command {
+    let worker = std::thread::Builder::new().name("forth".into()).stack_size(engine::THREAD_STACK).spawn(move || {
+        match cli.command {
             Command::Run(a) => run::run(a),
             Command::Build(a) => build::run(a),
             Command::Repl(a) => repl::run(a),
-        });
+        }
+    });
     let code = match worker.map(|w| w.join()) {
         Ok(Ok(Ok(code))) => code,
         Ok(Ok(Err(e))) => {

@@ -32,9 +32,7 @@ impl ModuleCache {
         if let Some(x) = std::env::var_os("XDG_CACHE_HOME").filter(|x| !x.is_empty()) {
             return PathBuf::from(x).join("fastforth");
         }
-        let home = std::env::var_os("HOME")
-            .map(PathBuf::from)
-            .unwrap_or_else(std::env::temp_dir);
+        let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
         home.join(".cache").join("fastforth")
     }
 
@@ -114,17 +112,8 @@ mod tests {
         let engine = Engine::default();
         let wasm = wat_module();
         cache.load_or_compile(&engine, &wasm).unwrap();
-        let entry = std::fs::read_dir(&dir)
-            .unwrap()
-            .next()
-            .unwrap()
-            .unwrap()
-            .path();
-        std::fs::write(
-            &entry,
-            b"garbage that is long enough to have a checksum and more",
-        )
-        .unwrap();
+        let entry = std::fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
+        std::fs::write(&entry, b"garbage that is long enough to have a checksum and more").unwrap();
         let m = cache.load_or_compile(&engine, &wasm).unwrap();
         assert!(m.get_export("f").is_some());
         let rebuilt = std::fs::read(&entry).unwrap();

@@ -25,19 +25,17 @@ pub fn run(args: ReplArgs) -> anyhow::Result<i32> {
     let mut s = Session::boot(&args.limits, Console::stdio())?;
     for file in &args.files {
         s.arm_timeout(&args.limits);
-        if let Err(stop) = s
-            .forth
-            .include_file(&mut s.machine, &file.to_string_lossy())
-        {
+        if let Err(stop) = s.forth.include_file(&mut s.machine, &file.to_string_lossy()) {
             if s.report(&stop) {
                 return Ok(0);
             }
             s.forth.reset(&mut s.machine);
         }
     }
-    let history = args.history.clone().or_else(|| {
-        std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".fastforth_history"))
-    });
+    let history = args
+        .history
+        .clone()
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".fastforth_history")));
     let mut editor = DefaultEditor::new()?;
     if let Some(h) = &history {
         let _ = editor.load_history(h);
@@ -57,11 +55,7 @@ pub fn run(args: ReplArgs) -> anyhow::Result<i32> {
         s.arm_timeout(&args.limits);
         match s.forth.interpret_line(&mut s.machine, "<repl>", &line) {
             Ok(()) => {
-                let ok = if s.forth.is_compiling() {
-                    " compiled"
-                } else {
-                    " ok"
-                };
+                let ok = if s.forth.is_compiling() { " compiled" } else { " ok" };
                 s.machine.console().write(ok.as_bytes());
                 s.machine.console().write(b"\n");
                 s.machine.flush_output();

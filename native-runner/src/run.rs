@@ -36,9 +36,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<i32> {
         }
     }
     if args.entry.is_some() {
-        anyhow::bail!(
-            "--entry applies to a module built by `native-runner build`, not to source files"
-        );
+        anyhow::bail!("--entry applies to a module built by `native-runner build`, not to source files");
     }
     let mut s = Session::boot(&args.limits, Console::stdio())?;
     s.arm_timeout(&args.limits);
@@ -52,9 +50,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<i32> {
 /// Whether a file is a wasm module (by its magic number), not Forth source.
 fn is_module(path: &std::path::Path) -> bool {
     let mut magic = [0u8; 4];
-    std::fs::File::open(path)
-        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic))
-        .is_ok()
+    std::fs::File::open(path).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic)).is_ok()
         && &magic == b"\0asm"
 }
 
@@ -64,12 +60,7 @@ fn run_image(path: &std::path::Path, args: &RunArgs) -> anyhow::Result<i32> {
         .with_context(|| format!("cannot run {}", path.display()))?;
     let xt = match &args.entry {
         None => info.entry_xt,
-        Some(name) => match info
-            .words
-            .iter()
-            .rev()
-            .find(|w| w.name.eq_ignore_ascii_case(name))
-        {
+        Some(name) => match info.words.iter().rev().find(|w| w.name.eq_ignore_ascii_case(name)) {
             Some(w) => w.xt,
             None => anyhow::bail!("{} has no word named {name}", path.display()),
         },

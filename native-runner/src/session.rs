@@ -31,6 +31,10 @@ pub struct Limits {
     /// Compile every module afresh; read and write no cache.
     #[arg(long)]
     pub no_cache: bool,
+    /// Optimization level: 0 keeps every word on the memory stack; 1 and
+    /// above give static words register signatures.
+    #[arg(short = 'O', long = "opt-level", value_name = "LEVEL", default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
+    pub opt_level: u8,
 }
 
 /// The module cache the limits ask for; an unusable folder only costs speed.
@@ -38,10 +42,7 @@ fn cache(limits: &Limits) -> Option<ModuleCache> {
     if limits.no_cache {
         return None;
     }
-    let dir = limits
-        .cache_dir
-        .clone()
-        .unwrap_or_else(ModuleCache::default_dir);
+    let dir = limits.cache_dir.clone().unwrap_or_else(ModuleCache::default_dir);
     ModuleCache::new(dir).ok()
 }
 
@@ -58,51 +59,32 @@ impl Session {
     pub fn boot(limits: &Limits, console: Console) -> anyhow::Result<Session> {
         let engine = engine::engine()?;
         let mut machine = NativeMachine::new(&engine, console, cache(limits));
-        let layout = Layout::new(
-            limits.memory.saturating_mul(1 << 20),
-            limits.data_stack,
-            limits.return_stack,
-        );
-        let mut forth = Forth::new(Config {
-            layout,
-            ..Config::default()
-        });
-        forth
-            .boot(&mut machine)
-            .map_err(|s| anyhow::anyhow!("{s}"))?;
+        let layout = Layout::new(limits.memory.saturating_mul(1 << 20), limits.data_stack, limits.return_stack);
+        let mut forth = Forth::new(Config { layout, optimize: limits.opt_level > 0, ..Config::default() });
+        forth.boot(&mut machine).map_err(|s| anyhow::anyhow!("{s}"))?;
         Ok(Session { forth, machine })
     }
 
     /// Builds the engine and machine and boots a linked image as the kernel.
-    pub fn boot_image(
-        limits: &Limits,
-        console: Console,
-        bytes: &[u8],
-    ) -> anyhow::Result<(Session, ImageInfo)> {
+    pub fn boot_image(limits: &Limits, console: Console, bytes: &[u8]) -> anyhow::Result<(Session, ImageInfo)> {
         let info = compiler::link::image_info(bytes).map_err(anyhow::Error::msg)?;
         let engine = engine::engine()?;
         let mut machine = NativeMachine::new(&engine, console, cache(limits));
-        machine
-            .boot(bytes)
-            .map_err(|f| anyhow::anyhow!("cannot load the image: {f:?}"))?;
+        machine.boot(bytes).map_err(|f| anyhow::anyhow!("cannot load the image: {f:?}"))?;
         let forth = Forth::from_image(&info, cfg!(debug_assertions));
         Ok((Session { forth, machine }, info))
     }
 
     /// Starts the time limit for what runs next.
     pub fn arm_timeout(&mut self, limits: &Limits) {
-        self.machine
-            .set_deadline(engine::deadline_ticks(Some(limits.timeout)));
+        self.machine.set_deadline(engine::deadline_ticks(Some(limits.timeout)));
     }
 
     /// Loads files, then `-e` strings, then checks that no definition is
     /// left open. Returns the exit code if loading stopped (an error or BYE).
     pub fn load(&mut self, files: &[std::path::PathBuf], eval: &[String]) -> Option<i32> {
         for file in files {
-            if let Err(stop) = self
-                .forth
-                .include_file(&mut self.machine, &file.to_string_lossy())
-            {
+            if let Err(stop) = self.forth.include_file(&mut self.machine, &file.to_string_lossy()) {
                 return Some(if self.report(&stop) { 0 } else { 1 });
             }
         }

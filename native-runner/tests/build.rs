@@ -17,9 +17,7 @@ fn runner(args: &[&str]) -> Output {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("build")
-        .join(name);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("build").join(name);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
@@ -42,13 +40,7 @@ fn programs() -> Vec<PathBuf> {
 
 fn build(src: &Path, out: &Path) -> Vec<u8> {
     let o = runner(&["build", src.to_str().unwrap(), "-o", out.to_str().unwrap()]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "build {}: {}",
-        src.display(),
-        text(&o.stderr)
-    );
+    assert_eq!(o.status.code(), Some(0), "build {}: {}", src.display(), text(&o.stderr));
     std::fs::read(out).unwrap()
 }
 
@@ -83,17 +75,9 @@ fn a_missing_entry_word_is_a_clear_error() {
     let dir = scratch("noentry");
     let src = dir.join("p.fs");
     std::fs::write(&src, ": hello ;\n").unwrap();
-    let o = runner(&[
-        "build",
-        src.to_str().unwrap(),
-        "-o",
-        dir.join("p.wasm").to_str().unwrap(),
-    ]);
+    let o = runner(&["build", src.to_str().unwrap(), "-o", dir.join("p.wasm").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    assert_eq!(
-        text(&o.stderr),
-        "error: the entry word MAIN is not defined (use --entry WORD)\n"
-    );
+    assert_eq!(text(&o.stderr), "error: the entry word MAIN is not defined (use --entry WORD)\n");
 }
 
 #[test]
@@ -103,11 +87,7 @@ fn a_file_that_is_not_a_built_module_is_refused() {
     std::fs::write(&bad, b"\0asm\x01\0\0\0").unwrap();
     let o = runner(&["run", bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        text(&o.stderr).contains("not a FastForth image"),
-        "{}",
-        text(&o.stderr)
-    );
+    assert!(text(&o.stderr).contains("not a FastForth image"), "{}", text(&o.stderr));
 }
 
 #[test]
@@ -115,14 +95,7 @@ fn another_entry_word_can_be_run() {
     let dir = scratch("entry");
     let wasm = dir.join("s.wasm");
     build(&programs()[0], &wasm);
-    let o = runner(&[
-        "run",
-        wasm.to_str().unwrap(),
-        "--entry",
-        "tick",
-        "-e",
-        "counter @ .",
-    ]);
+    let o = runner(&["run", wasm.to_str().unwrap(), "--entry", "tick", "-e", "counter @ ."]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert_eq!(text(&o.stdout), "1 ");
 }

@@ -12,21 +12,13 @@ fn runner() -> Command {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("cli")
-        .join(name);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli").join(name);
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
 
 fn cache_args() -> [String; 2] {
-    [
-        "--cache-dir".into(),
-        Path::new(env!("CARGO_TARGET_TMPDIR"))
-            .join("module-cache")
-            .to_string_lossy()
-            .into_owned(),
-    ]
+    ["--cache-dir".into(), Path::new(env!("CARGO_TARGET_TMPDIR")).join("module-cache").to_string_lossy().into_owned()]
 }
 
 fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
@@ -50,10 +42,7 @@ fn text(b: &[u8]) -> String {
 fn a_missing_file_is_a_clear_error() {
     let out = run_with_stdin(&["run", "/no/such/file.fs"], b"");
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(
-        text(&out.stderr),
-        "error: cannot read /no/such/file.fs: No such file or directory (os error 2)\n"
-    );
+    assert_eq!(text(&out.stderr), "error: cannot read /no/such/file.fs: No such file or directory (os error 2)\n");
     assert!(out.stdout.is_empty());
 }
 
@@ -62,11 +51,7 @@ fn a_folder_is_not_a_source_file() {
     let dir = scratch("folder-arg");
     let out = run_with_stdin(&["run", dir.to_str().unwrap()], b"");
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).starts_with("error: cannot read "),
-        "{}",
-        text(&out.stderr)
-    );
+    assert!(text(&out.stderr).starts_with("error: cannot read "), "{}", text(&out.stderr));
 }
 
 #[test]
@@ -74,17 +59,7 @@ fn evaluate_strings_run_after_the_files_in_order() {
     let dir = scratch("eval-order");
     let f = dir.join("a.fs");
     std::fs::write(&f, ": hello .\" file\" ;\n").unwrap();
-    let out = run_with_stdin(
-        &[
-            "run",
-            f.to_str().unwrap(),
-            "-e",
-            "hello",
-            "-e",
-            "space 42 .",
-        ],
-        b"",
-    );
+    let out = run_with_stdin(&["run", f.to_str().unwrap(), "-e", "hello", "-e", "space 42 ."], b"");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), "file 42 ");
 }
@@ -116,9 +91,7 @@ fn a_ten_megabyte_source_loads() {
             "\\ {i}: {}\n",
             "a comment line that makes the file big without adding code. ".repeat(3)
         ));
-        src.push_str(&format!(
-            ": w{i} {i} dup 1+ * 2/ drop {i} 0 max 1 min total +! ( add {i} ) ;\n"
-        ));
+        src.push_str(&format!(": w{i} {i} dup 1+ * 2/ drop {i} 0 max 1 min total +! ( add {i} ) ;\n"));
         i += 1;
     }
     src.push_str(&format!("w0 w{} total @ .\n", i - 1));
@@ -136,10 +109,7 @@ fn a_line_too_long_for_the_source_buffer_is_a_clear_error() {
     let out = run_with_stdin(&["run", f.to_str().unwrap()], b"");
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
-    assert!(
-        err.contains("long.fs:1:1: error: input line too long: 140007 bytes"),
-        "{err}"
-    );
+    assert!(err.contains("long.fs:1:1: error: input line too long: 140007 bytes"), "{err}");
 }
 
 #[test]
@@ -155,10 +125,7 @@ fn the_repl_reports_errors_and_goes_on() {
     assert!(stdout.contains(" compiled\n"), "{stdout}");
     assert!(stdout.contains("25  ok\n0  ok\n"), "{stdout}");
     assert!(!stdout.contains("4 "), "BYE must end the session: {stdout}");
-    assert_eq!(
-        text(&out.stderr),
-        "<repl>:1:1: error: foo: undefined word (THROW -13)\n"
-    );
+    assert_eq!(text(&out.stderr), "<repl>:1:1: error: foo: undefined word (THROW -13)\n");
     let saved = std::fs::read_to_string(&history).unwrap();
     assert!(saved.contains("5 sq ."), "history is kept: {saved}");
 }
@@ -166,22 +133,12 @@ fn the_repl_reports_errors_and_goes_on() {
 #[test]
 fn the_repl_survives_a_runaway_loop() {
     let out = run_with_stdin(
-        &[
-            "repl",
-            "--timeout",
-            "0.3",
-            "--history",
-            scratch("repl2").join("h").to_str().unwrap(),
-        ],
+        &["repl", "--timeout", "0.3", "--history", scratch("repl2").join("h").to_str().unwrap()],
         b": f begin again ; f\n7 .\n",
     );
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out.stdout).contains("7  ok"), "{}", text(&out.stdout));
-    assert!(
-        text(&out.stderr).contains("time limit exceeded"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert!(text(&out.stderr).contains("time limit exceeded"), "{}", text(&out.stderr));
 }
 
 #[test]

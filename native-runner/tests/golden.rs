@@ -6,9 +6,10 @@
 //! - `tests/err/NAME.fs` must exit 1, print `NAME.err` exactly on stderr
 //!   and, if `NAME.out` exists, that on stdout.
 //!
-//! A first line `\ args: ...` adds command-line options. Programs run with
-//! their folder as the working directory. `BLESS=1` rewrites the expected
-//! files from the actual output.
+//! Every case runs twice, unoptimized (`-O0`) and at the highest level
+//! (`-O3`), and both must match. A first line `\ args: ...` adds
+//! command-line options. Programs run with their folder as the working
+//! directory. `BLESS=1` rewrites the expected files from the `-O3` output.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -25,9 +26,7 @@ struct Outcome {
 }
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("..")
-        .join("tests")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("tests")
 }
 
 fn cases(dir: &str, expect_error: bool) -> Vec<Case> {
@@ -51,13 +50,14 @@ fn extra_args(fs: &Path) -> Vec<String> {
     }
 }
 
-fn run(case: &Case) -> Outcome {
+fn run(case: &Case, opt: &str) -> Outcome {
     let dir = case.fs.parent().expect("parent");
     let name = case.fs.file_name().expect("file name");
     let cache = Path::new(env!("CARGO_TARGET_TMPDIR")).join("module-cache");
     let out = Command::new(env!("CARGO_BIN_EXE_native-runner"))
         .current_dir(dir)
         .arg("run")
+        .arg(opt)
         .arg("--cache-dir")
         .arg(&cache)
         .args(extra_args(&case.fs))
@@ -65,16 +65,18 @@ fn run(case: &Case) -> Outcome {
         .stdin(Stdio::null())
         .output()
         .expect("runner starts");
-    Outcome {
-        code: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
-        stderr: out.stderr,
-    }
+    Outcome { code: out.status.code().unwrap_or(-1), stdout: out.stdout, stderr: out.stderr }
 }
 
-/// Compares one case; returns a failure description or `None`.
+/// Compares one case at both levels; returns a failure description or `None`.
 fn check(case: &Case, bless: bool) -> Option<String> {
-    let got = run(case);
+    let problems: Vec<String> =
+        ["-O3", "-O0"].iter().filter_map(|opt| check_at(case, bless && *opt == "-O3", opt)).collect();
+    (!problems.is_empty()).then(|| problems.join("\n"))
+}
+
+fn check_at(case: &Case, bless: bool, opt: &str) -> Option<String> {
+    let got = run(case, opt);
     let out_path = case.fs.with_extension("out");
     let err_path = case.fs.with_extension("err");
     let name = case.fs.file_name().unwrap().to_string_lossy().into_owned();
@@ -113,12 +115,9 @@ fn check(case: &Case, bless: bool) -> Option<String> {
             ));
         }
     } else if !got.stderr.is_empty() {
-        problems.push(format!(
-            "unexpected stderr:\n{}",
-            String::from_utf8_lossy(&got.stderr)
-        ));
+        problems.push(format!("unexpected stderr:\n{}", String::from_utf8_lossy(&got.stderr)));
     }
-    (!problems.is_empty()).then(|| format!("{name}: {}", problems.join("\n")))
+    (!problems.is_empty()).then(|| format!("{name} at {opt}: {}", problems.join("\n")))
 }
 
 fn run_all(cases: Vec<Case>) {
@@ -136,19 +135,9 @@ fn run_all(cases: Vec<Case>) {
     let failures: Vec<String> = std::thread::scope(|s| {
         let handles: Vec<_> = chunks
             .iter()
-            .map(|chunk| {
-                s.spawn(move || {
-                    chunk
-                        .iter()
-                        .filter_map(|c| check(c, bless))
-                        .collect::<Vec<_>>()
-                })
-            })
+            .map(|chunk| s.spawn(move || chunk.iter().filter_map(|c| check(c, bless)).collect::<Vec<_>>()))
             .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("test thread"))
-            .collect()
+        handles.into_iter().flat_map(|h| h.join().expect("test thread")).collect()
     });
     assert!(
         failures.is_empty(),

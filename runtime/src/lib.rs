@@ -119,8 +119,7 @@ pub mod addr {
     // The fixed regions follow one another without overlapping.
     const _: () = assert!(RS_LIMIT + 4 <= SYSVARS + 0x100 && SYSVARS + 0x100 <= HOLD_START);
     const _: () = assert!(HOLD_END <= WORD_BUF && WORD_BUF + WORD_BUF_LEN <= PAD);
-    const _: () =
-        assert!(PAD + PAD_LEN <= SQUOTE_BUF && SQUOTE_BUF + 2 * SQUOTE_BUF_LEN <= SOURCE_BUF);
+    const _: () = assert!(PAD + PAD_LEN <= SQUOTE_BUF && SQUOTE_BUF + 2 * SQUOTE_BUF_LEN <= SOURCE_BUF);
 }
 
 /// Names of imports and exports; both hosts and the emitter use these strings.
@@ -172,12 +171,7 @@ pub enum CodeField {
 
 impl CodeField {
     /// Every code field, in a fixed order.
-    pub const ALL: [CodeField; 4] = [
-        CodeField::Var,
-        CodeField::Con,
-        CodeField::Defer,
-        CodeField::Does,
-    ];
+    pub const ALL: [CodeField; 4] = [CodeField::Var, CodeField::Con, CodeField::Defer, CodeField::Does];
 
     /// The kernel export that implements this code field.
     pub fn export_name(self) -> &'static str {
@@ -206,22 +200,14 @@ pub const GUARD: u32 = 4096;
 
 impl Default for Layout {
     fn default() -> Self {
-        Layout {
-            memory_bytes: 16 * 1024 * 1024,
-            data_stack_cells: 16384,
-            return_stack_cells: 16384,
-        }
+        Layout { memory_bytes: 16 * 1024 * 1024, data_stack_cells: 16384, return_stack_cells: 16384 }
     }
 }
 
 impl Layout {
     /// A layout with the given memory size and stack capacities.
     pub fn new(memory_bytes: u32, data_stack_cells: u32, return_stack_cells: u32) -> Self {
-        Layout {
-            memory_bytes,
-            data_stack_cells,
-            return_stack_cells,
-        }
+        Layout { memory_bytes, data_stack_cells, return_stack_cells }
     }
 
     /// Number of wasm pages.
@@ -256,14 +242,11 @@ impl Layout {
 
     /// Checks that the stacks and a minimal data space fit in memory.
     pub fn validate(&self) -> Result<(), String> {
-        let stacks = u64::from(self.data_stack_cells + self.return_stack_cells) * u64::from(CELL)
-            + 3 * u64::from(GUARD);
+        let stacks =
+            u64::from(self.data_stack_cells + self.return_stack_cells) * u64::from(CELL) + 3 * u64::from(GUARD);
         let need = u64::from(addr::DATA_START) + stacks + 64 * 1024;
         if !self.memory_bytes.is_multiple_of(PAGE) {
-            return Err(format!(
-                "memory size {} is not a multiple of 64 KiB",
-                self.memory_bytes
-            ));
+            return Err(format!("memory size {} is not a multiple of 64 KiB", self.memory_bytes));
         }
         if u64::from(self.memory_bytes) < need {
             return Err(format!(

@@ -51,10 +51,7 @@ impl Session {
 
     /// Adds a file to the in-memory file system that `INCLUDED` reads.
     pub fn add_file(&mut self, name: &str, text: &str) {
-        self.machine
-            .io()
-            .files
-            .insert(name.to_string(), text.as_bytes().to_vec());
+        self.machine.io().files.insert(name.to_string(), text.as_bytes().to_vec());
     }
 
     /// Appends text to what `KEY` and `ACCEPT` read.
@@ -64,10 +61,8 @@ impl Session {
 
     /// Loads source text as a file named `name`.
     pub fn run_source(&mut self, name: &str, text: &str) -> Outcome {
-        let res = self
-            .forth
-            .load_source(&mut self.machine, name, text.as_bytes())
-            .and_then(|()| self.forth.end_of_input());
+        let res =
+            self.forth.load_source(&mut self.machine, name, text.as_bytes()).and_then(|()| self.forth.end_of_input());
         self.finish(res)
     }
 
@@ -90,12 +85,8 @@ impl Session {
 
 impl Session {
     fn finish(&mut self, res: Result<(), Stop>) -> Outcome {
-        let output =
-            String::from_utf8_lossy(&std::mem::take(&mut self.machine.io().output)).into_owned();
-        let mut out = Outcome {
-            output,
-            ..Outcome::default()
-        };
+        let output = String::from_utf8_lossy(&std::mem::take(&mut self.machine.io().output)).into_owned();
+        let mut out = Outcome { output, ..Outcome::default() };
         match res {
             Ok(()) => {}
             Err(Stop::Bye) => out.bye = true,

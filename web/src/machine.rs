@@ -80,10 +80,7 @@ fn fault_to_js(f: Fault) -> JsValue {
 fn fault_from_js(e: &JsValue) -> Option<Fault> {
     let kind = Reflect::get(e, &"forthFault".into()).ok()?.as_string()?;
     let code = Reflect::get(e, &"code".into()).ok()?.as_f64()? as i32;
-    let text = Reflect::get(e, &"text".into())
-        .ok()?
-        .as_string()
-        .unwrap_or_default();
+    let text = Reflect::get(e, &"text".into()).ok()?.as_string().unwrap_or_default();
     Some(match kind.as_str() {
         "throw" => Fault::Throw(code),
         "trap" => Fault::Trap { code, what: text },
@@ -101,10 +98,7 @@ fn to_fault(e: JsValue) -> Fault {
             return f;
         }
     }
-    let text = e
-        .dyn_ref::<js_sys::Error>()
-        .map(|err| String::from(err.message()))
-        .unwrap_or_else(|| format!("{e:?}"));
+    let text = e.dyn_ref::<js_sys::Error>().map(|err| String::from(err.message())).unwrap_or_else(|| format!("{e:?}"));
     let lower = text.to_ascii_lowercase();
     let is_range_error = e.is_instance_of::<js_sys::RangeError>();
     // The descriptions match wasmtime's, so both hosts print the same diagnostic.
@@ -113,25 +107,14 @@ fn to_fault(e: JsValue) -> Fault {
         || lower.contains("remainder by zero")
     {
         (runtime::throw::DIVISION_BY_ZERO, "integer divide by zero")
-    } else if lower.contains("unrepresentable")
-        || (lower.contains("overflow") && !lower.contains("stack"))
-    {
+    } else if lower.contains("unrepresentable") || (lower.contains("overflow") && !lower.contains("stack")) {
         (runtime::throw::OUT_OF_RANGE, "integer overflow")
     } else if is_range_error || lower.contains("call stack") {
-        (
-            runtime::throw::RSTACK_OVERFLOW,
-            "recursion too deep for the wasm stack",
-        )
-    } else if lower.contains("null function")
-        || lower.contains("signature mismatch")
-        || lower.contains("table index")
-    {
+        (runtime::throw::RSTACK_OVERFLOW, "recursion too deep for the wasm stack")
+    } else if lower.contains("null function") || lower.contains("signature mismatch") || lower.contains("table index") {
         (runtime::throw::INVALID_ADDRESS, "not an execution token")
     } else if lower.contains("out of bounds") {
-        (
-            runtime::throw::INVALID_ADDRESS,
-            "out of bounds memory access",
-        )
+        (runtime::throw::INVALID_ADDRESS, "out of bounds memory access")
     } else {
         return Fault::Host(text);
     };
@@ -172,18 +155,10 @@ impl JsMachine {
     }
 
     fn kernel(&self) -> Result<Rc<Kernel>, Fault> {
-        self.inner
-            .kernel
-            .borrow()
-            .clone()
-            .ok_or_else(|| Fault::Host("the machine has not booted".into()))
+        self.inner.kernel.borrow().clone().ok_or_else(|| Fault::Host("the machine has not booted".into()))
     }
 
-    fn instantiate_with(
-        &self,
-        bytes: &[u8],
-        imports: &Object,
-    ) -> Result<WebAssembly::Instance, Fault> {
+    fn instantiate_with(&self, bytes: &[u8], imports: &Object) -> Result<WebAssembly::Instance, Fault> {
         let module = WebAssembly::Module::new(&Uint8Array::from(bytes).into()).map_err(js)?;
         WebAssembly::Instance::new(&module, imports).map_err(to_fault)
     }
@@ -197,9 +172,7 @@ impl Machine for JsMachine {
                 return Err(fault_to_js(Fault::Host("machine dropped".into())));
             };
             let Some(host) = inner.host.get() else {
-                return Err(fault_to_js(Fault::Host(
-                    "host word called outside of a call".into(),
-                )));
+                return Err(fault_to_js(Fault::Host("host word called outside of a call".into())));
             };
             let mut view = JsMachine { inner };
             // SAFETY: `host` was set by `call` from a `&mut dyn Host` that
@@ -214,12 +187,7 @@ impl Machine for JsMachine {
         let host_ns = Object::new();
         Reflect::set(&host_ns, &JsValue::from_str(imports::HOST_WORD), &host_fn).map_err(js)?;
         let imports_obj = Object::new();
-        Reflect::set(
-            &imports_obj,
-            &JsValue::from_str(imports::HOST_MODULE),
-            &host_ns,
-        )
-        .map_err(js)?;
+        Reflect::set(&imports_obj, &JsValue::from_str(imports::HOST_MODULE), &host_ns).map_err(js)?;
         let instance = self.instantiate_with(kernel_bytes, &imports_obj)?;
         let ex: JsValue = instance.exports().into();
         let memory: WebAssembly::Memory = get(&ex, exports::MEMORY)?.dyn_into().map_err(js)?;
@@ -228,19 +196,9 @@ impl Machine for JsMachine {
         let rp: WebAssembly::Global = get(&ex, exports::RP)?.dyn_into().map_err(js)?;
         let mut code_fields = Vec::new();
         for cf in CodeField::ALL {
-            code_fields.push((
-                cf,
-                get(&ex, cf.export_name())?
-                    .dyn_into::<Function>()
-                    .map_err(js)?,
-            ));
+            code_fields.push((cf, get(&ex, cf.export_name())?.dyn_into::<Function>().map_err(js)?));
         }
-        Reflect::set(
-            &imports_obj,
-            &JsValue::from_str(exports::KERNEL_MODULE),
-            &ex,
-        )
-        .map_err(js)?;
+        Reflect::set(&imports_obj, &JsValue::from_str(exports::KERNEL_MODULE), &ex).map_err(js)?;
         // A table only takes wasm functions: the kernel's re-export of the
         // host import is one, the JS closure itself is not.
         let host_func: Function = get(&ex, imports::HOST_WORD)?.dyn_into().map_err(js)?;
@@ -273,11 +231,8 @@ impl Machine for JsMachine {
         }
         // SAFETY: the lifetime is erased only for the duration of this call;
         // the pointer is removed again before `host` is usable by the caller.
-        let erased: *mut (dyn Host + 'static) = unsafe {
-            std::mem::transmute::<*mut (dyn Host + '_), *mut (dyn Host + 'static)>(
-                host as *mut dyn Host,
-            )
-        };
+        let erased: *mut (dyn Host + 'static) =
+            unsafe { std::mem::transmute::<*mut (dyn Host + '_), *mut (dyn Host + 'static)>(host as *mut dyn Host) };
         let prev = self.inner.host.replace(Some(erased));
         let res = func.call1(&JsValue::NULL, &JsValue::from(xt));
         self.inner.host.set(prev);
@@ -286,12 +241,7 @@ impl Machine for JsMachine {
 
     fn set_code_field(&mut self, xt: u32, cf: CodeField) -> Result<(), Fault> {
         let k = self.kernel()?;
-        let f = &k
-            .code_fields
-            .iter()
-            .find(|(c, _)| *c == cf)
-            .expect("every code field is exported")
-            .1;
+        let f = &k.code_fields.iter().find(|(c, _)| *c == cf).expect("every code field is exported").1;
         k.table.set(xt, f).map_err(to_fault)
     }
 
@@ -302,9 +252,7 @@ impl Machine for JsMachine {
 
     fn read(&mut self, addr: u32, buf: &mut [u8]) -> Result<(), Fault> {
         let k = self.kernel()?;
-        let end = addr
-            .checked_add(buf.len() as u32)
-            .filter(|&e| e <= k.memory.length());
+        let end = addr.checked_add(buf.len() as u32).filter(|&e| e <= k.memory.length());
         let Some(end) = end else {
             return Err(Fault::Trap {
                 code: runtime::throw::INVALID_ADDRESS,
@@ -317,9 +265,7 @@ impl Machine for JsMachine {
 
     fn write(&mut self, addr: u32, data: &[u8]) -> Result<(), Fault> {
         let k = self.kernel()?;
-        let end = addr
-            .checked_add(data.len() as u32)
-            .filter(|&e| e <= k.memory.length());
+        let end = addr.checked_add(data.len() as u32).filter(|&e| e <= k.memory.length());
         let Some(end) = end else {
             return Err(Fault::Trap {
                 code: runtime::throw::INVALID_ADDRESS,
@@ -331,8 +277,7 @@ impl Machine for JsMachine {
     }
 
     fn sp(&mut self) -> u32 {
-        self.kernel()
-            .map_or(0, |k| k.sp.value().as_f64().unwrap_or(0.0) as i32 as u32)
+        self.kernel().map_or(0, |k| k.sp.value().as_f64().unwrap_or(0.0) as i32 as u32)
     }
 
     fn set_sp(&mut self, sp: u32) {
@@ -342,8 +287,7 @@ impl Machine for JsMachine {
     }
 
     fn rp(&mut self) -> u32 {
-        self.kernel()
-            .map_or(0, |k| k.rp.value().as_f64().unwrap_or(0.0) as i32 as u32)
+        self.kernel().map_or(0, |k| k.rp.value().as_f64().unwrap_or(0.0) as i32 as u32)
     }
 
     fn set_rp(&mut self, rp: u32) {
@@ -380,13 +324,7 @@ impl Machine for JsMachine {
 
     fn read_file(&mut self, path: &str) -> Result<Vec<u8>, String> {
         let path = path.strip_prefix("./").unwrap_or(path);
-        self.inner
-            .io
-            .borrow()
-            .files
-            .get(path)
-            .cloned()
-            .ok_or_else(|| "no such file in the playground".to_string())
+        self.inner.io.borrow().files.get(path).cloned().ok_or_else(|| "no such file in the playground".to_string())
     }
 
     fn now_ms(&mut self) -> f64 {

@@ -24,7 +24,7 @@ create crctab 256 cells allot
   loop drop ;
 
 : crc ( crc addr len -- crc' )
-  rot invert -rot
+  >r >r invert r> r>
   over + swap ?do
     dup i c@ xor 255 and cells crctab + @  swap 8 rshift xor
   loop

@@ -22,11 +22,11 @@ create mc n n * cells allot
 : mmul ( -- )
   n 0 do
     n 0 do
-      0  ma j row * +  mb i cells +      ( sum pa pb )
+      ma j row * +  mb i cells +  0      ( pa pb sum )
       n 0 do
-        over @ over @ *  >r rot r> + -rot
-        swap cell+ swap row +
-      loop 2drop
+        >r  over @ over @ *  r> +          ( pa pb sum' )
+        >r  row +  swap cell+ swap  r>     ( pa+cell pb+row sum' )
+      loop nip nip
       mc j n * i + cells + !
     loop
   loop ;

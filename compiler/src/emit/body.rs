@@ -1,29 +1,34 @@
 //! One function body under construction, with a stack cache.
 //!
-//! Code works on the memory data stack, but items pushed and popped within
-//! a straight-line stretch live in wasm locals (the "virtual stack"): `DUP`
+//! Code works on the data stack, but items pushed and popped within a
+//! straight-line stretch live in wasm locals (the "virtual stack"): `DUP`
 //! and `SWAP` emit nothing, `+` becomes `local.get; local.get; i32.add`.
-//! The cache is written back to memory ([`FnBody::flush`]) before anything
-//! that may look at the memory stack: calls, host calls and block ends.
+//! Items below the virtual stack are in memory, at the local `sp`.
 //!
-//! Invariants: local 0 is the xt parameter and local 1 caches the global
-//! `sp`; between a flush and the next pop, `sp` is exact. Values in the
-//! virtual stack are never reassigned, so a value may appear in it twice.
+//! Calls come in three kinds:
+//! - a *register call* to a function with a static effect: the arguments are
+//!   wasm parameters and the results wasm results; nothing touches memory;
+//! - a *local call* to a word whose static effect touches only its own
+//!   arguments (a host word, or a static word reached through the table):
+//!   only the arguments are written to memory, and the results are read
+//!   back at once;
+//! - a *dynamic call*, to a word that may look at the whole stack: the
+//!   virtual stack is written back to memory first ([`FnBody::sync_out`]).
+//!
+//! Invariants: between calls, the global `sp` equals the local `sp` unless
+//! `sp_dirty`; every address below the global `sp` is free. Values in the
+//! virtual stack are never reassigned within a block, so a value may appear
+//! in it twice.
 
 use std::collections::HashMap;
 
 use wasm_encoder::{InstructionSink, MemArg, MemArgTarget, ValType};
 
 use crate::ir::Xt;
+use crate::passes::effects::{call_effect, Effect, Known};
 
-/// Index of the xt parameter.
+/// Index of the xt parameter of a memory-ABI function.
 pub const XT_PARAM: u32 = 0;
-/// Index of the local that caches the data stack pointer.
-pub const SP: u32 = 1;
-/// Index of the first of three i64 scratch locals (double-cell arithmetic).
-pub const I64_SCRATCH: u32 = 2;
-/// Index of the first fixed i32 local after the scratch locals.
-const FIRST_FIXED: u32 = 5;
 
 /// What a function body needs to know about its module.
 pub struct Env<'a> {
@@ -37,8 +42,12 @@ pub struct Env<'a> {
     pub sp_global: u32,
     /// Global index of `rp`.
     pub rp_global: u32,
-    /// Xts whose function is defined in this module, with its index.
+    /// Memory-ABI functions defined in this module, by xt.
     pub direct: &'a HashMap<Xt, u32>,
+    /// Register-ABI functions defined in this module: index and effect.
+    pub register: &'a HashMap<Xt, (u32, Effect)>,
+    /// Static effects of words reached through the table.
+    pub known: &'a Known,
     /// Xts of host words (called through the host import).
     pub is_host: &'a dyn Fn(Xt) -> bool,
 }
@@ -58,38 +67,57 @@ pub struct FnBody<'e> {
     pub env: &'e Env<'e>,
     /// The encoded instructions, without the locals header and final `end`.
     pub code: Vec<u8>,
+    n_params: u32,
     n_fixed: u32,
     temps_live: u32,
     temps_max: u32,
     vstack: Vec<Val>,
     mem_popped: u32,
+    sp_dirty: bool,
 }
 
 /// A memory immediate with a static offset.
 pub fn mem(offset: u32, align: u32) -> MemArg {
-    MemArg {
-        offset: u64::from(offset),
-        align,
-        target: MemArgTarget::Memory(0),
-        ordering: None,
-    }
+    MemArg { offset: u64::from(offset), align, target: MemArgTarget::Memory(0), ordering: None }
 }
 
 impl<'e> FnBody<'e> {
-    /// A new body with `fixed_locals` locals after `sp` (loop slots), and
-    /// the prologue that loads `sp`.
+    /// A memory-ABI body (`(param xt)`) with `fixed_locals` locals for loop
+    /// slots, and the prologue that loads `sp`.
     pub fn new(env: &'e Env<'e>, fixed_locals: u32) -> Self {
+        Self::with_params(env, 1, fixed_locals)
+    }
+
+    /// A body with `n_params` i32 parameters.
+    pub fn with_params(env: &'e Env<'e>, n_params: u32, fixed_locals: u32) -> Self {
         let mut body = FnBody {
             env,
             code: Vec::new(),
+            n_params,
             n_fixed: fixed_locals,
             temps_live: 0,
             temps_max: 0,
             vstack: Vec::new(),
             mem_popped: 0,
+            sp_dirty: false,
         };
-        body.s().global_get(env.sp_global).local_set(SP);
+        let sp = body.sp();
+        body.s().global_get(env.sp_global).local_set(sp);
         body
+    }
+
+    /// The local that caches the data stack pointer.
+    pub fn sp(&self) -> u32 {
+        self.n_params
+    }
+
+    /// The first of three i64 scratch locals (double-cell arithmetic).
+    pub fn i64_scratch(&self) -> u32 {
+        self.n_params + 1
+    }
+
+    fn first_fixed(&self) -> u32 {
+        self.n_params + 4
     }
 
     /// The instruction sink.
@@ -97,15 +125,15 @@ impl<'e> FnBody<'e> {
         InstructionSink::new(&mut self.code)
     }
 
-    /// Index of the first fixed local after `sp`.
+    /// Index of the i-th fixed local (loop and stack slots).
     pub fn fixed_local(&self, i: u32) -> u32 {
         debug_assert!(i < self.n_fixed);
-        FIRST_FIXED + i
+        self.first_fixed() + i
     }
 
     /// A fresh temporary local.
     pub fn temp(&mut self) -> u32 {
-        let t = FIRST_FIXED + self.n_fixed + self.temps_live;
+        let t = self.first_fixed() + self.n_fixed + self.temps_live;
         self.temps_live += 1;
         self.temps_max = self.temps_max.max(self.temps_live);
         t
@@ -130,7 +158,8 @@ impl<'e> FnBody<'e> {
         let t = self.temp();
         let off = self.mem_popped * runtime::CELL;
         self.mem_popped += 1;
-        self.s().local_get(SP).i32_load(mem(off, 2)).local_set(t);
+        let sp = self.sp();
+        self.s().local_get(sp).i32_load(mem(off, 2)).local_set(t);
         Val::Local(t)
     }
 
@@ -163,44 +192,103 @@ impl<'e> FnBody<'e> {
         }
     }
 
+    /// The virtual stack, bottom first.
+    pub fn vstack(&self) -> &[Val] {
+        &self.vstack
+    }
+
+    /// Replaces the virtual stack (at a block entry).
+    pub fn set_vstack(&mut self, v: Vec<Val>) {
+        debug_assert!(self.mem_popped == 0);
+        self.vstack = v;
+    }
+
+    /// Drops the virtual stack (after its values were moved elsewhere).
+    pub fn clear_vstack(&mut self) {
+        self.vstack.clear();
+    }
+
+    /// Applies pending memory pops to `sp`.
+    fn commit_pops(&mut self) {
+        if self.mem_popped > 0 {
+            let sp = self.sp();
+            let n = (self.mem_popped * runtime::CELL) as i32;
+            self.s().local_get(sp).i32_const(n).i32_add().local_set(sp);
+            self.mem_popped = 0;
+            self.sp_dirty = true;
+        }
+    }
+
+    /// Records that code changed the local `sp` directly.
+    pub fn mark_sp_dirty(&mut self) {
+        self.sp_dirty = true;
+    }
+
+    /// Makes the global `sp` equal to the local one.
+    fn publish_sp(&mut self) {
+        self.commit_pops();
+        if self.sp_dirty {
+            let (sp, g) = (self.sp(), self.env.sp_global);
+            self.s().local_get(sp).global_set(g);
+            self.sp_dirty = false;
+        }
+    }
+
     /// Writes the virtual stack back to memory, leaving `sp` exact.
     pub fn flush(&mut self) {
         let len = self.vstack.len() as u32;
         let delta = (self.mem_popped as i32 - len as i32) * runtime::CELL as i32;
+        let sp = self.sp();
         if delta != 0 {
-            self.s()
-                .local_get(SP)
-                .i32_const(delta)
-                .i32_add()
-                .local_set(SP);
+            self.s().local_get(sp).i32_const(delta).i32_add().local_set(sp);
+            self.sp_dirty = true;
         }
         let items = std::mem::take(&mut self.vstack);
         for (i, v) in items.iter().enumerate() {
             let off = (len - 1 - i as u32) * runtime::CELL;
-            self.s().local_get(SP);
+            self.s().local_get(sp);
             self.get(*v);
             self.s().i32_store(mem(off, 2));
         }
         self.mem_popped = 0;
     }
 
-    /// Flushes and publishes `sp` to the global, before a call.
+    /// Flushes and publishes `sp` to the global: before a dynamic call, and
+    /// at every block boundary of a memory-convention function, so that each
+    /// block starts with the global and local `sp` equal on every path.
     pub fn sync_out(&mut self) {
         self.flush();
-        let g = self.env.sp_global;
-        self.s().local_get(SP).global_set(g);
+        self.publish_sp();
     }
 
-    /// Reloads `sp` from the global, after a call.
+    /// Reloads `sp` from the global, after a dynamic call.
     pub fn sync_in(&mut self) {
-        let g = self.env.sp_global;
-        self.s().global_get(g).local_set(SP);
+        let (sp, g) = (self.sp(), self.env.sp_global);
+        self.s().global_get(g).local_set(sp);
+        self.sp_dirty = false;
     }
 
-    /// Calls the word `xt`: directly if it is in this module, through the
-    /// host import if it is a host word, else through the table.
+    /// Whether calling `xt` keeps the caller's stack in locals (the callee
+    /// has a static effect and looks only at its own arguments).
+    pub fn is_local_call(&self, xt: Xt) -> bool {
+        self.env.register.contains_key(&xt) || call_effect(xt, self.env.known).is_some()
+    }
+
+    /// Calls the word `xt` in the cheapest way its effect allows.
     pub fn call_word(&mut self, xt: Xt) {
+        if let Some(&(f, e)) = self.env.register.get(&xt) {
+            return self.register_call(f, e);
+        }
+        if let Some(e) = call_effect(xt, self.env.known) {
+            return self.local_call(xt, e);
+        }
         self.sync_out();
+        self.emit_call_insn(xt);
+        self.sync_in();
+        self.reset_temps();
+    }
+
+    fn emit_call_insn(&mut self, xt: Xt) {
         let xt_const = xt as i32;
         if let Some(&f) = self.env.direct.get(&xt) {
             self.s().i32_const(xt_const).call(f);
@@ -208,22 +296,70 @@ impl<'e> FnBody<'e> {
             let h = self.env.host_func;
             self.s().i32_const(xt_const).call(h);
         } else {
-            self.s()
-                .i32_const(xt_const)
-                .i32_const(xt_const)
-                .call_indirect(0, 0);
+            self.s().i32_const(xt_const).i32_const(xt_const).call_indirect(0, 0);
         }
-        self.sync_in();
-        self.reset_temps();
+    }
+
+    /// Pops `n` values, bottom first.
+    fn pop_n(&mut self, n: u32) -> Vec<Val> {
+        let mut args: Vec<Val> = (0..n).map(|_| self.pop()).collect();
+        args.reverse();
+        args
+    }
+
+    /// A call with wasm parameters and results.
+    fn register_call(&mut self, f: u32, e: Effect) {
+        let args = self.pop_n(e.inputs);
+        self.publish_sp();
+        for a in args {
+            self.get(a);
+        }
+        self.s().call(f);
+        self.take_results(e.outputs);
+    }
+
+    /// Moves `n` results from the wasm operand stack to the virtual stack.
+    pub fn take_results(&mut self, n: u32) {
+        let ts: Vec<u32> = (0..n).map(|_| self.temp()).collect();
+        for &t in ts.iter().rev() {
+            self.s().local_set(t);
+        }
+        for t in ts {
+            self.push(Val::Local(t));
+        }
+    }
+
+    /// A memory-ABI call to a word that only touches its own arguments:
+    /// only the arguments go to memory, and the results come back at once.
+    fn local_call(&mut self, xt: Xt, e: Effect) {
+        let args = self.pop_n(e.inputs);
+        self.commit_pops();
+        let sp = self.sp();
+        let g = self.env.sp_global;
+        let n_in = args.len() as u32;
+        for (k, a) in args.into_iter().enumerate() {
+            let off = (k as u32 + 1) * runtime::CELL;
+            self.s().local_get(sp).i32_const(off as i32).i32_sub();
+            self.get(a);
+            self.s().i32_store(mem(0, 2));
+        }
+        self.s().local_get(sp).i32_const((n_in * runtime::CELL) as i32).i32_sub().global_set(g);
+        self.emit_call_insn(xt);
+        let n_out = e.outputs;
+        for k in 0..n_out {
+            let off = (k + 1) * runtime::CELL;
+            self.s().local_get(sp).i32_const(off as i32).i32_sub().i32_load(mem(0, 2));
+            let v = self.set_temp();
+            self.push(v);
+        }
+        self.s().local_get(sp).global_set(g);
+        self.sp_dirty = false;
     }
 
     /// Calls the xt held in a local through the table (`EXECUTE`).
     pub fn call_dynamic(&mut self, xt_local: u32) {
         self.sync_out();
-        self.s()
-            .local_get(xt_local)
-            .local_get(xt_local)
-            .call_indirect(0, 0);
+        self.s().local_get(xt_local).local_get(xt_local).call_indirect(0, 0);
         self.sync_in();
     }
 
@@ -236,21 +372,17 @@ impl<'e> FnBody<'e> {
     /// Emits `if sp < limit then throw -3`, the data-stack overflow check.
     pub fn check_overflow(&mut self) {
         let limit = self.env.layout.ds_limit() as i32;
-        self.s()
-            .local_get(SP)
-            .i32_const(limit)
-            .i32_lt_u()
-            .if_(wasm_encoder::BlockType::Empty);
+        let sp = self.sp();
+        self.s().local_get(sp).i32_const(limit).i32_lt_u().if_(wasm_encoder::BlockType::Empty);
         self.throw(runtime::throw::STACK_OVERFLOW);
         self.s().end();
     }
 
-    /// Finishes the body: epilogue not included; returns the encoded function.
+    /// Finishes the body and returns the encoded function.
     pub fn finish(mut self) -> wasm_encoder::Function {
         self.s().end();
         let n = self.n_fixed + self.temps_max;
-        let mut f =
-            wasm_encoder::Function::new([(1, ValType::I32), (3, ValType::I64), (n, ValType::I32)]);
+        let mut f = wasm_encoder::Function::new([(1, ValType::I32), (3, ValType::I64), (n, ValType::I32)]);
         f.raw(self.code.iter().copied());
         f
     }

@@ -12,14 +12,14 @@
 use std::collections::HashMap;
 
 use wasm_encoder::{
-    CodeSection, ConstExpr, ElementSection, Elements, EntityType, FunctionSection, GlobalType,
-    ImportSection, MemoryType, Module, NameMap, NameSection, RefType, TableType, TypeSection,
-    ValType,
+    CodeSection, ConstExpr, ElementSection, Elements, EntityType, FunctionSection, GlobalType, ImportSection,
+    MemoryType, Module, NameMap, NameSection, RefType, TableType, TypeSection, ValType,
 };
 
-use super::body::Env;
-use super::structure::{emit_function, EmitError};
+use super::body::{Env, FnBody};
+use super::structure::{emit_function, EmitError, Register};
 use crate::ir::{Function, Xt};
+use crate::passes::effects::{block_depths, infer, Effect, Known};
 use runtime::{exports, imports, Layout};
 
 /// Function index of the host import in every module we emit.
@@ -43,34 +43,135 @@ pub fn word_types() -> TypeSection {
 /// The memory type for a layout.
 pub fn memory_type(layout: &Layout) -> MemoryType {
     let pages = u64::from(layout.pages());
-    MemoryType {
-        minimum: pages,
-        maximum: Some(pages),
-        memory64: false,
-        shared: false,
-        page_size_log2: None,
-    }
+    MemoryType { minimum: pages, maximum: Some(pages), memory64: false, shared: false, page_size_log2: None }
 }
 
 /// The table type: one funcref per possible xt.
 pub fn table_type() -> TableType {
     let n = u64::from(runtime::addr::MAX_XTS);
-    TableType {
-        element_type: RefType::FUNCREF,
-        table64: false,
-        minimum: n,
-        maximum: Some(n),
-        shared: false,
-    }
+    TableType { element_type: RefType::FUNCREF, table64: false, minimum: n, maximum: Some(n), shared: false }
 }
 
 /// The type of the `sp` and `rp` globals.
 pub fn stack_global_type() -> GlobalType {
-    GlobalType {
-        val_type: ValType::I32,
-        mutable: true,
-        shared: false,
+    GlobalType { val_type: ValType::I32, mutable: true, shared: false }
+}
+
+/// How a set of definitions maps onto one module: calling conventions,
+/// function indices, types and table entries.
+pub struct Plan {
+    /// Function types: 0 is the word type, 1 is `() -> ()`, then one per
+    /// register signature.
+    pub types: TypeSection,
+    /// Each definition's function index.
+    pub main: Vec<u32>,
+    /// The memory-convention wrapper of each static definition.
+    pub wrappers: Vec<(usize, u32)>,
+    /// Memory-convention functions by xt (wrappers for static definitions).
+    pub direct: HashMap<Xt, u32>,
+    /// Register-convention functions by xt.
+    pub register: HashMap<Xt, (u32, Effect)>,
+    /// The register convention of each definition, if static.
+    pub regs: Vec<Option<Register>>,
+    /// Type index of each function in order (mains, then wrappers).
+    pub func_types: Vec<u32>,
+}
+
+impl Plan {
+    /// Plans `funcs`, whose functions start at index `first`. `known` holds
+    /// the effects of earlier words and receives those found here. With
+    /// `optimize` off, everything keeps the memory convention.
+    pub fn new(funcs: &[Function], first: u32, known: &mut Known, optimize: bool) -> Plan {
+        let mut types = word_types();
+        types.ty().function([], []);
+        let mut effect_types: HashMap<Effect, u32> = HashMap::new();
+        let mut regs = Vec::with_capacity(funcs.len());
+        for f in funcs {
+            let reg = if optimize {
+                infer(f, known).and_then(|effect| {
+                    let depths = block_depths(f, known, effect)?;
+                    Some(Register { effect, depths })
+                })
+            } else {
+                None
+            };
+            if let Some(r) = &reg {
+                known.insert(f.xt, r.effect);
+                if !effect_types.contains_key(&r.effect) {
+                    let idx = 2 + effect_types.len() as u32;
+                    types.ty().function(
+                        vec![ValType::I32; r.effect.inputs as usize],
+                        vec![ValType::I32; r.effect.outputs as usize],
+                    );
+                    effect_types.insert(r.effect, idx);
+                }
+            }
+            regs.push(reg);
+        }
+        let n = funcs.len() as u32;
+        let main: Vec<u32> = (0..n).map(|i| first + i).collect();
+        let mut wrappers = Vec::new();
+        let mut direct = HashMap::new();
+        let mut register = HashMap::new();
+        let mut func_types: Vec<u32> = Vec::new();
+        for (i, f) in funcs.iter().enumerate() {
+            match &regs[i] {
+                Some(r) => {
+                    let w = first + n + wrappers.len() as u32;
+                    wrappers.push((i, w));
+                    direct.insert(f.xt, w);
+                    register.insert(f.xt, (main[i], r.effect));
+                    func_types.push(effect_types[&r.effect]);
+                }
+                None => {
+                    direct.insert(f.xt, main[i]);
+                    func_types.push(0);
+                }
+            }
+        }
+        func_types.extend(wrappers.iter().map(|_| 0));
+        Plan { types, main, wrappers, direct, register, regs, func_types }
     }
+
+    /// Emits every function of the plan (definitions, then wrappers) into
+    /// `code`, and their names into `names`.
+    pub fn emit(
+        &self,
+        env: &Env,
+        funcs: &[Function],
+        code: &mut CodeSection,
+        names: &mut Vec<(u32, String)>,
+    ) -> Result<(), EmitError> {
+        for (i, f) in funcs.iter().enumerate() {
+            code.function(&emit_function(env, f, self.regs[i].as_ref())?);
+            names.push((self.main[i], f.name.clone()));
+        }
+        for &(i, w) in &self.wrappers {
+            // A wrapper takes the arguments from memory, makes the register
+            // call, and puts the results back.
+            let mut b = FnBody::new(env, 0);
+            b.call_word(funcs[i].xt);
+            b.sync_out();
+            code.function(&b.finish());
+            names.push((w, format!("{} (memory)", funcs[i].name)));
+        }
+        Ok(())
+    }
+
+    /// The function to install in the table at each definition's xt.
+    pub fn table_entries<'a>(&'a self, funcs: &'a [Function]) -> impl Iterator<Item = (Xt, u32)> + 'a {
+        funcs.iter().map(|f| (f.xt, self.direct[&f.xt]))
+    }
+}
+
+/// A name map from (index, name) pairs in any order.
+pub fn name_map(mut names: Vec<(u32, String)>) -> NameMap {
+    names.sort_by_key(|(i, _)| *i);
+    let mut map = NameMap::new();
+    for (i, n) in &names {
+        map.append(*i, n);
+    }
+    map
 }
 
 /// Emits one batch module holding `funcs`.
@@ -78,87 +179,54 @@ pub fn batch_module(
     layout: Layout,
     funcs: &[Function],
     is_host: &dyn Fn(Xt) -> bool,
+    known: &mut Known,
+    optimize: bool,
 ) -> Result<Vec<u8>, EmitError> {
+    let first = 2;
+    let plan = Plan::new(funcs, first, known, optimize);
     let mut module = Module::new();
-    module.section(&word_types());
+    module.section(&plan.types);
 
     let mut imports_sec = ImportSection::new();
-    imports_sec.import(
-        imports::HOST_MODULE,
-        imports::HOST_WORD,
-        EntityType::Function(0),
-    );
-    imports_sec.import(
-        exports::KERNEL_MODULE,
-        THROW_EXPORT,
-        EntityType::Function(0),
-    );
-    imports_sec.import(
-        exports::KERNEL_MODULE,
-        exports::SP,
-        EntityType::Global(stack_global_type()),
-    );
-    imports_sec.import(
-        exports::KERNEL_MODULE,
-        exports::RP,
-        EntityType::Global(stack_global_type()),
-    );
-    imports_sec.import(
-        exports::KERNEL_MODULE,
-        exports::MEMORY,
-        EntityType::Memory(memory_type(&layout)),
-    );
-    imports_sec.import(
-        exports::KERNEL_MODULE,
-        exports::TABLE,
-        EntityType::Table(table_type()),
-    );
+    imports_sec.import(imports::HOST_MODULE, imports::HOST_WORD, EntityType::Function(0));
+    imports_sec.import(exports::KERNEL_MODULE, THROW_EXPORT, EntityType::Function(0));
+    imports_sec.import(exports::KERNEL_MODULE, exports::SP, EntityType::Global(stack_global_type()));
+    imports_sec.import(exports::KERNEL_MODULE, exports::RP, EntityType::Global(stack_global_type()));
+    imports_sec.import(exports::KERNEL_MODULE, exports::MEMORY, EntityType::Memory(memory_type(&layout)));
+    imports_sec.import(exports::KERNEL_MODULE, exports::TABLE, EntityType::Table(table_type()));
     module.section(&imports_sec);
 
-    let first = 2;
-    let direct: HashMap<Xt, u32> = funcs
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.xt, first + i as u32))
-        .collect();
     let env = Env {
         layout,
         host_func: HOST_FUNC,
         throw_func: BATCH_THROW_FUNC,
         sp_global: SP_GLOBAL,
         rp_global: RP_GLOBAL,
-        direct: &direct,
+        direct: &plan.direct,
+        register: &plan.register,
+        known,
         is_host,
     };
 
     let mut fsec = FunctionSection::new();
-    let mut code = CodeSection::new();
-    for f in funcs {
-        fsec.function(0);
-        code.function(&emit_function(&env, f)?);
+    for &t in &plan.func_types {
+        fsec.function(t);
     }
     module.section(&fsec);
 
     let mut elems = ElementSection::new();
-    for (i, f) in funcs.iter().enumerate() {
-        let idx = [first + i as u32];
-        elems.active(
-            Some(0),
-            &ConstExpr::i32_const(f.xt as i32),
-            Elements::Functions(idx[..].into()),
-        );
+    for (xt, f) in plan.table_entries(funcs) {
+        elems.active(Some(0), &ConstExpr::i32_const(xt as i32), Elements::Functions([f][..].into()));
     }
     module.section(&elems);
+
+    let mut code = CodeSection::new();
+    let mut names = vec![(HOST_FUNC, "forth.host".to_string()), (BATCH_THROW_FUNC, "kernel.throw".to_string())];
+    plan.emit(&env, funcs, &mut code, &mut names)?;
     module.section(&code);
 
-    let mut names = NameMap::new();
-    names.append(HOST_FUNC, "forth.host");
-    names.append(BATCH_THROW_FUNC, "kernel.throw");
-    for (i, f) in funcs.iter().enumerate() {
-        names.append(first + i as u32, &f.name);
-    }
     let mut name_sec = NameSection::new();
-    name_sec.functions(&names);
+    name_sec.functions(&name_map(names));
     module.section(&name_sec);
     Ok(module.finish())
 }

@@ -9,13 +9,14 @@
 
 use wasm_encoder::{BlockType, InstructionSink};
 
-use super::body::{mem, FnBody, Val, I64_SCRATCH, SP};
+use super::body::{mem, FnBody, Val};
 use crate::primitives::Prim;
 use runtime::addr;
 
 /// Emits one primitive.
 pub fn emit(b: &mut FnBody, p: Prim) {
     use Prim::*;
+    let sp = b.sp();
     match p {
         Dup => {
             let a = b.pop();
@@ -83,68 +84,34 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         }
         QuestionDup => {
             b.flush();
+            b.mark_sp_dirty();
             // if [sp] != 0 { sp -= 4; [sp] = [sp + 4] }
-            b.s()
-                .local_get(SP)
-                .i32_load(mem(0, 2))
-                .if_(BlockType::Empty);
-            b.s().local_get(SP).i32_const(4).i32_sub().local_set(SP);
-            b.s()
-                .local_get(SP)
-                .local_get(SP)
-                .i32_load(mem(4, 2))
-                .i32_store(mem(0, 2))
-                .end();
+            b.s().local_get(sp).i32_load(mem(0, 2)).if_(BlockType::Empty);
+            b.s().local_get(sp).i32_const(4).i32_sub().local_set(sp);
+            b.s().local_get(sp).local_get(sp).i32_load(mem(4, 2)).i32_store(mem(0, 2)).end();
         }
         Pick => {
             b.flush();
             // [sp] = [sp + 4 + 4 * [sp]]
-            b.s()
-                .local_get(SP)
-                .local_get(SP)
-                .local_get(SP)
-                .i32_load(mem(0, 2))
-                .i32_const(2)
-                .i32_shl()
-                .i32_add();
+            b.s().local_get(sp).local_get(sp).local_get(sp).i32_load(mem(0, 2)).i32_const(2).i32_shl().i32_add();
             b.s().i32_load(mem(4, 2)).i32_store(mem(0, 2));
         }
         Roll => {
             b.flush();
+            b.mark_sp_dirty();
             let u = b.temp();
             let x = b.temp();
-            b.s()
-                .local_get(SP)
-                .i32_load(mem(0, 2))
-                .i32_const(2)
-                .i32_shl()
-                .local_set(u);
-            b.s().local_get(SP).i32_const(4).i32_add().local_set(SP);
+            b.s().local_get(sp).i32_load(mem(0, 2)).i32_const(2).i32_shl().local_set(u);
+            b.s().local_get(sp).i32_const(4).i32_add().local_set(sp);
             // x = [sp + u]; move [sp, sp+u) up one cell; [sp] = x
-            b.s()
-                .local_get(SP)
-                .local_get(u)
-                .i32_add()
-                .i32_load(mem(0, 2))
-                .local_set(x);
-            b.s()
-                .local_get(SP)
-                .i32_const(4)
-                .i32_add()
-                .local_get(SP)
-                .local_get(u)
-                .memory_copy(0, 0);
-            b.s().local_get(SP).local_get(x).i32_store(mem(0, 2));
+            b.s().local_get(sp).local_get(u).i32_add().i32_load(mem(0, 2)).local_set(x);
+            b.s().local_get(sp).i32_const(4).i32_add().local_get(sp).local_get(u).memory_copy(0, 0);
+            b.s().local_get(sp).local_get(x).i32_store(mem(0, 2));
         }
         Depth => {
             b.flush();
             let base = b.env.layout.ds_base() as i32;
-            b.s()
-                .i32_const(base)
-                .local_get(SP)
-                .i32_sub()
-                .i32_const(2)
-                .i32_shr_s();
+            b.s().i32_const(base).local_get(sp).i32_sub().i32_const(2).i32_shr_s();
             let v = b.set_temp();
             b.push(v);
         }
@@ -218,12 +185,7 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         Abs => {
             let l = b.pop_local();
             // (x ^ (x >> 31)) - (x >> 31)
-            b.s()
-                .local_get(l)
-                .local_get(l)
-                .i32_const(31)
-                .i32_shr_s()
-                .i32_xor();
+            b.s().local_get(l).local_get(l).i32_const(31).i32_shr_s().i32_xor();
             b.s().local_get(l).i32_const(31).i32_shr_s().i32_sub();
             let v = b.set_temp();
             b.push(v);
@@ -325,8 +287,8 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         UmSlashMod => {
             let u = b.pop();
             double_to_i64(b);
-            let q = I64_SCRATCH;
-            let d = I64_SCRATCH + 1;
+            let q = b.i64_scratch();
+            let d = q + 1;
             b.s().local_set(q);
             b.get(u);
             b.s().i64_extend_i32_u().local_set(d);
@@ -340,8 +302,8 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         SmSlashRem => {
             let n = b.pop();
             double_to_i64(b);
-            let q = I64_SCRATCH;
-            let d = I64_SCRATCH + 1;
+            let q = b.i64_scratch();
+            let d = q + 1;
             b.s().local_set(q);
             b.get(n);
             b.s().i64_extend_i32_s().local_set(d);
@@ -506,10 +468,7 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             let x = b.pop();
             let size = if p == Comma { 4 } else { 1 };
             let here = b.temp();
-            b.s()
-                .i32_const(addr::DP as i32)
-                .i32_load(mem(0, 2))
-                .local_tee(here);
+            b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2)).local_tee(here);
             b.get(x);
             if p == Comma {
                 b.s().i32_store(mem(0, 2));
@@ -527,13 +486,7 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             set_here_checked(b);
         }
         Align => {
-            b.s()
-                .i32_const(addr::DP as i32)
-                .i32_load(mem(0, 2))
-                .i32_const(3)
-                .i32_add()
-                .i32_const(-4)
-                .i32_and();
+            b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2)).i32_const(3).i32_add().i32_const(-4).i32_and();
             set_here_checked(b);
         }
         Aligned => un(
@@ -550,11 +503,7 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         }
         Unused => {
             let end = b.env.layout.data_end() as i32;
-            b.s()
-                .i32_const(end)
-                .i32_const(addr::DP as i32)
-                .i32_load(mem(0, 2))
-                .i32_sub();
+            b.s().i32_const(end).i32_const(addr::DP as i32).i32_load(mem(0, 2)).i32_sub();
             let v = b.set_temp();
             b.push(v);
         }
@@ -746,7 +695,7 @@ fn double_to_i64(b: &mut FnBody) {
 
 /// Pushes the i64 on the wasm operand stack as a double (low, then high).
 fn push_i64_as_double(b: &mut FnBody) {
-    let t = I64_SCRATCH + 2;
+    let t = b.i64_scratch() + 2;
     b.s().local_tee(t).i32_wrap_i64();
     let lo = b.set_temp();
     b.s().local_get(t).i64_const(32).i64_shr_s().i32_wrap_i64();
@@ -758,8 +707,8 @@ fn push_i64_as_double(b: &mut FnBody) {
 /// Operand stack: dividend divisor (both i64). Pushes the floored remainder
 /// and/or quotient, each truncated to a cell.
 fn floored_divmod_i64(b: &mut FnBody, want_rem: bool, want_quot: bool) {
-    let n = I64_SCRATCH;
-    let d = I64_SCRATCH + 1;
+    let n = b.i64_scratch();
+    let d = n + 1;
     b.s().local_set(d).local_set(n);
     // Division by zero must trap even when wasm would not (i64 path): it does,
     // i64.div_s traps on a zero divisor.
@@ -771,22 +720,10 @@ fn floored_divmod_i64(b: &mut FnBody, want_rem: bool, want_quot: bool) {
     b.s().local_set(r);
     // if r != 0 && (r ^ d) < 0 { q -= 1; r += d }
     b.s().local_get(r).i32_const(0).i32_ne();
-    b.s()
-        .local_get(r)
-        .i64_extend_i32_s()
-        .local_get(d)
-        .i64_xor()
-        .i64_const(0)
-        .i64_lt_s()
-        .i32_and();
+    b.s().local_get(r).i64_extend_i32_s().local_get(d).i64_xor().i64_const(0).i64_lt_s().i32_and();
     b.s().if_(BlockType::Empty);
     b.s().local_get(q).i32_const(1).i32_sub().local_set(q);
-    b.s()
-        .local_get(r)
-        .local_get(d)
-        .i32_wrap_i64()
-        .i32_add()
-        .local_set(r);
+    b.s().local_get(r).local_get(d).i32_wrap_i64().i32_add().local_set(r);
     b.s().end();
     if want_rem {
         b.push(Val::Local(r));
@@ -800,26 +737,15 @@ fn floored_divmod_i64(b: &mut FnBody, want_rem: bool, want_quot: bool) {
 fn set_here_checked(b: &mut FnBody) {
     let t = b.temp();
     let end = b.env.layout.data_end() as i32;
-    b.s()
-        .local_tee(t)
-        .i32_const(end)
-        .i32_gt_u()
-        .if_(BlockType::Empty);
+    b.s().local_tee(t).i32_const(end).i32_gt_u().if_(BlockType::Empty);
     b.throw(runtime::throw::DICTIONARY_OVERFLOW);
     b.s().end();
-    b.s()
-        .i32_const(addr::DP as i32)
-        .local_get(t)
-        .i32_store(mem(0, 2));
+    b.s().i32_const(addr::DP as i32).local_get(t).i32_store(mem(0, 2));
 }
 
 fn rp_adjust(b: &mut FnBody, delta: i32) {
     let rp = b.env.rp_global;
-    b.s()
-        .global_get(rp)
-        .i32_const(delta)
-        .i32_add()
-        .global_set(rp);
+    b.s().global_get(rp).i32_const(delta).i32_add().global_set(rp);
 }
 
 fn rp_load(b: &mut FnBody, off: u32) {
@@ -832,11 +758,7 @@ fn rp_load(b: &mut FnBody, off: u32) {
 fn check_rp_overflow(b: &mut FnBody) {
     let rp = b.env.rp_global;
     let limit = b.env.layout.rs_limit() as i32;
-    b.s()
-        .global_get(rp)
-        .i32_const(limit)
-        .i32_lt_u()
-        .if_(BlockType::Empty);
+    b.s().global_get(rp).i32_const(limit).i32_lt_u().if_(BlockType::Empty);
     b.throw(runtime::throw::RSTACK_OVERFLOW);
     b.s().end();
 }
@@ -844,10 +766,7 @@ fn check_rp_overflow(b: &mut FnBody) {
 /// Pushes the cell at `XT_INFO + 8 * xt + off`.
 fn xt_info_load(b: &mut FnBody, xt: Val, off: u32) {
     b.get(xt);
-    b.s()
-        .i32_const(3)
-        .i32_shl()
-        .i32_load(mem(addr::XT_INFO + off, 2));
+    b.s().i32_const(3).i32_shl().i32_load(mem(addr::XT_INFO + off, 2));
     let v = b.set_temp();
     b.push(v);
 }
@@ -861,27 +780,15 @@ fn byte_copy_loop(b: &mut FnBody, src: u32, dst: u32, u: u32, i: u32, descending
         s.local_get(i).i32_eqz().br_if(1);
         s.local_get(i).i32_const(1).i32_sub().local_set(i);
         s.local_get(dst).local_get(i).i32_add();
-        s.local_get(src)
-            .local_get(i)
-            .i32_add()
-            .i32_load8_u(mem(0, 0));
+        s.local_get(src).local_get(i).i32_add().i32_load8_u(mem(0, 0));
         s.i32_store8(mem(0, 0)).br(0).end().end();
     } else {
         s.i32_const(0).local_set(i);
         s.block(BlockType::Empty).loop_(BlockType::Empty);
         s.local_get(i).local_get(u).i32_ge_u().br_if(1);
         s.local_get(dst).local_get(i).i32_add();
-        s.local_get(src)
-            .local_get(i)
-            .i32_add()
-            .i32_load8_u(mem(0, 0));
+        s.local_get(src).local_get(i).i32_add().i32_load8_u(mem(0, 0));
         s.i32_store8(mem(0, 0));
-        s.local_get(i)
-            .i32_const(1)
-            .i32_add()
-            .local_set(i)
-            .br(0)
-            .end()
-            .end();
+        s.local_get(i).i32_const(1).i32_add().local_set(i).br(0).end().end();
     }
 }

@@ -7,11 +7,19 @@
 //! the highest-numbered merge node outermost; every other forward edge is
 //! emitted inline.
 //!
+//! A definition with a static stack effect (see `passes::effects`) is
+//! emitted with the register calling convention: its inputs are wasm
+//! parameters, its outputs wasm results, and at every block boundary the
+//! stack lives in fixed "slot" locals, so the data stack never touches
+//! memory. Other definitions keep the memory convention: the stack is in
+//! memory at every block boundary.
+//!
 //! Needs: a verified [`Function`] whose reachable graph is reducible (the
 //! control words of Forth 2012 only make reducible graphs unless `CS-ROLL`
-//! is abused; those get [`EmitError::Irreducible`]).
+//! is abused; those get [`EmitError::Irreducible`]), and for the register
+//! convention, the block depths the effect analysis found.
 //! Guarantees: every reachable block is emitted exactly once, and every path
-//! ends in `return` after publishing `sp`.
+//! ends in `return` with the stack where its convention puts it.
 
 use wasm_encoder::BlockType;
 
@@ -19,6 +27,16 @@ use super::body::{FnBody, Val};
 use super::prim;
 use crate::cfg::Cfg;
 use crate::ir::{BlockId, Function, Op, Term};
+use crate::passes::effects::Effect;
+
+/// The register convention of a static definition.
+#[derive(Clone, Debug)]
+pub struct Register {
+    /// The definition's effect.
+    pub effect: Effect,
+    /// The stack depth at each block's entry, relative to the function's entry.
+    pub depths: Vec<Option<i64>>,
+}
 
 /// Why a function could not be emitted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +48,9 @@ pub enum EmitError {
 impl std::fmt::Display for EmitError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            EmitError::Irreducible(name) => write!(f, "{name}: control flow enters a loop in two places, which this compiler cannot express"),
+            EmitError::Irreducible(name) => {
+                write!(f, "{name}: control flow enters a loop in two places, which this compiler cannot express")
+            }
         }
     }
 }
@@ -47,43 +67,54 @@ struct Structurer<'a, 'e> {
     cfg: Cfg,
     body: FnBody<'e>,
     ctx: Vec<Ctx>,
+    register: Option<&'a Register>,
 }
 
-/// Emits `func` as a wasm function body of the word type.
+/// Emits `func` with the memory convention (`(param xt)`), or with the
+/// register convention if `register` is given.
 pub fn emit_function<'e>(
     env: &'e super::body::Env<'e>,
     func: &Function,
+    register: Option<&Register>,
 ) -> Result<wasm_encoder::Function, EmitError> {
     let cfg = Cfg::new(func);
     if !cfg.reducible {
         return Err(EmitError::Irreducible(func.name.clone()));
     }
-    let mut body = FnBody::new(env, 2 * func.n_loops);
-    body.check_overflow();
-    let mut st = Structurer {
-        func,
-        cfg,
-        body,
-        ctx: Vec::new(),
+    let body = match register {
+        Some(r) => {
+            let inputs = r.effect.inputs;
+            let slots = r.depths.iter().flatten().map(|&d| (i64::from(inputs) + d).max(0) as u32).max().unwrap_or(0);
+            let mut body = FnBody::with_params(env, inputs, 2 * func.n_loops + slots);
+            body.set_vstack((0..inputs).map(Val::Local).collect());
+            body
+        }
+        None => {
+            let mut body = FnBody::new(env, 2 * func.n_loops);
+            body.check_overflow();
+            body
+        }
     };
+    let mut st = Structurer { func, cfg, body, ctx: Vec::new(), register };
     st.do_tree(BlockId(0));
+    // Every path has returned by now; a function with results must still
+    // not fall off its end in the validator's eyes.
+    st.body.s().unreachable();
     Ok(st.body.finish())
 }
 
 impl Structurer<'_, '_> {
     fn do_tree(&mut self, x: BlockId) {
-        let mut merges: Vec<BlockId> = self
-            .cfg
-            .dom_children(x)
-            .into_iter()
-            .filter(|c| self.cfg.is_merge[c.index()])
-            .collect();
+        let mut merges: Vec<BlockId> =
+            self.cfg.dom_children(x).into_iter().filter(|c| self.cfg.is_merge[c.index()]).collect();
         // Highest reverse-postorder number first: it becomes the outermost block.
         merges.reverse();
         if self.cfg.is_loop_header[x.index()] {
             self.body.s().loop_(BlockType::Empty);
             self.ctx.push(Ctx::LoopHeadedBy(x));
-            self.body.check_overflow();
+            if self.register.is_none() {
+                self.body.check_overflow();
+            }
             self.node_within(x, &merges);
             self.ctx.pop();
             self.body.s().end();
@@ -106,20 +137,64 @@ impl Structurer<'_, '_> {
         }
     }
 
+    /// The slot local of stack position `k` (0 = the deepest input).
+    fn slot(&self, k: u32) -> u32 {
+        self.body.fixed_local(2 * self.func.n_loops + k)
+    }
+
+    /// Number of stack items at the entry of block `b` (register convention).
+    fn items_at(&self, b: BlockId) -> u32 {
+        let r = self.register.expect("register convention");
+        let d = r.depths[b.index()].expect("reachable blocks have a depth");
+        (i64::from(r.effect.inputs) + d) as u32
+    }
+
+    /// Puts the stack where the convention wants it at a block boundary.
+    fn leave_block(&mut self) {
+        if self.register.is_none() {
+            self.body.sync_out();
+            return;
+        }
+        let items = self.body.vstack().to_vec();
+        let moves: Vec<(u32, Val)> = items
+            .iter()
+            .enumerate()
+            .map(|(k, &v)| (self.slot(k as u32), v))
+            .filter(|&(slot, v)| v != Val::Local(slot))
+            .collect();
+        for &(_, v) in &moves {
+            self.body.get(v);
+        }
+        for &(slot, _) in moves.iter().rev() {
+            self.body.s().local_set(slot);
+        }
+        self.body.clear_vstack();
+    }
+
     fn emit_block(&mut self, x: BlockId) {
         let block = &self.func.blocks[x.index()];
-        self.body.reset_temps();
+        if self.register.is_some() {
+            if x != BlockId(0) {
+                self.body.clear_vstack();
+                self.body.reset_temps();
+                let n = self.items_at(x);
+                let slots = (0..n).map(|k| Val::Local(self.slot(k))).collect();
+                self.body.set_vstack(slots);
+            }
+        } else {
+            self.body.reset_temps();
+        }
         for op in &block.ops {
             self.emit_op(op);
         }
         match block.term {
             Term::Jump(t) => {
-                self.body.flush();
+                self.leave_block();
                 self.do_branch(x, t);
             }
             Term::Branch { nonzero, zero } => {
                 let flag = self.body.pop();
-                self.body.flush();
+                self.leave_block();
                 match flag {
                     Val::Const(c) => self.do_branch(x, if c != 0 { nonzero } else { zero }),
                     v => {
@@ -129,55 +204,47 @@ impl Structurer<'_, '_> {
                 }
             }
             Term::QDo { lp, body, exit } => {
-                self.body.flush();
+                self.leave_block();
                 let (idx, lim) = self.loop_locals(lp.0);
                 self.body.s().local_get(idx).local_get(lim).i32_eq();
                 self.if_else(x, exit, body);
             }
-            Term::Loop {
-                lp,
-                plus,
-                body,
-                exit,
-            } => {
+            Term::Loop { lp, plus, body, exit } => {
                 let (idx, lim) = self.loop_locals(lp.0);
                 if plus {
                     // Exit when the index crosses the boundary between
                     // limit-1 and limit: ((old ^ new) & (old ^ step)) < 0,
                     // with old and new measured from the limit.
                     let step = self.body.pop_local();
-                    self.body.flush();
+                    self.leave_block();
                     let old = self.body.temp();
                     let s = &mut self.body.s();
                     s.local_get(idx).local_get(lim).i32_sub().local_set(old);
                     s.local_get(idx).local_get(step).i32_add().local_set(idx);
-                    s.local_get(old)
-                        .local_get(old)
-                        .local_get(step)
-                        .i32_add()
-                        .i32_xor();
-                    s.local_get(old)
-                        .local_get(step)
-                        .i32_xor()
-                        .i32_and()
-                        .i32_const(0)
-                        .i32_lt_s();
+                    s.local_get(old).local_get(old).local_get(step).i32_add().i32_xor();
+                    s.local_get(old).local_get(step).i32_xor().i32_and().i32_const(0).i32_lt_s();
                 } else {
-                    self.body.flush();
+                    self.leave_block();
                     let s = &mut self.body.s();
-                    s.local_get(idx)
-                        .i32_const(1)
-                        .i32_add()
-                        .local_tee(idx)
-                        .local_get(lim)
-                        .i32_eq();
+                    s.local_get(idx).i32_const(1).i32_add().local_tee(idx).local_get(lim).i32_eq();
                 }
                 self.if_else(x, exit, body);
             }
-            Term::Return => {
-                self.body.sync_out();
-                self.body.s().return_();
-            }
+            Term::Return => match self.register {
+                Some(r) => {
+                    let items = self.body.vstack().to_vec();
+                    debug_assert_eq!(items.len() as u32, r.effect.outputs, "{}: static effect", self.func.name);
+                    for v in items {
+                        self.body.get(v);
+                    }
+                    self.body.clear_vstack();
+                    self.body.s().return_();
+                }
+                None => {
+                    self.body.sync_out();
+                    self.body.s().return_();
+                }
+            },
         }
     }
 
@@ -187,10 +254,7 @@ impl Structurer<'_, '_> {
             Op::Prim(p) => prim::emit(&mut self.body, p),
             Op::Call(xt) => self.body.call_word(xt),
             Op::FetchLit(a) => {
-                self.body
-                    .s()
-                    .i32_const(a as i32)
-                    .i32_load(super::body::mem(0, 2));
+                self.body.s().i32_const(a as i32).i32_load(super::body::mem(0, 2));
                 let v = self.body.set_temp();
                 self.body.push(v);
             }
@@ -221,15 +285,12 @@ impl Structurer<'_, '_> {
     }
 
     fn loop_locals(&self, lp: u32) -> (u32, u32) {
-        (
-            self.body.fixed_local(2 * lp),
-            self.body.fixed_local(2 * lp + 1),
-        )
+        (self.body.fixed_local(2 * lp), self.body.fixed_local(2 * lp + 1))
     }
 
     /// With a condition on the operand stack: `if (then_) else (else_) end`.
     fn if_else(&mut self, x: BlockId, then_: BlockId, else_: BlockId) {
-        debug_assert!(self.body.is_synced());
+        debug_assert!(self.register.is_some() || self.body.is_synced());
         self.body.s().if_(BlockType::Empty);
         self.ctx.push(Ctx::IfThenElse);
         self.do_branch(x, then_);
@@ -252,11 +313,7 @@ impl Structurer<'_, '_> {
     }
 
     fn depth_of(&self, target: Ctx) -> u32 {
-        let pos = self
-            .ctx
-            .iter()
-            .rposition(|&c| c == target)
-            .expect("structured emission: branch target is in scope");
+        let pos = self.ctx.iter().rposition(|&c| c == target).expect("structured emission: branch target is in scope");
         (self.ctx.len() - 1 - pos) as u32
     }
 }

@@ -39,10 +39,7 @@ pub fn verify(func: &Function) -> Vec<String> {
             if t == BlockId::PENDING {
                 errors.push(format!("{}: b{i}: unresolved branch target", func.name));
             } else if t.index() >= n_blocks {
-                errors.push(format!(
-                    "{}: b{i}: branch to {t}, which does not exist",
-                    func.name
-                ));
+                errors.push(format!("{}: b{i}: branch to {t}, which does not exist", func.name));
             }
         }
     }
@@ -55,23 +52,12 @@ mod tests {
     use crate::ir::Block;
 
     fn func(blocks: Vec<Block>, n_loops: u32) -> Function {
-        Function {
-            xt: 1,
-            name: "T".into(),
-            blocks,
-            n_loops,
-        }
+        Function { xt: 1, name: "T".into(), blocks, n_loops }
     }
 
     #[test]
     fn a_well_formed_function_passes() {
-        let f = func(
-            vec![Block {
-                ops: vec![Op::Lit(1)],
-                term: Term::Return,
-            }],
-            0,
-        );
+        let f = func(vec![Block { ops: vec![Op::Lit(1)], term: Term::Return }], 0);
         assert!(verify(&f).is_empty());
     }
 
@@ -79,14 +65,8 @@ mod tests {
     fn every_violation_is_reported() {
         let f = func(
             vec![
-                Block {
-                    ops: vec![Op::LoopIndex(LoopId(3))],
-                    term: Term::Jump(BlockId::PENDING),
-                },
-                Block {
-                    ops: vec![],
-                    term: Term::Jump(BlockId(9)),
-                },
+                Block { ops: vec![Op::LoopIndex(LoopId(3))], term: Term::Jump(BlockId::PENDING) },
+                Block { ops: vec![], term: Term::Jump(BlockId(9)) },
             ],
             1,
         );

@@ -1,0 +1,5 @@
+//! Analyses and transformations over the IR.
+//!
+//! Each pass's file says which invariants it needs and which it guarantees.
+
+pub mod effects;

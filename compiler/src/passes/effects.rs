@@ -1,0 +1,281 @@
+//! Stack-effect inference: which definitions have a static stack effect.
+//!
+//! A definition is *static* when every path through it consumes the same
+//! number of items and leaves the same number, and nothing it calls looks at
+//! the stack below its own arguments. A static definition can then keep all
+//! its stack items in wasm locals and take and return them as parameters and
+//! results: `: SQUARE DUP * ;` becomes `(param i32) (result i32)`.
+//!
+//! The analysis is abstract interpretation of the stack depth over the
+//! control-flow graph. Calls use the effects of their callees; a word that
+//! calls itself (`RECURSE`) is first analysed without its recursive paths,
+//! and the effect found is then checked with the recursive calls included.
+//!
+//! Needs: a verified function. Guarantees: a `Some` effect is sound for every
+//! path; `None` means the memory-stack calling convention must be kept.
+
+use std::collections::HashMap;
+
+use crate::host_words::HostWord;
+use crate::ir::{Function, Op, Term, Xt};
+use crate::kernel::host_word_of;
+use crate::primitives::Prim;
+
+/// A static stack effect: items consumed and items produced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Effect {
+    /// Items taken from the stack.
+    pub inputs: u32,
+    /// Items left on the stack.
+    pub outputs: u32,
+}
+
+impl Effect {
+    /// `( inputs -- outputs )`.
+    pub const fn new(inputs: u32, outputs: u32) -> Self {
+        Effect { inputs, outputs }
+    }
+}
+
+impl std::fmt::Display for Effect {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "( {} -- {} )", self.inputs, self.outputs)
+    }
+}
+
+/// The effect of a primitive, if static and local to its arguments.
+pub fn prim_effect(p: Prim) -> Option<Effect> {
+    match p {
+        // DEPTH's effect is static, but its result depends on every item on
+        // the stack, including those a caller keeps in locals.
+        Prim::Depth => None,
+        _ => p.effect().map(|(i, o)| Effect::new(u32::from(i), u32::from(o))),
+    }
+}
+
+/// The effect of a host word that touches only its own arguments.
+pub fn host_effect(h: HostWord) -> Option<Effect> {
+    use HostWord::*;
+    let (i, o) = match h {
+        Emit | Throw => (1, 0),
+        Type => (2, 0),
+        Cr | Abort | Bye | Quit => (0, 0),
+        Key => (0, 1),
+        Accept => (2, 1),
+        AbortQuoteRuntime => (3, 0),
+        DoesRuntime | CompileComma | Literal => (1, 0),
+        Word | Char => (1, 1),
+        Parse => (1, 2),
+        ParseName => (0, 2),
+        Find => (1, 2),
+        ToNumber => (4, 4),
+        Refill => (0, 1),
+        _ => return None,
+    };
+    Some(Effect::new(i, o))
+}
+
+/// What is known about callees: the effect of each xt whose effect is static.
+pub type Known = HashMap<Xt, Effect>;
+
+/// The effect of calling `xt`, from the host-word table or `known`.
+pub fn call_effect(xt: Xt, known: &Known) -> Option<Effect> {
+    match host_word_of(xt) {
+        Some(h) => host_effect(h),
+        None => known.get(&xt).copied(),
+    }
+}
+
+/// How the analysis treats a call of the function to itself.
+#[derive(Clone, Copy)]
+enum SelfCalls {
+    /// Paths through a recursive call are not followed.
+    Skip,
+    /// Recursive calls have this effect.
+    Assume(Effect),
+}
+
+/// Infers `func`'s effect, or `None` if it is dynamic.
+pub fn infer(func: &Function, known: &Known) -> Option<Effect> {
+    let first = analyse(func, known, SelfCalls::Skip)?;
+    let checked = analyse(func, known, SelfCalls::Assume(first))?;
+    (checked == first).then_some(first)
+}
+
+/// Depth at the entry of each block (relative to the function's entry), if
+/// the function is static; the emitter uses it to place stack slots.
+pub fn block_depths(func: &Function, known: &Known, effect: Effect) -> Option<Vec<Option<i64>>> {
+    walk(func, known, SelfCalls::Assume(effect)).map(|(_, _, depths)| depths)
+}
+
+fn analyse(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<Effect> {
+    let (min, exit, _) = walk(func, known, self_calls)?;
+    let exit = exit?;
+    let inputs = u32::try_from(-min).ok()?;
+    let outputs = u32::try_from(exit - min).ok()?;
+    Some(Effect::new(inputs, outputs))
+}
+
+/// Walks the graph; returns the lowest depth reached, the depth at every
+/// return (which must agree), and each block's entry depth.
+#[allow(clippy::type_complexity)]
+fn walk(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<(i64, Option<i64>, Vec<Option<i64>>)> {
+    let n = func.blocks.len();
+    let mut depth_in: Vec<Option<i64>> = vec![None; n];
+    depth_in[0] = Some(0);
+    let mut work = vec![0usize];
+    let mut min = 0i64;
+    let mut exit: Option<i64> = None;
+    while let Some(b) = work.pop() {
+        let mut d = depth_in[b].expect("queued blocks have a depth");
+        let block = &func.blocks[b];
+        let mut cut = false;
+        for op in &block.ops {
+            let e = match *op {
+                Op::Lit(_) | Op::FetchLit(_) | Op::LoopIndex(_) => Effect::new(0, 1),
+                Op::StoreLit(_) => Effect::new(1, 0),
+                Op::DoInit(_) => Effect::new(2, 0),
+                Op::Prim(p) => prim_effect(p)?,
+                Op::Call(xt) if xt == func.xt => match self_calls {
+                    SelfCalls::Skip => {
+                        cut = true;
+                        break;
+                    }
+                    SelfCalls::Assume(e) => e,
+                },
+                Op::Call(xt) => call_effect(xt, known)?,
+            };
+            d -= i64::from(e.inputs);
+            min = min.min(d);
+            d += i64::from(e.outputs);
+        }
+        if cut {
+            continue;
+        }
+        let pops = match block.term {
+            Term::Branch { .. } => 1,
+            Term::Loop { plus: true, .. } => 1,
+            _ => 0,
+        };
+        d -= pops;
+        min = min.min(d);
+        if block.term == Term::Return {
+            match exit {
+                None => exit = Some(d),
+                Some(e) if e == d => {}
+                Some(_) => return None,
+            }
+        }
+        for s in block.term.successors() {
+            match depth_in[s.index()] {
+                None => {
+                    depth_in[s.index()] = Some(d);
+                    work.push(s.index());
+                }
+                Some(x) if x == d => {}
+                Some(_) => return None,
+            }
+        }
+    }
+    Some((min, exit, depth_in))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::definition::Definition;
+    use crate::kernel::host_xt;
+
+    fn def(build: impl FnOnce(&mut Definition)) -> Function {
+        let mut d = Definition::new(1000, "T".into());
+        build(&mut d);
+        d.check_closed(";").unwrap();
+        d.finish()
+    }
+
+    fn prims(d: &mut Definition, ps: &[Prim]) {
+        for &p in ps {
+            d.op(Op::Prim(p));
+        }
+    }
+
+    #[test]
+    fn straight_line_words() {
+        let sq = def(|d| prims(d, &[Prim::Dup, Prim::Mul]));
+        assert_eq!(infer(&sq, &Known::new()), Some(Effect::new(1, 1)));
+        let rot3 = def(|d| prims(d, &[Prim::Rot, Prim::Rot, Prim::Drop]));
+        assert_eq!(infer(&rot3, &Known::new()), Some(Effect::new(3, 2)));
+    }
+
+    #[test]
+    fn branches_must_agree() {
+        // : ABS2 DUP 0< IF NEGATE THEN ;  is ( 1 -- 1 )
+        let abs2 = def(|d| {
+            prims(d, &[Prim::Dup, Prim::ZeroLt]);
+            d.if_();
+            prims(d, &[Prim::Negate]);
+            d.then().unwrap();
+        });
+        assert_eq!(infer(&abs2, &Known::new()), Some(Effect::new(1, 1)));
+        // : BAD IF 1 THEN ;  leaves 0 or 1 items: dynamic.
+        let bad = def(|d| {
+            d.if_();
+            d.op(Op::Lit(1));
+            d.then().unwrap();
+        });
+        assert_eq!(infer(&bad, &Known::new()), None);
+    }
+
+    #[test]
+    fn recursion_is_resolved() {
+        // : FIB DUP 2 < IF EXIT THEN DUP 1- RECURSE SWAP 2 - RECURSE + ;
+        let fib = def(|d| {
+            prims(d, &[Prim::Dup]);
+            d.op(Op::Lit(2));
+            prims(d, &[Prim::Lt]);
+            d.if_();
+            d.exit();
+            d.then().unwrap();
+            prims(d, &[Prim::Dup, Prim::OneMinus]);
+            d.op(Op::Call(1000));
+            prims(d, &[Prim::Swap]);
+            d.op(Op::Lit(2));
+            prims(d, &[Prim::Sub]);
+            d.op(Op::Call(1000));
+            prims(d, &[Prim::Add]);
+        });
+        assert_eq!(infer(&fib, &Known::new()), Some(Effect::new(1, 1)));
+    }
+
+    #[test]
+    fn loops_and_calls() {
+        // : SUMTO 0 SWAP 0 DO I + LOOP ;  is ( 1 -- 1 )
+        let sum = def(|d| {
+            d.op(Op::Lit(0));
+            prims(d, &[Prim::Swap]);
+            d.op(Op::Lit(0));
+            d.do_(false);
+            d.loop_index(0, "I").unwrap();
+            prims(d, &[Prim::Add]);
+            d.loop_(false).unwrap();
+        });
+        assert_eq!(infer(&sum, &Known::new()), Some(Effect::new(1, 1)));
+        let mut known = Known::new();
+        known.insert(1000, Effect::new(1, 1));
+        let caller = def(|d| {
+            d.op(Op::Call(1000));
+            d.op(Op::Call(host_xt(HostWord::Emit)));
+        });
+        assert_eq!(infer(&Function { xt: 1001, ..caller }, &known), Some(Effect::new(1, 0)));
+    }
+
+    #[test]
+    fn stack_inspecting_words_are_dynamic() {
+        for p in [Prim::Depth, Prim::Pick, Prim::QuestionDup, Prim::Execute] {
+            let f = def(|d| prims(d, &[p]));
+            assert_eq!(infer(&f, &Known::new()), None, "{}", p.name());
+        }
+        let ev = def(|d| d.op(Op::Call(host_xt(HostWord::Evaluate))));
+        assert_eq!(infer(&ev, &Known::new()), None);
+    }
+}
