@@ -503,8 +503,16 @@ impl Forth {
     }
 
     /// Appends the execution semantics of `xt` to the current definition.
-    pub(crate) fn compile_xt(&mut self, _m: &mut dyn Machine, xt: Xt) -> Result<(), Fault> {
+    pub(crate) fn compile_xt(&mut self, m: &mut dyn Machine, xt: Xt) -> Result<(), Fault> {
         let kind = self.dict.by_xt(xt).map(|h| h.kind.clone());
+        // A CREATEd word can only get (another) DOES> while it is the latest
+        // definition, and while a definition is being compiled the latest is
+        // that definition. So what a CREATEd word does is final here: push
+        // its body, then run its DOES> code if it has one.
+        let does = match kind {
+            Some(Kind::Does { .. }) => Some(m.read_cell(addr::XT_INFO + 8 * xt + 4)? as Xt),
+            _ => None,
+        };
         let res = {
             let Some(cur) = self.current.as_mut() else {
                 return Err(self.fail(throw::COMPILE_ONLY, "compiling outside a definition"));
@@ -532,6 +540,15 @@ impl Forth {
                 }
                 Some(Kind::Value { body }) => {
                     d.op(Op::FetchLit(body));
+                    Ok(())
+                }
+                Some(Kind::Created { body }) => {
+                    d.op(Op::Lit(body as i32));
+                    Ok(())
+                }
+                Some(Kind::Does { body }) => {
+                    d.op(Op::Lit(body as i32));
+                    d.op(Op::Call(does.expect("read above")));
                     Ok(())
                 }
                 _ => {

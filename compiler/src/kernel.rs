@@ -221,7 +221,7 @@ pub fn image_module(layout: Layout, extras: &Extras, known: &mut Known, optimize
         names.push((FIRST_PRIM + i as u32, (p.name()).to_string()));
     }
     for (i, (name, _)) in extras.entry_points.iter().enumerate() {
-        names.push((first_entry + i as u32, (&format!("entry {name}")).to_string()));
+        names.push((first_entry + i as u32, format!("entry {name}")));
     }
     let mut name_sec = NameSection::new();
     name_sec.module(if extras.name.is_empty() { "kernel" } else { extras.name });

@@ -74,6 +74,9 @@ pub struct FnBody<'e> {
     vstack: Vec<Val>,
     mem_popped: u32,
     sp_dirty: bool,
+    /// Whether any code refers to the local `sp`; if not, the prologue that
+    /// loads it is left out.
+    sp_used: std::cell::Cell<bool>,
 }
 
 /// A memory immediate with a static offset.
@@ -90,7 +93,7 @@ impl<'e> FnBody<'e> {
 
     /// A body with `n_params` i32 parameters.
     pub fn with_params(env: &'e Env<'e>, n_params: u32, fixed_locals: u32) -> Self {
-        let mut body = FnBody {
+        FnBody {
             env,
             code: Vec::new(),
             n_params,
@@ -100,14 +103,13 @@ impl<'e> FnBody<'e> {
             vstack: Vec::new(),
             mem_popped: 0,
             sp_dirty: false,
-        };
-        let sp = body.sp();
-        body.s().global_get(env.sp_global).local_set(sp);
-        body
+            sp_used: std::cell::Cell::new(false),
+        }
     }
 
     /// The local that caches the data stack pointer.
     pub fn sp(&self) -> u32 {
+        self.sp_used.set(true);
         self.n_params
     }
 
@@ -378,11 +380,15 @@ impl<'e> FnBody<'e> {
         self.s().end();
     }
 
-    /// Finishes the body and returns the encoded function.
+    /// Finishes the body and returns the encoded function, with the
+    /// prologue that loads `sp` if anything uses it.
     pub fn finish(mut self) -> wasm_encoder::Function {
         self.s().end();
         let n = self.n_fixed + self.temps_max;
         let mut f = wasm_encoder::Function::new([(1, ValType::I32), (3, ValType::I64), (n, ValType::I32)]);
+        if self.sp_used.get() {
+            f.instructions().global_get(self.env.sp_global).local_set(self.n_params);
+        }
         f.raw(self.code.iter().copied());
         f
     }

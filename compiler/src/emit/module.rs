@@ -19,7 +19,7 @@ use wasm_encoder::{
 use super::body::{Env, FnBody};
 use super::structure::{emit_function, EmitError, Register};
 use crate::ir::{Function, Xt};
-use crate::passes::effects::{block_depths, infer, Effect, Known};
+use crate::passes::effects::{block_depths, infer, return_depths, Effect, Known};
 use runtime::{exports, imports, Layout};
 
 /// Function index of the host import in every module we emit.
@@ -90,7 +90,7 @@ impl Plan {
             let reg = if optimize {
                 infer(f, known).and_then(|effect| {
                     let depths = block_depths(f, known, effect)?;
-                    Some(Register { effect, depths })
+                    Some(Register { effect, depths, rdepths: return_depths(f) })
                 })
             } else {
                 None

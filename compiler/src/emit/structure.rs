@@ -36,6 +36,9 @@ pub struct Register {
     pub effect: Effect,
     /// The stack depth at each block's entry, relative to the function's entry.
     pub depths: Vec<Option<i64>>,
+    /// The return-stack depth at each block's entry, when the definition's
+    /// return-stack items can live in locals too.
+    pub rdepths: Option<Vec<Option<u32>>>,
 }
 
 /// Why a function could not be emitted.
@@ -68,6 +71,31 @@ struct Structurer<'a, 'e> {
     body: FnBody<'e>,
     ctx: Vec<Ctx>,
     register: Option<&'a Register>,
+    /// Return-stack items held in locals at this point of the block.
+    rdepth: u32,
+    /// Index among the fixed locals of the first return-stack slot.
+    rslot_base: u32,
+}
+
+/// The deepest return stack a definition with return-stack locals reaches.
+fn max_rdepth(func: &Function, r: &Register) -> u32 {
+    let Some(rd) = &r.rdepths else { return 0 };
+    let mut max = 0;
+    for (b, block) in func.blocks.iter().enumerate() {
+        let Some(mut d) = rd[b] else { continue };
+        max = max.max(d);
+        for op in &block.ops {
+            match op {
+                Op::Prim(crate::primitives::Prim::ToR) => d += 1,
+                Op::Prim(crate::primitives::Prim::TwoToR) => d += 2,
+                Op::Prim(crate::primitives::Prim::RFrom) => d -= 1,
+                Op::Prim(crate::primitives::Prim::TwoRFrom) => d -= 2,
+                _ => {}
+            }
+            max = max.max(d);
+        }
+    }
+    max
 }
 
 /// Emits `func` with the memory convention (`(param xt)`), or with the
@@ -85,7 +113,8 @@ pub fn emit_function<'e>(
         Some(r) => {
             let inputs = r.effect.inputs;
             let slots = r.depths.iter().flatten().map(|&d| (i64::from(inputs) + d).max(0) as u32).max().unwrap_or(0);
-            let mut body = FnBody::with_params(env, inputs, 2 * func.n_loops + slots);
+            let rslots = max_rdepth(func, r);
+            let mut body = FnBody::with_params(env, inputs, 2 * func.n_loops + slots + rslots);
             body.set_vstack((0..inputs).map(Val::Local).collect());
             body
         }
@@ -95,7 +124,14 @@ pub fn emit_function<'e>(
             body
         }
     };
-    let mut st = Structurer { func, cfg, body, ctx: Vec::new(), register };
+    let rslot_base = match register {
+        Some(r) => {
+            2 * func.n_loops
+                + r.depths.iter().flatten().map(|&d| (i64::from(r.effect.inputs) + d).max(0) as u32).max().unwrap_or(0)
+        }
+        None => 0,
+    };
+    let mut st = Structurer { func, cfg, body, ctx: Vec::new(), register, rdepth: 0, rslot_base };
     st.do_tree(BlockId(0));
     // Every path has returned by now; a function with results must still
     // not fall off its end in the validator's eyes.
@@ -173,6 +209,9 @@ impl Structurer<'_, '_> {
 
     fn emit_block(&mut self, x: BlockId) {
         let block = &self.func.blocks[x.index()];
+        if let Some(rd) = self.register.and_then(|r| r.rdepths.as_ref()) {
+            self.rdepth = rd[x.index()].expect("reachable blocks have a return-stack depth");
+        }
         if self.register.is_some() {
             if x != BlockId(0) {
                 self.body.clear_vstack();
@@ -248,7 +287,58 @@ impl Structurer<'_, '_> {
         }
     }
 
+    /// The local holding return-stack position `k` (0 = the first pushed).
+    fn rslot(&self, k: u32) -> u32 {
+        self.body.fixed_local(self.rslot_base + k)
+    }
+
+    /// `>R` and friends on return-stack locals; false if not applicable.
+    fn return_stack_op(&mut self, p: crate::primitives::Prim) -> bool {
+        use crate::primitives::Prim::*;
+        if self.register.is_none_or(|r| r.rdepths.is_none()) {
+            return false;
+        }
+        let push_copy = |st: &mut Self, k: u32| {
+            let l = st.rslot(k);
+            st.body.s().local_get(l);
+            let v = st.body.set_temp();
+            st.body.push(v);
+        };
+        match p {
+            ToR | TwoToR => {
+                let n = if p == ToR { 1 } else { 2 };
+                let vals: Vec<Val> = (0..n).map(|_| self.body.pop()).collect();
+                for v in vals.into_iter().rev() {
+                    let l = self.rslot(self.rdepth);
+                    self.body.get(v);
+                    self.body.s().local_set(l);
+                    self.rdepth += 1;
+                }
+            }
+            RFrom | RFetch => {
+                push_copy(self, self.rdepth - 1);
+                if p == RFrom {
+                    self.rdepth -= 1;
+                }
+            }
+            TwoRFrom | TwoRFetch => {
+                push_copy(self, self.rdepth - 2);
+                push_copy(self, self.rdepth - 1);
+                if p == TwoRFrom {
+                    self.rdepth -= 2;
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
     fn emit_op(&mut self, op: &Op) {
+        if let Op::Prim(p) = *op {
+            if self.return_stack_op(p) {
+                return;
+            }
+        }
         match *op {
             Op::Lit(n) => self.body.push(Val::Const(n)),
             Op::Prim(p) => prim::emit(&mut self.body, p),

@@ -108,6 +108,53 @@ pub fn block_depths(func: &Function, known: &Known, effect: Effect) -> Option<Ve
     walk(func, known, SelfCalls::Assume(effect)).map(|(_, _, depths)| depths)
 }
 
+/// Return-stack depth at the entry of each block, if the definition's use of
+/// the return stack (`>R`, `R>`, `R@` and their pairs) can live in locals:
+/// every path agrees on the depth, never pops what it did not push, and
+/// leaves nothing behind at `EXIT`. The standard makes items a caller pushed
+/// inaccessible to its callees, so calls do not count.
+pub fn return_depths(func: &Function) -> Option<Vec<Option<u32>>> {
+    let n = func.blocks.len();
+    let mut depth_in: Vec<Option<u32>> = vec![None; n];
+    depth_in[0] = Some(0);
+    let mut work = vec![0usize];
+    let mut used = false;
+    while let Some(b) = work.pop() {
+        let mut d = depth_in[b].expect("queued blocks have a depth");
+        let block = &func.blocks[b];
+        for op in &block.ops {
+            let (need, delta): (u32, i32) = match op {
+                Op::Prim(Prim::ToR) => (0, 1),
+                Op::Prim(Prim::TwoToR) => (0, 2),
+                Op::Prim(Prim::RFrom) => (1, -1),
+                Op::Prim(Prim::TwoRFrom) => (2, -2),
+                Op::Prim(Prim::RFetch) => (1, 0),
+                Op::Prim(Prim::TwoRFetch) => (2, 0),
+                _ => continue,
+            };
+            used = true;
+            if d < need {
+                return None;
+            }
+            d = (d as i32 + delta) as u32;
+        }
+        if block.term == Term::Return && d != 0 {
+            return None;
+        }
+        for s in block.term.successors() {
+            match depth_in[s.index()] {
+                None => {
+                    depth_in[s.index()] = Some(d);
+                    work.push(s.index());
+                }
+                Some(x) if x == d => {}
+                Some(_) => return None,
+            }
+        }
+    }
+    used.then_some(depth_in)
+}
+
 fn analyse(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<Effect> {
     let (min, exit, _) = walk(func, known, self_calls)?;
     let exit = exit?;
@@ -267,6 +314,20 @@ mod tests {
             d.op(Op::Call(host_xt(HostWord::Emit)));
         });
         assert_eq!(infer(&Function { xt: 1001, ..caller }, &known), Some(Effect::new(1, 0)));
+    }
+
+    #[test]
+    fn balanced_return_stack_use_can_live_in_locals() {
+        let ok = def(|d| prims(d, &[Prim::ToR, Prim::Dup, Prim::RFetch, Prim::Add, Prim::RFrom, Prim::Add]));
+        assert_eq!(return_depths(&ok).map(|v| v[0]), Some(Some(0)));
+        // R> DROP reaches into the caller's return stack.
+        let trick = def(|d| prims(d, &[Prim::RFrom, Prim::Drop]));
+        assert_eq!(return_depths(&trick), None);
+        // Leaving an item behind at EXIT is not balanced.
+        let left = def(|d| prims(d, &[Prim::ToR]));
+        assert_eq!(return_depths(&left), None);
+        let none = def(|d| prims(d, &[Prim::Dup]));
+        assert_eq!(return_depths(&none), None);
     }
 
     #[test]
