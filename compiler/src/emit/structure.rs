@@ -185,6 +185,19 @@ impl Structurer<'_, '_> {
         (i64::from(r.effect.inputs) + d) as u32
     }
 
+    /// A value that survives `leave_block`: moving the stack into its slots
+    /// may overwrite a slot local that `v` still refers to, so such a value
+    /// is copied to a temporary first.
+    fn keep(&mut self, v: Val) -> Val {
+        match v {
+            Val::Local(_) if self.register.is_some() => {
+                self.body.get(v);
+                self.body.set_temp()
+            }
+            v => v,
+        }
+    }
+
     /// Puts the stack where the convention wants it at a block boundary.
     fn leave_block(&mut self) {
         if self.register.is_none() {
@@ -233,6 +246,7 @@ impl Structurer<'_, '_> {
             }
             Term::Branch { nonzero, zero } => {
                 let flag = self.body.pop();
+                let flag = self.keep(flag);
                 self.leave_block();
                 match flag {
                     Val::Const(c) => self.do_branch(x, if c != 0 { nonzero } else { zero }),
@@ -254,7 +268,17 @@ impl Structurer<'_, '_> {
                     // Exit when the index crosses the boundary between
                     // limit-1 and limit: ((old ^ new) & (old ^ step)) < 0,
                     // with old and new measured from the limit.
-                    let step = self.body.pop_local();
+                    let step = self.body.pop();
+                    let step = match self.keep(step) {
+                        Val::Local(l) => l,
+                        c @ Val::Const(_) => {
+                            self.body.get(c);
+                            match self.body.set_temp() {
+                                Val::Local(l) => l,
+                                Val::Const(_) => unreachable!("set_temp returns a local"),
+                            }
+                        }
+                    };
                     self.leave_block();
                     let old = self.body.temp();
                     let s = &mut self.body.s();
