@@ -10,8 +10,8 @@
 mod fixture;
 mod null_machine;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use compiler::{Config, Forth, LinkOptions};
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use null_machine::NullMachine;
 
 fn loaded(src: &str) -> (Forth, NullMachine) {

@@ -17,7 +17,12 @@ pub struct NullMachine {
 impl NullMachine {
     /// A machine with the memory size of `layout`.
     pub fn new(layout: runtime::Layout) -> Self {
-        NullMachine { mem: vec![0; layout.memory_bytes as usize], sp: layout.ds_base(), rp: layout.rs_base(), modules: 0 }
+        NullMachine {
+            mem: vec![0; layout.memory_bytes as usize],
+            sp: layout.ds_base(),
+            rp: layout.rs_base(),
+            modules: 0,
+        }
     }
 }
 

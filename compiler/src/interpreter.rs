@@ -41,11 +41,19 @@ pub struct Config {
     /// Optimize: static definitions take their stack items as wasm
     /// parameters and results (off: every word uses the memory stack).
     pub optimize: bool,
+    /// Inline small straight-line definitions into their callers.
+    pub inline: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { layout: Layout::default(), max_input_depth: 64, validate: cfg!(debug_assertions), optimize: true }
+        Config {
+            layout: Layout::default(),
+            max_input_depth: 64,
+            validate: cfg!(debug_assertions),
+            optimize: true,
+            inline: true,
+        }
     }
 }
 
@@ -112,6 +120,8 @@ pub struct Forth {
     pub(crate) stats: Stats,
     /// Static effects of the definitions emitted so far.
     pub(crate) effects: crate::passes::effects::Known,
+    /// Bodies of the small definitions emitted so far, for inlining.
+    pub(crate) inline_bodies: std::collections::HashMap<Xt, Vec<Op>>,
     /// Every function emitted so far, for linking.
     pub(crate) compiled: Vec<Function>,
     /// Table entries installed at run time, in installation order.
@@ -145,6 +155,7 @@ impl Forth {
             next_file_id: 1,
             stats: Stats::default(),
             effects: Default::default(),
+            inline_bodies: Default::default(),
             compiled: Vec::new(),
             installed: Vec::new(),
             sources: Vec::new(),
@@ -592,7 +603,15 @@ impl Forth {
         if self.pending.is_empty() {
             return Ok(());
         }
-        let funcs = std::mem::take(&mut self.pending);
+        let mut funcs = std::mem::take(&mut self.pending);
+        if self.cfg.inline {
+            crate::passes::inline::inline_small(&mut funcs, &self.inline_bodies);
+            for f in &funcs {
+                if let Some(body) = crate::passes::inline::inlinable(f) {
+                    self.inline_bodies.insert(f.xt, body.to_vec());
+                }
+            }
+        }
         if cfg!(debug_assertions) {
             for f in &funcs {
                 let errors = crate::ir::verify::verify(f);

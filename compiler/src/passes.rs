@@ -3,3 +3,4 @@
 //! Each pass's file says which invariants it needs and which it guarantees.
 
 pub mod effects;
+pub mod inline;

@@ -35,6 +35,9 @@ pub struct Limits {
     /// above give static words register signatures.
     #[arg(short = 'O', long = "opt-level", value_name = "LEVEL", default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
     pub opt_level: u8,
+    /// Do not inline small words into their callers (on from -O2).
+    #[arg(long)]
+    pub no_inline: bool,
 }
 
 /// The module cache the limits ask for; an unusable folder only costs speed.
@@ -60,7 +63,12 @@ impl Session {
         let engine = engine::engine()?;
         let mut machine = NativeMachine::new(&engine, console, cache(limits));
         let layout = Layout::new(limits.memory.saturating_mul(1 << 20), limits.data_stack, limits.return_stack);
-        let mut forth = Forth::new(Config { layout, optimize: limits.opt_level > 0, ..Config::default() });
+        let mut forth = Forth::new(Config {
+            layout,
+            optimize: limits.opt_level > 0,
+            inline: limits.opt_level > 1 && !limits.no_inline,
+            ..Config::default()
+        });
         forth.boot(&mut machine).map_err(|s| anyhow::anyhow!("{s}"))?;
         Ok(Session { forth, machine })
     }
