@@ -180,16 +180,20 @@ impl<'e> FnBody<'e> {
         Val::Local(t)
     }
 
-    /// Pops into a temporary local (so it can be read more than once cheaply).
+    /// Pops into a local (so it can be read more than once cheaply).
     pub fn pop_local(&mut self) -> u32 {
-        match self.pop() {
+        let v = self.pop();
+        self.materialize(v)
+    }
+
+    /// The local holding `v`, materializing a constant into a temporary.
+    pub fn materialize(&mut self, v: Val) -> u32 {
+        match v {
             Val::Local(l) => l,
-            c @ Val::Const(_) => {
-                self.get(c);
-                match self.set_temp() {
-                    Val::Local(l) => l,
-                    Val::Const(_) => unreachable!("set_temp returns a local"),
-                }
+            Val::Const(c) => {
+                let t = self.temp();
+                self.s().i32_const(c).local_set(t);
+                t
             }
         }
     }

@@ -269,16 +269,8 @@ impl Structurer<'_, '_> {
                     // limit-1 and limit: ((old ^ new) & (old ^ step)) < 0,
                     // with old and new measured from the limit.
                     let step = self.body.pop();
-                    let step = match self.keep(step) {
-                        Val::Local(l) => l,
-                        c @ Val::Const(_) => {
-                            self.body.get(c);
-                            match self.body.set_temp() {
-                                Val::Local(l) => l,
-                                Val::Const(_) => unreachable!("set_temp returns a local"),
-                            }
-                        }
-                    };
+                    let step = self.keep(step);
+                    let step = self.body.materialize(step);
                     self.leave_block();
                     let old = self.body.temp();
                     let s = &mut self.body.s();
