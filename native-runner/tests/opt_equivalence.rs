@@ -1,185 +1,12 @@
-//! Property test: random well-formed programs print the same output
-//! unoptimized (`-O0`) and optimized (`-O3`), and as a built module.
-//!
-//! The generator tracks the stack depth, so every program is valid: stack
-//! shuffles, arithmetic, comparisons, `>R`/`R>`, `IF ELSE THEN`, `DO LOOP`
-//! with `I`, `BEGIN UNTIL`, `CREATE`d buffers, and calls to earlier words with
-//! known effects. Divisions use non-zero literal divisors. The seeds are
-//! fixed, so a failure reproduces; set `OPT_EQ_SEED` to try others.
+//! Property test: random well-formed programs (see `common`) print the
+//! same output unoptimized (`-O0`) and optimized (`-O3`), and as a built
+//! module. The seeds are fixed, so a failure reproduces; set `OPT_EQ_SEED`
+//! to try others.
 
-use std::fmt::Write as _;
+mod common;
+
 use std::path::Path;
 use std::process::Command;
-
-/// xorshift64*: small, deterministic, good enough to pick program shapes.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn lit(&mut self) -> i64 {
-        match self.below(4) {
-            0 => self.below(10) as i64,
-            1 => self.below(1000) as i64 - 500,
-            2 => [i32::MAX as i64, i32::MIN as i64, -1, 65535][self.below(4) as usize],
-            _ => self.below(100_000) as i64,
-        }
-    }
-}
-
-struct Word {
-    name: String,
-    inputs: u32,
-    outputs: u32,
-}
-
-struct Gen {
-    rng: Rng,
-    words: Vec<Word>,
-    loop_depth: u32,
-}
-
-impl Gen {
-    /// Appends code that changes the depth from `d` to the returned depth,
-    /// never going below zero; `budget` bounds the size.
-    fn code(&mut self, out: &mut String, mut d: u32, budget: u32) -> u32 {
-        for _ in 0..budget {
-            match self.rng.below(22) {
-                0..=3 => {
-                    let _ = write!(out, "{} ", self.rng.lit());
-                    d += 1;
-                }
-                4 if d >= 1 => {
-                    out.push_str("dup ");
-                    d += 1;
-                }
-                5 if d >= 1 => {
-                    out.push_str("drop ");
-                    d -= 1;
-                }
-                6 if d >= 2 => {
-                    let (op, grows) =
-                        [("swap ", 0), ("over ", 1), ("nip ", -1), ("tuck ", 1)][self.rng.below(4) as usize];
-                    out.push_str(op);
-                    d = (d as i32 + grows) as u32;
-                }
-                7 if d >= 3 => out.push_str(["rot ", "-rot "][self.rng.below(2) as usize]),
-                8..=10 if d >= 2 => {
-                    out.push_str(
-                        ["+ ", "- ", "* ", "and ", "or ", "xor ", "= ", "< ", "u< ", "max ", "min "]
-                            [self.rng.below(11) as usize],
-                    );
-                    d -= 1;
-                }
-                11 if d >= 1 => {
-                    out.push_str(["negate ", "1+ ", "2* ", "abs ", "0= ", "invert ", "2/ "][self.rng.below(7) as usize])
-                }
-                12 if d >= 1 => {
-                    let div = self.rng.below(19) as i64 - 9;
-                    let div = if div == 0 { 7 } else { div };
-                    let _ = write!(out, "{div} {} ", ["/", "mod"][self.rng.below(2) as usize]);
-                }
-                13 if d >= 1 => {
-                    out.push_str(">r ");
-                    let inner = self.code(out, d - 1, 3);
-                    d = inner + 1;
-                    out.push_str("r> ");
-                }
-                14 if d >= 1 => {
-                    // IF ... ELSE ... THEN with arms of equal effect.
-                    out.push_str("if ");
-                    let after = self.code(out, d - 1, 3);
-                    out.push_str("else ");
-                    let other = self.code(out, d - 1, 3);
-                    balance(out, other, after);
-                    out.push_str("then ");
-                    d = after;
-                }
-                15 if self.loop_depth < 2 => {
-                    let n = self.rng.below(5);
-                    let _ = write!(out, "{n} 0 ?do ");
-                    self.loop_depth += 1;
-                    let body_d = self.code(out, d, 3);
-                    balance(out, body_d, d);
-                    if self.rng.below(2) == 0 {
-                        out.push_str(if d >= 1 { "i + " } else { "i drop " });
-                    }
-                    self.loop_depth -= 1;
-                    out.push_str("loop ");
-                }
-                16 => {
-                    let _ = write!(out, "{} begin 1- dup 0= until drop ", 1 + self.rng.below(4));
-                }
-                17 if !self.words.is_empty() => {
-                    let w = &self.words[self.rng.below(self.words.len() as u64) as usize];
-                    if d >= w.inputs {
-                        let _ = write!(out, "{} ", w.name);
-                        d = d - w.inputs + w.outputs;
-                    }
-                }
-                18 if d >= 1 => {
-                    let _ =
-                        write!(out, "dup buf {} cells + ! buf {} cells + @ + ", self.rng.below(8), self.rng.below(8));
-                }
-                19 if d >= 2 => {
-                    out.push_str("2dup + >r * r> xor ");
-                    d -= 1;
-                }
-                _ => {}
-            }
-        }
-        d
-    }
-}
-
-/// Appends code that brings the depth from `from` to `to`.
-fn balance(out: &mut String, from: u32, to: u32) {
-    for _ in to..from {
-        out.push_str("+ ");
-    }
-    for _ in from..to {
-        out.push_str("0 ");
-    }
-    if from > to && to == 0 {
-        // `+` needs two items; fold the last one away instead.
-        out.truncate(out.len() - 2);
-        out.push_str("drop ");
-    }
-}
-
-fn program(seed: u64) -> String {
-    let mut g = Gen { rng: Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1), words: Vec::new(), loop_depth: 0 };
-    let mut src = String::from("create buf 8 cells allot\n");
-    for k in 0..12 {
-        let inputs = g.rng.below(3) as u32;
-        let mut body = String::new();
-        let outputs = g.code(&mut body, inputs, 12);
-        let name = format!("w{k}");
-        let _ = writeln!(src, ": {name} {body};");
-        g.words.push(Word { name, inputs, outputs });
-    }
-    src.push_str(": main\n");
-    for w in &g.words {
-        let mut args = String::new();
-        for _ in 0..w.inputs {
-            let _ = write!(args, "{} ", g.rng.lit());
-        }
-        let _ = write!(src, "  {args}{} ", w.name);
-        for _ in 0..w.outputs {
-            src.push_str(". ");
-        }
-        src.push_str("cr\n");
-    }
-    src.push_str(";\n");
-    src
-}
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_native-runner"))
@@ -202,7 +29,7 @@ fn optimized_and_unoptimized_programs_agree() {
     let first: u64 = std::env::var("OPT_EQ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
     let mut failures = Vec::new();
     for seed in first..first + 40 {
-        let src = program(seed);
+        let src = common::program(seed);
         let f = dir.join(format!("p{seed}.fs"));
         std::fs::write(&f, &src).unwrap();
         let fs = f.to_str().unwrap();

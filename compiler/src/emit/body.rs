@@ -113,13 +113,13 @@ impl<'e> FnBody<'e> {
         self.n_params
     }
 
-    /// The first of three i64 scratch locals (double-cell arithmetic).
+    /// The first of four i64 scratch locals (double-cell arithmetic).
     pub fn i64_scratch(&self) -> u32 {
         self.n_params + 1
     }
 
     fn first_fixed(&self) -> u32 {
-        self.n_params + 4
+        self.n_params + 5
     }
 
     /// The instruction sink.
@@ -389,7 +389,7 @@ impl<'e> FnBody<'e> {
     pub fn finish(mut self) -> wasm_encoder::Function {
         self.s().end();
         let n = self.n_fixed + self.temps_max;
-        let mut f = wasm_encoder::Function::new([(1, ValType::I32), (3, ValType::I64), (n, ValType::I32)]);
+        let mut f = wasm_encoder::Function::new([(1, ValType::I32), (4, ValType::I64), (n, ValType::I32)]);
         if self.sp_used.get() {
             f.instructions().global_get(self.env.sp_global).local_set(self.n_params);
         }

@@ -294,8 +294,10 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             b.s().i64_extend_i32_u().local_set(d);
             b.s().local_get(q).local_get(d).i64_rem_u().i32_wrap_i64();
             let r = b.set_temp();
-            b.s().local_get(q).local_get(d).i64_div_u().i32_wrap_i64();
+            let q64 = q + 2;
+            b.s().local_get(q).local_get(d).i64_div_u().local_tee(q64).i32_wrap_i64();
             let qv = b.set_temp();
+            check_fits_i32(b, q64, false);
             b.push(r);
             b.push(qv);
         }
@@ -309,8 +311,10 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             b.s().i64_extend_i32_s().local_set(d);
             b.s().local_get(q).local_get(d).i64_rem_s().i32_wrap_i64();
             let r = b.set_temp();
-            b.s().local_get(q).local_get(d).i64_div_s().i32_wrap_i64();
+            let q64 = q + 2;
+            b.s().local_get(q).local_get(d).i64_div_s().local_tee(q64).i32_wrap_i64();
             let qv = b.set_temp();
+            check_fits_i32(b, q64, true);
             b.push(r);
             b.push(qv);
         }
@@ -709,28 +713,43 @@ fn push_i64_as_double(b: &mut FnBody) {
 fn floored_divmod_i64(b: &mut FnBody, want_rem: bool, want_quot: bool) {
     let n = b.i64_scratch();
     let d = n + 1;
+    let q = n + 2;
+    let r = n + 3;
     b.s().local_set(d).local_set(n);
-    // Division by zero must trap even when wasm would not (i64 path): it does,
-    // i64.div_s traps on a zero divisor.
-    b.s().local_get(n).local_get(d).i64_div_s().i32_wrap_i64();
-    let q = b.temp();
-    b.s().local_set(q);
-    b.s().local_get(n).local_get(d).i64_rem_s().i32_wrap_i64();
-    let r = b.temp();
-    b.s().local_set(r);
+    // i64.div_s traps on a zero divisor: THROW -10.
+    b.s().local_get(n).local_get(d).i64_div_s().local_set(q);
+    b.s().local_get(n).local_get(d).i64_rem_s().local_set(r);
     // if r != 0 && (r ^ d) < 0 { q -= 1; r += d }
-    b.s().local_get(r).i32_const(0).i32_ne();
-    b.s().local_get(r).i64_extend_i32_s().local_get(d).i64_xor().i64_const(0).i64_lt_s().i32_and();
+    b.s().local_get(r).i64_const(0).i64_ne();
+    b.s().local_get(r).local_get(d).i64_xor().i64_const(0).i64_lt_s().i32_and();
     b.s().if_(BlockType::Empty);
-    b.s().local_get(q).i32_const(1).i32_sub().local_set(q);
-    b.s().local_get(r).local_get(d).i32_wrap_i64().i32_add().local_set(r);
+    b.s().local_get(q).i64_const(1).i64_sub().local_set(q);
+    b.s().local_get(r).local_get(d).i64_add().local_set(r);
     b.s().end();
+    // A quotient that does not fit a cell is THROW -11, as in gforth.
+    check_fits_i32(b, q, true);
     if want_rem {
-        b.push(Val::Local(r));
+        b.s().local_get(r).i32_wrap_i64();
+        let v = b.set_temp();
+        b.push(v);
     }
     if want_quot {
-        b.push(Val::Local(q));
+        b.s().local_get(q).i32_wrap_i64();
+        let v = b.set_temp();
+        b.push(v);
     }
+}
+
+/// Throws -11 unless the i64 in local `l` fits a signed (or unsigned) cell.
+fn check_fits_i32(b: &mut FnBody, l: u32, signed: bool) {
+    if signed {
+        b.s().local_get(l).local_get(l).i32_wrap_i64().i64_extend_i32_s().i64_ne();
+    } else {
+        b.s().local_get(l).i64_const(32).i64_shr_u().i64_const(0).i64_ne();
+    }
+    b.s().if_(BlockType::Empty);
+    b.throw(runtime::throw::OUT_OF_RANGE);
+    b.s().end();
 }
 
 /// `HERE := top`, throwing -8 if it leaves data space.
