@@ -18,7 +18,7 @@ pub struct BuildArgs {
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
     /// Forth code to interpret after the files; may be given more than once.
-    #[arg(short = 'e', long = "evaluate", value_name = "CODE")]
+    #[arg(short = 'e', long = "evaluate", value_name = "CODE", allow_hyphen_values = true)]
     pub eval: Vec<String>,
     /// The word the module exports as its entry point [default: MAIN].
     #[arg(long, value_name = "WORD")]

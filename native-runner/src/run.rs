@@ -19,7 +19,7 @@ pub struct RunArgs {
     /// Forth source files, loaded in order.
     pub files: Vec<PathBuf>,
     /// Forth code to interpret after the files; may be given more than once.
-    #[arg(short = 'e', long = "evaluate", value_name = "CODE")]
+    #[arg(short = 'e', long = "evaluate", value_name = "CODE", allow_hyphen_values = true)]
     pub eval: Vec<String>,
     /// The word to run in a built module [default: the module's entry].
     #[arg(long, value_name = "WORD")]

@@ -65,6 +65,13 @@ fn evaluate_strings_run_after_the_files_in_order() {
 }
 
 #[test]
+fn evaluate_strings_may_start_with_a_minus() {
+    let out = run_with_stdin(&["run", "-e", "-5 .", "-e", "-1 abs ."], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "-5 1 ");
+}
+
+#[test]
 fn bye_stops_everything_with_success() {
     let out = run_with_stdin(&["run", "-e", "1 . bye 2 .", "-e", "3 ."], b"");
     assert_eq!(out.status.code(), Some(0));
