@@ -131,6 +131,25 @@ fn compile(engine: &Engine, cache: Option<&ModuleCache>, bytes: &[u8]) -> Result
     res.map_err(|e| Fault::Host(format!("cannot compile module: {e:#}")))
 }
 
+impl<C: AsContextMut<Data = StoreData>> Ctx<C> {
+    /// The value of a kernel global (`sp` or `rp`), or 0 before boot.
+    fn get_global(&mut self, pick: fn(&Kernel) -> Global) -> u32 {
+        let mut cx = self.0.as_context_mut();
+        match cx.data().kernel.as_ref().map(pick) {
+            Some(g) => g.get(&mut cx).i32().unwrap_or(0) as u32,
+            None => 0,
+        }
+    }
+
+    /// Sets a kernel global (`sp` or `rp`); does nothing before boot.
+    fn set_global(&mut self, pick: fn(&Kernel) -> Global, v: u32) {
+        let mut cx = self.0.as_context_mut();
+        if let Some(g) = cx.data().kernel.as_ref().map(pick) {
+            let _ = g.set(&mut cx, Val::I32(v as i32));
+        }
+    }
+}
+
 impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
     fn boot(&mut self, kernel_bytes: &[u8]) -> Result<(), Fault> {
         let mut cx = self.0.as_context_mut();
@@ -242,33 +261,19 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
     }
 
     fn sp(&mut self) -> u32 {
-        let mut cx = self.0.as_context_mut();
-        match cx.data().kernel.as_ref().map(|k| k.sp) {
-            Some(g) => g.get(&mut cx).i32().unwrap_or(0) as u32,
-            None => 0,
-        }
+        self.get_global(|k| k.sp)
     }
 
     fn set_sp(&mut self, sp: u32) {
-        let mut cx = self.0.as_context_mut();
-        if let Some(g) = cx.data().kernel.as_ref().map(|k| k.sp) {
-            let _ = g.set(&mut cx, Val::I32(sp as i32));
-        }
+        self.set_global(|k| k.sp, sp);
     }
 
     fn rp(&mut self) -> u32 {
-        let mut cx = self.0.as_context_mut();
-        match cx.data().kernel.as_ref().map(|k| k.rp) {
-            Some(g) => g.get(&mut cx).i32().unwrap_or(0) as u32,
-            None => 0,
-        }
+        self.get_global(|k| k.rp)
     }
 
     fn set_rp(&mut self, rp: u32) {
-        let mut cx = self.0.as_context_mut();
-        if let Some(g) = cx.data().kernel.as_ref().map(|k| k.rp) {
-            let _ = g.set(&mut cx, Val::I32(rp as i32));
-        }
+        self.set_global(|k| k.rp, rp);
     }
 
     fn output(&mut self, bytes: &[u8]) {

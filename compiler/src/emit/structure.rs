@@ -27,7 +27,7 @@ use super::body::{FnBody, Val};
 use super::prim;
 use crate::cfg::Cfg;
 use crate::ir::{BlockId, Function, Op, Term};
-use crate::passes::effects::Effect;
+use crate::passes::effects::{return_stack_effect, Effect};
 
 /// The register convention of a static definition.
 #[derive(Clone, Debug)]
@@ -84,18 +84,17 @@ fn max_rdepth(func: &Function, r: &Register) -> u32 {
     for (b, block) in func.blocks.iter().enumerate() {
         let Some(mut d) = rd[b] else { continue };
         max = max.max(d);
-        for op in &block.ops {
-            match op {
-                Op::Prim(crate::primitives::Prim::ToR) => d += 1,
-                Op::Prim(crate::primitives::Prim::TwoToR) => d += 2,
-                Op::Prim(crate::primitives::Prim::RFrom) => d -= 1,
-                Op::Prim(crate::primitives::Prim::TwoRFrom) => d -= 2,
-                _ => {}
-            }
+        for (_, delta) in block.ops.iter().filter_map(return_stack_effect) {
+            d = (d as i32 + delta) as u32;
             max = max.max(d);
         }
     }
     max
+}
+
+/// The number of data-stack slot locals: the deepest stack at a block entry.
+fn stack_slots(r: &Register) -> u32 {
+    r.depths.iter().flatten().map(|&d| (i64::from(r.effect.inputs) + d).max(0) as u32).max().unwrap_or(0)
 }
 
 /// Emits `func` with the memory convention (`(param xt)`), or with the
@@ -109,27 +108,20 @@ pub fn emit_function<'e>(
     if !cfg.reducible {
         return Err(EmitError::Irreducible(func.name.clone()));
     }
-    let body = match register {
+    // Fixed locals: loop slots, then data-stack slots, then return-stack slots.
+    let (body, rslot_base) = match register {
         Some(r) => {
             let inputs = r.effect.inputs;
-            let slots = r.depths.iter().flatten().map(|&d| (i64::from(inputs) + d).max(0) as u32).max().unwrap_or(0);
-            let rslots = max_rdepth(func, r);
-            let mut body = FnBody::with_params(env, inputs, 2 * func.n_loops + slots + rslots);
+            let rslot_base = 2 * func.n_loops + stack_slots(r);
+            let mut body = FnBody::with_params(env, inputs, rslot_base + max_rdepth(func, r));
             body.set_vstack((0..inputs).map(Val::Local).collect());
-            body
+            (body, rslot_base)
         }
         None => {
             let mut body = FnBody::new(env, 2 * func.n_loops);
             body.check_overflow();
-            body
+            (body, 0)
         }
-    };
-    let rslot_base = match register {
-        Some(r) => {
-            2 * func.n_loops
-                + r.depths.iter().flatten().map(|&d| (i64::from(r.effect.inputs) + d).max(0) as u32).max().unwrap_or(0)
-        }
-        None => 0,
     };
     let mut st = Structurer { func, cfg, body, ctx: Vec::new(), register, rdepth: 0, rslot_base };
     st.do_tree(BlockId(0));

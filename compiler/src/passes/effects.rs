@@ -108,6 +108,41 @@ pub fn block_depths(func: &Function, known: &Known, effect: Effect) -> Option<Ve
     walk(func, known, SelfCalls::Assume(effect)).map(|(_, _, depths)| depths)
 }
 
+/// What an op needs on the return stack and how it changes its depth, for
+/// the ops that touch it (`>R`, `R>`, `R@` and their pairs).
+pub fn return_stack_effect(op: &Op) -> Option<(u32, i32)> {
+    match op {
+        Op::Prim(Prim::ToR) => Some((0, 1)),
+        Op::Prim(Prim::TwoToR) => Some((0, 2)),
+        Op::Prim(Prim::RFrom) => Some((1, -1)),
+        Op::Prim(Prim::TwoRFrom) => Some((2, -2)),
+        Op::Prim(Prim::RFetch) => Some((1, 0)),
+        Op::Prim(Prim::TwoRFetch) => Some((2, 0)),
+        _ => None,
+    }
+}
+
+/// Records depth `d` at the entry of each successor, queueing those seen for
+/// the first time; `None` if a successor was already reached at another depth.
+fn flow_into<T: Copy + PartialEq>(
+    depth_in: &mut [Option<T>],
+    work: &mut Vec<usize>,
+    succs: &[crate::ir::BlockId],
+    d: T,
+) -> Option<()> {
+    for s in succs {
+        match depth_in[s.index()] {
+            None => {
+                depth_in[s.index()] = Some(d);
+                work.push(s.index());
+            }
+            Some(x) if x == d => {}
+            Some(_) => return None,
+        }
+    }
+    Some(())
+}
+
 /// Return-stack depth at the entry of each block, if the definition's use of
 /// the return stack (`>R`, `R>`, `R@` and their pairs) can live in locals:
 /// every path agrees on the depth, never pops what it did not push, and
@@ -123,15 +158,7 @@ pub fn return_depths(func: &Function) -> Option<Vec<Option<u32>>> {
         let mut d = depth_in[b].expect("queued blocks have a depth");
         let block = &func.blocks[b];
         for op in &block.ops {
-            let (need, delta): (u32, i32) = match op {
-                Op::Prim(Prim::ToR) => (0, 1),
-                Op::Prim(Prim::TwoToR) => (0, 2),
-                Op::Prim(Prim::RFrom) => (1, -1),
-                Op::Prim(Prim::TwoRFrom) => (2, -2),
-                Op::Prim(Prim::RFetch) => (1, 0),
-                Op::Prim(Prim::TwoRFetch) => (2, 0),
-                _ => continue,
-            };
+            let Some((need, delta)) = return_stack_effect(op) else { continue };
             used = true;
             if d < need {
                 return None;
@@ -141,16 +168,7 @@ pub fn return_depths(func: &Function) -> Option<Vec<Option<u32>>> {
         if block.term == Term::Return && d != 0 {
             return None;
         }
-        for s in block.term.successors() {
-            match depth_in[s.index()] {
-                None => {
-                    depth_in[s.index()] = Some(d);
-                    work.push(s.index());
-                }
-                Some(x) if x == d => {}
-                Some(_) => return None,
-            }
-        }
+        flow_into(&mut depth_in, &mut work, &block.term.successors(), d)?;
     }
     used.then_some(depth_in)
 }
@@ -213,16 +231,7 @@ fn walk(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<(i64, O
                 Some(_) => return None,
             }
         }
-        for s in block.term.successors() {
-            match depth_in[s.index()] {
-                None => {
-                    depth_in[s.index()] = Some(d);
-                    work.push(s.index());
-                }
-                Some(x) if x == d => {}
-                Some(_) => return None,
-            }
-        }
+        flow_into(&mut depth_in, &mut work, &block.term.successors(), d)?;
     }
     Some((min, exit, depth_in))
 }
