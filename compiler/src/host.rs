@@ -83,6 +83,9 @@ impl Forth {
             }
             To => {
                 let (_, _, kind) = self.find_parsed(m)?;
+                if let Kind::FValue { body } = kind {
+                    return self.store_fvalue(m, body);
+                }
                 let Kind::Value { body } = kind else {
                     return Err(self.fail(throw::INVALID_NAME, "TO needs a VALUE"));
                 };
@@ -401,6 +404,11 @@ impl Forth {
                 Ok(())
             }
             Environment => self.environment(m),
+            FVariable | FConstant | FValue | FLiteral | FSin | FCos | FTan | FSinCos | FAsin | FAcos | FAtan
+            | FAtan2 | FSinh | FCosh | FTanh | FAsinh | FAcosh | FAtanh | FExp | FExpm1 | FLn | FLnp1 | FLog
+            | FAlog | FPow | FProx | FDot | FEDot | FSDot | FDotS | Represent | ToFloat | Precision | SetPrecision => {
+                self.run_float(m, h)
+            }
         }
     }
 
@@ -740,7 +748,7 @@ impl Forth {
             "MAX-UD" => Some(vec![-1, -1]),
             "RETURN-STACK-CELLS" => Some(single(l.return_stack_cells as i32)),
             "STACK-CELLS" => Some(single(l.data_stack_cells as i32)),
-            _ => None,
+            _ => self.float_environment(m, &q)?,
         };
         match answer {
             Some(vals) => {

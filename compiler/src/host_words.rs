@@ -104,6 +104,41 @@ macro_rules! for_each_host_word {
             DotS ".S" - "( -- ) Display the data stack.";
             Words "WORDS" - "( -- ) List the words of the dictionary.";
             Environment "ENVIRONMENT?" - "( c-addr u -- false | i*x true ) Query the system.";
+            // Floating point (FLOATING-POINT and FLOATING-POINT EXT).
+            FVariable "FVARIABLE" - "( \"name\" -- ) Define a float variable.";
+            FConstant "FCONSTANT" - "( \"name\" -- ) ( F: r -- ) Define a float constant.";
+            FValue "FVALUE" - "( \"name\" -- ) ( F: r -- ) Define a float value, changed by TO.";
+            FLiteral "FLITERAL" IC "( F: r -- ) Compile a float literal.";
+            FSin "FSIN" - "( F: r1 -- r2 ) Sine (radians).";
+            FCos "FCOS" - "( F: r1 -- r2 ) Cosine.";
+            FTan "FTAN" - "( F: r1 -- r2 ) Tangent.";
+            FSinCos "FSINCOS" - "( F: r1 -- r2 r3 ) Sine and cosine.";
+            FAsin "FASIN" - "( F: r1 -- r2 ) Arc sine.";
+            FAcos "FACOS" - "( F: r1 -- r2 ) Arc cosine.";
+            FAtan "FATAN" - "( F: r1 -- r2 ) Arc tangent.";
+            FAtan2 "FATAN2" - "( F: r1 r2 -- r3 ) Arc tangent of r1/r2, in the right quadrant.";
+            FSinh "FSINH" - "( F: r1 -- r2 ) Hyperbolic sine.";
+            FCosh "FCOSH" - "( F: r1 -- r2 ) Hyperbolic cosine.";
+            FTanh "FTANH" - "( F: r1 -- r2 ) Hyperbolic tangent.";
+            FAsinh "FASINH" - "( F: r1 -- r2 ) Inverse hyperbolic sine.";
+            FAcosh "FACOSH" - "( F: r1 -- r2 ) Inverse hyperbolic cosine.";
+            FAtanh "FATANH" - "( F: r1 -- r2 ) Inverse hyperbolic tangent.";
+            FExp "FEXP" - "( F: r1 -- r2 ) e to the power r1.";
+            FExpm1 "FEXPM1" - "( F: r1 -- r2 ) e to the power r1, minus one.";
+            FLn "FLN" - "( F: r1 -- r2 ) Natural logarithm.";
+            FLnp1 "FLNP1" - "( F: r1 -- r2 ) Natural logarithm of r1 + 1.";
+            FLog "FLOG" - "( F: r1 -- r2 ) Base-10 logarithm.";
+            FAlog "FALOG" - "( F: r1 -- r2 ) 10 to the power r1.";
+            FPow "F**" - "( F: r1 r2 -- r3 ) r1 to the power r2.";
+            FProx "F~" - "( -- flag ) ( F: r1 r2 r3 -- ) Approximate equality: absolute, exact or relative.";
+            FDot "F." - "( F: r -- ) Display r without an exponent.";
+            FEDot "FE." - "( F: r -- ) Display r in engineering notation.";
+            FSDot "FS." - "( F: r -- ) Display r in scientific notation.";
+            FDotS "F.S" - "( -- ) Display the float stack.";
+            Represent "REPRESENT" - "( c-addr u -- n flag1 flag2 ) ( F: r -- ) The significand and exponent of r.";
+            ToFloat ">FLOAT" - "( c-addr u -- flag ) ( F: -- r | ) Convert a string to a float.";
+            Precision "PRECISION" - "( -- u ) Significant digits F., FE. and FS. show.";
+            SetPrecision "SET-PRECISION" - "( u -- ) Set the significant digits F., FE. and FS. show.";
         }
     };
 }
