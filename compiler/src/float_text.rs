@@ -114,36 +114,7 @@ pub fn represent(r: f64, u: usize) -> Represented {
         digits.resize(u, b' ');
         return Represented { digits, n: 0, negative: false, valid: false };
     }
-    let mut value = r.abs();
-    let mut exponent = 0i32;
-    if value != 0.0 {
-        const MIN_10_NORM: f64 = 1.0e-307;
-        if value < MIN_10_NORM {
-            value /= MIN_10_NORM;
-            exponent -= 307;
-        }
-        let d = value;
-        let mut f = 1.0f64;
-        if d < 1.0 {
-            loop {
-                f *= 10.0;
-                exponent -= 1;
-                if d * f >= 1.0 {
-                    break;
-                }
-            }
-            value *= f;
-        } else if d >= 10.0 {
-            loop {
-                f *= 10.0;
-                exponent += 1;
-                if d < f * 10.0 {
-                    break;
-                }
-            }
-            value /= f;
-        }
-    }
+    let (value, exponent) = if r == 0.0 { (0.0, 0) } else { scale_like_x87(r.abs()) };
     let (mut digits, decpt) = if u == 0 {
         (Vec::new(), 1)
     } else {
@@ -155,6 +126,109 @@ pub fn represent(r: f64, u: usize) -> Represented {
     digits.truncate(u);
     digits.resize(u, b'0');
     Represented { digits, n: decpt + exponent, negative: r.is_sign_negative(), valid }
+}
+
+/// Scales a positive finite `r` into [1, 10) as glibc's `ecvt` does on the
+/// i386 gforth: the power of ten and the products and quotients are held
+/// in the x87's 64-bit significands, and only the scaled value is rounded
+/// back to a double. Returns the scaled value and the decimal exponent.
+fn scale_like_x87(r: f64) -> (f64, i32) {
+    let one = Ext::from_f64(1.0);
+    let mut value = Ext::from_f64(r);
+    let mut exponent = 0;
+    let min_norm = Ext::from_f64(1.0e-307);
+    if value.lt(&min_norm) {
+        value = value.div(&min_norm);
+        exponent -= 307;
+    }
+    let d = value;
+    let mut f = one;
+    if d.lt(&one) {
+        loop {
+            f = f.mul10();
+            exponent -= 1;
+            if !d.mul(&f).lt(&one) {
+                break;
+            }
+        }
+        value = value.mul(&f);
+    } else if !d.lt(&Ext::from_f64(10.0)) {
+        loop {
+            f = f.mul10();
+            exponent += 1;
+            if d.lt(&f.mul10()) {
+                break;
+            }
+        }
+        value = value.div(&f);
+    }
+    (value.to_f64(), exponent)
+}
+
+/// A positive x87 extended-precision number: `m * 2^e` with the top bit of
+/// `m` set. Only what `scale_like_x87` needs, rounding to nearest even.
+#[derive(Clone, Copy, Debug)]
+struct Ext {
+    m: u64,
+    e: i32,
+}
+
+impl Ext {
+    fn from_f64(x: f64) -> Ext {
+        let bits = x.to_bits();
+        let (mant, exp) = match ((bits >> 52) & 0x7ff) as i32 {
+            0 => (bits & ((1 << 52) - 1), -1074),
+            be => ((bits & ((1 << 52) - 1)) | (1 << 52), be - 1075),
+        };
+        let lz = mant.leading_zeros() as i32;
+        Ext { m: mant << lz, e: exp - lz }
+    }
+
+    /// Rounds a non-zero 128-bit significand (times `2^e`, with `sticky`
+    /// set if anything non-zero was already dropped) to 64 bits.
+    fn round(q: u128, e: i32, sticky: bool) -> Ext {
+        let shift = 64 - q.leading_zeros() as i32;
+        if shift <= 0 {
+            let q = q as u64;
+            let lz = q.leading_zeros() as i32;
+            return Ext { m: q << lz, e: e - lz };
+        }
+        let kept = (q >> shift) as u64;
+        let dropped = q & ((1u128 << shift) - 1);
+        let half = 1u128 << (shift - 1);
+        let up = dropped > half || (dropped == half && (sticky || kept & 1 == 1));
+        match kept.checked_add(u64::from(up)) {
+            Some(m) => Ext { m, e: e + shift },
+            None => Ext { m: 1 << 63, e: e + shift + 1 },
+        }
+    }
+
+    fn mul(&self, o: &Ext) -> Ext {
+        Ext::round(u128::from(self.m) * u128::from(o.m), self.e + o.e, false)
+    }
+
+    fn mul10(&self) -> Ext {
+        self.mul(&Ext::from_f64(10.0))
+    }
+
+    fn div(&self, o: &Ext) -> Ext {
+        let n = u128::from(self.m) << 64;
+        let d = u128::from(o.m);
+        Ext::round(n / d, self.e - 64 - o.e, n % d != 0)
+    }
+
+    fn lt(&self, o: &Ext) -> bool {
+        (self.e, self.m) < (o.e, o.m)
+    }
+
+    /// Rounds to the nearest double (the scaled values are normal).
+    fn to_f64(self) -> f64 {
+        let r = Ext::round(u128::from(self.m), self.e, false);
+        let kept = r.m >> 11;
+        let dropped = r.m & 0x7ff;
+        let up = dropped > 0x400 || (dropped == 0x400 && kept & 1 == 1);
+        (kept + u64::from(up)) as f64 * 2f64.powi(r.e + 11)
+    }
 }
 
 /// The start shared by the displays: the sign and the digits, or the
@@ -281,6 +355,11 @@ mod tests {
         assert_eq!((r.digits.as_slice(), r.n, r.valid), (&b"99"[..], 2, true));
         assert_eq!(represent(99.5, 17).digits, b"99499999999999993");
         assert_eq!(represent(1.0 / 3.0, 20).digits, b"33333333333333330000");
+        // Scaled in extended precision, 1E100 is exactly 1 (in double
+        // arithmetic it would be 9.9999999999999947).
+        let big = represent(1e100, 17);
+        assert_eq!((big.digits.as_slice(), big.n), (&b"10000000000000000"[..], 101));
+        assert_eq!(represent(1.7976931348623157e308, 17).digits, b"17976931348623157");
         let z = represent(-0.0, 5);
         assert_eq!((z.digits.as_slice(), z.n, z.negative), (&b"00000"[..], 1, true));
         let inf = represent(f64::NEG_INFINITY, 6);

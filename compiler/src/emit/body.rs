@@ -314,9 +314,19 @@ impl<'e> FnBody<'e> {
     }
 
     /// A call with wasm parameters and results.
+    ///
+    /// Arguments loaded from memory stay there (uncommitted) during the call:
+    /// the callee never looks below its own arguments, and an effect may
+    /// count an input that only a path never taken at run time consumes, so
+    /// committing the pops could move `sp` past the bottom of the stack while
+    /// the callee calls host words.
     fn register_call(&mut self, f: u32, e: Effect) {
         let args = self.pop_n(e.inputs);
-        self.publish_sp();
+        if self.sp_dirty {
+            let (sp, g) = (self.sp(), self.env.sp_global);
+            self.s().local_get(sp).global_set(g);
+            self.sp_dirty = false;
+        }
         for a in args {
             self.get(a);
         }
