@@ -254,13 +254,15 @@ impl Forth {
             }
             Char | BracketChar => {
                 let (_, tok) = self.parse_name(m)?;
-                let Some(&c) = tok.first() else {
+                if tok.is_empty() {
                     return Err(self.fail(throw::ZERO_LENGTH_NAME, "a character was expected"));
-                };
+                }
+                // The first xchar of the name (XCHAR EXT), UTF-8 decoded.
+                let c = crate::host_xchar::decode(&tok).0;
                 if h == Char {
-                    self.push(m, i32::from(c))
+                    self.push(m, c)
                 } else {
-                    self.compile_op(Op::Lit(i32::from(c)))
+                    self.compile_op(Op::Lit(c))
                 }
             }
             Word => {
@@ -409,6 +411,23 @@ impl Forth {
             | FAlog | FPow | FProx | FDot | FEDot | FSDot | FDotS | Represent | ToFloat | Precision | SetPrecision => {
                 self.run_float(m, h)
             }
+            XCSize
+            | XSize
+            | XCFetchPlus
+            | XCStorePlus
+            | XCStorePlusQ
+            | XCComma
+            | XCharPlus
+            | XCharMinus
+            | PlusXSlashString
+            | XBackslashStringMinus
+            | TrailingGarbage
+            | XWidth
+            | XCWidth
+            | XEmit
+            | XKey
+            | XHold
+            | EKeyToXChar => self.run_xchar(m, h),
         }
     }
 

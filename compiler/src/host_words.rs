@@ -139,6 +139,24 @@ macro_rules! for_each_host_word {
             ToFloat ">FLOAT" - "( c-addr u -- flag ) ( F: -- r | ) Convert a string to a float.";
             Precision "PRECISION" - "( -- u ) Significant digits F., FE. and FS. show.";
             SetPrecision "SET-PRECISION" - "( u -- ) Set the significant digits F., FE. and FS. show.";
+            // Extended characters (XCHAR and XCHAR EXT), UTF-8.
+            XCSize "XC-SIZE" - "( xchar -- u ) Bytes of xchar's UTF-8 encoding.";
+            XSize "X-SIZE" - "( xc-addr u1 -- u2 ) Bytes of the first xchar of a string.";
+            XCFetchPlus "XC@+" - "( xc-addr1 -- xc-addr2 xchar ) Fetch an xchar and step past it.";
+            XCStorePlus "XC!+" - "( xchar xc-addr1 -- xc-addr2 ) Store an xchar and step past it.";
+            XCStorePlusQ "XC!+?" - "( xchar xc-addr1 u1 -- xc-addr2 u2 flag ) Store an xchar if it fits in u1 bytes.";
+            XCComma "XC," - "( xchar -- ) Append an xchar to data space.";
+            XCharPlus "XCHAR+" - "( xc-addr1 -- xc-addr2 ) Step past an xchar.";
+            XCharMinus "XCHAR-" - "( xc-addr1 -- xc-addr2 ) Step back over the xchar before xc-addr1.";
+            PlusXSlashString "+X/STRING" - "( xc-addr1 u1 -- xc-addr2 u2 ) Drop the first xchar of a string.";
+            XBackslashStringMinus "X\\STRING-" - "( xc-addr u1 -- xc-addr u2 ) Drop the last xchar of a string.";
+            TrailingGarbage "-TRAILING-GARBAGE" - "( xc-addr u1 -- xc-addr u2 ) Drop an incomplete last xchar.";
+            XWidth "X-WIDTH" - "( xc-addr u -- n ) Display columns of a string.";
+            XCWidth "XC-WIDTH" - "( xchar -- n ) Display columns of an xchar.";
+            XEmit "XEMIT" - "( xchar -- ) Display an xchar.";
+            XKey "XKEY" - "( -- xchar ) Read an xchar.";
+            XHold "XHOLD" - "( xchar -- ) Add an xchar to the pictured numeric output.";
+            EKeyToXChar "EKEY>XCHAR" - "( u -- u false | xchar true ) Whether a keyboard event is an xchar.";
         }
     };
 }

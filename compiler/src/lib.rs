@@ -39,6 +39,7 @@ pub mod float_text;
 mod host;
 mod host_float;
 pub mod host_words;
+pub mod host_xchar;
 pub mod input;
 mod interpreter;
 pub mod ir;

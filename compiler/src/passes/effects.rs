@@ -77,6 +77,14 @@ pub fn host_effect(h: HostWord) -> Option<Effect> {
         SetPrecision => (1, 0),
         Represent => (2, 3),
         ToFloat => (2, 1),
+        // Extended characters.
+        XCSize | XCharPlus | XCharMinus | XCWidth => (1, 1),
+        XSize | XCStorePlus | XWidth => (2, 1),
+        XCFetchPlus | EKeyToXChar => (1, 2),
+        XCStorePlusQ => (3, 3),
+        XCComma | XEmit | XHold => (1, 0),
+        PlusXSlashString | XBackslashStringMinus | TrailingGarbage => (2, 2),
+        XKey => (0, 1),
         _ => return None,
     };
     Some(Effect::new(i, o))
