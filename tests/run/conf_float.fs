@@ -62,6 +62,12 @@ T{ 1 SFLOATS 0 SFLOAT+ 5 SFALIGNED 1 DFLOATS 0 DFLOAT+ 9 DFALIGNED -> 4 4 8 8 8 
 T{ HERE 1 ALLOT FALIGN HERE FALIGNED HERE = SWAP HERE < -> TRUE TRUE }T
 T{ HERE 2E F, HERE SWAP - -> 8 }T
 
+\ Fields
+0 FFIELD: fa FFIELD: fb CONSTANT f-size
+T{ f-size 0 fa 8 fb -> 16 0 16 }T
+1 SFFIELD: sc DFFIELD: sd CONSTANT s-size
+T{ s-size 4 sc 0 sd -> 16 8 8 }T
+
 \ Conversion
 T{ 7 S>F F>S -7 S>F F>S -> 7 -7 }T
 T{ -1.9E F>S -> -1 }T
