@@ -682,6 +682,8 @@ impl Forth {
     fn catch(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let xt = self.pop(m)? as Xt;
         let (sp, rp, depth) = (m.sp(), m.rp(), self.inputs.len());
+        // THROW restores the depth of every stack, the float stack too.
+        let fsp = m.fsp();
         let state = self.state;
         match self.execute(m, xt) {
             Ok(()) => self.push(m, 0),
@@ -689,6 +691,7 @@ impl Forth {
                 Some(code) => {
                     m.set_sp(sp);
                     m.set_rp(rp);
+                    m.set_fsp(fsp);
                     self.unwind_inputs(m, depth)?;
                     if self.state != state {
                         self.set_state(m, state)?;

@@ -68,6 +68,12 @@ T{ f-size 0 fa 8 fb -> 16 0 16 }T
 1 SFFIELD: sc DFFIELD: sd CONSTANT s-size
 T{ s-size 4 sc 0 sd -> 16 8 8 }T
 
+\ THROW restores the float stack depth too
+: throws-with-floats  1E 2E 5 THROW ;
+T{ ' throws-with-floats CATCH FDEPTH -> 5 0 }T
+: drops-then-throws  FDROP 7 THROW ;
+T{ 1E ' drops-then-throws CATCH FDEPTH FDROP -> 7 1 }T
+
 \ Conversion
 T{ 7 S>F F>S -7 S>F F>S -> 7 -7 }T
 T{ -1.9E F>S -> -1 }T
