@@ -43,6 +43,9 @@ pub struct Config {
     pub optimize: bool,
     /// Inline small straight-line definitions into their callers.
     pub inline: bool,
+    /// Copy small innermost loop bodies this many times per back edge
+    /// (0 or 1: off).
+    pub unroll: usize,
 }
 
 impl Default for Config {
@@ -53,6 +56,7 @@ impl Default for Config {
             validate: cfg!(debug_assertions),
             optimize: true,
             inline: true,
+            unroll: 4,
         }
     }
 }
@@ -611,6 +615,9 @@ impl Forth {
                     self.inline_bodies.insert(f.xt, body.to_vec());
                 }
             }
+        }
+        for f in &mut funcs {
+            crate::passes::unroll::unroll_loops(f, self.cfg.unroll);
         }
         if cfg!(debug_assertions) {
             for f in &funcs {

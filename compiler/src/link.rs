@@ -315,6 +315,11 @@ impl Forth {
             "source_sha256": hex(&all.finalize()),
             "sources": sources,
             "options": options,
+            "passes": {
+                "register_signatures": self.cfg.optimize,
+                "inline": self.cfg.inline,
+                "unroll": self.cfg.unroll,
+            },
         });
         serde_json::to_vec_pretty(&doc).expect("provenance serializes")
     }

@@ -4,3 +4,4 @@
 
 pub mod effects;
 pub mod inline;
+pub mod unroll;
