@@ -46,6 +46,8 @@ pub struct Config {
     /// Copy small innermost loop bodies this many times per back edge
     /// (0 or 1: off).
     pub unroll: usize,
+    /// Turn self tail calls of static definitions into loops.
+    pub tail_loops: bool,
 }
 
 impl Default for Config {
@@ -57,6 +59,7 @@ impl Default for Config {
             optimize: true,
             inline: true,
             unroll: 4,
+            tail_loops: true,
         }
     }
 }
@@ -617,6 +620,9 @@ impl Forth {
             }
         }
         for f in &mut funcs {
+            if self.cfg.tail_loops {
+                crate::passes::tail_loop::tail_calls_to_loops(f, &self.effects);
+            }
             crate::passes::unroll::unroll_loops(f, self.cfg.unroll);
         }
         if cfg!(debug_assertions) {

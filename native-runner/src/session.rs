@@ -42,6 +42,9 @@ pub struct Limits {
     /// [default: 1 (off) below -O2, 4 from -O2].
     #[arg(long, value_name = "FACTOR", value_parser = clap::value_parser!(u8).range(1..=16))]
     pub unroll: Option<u8>,
+    /// Keep self tail calls as calls (from -O2 they become loops).
+    #[arg(long)]
+    pub no_tail_loops: bool,
 }
 
 impl Limits {
@@ -83,6 +86,7 @@ impl Session {
             optimize: limits.opt_level > 0,
             inline: limits.opt_level > 1 && !limits.no_inline,
             unroll: limits.unroll_factor(),
+            tail_loops: limits.opt_level > 1 && !limits.no_tail_loops,
             ..Config::default()
         });
         forth.boot(&mut machine).map_err(|s| anyhow::anyhow!("{s}"))?;
