@@ -186,7 +186,8 @@ pub fn image_module(layout: Layout, extras: &Extras, known: &mut Known, optimize
         code.function(&code_field(&env, cf));
     }
     for &p in Prim::ALL {
-        let mut b = FnBody::new(&env, 0);
+        let pool = if crate::emit::float::uses_float_stack(p) { crate::emit::float::PRIM_POOL } else { 0 };
+        let mut b = FnBody::new(&env, 0).with_float_cache(pool);
         prim::emit(&mut b, p);
         b.sync_out();
         code.function(&b.finish());

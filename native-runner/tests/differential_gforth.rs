@@ -7,17 +7,12 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-
-fn gforth32() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/tools/gforth32");
-    p.exists().then_some(p)
-}
 
 #[test]
 fn random_programs_print_what_gforth_prints() {
-    let Some(gforth) = gforth32() else {
+    let Some(gforth) = common::gforth32() else {
         eprintln!("gforth32 is not available: the differential test compared nothing");
         return;
     };
@@ -84,7 +79,7 @@ fn float_program(seed: u64, n: u32) -> String {
 
 #[test]
 fn random_floats_display_as_gforth_displays_them() {
-    let Some(gforth) = gforth32() else {
+    let Some(gforth) = common::gforth32() else {
         eprintln!("gforth32 is not available: the float differential test compared nothing");
         return;
     };

@@ -1,25 +1,95 @@
-//! Code for the floating-point primitives: wasm `f64` instructions on the
-//! float stack in memory.
+//! Code for the floating-point primitives: wasm `f64` instructions, with the
+//! top of the float stack cached in f64 locals.
 //!
 //! The float stack lives in linear memory at the global `fsp` (8-byte IEEE
-//! 754 binary64 items, growing down); nothing about it is cached in locals,
-//! so the data-stack cache of `body.rs`, the stack-effect inference and the
-//! calling conventions are unaffected: a float word's static effect counts
-//! its data-stack items only, and every float word leaves `fsp` exact.
+//! 754 binary64 items, growing down). Within a straight-line stretch of code
+//! the floats a word pushes stay in f64 locals ([`FloatCache`]) and the words
+//! that consume them read the locals; floats needed from below the cache are
+//! loaded from memory. [`flush`] writes the cache back and makes `fsp` exact
+//! before every call and at the end of every block, so everything outside a
+//! stretch (host words, other definitions, `FDEPTH` across calls, `CATCH`)
+//! sees the float stack in memory. The data-stack cache of `body.rs`, the
+//! stack-effect inference and the calling conventions are unaffected: a
+//! float word's static effect counts its data-stack items only.
 //!
-//! Every access is checked: a word that needs n floats throws -45 if fewer
-//! are there, and a word that pushes throws -44 when the stack is full.
+//! Every access is checked exactly where the word is: popping a float that
+//! is not there throws -45, pushing past the capacity throws -44, with the
+//! checks made against the committed `fsp` plus the cache's static offset.
 //!
 //! Guarantee: each arm leaves the body in a state where more ops may follow,
 //! and the same program prints the same at every optimization level.
 
 use wasm_encoder::{BlockType, InstructionSink, MemArg};
 
-use super::body::{mem, FnBody, Val};
+use super::body::{mem, FloatCache, FnBody, Val};
 use super::module::FSP_GLOBAL;
 use super::prim::{push_i64_as_double, set_here_checked};
+use crate::ir::{Function, Op};
 use crate::primitives::Prim;
 use runtime::{addr, throw, FLOAT};
+
+/// f64 locals of the cache in a definition that uses floats.
+pub const POOL: u32 = 24;
+
+/// f64 locals of a kernel primitive's body (enough for one word).
+pub const PRIM_POOL: u32 = 4;
+
+/// Whether `p` works on the float stack.
+pub fn uses_float_stack(p: Prim) -> bool {
+    use Prim::*;
+    matches!(
+        p,
+        FLit | FAdd
+            | FSub
+            | FMul
+            | FDiv
+            | FNegate
+            | FAbs
+            | FMax
+            | FMin
+            | FSqrt
+            | Floor
+            | FRound
+            | FTrunc
+            | FLt
+            | FGt
+            | FEq
+            | FZeroLt
+            | FZeroEq
+            | FZeroGt
+            | FFetch
+            | FStore
+            | SFFetch
+            | SFStore
+            | DFFetch
+            | DFStore
+            | FComma
+            | FDup
+            | FDrop
+            | FSwap
+            | FOver
+            | FRot
+            | FMinusRot
+            | FNip
+            | FTuck
+            | FPick
+            | FDepth
+            | FToD
+            | DToF
+            | FToS
+            | SToF
+    )
+}
+
+/// The cache size a definition's body should have.
+pub fn pool_for(func: &Function) -> u32 {
+    let uses = func.blocks.iter().flat_map(|b| &b.ops).any(|op| matches!(op, Op::Prim(p) if uses_float_stack(*p)));
+    if uses {
+        POOL
+    } else {
+        0
+    }
+}
 
 fn f64m(off: u32) -> MemArg {
     mem(off, 3)
@@ -30,101 +100,161 @@ fn fsp(b: &mut FnBody) {
     b.s().global_get(FSP_GLOBAL);
 }
 
-/// Throws -45 unless at least `n` floats are on the float stack.
-fn need(b: &mut FnBody, n: u32) {
-    let lowest_ok = b.env.layout.fs_base() - n * FLOAT;
+fn cache<'a>(b: &'a mut FnBody<'_>) -> &'a mut FloatCache {
+    &mut b.fcache
+}
+
+/// Writes the cached floats back to memory and makes `fsp` exact.
+pub fn flush(b: &mut FnBody) {
+    let items = std::mem::take(&mut b.fcache.items);
+    let popped = std::mem::replace(&mut b.fcache.popped, 0);
+    // No local is held outside the cache here, so all are free again.
+    b.fcache.used = 0;
+    let len = items.len() as u32;
+    let delta = (popped as i32 - len as i32) * FLOAT as i32;
+    if delta != 0 {
+        fsp(b);
+        b.s().i32_const(delta).i32_add().global_set(FSP_GLOBAL);
+    }
+    for (i, l) in items.into_iter().enumerate() {
+        fsp(b);
+        b.s().local_get(l).f64_store(f64m((len - 1 - i as u32) * FLOAT));
+    }
+}
+
+/// Makes sure the next word can take `n` fresh locals.
+fn ensure_room(b: &mut FnBody, n: u32) {
+    if cache(b).used + n > cache(b).pool {
+        flush(b);
+    }
+}
+
+/// A fresh f64 local.
+fn fresh(b: &mut FnBody) -> u32 {
+    let c = cache(b);
+    debug_assert!(c.used < c.pool, "float cache exhausted");
+    let l = c.used;
+    c.used += 1;
+    b.first_f64() + l
+}
+
+/// Throws `code` if `fsp` compares with `limit` by `op`.
+fn check(b: &mut FnBody, limit: u32, op: impl FnOnce(&mut InstructionSink), code: i32) {
     fsp(b);
-    b.s().i32_const(lowest_ok as i32).i32_gt_u().if_(BlockType::Empty);
-    b.throw(throw::FSTACK_UNDERFLOW);
+    b.s().i32_const(limit as i32);
+    op(&mut b.s());
+    b.s().if_(BlockType::Empty);
+    b.throw(code);
     b.s().end();
 }
 
-/// Throws -44 unless there is room for `n` more floats.
-fn room(b: &mut FnBody, n: u32) {
-    let highest_bad = b.env.layout.fs_limit() + n * FLOAT;
+/// Pops a float into a local; below the cache it comes from memory, with
+/// the underflow check.
+fn fpop(b: &mut FnBody) -> u32 {
+    if let Some(l) = cache(b).items.pop() {
+        return l;
+    }
+    let off = cache(b).popped * FLOAT;
+    need_in_memory(b, off);
+    let l = fresh(b);
     fsp(b);
-    b.s().i32_const(highest_bad as i32).i32_lt_u().if_(BlockType::Empty);
-    b.throw(throw::FSTACK_OVERFLOW);
-    b.s().end();
+    b.s().f64_load(f64m(off)).local_set(l);
+    cache(b).popped += 1;
+    l
 }
 
-/// `fsp += delta`.
-fn adjust(b: &mut FnBody, delta: i32) {
-    fsp(b);
-    b.s().i32_const(delta).i32_add().global_set(FSP_GLOBAL);
+/// Throws -45 unless memory holds a float at `fsp + off`.
+fn need_in_memory(b: &mut FnBody, off: u32) {
+    let lowest_ok = b.env.layout.fs_base() - off - FLOAT;
+    check(
+        b,
+        lowest_ok,
+        |s| {
+            s.i32_gt_u();
+        },
+        throw::FSTACK_UNDERFLOW,
+    );
 }
 
-/// Copies the float at `from` to `to` (offsets from `fsp`), as raw bits.
-fn copy(b: &mut FnBody, from: u32, to: u32) {
-    fsp(b);
-    fsp(b);
-    b.s().i64_load(f64m(from)).i64_store(f64m(to));
+/// Drops a float without reading it.
+fn fdrop(b: &mut FnBody) {
+    if cache(b).items.pop().is_none() {
+        let off = cache(b).popped * FLOAT;
+        need_in_memory(b, off);
+        cache(b).popped += 1;
+    }
+}
+
+/// Pushes the float in local `l`, with the overflow check.
+fn fpush(b: &mut FnBody, l: u32) {
+    let c = cache(b);
+    let grown = c.items.len() as i64 + 1 - i64::from(c.popped);
+    if grown > 0 {
+        let highest_bad = b.env.layout.fs_limit() + grown as u32 * FLOAT;
+        check(
+            b,
+            highest_bad,
+            |s| {
+                s.i32_lt_u();
+            },
+            throw::FSTACK_OVERFLOW,
+        );
+    }
+    cache(b).items.push(l);
+}
+
+/// Pushes the f64 that `value` leaves on the operand stack.
+fn fpush_new(b: &mut FnBody, value: impl FnOnce(&mut FnBody)) {
+    value(b);
+    let r = fresh(b);
+    b.s().local_set(r);
+    fpush(b, r);
 }
 
 /// `r1 r2 -- r3`.
 fn binary(b: &mut FnBody, op: impl FnOnce(&mut InstructionSink)) {
-    need(b, 2);
-    fsp(b);
-    fsp(b);
-    b.s().f64_load(f64m(8));
-    fsp(b);
-    b.s().f64_load(f64m(0));
-    op(&mut b.s());
-    b.s().f64_store(f64m(8));
-    adjust(b, FLOAT as i32);
+    let r2 = fpop(b);
+    let r1 = fpop(b);
+    fpush_new(b, |b| {
+        b.s().local_get(r1).local_get(r2);
+        op(&mut b.s());
+    });
 }
 
 /// `r1 -- r2`.
 fn unary(b: &mut FnBody, op: impl FnOnce(&mut InstructionSink)) {
-    need(b, 1);
-    fsp(b);
-    fsp(b);
-    b.s().f64_load(f64m(0));
-    op(&mut b.s());
-    b.s().f64_store(f64m(0));
+    let r = fpop(b);
+    fpush_new(b, |b| {
+        b.s().local_get(r);
+        op(&mut b.s());
+    });
 }
 
 /// Pops `n` floats (1 or 2), compares them with `op`, pushes a flag.
 fn compare(b: &mut FnBody, n: u32, op: impl FnOnce(&mut InstructionSink)) {
-    need(b, n);
+    let r2 = fpop(b);
+    let r1 = if n == 2 { Some(fpop(b)) } else { None };
     b.s().i32_const(0);
-    if n == 2 {
-        fsp(b);
-        b.s().f64_load(f64m(8));
-    }
-    fsp(b);
-    b.s().f64_load(f64m(0));
-    if n == 1 {
-        b.s().f64_const(0.0.into());
-    }
+    match r1 {
+        Some(r1) => b.s().local_get(r1).local_get(r2),
+        None => b.s().local_get(r2).f64_const(0.0.into()),
+    };
     op(&mut b.s());
     b.s().i32_sub();
     let v = b.set_temp();
-    adjust(b, (n * FLOAT) as i32);
     b.push(v);
 }
 
-/// `r1 r2 -- r`: r is the float at offset `if_lt` when r1 < r2, else the
-/// one at `otherwise`.
-fn select_by_lt(b: &mut FnBody, if_lt: u32, otherwise: u32) {
-    need(b, 2);
-    fsp(b);
-    for off in [if_lt, otherwise, 8, 0] {
-        fsp(b);
-        b.s().f64_load(f64m(off));
-    }
-    b.s().f64_lt().select().f64_store(f64m(8));
-    adjust(b, FLOAT as i32);
-}
-
-/// Pushes a float computed by `value` (which leaves an f64 on the operand
-/// stack) after making room for it.
-fn push_float(b: &mut FnBody, value: impl FnOnce(&mut FnBody)) {
-    room(b, 1);
-    adjust(b, -(FLOAT as i32));
-    fsp(b);
-    value(b);
-    b.s().f64_store(f64m(0));
+/// `r1 r2 -- r`: r2 when `r2_if_lt` and r1 < r2, and so on: FMAX keeps r1
+/// unless r1 < r2, FMIN takes r2 unless r1 < r2, as gforth (so signed zeros
+/// and NaNs come out as there).
+fn select_by_lt(b: &mut FnBody, max: bool) {
+    let r2 = fpop(b);
+    let r1 = fpop(b);
+    let (if_lt, otherwise) = if max { (r2, r1) } else { (r1, r2) };
+    fpush_new(b, |b| {
+        b.s().local_get(if_lt).local_get(otherwise).local_get(r1).local_get(r2).f64_lt().select();
+    });
 }
 
 /// Pushes `v` (an address) rounded up to a multiple of `n` (a power of two).
@@ -165,11 +295,15 @@ fn align_here(b: &mut FnBody, n: i32) {
 /// Emits one floating-point primitive.
 pub fn emit(b: &mut FnBody, p: Prim) {
     use Prim::*;
+    if uses_float_stack(p) {
+        // One word takes at most three fresh locals.
+        ensure_room(b, 3);
+    }
     match p {
         FLit => {
             let hi = b.pop();
             let lo = b.pop();
-            push_float(b, |b| match (lo, hi) {
+            fpush_new(b, |b| match (lo, hi) {
                 (Val::Const(lo), Val::Const(hi)) => {
                     let bits = (u64::from(hi as u32) << 32) | u64::from(lo as u32);
                     b.s().f64_const(f64::from_bits(bits).into());
@@ -194,10 +328,8 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         FDiv => binary(b, |s| {
             s.f64_div();
         }),
-        // As gforth: FMAX keeps r1 unless r1 < r2, FMIN takes r2 unless
-        // r1 < r2 (so signed zeros and NaNs come out as there).
-        FMax => select_by_lt(b, 0, 8),
-        FMin => select_by_lt(b, 8, 0),
+        FMax => select_by_lt(b, true),
+        FMin => select_by_lt(b, false),
         FNegate => unary(b, |s| {
             s.f64_neg();
         }),
@@ -236,7 +368,7 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         }),
         FFetch | DFFetch | SFFetch => {
             let a = b.pop();
-            push_float(b, |b| {
+            fpush_new(b, |b| {
                 b.get(a);
                 if p == SFFetch {
                     b.s().f32_load(mem(0, 2)).f64_promote_f32();
@@ -247,72 +379,65 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         }
         FStore | DFStore | SFStore => {
             let a = b.pop();
-            need(b, 1);
+            let r = fpop(b);
             b.get(a);
-            fsp(b);
-            b.s().f64_load(f64m(0));
+            b.s().local_get(r);
             if p == SFStore {
                 b.s().f32_demote_f64().f32_store(mem(0, 2));
             } else {
                 b.s().f64_store(f64m(0));
             }
-            adjust(b, FLOAT as i32);
         }
         FComma => {
-            need(b, 1);
-            b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2));
-            fsp(b);
-            b.s().i64_load(f64m(0)).i64_store(f64m(0));
+            let r = fpop(b);
+            b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2)).local_get(r).f64_store(f64m(0));
             b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2)).i32_const(FLOAT as i32).i32_add();
             set_here_checked(b);
-            adjust(b, FLOAT as i32);
         }
         FDup => {
-            need(b, 1);
-            room(b, 1);
-            adjust(b, -(FLOAT as i32));
-            copy(b, 8, 0);
+            let r = fpop(b);
+            fpush(b, r);
+            fpush(b, r);
         }
-        FDrop => {
-            need(b, 1);
-            adjust(b, FLOAT as i32);
-        }
+        FDrop => fdrop(b),
         FSwap => {
-            need(b, 2);
-            rotate(b, &[0, 8]);
+            let (r2, r1) = (fpop(b), fpop(b));
+            fpush(b, r2);
+            fpush(b, r1);
         }
         FOver => {
-            need(b, 2);
-            room(b, 1);
-            adjust(b, -(FLOAT as i32));
-            copy(b, 16, 0);
+            let (r2, r1) = (fpop(b), fpop(b));
+            for r in [r1, r2, r1] {
+                fpush(b, r);
+            }
         }
-        // ( r1 r2 r3 -- r2 r3 r1 ): offsets 16 <- 8 <- 0 <- 16.
         FRot => {
-            need(b, 3);
-            rotate(b, &[16, 8, 0]);
+            let (r3, r2, r1) = (fpop(b), fpop(b), fpop(b));
+            for r in [r2, r3, r1] {
+                fpush(b, r);
+            }
         }
         FMinusRot => {
-            need(b, 3);
-            rotate(b, &[0, 8, 16]);
+            let (r3, r2, r1) = (fpop(b), fpop(b), fpop(b));
+            for r in [r3, r1, r2] {
+                fpush(b, r);
+            }
         }
         FNip => {
-            need(b, 2);
-            copy(b, 0, 8);
-            adjust(b, FLOAT as i32);
+            let r2 = fpop(b);
+            fdrop(b);
+            fpush(b, r2);
         }
         FTuck => {
-            need(b, 2);
-            room(b, 1);
-            adjust(b, -(FLOAT as i32));
-            // Now r1 at 16, r2 at 8: make r2 r1 r2.
-            copy(b, 8, 0);
-            copy(b, 16, 8);
-            copy(b, 0, 16);
+            let (r2, r1) = (fpop(b), fpop(b));
+            for r in [r2, r1, r2] {
+                fpush(b, r);
+            }
         }
         FPick => {
+            // The index is only known at run time: work on memory.
             let u = b.pop();
-            // The address of the u-th float, checked against the bottom.
+            flush(b);
             b.get(u);
             b.s().i32_const(3).i32_shl();
             fsp(b);
@@ -326,29 +451,32 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             b.s().i32_const(cap).i32_gt_u().i32_or().if_(BlockType::Empty);
             b.throw(throw::FSTACK_UNDERFLOW);
             b.s().end();
-            push_float(b, |b| {
+            fpush_new(b, |b| {
                 b.s().local_get(at).f64_load(f64m(0));
             });
         }
         FDepth => {
+            let c = cache(b);
+            let extra = c.items.len() as i32 - c.popped as i32;
             let base = b.env.layout.fs_base() as i32;
             b.s().i32_const(base);
             fsp(b);
             b.s().i32_sub().i32_const(3).i32_shr_s();
+            if extra != 0 {
+                b.s().i32_const(extra).i32_add();
+            }
             let v = b.set_temp();
             b.push(v);
         }
         FToD => {
-            need(b, 1);
-            fsp(b);
-            b.s().f64_load(f64m(0)).i64_trunc_sat_f64_s();
-            adjust(b, FLOAT as i32);
+            let r = fpop(b);
+            b.s().local_get(r).i64_trunc_sat_f64_s();
             push_i64_as_double(b);
         }
         DToF => {
             let hi = b.pop();
             let lo = b.pop();
-            push_float(b, |b| {
+            fpush_new(b, |b| {
                 b.get(hi);
                 b.s().i64_extend_i32_u().i64_const(32).i64_shl();
                 b.get(lo);
@@ -358,21 +486,15 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         FToS => {
             // Out of range (and NaN) gives the most negative cell, as the
             // x86 conversion in gforth does.
-            need(b, 1);
-            let t = b.i64_scratch();
-            fsp(b);
-            b.s().f64_load(f64m(0)).i64_reinterpret_f64().local_set(t);
-            b.s().local_get(t).f64_reinterpret_i64().i32_trunc_sat_f64_s();
-            b.s().i32_const(i32::MIN);
-            b.s().local_get(t).f64_reinterpret_i64().f64_abs().f64_const(2147483648.0.into()).f64_lt();
-            b.s().select();
+            let r = fpop(b);
+            b.s().local_get(r).i32_trunc_sat_f64_s().i32_const(i32::MIN);
+            b.s().local_get(r).f64_abs().f64_const(2147483648.0.into()).f64_lt().select();
             let v = b.set_temp();
-            adjust(b, FLOAT as i32);
             b.push(v);
         }
         SToF => {
             let x = b.pop();
-            push_float(b, |b| {
+            fpush_new(b, |b| {
                 b.get(x);
                 b.s().f64_convert_i32_s();
             });
@@ -387,17 +509,4 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         SFAlign => align_here(b, 4),
         _ => unreachable!("{} is not a floating-point primitive", p.name()),
     }
-}
-
-/// Rotates floats among offsets: the float at `offs[0]` moves to the last
-/// offset, and each other one moves to the offset before it.
-fn rotate(b: &mut FnBody, offs: &[u32]) {
-    let t = b.i64_scratch();
-    fsp(b);
-    b.s().i64_load(f64m(offs[0])).local_set(t);
-    for w in offs.windows(2) {
-        copy(b, w[1], w[0]);
-    }
-    fsp(b);
-    b.s().local_get(t).i64_store(f64m(offs[offs.len() - 1]));
 }
