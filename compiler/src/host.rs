@@ -770,7 +770,8 @@ impl Forth {
             "MAX-UD" => Some(vec![-1, -1]),
             "RETURN-STACK-CELLS" => Some(single(l.return_stack_cells as i32)),
             "STACK-CELLS" => Some(single(l.data_stack_cells as i32)),
-            _ => self.float_environment(m, &q)?,
+            "FLOATING" | "FLOATING-EXT" | "FLOATING-STACK" | "MAX-FLOAT" => self.float_environment(m, &q)?,
+            _ => None,
         };
         match answer {
             Some(vals) => {

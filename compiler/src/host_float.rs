@@ -249,7 +249,7 @@ impl Forth {
         }
     }
 
-    /// The answers of `ENVIRONMENT?` about floating point, if `q` is one.
+    /// The answers of `ENVIRONMENT?` about floating point.
     pub(crate) fn float_environment(&mut self, m: &mut dyn Machine, q: &str) -> Result<Option<Vec<i32>>, Fault> {
         Ok(match q {
             "FLOATING" | "FLOATING-EXT" => Some(vec![-1]),

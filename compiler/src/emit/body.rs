@@ -352,18 +352,19 @@ impl<'e> FnBody<'e> {
     }
 
     /// A call with wasm parameters and results.
-    ///
-    /// Arguments loaded from memory stay there (uncommitted) during the call:
-    /// the callee never looks below its own arguments, and an effect may
-    /// count an input that only a path never taken at run time consumes, so
-    /// committing the pops could move `sp` past the bottom of the stack while
-    /// the callee calls host words.
     fn register_call(&mut self, f: u32, e: Effect) {
         let args = self.pop_n(e.inputs);
-        if self.sp_dirty {
-            let (sp, g) = (self.sp(), self.env.sp_global);
-            self.s().local_get(sp).global_set(g);
-            self.sp_dirty = false;
+        let popped_from_memory = self.mem_popped > 0;
+        self.publish_sp();
+        if popped_from_memory {
+            // An effect may count an input that only a path never taken at
+            // run time consumes (`0 IF DROP 5 THEN`): then the stack holds
+            // fewer items than the pops assume. The callee must not see `sp`
+            // past the bottom (its host words would throw -4); the local `sp`
+            // keeps the exact value, so the results land where they should.
+            let (sp, g, base) = (self.sp(), self.env.sp_global, self.env.layout.ds_base() as i32);
+            self.s().local_get(sp).i32_const(base).local_get(sp).i32_const(base).i32_lt_u().select().global_set(g);
+            self.sp_dirty = true;
         }
         for a in args {
             self.get(a);
