@@ -209,11 +209,7 @@ impl Forth {
             FDotS => {
                 let stack = self.float_stack(m);
                 let base = self.base(m)?;
-                let mut text = format!("<{}> ", stack.len());
-                for r in stack {
-                    text.push_str(&float_text::fs_dot(r, self.precision, base));
-                }
-                self.display(m, text)
+                self.display(m, float_text::f_dot_s(&stack, base))
             }
             Represent => {
                 let u = self.pop(m)?;
