@@ -426,6 +426,7 @@ impl Forth {
             | XCWidth
             | XEmit
             | XKey
+            | XKeyQuestion
             | XHold
             | EKeyToXChar => self.run_xchar(m, h),
         }

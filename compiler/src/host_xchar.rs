@@ -217,6 +217,10 @@ impl Forth {
                 let xc = decode(&bytes).0;
                 self.push(m, xc)
             }
+            XKeyQuestion => {
+                let ready = m.key_ready();
+                self.push(m, if ready { -1 } else { 0 })
+            }
             XHold => {
                 let xc = self.pop(m)?;
                 let b = self.encode_or_throw(xc)?;
