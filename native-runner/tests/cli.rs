@@ -156,42 +156,41 @@ fn usage_errors_exit_2() {
 
 // ---- Limits: each is an option, and going past it is a clear error ----
 
+/// Runs `-e prog` with `args`; returns stdout, or stderr if `fails`.
+fn limited(args: &[&str], prog: &str, fails: bool) -> String {
+    let out = run_with_stdin(&[&["run", "-e", prog], args].concat(), b"");
+    assert_eq!(out.status.code(), Some(if fails { 1 } else { 0 }), "{args:?} {prog}: {}", text(&out.stderr));
+    text(if fails { &out.stderr } else { &out.stdout })
+}
+
 #[test]
 fn memory_is_limited_by_the_memory_option() {
     let prog = "here 6000000 allot here swap - .";
-    let big = run_with_stdin(&["run", "--memory", "16", "-e", prog], b"");
-    assert_eq!(text(&big.stdout), "6000000 ", "{}", text(&big.stderr));
-    let small = run_with_stdin(&["run", "--memory", "4", "-e", prog], b"");
-    assert_eq!(small.status.code(), Some(1));
-    assert!(text(&small.stderr).contains("(THROW -8)"), "{}", text(&small.stderr));
+    assert_eq!(limited(&["--memory", "16"], prog, false), "6000000 ");
+    assert!(limited(&["--memory", "4"], prog, true).contains("(THROW -8)"));
 }
 
 #[test]
 fn stack_depths_are_limited_by_their_options() {
     let deep = ": f 0 ?do i loop ; 100 f depth .";
-    let ok = run_with_stdin(&["run", "--data-stack", "128", "-e", deep], b"");
-    assert_eq!(text(&ok.stdout), "100 ", "{}", text(&ok.stderr));
-    let over = run_with_stdin(&["run", "--data-stack", "64", "-e", deep], b"");
-    assert_eq!(over.status.code(), Some(1));
-    assert!(text(&over.stderr).contains("(THROW -3)"), "{}", text(&over.stderr));
-    let rdeep = ": g 0 ?do i >r loop ; 100 g";
-    let rover = run_with_stdin(&["run", "--return-stack", "64", "-e", rdeep], b"");
-    assert_eq!(rover.status.code(), Some(1));
-    assert!(text(&rover.stderr).contains("(THROW -5)"), "{}", text(&rover.stderr));
+    assert_eq!(limited(&["--data-stack", "128"], deep, false), "100 ");
+    assert!(limited(&["--data-stack", "64"], deep, true).contains("(THROW -3)"));
+    let rdeep = ": g dup if dup >r 1- recurse r> drop then ; 100 g 7 .";
+    // At -O0 every >R item is in memory (above, they may live in locals).
+    assert_eq!(limited(&["-O0", "--return-stack", "128"], rdeep, false), "7 ");
+    assert!(limited(&["-O0", "--return-stack", "64"], rdeep, true).contains("(THROW -5)"));
 }
 
 #[test]
 fn nested_evaluate_is_limited_by_max_nesting() {
     let prog = "variable n : r 1 n +! n @ 5 < if s\" r\" evaluate then ; r n @ .";
-    let ok = run_with_stdin(&["run", "--max-nesting", "8", "-e", prog], b"");
-    assert_eq!(text(&ok.stdout), "5 ", "{}", text(&ok.stderr));
-    let over = run_with_stdin(&["run", "--max-nesting", "4", "-e", prog], b"");
-    assert_eq!(over.status.code(), Some(1));
-    assert_eq!(text(&over.stderr), "-e:1:56: error: r: input sources nested too deeply (the limit is 4) (THROW -5)\n");
+    assert_eq!(limited(&["--max-nesting", "8"], prog, false), "5 ");
+    assert_eq!(
+        limited(&["--max-nesting", "4"], prog, true),
+        "-e:1:56: error: r: input sources nested too deeply (the limit is 4) (THROW -5)\n"
+    );
     // Endless recursion through EVALUATE at the highest limit still ends cleanly.
-    let endless = run_with_stdin(&["run", "--max-nesting", "1000", "-e", ": e s\" e\" evaluate ; e"], b"");
-    assert_eq!(endless.status.code(), Some(1));
-    assert!(text(&endless.stderr).contains("(THROW -5)"), "{}", text(&endless.stderr));
+    assert!(limited(&["--max-nesting", "1000"], ": e s\" e\" evaluate ; e", true).contains("(THROW -5)"));
 }
 
 #[test]
