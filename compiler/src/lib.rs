@@ -46,6 +46,7 @@ pub mod machine;
 pub mod number;
 pub mod passes;
 pub mod primitives;
+pub mod share_link;
 
 pub use error::{Diagnostic, Location, Stop};
 pub use host::format_signed;
