@@ -95,7 +95,16 @@ fn run_here(src: &[u8], optimize: bool, link: bool) -> Outcome {
     let console = Console::new(Box::new(out.clone()), Box::new(std::io::empty()));
     let mut m = NativeMachine::new(engine, console, None);
     m.add_precompiled(kernel_bytes.clone(), kernel.clone());
-    let mut forth = Forth::new(Config { layout: layout(), validate: true, optimize, inline: optimize, ..Config::default() });
+    // -O0 or -O3 as `native-runner` sets them.
+    let mut forth = Forth::new(Config {
+        layout: layout(),
+        validate: true,
+        optimize,
+        inline: optimize,
+        unroll: if optimize { 4 } else { 1 },
+        tail_loops: optimize,
+        ..Config::default()
+    });
     if let Err(s) = forth.boot(&mut m) {
         panic!("the system does not boot: {s}");
     }

@@ -6,7 +6,8 @@
 //! shuffles, arithmetic, comparisons, `>R`/`R>`, `IF ELSE THEN`, `?DO LOOP`
 //! with `I`, `BEGIN UNTIL`, a `CREATE`d buffer, calls to earlier words with
 //! known effects, `EXECUTE`, `CATCH` of words that `THROW`, defining words
-//! made with `CREATE ... DOES>`, strings (`S" ... TYPE`, `."`) and
+//! made with `CREATE ... DOES>`, counted self tail calls (`RECURSE`),
+//! `PICK` with a literal, strings (`S" ... TYPE`, `."`) and
 //! `EVALUATE` of generated straight-line code. Every value stays a 32-bit
 //! cell, so gforth with 32-bit cells prints the same. A `THROW` is only
 //! reached under a `CATCH`, and divisors are non-zero literals, unless
@@ -94,7 +95,7 @@ impl<C: Choose> Gen<'_, C> {
         for _ in 0..budget {
             // Control structures and strings cannot go into an EVALUATE string
             // (it is interpreted, and its text is between quotes).
-            let kinds = if self.in_string { 13 } else { 28 };
+            let kinds = if self.in_string { 13 } else { 29 };
             match self.below(kinds) {
                 0..=3 => {
                     let _ = write!(out, "{} ", self.lit());
@@ -200,6 +201,10 @@ impl<C: Choose> Gen<'_, C> {
                         self.pick(&["buf", "buf 1+"])
                     );
                 }
+                27 if d >= 1 => {
+                    let _ = write!(out, "{} pick ", self.below(u64::from(d.min(4))));
+                    d += 1;
+                }
                 26 if d >= 1 => {
                     let i = self.below(8);
                     let _ = write!(out, "dup buf {i} cells + +! ");
@@ -253,6 +258,15 @@ impl<C: Choose> Gen<'_, C> {
             let _ = writeln!(src, ": def{k} create , does> @ {body};");
             let _ = writeln!(src, "{} def{k} {name}", self.lit());
             self.words.push(Word { name, inputs, outputs, throws: self.may_throw });
+        } else if self.below(5) == 0 {
+            // A counted self tail call (-O2 turns it into a loop); the count
+            // sits on the return stack while the loop body runs.
+            let mut inner = String::new();
+            let d = self.code(&mut inner, 0, 6);
+            balance(&mut inner, d, 0);
+            let outputs = self.code(&mut body, 1, 4);
+            let _ = writeln!(src, ": {name} 15 and dup 0> if 1- >r {inner}r> recurse exit then {body};");
+            self.words.push(Word { name, inputs: 1, outputs, throws: self.may_throw });
         } else {
             let outputs = self.code(&mut body, inputs, 12);
             let _ = writeln!(src, ": {name} {body};");
