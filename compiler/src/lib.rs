@@ -53,7 +53,7 @@ pub mod share_link;
 
 pub use error::{Diagnostic, Location, Stop};
 pub use host::format_signed;
-pub use interpreter::{Config, Forth, Stats};
+pub use interpreter::{panic_message, Config, Forth, Stats};
 pub use link::{Artifact, ImageInfo, LinkOptions};
 pub use machine::{Fault, Host, Machine, MachineExt};
 
