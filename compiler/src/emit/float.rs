@@ -3,7 +3,7 @@
 //!
 //! The float stack lives in linear memory at the global `fsp` (8-byte IEEE
 //! 754 binary64 items, growing down). Within a straight-line stretch of code
-//! the floats a word pushes stay in f64 locals ([`FloatCache`]) and the words
+//! the floats a word pushes stay in f64 locals (`body::FloatCache`) and the words
 //! that consume them read the locals; floats needed from below the cache are
 //! loaded from memory. [`flush`] writes the cache back and makes `fsp` exact
 //! before every call and at the end of every block, so everything outside a
@@ -21,7 +21,7 @@
 
 use wasm_encoder::{BlockType, InstructionSink, MemArg};
 
-use super::body::{mem, FloatCache, FnBody, Val};
+use super::body::{mem, FnBody, Val};
 use super::module::FSP_GLOBAL;
 use super::prim::{push_i64_as_double, set_here_checked};
 use crate::ir::{Function, Op};
@@ -100,10 +100,6 @@ fn fsp(b: &mut FnBody) {
     b.s().global_get(FSP_GLOBAL);
 }
 
-fn cache<'a>(b: &'a mut FnBody<'_>) -> &'a mut FloatCache {
-    &mut b.fcache
-}
-
 /// Writes the cached floats back to memory and makes `fsp` exact.
 pub fn flush(b: &mut FnBody) {
     let items = std::mem::take(&mut b.fcache.items);
@@ -124,14 +120,14 @@ pub fn flush(b: &mut FnBody) {
 
 /// Makes sure the next word can take `n` fresh locals.
 fn ensure_room(b: &mut FnBody, n: u32) {
-    if cache(b).used + n > cache(b).pool {
+    if b.fcache.used + n > b.fcache.pool {
         flush(b);
     }
 }
 
 /// A fresh f64 local.
 fn fresh(b: &mut FnBody) -> u32 {
-    let c = cache(b);
+    let c = &mut b.fcache;
     debug_assert!(c.used < c.pool, "float cache exhausted");
     let l = c.used;
     c.used += 1;
@@ -151,15 +147,15 @@ fn check(b: &mut FnBody, limit: u32, op: impl FnOnce(&mut InstructionSink), code
 /// Pops a float into a local; below the cache it comes from memory, with
 /// the underflow check.
 fn fpop(b: &mut FnBody) -> u32 {
-    if let Some(l) = cache(b).items.pop() {
+    if let Some(l) = b.fcache.items.pop() {
         return l;
     }
-    let off = cache(b).popped * FLOAT;
+    let off = b.fcache.popped * FLOAT;
     need_in_memory(b, off);
     let l = fresh(b);
     fsp(b);
     b.s().f64_load(f64m(off)).local_set(l);
-    cache(b).popped += 1;
+    b.fcache.popped += 1;
     l
 }
 
@@ -178,16 +174,16 @@ fn need_in_memory(b: &mut FnBody, off: u32) {
 
 /// Drops a float without reading it.
 fn fdrop(b: &mut FnBody) {
-    if cache(b).items.pop().is_none() {
-        let off = cache(b).popped * FLOAT;
+    if b.fcache.items.pop().is_none() {
+        let off = b.fcache.popped * FLOAT;
         need_in_memory(b, off);
-        cache(b).popped += 1;
+        b.fcache.popped += 1;
     }
 }
 
 /// Pushes the float in local `l`, with the overflow check.
 fn fpush(b: &mut FnBody, l: u32) {
-    let c = cache(b);
+    let c = &mut b.fcache;
     let grown = c.items.len() as i64 + 1 - i64::from(c.popped);
     if grown > 0 {
         let highest_bad = b.env.layout.fs_limit() + grown as u32 * FLOAT;
@@ -200,7 +196,7 @@ fn fpush(b: &mut FnBody, l: u32) {
             throw::FSTACK_OVERFLOW,
         );
     }
-    cache(b).items.push(l);
+    b.fcache.items.push(l);
 }
 
 /// Pushes the f64 that `value` leaves on the operand stack.
@@ -456,7 +452,7 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             });
         }
         FDepth => {
-            let c = cache(b);
+            let c = &mut b.fcache;
             let extra = c.items.len() as i32 - c.popped as i32;
             let base = b.env.layout.fs_base() as i32;
             b.s().i32_const(base);
