@@ -215,6 +215,11 @@ impl Forth {
                 let u = self.pop(m)?;
                 let a = self.pop(m)? as u32;
                 let r = self.fpop(m)?;
+                // A buffer larger than memory cannot be written; say so before
+                // making the digits.
+                if u64::from(a) + u.max(0) as u64 > u64::from(self.cfg.layout.memory_bytes) {
+                    return Err(self.fail(throw::INVALID_ADDRESS, "REPRESENT's buffer is outside memory"));
+                }
                 let rep = float_text::represent(r, u.max(0) as usize);
                 m.write(a, &rep.digits)?;
                 self.push(m, rep.n)?;
