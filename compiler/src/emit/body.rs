@@ -98,6 +98,12 @@ pub struct FloatCache {
     pub items: Vec<u32>,
     /// Floats popped from memory and not yet committed to `fsp`.
     pub popped: u32,
+    /// The deepest float (counted from the committed `fsp`) already checked
+    /// to be there, and the most floats already checked to fit: checks that
+    /// these imply are left out until the next flush moves `fsp`.
+    pub depth_checked: u32,
+    /// See `depth_checked`.
+    pub room_checked: u32,
 }
 
 /// A memory immediate with a static offset.

@@ -15,6 +15,7 @@
 //! Every access is checked exactly where the word is: popping a float that
 //! is not there throws -45, pushing past the capacity throws -44, with the
 //! checks made against the committed `fsp` plus the cache's static offset.
+//! A check that an earlier one in the same stretch implies is left out.
 //!
 //! Guarantee: each arm leaves the body in a state where more ops may follow,
 //! and the same program prints the same at every optimization level.
@@ -104,8 +105,11 @@ fn fsp(b: &mut FnBody) {
 pub fn flush(b: &mut FnBody) {
     let items = std::mem::take(&mut b.fcache.items);
     let popped = std::mem::replace(&mut b.fcache.popped, 0);
-    // No local is held outside the cache here, so all are free again.
+    // No local is held outside the cache here, so all are free again; `fsp`
+    // moves, so earlier checks say nothing about it.
     b.fcache.used = 0;
+    b.fcache.depth_checked = 0;
+    b.fcache.room_checked = 0;
     let len = items.len() as u32;
     let delta = (popped as i32 - len as i32) * FLOAT as i32;
     if delta != 0 {
@@ -161,6 +165,11 @@ fn fpop(b: &mut FnBody) -> u32 {
 
 /// Throws -45 unless memory holds a float at `fsp + off`.
 fn need_in_memory(b: &mut FnBody, off: u32) {
+    let depth = off / FLOAT + 1;
+    if depth <= b.fcache.depth_checked {
+        return;
+    }
+    b.fcache.depth_checked = depth;
     let lowest_ok = b.env.layout.fs_base() - off - FLOAT;
     check(
         b,
@@ -185,7 +194,8 @@ fn fdrop(b: &mut FnBody) {
 fn fpush(b: &mut FnBody, l: u32) {
     let c = &mut b.fcache;
     let grown = c.items.len() as i64 + 1 - i64::from(c.popped);
-    if grown > 0 {
+    if grown > i64::from(c.room_checked) {
+        c.room_checked = grown as u32;
         let highest_bad = b.env.layout.fs_limit() + grown as u32 * FLOAT;
         check(
             b,
