@@ -79,6 +79,8 @@ pub struct FnBody<'e> {
     sp_used: std::cell::Cell<bool>,
     /// The float-stack cache (see `float.rs`).
     pub fcache: FloatCache,
+    /// f64 locals declared: the cache's pool, then loop slots.
+    n_f64: u32,
 }
 
 /// The top of the float stack held in f64 locals within a straight-line
@@ -104,6 +106,8 @@ pub struct FloatCache {
     pub depth_checked: u32,
     /// See `depth_checked`.
     pub room_checked: u32,
+    /// In a loop whose floats stay in slots: how many (`float::FloatLoop`).
+    pub slots: u32,
 }
 
 /// A memory immediate with a static offset.
@@ -132,14 +136,17 @@ impl<'e> FnBody<'e> {
             sp_dirty: false,
             sp_used: std::cell::Cell::new(false),
             fcache: FloatCache::default(),
+            n_f64: 0,
         }
     }
 
-    /// The same empty body with `pool` f64 locals for the float-stack cache;
-    /// must be called before any code is emitted.
-    pub fn with_float_cache(mut self, pool: u32) -> Self {
+    /// The same empty body with `pool` f64 locals for the float-stack cache
+    /// and `slots` more for floats kept across loop back edges; must be
+    /// called before any code is emitted.
+    pub fn with_float_cache(mut self, pool: u32, slots: u32) -> Self {
         debug_assert!(self.code.is_empty());
         self.fcache.pool = pool;
+        self.n_f64 = if pool == 0 { 0 } else { pool + slots };
         self
     }
 
@@ -160,7 +167,7 @@ impl<'e> FnBody<'e> {
     }
 
     fn first_fixed(&self) -> u32 {
-        self.n_params + 5 + self.fcache.pool
+        self.n_params + 5 + self.n_f64
     }
 
     /// The instruction sink.
@@ -445,8 +452,8 @@ impl<'e> FnBody<'e> {
         self.s().end();
         let n = self.n_fixed + self.temps_max;
         let mut locals = vec![(1, ValType::I32), (4, ValType::I64)];
-        if self.fcache.pool > 0 {
-            locals.push((self.fcache.pool, ValType::F64));
+        if self.n_f64 > 0 {
+            locals.push((self.n_f64, ValType::F64));
         }
         locals.push((n, ValType::I32));
         let mut f = wasm_encoder::Function::new(locals);

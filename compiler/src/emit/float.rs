@@ -8,7 +8,9 @@
 //! loaded from memory. [`flush`] writes the cache back and makes `fsp` exact
 //! before every call and at the end of every block, so everything outside a
 //! stretch (host words, other definitions, `FDEPTH` across calls, `CATCH`)
-//! sees the float stack in memory. The data-stack cache of `body.rs`, the
+//! sees the float stack in memory. Innermost loops that keep the float
+//! depth and call nothing carry the floats they use in f64 slots across
+//! their back edges ([`FloatLoop`]). The data-stack cache of `body.rs`, the
 //! stack-effect inference and the calling conventions are unaffected: a
 //! float word's static effect counts its data-stack items only.
 //!
@@ -25,7 +27,8 @@ use wasm_encoder::{BlockType, InstructionSink, MemArg};
 use super::body::{mem, FnBody, Val};
 use super::module::FSP_GLOBAL;
 use super::prim::{push_i64_as_double, set_here_checked};
-use crate::ir::{Function, Op};
+use crate::cfg::Cfg;
+use crate::ir::{BlockId, Function, Op};
 use crate::primitives::Prim;
 use runtime::{addr, throw, FLOAT};
 
@@ -92,6 +95,176 @@ pub fn pool_for(func: &Function) -> u32 {
     }
 }
 
+/// The most floats a loop keeps in slots across its back edges.
+pub const MAX_LOOP_SLOTS: u32 = 8;
+
+/// An innermost loop whose floats taken from below stay in f64 slots across
+/// its back edges instead of going to memory and back on every trip.
+///
+/// Every block of the loop leaves the float stack as deep as it found it
+/// and needs at most `depth` floats from below, calls nothing and never
+/// indexes the stack (`FPICK`); the loop has one entry edge source `pre`
+/// and one exit block `exit`, entered only from the loop and `pre`. Then
+/// the top `depth` floats are loaded into slots at the end of `pre` (a read
+/// that may look above the stack's bottom, into the guard; nothing is
+/// assumed about the values until a word uses them, where the usual check
+/// runs), the loop's blocks start and end with them in the slots, and
+/// `exit` writes them back (unchanged values if the loop never ran).
+#[derive(Clone, Debug)]
+pub struct FloatLoop {
+    /// The loop's blocks, header first.
+    pub blocks: Vec<BlockId>,
+    /// The block before the loop.
+    pub pre: BlockId,
+    /// The block after the loop.
+    pub exit: BlockId,
+    /// Floats held in slots.
+    pub depth: u32,
+}
+
+/// The float-stack shape of a block's ops: how many floats it takes from
+/// below and how many fresh locals it uses, if it is balanced, calls
+/// nothing and does not index the stack.
+fn block_shape(ops: &[Op]) -> Option<(u32, u32)> {
+    use Prim::*;
+    let (mut d, mut low, mut fresh) = (0i64, 0i64, 0u32);
+    for op in ops {
+        let p = match op {
+            Op::Call(_) | Op::Prim(Execute) | Op::Prim(FPick) => return None,
+            Op::Prim(p) if uses_float_stack(*p) => *p,
+            _ => continue,
+        };
+        let (pops, pushes, new) = match p {
+            FLit | FFetch | SFFetch | DFFetch | DToF | SToF => (0, 1, 1),
+            FAdd | FSub | FMul | FDiv | FMax | FMin => (2, 1, 1),
+            FNegate | FAbs | FSqrt | Floor | FRound | FTrunc => (1, 1, 1),
+            FLt | FGt | FEq => (2, 0, 0),
+            FZeroLt | FZeroEq | FZeroGt | FStore | SFStore | DFStore | FComma | FDrop | FToD | FToS => (1, 0, 0),
+            FDup => (1, 2, 0),
+            FSwap => (2, 2, 0),
+            FOver | FTuck => (2, 3, 0),
+            FRot | FMinusRot => (3, 3, 0),
+            FNip => (2, 1, 0),
+            _ => (0, 0, 0),
+        };
+        d -= pops;
+        low = low.min(d);
+        d += pushes;
+        fresh += new;
+    }
+    (d == 0).then_some((low.unsigned_abs() as u32, fresh))
+}
+
+/// The loops of `func` whose floats can stay in slots.
+pub fn float_loops(func: &Function, cfg: &Cfg) -> Vec<FloatLoop> {
+    let n = func.blocks.len();
+    let mut preds = vec![Vec::new(); n];
+    for &b in &cfg.rpo {
+        for &s in &cfg.succs[b.index()] {
+            preds[s.index()].push(b);
+        }
+    }
+    let mut out = Vec::new();
+    for &h in &cfg.rpo {
+        if !cfg.is_loop_header[h.index()] {
+            continue;
+        }
+        // The natural loop: h and everything that reaches a back edge into
+        // h without passing through h.
+        let mut in_loop = vec![false; n];
+        in_loop[h.index()] = true;
+        let mut work: Vec<BlockId> = preds[h.index()].iter().copied().filter(|&p| cfg.is_backward(p, h)).collect();
+        while let Some(b) = work.pop() {
+            if !in_loop[b.index()] {
+                in_loop[b.index()] = true;
+                work.extend(preds[b.index()].iter().copied());
+            }
+        }
+        let blocks: Vec<BlockId> = cfg.rpo.iter().copied().filter(|b| in_loop[b.index()]).collect();
+        let inner = blocks.iter().all(|&b| b == h || !cfg.is_loop_header[b.index()]);
+        let outside = |bs: &[BlockId]| -> Vec<BlockId> { bs.iter().copied().filter(|b| !in_loop[b.index()]).collect() };
+        let entries = outside(&preds[h.index()]);
+        let mut exits: Vec<BlockId> = blocks.iter().flat_map(|b| outside(&cfg.succs[b.index()])).collect();
+        exits.dedup();
+        exits.sort();
+        exits.dedup();
+        let (&[pre], &[exit]) = (entries.as_slice(), exits.as_slice()) else {
+            continue;
+        };
+        let shapes: Option<Vec<(u32, u32)>> = blocks.iter().map(|b| block_shape(&func.blocks[b.index()].ops)).collect();
+        let Some(shapes) = shapes else {
+            continue;
+        };
+        let depth = shapes.iter().map(|s| s.0).max().unwrap_or(0);
+        let ok = inner
+            && (1..=MAX_LOOP_SLOTS).contains(&depth)
+            && shapes.iter().all(|s| s.1 + 3 <= POOL)
+            && blocks.iter().all(|&b| b == h || preds[b.index()].iter().all(|p| in_loop[p.index()]))
+            && preds[exit.index()].iter().all(|&p| in_loop[p.index()] || p == pre)
+            && cfg.succs[pre.index()].iter().all(|&s| s == h || s == exit)
+            && !cfg.is_loop_header[exit.index()]
+            && exit != pre;
+        if ok {
+            out.push(FloatLoop { blocks, pre, exit, depth });
+        }
+    }
+    out
+}
+
+/// The local of slot `j`.
+fn slot(b: &FnBody, j: u32) -> u32 {
+    b.first_f64() + POOL + j
+}
+
+/// At the end of a loop's `pre` block: loads the top `depth` floats into
+/// the slots (unchecked; see [`FloatLoop`]).
+pub fn load_slots(b: &mut FnBody, depth: u32) {
+    for j in 0..depth {
+        let l = slot(b, j);
+        fsp(b);
+        b.s().f64_load(f64m((depth - 1 - j) * FLOAT)).local_set(l);
+    }
+}
+
+/// At the start of a loop block: the slots are the cache.
+pub fn enter_slots(b: &mut FnBody, depth: u32) {
+    let items = (0..depth).map(|j| slot(b, j)).collect();
+    b.fcache.items = items;
+    b.fcache.popped = depth;
+    b.fcache.slots = depth;
+}
+
+/// At the end of a loop block: the cache goes back into the slots.
+pub fn leave_slots(b: &mut FnBody, depth: u32) {
+    let items = std::mem::take(&mut b.fcache.items);
+    let balanced = items.len() as u32 == depth && b.fcache.popped == depth;
+    debug_assert!(balanced, "a slotted loop block changed the float depth");
+    if !balanced {
+        // Not reached (`block_shape` checked the balance); stay correct anyway.
+        b.fcache.items = items;
+        flush(b);
+        b.fcache.slots = 0;
+        return load_slots(b, depth);
+    }
+    for &l in &items {
+        b.s().local_get(l);
+    }
+    for j in (0..depth).rev() {
+        let l = slot(b, j);
+        b.s().local_set(l);
+    }
+    b.fcache = super::body::FloatCache { pool: b.fcache.pool, ..Default::default() };
+}
+
+/// At the start of a loop's `exit` block: the slots go back to memory.
+pub fn store_slots(b: &mut FnBody, depth: u32) {
+    for j in 0..depth {
+        let l = slot(b, j);
+        fsp(b);
+        b.s().local_get(l).f64_store(f64m((depth - 1 - j) * FLOAT));
+    }
+}
+
 fn f64m(off: u32) -> MemArg {
     mem(off, 3)
 }
@@ -110,6 +283,7 @@ pub fn flush(b: &mut FnBody) {
     b.fcache.used = 0;
     b.fcache.depth_checked = 0;
     b.fcache.room_checked = 0;
+    b.fcache.slots = 0;
     let len = items.len() as u32;
     let delta = (popped as i32 - len as i32) * FLOAT as i32;
     if delta != 0 {
@@ -152,6 +326,13 @@ fn check(b: &mut FnBody, limit: u32, op: impl FnOnce(&mut InstructionSink), code
 /// the underflow check.
 fn fpop(b: &mut FnBody) -> u32 {
     if let Some(l) = b.fcache.items.pop() {
+        // A loop slot's float was loaded unchecked: check it where a load
+        // from memory would have.
+        let first = slot(b, 0);
+        let depth = b.fcache.slots;
+        if l >= first && l < first + depth {
+            need_in_memory(b, (depth - 1 - (l - first)) * FLOAT);
+        }
         return l;
     }
     let off = b.fcache.popped * FLOAT;
@@ -183,7 +364,9 @@ fn need_in_memory(b: &mut FnBody, off: u32) {
 
 /// Drops a float without reading it.
 fn fdrop(b: &mut FnBody) {
-    if b.fcache.items.pop().is_none() {
+    if !b.fcache.items.is_empty() {
+        fpop(b);
+    } else {
         let off = b.fcache.popped * FLOAT;
         need_in_memory(b, off);
         b.fcache.popped += 1;
@@ -514,5 +697,47 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         FAlign | DFAlign => align_here(b, FLOAT as i32),
         SFAlign => align_here(b, 4),
         _ => unreachable!("{} is not a floating-point primitive", p.name()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{Block, LoopId, Term};
+
+    fn func(blocks: Vec<Block>) -> Function {
+        Function { xt: 1000, name: "T".into(), blocks, n_loops: 1 }
+    }
+
+    /// `0E 10 0 DO I S>F F+ LOOP`: the accumulator stays in one slot.
+    fn summing_loop(body: Vec<Op>) -> Function {
+        let lp = LoopId(0);
+        func(vec![
+            Block {
+                ops: vec![Op::Lit(0), Op::Lit(0), Op::Prim(Prim::FLit), Op::Lit(10), Op::Lit(0), Op::DoInit(lp)],
+                term: Term::Jump(BlockId(1)),
+            },
+            Block { ops: body, term: Term::Loop { lp, plus: false, body: BlockId(1), exit: BlockId(2) } },
+            Block { ops: vec![], term: Term::Return },
+        ])
+    }
+
+    #[test]
+    fn a_balanced_loop_keeps_its_floats_in_slots() {
+        let f = summing_loop(vec![Op::LoopIndex(LoopId(0)), Op::Prim(Prim::SToF), Op::Prim(Prim::FAdd)]);
+        let loops = float_loops(&f, &Cfg::new(&f));
+        assert_eq!(loops.len(), 1);
+        let l = &loops[0];
+        assert_eq!((l.blocks.as_slice(), l.pre, l.exit, l.depth), (&[BlockId(1)][..], BlockId(0), BlockId(2), 1));
+    }
+
+    #[test]
+    fn loops_that_call_or_change_the_depth_do_not() {
+        let calls = summing_loop(vec![Op::Prim(Prim::FDup), Op::Call(7), Op::Prim(Prim::FDrop)]);
+        assert!(float_loops(&calls, &Cfg::new(&calls)).is_empty());
+        let grows = summing_loop(vec![Op::LoopIndex(LoopId(0)), Op::Prim(Prim::SToF)]);
+        assert!(float_loops(&grows, &Cfg::new(&grows)).is_empty());
+        let picks = summing_loop(vec![Op::Lit(0), Op::Prim(Prim::FPick), Op::Prim(Prim::FAdd)]);
+        assert!(float_loops(&picks, &Cfg::new(&picks)).is_empty());
     }
 }
