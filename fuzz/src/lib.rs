@@ -111,8 +111,10 @@ fn run_here(src: &[u8], optimize: bool, link: bool, ticks: u64) -> Outcome {
     m.set_deadline(Some(ticks));
     let mut res = forth.load_source(&mut m, "fuzz.fs", src).and_then(|()| forth.end_of_input());
     if res.is_ok() && link {
-        // Link whatever loaded; a missing entry word is an ordinary error.
-        if let Err(d) = forth.link(&mut m, &LinkOptions::default()) {
+        // Link whatever loaded, with the last colon definition as the entry;
+        // a missing entry word is an ordinary error.
+        let opts = LinkOptions { entry: last_colon_name(src), ..LinkOptions::default() };
+        if let Err(d) = forth.link(&mut m, &opts) {
             if is_internal(&d.message) {
                 res = Err(Stop::Error(d));
             }
@@ -127,6 +129,14 @@ fn run_here(src: &[u8], optimize: bool, link: bool, ticks: u64) -> Outcome {
     drop(m);
     let output = out.0.borrow().clone();
     Outcome { output, error }
+}
+
+/// The name after the last `:` token of a source, if any.
+fn last_colon_name(src: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(src);
+    let toks: Vec<&str> = text.split_ascii_whitespace().collect();
+    let at = toks.iter().rposition(|t| *t == ":")?;
+    toks.get(at + 1).map(|t| t.to_string())
 }
 
 /// Target 1: arbitrary bytes as a program. Panics on an internal error.
