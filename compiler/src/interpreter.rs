@@ -136,6 +136,8 @@ pub struct Forth {
     /// Name and sha256 of every source loaded, for provenance.
     pub(crate) sources: Vec<(String, [u8; 32])>,
     pub(crate) booted: bool,
+    /// Significant digits of `F.`, `FE.` and `FS.` (`PRECISION`).
+    pub(crate) precision: usize,
 }
 
 const PRELUDE: &str = include_str!("prelude.fs");
@@ -167,6 +169,7 @@ impl Forth {
             installed: Vec::new(),
             sources: Vec::new(),
             booted: false,
+            precision: crate::host_float::DEFAULT_PRECISION,
         }
     }
 
@@ -284,6 +287,7 @@ impl Forth {
         let l = self.cfg.layout;
         m.set_sp(l.ds_base());
         m.set_rp(l.rs_base());
+        m.set_fsp(l.fs_base());
         if let Some(cur) = self.current.take() {
             self.dict.truncate_if_last(cur.header);
         }
@@ -481,7 +485,10 @@ impl Forth {
                 self.literal(m, d as i32)?;
                 self.literal(m, (d >> 32) as i32)
             }
-            None => Err(self.fail(throw::UNDEFINED_WORD, "undefined word")),
+            None => match crate::float_text::literal(tok).filter(|_| base == 10) {
+                Some(r) => self.float_literal(m, r),
+                None => Err(self.fail(throw::UNDEFINED_WORD, "undefined word")),
+            },
         }
     }
 
@@ -509,7 +516,7 @@ impl Forth {
             m.set_rp(l.rs_base());
             return Err(Fault::Throw(throw::RSTACK_UNDERFLOW));
         }
-        Ok(())
+        self.check_float_stack(m)
     }
 
     /// Executes a word.
@@ -569,6 +576,11 @@ impl Forth {
                 }
                 Some(Kind::Value { body }) => {
                     d.op(Op::FetchLit(body));
+                    Ok(())
+                }
+                Some(Kind::FConstant { body }) | Some(Kind::FValue { body }) => {
+                    d.op(Op::Lit(body as i32));
+                    d.op(Op::Prim(Prim::FFetch));
                     Ok(())
                 }
                 Some(Kind::Created { body }) => {
@@ -1090,6 +1102,10 @@ mod tests {
             0
         }
         fn set_rp(&mut self, _: u32) {}
+        fn fsp(&mut self) -> u32 {
+            0
+        }
+        fn set_fsp(&mut self, _: u32) {}
         fn output(&mut self, _: &[u8]) {}
         fn key(&mut self) -> Option<u8> {
             None

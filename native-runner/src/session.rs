@@ -25,6 +25,9 @@ pub struct Limits {
     /// Return stack capacity in cells.
     #[arg(long, value_name = "CELLS", default_value_t = 16384)]
     pub return_stack: u32,
+    /// Floating-point stack capacity in floats.
+    #[arg(long, value_name = "FLOATS", default_value_t = runtime::DEFAULT_FLOAT_STACK)]
+    pub float_stack: u32,
     /// The largest source file, or file read by INCLUDED, in MiB.
     #[arg(long, value_name = "MIB", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub max_input: u32,
@@ -86,8 +89,9 @@ impl Session {
     pub fn boot(limits: &Limits, console: Console) -> anyhow::Result<Session> {
         let engine = engine::engine()?;
         let mut machine = NativeMachine::new(&engine, console, cache(limits));
+        let layout = Layout::new(limits.memory.saturating_mul(1 << 20), limits.data_stack, limits.return_stack)
+            .with_float_stack(limits.float_stack);
         machine.set_max_file_bytes(u64::from(limits.max_input) << 20);
-        let layout = Layout::new(limits.memory.saturating_mul(1 << 20), limits.data_stack, limits.return_stack);
         let mut forth = Forth::new(Config {
             layout,
             max_input_depth: limits.max_nesting as usize,

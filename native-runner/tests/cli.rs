@@ -154,6 +154,21 @@ fn usage_errors_exit_2() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+#[test]
+fn the_float_stack_depth_is_an_option() {
+    let ok = run_with_stdin(&["run", "--float-stack", "3", "-e", "1E 2E 3E FDEPTH ."], b"");
+    assert_eq!(text(&ok.stdout), "3 ");
+    let full = run_with_stdin(&["run", "--float-stack", "3", "-e", "1E 2E 3E 4E"], b"");
+    assert_eq!(full.status.code(), Some(1));
+    assert_eq!(text(&full.stderr), "-e:1:10: error: 4E: floating-point stack overflow (THROW -44)\n");
+}
+
+#[test]
+fn xkey_reads_utf8_from_standard_input() {
+    let out = run_with_stdin(&["run", "-e", "XKEY . XKEY . XKEY . XKEY ."], "é€a".as_bytes());
+    assert_eq!(text(&out.stdout), "233 8364 97 -1 ");
+}
+
 // ---- Limits: each is an option, and going past it is a clear error ----
 
 /// Runs `-e prog` with `args`; returns stdout, or stderr if `fails`.
