@@ -372,7 +372,29 @@ pub fn image_info(module: &[u8]) -> Result<ImageInfo, String> {
     check_imports(module)?;
     let raw = custom_section(module, IMAGE_SECTION)
         .ok_or_else(|| format!("not a FastForth image: it has no {IMAGE_SECTION} section"))?;
-    serde_json::from_slice(&raw).map_err(|e| format!("the {IMAGE_SECTION} section is malformed: {e}"))
+    let info: ImageInfo =
+        serde_json::from_slice(&raw).map_err(|e| format!("the {IMAGE_SECTION} section is malformed: {e}"))?;
+    check_memory(module, info.memory_bytes)?;
+    Ok(info)
+}
+
+/// Refuses a module whose memory is not the fixed-size one its image
+/// section states (`link` makes its minimum and maximum equal): an image
+/// cannot grow its memory beyond what it declares.
+fn check_memory(module: &[u8], memory_bytes: u32) -> Result<(), String> {
+    let pages = u64::from(memory_bytes / runtime::PAGE);
+    let mut memories = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(module) {
+        if let Ok(wasmparser::Payload::MemorySection(r)) = payload {
+            memories.extend(r.into_iter().flatten());
+        }
+    }
+    match memories.as_slice() {
+        [m] if m.initial == pages && m.maximum == Some(pages) && !m.memory64 && !m.shared => Ok(()),
+        _ => Err(format!(
+            "not a FastForth image: its memory is not the fixed {memory_bytes} bytes its {IMAGE_SECTION} section states"
+        )),
+    }
 }
 
 /// Refuses a module that imports anything but `forth.host` as a function of
@@ -463,5 +485,35 @@ mod tests {
         );
         let typed = module_importing("forth", "host", &[I32, I32]);
         assert!(image_info(&typed).unwrap_err().contains("outside the FastForth ABI"));
+    }
+
+    #[test]
+    fn image_info_rejects_a_memory_unlike_the_stated_one() {
+        use wasm_encoder::{CustomSection, MemorySection, MemoryType};
+        let info = ImageInfo {
+            format: 1,
+            memory_bytes: 2 * runtime::PAGE,
+            data_stack_cells: 64,
+            return_stack_cells: 64,
+            float_stack_floats: 64,
+            entry: "MAIN".into(),
+            entry_xt: 0,
+            next_xt: 0,
+            words: Vec::new(),
+        };
+        let json = serde_json::to_vec(&info).unwrap();
+        let with_memory = |minimum: u64, maximum: Option<u64>| {
+            let mut m = wasm_encoder::Module::new();
+            let mut mems = MemorySection::new();
+            mems.memory(MemoryType { minimum, maximum, memory64: false, shared: false, page_size_log2: None });
+            m.section(&mems);
+            m.section(&CustomSection { name: IMAGE_SECTION.into(), data: json.as_slice().into() });
+            m.finish()
+        };
+        assert_eq!(image_info(&with_memory(2, Some(2))), Ok(info));
+        for (min, max) in [(2, None), (2, Some(3)), (1, Some(1))] {
+            let e = image_info(&with_memory(min, max)).unwrap_err();
+            assert!(e.contains("its memory is not the fixed 131072 bytes"), "{e}");
+        }
     }
 }
