@@ -132,6 +132,54 @@ fn compile(engine: &Engine, cache: Option<&ModuleCache>, bytes: &[u8]) -> Result
 }
 
 impl<C: AsContextMut<Data = StoreData>> Ctx<C> {
+    /// Boots from a compiled kernel or linked image: instantiates it with
+    /// the host import and records its exports.
+    pub fn boot_compiled(&mut self, module: &Module) -> Result<(), Fault> {
+        let mut cx = self.0.as_context_mut();
+        let engine = cx.engine().clone();
+        let host_func = Func::wrap(&mut cx, |mut caller: Caller<'_, StoreData>, xt: i32| -> wasmtime::Result<()> {
+            let Some(host) = caller.data().host else {
+                return Err(wasmtime::Error::new(FaultError(Fault::Host("host word called outside of a call".into()))));
+            };
+            let mut m = Ctx(&mut caller);
+            // SAFETY: `host` was set by the `call` below from a `&mut dyn
+            // Host` that stays borrowed, and unused, until that call returns;
+            // this callback runs strictly inside it.
+            let res = unsafe { (*host).host_word(&mut m, xt as u32) };
+            res.map_err(|f| wasmtime::Error::new(FaultError(f)))
+        });
+        let mut linker = Linker::new(&engine);
+        linker.define(&cx, imports::HOST_MODULE, imports::HOST_WORD, host_func).map_err(to_fault)?;
+        let instance = linker.instantiate(&mut cx, module).map_err(to_fault)?;
+        let get = |cx: &mut wasmtime::StoreContextMut<'_, StoreData>, name: &str| {
+            instance.get_export(&mut *cx, name).ok_or_else(|| Fault::Host(format!("kernel lacks export {name}")))
+        };
+        let memory = get(&mut cx, exports::MEMORY)?.into_memory().ok_or_else(|| Fault::Host("memory export".into()))?;
+        let table = get(&mut cx, exports::TABLE)?.into_table().ok_or_else(|| Fault::Host("table export".into()))?;
+        let sp = get(&mut cx, exports::SP)?.into_global().ok_or_else(|| Fault::Host("sp export".into()))?;
+        let rp = get(&mut cx, exports::RP)?.into_global().ok_or_else(|| Fault::Host("rp export".into()))?;
+        let mut code_fields = Vec::new();
+        for cf in CodeField::ALL {
+            let f =
+                get(&mut cx, cf.export_name())?.into_func().ok_or_else(|| Fault::Host("code field export".into()))?;
+            code_fields.push((cf, f));
+        }
+        linker.instance(&mut cx, exports::KERNEL_MODULE, instance).map_err(to_fault)?;
+        let data = cx.data_mut();
+        data.kernel = Some(Kernel { memory, table, sp, rp, code_fields, host_func });
+        data.linker = Some(Arc::new(linker));
+        Ok(())
+    }
+
+    /// The current size of linear memory in 64 KiB pages (0 before boot).
+    pub fn memory_pages(&mut self) -> u64 {
+        let cx = self.0.as_context_mut();
+        match cx.data().kernel.as_ref().map(|k| k.memory) {
+            Some(m) => m.size(&cx),
+            None => 0,
+        }
+    }
+
     /// The value of a kernel global (`sp` or `rp`), or 0 before boot.
     fn get_global(&mut self, pick: fn(&Kernel) -> Global) -> u32 {
         let mut cx = self.0.as_context_mut();
@@ -152,41 +200,10 @@ impl<C: AsContextMut<Data = StoreData>> Ctx<C> {
 
 impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
     fn boot(&mut self, kernel_bytes: &[u8]) -> Result<(), Fault> {
-        let mut cx = self.0.as_context_mut();
+        let cx = self.0.as_context_mut();
         let engine = cx.engine().clone();
         let module = compile(&engine, cx.data().cache.as_ref(), kernel_bytes)?;
-        let host_func = Func::wrap(&mut cx, |mut caller: Caller<'_, StoreData>, xt: i32| -> wasmtime::Result<()> {
-            let Some(host) = caller.data().host else {
-                return Err(wasmtime::Error::new(FaultError(Fault::Host("host word called outside of a call".into()))));
-            };
-            let mut m = Ctx(&mut caller);
-            // SAFETY: `host` was set by the `call` below from a `&mut dyn
-            // Host` that stays borrowed, and unused, until that call returns;
-            // this callback runs strictly inside it.
-            let res = unsafe { (*host).host_word(&mut m, xt as u32) };
-            res.map_err(|f| wasmtime::Error::new(FaultError(f)))
-        });
-        let mut linker = Linker::new(&engine);
-        linker.define(&cx, imports::HOST_MODULE, imports::HOST_WORD, host_func).map_err(to_fault)?;
-        let instance = linker.instantiate(&mut cx, &module).map_err(to_fault)?;
-        let get = |cx: &mut wasmtime::StoreContextMut<'_, StoreData>, name: &str| {
-            instance.get_export(&mut *cx, name).ok_or_else(|| Fault::Host(format!("kernel lacks export {name}")))
-        };
-        let memory = get(&mut cx, exports::MEMORY)?.into_memory().ok_or_else(|| Fault::Host("memory export".into()))?;
-        let table = get(&mut cx, exports::TABLE)?.into_table().ok_or_else(|| Fault::Host("table export".into()))?;
-        let sp = get(&mut cx, exports::SP)?.into_global().ok_or_else(|| Fault::Host("sp export".into()))?;
-        let rp = get(&mut cx, exports::RP)?.into_global().ok_or_else(|| Fault::Host("rp export".into()))?;
-        let mut code_fields = Vec::new();
-        for cf in CodeField::ALL {
-            let f =
-                get(&mut cx, cf.export_name())?.into_func().ok_or_else(|| Fault::Host("code field export".into()))?;
-            code_fields.push((cf, f));
-        }
-        linker.instance(&mut cx, exports::KERNEL_MODULE, instance).map_err(to_fault)?;
-        let data = cx.data_mut();
-        data.kernel = Some(Kernel { memory, table, sp, rp, code_fields, host_func });
-        data.linker = Some(Arc::new(linker));
-        Ok(())
+        self.boot_compiled(&module)
     }
 
     fn instantiate(&mut self, bytes: &[u8]) -> Result<(), Fault> {

@@ -8,8 +8,9 @@ use crate::console::Console;
 use crate::session::{Limits, Session};
 
 /// Load Forth source files in order, then evaluate each -e string, and exit.
-/// Given one module built by `native-runner build` instead, run its entry
-/// word (or --entry WORD), then the -e strings.
+/// Given one module built by `native-runner build` instead (a .wasm, or a
+/// .cwasm from `build --aot`), run its entry word (or --entry WORD), then
+/// the -e strings.
 ///
 /// Standard output gets the program's output and nothing else. Standard
 /// input feeds KEY and ACCEPT. An uncaught error prints
@@ -47,11 +48,12 @@ pub fn run(args: RunArgs) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-/// Whether a file is a wasm module (by its magic number), not Forth source.
-fn is_module(path: &std::path::Path) -> bool {
+/// Whether a file is a wasm module or a `.cwasm` (by its magic number),
+/// not Forth source.
+pub fn is_module(path: &std::path::Path) -> bool {
     let mut magic = [0u8; 4];
     std::fs::File::open(path).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic)).is_ok()
-        && &magic == b"\0asm"
+        && (&magic == b"\0asm" || &magic == b"\x7fELF")
 }
 
 fn run_image(path: &std::path::Path, args: &RunArgs) -> anyhow::Result<i32> {
