@@ -24,7 +24,8 @@ sysroot=/usr/aarch64-linux-gnu
 
 rustup target list --installed | grep -qx "$triple" || rustup target add "$triple"
 if ! command -v aarch64-linux-gnu-gcc >/dev/null || ! command -v qemu-aarch64 >/dev/null; then
-  apt-get update -qq && apt-get install -y -qq gcc-aarch64-linux-gnu qemu-user
+  apt-get update -qq || true  # a partly failed update still leaves usable lists
+  apt-get install -y -qq gcc-aarch64-linux-gnu qemu-user
 fi
 
 export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc

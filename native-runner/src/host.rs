@@ -41,6 +41,14 @@ pub fn os() -> String {
     }
 }
 
+/// The system's load averages over 1, 5 and 15 minutes (Linux), which tell
+/// how much else was running while a benchmark ran.
+pub fn load_average() -> Option<[f64; 3]> {
+    let text = std::fs::read_to_string("/proc/loadavg").ok()?;
+    let mut it = text.split_whitespace().map(|x| x.parse::<f64>().ok());
+    Some([it.next()??, it.next()??, it.next()??])
+}
+
 /// Now, as an RFC 3339 timestamp in UTC with second precision.
 pub fn timestamp() -> String {
     humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
@@ -66,6 +74,9 @@ mod tests {
         assert!(humantime::parse_rfc3339(&t).is_ok(), "{t}");
         assert!(!GIT_REVISION.is_empty() && !WASMTIME_VERSION.is_empty());
         #[cfg(target_os = "linux")]
-        assert!(peak_rss_bytes().unwrap() > 0);
+        {
+            assert!(peak_rss_bytes().unwrap() > 0);
+            assert!(load_average().unwrap().iter().all(|x| *x >= 0.0));
+        }
     }
 }

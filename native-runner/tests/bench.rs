@@ -71,6 +71,12 @@ fn folder_report_is_valid_json_with_c_twin_and_ab() {
     let r = json(&o);
     assert_eq!(schema_errors(&r), Vec::<String>::new());
     assert_eq!(r["schema"], "fastforth.bench/1");
+    for key in ["tool_version", "git_revision", "wasmtime_version", "target_triple", "cpu_model", "os", "timestamp"] {
+        assert!(!r["provenance"][key].as_str().unwrap().is_empty(), "{key}");
+    }
+    if cfg!(target_os = "linux") {
+        assert_eq!(r["provenance"]["load_average"].as_array().unwrap().len(), 3);
+    }
     let res = r["results"].as_array().unwrap();
     assert_eq!(res.len(), 2, "one result per configuration");
     assert_eq!((res[0]["config"].as_str(), res[1]["config"].as_str()), (Some("O0"), Some("O2")));
@@ -340,4 +346,18 @@ fn link_carries_the_source_and_the_report() {
     assert_eq!(shared.native_report.unwrap(), r, "the link carries the same report");
     let o = bench(&[fs.to_str().unwrap(), fs.to_str().unwrap(), "--link", "https://play.example/"], &scratch("cache"));
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn a_time_budget_samples_until_it_is_spent() {
+    let dir = suite("time", "49995000 \n");
+    let o = bench(&[dir.join("sum.fs").to_str().unwrap(), "--time", "0.01", "--format", "json"], &scratch("cache"));
+    let r = json(&o);
+    let s = &r["results"][0]["steady"];
+    let samples: Vec<u64> = s["samples_ns"].as_array().unwrap().iter().map(|x| x.as_u64().unwrap()).collect();
+    assert_eq!(s["iterations"].as_u64().unwrap(), samples.len() as u64);
+    assert!(samples.iter().sum::<u64>() >= 10_000_000, "{samples:?}");
+    // Stopping as soon as the budget is spent: without the last sample it was not.
+    assert!(samples[..samples.len() - 1].iter().sum::<u64>() < 10_000_000);
+    assert_eq!(r["provenance"]["options"]["time_s"], 0.01);
 }

@@ -184,6 +184,7 @@ fn provenance(args: &BenchArgs) -> Provenance {
         cores: host::cores(),
         os: host::os(),
         timestamp: host::timestamp(),
+        load_average: host::load_average(),
         options,
         isolation: "each iteration runs on a fresh wasmtime store and a fresh instance of the same compiled \
                     module, so memory, globals and table start from the linked snapshot; instantiation is \
@@ -327,9 +328,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
     std::fs::create_dir_all(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
     let configs = |p: &Program| if p.is_module { 1 } else { levels.len() as u64 };
     let pb = progress(progs.iter().map(configs).sum());
-    let mut prov = provenance(&args);
-    prov.timestamp = host::timestamp();
-    let mut report = Report { schema: SCHEMA.into(), provenance: prov, results: Vec::new() };
+    let mut report = Report { schema: SCHEMA.into(), provenance: provenance(&args), results: Vec::new() };
     let mut failed = false;
     for prog in &progs {
         let res = bench_program(&args, prog, &plan, &levels, &engine, cache.as_ref(), &tmp, &pb, &mut report);

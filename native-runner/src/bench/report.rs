@@ -49,6 +49,10 @@ pub struct Provenance {
     pub os: String,
     /// When the run started (RFC 3339).
     pub timestamp: String,
+    /// The system load averages (1, 5, 15 minutes) when the run started;
+    /// high values mean other work shared the cores.
+    #[serde(default)]
+    pub load_average: Option<[f64; 3]>,
     /// The bench options (warm-up, iterations, tolerance, ...).
     pub options: BTreeMap<String, serde_json::Value>,
     /// How iterations are isolated from each other.
@@ -197,7 +201,7 @@ impl Report {
             p.target_triple,
             p.cranelift.cpu_features.join(",")
         );
-        let _ = writeln!(o, "host: {}, {} cores, {}; {}", p.cpu_model, p.cores, p.os, p.timestamp);
+        let _ = writeln!(o, "host: {}, {} cores, {}; {}{}", p.cpu_model, p.cores, p.os, p.timestamp, load(p));
         for r in &self.results {
             let s = &r.steady;
             let _ = writeln!(o, "\n{} [{}] entry {}", r.name, r.config, r.entry);
@@ -307,7 +311,7 @@ impl Report {
         let p = &self.provenance;
         let _ = writeln!(
             o,
-            "\nnative-runner {} ({}), wasmtime {} (Cranelift opt level {}, {}, CPU features: {}); {} ({} cores), {}; {}; {} iterations after {} warm-up.",
+            "\nnative-runner {} ({}), wasmtime {} (Cranelift opt level {}, {}, CPU features: {}); {} ({} cores), {}; {}{}; {} iterations after {} warm-up.",
             p.tool_version,
             p.git_revision,
             p.wasmtime_version,
@@ -318,11 +322,17 @@ impl Report {
             p.cores,
             p.os,
             p.timestamp,
+            load(p),
             p.options.get("iterations").map_or("?".into(), |v| v.to_string()),
             p.options.get("warmup").map_or("?".into(), |v| v.to_string()),
         );
         o
     }
+}
+
+/// ", load average X" when it is known.
+fn load(p: &Provenance) -> String {
+    p.load_average.map_or(String::new(), |l| format!(", load average {:.2}", l[0]))
 }
 
 /// `a / b` as a float (0 when `b` is 0).
