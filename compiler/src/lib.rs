@@ -35,8 +35,11 @@ pub mod definition;
 pub mod dictionary;
 pub mod emit;
 pub mod error;
+pub mod float_text;
 mod host;
+mod host_float;
 pub mod host_words;
+pub mod host_xchar;
 pub mod input;
 mod interpreter;
 pub mod ir;
@@ -50,7 +53,7 @@ pub mod share_link;
 
 pub use error::{Diagnostic, Location, Stop};
 pub use host::format_signed;
-pub use interpreter::{Config, Forth, Stats};
+pub use interpreter::{panic_message, Config, Forth, Stats};
 pub use link::{Artifact, ImageInfo, LinkOptions};
 pub use machine::{Fault, Host, Machine, MachineExt};
 

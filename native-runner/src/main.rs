@@ -7,15 +7,13 @@
 mod aot;
 mod bench;
 mod build;
-mod console;
-mod engine;
 mod host;
 mod info;
-mod machine;
-mod module_cache;
 mod repl;
 mod run;
 mod session;
+
+use native_runner::{console, engine, machine, module_cache};
 
 use clap::{Parser, Subcommand};
 

@@ -26,6 +26,15 @@ pub struct Limits {
     /// Return stack capacity in cells.
     #[arg(long, value_name = "CELLS", default_value_t = 16384)]
     pub return_stack: u32,
+    /// Floating-point stack capacity in floats.
+    #[arg(long, value_name = "FLOATS", default_value_t = runtime::DEFAULT_FLOAT_STACK)]
+    pub float_stack: u32,
+    /// The largest source file, or file read by INCLUDED, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=4096))]
+    pub max_input: u32,
+    /// How deeply input sources may nest: INCLUDED and EVALUATE inside each other.
+    #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub max_nesting: u32,
     /// Folder for compiled modules [default: $XDG_CACHE_HOME/fastforth].
     #[arg(long, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
@@ -43,6 +52,9 @@ pub struct Limits {
     /// [default: 1 (off) below -O2, 4 from -O2].
     #[arg(long, value_name = "FACTOR", value_parser = clap::value_parser!(u8).range(1..=16))]
     pub unroll: Option<u8>,
+    /// Keep self tail calls as calls (from -O2 they become loops).
+    #[arg(long)]
+    pub no_tail_loops: bool,
 }
 
 impl Limits {
@@ -78,12 +90,16 @@ impl Session {
     pub fn boot(limits: &Limits, console: Console) -> anyhow::Result<Session> {
         let engine = engine::engine()?;
         let mut machine = NativeMachine::new(&engine, console, cache(limits));
-        let layout = Layout::new(limits.memory.saturating_mul(1 << 20), limits.data_stack, limits.return_stack);
+        let layout = Layout::new(limits.memory.saturating_mul(1 << 20), limits.data_stack, limits.return_stack)
+            .with_float_stack(limits.float_stack);
+        machine.set_max_file_bytes(u64::from(limits.max_input) << 20);
         let mut forth = Forth::new(Config {
             layout,
+            max_input_depth: limits.max_nesting as usize,
             optimize: limits.opt_level > 0,
             inline: limits.opt_level > 1 && !limits.no_inline,
             unroll: limits.unroll_factor(),
+            tail_loops: limits.opt_level > 1 && !limits.no_tail_loops,
             ..Config::default()
         });
         forth.boot(&mut machine).map_err(|s| anyhow::anyhow!("{s}"))?;
@@ -96,21 +112,24 @@ impl Session {
     pub fn boot_image(limits: &Limits, console: Console, bytes: &[u8]) -> anyhow::Result<(Session, ImageInfo)> {
         let engine = engine::engine()?;
         let cache = cache(limits);
-        let (artifact, module) = if aot::is_packed(bytes) || bytes.starts_with(b"\x7fELF") {
-            let u = aot::unpack(bytes).map_err(anyhow::Error::msg)?;
+        let packed = aot::is_packed(bytes) || bytes.starts_with(b"\x7fELF");
+        let (artifact, code) = match packed {
+            true => aot::unpack(bytes).map(|u| (u.artifact, Some(u.precompiled))).map_err(anyhow::Error::msg)?,
+            false => (bytes, None),
+        };
+        // The image checks come before anything is compiled or loaded.
+        let info = compiler::link::image_info(artifact).map_err(anyhow::Error::msg)?;
+        let module = match code {
             // SAFETY: see `aot`: the checksum matched, and wasmtime checks
             // that the code was built for this engine's settings and target.
-            let m = unsafe { wasmtime::Module::deserialize(&engine, u.precompiled) }
-                .map_err(|e| e.context("cannot load the precompiled code"))?;
-            (u.artifact, m)
-        } else {
-            let m = match &cache {
+            Some(code) => unsafe { wasmtime::Module::deserialize(&engine, code) }
+                .map_err(|e| e.context("cannot load the precompiled code"))?,
+            None => match &cache {
                 Some(c) => c.load_or_compile(&engine, bytes),
                 None => wasmtime::Module::new(&engine, bytes),
-            };
-            (bytes, m.map_err(|e| e.context("cannot compile the module"))?)
+            }
+            .map_err(|e| e.context("cannot compile the module"))?,
         };
-        let info = compiler::link::image_info(artifact).map_err(anyhow::Error::msg)?;
         let mut machine = NativeMachine::new(&engine, console, cache);
         machine.boot_compiled(&module).map_err(|f| anyhow::anyhow!("cannot load the image: {f:?}"))?;
         let forth = Forth::from_image(&info, cfg!(debug_assertions));
@@ -127,9 +146,11 @@ impl Session {
                 ("memory_bytes".into(), l.memory_bytes.to_string()),
                 ("data_stack_cells".into(), l.data_stack_cells.to_string()),
                 ("return_stack_cells".into(), l.return_stack_cells.to_string()),
+                ("float_stack_floats".into(), l.float_stack_floats.to_string()),
                 ("opt_level".into(), limits.opt_level.to_string()),
                 ("inline".into(), (limits.opt_level > 1 && !limits.no_inline).to_string()),
                 ("unroll".into(), limits.unroll_factor().to_string()),
+                ("tail_loops".into(), (limits.opt_level > 1 && !limits.no_tail_loops).to_string()),
             ],
         }
     }

@@ -94,28 +94,14 @@ pub struct BenchArgs {
     /// report the time ratio (one program only; folders find twins alone).
     #[arg(long, value_name = "FILE.c")]
     pub compare_c: Option<PathBuf>,
-    /// Compiler optimization level; give it twice (--opt 0 --opt 3) to A/B
-    /// two configurations in one run [default: 2].
+    /// Compiler optimization level for an A/B run: give it twice (--opt 0
+    /// --opt 3) to measure both configurations [default: -O's level].
     #[arg(long = "opt", value_name = "LEVEL", value_parser = clap::value_parser!(u8).range(0..=3))]
     pub opt: Vec<u8>,
-    /// Do not inline small words into their callers.
-    #[arg(long)]
-    pub no_inline: bool,
-    /// Loop-unrolling factor [default: 1 below -O2, 4 from -O2].
-    #[arg(long, value_name = "FACTOR", value_parser = clap::value_parser!(u8).range(1..=16))]
-    pub unroll: Option<u8>,
-    /// Stop an iteration that runs longer than this many seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
-    pub timeout: f64,
-    /// Linear memory size in MiB.
-    #[arg(long, value_name = "MIB", default_value_t = 16)]
-    pub memory: u32,
-    /// Folder for compiled modules [default: $XDG_CACHE_HOME/fastforth].
-    #[arg(long, value_name = "DIR")]
-    pub cache_dir: Option<PathBuf>,
-    /// Read and write no module cache.
-    #[arg(long)]
-    pub no_cache: bool,
+    /// The limits and compiler options of `run` (--timeout applies to each
+    /// iteration).
+    #[command(flatten)]
+    pub limits: Limits,
     /// Also print (on stderr) a playground link, BASE_URL#share=..., whose
     /// fragment carries the source and this report (one source file only).
     #[arg(long, value_name = "BASE_URL")]
@@ -124,17 +110,7 @@ pub struct BenchArgs {
 
 impl BenchArgs {
     fn limits(&self, opt_level: u8) -> Limits {
-        Limits {
-            timeout: self.timeout,
-            memory: self.memory,
-            data_stack: 16384,
-            return_stack: 16384,
-            cache_dir: self.cache_dir.clone(),
-            no_cache: self.no_cache,
-            opt_level,
-            no_inline: self.no_inline,
-            unroll: self.unroll,
-        }
+        Limits { opt_level, ..self.limits.clone() }
     }
 
     fn plan(&self) -> Plan {
@@ -144,7 +120,7 @@ impl BenchArgs {
 
     fn opt_levels(&self) -> Vec<u8> {
         if self.opt.is_empty() {
-            vec![2]
+            vec![self.limits.opt_level]
         } else {
             self.opt.clone()
         }
@@ -159,12 +135,13 @@ fn provenance(args: &BenchArgs) -> Provenance {
         ("time_s", json!(plan.time)),
         ("tolerance_pct", json!(args.tolerance)),
         ("opt_levels", json!(args.opt_levels())),
-        ("inline", json!(!args.no_inline)),
-        ("unroll", json!(args.unroll)),
-        ("memory_mib", json!(args.memory)),
-        ("timeout_s", json!(args.timeout)),
+        ("inline", json!(!args.limits.no_inline)),
+        ("unroll", json!(args.limits.unroll)),
+        ("tail_loops", json!(!args.limits.no_tail_loops)),
+        ("memory_mib", json!(args.limits.memory)),
+        ("timeout_s", json!(args.limits.timeout)),
         ("entry", json!(args.entry)),
-        ("module_cache", json!(!args.no_cache)),
+        ("module_cache", json!(!args.limits.no_cache)),
         ("c_compiler", json!(c_twin::compiler())),
     ]
     .into_iter()
@@ -320,10 +297,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
     let plan = args.plan();
     let levels = args.opt_levels();
     let engine = engine::engine()?;
-    let cache = match args.no_cache {
-        true => None,
-        false => ModuleCache::new(args.cache_dir.clone().unwrap_or_else(ModuleCache::default_dir)).ok(),
-    };
+    let cache = crate::session::cache(&args.limits);
     let tmp = std::env::temp_dir().join(format!("fastforth-bench-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
     let configs = |p: &Program| if p.is_module { 1 } else { levels.len() as u64 };
