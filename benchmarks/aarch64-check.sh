@@ -31,7 +31,9 @@ fi
 export CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc
 export CC_aarch64_unknown_linux_gnu=aarch64-linux-gnu-gcc
 cargo build --release -q -p native-runner --target "$triple" --manifest-path "$root/Cargo.toml"
-cargo build -q -p native-runner --manifest-path "$root/Cargo.toml"
+# The host runner, built the way `cargo test` builds it (same features, so
+# a tested work tree needs no rebuild).
+cargo build -q -p native-runner --tests --manifest-path "$root/Cargo.toml"
 arm="$root/target/$triple/release/native-runner"
 host="$root/target/debug/native-runner"
 qemu() { qemu-aarch64 -L "$sysroot" "$@"; }
