@@ -4,7 +4,11 @@
 //! Programs run on a thread with a large stack, so that deep recursion in
 //! wasm ends in a clean THROW -5 rather than a crash.
 
+mod aot;
+mod bench;
 mod build;
+mod host;
+mod info;
 mod repl;
 mod run;
 mod session;
@@ -26,6 +30,8 @@ enum Command {
     Run(run::RunArgs),
     Build(build::BuildArgs),
     Repl(repl::ReplArgs),
+    Bench(bench::BenchArgs),
+    Info(info::InfoArgs),
 }
 
 fn main() {
@@ -35,6 +41,8 @@ fn main() {
             Command::Run(a) => run::run(a),
             Command::Build(a) => build::run(a),
             Command::Repl(a) => repl::run(a),
+            Command::Bench(a) => bench::run(a),
+            Command::Info(a) => info::run(a),
         }
     });
     let code = match worker.map(|w| w.join()) {

@@ -2,9 +2,10 @@
 
 use std::path::PathBuf;
 
-use compiler::{Config, Forth, ImageInfo, Machine as _, Stop};
+use compiler::{Config, Forth, ImageInfo, Stop};
 use runtime::Layout;
 
+use crate::aot;
 use crate::console::Console;
 use crate::engine;
 use crate::machine::NativeMachine;
@@ -68,7 +69,7 @@ impl Limits {
 }
 
 /// The module cache the limits ask for; an unusable folder only costs speed.
-fn cache(limits: &Limits) -> Option<ModuleCache> {
+pub fn cache(limits: &Limits) -> Option<ModuleCache> {
     if limits.no_cache {
         return None;
     }
@@ -105,14 +106,53 @@ impl Session {
         Ok(Session { forth, machine })
     }
 
-    /// Builds the engine and machine and boots a linked image as the kernel.
+    /// Builds the engine and machine and boots a linked image as the
+    /// kernel: a module built by `native-runner build` (compiled through the
+    /// module cache) or a `.cwasm` from `build --aot` (loaded as it is).
     pub fn boot_image(limits: &Limits, console: Console, bytes: &[u8]) -> anyhow::Result<(Session, ImageInfo)> {
-        let info = compiler::link::image_info(bytes).map_err(anyhow::Error::msg)?;
         let engine = engine::engine()?;
-        let mut machine = NativeMachine::new(&engine, console, cache(limits));
-        machine.boot(bytes).map_err(|f| anyhow::anyhow!("cannot load the image: {f:?}"))?;
+        let cache = cache(limits);
+        let packed = aot::is_packed(bytes) || bytes.starts_with(b"\x7fELF");
+        let (artifact, code) = match packed {
+            true => aot::unpack(bytes).map(|u| (u.artifact, Some(u.precompiled))).map_err(anyhow::Error::msg)?,
+            false => (bytes, None),
+        };
+        // The image checks come before anything is compiled or loaded.
+        let info = compiler::link::image_info(artifact).map_err(anyhow::Error::msg)?;
+        let module = match code {
+            // SAFETY: see `aot`: the checksum matched, and wasmtime checks
+            // that the code was built for this engine's settings and target.
+            Some(code) => unsafe { wasmtime::Module::deserialize(&engine, code) }
+                .map_err(|e| e.context("cannot load the precompiled code"))?,
+            None => match &cache {
+                Some(c) => c.load_or_compile(&engine, bytes),
+                None => wasmtime::Module::new(&engine, bytes),
+            }
+            .map_err(|e| e.context("cannot compile the module"))?,
+        };
+        let mut machine = NativeMachine::new(&engine, console, cache);
+        machine.boot_compiled(&module).map_err(|f| anyhow::anyhow!("cannot load the image: {f:?}"))?;
         let forth = Forth::from_image(&info, cfg!(debug_assertions));
         Ok((Session { forth, machine }, info))
+    }
+
+    /// The link options for this session: the entry word and the compiler
+    /// options the module's provenance records.
+    pub fn link_options(&self, limits: &Limits, entry: Option<&str>) -> compiler::LinkOptions {
+        let l = self.forth.layout();
+        compiler::LinkOptions {
+            entry: entry.map(str::to_string),
+            options: vec![
+                ("memory_bytes".into(), l.memory_bytes.to_string()),
+                ("data_stack_cells".into(), l.data_stack_cells.to_string()),
+                ("return_stack_cells".into(), l.return_stack_cells.to_string()),
+                ("float_stack_floats".into(), l.float_stack_floats.to_string()),
+                ("opt_level".into(), limits.opt_level.to_string()),
+                ("inline".into(), (limits.opt_level > 1 && !limits.no_inline).to_string()),
+                ("unroll".into(), limits.unroll_factor().to_string()),
+                ("tail_loops".into(), (limits.opt_level > 1 && !limits.no_tail_loops).to_string()),
+            ],
+        }
     }
 
     /// Starts the time limit for what runs next.
