@@ -39,6 +39,7 @@ mod host;
 pub mod host_words;
 pub mod input;
 mod interpreter;
+mod introspect;
 pub mod ir;
 pub mod kernel;
 pub mod link;
@@ -46,11 +47,12 @@ pub mod machine;
 pub mod number;
 pub mod passes;
 pub mod primitives;
+pub mod provenance;
 
 pub use error::{Diagnostic, Location, Stop};
 pub use host::format_signed;
 pub use interpreter::{Config, Forth, Stats};
-pub use link::{Artifact, ImageInfo, LinkOptions};
+pub use link::{check_provenance, Artifact, ImageInfo, LinkOptions, ProvenanceCheck};
 pub use machine::{Fault, Host, Machine, MachineExt};
 
 /// The compiler's version, recorded in provenance.

@@ -9,7 +9,10 @@ mod console;
 mod engine;
 mod machine;
 mod module_cache;
+mod provenance;
+mod provenance_verify;
 mod repl;
+mod rfc3339;
 mod run;
 mod session;
 
@@ -28,6 +31,7 @@ enum Command {
     Run(run::RunArgs),
     Build(build::BuildArgs),
     Repl(repl::ReplArgs),
+    Provenance(provenance::ProvenanceArgs),
 }
 
 fn main() {
@@ -37,6 +41,7 @@ fn main() {
             Command::Run(a) => run::run(a),
             Command::Build(a) => build::run(a),
             Command::Repl(a) => repl::run(a),
+            Command::Provenance(a) => provenance::run(a),
         }
     });
     let code = match worker.map(|w| w.join()) {

@@ -48,7 +48,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<i32> {
 }
 
 /// Whether a file is a wasm module (by its magic number), not Forth source.
-fn is_module(path: &std::path::Path) -> bool {
+pub(crate) fn is_module(path: &std::path::Path) -> bool {
     let mut magic = [0u8; 4];
     std::fs::File::open(path).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic)).is_ok()
         && &magic == b"\0asm"
