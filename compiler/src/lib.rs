@@ -31,6 +31,7 @@
 #![deny(missing_docs)]
 
 pub mod cfg;
+pub mod cost;
 pub mod definition;
 pub mod dictionary;
 pub mod emit;
@@ -48,12 +49,14 @@ pub mod number;
 pub mod passes;
 pub mod primitives;
 pub mod provenance;
+mod warnings;
 
 pub use error::{Diagnostic, Location, Stop};
 pub use host::format_signed;
 pub use interpreter::{Config, Forth, Stats};
 pub use link::{check_provenance, Artifact, ImageInfo, LinkOptions, ProvenanceCheck};
 pub use machine::{Fault, Host, Machine, MachineExt};
+pub use warnings::Warning;
 
 /// The compiler's version, recorded in provenance.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

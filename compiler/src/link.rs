@@ -42,6 +42,10 @@ pub struct LinkOptions {
     pub entry: Option<String>,
     /// Compiler options to record in the provenance, as `(name, value)`.
     pub options: Vec<(String, String)>,
+    /// Add execution counters to every block (see [`crate::cost`]); they
+    /// sit in data space right above the snapshot, and `HERE` starts after
+    /// them.
+    pub instrument: bool,
 }
 
 /// A linked image.
@@ -53,6 +57,8 @@ pub struct Artifact {
     pub entry: String,
     /// Colon definitions included, of those compiled.
     pub functions: (usize, usize),
+    /// The counters, in an instrumented image.
+    pub counters: Option<crate::cost::Counters>,
 }
 
 /// What a host needs to run an image; stored as JSON in [`IMAGE_SECTION`].
@@ -182,7 +188,7 @@ impl Forth {
             None => return Err(Diagnostic::new(format!("the entry word {entry} is not defined (use --entry WORD)"))),
         };
         let here = m.read_cell(addr::DP).map_err(|f| Diagnostic::new(format!("cannot read HERE: {f:?}")))? as u32;
-        let snapshot = m.read_vec(0, here).map_err(|f| Diagnostic::new(format!("cannot read memory: {f:?}")))?;
+        let mut snapshot = m.read_vec(0, here).map_err(|f| Diagnostic::new(format!("cannot read memory: {f:?}")))?;
 
         let by_xt: HashMap<Xt, &Function> = self.compiled.iter().map(|f| (f.xt, f)).collect();
         let mut keep: BTreeSet<Xt> = BTreeSet::new();
@@ -212,11 +218,26 @@ impl Forth {
                 }
             }
         }
-        let funcs: Vec<Function> = if uses_dictionary {
+        let mut funcs: Vec<Function> = if uses_dictionary {
             self.compiled.clone()
         } else {
             self.compiled.iter().filter(|f| keep.contains(&f.xt)).cloned().collect()
         };
+        let counters = opts.instrument.then(|| {
+            let base = here.next_multiple_of(4);
+            let c = crate::cost::instrument(&mut funcs, base, self.cfg.optimize);
+            let new_here = base + 4 * c.counters.len() as u32;
+            snapshot.resize(base as usize, 0);
+            let dp = addr::DP as usize;
+            snapshot[dp..dp + 4].copy_from_slice(&new_here.to_le_bytes());
+            c
+        });
+        if let Some(c) = &counters {
+            let end = u64::from(c.base) + 4 * c.counters.len() as u64;
+            if end > u64::from(self.cfg.layout.data_end()) {
+                return Err(Diagnostic::new("no room in data space for the counters of an instrumented build"));
+            }
+        }
         let entries: Vec<(Xt, Entry)> = self
             .installed
             .iter()
@@ -270,7 +291,7 @@ impl Forth {
                 return Err(Diagnostic::new(format!("internal error: the linked module does not validate: {e}")));
             }
         }
-        Ok(Artifact { bytes, entry, functions: (funcs.len(), self.compiled.len()) })
+        Ok(Artifact { bytes, entry, functions: (funcs.len(), self.compiled.len()), counters })
     }
 
     /// A system that serves a linked image, which `m` has booted as its

@@ -30,6 +30,20 @@ pub struct BuildArgs {
     pub limits: Limits,
 }
 
+/// How `build` links: the entry word and the layout recorded as options.
+pub fn link_options(s: &Session, entry: Option<String>) -> LinkOptions {
+    let l = s.forth.layout();
+    LinkOptions {
+        entry,
+        options: vec![
+            ("memory_bytes".into(), l.memory_bytes.to_string()),
+            ("data_stack_cells".into(), l.data_stack_cells.to_string()),
+            ("return_stack_cells".into(), l.return_stack_cells.to_string()),
+        ],
+        instrument: false,
+    }
+}
+
 /// Runs the subcommand; returns the process exit code.
 pub fn run(args: BuildArgs) -> anyhow::Result<i32> {
     let mut s = Session::boot(&args.limits, Console::stdio())?;
@@ -37,15 +51,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<i32> {
     if let Some(code) = s.load(&args.files, &args.eval) {
         return Ok(code);
     }
-    let l = s.forth.layout();
-    let opts = LinkOptions {
-        entry: args.entry.clone(),
-        options: vec![
-            ("memory_bytes".into(), l.memory_bytes.to_string()),
-            ("data_stack_cells".into(), l.data_stack_cells.to_string()),
-            ("return_stack_cells".into(), l.return_stack_cells.to_string()),
-        ],
-    };
+    let opts = link_options(&s, args.entry.clone());
     let artifact = match s.forth.link(&mut s.machine, &opts) {
         Ok(a) => a,
         Err(d) => {

@@ -5,10 +5,14 @@
 //! wasm ends in a clean THROW -5 rather than a crash.
 
 mod build;
+mod calibrate;
 mod console;
+mod counting;
 mod engine;
 mod machine;
 mod module_cache;
+mod predict;
+mod profile;
 mod provenance;
 mod provenance_verify;
 mod repl;
@@ -32,6 +36,9 @@ enum Command {
     Build(build::BuildArgs),
     Repl(repl::ReplArgs),
     Provenance(provenance::ProvenanceArgs),
+    Predict(predict::PredictArgs),
+    Calibrate(calibrate::CalibrateArgs),
+    Profile(profile::ProfileArgs),
 }
 
 fn main() {
@@ -42,6 +49,9 @@ fn main() {
             Command::Build(a) => build::run(a),
             Command::Repl(a) => repl::run(a),
             Command::Provenance(a) => provenance::run(a),
+            Command::Predict(a) => predict::run(a),
+            Command::Calibrate(a) => calibrate::run(a),
+            Command::Profile(a) => profile::run(a),
         }
     });
     let code = match worker.map(|w| w.join()) {

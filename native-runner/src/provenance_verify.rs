@@ -13,12 +13,13 @@
 //!   stack, and the two stacks must be equal with no error;
 //! - `performance_met` (only with `PERFORMANCE_TARGET`): the code of the
 //!   word's first passing test, compiled into a counted loop, is timed after
-//!   one warm-up call; the time per iteration (which includes pushing the
-//!   test's arguments) must be at most the target;
+//!   one warm-up call (in CPU time of the thread, see `counting`); the time
+//!   per iteration (which includes pushing the test's arguments) must be at
+//!   most the target;
 //! - `verified_at`: now.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use compiler::provenance::{self, declared_effect, headed_definitions, Headed, Key, TestCase, Verification};
 use compiler::Stop;
@@ -234,7 +235,7 @@ fn time_per_call(s: &mut Session, limits: &Limits, code: &str) -> Result<f64, St
     eval(s, limits, "1 provenance-timing-loop")?;
     let mut n: u64 = 1000;
     loop {
-        let start = Instant::now();
+        let start = crate::counting::Stopwatch::start();
         eval(s, limits, &format!("{n} provenance-timing-loop"))?;
         let took = start.elapsed();
         if took >= Duration::from_millis(50) || n >= 100_000_000 {

@@ -38,6 +38,10 @@ pub struct Limits {
     /// Do not inline small words into their callers (on from -O2).
     #[arg(long)]
     pub no_inline: bool,
+    /// Warn (on stderr) when a definition's stack comment, like ( a b -- c ),
+    /// has other item counts than the stack effect the compiler infers.
+    #[arg(long)]
+    pub warn_stack_comments: bool,
 }
 
 /// The module cache the limits ask for; an unusable folder only costs speed.
@@ -67,6 +71,7 @@ impl Session {
             layout,
             optimize: limits.opt_level > 0,
             inline: limits.opt_level > 1 && !limits.no_inline,
+            warn_stack_comments: limits.warn_stack_comments,
             ..Config::default()
         });
         forth.boot(&mut machine).map_err(|s| anyhow::anyhow!("{s}"))?;
@@ -105,11 +110,24 @@ impl Session {
             self.report(&stop);
             return Some(1);
         }
+        self.print_warnings();
         None
+    }
+
+    /// Prints the compiler's warnings to stderr (after flushing output).
+    pub fn print_warnings(&mut self) {
+        let warnings = self.forth.take_warnings();
+        if !warnings.is_empty() {
+            self.machine.flush_output();
+            for w in warnings {
+                eprintln!("{w}");
+            }
+        }
     }
 
     /// Prints a stop to stderr (after flushing output) and returns whether it was BYE.
     pub fn report(&mut self, stop: &Stop) -> bool {
+        self.print_warnings();
         self.machine.flush_output();
         match stop {
             Stop::Bye => true,

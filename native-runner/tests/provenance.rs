@@ -214,3 +214,22 @@ fn module_provenance_is_checked_and_tampering_detected() {
     let o = runner(&["provenance", s, "--source", s]);
     assert_eq!(o.status.code(), Some(2), "--source needs a module");
 }
+
+#[test]
+fn a_wrong_stack_comment_is_a_warning_at_load_time() {
+    let f = scratch("warning", "w.fs", ": lies ( a b -- c ) drop ;\n: fine ( a b -- c ) + ;\n1 2 lies . 1 2 fine .\n");
+    let o = runner(&["run", f.to_str().unwrap()]);
+    assert_eq!((o.status.code(), text(&o.stderr).as_str()), (Some(0), ""), "off by default");
+    let o = runner(&["run", f.to_str().unwrap(), "--warn-stack-comments"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(text(&o.stdout), "1 3 ");
+    let err = text(&o.stderr);
+    assert_eq!(
+        err.lines().collect::<Vec<_>>(),
+        [format!(
+            "{}:1:1: warning: lies: the stack comment declares ( 2 -- 1 ) but the inferred effect is ( 1 -- 0 )",
+            f.display()
+        )],
+        "{err}"
+    );
+}

@@ -236,7 +236,8 @@ pub fn without_tests(text: &str) -> String {
 /// The stack effect a stack comment declares, as item counts: `a b -- c` is
 /// `(2, 1)`. Items in quotes (`"name"`, parsed from the input) do not count.
 /// `None` if there is no `--` or a count is not fixed (`i*x`, `x1 .. xn`);
-/// any other item (`n*n`) counts as one.
+/// `d`, `ud` and `xd` (also `d1`, `ud'`) count two cells; any other item
+/// (`n*n`) counts as one.
 pub fn declared_effect(comment: &str) -> Option<(u32, u32)> {
     let items: Vec<&str> = comment.split_whitespace().collect();
     let sep = items.iter().position(|&t| t == "--")?;
@@ -250,7 +251,9 @@ pub fn declared_effect(comment: &str) -> Option<(u32, u32)> {
             if any_number || t.contains("..") || *t == "|" || *t == "--" {
                 return None;
             }
-            n += 1;
+            // d, ud, xd (with digits or primes after) are double cells.
+            let base = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == '\'').to_ascii_lowercase();
+            n += if matches!(base.as_str(), "d" | "ud" | "xd") { 2 } else { 1 };
         }
         Some(n)
     };
@@ -312,6 +315,8 @@ mod tests {
         assert_eq!(declared_effect("a b"), None);
         assert_eq!(declared_effect("n -- n*n"), Some((1, 1)));
         assert_eq!(declared_effect("x1 .. xn -- "), None);
+        assert_eq!(declared_effect("ud u -- urem ud'"), Some((3, 3)));
+        assert_eq!(declared_effect("d1 d2 -- flag"), Some((4, 1)));
     }
 
     #[test]
