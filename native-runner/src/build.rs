@@ -39,6 +39,7 @@ pub fn link_options(s: &Session, entry: Option<String>) -> LinkOptions {
             ("memory_bytes".into(), l.memory_bytes.to_string()),
             ("data_stack_cells".into(), l.data_stack_cells.to_string()),
             ("return_stack_cells".into(), l.return_stack_cells.to_string()),
+            ("float_stack_floats".into(), l.float_stack_floats.to_string()),
         ],
         instrument: false,
     }

@@ -6,11 +6,7 @@
 
 mod build;
 mod calibrate;
-mod console;
 mod counting;
-mod engine;
-mod machine;
-mod module_cache;
 mod predict;
 mod profile;
 mod provenance;
@@ -19,6 +15,8 @@ mod repl;
 mod rfc3339;
 mod run;
 mod session;
+
+use native_runner::{console, engine, machine, module_cache};
 
 use clap::{Parser, Subcommand};
 
