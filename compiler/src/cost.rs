@@ -23,8 +23,8 @@
 //!
 //! **Prediction.** `ns = Σ cost[class] × executed ops of that class`
 //! ([`CostModel::predict_ns`]). The costs are fitted by [`fit`] to measured
-//! times, minimizing the *relative* error (each program's row is divided by
-//! its time) under non-negative costs. The model is linear and ignores what
+//! times, minimizing the sum of absolute *relative* errors under
+//! non-negative costs. The model is linear and ignores what
 //! Cranelift does beyond that (register allocation, bounds checks it hoists,
 //! cache misses, the length of `FILL`/`MOVE`), so its error is measured and
 //! reported rather than assumed.
@@ -372,24 +372,63 @@ fn median(v: &mut [f64]) -> f64 {
     }
 }
 
-/// Fits non-negative costs to samples, minimizing the sum of squared
-/// relative errors. Exact: every subset of classes allowed to be non-zero is
-/// solved by least squares, and the best solution with no negative cost
-/// wins (2^8 small systems).
-pub fn fit(samples: &[(Features, f64)]) -> Features {
-    let rows: Vec<Features> = samples.iter().map(|(x, t)| x.map(|v| v / t)).collect();
-    let mut best: (f64, Features) = (f64::INFINITY, [0.0; N_CLASSES]);
-    for mask in 1u32..(1 << N_CLASSES) {
-        let idx: Vec<usize> = (0..N_CLASSES).filter(|i| mask & (1 << i) != 0).collect();
+/// Fits non-negative costs to samples, minimizing the sum of *absolute*
+/// relative errors (which the median error rewards, and which one outlier
+/// cannot dominate); the classes in `fixed` keep the given costs. The L1 fit
+/// is iteratively reweighted least squares: 20 rounds of [`fit_weighted`],
+/// each sample weighted by 1 / max(|its relative error|, 2%).
+pub fn fit(samples: &[(Features, f64)], fixed: &[(OpClass, f64)]) -> Features {
+    let mut weights = vec![1.0; samples.len()];
+    let mut c = fit_weighted(samples, fixed, &weights);
+    for _ in 0..20 {
+        for (w, (x, t)) in weights.iter_mut().zip(samples) {
+            let predicted: f64 = x.iter().zip(&c).map(|(a, b)| a * b).sum();
+            *w = 1.0 / ((predicted - t) / t).abs().max(0.02);
+        }
+        c = fit_weighted(samples, fixed, &weights);
+    }
+    c
+}
+
+/// Fits non-negative costs minimizing the weighted sum of squared relative
+/// errors; the classes in `fixed` keep the given costs. Exact: every subset
+/// of the other classes allowed to be non-zero is solved by least squares,
+/// and the best solution with no negative cost wins (at most 2^8 small
+/// systems).
+pub fn fit_weighted(samples: &[(Features, f64)], fixed: &[(OpClass, f64)], weights: &[f64]) -> Features {
+    let mut base = [0.0; N_CLASSES];
+    for (c, v) in fixed {
+        base[*c as usize] = *v;
+    }
+    let free: Vec<usize> = (0..N_CLASSES).filter(|i| !fixed.iter().any(|(c, _)| *c as usize == *i)).collect();
+    // Each row: x / t · c ≈ 1 − (fixed part) / t.
+    let rows: Vec<(Features, f64)> = samples
+        .iter()
+        .map(|(x, t)| {
+            let known: f64 = x.iter().zip(&base).map(|(a, b)| a * b).sum();
+            (x.map(|v| v / t), 1.0 - known / t)
+        })
+        .zip(weights)
+        .map(|((r, y), w)| (r.map(|v| v * w.sqrt()), y * w.sqrt()))
+        .collect();
+    let targets: Vec<f64> = weights.iter().map(|w| w.sqrt()).collect();
+    let mut best: (f64, Features) = (f64::INFINITY, base);
+    for mask in 0u32..(1 << free.len()) {
+        let idx: Vec<usize> = (0..free.len()).filter(|k| mask & (1 << k) != 0).map(|k| free[k]).collect();
         let Some(sol) = least_squares(&rows, &idx) else { continue };
         if sol.iter().any(|&v| v < 0.0) {
             continue;
         }
-        let mut c = [0.0; N_CLASSES];
+        let mut c = base;
         for (k, &i) in idx.iter().enumerate() {
             c[i] = sol[k];
         }
-        let err: f64 = rows.iter().map(|r| (r.iter().zip(&c).map(|(a, b)| a * b).sum::<f64>() - 1.0).powi(2)).sum();
+        // The relative error of the full prediction, fixed classes included.
+        let err: f64 = rows
+            .iter()
+            .zip(&targets)
+            .map(|((r, _), one)| (r.iter().zip(&c).map(|(a, b)| a * b).sum::<f64>() - one).powi(2))
+            .sum();
         if err < best.0 {
             best = (err, c);
         }
@@ -397,17 +436,17 @@ pub fn fit(samples: &[(Features, f64)]) -> Features {
     best.1
 }
 
-/// Least squares `rows[:, idx] · c ≈ 1` through the normal equations;
+/// Least squares `rows[:, idx] · c ≈ y` through the normal equations;
 /// `None` if they are singular.
-fn least_squares(rows: &[Features], idx: &[usize]) -> Option<Vec<f64>> {
+fn least_squares(rows: &[(Features, f64)], idx: &[usize]) -> Option<Vec<f64>> {
     let n = idx.len();
     let mut a = vec![vec![0.0; n + 1]; n];
-    for r in rows {
+    for (r, y) in rows {
         for i in 0..n {
             for j in 0..n {
                 a[i][j] += r[idx[i]] * r[idx[j]];
             }
-            a[i][n] += r[idx[i]];
+            a[i][n] += r[idx[i]] * y;
         }
     }
     for col in 0..n {
@@ -429,15 +468,16 @@ fn least_squares(rows: &[Features], idx: &[usize]) -> Option<Vec<f64>> {
     Some((0..n).map(|i| a[i][n] / a[i][i]).collect())
 }
 
-/// Fits a model to named samples and fills in each sample's prediction,
-/// its held-out prediction and the two median errors.
-pub fn calibrate(mut samples: Vec<Sample>, calibrated_on: String) -> CostModel {
+/// Fits a model to named samples (the classes in `fixed` keep their costs)
+/// and fills in each sample's prediction, its held-out prediction and the
+/// two median errors.
+pub fn calibrate(mut samples: Vec<Sample>, fixed: &[(OpClass, f64)], calibrated_on: String) -> CostModel {
     let data: Vec<(Features, f64)> = samples.iter().map(|s| (s.features, s.measured_ns)).collect();
-    let mut model = CostModel::from_costs(&fit(&data));
+    let mut model = CostModel::from_costs(&fit(&data, fixed));
     for (i, s) in samples.iter_mut().enumerate() {
         s.predicted_ns = model.predict_ns(&s.features);
         let rest: Vec<(Features, f64)> = data.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, d)| *d).collect();
-        s.held_out_ns = CostModel::from_costs(&fit(&rest)).predict_ns(&s.features);
+        s.held_out_ns = CostModel::from_costs(&fit(&rest, fixed)).predict_ns(&s.features);
     }
     model.median_abs_error =
         median_abs_error(&samples.iter().map(|s| (s.predicted_ns, s.measured_ns)).collect::<Vec<_>>());
@@ -534,7 +574,7 @@ mod tests {
         ];
         let samples: Vec<(Features, f64)> =
             xs.iter().map(|x| (*x, x.iter().zip(&truth).map(|(a, b)| a * b).sum())).collect();
-        let got = fit(&samples);
+        let got = fit(&samples, &[]);
         for (g, t) in got.iter().zip(&truth) {
             assert!((g - t).abs() < 1e-6, "{got:?}");
         }
@@ -549,7 +589,12 @@ mod tests {
                 held_out_ns: 0.0,
             })
             .collect();
-        let m = calibrate(named, "test".into());
+        let m = calibrate(named, &[], "test".into());
+        // With the host cost fixed at its true value, the rest still fits.
+        let fixed = fit(&samples, &[(OpClass::Host, 10.0)]);
+        assert!((fixed[OpClass::Arith as usize] - 1.0).abs() < 1e-6, "{fixed:?}");
+        let off = fit(&samples, &[(OpClass::Host, 20.0)]);
+        assert_eq!(off[OpClass::Host as usize], 20.0);
         assert!(m.median_abs_error < 1e-9 && m.held_out_median_abs_error < 1e-6);
         let back = CostModel::from_json(&serde_json::to_string(&m).unwrap()).unwrap();
         assert_eq!(back.costs(), m.costs());

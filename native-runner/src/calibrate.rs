@@ -5,14 +5,16 @@
 //! counted run gives the executed ops by class, and `--runs` timed runs of
 //! the built module give the median time of its entry word. The costs are a
 //! non-negative least-squares fit of the relative error
-//! (`compiler::cost::fit`). The report lists each program's error, and its
+//! (`compiler::cost::fit`), except for host calls, whose cost is measured
+//! directly (a loop of `EMIT`s), since the benchmarks make too few of them
+//! for a fit. The report lists each program's error, and its
 //! error when the program is left out of the fit (a fairer estimate of the
 //! error on a new program).
 
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use compiler::cost::{self, Sample};
+use compiler::cost::{self, OpClass, Sample};
 
 use crate::counting;
 use crate::predict::fmt_ns;
@@ -55,6 +57,20 @@ pub fn programs(dir: &std::path::Path) -> anyhow::Result<Vec<(String, PathBuf)>>
     Ok(out)
 }
 
+/// The cost of one host call, measured rather than fitted: benchmarks make
+/// only a few (printing the result), so a fit would use the class as a
+/// constant term. Times a loop of 100000 `EMIT`s to the discarded console.
+fn host_call_ns(limits: &Limits, runs: usize) -> anyhow::Result<f64> {
+    let path = std::env::temp_dir().join(format!("fastforth-host-cost-{}.fs", std::process::id()));
+    std::fs::write(&path, ": main 100000 0 do 32 emit loop ;\n").context("cannot write the host-call probe")?;
+    let res = counting::counted_run(std::slice::from_ref(&path), None, limits);
+    let _ = std::fs::remove_file(&path);
+    let counted = res.context("host-call probe")?;
+    let t = counting::median_ns(&counting::timed_runs(&counted.module, limits, runs)?);
+    let calls = counted.features[OpClass::Host as usize].max(1.0);
+    Ok(t / calls)
+}
+
 /// Runs the subcommand; returns the process exit code.
 pub fn run(a: CalibrateArgs) -> anyhow::Result<i32> {
     anyhow::ensure!(a.runs > 0, "--runs must be at least 1");
@@ -69,6 +85,8 @@ pub fn run(a: CalibrateArgs) -> anyhow::Result<i32> {
         samples.push(Sample { name, features: counted.features, measured_ns, predicted_ns: 0.0, held_out_ns: 0.0 });
     }
     anyhow::ensure!(samples.len() >= cost::N_CLASSES, "calibration needs at least {} programs", cost::N_CLASSES);
+    let host_ns = host_call_ns(&a.limits, a.runs)?;
+    eprintln!("host call: {}", fmt_ns(host_ns));
     let on = format!(
         "{} programs of {}, -O{}, {} {}, {} timed runs each, {}",
         samples.len(),
@@ -79,7 +97,7 @@ pub fn run(a: CalibrateArgs) -> anyhow::Result<i32> {
         a.runs,
         crate::rfc3339::now()
     );
-    let model = cost::calibrate(samples, on);
+    let model = cost::calibrate(samples, &[(OpClass::Host, host_ns)], on);
     println!("| program | measured | predicted | error | held-out error |");
     println!("|---|---:|---:|---:|---:|");
     for s in &model.samples {
