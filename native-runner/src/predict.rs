@@ -192,7 +192,7 @@ pub fn run(a: PredictArgs) -> anyhow::Result<i32> {
         }
         _ => None,
     };
-    // (target, limit, predicted, met)
+    // (target, limit, predicted): met when predicted <= limit.
     let mut targets: Vec<(&str, f64, f64)> = Vec::new();
     if let Some(t) = a.target_ns {
         targets.push(("time (ns)", t, p.predicted_ns));
