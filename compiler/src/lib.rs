@@ -46,12 +46,14 @@ pub mod machine;
 pub mod number;
 pub mod passes;
 pub mod primitives;
+mod word_list;
 
 pub use error::{Diagnostic, Location, Stop};
 pub use host::format_signed;
 pub use interpreter::{Config, Forth, Stats};
 pub use link::{Artifact, ImageInfo, LinkOptions};
 pub use machine::{Fault, Host, Machine, MachineExt};
+pub use word_list::WordSummary;
 
 /// The compiler's version, recorded in provenance.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
