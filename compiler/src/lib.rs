@@ -46,6 +46,7 @@ pub mod machine;
 pub mod number;
 pub mod passes;
 pub mod primitives;
+pub mod share_link;
 mod word_list;
 
 pub use error::{Diagnostic, Location, Stop};
