@@ -20,12 +20,12 @@ function sinkFor(dec) {
   return (bytes) => postMessage({ type: 'out', text: dec.decode(bytes, { stream: true }) });
 }
 
-function report(id, outcome, dec, ms) {
+function report(id, kind, outcome, dec, ms) {
   const rest = dec.decode(new TextEncoder().encode(outcome.output), { stream: true }) + dec.decode();
   const msg = {
-    id, type: 'result', output: rest, error: outcome.error ?? null, line: outcome.line,
+    id, type: 'result', kind, output: rest, error: outcome.error ?? null, line: outcome.line,
     column: outcome.column, bye: outcome.bye, ms,
-    stack: Array.from(session.stack()), words: JSON.parse(session.words_json()),
+    stack: Array.from(session.stack()), words: session.words_json(),
     compiling: session.is_compiling(),
   };
   outcome.free();
@@ -61,7 +61,7 @@ function run(id, source, entry) {
   const ms = performance.now() - t0;
   session.set_output_sink(undefined);
   const failed = outcome.error !== undefined;
-  report(id, outcome, dec, ms);
+  report(id, 'run', outcome, dec, ms);
   if (!failed) link(id, entry);
 }
 
@@ -72,7 +72,7 @@ function repl(id, line) {
   const t0 = performance.now();
   const outcome = session.interpret_line(line);
   session.set_output_sink(undefined);
-  report(id, outcome, dec, performance.now() - t0);
+  report(id, 'repl', outcome, dec, performance.now() - t0);
 }
 
 function bench(id, entry, iterations) {
