@@ -2,7 +2,8 @@
 # `make serve`: set up what is missing, build, and serve the playground on localhost.
 # `make test`:  set up what is missing and run every check and test.
 
-WEB_WASM := target/wasm32-unknown-unknown/release/web.wasm
+# The façade, built once for the browser and for the Node.js tests.
+WEB_WASM := target/wasm32-unknown-unknown/wasm-release/web.wasm
 PORT ?= 8080
 
 .PHONY: setup serve test build web web-pkg playground web-node lint unit facade-test browser-test budgets
@@ -17,7 +18,7 @@ build:
 # target/web-pkg; Trunk copies it to dist/pkg).
 web-pkg:
 	cargo build --profile wasm-release -p web --target wasm32-unknown-unknown
-	wasm-bindgen --target web --remove-name-section --out-dir target/web-pkg target/wasm32-unknown-unknown/wasm-release/web.wasm
+	wasm-bindgen --target web --remove-name-section --out-dir target/web-pkg $(WEB_WASM)
 
 # The playground: the Leptos app (web/app) and the worker, built by Trunk into dist/.
 playground: web-pkg
@@ -41,7 +42,7 @@ unit:
 
 # The same façade for Node.js, tested against the golden files.
 web-node:
-	cargo build --release -p web --target wasm32-unknown-unknown
+	cargo build --profile wasm-release -p web --target wasm32-unknown-unknown
 	wasm-bindgen --target nodejs --out-dir target/web-node $(WEB_WASM)
 
 facade-test: web-node
