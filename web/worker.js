@@ -5,7 +5,7 @@
 //
 // Messages in:  {id, type: 'run', source, entry} | {id, type: 'repl', line}
 //               | {id, type: 'bench', entry, iterations}
-// Messages out: {type: 'ready', version} | {type: 'out', text} (streamed)
+// Messages out: {type: 'ready', version} | {type: 'out', kind, text} (streamed)
 //               | {id, type: 'result', ...} | {id, type: 'artifact', ...}
 //               | {id, type: 'progress', done, total} | {id, type: 'bench', ...}
 import init, { Session, Image, version, sha256_hex, wat, provenance } from './pkg/web.js';
@@ -16,8 +16,8 @@ let artifactBytes = null;
 let artifactEntry = null;
 
 const decoder = () => new TextDecoder('utf-8');
-function sinkFor(dec) {
-  return (bytes) => postMessage({ type: 'out', text: dec.decode(bytes, { stream: true }) });
+function sinkFor(dec, kind) {
+  return (bytes) => postMessage({ type: 'out', kind, text: dec.decode(bytes, { stream: true }) });
 }
 
 function report(id, kind, outcome, dec, ms) {
@@ -55,7 +55,7 @@ function run(id, source, entry) {
   if (session) session.free();
   session = new Session();
   const dec = decoder();
-  session.set_output_sink(sinkFor(dec));
+  session.set_output_sink(sinkFor(dec, 'run'));
   const t0 = performance.now();
   const outcome = session.run_source('main.fs', source);
   const ms = performance.now() - t0;
@@ -68,7 +68,7 @@ function run(id, source, entry) {
 function repl(id, line) {
   if (!session) session = new Session();
   const dec = decoder();
-  session.set_output_sink(sinkFor(dec));
+  session.set_output_sink(sinkFor(dec, 'repl'));
   const t0 = performance.now();
   const outcome = session.interpret_line(line);
   session.set_output_sink(undefined);

@@ -65,7 +65,7 @@ pub fn stop(state: State, client: Client) {
 
 /// One REPL line against the loaded program.
 pub fn repl(state: State, client: Client, line: String) {
-    state.repl.update(|r| r.push(ReplEntry { input: line.clone(), response: None }));
+    state.repl.update(|r| r.push(ReplEntry { input: line.clone(), output: String::new(), response: None }));
     state.running.set(true);
     send(client, message(&[("type", "repl".into()), ("line", line.into())]));
 }
@@ -88,6 +88,11 @@ fn on_message(state: State, msg: JsValue) {
                 state.status.set("ready".into());
             }
         }
+        "out" if text(&msg, "kind") == "repl" => state.repl.update(|r| {
+            if let Some(e) = r.iter_mut().find(|e| e.response.is_none()) {
+                e.output.push_str(&text(&msg, "text"));
+            }
+        }),
         "out" => state.output.update(|o| o.push_str(&text(&msg, "text"))),
         "result" => on_result(state, &msg),
         "artifact" => match opt_text(&msg, "error") {
@@ -147,7 +152,7 @@ fn on_result(state: State, msg: &JsValue) {
         };
         state.repl.update(|r| {
             if let Some(e) = r.iter_mut().find(|e| e.response.is_none()) {
-                e.response = Some(format!("{out}{suffix}"));
+                e.response = Some(format!("{}{out}{suffix}", e.output));
             }
         });
         state.error.set(error.map(|message| ErrorMark { message, line: 0, column: 0, in_editor: false }));

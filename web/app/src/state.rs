@@ -70,6 +70,8 @@ pub struct Bench {
 pub struct ReplEntry {
     /// What was typed.
     pub input: String,
+    /// Output streamed so far.
+    pub output: String,
     /// The output, then ` ok`, ` compiled` or the error; `None` while it runs.
     pub response: Option<String>,
 }

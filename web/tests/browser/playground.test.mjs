@@ -91,6 +91,7 @@ test('type a program, press Run: output, stack, words and WAT', async () => {
   assert.equal(await text(page, 'stack'), '<3> 1 2 3');
   const words = await text(page, 'words');
   assert.match(words, /sq\s*colon\s*\( 1 -- 1 \)/);
+  await page.waitForSelector(sel('artifact-error'));
   assert.match(await text(page, 'artifact-error'), /MAIN is not defined/);
   // With a MAIN, the program is linked and its WAT shown.
   await typeSource(page, ': main ( -- ) 6 7 * . ;');

@@ -53,7 +53,7 @@ pub fn ConsolePanel(state: State, client: Client) -> impl IntoView {
                         .map(|e| {
                             view! {
                                 <div class="repl-in">{format!("> {}", e.input)}</div>
-                                <div class="repl-out">{e.response.unwrap_or_else(|| "…".into())}</div>
+                                <div class="repl-out">{e.response.unwrap_or_else(|| format!("{}…", e.output))}</div>
                             }
                         })
                         .collect_view()
