@@ -119,6 +119,7 @@ fn on_message(state: State, msg: JsValue) {
                     summary,
                     module_sha256: text(&msg, "module_sha256"),
                     module_bytes: number(&msg, "module_bytes") as u64,
+                    calls_per_sample: (number(&msg, "calls_per_sample") as u64).max(1),
                 })),
                 None => state.bench_error.set(Some("the bench produced no samples".into())),
             }

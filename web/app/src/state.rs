@@ -63,6 +63,13 @@ pub struct Bench {
     pub module_sha256: String,
     /// Its size.
     pub module_bytes: u64,
+    /// Each sample is the mean time of this many calls.
+    #[serde(default = "one")]
+    pub calls_per_sample: u64,
+}
+
+fn one() -> u64 {
+    1
 }
 
 /// One REPL exchange.

@@ -80,7 +80,12 @@ pub fn BenchPanel(state: State, client: Client) -> impl IntoView {
                         view! {
                             <div data-testid="bench-results">
                                 <p class="facts">
-                                    {format!("entry {} · module {} bytes · sha256 ", b.entry, b.module_bytes)}
+                                    {format!(
+                                        "entry {} · each sample is the mean of {} call(s), after a warm-up · module {} bytes · sha256 ",
+                                        b.entry,
+                                        b.calls_per_sample,
+                                        b.module_bytes,
+                                    )}
                                     <span class="mono">{b.module_sha256.clone()}</span>
                                 </p>
                                 <table class="stats">
