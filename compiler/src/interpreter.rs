@@ -43,6 +43,11 @@ pub struct Config {
     pub optimize: bool,
     /// Inline small straight-line definitions into their callers.
     pub inline: bool,
+    /// Copy small innermost loop bodies this many times per back edge
+    /// (0 or 1: off).
+    pub unroll: usize,
+    /// Turn self tail calls of static definitions into loops.
+    pub tail_loops: bool,
 }
 
 impl Default for Config {
@@ -53,6 +58,8 @@ impl Default for Config {
             validate: cfg!(debug_assertions),
             optimize: true,
             inline: true,
+            unroll: 4,
+            tail_loops: true,
         }
     }
 }
@@ -129,6 +136,8 @@ pub struct Forth {
     /// Name and sha256 of every source loaded, for provenance.
     pub(crate) sources: Vec<(String, [u8; 32])>,
     pub(crate) booted: bool,
+    /// Significant digits of `F.`, `FE.` and `FS.` (`PRECISION`).
+    pub(crate) precision: usize,
 }
 
 const PRELUDE: &str = include_str!("prelude.fs");
@@ -160,6 +169,7 @@ impl Forth {
             installed: Vec::new(),
             sources: Vec::new(),
             booted: false,
+            precision: crate::host_float::DEFAULT_PRECISION,
         }
     }
 
@@ -277,6 +287,7 @@ impl Forth {
         let l = self.cfg.layout;
         m.set_sp(l.ds_base());
         m.set_rp(l.rs_base());
+        m.set_fsp(l.fs_base());
         if let Some(cur) = self.current.take() {
             self.dict.truncate_if_last(cur.header);
         }
@@ -312,9 +323,20 @@ impl Forth {
         if !self.booted {
             return Err(Stop::Error(Diagnostic::new("the system has not booted")));
         }
-        match body(self, m) {
-            Ok(()) => Ok(()),
-            Err(f) => Err(self.stop(f)),
+        // A panic is a bug of ours, never the program's; as a second line of
+        // defence it becomes an error here rather than crashing the host,
+        // and `reset` makes the system usable again.
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| body(self, m))) {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(f)) => Err(self.stop(f)),
+            Err(payload) => {
+                self.detail = None;
+                self.message = None;
+                Err(Stop::Error(Diagnostic::new(format!(
+                    "internal error: {} (this is a bug in FastForth/wasm)",
+                    panic_message(payload.as_ref())
+                ))))
+            }
         }
     }
 
@@ -362,7 +384,7 @@ impl Forth {
     }
 
     /// Records where the fault happened, once: the innermost loop wins.
-    fn note(&mut self, word: &[u8]) {
+    pub(crate) fn note(&mut self, word: &[u8]) {
         if self.detail.is_some() {
             return;
         }
@@ -463,7 +485,10 @@ impl Forth {
                 self.literal(m, d as i32)?;
                 self.literal(m, (d >> 32) as i32)
             }
-            None => Err(self.fail(throw::UNDEFINED_WORD, "undefined word")),
+            None => match crate::float_text::literal(tok).filter(|_| base == 10) {
+                Some(r) => self.float_literal(m, r),
+                None => Err(self.fail(throw::UNDEFINED_WORD, "undefined word")),
+            },
         }
     }
 
@@ -491,7 +516,7 @@ impl Forth {
             m.set_rp(l.rs_base());
             return Err(Fault::Throw(throw::RSTACK_UNDERFLOW));
         }
-        Ok(())
+        self.check_float_stack(m)
     }
 
     /// Executes a word.
@@ -553,6 +578,11 @@ impl Forth {
                     d.op(Op::FetchLit(body));
                     Ok(())
                 }
+                Some(Kind::FConstant { body }) | Some(Kind::FValue { body }) => {
+                    d.op(Op::Lit(body as i32));
+                    d.op(Op::Prim(Prim::FFetch));
+                    Ok(())
+                }
                 Some(Kind::Created { body }) => {
                     d.op(Op::Lit(body as i32));
                     Ok(())
@@ -611,6 +641,12 @@ impl Forth {
                     self.inline_bodies.insert(f.xt, body.to_vec());
                 }
             }
+        }
+        for f in &mut funcs {
+            if self.cfg.tail_loops {
+                crate::passes::tail_loop::tail_calls_to_loops(f, &self.effects);
+            }
+            crate::passes::unroll::unroll_loops(f, self.cfg.unroll);
         }
         if cfg!(debug_assertions) {
             for f in &funcs {
@@ -992,6 +1028,15 @@ impl Forth {
     }
 }
 
+/// The message a panic carried, if it was a string.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("a panic without a message")
+}
+
 impl Host for Forth {
     fn host_word(&mut self, m: &mut dyn Machine, xt: Xt) -> Result<(), Fault> {
         let res = match host_word_of(xt) {
@@ -1015,5 +1060,75 @@ impl Dictionary {
         if id + 1 == self.len() {
             self.truncate(id);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A machine on which everything fails, and reading a file panics: a
+    /// stand-in for a bug below the outer interpreter.
+    struct PanickingMachine;
+
+    impl Machine for PanickingMachine {
+        fn boot(&mut self, _: &[u8]) -> Result<(), Fault> {
+            Ok(())
+        }
+        fn instantiate(&mut self, _: &[u8]) -> Result<(), Fault> {
+            Err(Fault::Host("no engine".into()))
+        }
+        fn call(&mut self, _: Xt, _: &mut dyn Host) -> Result<(), Fault> {
+            Err(Fault::Host("no engine".into()))
+        }
+        fn set_code_field(&mut self, _: Xt, _: CodeField) -> Result<(), Fault> {
+            Ok(())
+        }
+        fn set_host_entry(&mut self, _: Xt) -> Result<(), Fault> {
+            Ok(())
+        }
+        fn read(&mut self, _: u32, buf: &mut [u8]) -> Result<(), Fault> {
+            buf.fill(0);
+            Ok(())
+        }
+        fn write(&mut self, _: u32, _: &[u8]) -> Result<(), Fault> {
+            Ok(())
+        }
+        fn sp(&mut self) -> u32 {
+            0
+        }
+        fn set_sp(&mut self, _: u32) {}
+        fn rp(&mut self) -> u32 {
+            0
+        }
+        fn set_rp(&mut self, _: u32) {}
+        fn fsp(&mut self) -> u32 {
+            0
+        }
+        fn set_fsp(&mut self, _: u32) {}
+        fn output(&mut self, _: &[u8]) {}
+        fn key(&mut self) -> Option<u8> {
+            None
+        }
+        fn read_line(&mut self) -> Option<Vec<u8>> {
+            None
+        }
+        fn read_file(&mut self, path: &str) -> Result<Vec<u8>, crate::machine::IoError> {
+            panic!("deliberate panic reading {path}");
+        }
+        fn now_ms(&mut self) -> f64 {
+            0.0
+        }
+    }
+
+    #[test]
+    fn a_panic_below_an_entry_point_is_an_internal_error() {
+        let mut f = Forth::new(Config::default());
+        // The prelude needs an engine; the entry points only need this flag.
+        f.booted = true;
+        let Err(Stop::Error(d)) = f.include_file(&mut PanickingMachine, "x.fs") else { panic!("no error") };
+        assert!(d.message.starts_with("internal error: deliberate panic reading x.fs"), "{}", d.message);
+        f.reset(&mut PanickingMachine);
+        assert!(f.interpret_line(&mut PanickingMachine, "-e", "").is_ok());
     }
 }

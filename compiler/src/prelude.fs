@@ -22,3 +22,8 @@
 : U.R ( u width -- ) >R 0 <# #S #> R> OVER - SPACES TYPE ;
 : ? ( a-addr -- ) @ . ;
 : /STRING ( c-addr u n -- c-addr' u' ) ROT OVER + -ROT - ;
+
+\ Floating point: structure fields for floats (FLOATING-POINT EXT).
+: FFIELD: ( n1 "name" -- n2 ) FALIGNED CREATE DUP , 1 FLOATS + DOES> @ + ;
+: DFFIELD: ( n1 "name" -- n2 ) DFALIGNED CREATE DUP , 1 DFLOATS + DOES> @ + ;
+: SFFIELD: ( n1 "name" -- n2 ) SFALIGNED CREATE DUP , 1 SFLOATS + DOES> @ + ;

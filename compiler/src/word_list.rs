@@ -15,7 +15,8 @@ use crate::passes::effects::Effect;
 pub struct WordSummary {
     /// The name as defined (`:NONAME` definitions are not listed).
     pub name: String,
-    /// `colon`, `created`, `does`, `variable`, `constant`, `value`, `defer` or `marker`.
+    /// `colon`, `created`, `does`, `variable`, `constant`, `value`,
+    /// `fconstant`, `fvalue`, `defer` or `marker`.
     pub kind: &'static str,
     /// Executes in compilation state too.
     pub immediate: bool,
@@ -45,6 +46,8 @@ impl Forth {
                     Kind::Variable { .. } => "variable",
                     Kind::Constant { .. } => "constant",
                     Kind::Value { .. } => "value",
+                    Kind::FConstant { .. } => "fconstant",
+                    Kind::FValue { .. } => "fvalue",
                     Kind::Defer { .. } => "defer",
                     Kind::Marker { .. } => "marker",
                     Kind::Prim(_) | Kind::Host(_) => return None,

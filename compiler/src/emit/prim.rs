@@ -10,6 +10,7 @@
 use wasm_encoder::{BlockType, InstructionSink};
 
 use super::body::{mem, FnBody, Val};
+use crate::passes::effects::MAX_CONSTANT_INDEX;
 use crate::primitives::Prim;
 use runtime::addr;
 
@@ -89,6 +90,26 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             b.s().local_get(sp).i32_load(mem(0, 2)).if_(BlockType::Empty);
             b.s().local_get(sp).i32_const(4).i32_sub().local_set(sp);
             b.s().local_get(sp).local_get(sp).i32_load(mem(4, 2)).i32_store(mem(0, 2)).end();
+        }
+        Pick if constant_index(b).is_some() => {
+            // `n PICK` with a literal n: a move within the stack cache.
+            let n = constant_index(b).unwrap_or_default();
+            b.pop();
+            let items = b.pop_n(n + 1);
+            let copy = items[0];
+            for v in items {
+                b.push(v);
+            }
+            b.push(copy);
+        }
+        Roll if constant_index(b).is_some() => {
+            let n = constant_index(b).unwrap_or_default();
+            b.pop();
+            let mut items = b.pop_n(n + 1);
+            items.rotate_left(1);
+            for v in items {
+                b.push(v);
+            }
         }
         Pick => {
             b.flush();
@@ -618,6 +639,21 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             let xt = b.pop_local();
             b.call_dynamic(xt);
         }
+        FLit | FAdd | FSub | FMul | FDiv | FNegate | FAbs | FMax | FMin | FSqrt | Floor | FRound | FTrunc | FLt
+        | FGt | FEq | FZeroLt | FZeroEq | FZeroGt | FFetch | FStore | SFFetch | SFStore | DFFetch | DFStore
+        | FComma | FDup | FDrop | FSwap | FOver | FRot | FMinusRot | FNip | FTuck | FPick | FDepth | FToD | DToF
+        | FToS | SToF | Floats | FloatPlus | FAlign | FAligned | SFloats | SFloatPlus | SFAlign | SFAligned
+        | DFloats | DFloatPlus | DFAlign | DFAligned => super::float::emit(b, p),
+    }
+}
+
+/// The literal index of a `PICK` or `ROLL` on top of the stack cache, if
+/// small enough for [`constant_index_effect`](crate::passes::effects::constant_index_effect)
+/// to have given the pair a static effect.
+fn constant_index(b: &FnBody) -> Option<u32> {
+    match b.vstack().last() {
+        Some(&Val::Const(n)) if (0..=MAX_CONSTANT_INDEX).contains(&n) => Some(n as u32),
+        _ => None,
     }
 }
 
@@ -698,7 +734,7 @@ fn double_to_i64(b: &mut FnBody) {
 }
 
 /// Pushes the i64 on the wasm operand stack as a double (low, then high).
-fn push_i64_as_double(b: &mut FnBody) {
+pub(super) fn push_i64_as_double(b: &mut FnBody) {
     let t = b.i64_scratch() + 2;
     b.s().local_tee(t).i32_wrap_i64();
     let lo = b.set_temp();
@@ -753,7 +789,7 @@ fn check_fits_i32(b: &mut FnBody, l: u32, signed: bool) {
 }
 
 /// `HERE := top`, throwing -8 if it leaves data space.
-fn set_here_checked(b: &mut FnBody) {
+pub(super) fn set_here_checked(b: &mut FnBody) {
     let t = b.temp();
     let end = b.env.layout.data_end() as i32;
     b.s().local_tee(t).i32_const(end).i32_gt_u().if_(BlockType::Empty);

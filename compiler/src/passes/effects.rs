@@ -53,6 +53,25 @@ pub fn prim_effect(p: Prim) -> Option<Effect> {
     }
 }
 
+/// The largest literal `n` for which `n PICK` and `n ROLL` count as static.
+pub const MAX_CONSTANT_INDEX: i32 = 31;
+
+/// The effect of `PICK` or `ROLL` right after a literal `n` (the emitter
+/// turns such a pair into moves within its stack cache): `n PICK` is
+/// `( xn .. x0 n -- xn .. x0 xn )`, `n ROLL` is `( xn .. x0 n -- xn-1 .. x0 xn )`.
+pub fn constant_index_effect(prev: Option<&Op>, p: Prim) -> Option<Effect> {
+    let Some(&Op::Lit(n)) = prev else { return None };
+    if !(0..=MAX_CONSTANT_INDEX).contains(&n) {
+        return None;
+    }
+    let items = n as u32 + 1;
+    match p {
+        Prim::Pick => Some(Effect::new(items + 1, items + 1)),
+        Prim::Roll => Some(Effect::new(items + 1, items)),
+        _ => None,
+    }
+}
+
 /// The effect of a host word that touches only its own arguments.
 pub fn host_effect(h: HostWord) -> Option<Effect> {
     use HostWord::*;
@@ -70,6 +89,21 @@ pub fn host_effect(h: HostWord) -> Option<Effect> {
         Find => (1, 2),
         ToNumber => (4, 4),
         Refill => (0, 1),
+        // Floating point: the float stack is in memory, only data items count.
+        FSin | FCos | FTan | FSinCos | FAsin | FAcos | FAtan | FAtan2 | FSinh | FCosh | FTanh | FAsinh | FAcosh
+        | FAtanh | FExp | FExpm1 | FLn | FLnp1 | FLog | FAlog | FPow | FDot | FEDot | FSDot | FDotS => (0, 0),
+        FProx | Precision => (0, 1),
+        SetPrecision => (1, 0),
+        Represent => (2, 3),
+        ToFloat => (2, 1),
+        // Extended characters.
+        XCSize | XCharPlus | XCharMinus | XCWidth => (1, 1),
+        XSize | XCStorePlus | XWidth => (2, 1),
+        XCFetchPlus | EKeyToXChar => (1, 2),
+        XCStorePlusQ => (3, 3),
+        XCComma | XEmit | XHold => (1, 0),
+        PlusXSlashString | XBackslashStringMinus | TrailingGarbage => (2, 2),
+        XKey => (0, 1),
         _ => return None,
     };
     Some(Effect::new(i, o))
@@ -195,8 +229,10 @@ fn walk(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<(i64, O
         let mut d = depth_in[b].expect("queued blocks have a depth");
         let block = &func.blocks[b];
         let mut cut = false;
+        let mut prev = None;
         for op in &block.ops {
             let e = match *op {
+                Op::Prim(p) if constant_index_effect(prev, p).is_some() => constant_index_effect(prev, p)?,
                 Op::Lit(_) | Op::FetchLit(_) | Op::LoopIndex(_) => Effect::new(0, 1),
                 Op::StoreLit(_) => Effect::new(1, 0),
                 Op::DoInit(_) => Effect::new(2, 0),
@@ -210,6 +246,7 @@ fn walk(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<(i64, O
                 },
                 Op::Call(xt) => call_effect(xt, known)?,
             };
+            prev = Some(op);
             d -= i64::from(e.inputs);
             min = min.min(d);
             d += i64::from(e.outputs);
@@ -347,5 +384,31 @@ mod tests {
         }
         let ev = def(|d| d.op(Op::Call(host_xt(HostWord::Evaluate))));
         assert_eq!(infer(&ev, &Known::new()), None);
+    }
+
+    #[test]
+    fn literal_pick_and_roll_are_static() {
+        // : P3 3 PICK ;  is ( 4 -- 5 ),  : R2 2 ROLL ;  is ( 3 -- 3 ).
+        let p3 = def(|d| {
+            d.op(Op::Lit(3));
+            prims(d, &[Prim::Pick]);
+        });
+        assert_eq!(infer(&p3, &Known::new()), Some(Effect::new(4, 5)));
+        let r2 = def(|d| {
+            d.op(Op::Lit(2));
+            prims(d, &[Prim::Roll]);
+        });
+        assert_eq!(infer(&r2, &Known::new()), Some(Effect::new(3, 3)));
+        // Too large, negative, or not right after the literal: dynamic.
+        for (n, gap) in [(MAX_CONSTANT_INDEX + 1, false), (-1, false), (1, true)] {
+            let f = def(|d| {
+                d.op(Op::Lit(n));
+                if gap {
+                    prims(d, &[Prim::Dup, Prim::Drop]);
+                }
+                prims(d, &[Prim::Pick]);
+            });
+            assert_eq!(infer(&f, &Known::new()), None, "{n} {gap}");
+        }
     }
 }
