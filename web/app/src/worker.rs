@@ -18,13 +18,15 @@ use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 const WORKER_URL: &str = "./worker.js";
 
 type Handler = Rc<dyn Fn(JsValue)>;
+/// An event listener kept alive for as long as its worker.
+type Listener = Closure<dyn FnMut(JsValue)>;
 
 struct Inner {
     worker: RefCell<Option<Worker>>,
     ready: Cell<bool>,
     queue: RefCell<Vec<JsValue>>,
     handler: Handler,
-    closures: RefCell<Vec<Closure<dyn FnMut(JsValue)>>>,
+    closures: RefCell<Vec<Listener>>,
 }
 
 /// A handle on the current worker.
@@ -61,7 +63,7 @@ impl WorkerClient {
             }
         };
         let weak = Rc::downgrade(&self.inner);
-        let on_message = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
+        let on_message = Listener::new(move |ev: JsValue| {
             let Some(inner) = weak.upgrade() else { return };
             let data = ev.unchecked_into::<MessageEvent>().data();
             if text(&data, "type") == "ready" {
@@ -76,7 +78,7 @@ impl WorkerClient {
             (inner.handler)(data);
         });
         let handler = self.inner.handler.clone();
-        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
+        let on_error = Listener::new(move |ev: JsValue| {
             let msg = ev
                 .dyn_ref::<web_sys::ErrorEvent>()
                 .map(|e| e.message())
