@@ -44,6 +44,23 @@ pub struct LinkOptions {
     pub options: Vec<(String, String)>,
 }
 
+impl LinkOptions {
+    /// The options every host records for a build with `layout`, so that
+    /// the same program links to the same bytes everywhere (`native-runner
+    /// build` and the playground both use this).
+    pub fn for_layout(entry: Option<String>, layout: Layout) -> LinkOptions {
+        LinkOptions {
+            entry,
+            options: vec![
+                ("memory_bytes".into(), layout.memory_bytes.to_string()),
+                ("data_stack_cells".into(), layout.data_stack_cells.to_string()),
+                ("return_stack_cells".into(), layout.return_stack_cells.to_string()),
+                ("float_stack_floats".into(), layout.float_stack_floats.to_string()),
+            ],
+        }
+    }
+}
+
 /// A linked image.
 #[derive(Clone, Debug)]
 pub struct Artifact {

@@ -37,16 +37,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<i32> {
     if let Some(code) = s.load(&args.files, &args.eval) {
         return Ok(code);
     }
-    let l = s.forth.layout();
-    let opts = LinkOptions {
-        entry: args.entry.clone(),
-        options: vec![
-            ("memory_bytes".into(), l.memory_bytes.to_string()),
-            ("data_stack_cells".into(), l.data_stack_cells.to_string()),
-            ("return_stack_cells".into(), l.return_stack_cells.to_string()),
-            ("float_stack_floats".into(), l.float_stack_floats.to_string()),
-        ],
-    };
+    let opts = LinkOptions::for_layout(args.entry.clone(), s.forth.layout());
     let artifact = match s.forth.link(&mut s.machine, &opts) {
         Ok(a) => a,
         Err(d) => {

@@ -85,15 +85,7 @@ impl Session {
     /// `native-runner build` does with the default options; `entry` defaults
     /// to `MAIN`.
     pub fn link(&mut self, entry: Option<String>) -> Result<Vec<u8>, String> {
-        let l = self.forth.layout();
-        let opts = LinkOptions {
-            entry: entry.filter(|e| !e.trim().is_empty()),
-            options: vec![
-                ("memory_bytes".into(), l.memory_bytes.to_string()),
-                ("data_stack_cells".into(), l.data_stack_cells.to_string()),
-                ("return_stack_cells".into(), l.return_stack_cells.to_string()),
-            ],
-        };
+        let opts = LinkOptions::for_layout(entry.filter(|e| !e.trim().is_empty()), self.forth.layout());
         let res = self.forth.link(&mut self.machine, &opts);
         // Anything linking printed is not the program's output.
         self.machine.io().output.clear();
