@@ -43,6 +43,8 @@ pub struct Io {
     pub input: std::collections::VecDeque<u8>,
     /// The in-memory file system.
     pub files: HashMap<String, Vec<u8>>,
+    /// Where output is streamed while a program runs, if anywhere.
+    pub sink: Option<crate::stream::OutputSink>,
 }
 
 /// The `forth.host` import: a Rust closure that may throw.
@@ -312,7 +314,9 @@ impl Machine for JsMachine {
     }
 
     fn output(&mut self, bytes: &[u8]) {
-        self.inner.io.borrow_mut().output.extend_from_slice(bytes);
+        let mut io = self.inner.io.borrow_mut();
+        io.output.extend_from_slice(bytes);
+        io.stream();
     }
 
     fn key(&mut self) -> Option<u8> {
