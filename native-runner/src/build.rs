@@ -46,7 +46,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<i32> {
     if let Some(code) = s.load(&args.files, &args.eval) {
         return Ok(code);
     }
-    let opts = s.link_options(&args.limits, args.entry.as_deref());
+    let opts = s.link_options(args.entry.as_deref());
     let artifact = match s.forth.link(&mut s.machine, &opts) {
         Ok(a) => a,
         Err(d) => {

@@ -33,6 +33,12 @@ impl Console {
         (Console { out: Box::new(buf.clone()), input: Box::new(std::io::empty()) }, buf)
     }
 
+    /// Output discarded and input at its end, for tools that run a program
+    /// only to inspect it.
+    pub fn silent() -> Self {
+        Console { out: Box::new(std::io::sink()), input: Box::new(std::io::empty()) }
+    }
+
     /// Writes program output.
     pub fn write(&mut self, bytes: &[u8]) {
         // A closed stdout (a broken pipe) must not crash the runner.

@@ -7,9 +7,16 @@
 mod aot;
 mod bench;
 mod build;
+mod calibrate;
+mod counting;
 mod host;
 mod info;
+mod predict;
+mod profile;
+mod provenance;
+mod provenance_verify;
 mod repl;
+mod rfc3339;
 mod run;
 mod session;
 
@@ -32,6 +39,10 @@ enum Command {
     Repl(repl::ReplArgs),
     Bench(bench::BenchArgs),
     Info(info::InfoArgs),
+    Provenance(provenance::ProvenanceArgs),
+    Predict(predict::PredictArgs),
+    Calibrate(calibrate::CalibrateArgs),
+    Profile(profile::ProfileArgs),
 }
 
 fn main() {
@@ -43,6 +54,10 @@ fn main() {
             Command::Repl(a) => repl::run(a),
             Command::Bench(a) => bench::run(a),
             Command::Info(a) => info::run(a),
+            Command::Provenance(a) => provenance::run(a),
+            Command::Predict(a) => predict::run(a),
+            Command::Calibrate(a) => calibrate::run(a),
+            Command::Profile(a) => profile::run(a),
         }
     });
     let code = match worker.map(|w| w.join()) {

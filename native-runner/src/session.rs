@@ -55,6 +55,10 @@ pub struct Limits {
     /// Keep self tail calls as calls (from -O2 they become loops).
     #[arg(long)]
     pub no_tail_loops: bool,
+    /// Warn (on stderr) when a definition's stack comment, like ( a b -- c ),
+    /// has other item counts than the stack effect the compiler infers.
+    #[arg(long)]
+    pub warn_stack_comments: bool,
 }
 
 impl Limits {
@@ -100,6 +104,7 @@ impl Session {
             inline: limits.opt_level > 1 && !limits.no_inline,
             unroll: limits.unroll_factor(),
             tail_loops: limits.opt_level > 1 && !limits.no_tail_loops,
+            warn_stack_comments: limits.warn_stack_comments,
             ..Config::default()
         });
         forth.boot(&mut machine).map_err(|s| anyhow::anyhow!("{s}"))?;
@@ -136,23 +141,12 @@ impl Session {
         Ok((Session { forth, machine }, info))
     }
 
-    /// The link options for this session: the entry word and the compiler
-    /// options the module's provenance records.
-    pub fn link_options(&self, limits: &Limits, entry: Option<&str>) -> compiler::LinkOptions {
-        let l = self.forth.layout();
-        compiler::LinkOptions {
-            entry: entry.map(str::to_string),
-            options: vec![
-                ("memory_bytes".into(), l.memory_bytes.to_string()),
-                ("data_stack_cells".into(), l.data_stack_cells.to_string()),
-                ("return_stack_cells".into(), l.return_stack_cells.to_string()),
-                ("float_stack_floats".into(), l.float_stack_floats.to_string()),
-                ("opt_level".into(), limits.opt_level.to_string()),
-                ("inline".into(), (limits.opt_level > 1 && !limits.no_inline).to_string()),
-                ("unroll".into(), limits.unroll_factor().to_string()),
-                ("tail_loops".into(), (limits.opt_level > 1 && !limits.no_tail_loops).to_string()),
-            ],
-        }
+    /// The link options for this session: just the entry word. The
+    /// compiler records its own settings (layout and passes) in the
+    /// provenance, so a browser build of the same source with the same
+    /// settings gives the same bytes.
+    pub fn link_options(&self, entry: Option<&str>) -> compiler::LinkOptions {
+        compiler::LinkOptions { entry: entry.map(str::to_string), ..Default::default() }
     }
 
     /// Starts the time limit for what runs next.
@@ -177,11 +171,24 @@ impl Session {
             self.report(&stop);
             return Some(1);
         }
+        self.print_warnings();
         None
+    }
+
+    /// Prints the compiler's warnings to stderr (after flushing output).
+    pub fn print_warnings(&mut self) {
+        let warnings = self.forth.take_warnings();
+        if !warnings.is_empty() {
+            self.machine.flush_output();
+            for w in warnings {
+                eprintln!("{w}");
+            }
+        }
     }
 
     /// Prints a stop to stderr (after flushing output) and returns whether it was BYE.
     pub fn report(&mut self, stop: &Stop) -> bool {
+        self.print_warnings();
         self.machine.flush_output();
         match stop {
             Stop::Bye => true,

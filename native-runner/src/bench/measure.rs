@@ -87,7 +87,7 @@ fn front_end(
     if s.load(std::slice::from_ref(&prog.file), &[]).is_some() {
         anyhow::bail!("cannot load {}", prog.file.display());
     }
-    let opts = s.link_options(limits, entry);
+    let opts = s.link_options(entry);
     let a = s.forth.link(&mut s.machine, &opts).map_err(|d| anyhow::anyhow!("cannot link: {d}"))?;
     Ok((a.bytes, opts.options.into_iter().collect()))
 }
