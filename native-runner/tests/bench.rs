@@ -93,6 +93,10 @@ fn folder_report_is_valid_json_with_c_twin_and_ab() {
         assert!(x["memory"]["linear_memory_pages"].as_u64().unwrap() > 0);
     }
     assert_ne!(res[0]["module_sha256"], res[1]["module_sha256"], "-O0 and -O2 link different code");
+    // The options come from the module's own provenance section.
+    assert_eq!(res[0]["compiler_options"]["inline"], "false");
+    assert_eq!(res[1]["compiler_options"]["inline"], "true");
+    assert_eq!(res[1]["compiler_options"]["memory_bytes"], "16777216");
     // A JSON document that breaks the schema is caught: the validator is live.
     let mut broken = r.clone();
     broken["results"][0]["steady"]["median_ns"] = serde_json::json!(-1);
@@ -186,6 +190,7 @@ fn compare_c_with_one_program_and_a_built_module() {
     let r = json(&o);
     let x = &r["results"][0];
     assert_eq!((x["config"].as_str(), x["source"].is_null()), (Some("artifact"), true));
+    assert_eq!(x["compiler_options"]["register_signatures"], "true", "{x}");
     assert_eq!(x["module_sha256"].as_str().unwrap(), hex(&Sha256::digest(std::fs::read(&wasm).unwrap())));
     assert_eq!(x["c"]["output_matches"], true);
     assert_eq!(schema_errors(&r), Vec::<String>::new());

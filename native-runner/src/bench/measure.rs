@@ -67,6 +67,23 @@ pub struct Measured {
     pub options: BTreeMap<String, String>,
 }
 
+/// The compiler options a module records in its provenance section (its
+/// `options`, `layout` and `passes`), flattened to strings; empty when it
+/// has none.
+fn recorded_options(module: &[u8]) -> BTreeMap<String, String> {
+    let doc = compiler::link::custom_section(module, compiler::link::PROVENANCE_SECTION)
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok());
+    let mut out = BTreeMap::new();
+    for key in ["options", "layout", "passes"] {
+        if let Some(obj) = doc.as_ref().and_then(|d| d.get(key)).and_then(|v| v.as_object()) {
+            for (k, v) in obj {
+                out.insert(k.clone(), v.as_str().map_or_else(|| v.to_string(), str::to_string));
+            }
+        }
+    }
+    out
+}
+
 /// The linked module and its compiler options, for a source or a module.
 fn front_end(
     prog: &Program,
@@ -79,7 +96,8 @@ fn front_end(
             true => aot::unpack(&bytes).map_err(anyhow::Error::msg)?.artifact.to_vec(),
             false => bytes,
         };
-        return Ok((artifact, BTreeMap::new()));
+        let options = recorded_options(&artifact);
+        return Ok((artifact, options));
     }
     let (console, _) = Console::capture();
     let mut s = Session::boot(limits, console)?;
@@ -89,7 +107,8 @@ fn front_end(
     }
     let opts = s.link_options(entry);
     let a = s.forth.link(&mut s.machine, &opts).map_err(|d| anyhow::anyhow!("cannot link: {d}"))?;
-    Ok((a.bytes, opts.options.into_iter().collect()))
+    let options = recorded_options(&a.bytes);
+    Ok((a.bytes, options))
 }
 
 /// Loads compiled code back, as a warm run would.
