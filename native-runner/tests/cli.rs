@@ -165,8 +165,8 @@ fn the_float_stack_depth_is_an_option() {
 
 #[test]
 fn xkey_reads_utf8_from_standard_input() {
-    let out = run_with_stdin(&["run", "-e", "XKEY . XKEY . XKEY . XKEY ."], "é€a".as_bytes());
-    assert_eq!(text(&out.stdout), "233 8364 97 -1 ");
+    let out = run_with_stdin(&["run", "-e", "XKEY? . XKEY . XKEY . XKEY . XKEY ."], "é€a".as_bytes());
+    assert_eq!(text(&out.stdout), "-1 233 8364 97 -1 ");
 }
 
 // ---- Limits: each is an option, and going past it is a clear error ----
@@ -308,4 +308,14 @@ fn repl_history_is_kept_across_sessions() {
     let saved = std::fs::read_to_string(&history).unwrap();
     let lines: Vec<&str> = saved.lines().filter(|l| !l.starts_with('#')).collect();
     assert_eq!(lines, [": sq dup * ;", "3 sq .", "7 .", "bye"], "{saved}");
+}
+
+#[test]
+fn a_history_that_cannot_be_saved_is_a_warning_not_an_error() {
+    let history = scratch("repl-history-bad").join("no-such-folder").join("history");
+    let out = run_with_stdin(&["repl", "--history", history.to_str().unwrap()], b"1 .\n2 .\n");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("1  ok\n2  ok\n"), "{}", text(&out.stdout));
+    let err = text(&out.stderr);
+    assert_eq!(err.matches("warning: cannot save the history").count(), 1, "{err}");
 }

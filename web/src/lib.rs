@@ -85,7 +85,7 @@ impl Session {
     /// `native-runner build` does with the default options; `entry` defaults
     /// to `MAIN`.
     pub fn link(&mut self, entry: Option<String>) -> Result<Vec<u8>, String> {
-        let opts = LinkOptions::for_layout(entry.filter(|e| !e.trim().is_empty()), self.forth.layout());
+        let opts = LinkOptions { entry: entry.filter(|e| !e.trim().is_empty()), ..LinkOptions::default() };
         let res = self.forth.link(&mut self.machine, &opts);
         // Anything linking printed is not the program's output.
         self.machine.io().output.clear();
