@@ -12,7 +12,7 @@ setup:
 	@.ci/setup
 
 build:
-	cargo build --release --workspace
+	cargo build --release -p native-runner
 
 # The compiler façade for the playground's worker (ES module in
 # target/web-pkg; Trunk copies it to dist/pkg).
@@ -35,7 +35,7 @@ serve: setup build playground
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p web -p compiler -p runtime --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p web -p playground -p compiler -p runtime --target wasm32-unknown-unknown -- -D warnings
 
 unit:
 	cargo test --workspace
