@@ -426,6 +426,7 @@ impl Forth {
             | XCWidth
             | XEmit
             | XKey
+            | XKeyQuestion
             | XHold
             | EKeyToXChar => self.run_xchar(m, h),
         }
@@ -455,6 +456,7 @@ impl Forth {
             def: Definition::new(xt, if name.is_empty() { ":NONAME".into() } else { name }),
             header: id,
             start,
+            stack_comment: None,
         });
         self.set_state(m, true)
     }
@@ -467,6 +469,8 @@ impl Forth {
         closed.map_err(|e| self.cf_error(e))?;
         let cur = self.current.take().expect("checked above");
         let func = cur.def.finish();
+        let name = self.dict.get(cur.header).name.clone();
+        self.declare(func.xt, cur.stack_comment.as_deref(), cur.start.clone(), &name);
         if !crate::cfg::Cfg::new(&func).reducible {
             return Err(self.fail(
                 throw::CONTROL_MISMATCH,
@@ -507,7 +511,13 @@ impl Forth {
             hidden: true,
             kind: Kind::Colon,
         });
-        self.current = Some(Current { def: Definition::new(does_xt, name), header, start });
+        self.current = Some(Current {
+            def: Definition::new(does_xt, name),
+            header,
+            start,
+            // Not checked (see `warnings`): mark the comment as seen.
+            stack_comment: Some(String::new()),
+        });
         self.set_state(m, true)
     }
 
@@ -549,8 +559,10 @@ impl Forth {
     fn comment(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let start = self.location();
         loop {
-            let (_, _, found) = self.parse_delim(m, b')', false)?;
+            let (at, len, found) = self.parse_delim(m, b')', false)?;
             if found {
+                let text = self.line_bytes(at, len);
+                self.note_comment(&text);
                 return Ok(());
             }
             let is_file = matches!(self.inputs.last().map(|i| &i.kind), Some(SourceKind::File { .. }));
@@ -770,7 +782,8 @@ impl Forth {
             "MAX-UD" => Some(vec![-1, -1]),
             "RETURN-STACK-CELLS" => Some(single(l.return_stack_cells as i32)),
             "STACK-CELLS" => Some(single(l.data_stack_cells as i32)),
-            _ => self.float_environment(m, &q)?,
+            "FLOATING" | "FLOATING-EXT" | "FLOATING-STACK" | "MAX-FLOAT" => self.float_environment(m, &q)?,
+            _ => None,
         };
         match answer {
             Some(vals) => {

@@ -43,6 +43,9 @@ pub struct Config {
     pub optimize: bool,
     /// Inline small straight-line definitions into their callers.
     pub inline: bool,
+    /// Warn when a definition's stack comment disagrees with its inferred
+    /// effect (see [`crate::Warning`]).
+    pub warn_stack_comments: bool,
     /// Copy small innermost loop bodies this many times per back edge
     /// (0 or 1: off).
     pub unroll: usize,
@@ -58,6 +61,7 @@ impl Default for Config {
             validate: cfg!(debug_assertions),
             optimize: true,
             inline: true,
+            warn_stack_comments: false,
             unroll: 4,
             tail_loops: true,
         }
@@ -81,6 +85,8 @@ pub(crate) struct Current {
     pub def: Definition,
     pub header: WordId,
     pub start: Option<Location>,
+    /// The text of the definition's stack comment, once seen.
+    pub stack_comment: Option<String>,
 }
 
 #[derive(Debug)]
@@ -136,6 +142,10 @@ pub struct Forth {
     /// Name and sha256 of every source loaded, for provenance.
     pub(crate) sources: Vec<(String, [u8; 32])>,
     pub(crate) booted: bool,
+    /// Stack comments of definitions not yet emitted, by xt.
+    pub(crate) declared: std::collections::HashMap<Xt, crate::warnings::Declared>,
+    /// Warnings not yet taken by the host.
+    pub(crate) warnings: Vec<crate::warnings::Warning>,
     /// Significant digits of `F.`, `FE.` and `FS.` (`PRECISION`).
     pub(crate) precision: usize,
 }
@@ -169,6 +179,8 @@ impl Forth {
             installed: Vec::new(),
             sources: Vec::new(),
             booted: false,
+            declared: Default::default(),
+            warnings: Vec::new(),
             precision: crate::host_float::DEFAULT_PRECISION,
         }
     }
@@ -205,7 +217,10 @@ impl Forth {
             .replace("{HOLD_START}", &addr::HOLD_START.to_string());
         self.booted = true;
         self.load_source(m, "<prelude>", prelude.as_bytes())?;
-        self.top(m, |f, m| f.flush(m))
+        self.top(m, |f, m| f.flush(m))?;
+        // The prelude's stack comments are for people; its words are tested.
+        self.warnings.clear();
+        Ok(())
     }
 
     /// Adds the primitives and host words to the dictionary.
@@ -668,6 +683,7 @@ impl Forth {
         self.stats.functions += funcs.len() as u32;
         self.stats.module_bytes += bytes.len() as u64;
         m.instantiate(&bytes)?;
+        self.check_declared(&funcs);
         self.compiled.extend(funcs);
         Ok(())
     }

@@ -94,6 +94,11 @@ pub trait Machine {
     fn read_file(&mut self, path: &str) -> Result<Vec<u8>, IoError>;
     /// Milliseconds since some fixed point, for timing words.
     fn now_ms(&mut self) -> f64;
+    /// Whether [`Machine::key`] would return without waiting (`KEY?`). The
+    /// default, for hosts whose input is all there from the start, is true.
+    fn key_ready(&mut self) -> bool {
+        true
+    }
 }
 
 /// Convenience accessors on any machine.

@@ -220,29 +220,11 @@ fn compile(engine: &Engine, data: &StoreData, bytes: &[u8]) -> Result<Module, Fa
 }
 
 impl<C: AsContextMut<Data = StoreData>> Ctx<C> {
-    /// The value of a kernel global (`sp`, `rp` or `fsp`), or 0 before boot.
-    fn get_global(&mut self, pick: fn(&Kernel) -> Global) -> u32 {
-        let mut cx = self.0.as_context_mut();
-        match cx.data().kernel.as_ref().map(pick) {
-            Some(g) => g.get(&mut cx).i32().unwrap_or(0) as u32,
-            None => 0,
-        }
-    }
-
-    /// Sets a kernel global (`sp`, `rp` or `fsp`); does nothing before boot.
-    fn set_global(&mut self, pick: fn(&Kernel) -> Global, v: u32) {
-        let mut cx = self.0.as_context_mut();
-        if let Some(g) = cx.data().kernel.as_ref().map(pick) {
-            let _ = g.set(&mut cx, Val::I32(v as i32));
-        }
-    }
-}
-
-impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
-    fn boot(&mut self, kernel_bytes: &[u8]) -> Result<(), Fault> {
+    /// Boots from a compiled kernel or linked image: instantiates it with
+    /// the host import and records its exports.
+    pub fn boot_compiled(&mut self, module: &Module) -> Result<(), Fault> {
         let mut cx = self.0.as_context_mut();
         let engine = cx.engine().clone();
-        let module = compile(&engine, cx.data(), kernel_bytes)?;
         let host_func = Func::wrap(&mut cx, |mut caller: Caller<'_, StoreData>, xt: i32| -> wasmtime::Result<()> {
             let Some(host) = caller.data().host else {
                 return Err(wasmtime::Error::new(FaultError(Fault::Host("host word called outside of a call".into()))));
@@ -266,7 +248,7 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
         });
         let mut linker = Linker::new(&engine);
         linker.define(&cx, imports::HOST_MODULE, imports::HOST_WORD, host_func).map_err(to_fault)?;
-        let instance = linker.instantiate(&mut cx, &module).map_err(to_fault)?;
+        let instance = linker.instantiate(&mut cx, module).map_err(to_fault)?;
         let get = |cx: &mut wasmtime::StoreContextMut<'_, StoreData>, name: &str| {
             instance.get_export(&mut *cx, name).ok_or_else(|| Fault::Host(format!("kernel lacks export {name}")))
         };
@@ -286,6 +268,41 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
         data.kernel = Some(Kernel { memory, table, sp, rp, fsp, code_fields, host_func });
         data.linker = Some(Arc::new(linker));
         Ok(())
+    }
+
+    /// The current size of linear memory in 64 KiB pages (0 before boot).
+    pub fn memory_pages(&mut self) -> u64 {
+        let cx = self.0.as_context_mut();
+        match cx.data().kernel.as_ref().map(|k| k.memory) {
+            Some(m) => m.size(&cx),
+            None => 0,
+        }
+    }
+
+    /// The value of a kernel global (`sp`, `rp` or `fsp`), or 0 before boot.
+    fn get_global(&mut self, pick: fn(&Kernel) -> Global) -> u32 {
+        let mut cx = self.0.as_context_mut();
+        match cx.data().kernel.as_ref().map(pick) {
+            Some(g) => g.get(&mut cx).i32().unwrap_or(0) as u32,
+            None => 0,
+        }
+    }
+
+    /// Sets a kernel global (`sp`, `rp` or `fsp`); does nothing before boot.
+    fn set_global(&mut self, pick: fn(&Kernel) -> Global, v: u32) {
+        let mut cx = self.0.as_context_mut();
+        if let Some(g) = cx.data().kernel.as_ref().map(pick) {
+            let _ = g.set(&mut cx, Val::I32(v as i32));
+        }
+    }
+}
+
+impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
+    fn boot(&mut self, kernel_bytes: &[u8]) -> Result<(), Fault> {
+        let cx = self.0.as_context_mut();
+        let engine = cx.engine().clone();
+        let module = compile(&engine, cx.data(), kernel_bytes)?;
+        self.boot_compiled(&module)
     }
 
     fn instantiate(&mut self, bytes: &[u8]) -> Result<(), Fault> {

@@ -62,6 +62,7 @@ pub fn run(args: ReplArgs) -> anyhow::Result<i32> {
         s.arm_timeout(&args.limits);
         match s.forth.interpret_line(&mut s.machine, "<repl>", &line) {
             Ok(()) => {
+                s.print_warnings();
                 let ok = if s.forth.is_compiling() { " compiled" } else { " ok" };
                 s.machine.console().write(ok.as_bytes());
                 s.machine.console().write(b"\n");

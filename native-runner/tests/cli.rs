@@ -165,8 +165,8 @@ fn the_float_stack_depth_is_an_option() {
 
 #[test]
 fn xkey_reads_utf8_from_standard_input() {
-    let out = run_with_stdin(&["run", "-e", "XKEY . XKEY . XKEY . XKEY ."], "é€a".as_bytes());
-    assert_eq!(text(&out.stdout), "233 8364 97 -1 ");
+    let out = run_with_stdin(&["run", "-e", "XKEY? . XKEY . XKEY . XKEY . XKEY ."], "é€a".as_bytes());
+    assert_eq!(text(&out.stdout), "-1 233 8364 97 -1 ");
 }
 
 // ---- Limits: each is an option, and going past it is a clear error ----
