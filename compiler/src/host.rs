@@ -68,7 +68,8 @@ impl Forth {
                 let name = self.parse_word_name(m)?;
                 let here = m.read_cell(addr::DP)?;
                 let snapshot = self.markers.len();
-                self.markers.push(Snapshot { dict_len: self.dict.len(), here, latest: self.latest });
+                let order = (self.dict.order().to_vec(), self.dict.current());
+                self.markers.push(Snapshot { dict_len: self.dict.len(), here, latest: self.latest, order });
                 let xt = self.alloc_xt()?;
                 self.install(m, xt, TableEntry::Host)?;
                 self.dict.add(Header {
@@ -199,8 +200,16 @@ impl Forth {
             }
             Paren => self.comment(m),
             Backslash => {
-                let len = self.inputs.last().map_or(0, |t| t.line.len());
-                m.write_cell(addr::TO_IN, len as i32)
+                let end = match self.inputs.last() {
+                    // In a block, the comment ends with its 64-character line.
+                    Some(t) if matches!(t.kind, SourceKind::Block { .. }) => {
+                        let line = crate::block::LINE;
+                        ((t.tok_start / line + 1) * line).min(t.line.len())
+                    }
+                    Some(t) => t.line.len(),
+                    None => 0,
+                };
+                m.write_cell(addr::TO_IN, end as i32)
             }
             DotParen => {
                 let s = self.parse_string(m, b')', ".(")?;
@@ -401,6 +410,14 @@ impl Forth {
                 Ok(())
             }
             Environment => self.environment(m),
+            BracketIf | BracketElse | BracketThen | BracketDefined | BracketUndefined | NToR | NRFrom | Synonym
+            | NameToString | NameToInterpret | NameToCompile | TraverseWordlist | Dump | See => self.run_tools(m, h),
+            ForthWordlist | Wordlist | GetOrder | SetOrder | GetCurrent | SetCurrent | SearchWordlist | Definitions
+            | Also | Only | Order | Previous | ForthOrder => self.run_search_order(m, h),
+            OpenFile | CreateFile | CloseFile | ReadFile | ReadLine | WriteFile | WriteLine | FilePosition
+            | RepositionFile | FileSize | ResizeFile | DeleteFile | RenameFile | FileStatus | FlushFile
+            | IncludeFile | Required | Require => self.run_file_access(m, h),
+            Block | Buffer | Update | SaveBuffers | EmptyBuffers | Load | List => self.run_block(m, h),
         }
     }
 
@@ -424,10 +441,12 @@ impl Forth {
             kind: Kind::Colon,
         });
         self.latest = Some(id);
+        let text = self.inputs.last().map(|t| (self.inputs.len(), t.line[t.tok_start.min(t.line.len())..].to_vec()));
         self.current = Some(Current {
             def: Definition::new(xt, if name.is_empty() { ":NONAME".into() } else { name }),
             header: id,
             start,
+            text,
         });
         self.set_state(m, true)
     }
@@ -439,6 +458,15 @@ impl Forth {
         };
         closed.map_err(|e| self.cf_error(e))?;
         let cur = self.current.take().expect("checked above");
+        if let Some((depth, mut text)) = cur.text {
+            if depth == self.inputs.len() {
+                let top = self.inputs.last().expect("the input source of the definition");
+                let to_in = (m.read_cell(addr::TO_IN)?.max(0) as usize).min(top.line.len());
+                text.truncate(text.len().saturating_sub(top.line.len() - to_in));
+            }
+            let xt = self.dict.get(cur.header).xt;
+            self.see_sources.insert(xt, String::from_utf8_lossy(&text).trim_end().to_string());
+        }
         let func = cur.def.finish();
         if !crate::cfg::Cfg::new(&func).reducible {
             return Err(self.fail(
@@ -470,7 +498,7 @@ impl Forth {
         closed.map_err(|e| self.cf_error(e))?;
         let cur = self.current.take().expect("checked above");
         let name = format!("{} (does>)", cur.def.func.name);
-        let (header, start) = (cur.header, cur.start);
+        let (header, start, text) = (cur.header, cur.start, cur.text);
         self.pending.push(cur.def.finish());
         self.dict.add(Header {
             name: String::new(),
@@ -480,7 +508,7 @@ impl Forth {
             hidden: true,
             kind: Kind::Colon,
         });
-        self.current = Some(Current { def: Definition::new(does_xt, name), header, start });
+        self.current = Some(Current { def: Definition::new(does_xt, name), header, start, text });
         self.set_state(m, true)
     }
 
@@ -677,6 +705,12 @@ impl Forth {
 
     fn save_input(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let to_in = m.read_cell(addr::TO_IN)?;
+        if let Some(SourceKind::Block { blk, .. }) = self.inputs.last().map(|t| &t.kind) {
+            let blk = *blk as i32;
+            self.push(m, blk)?;
+            self.push(m, to_in)?;
+            return self.push(m, 2);
+        }
         let top = self.inputs.last().map(|t| (matches!(t.kind, SourceKind::File { .. }), t.line_start, t.line_no));
         match top {
             Some((true, start, line_no)) => {
@@ -695,7 +729,22 @@ impl Forth {
     fn restore_input(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let n = self.pop(m)?;
         let is_file = matches!(self.inputs.last().map(|i| &i.kind), Some(SourceKind::File { .. }));
-        if n == 3 && is_file {
+        let block = match self.inputs.last().map(|i| &i.kind) {
+            Some(SourceKind::Block { blk, .. }) => Some(*blk),
+            _ => None,
+        };
+        if let (2, Some(cur)) = (n, block) {
+            let to_in = self.pop(m)?;
+            let blk = self.pop(m)?;
+            if blk < 0 {
+                return self.push(m, -1);
+            }
+            if blk as u32 != cur {
+                self.reload_block(m, blk as u32)?;
+            }
+            m.write_cell(addr::TO_IN, to_in)?;
+            self.push(m, 0)
+        } else if n == 3 && is_file {
             let to_in = self.pop(m)?;
             let line_no = self.pop(m)? as u32;
             let start = self.pop(m)? as usize;
@@ -709,7 +758,7 @@ impl Forth {
             }
             m.write_cell(addr::TO_IN, to_in)?;
             self.push(m, 0)
-        } else if n == 1 && !is_file {
+        } else if n == 1 && !is_file && block.is_none() {
             let to_in = self.pop(m)?;
             m.write_cell(addr::TO_IN, to_in)?;
             self.push(m, 0)

@@ -43,6 +43,8 @@ pub struct Config {
     pub optimize: bool,
     /// Inline small straight-line definitions into their callers.
     pub inline: bool,
+    /// The file that holds the blocks of the BLOCK word set.
+    pub block_file: String,
 }
 
 impl Default for Config {
@@ -53,6 +55,7 @@ impl Default for Config {
             validate: cfg!(debug_assertions),
             optimize: true,
             inline: true,
+            block_file: "blocks.fb".into(),
         }
     }
 }
@@ -74,6 +77,8 @@ pub(crate) struct Current {
     pub def: Definition,
     pub header: WordId,
     pub start: Option<Location>,
+    /// The source text so far, for `SEE`, and the input depth it comes from.
+    pub text: Option<(usize, Vec<u8>)>,
 }
 
 #[derive(Debug)]
@@ -81,6 +86,8 @@ pub(crate) struct Snapshot {
     pub dict_len: usize,
     pub here: i32,
     pub latest: Option<WordId>,
+    /// The search order and compilation word list.
+    pub order: (Vec<crate::dictionary::WordListId>, crate::dictionary::WordListId),
 }
 
 /// What the table holds at an xt that the host installed at run time.
@@ -129,6 +136,16 @@ pub struct Forth {
     /// Name and sha256 of every source loaded, for provenance.
     pub(crate) sources: Vec<(String, [u8; 32])>,
     pub(crate) booted: bool,
+    /// `SEE`'s source text of each colon definition, by xt.
+    pub(crate) see_sources: std::collections::HashMap<Xt, String>,
+    /// Names `NAME>STRING` copied to memory, by header and xt.
+    pub(crate) names_copied: std::collections::HashMap<(WordId, Xt), u32>,
+    /// Bytes of the names region in use.
+    pub(crate) names_used: u32,
+    /// The file system state of the FILE ACCESS and BLOCK words.
+    pub(crate) files: crate::file_access::FileState,
+    /// The block buffers.
+    pub(crate) blocks: crate::block::Blocks,
 }
 
 const PRELUDE: &str = include_str!("prelude.fs");
@@ -152,7 +169,8 @@ impl Forth {
             detail: None,
             message: None,
             squote_next: 0,
-            next_file_id: 1,
+            // Far from the handles file systems hand out, which start low.
+            next_file_id: 0x4000_0000,
             stats: Stats::default(),
             effects: Default::default(),
             inline_bodies: Default::default(),
@@ -160,6 +178,11 @@ impl Forth {
             installed: Vec::new(),
             sources: Vec::new(),
             booted: false,
+            see_sources: Default::default(),
+            names_copied: Default::default(),
+            names_used: 0,
+            files: Default::default(),
+            blocks: Default::default(),
         }
     }
 
@@ -192,7 +215,9 @@ impl Forth {
         }
         let prelude = PRELUDE
             .replace("{HOLD_END}", &addr::HOLD_END.to_string())
-            .replace("{HOLD_START}", &addr::HOLD_START.to_string());
+            .replace("{HOLD_START}", &addr::HOLD_START.to_string())
+            .replace("{BLK}", &addr::BLK.to_string())
+            .replace("{SCR}", &addr::SCR.to_string());
         self.booted = true;
         self.load_source(m, "<prelude>", prelude.as_bytes())?;
         self.top(m, |f, m| f.flush(m))
@@ -235,7 +260,7 @@ impl Forth {
 
     /// Interprets source text that is already in memory, named `name`.
     pub fn load_source(&mut self, m: &mut dyn Machine, name: &str, text: &[u8]) -> Result<(), Stop> {
-        self.top(m, |f, m| f.run_file_text(m, name.into(), text.into()))
+        self.top(m, |f, m| f.run_file_text(m, name.into(), text.into(), None))
     }
 
     /// Interprets one line of interactive or command-line input. The compile
@@ -390,7 +415,15 @@ impl Forth {
 
     // ---- The outer interpreter ----
 
-    fn run_file_text(&mut self, m: &mut dyn Machine, path: Rc<str>, text: Rc<[u8]>) -> Result<(), Fault> {
+    /// Interprets a file's text; `SOURCE-ID` is `fileid`, or a number of
+    /// its own for text that did not come from the file system.
+    pub(crate) fn run_file_text(
+        &mut self,
+        m: &mut dyn Machine,
+        path: Rc<str>,
+        text: Rc<[u8]>,
+        fileid: Option<i32>,
+    ) -> Result<(), Fault> {
         if let Err((line, col)) = check_utf8(&text) {
             self.detail = Some(Detail {
                 location: Some(Location { file: path.to_string(), line, col }),
@@ -403,8 +436,10 @@ impl Forth {
         if &*path != "<prelude>" {
             self.sources.push((path.to_string(), sha2::Sha256::digest(&text).into()));
         }
-        let id = self.next_file_id;
-        self.next_file_id += 1;
+        let id = fileid.unwrap_or_else(|| {
+            self.next_file_id += 1;
+            self.next_file_id - 1
+        });
         self.push_input(m, SourceKind::File { path, text, next: 0 }, Vec::new(), Some(id))?;
         self.inputs.last_mut().expect("just pushed").line_no = 0;
         if let Err(f) = self.refill_file(m) {
@@ -727,8 +762,11 @@ impl Forth {
             return Err(self.fail(throw::UNSUPPORTED, "marker no longer exists"));
         };
         let (dict_len, here, latest) = (s.dict_len, s.here, s.latest);
+        let (order, current) = s.order.clone();
         self.markers.truncate(snapshot);
         self.dict.truncate(dict_len);
+        self.dict.set_order(order);
+        self.dict.set_current(current);
         self.latest = latest;
         m.write_cell(addr::DP, here)
     }
@@ -810,6 +848,7 @@ impl Forth {
             None => {
                 m.write_cell(addr::SOURCE_LEN, 0)?;
                 m.write_cell(addr::SOURCE_ID, 0)?;
+                m.write_cell(addr::BLK, 0)?;
                 m.write_cell(addr::TO_IN, 0)
             }
         }
@@ -830,6 +869,11 @@ impl Forth {
         m.write_cell(addr::SOURCE_ADDR, a as i32)?;
         m.write_cell(addr::SOURCE_LEN, len)?;
         m.write_cell(addr::SOURCE_ID, id)?;
+        let blk = match top.kind {
+            SourceKind::Block { blk, .. } => blk as i32,
+            _ => 0,
+        };
+        m.write_cell(addr::BLK, blk)?;
         m.write_cell(addr::TO_IN, to_in)
     }
 
@@ -843,6 +887,13 @@ impl Forth {
                 .fail(throw::PARSED_OVERFLOW, format!("input line too long: {} bytes (room for {room})", line.len())));
         }
         m.write(top.addr, &line)?;
+        let depth = self.inputs.len();
+        if let Some((d, text)) = self.current.as_mut().and_then(|c| c.text.as_mut()) {
+            if *d == depth {
+                text.push(b'\n');
+                text.extend_from_slice(&line);
+            }
+        }
         let top = self.inputs.last_mut().expect("an input source");
         top.line = line;
         top.tok_start = 0;
@@ -867,6 +918,7 @@ impl Forth {
     pub(crate) fn refill(&mut self, m: &mut dyn Machine) -> Result<bool, Fault> {
         match self.inputs.last().map(|i| i.kind.clone()) {
             Some(SourceKind::File { .. }) => self.refill_file(m),
+            Some(SourceKind::Block { blk, .. }) => self.refill_block(m, blk),
             Some(SourceKind::Line { .. }) => match m.read_line() {
                 Some(line) => {
                     self.set_line(m, line)?;
@@ -876,29 +928,6 @@ impl Forth {
             },
             _ => Ok(false),
         }
-    }
-
-    /// Reads and interprets a file (`INCLUDED`), relative to the including file.
-    pub(crate) fn include(&mut self, m: &mut dyn Machine, path: &str) -> Result<(), Fault> {
-        let including_dir = self.inputs.iter().rev().find_map(|i| match &i.kind {
-            SourceKind::File { path, .. } => Some(path.clone()),
-            _ => None,
-        });
-        let mut candidates = Vec::new();
-        if let Some(dir) = including_dir.as_deref().and_then(|p| p.rfind('/').map(|i| &p[..i])) {
-            if !path.starts_with('/') {
-                candidates.push(format!("{dir}/{path}"));
-            }
-        }
-        candidates.push(path.to_string());
-        let mut last_err = String::new();
-        for c in candidates {
-            match m.read_file(&c) {
-                Ok(text) => return self.run_file_text(m, c.into(), text.into()),
-                Err(e) => last_err = e,
-            }
-        }
-        Err(self.fail_plain(-38, format!("cannot read {path}: {last_err}")))
     }
 
     // ---- Parsing ----

@@ -30,11 +30,14 @@
 
 #![deny(missing_docs)]
 
+mod block;
 pub mod cfg;
 pub mod definition;
 pub mod dictionary;
 pub mod emit;
 pub mod error;
+mod file_access;
+pub mod file_system;
 mod host;
 pub mod host_words;
 pub mod input;
@@ -46,6 +49,8 @@ pub mod machine;
 pub mod number;
 pub mod passes;
 pub mod primitives;
+mod search_order;
+mod tools;
 
 pub use error::{Diagnostic, Location, Stop};
 pub use host::format_signed;

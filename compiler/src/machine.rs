@@ -51,9 +51,6 @@ pub trait Host {
     fn host_word(&mut self, machine: &mut dyn Machine, xt: Xt) -> Result<(), Fault>;
 }
 
-/// Errors of the outside world, as text for diagnostics.
-pub type IoError = String;
-
 /// The running program's machine.
 pub trait Machine {
     /// Instantiates the kernel module; must be called once, before anything else.
@@ -86,8 +83,10 @@ pub trait Machine {
     fn key(&mut self) -> Option<u8>;
     /// Reads one line of input without its line terminator, or `None` at end.
     fn read_line(&mut self) -> Option<Vec<u8>>;
-    /// Reads a whole file.
-    fn read_file(&mut self, path: &str) -> Result<Vec<u8>, IoError>;
+    /// Calls `f` with the file system of `INCLUDED` and the FILE ACCESS and
+    /// BLOCK words (see [`crate::file_system`]); a machine without one does
+    /// not call it.
+    fn files(&mut self, f: &mut dyn FnMut(&mut dyn crate::file_system::FileSystem));
     /// Milliseconds since some fixed point, for timing words.
     fn now_ms(&mut self) -> f64;
 }

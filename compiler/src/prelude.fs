@@ -22,3 +22,11 @@
 : U.R ( u width -- ) >R 0 <# #S #> R> OVER - SPACES TYPE ;
 : ? ( a-addr -- ) @ . ;
 : /STRING ( c-addr u n -- c-addr' u' ) ROT OVER + -ROT - ;
+
+\ PROGRAMMING-TOOLS, FILE ACCESS and BLOCK words written in Forth.
+0 CONSTANT R/O ( -- fam ) 1 CONSTANT W/O ( -- fam ) 2 CONSTANT R/W ( -- fam )
+: BIN ( fam1 -- fam2 ) 4 OR ;
+{BLK} CONSTANT BLK ( -- a-addr )
+{SCR} CONSTANT SCR ( -- a-addr )
+: FLUSH ( -- ) SAVE-BUFFERS EMPTY-BUFFERS ;
+: THRU ( i*x u1 u2 -- j*x ) 1+ SWAP ?DO I LOAD LOOP ;

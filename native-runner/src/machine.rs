@@ -12,7 +12,6 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use anyhow::Context as _;
 use compiler::{Fault, Host, Machine};
 use runtime::{exports, imports, CodeField};
 use wasmtime::{AsContextMut, Caller, Engine, Func, Global, Linker, Memory, Module, Ref, Store, Table, Trap, Val};
@@ -37,6 +36,7 @@ pub struct StoreData {
     kernel: Option<Kernel>,
     linker: Option<Arc<Linker<StoreData>>>,
     console: Console,
+    fs: crate::file_system::NativeFs,
     cache: Option<ModuleCache>,
     started: Instant,
     limits: wasmtime::StoreLimits,
@@ -70,8 +70,16 @@ impl NativeMachine {
     /// A machine on `engine`, writing to and reading from `console`.
     pub fn new(engine: &Engine, console: Console, cache: Option<ModuleCache>) -> Self {
         let limits = wasmtime::StoreLimitsBuilder::new().instances(MAX_MODULES + 1).memories(1).tables(1).build();
-        let data =
-            StoreData { host: None, kernel: None, linker: None, console, cache, started: Instant::now(), limits };
+        let data = StoreData {
+            host: None,
+            kernel: None,
+            linker: None,
+            console,
+            fs: Default::default(),
+            cache,
+            started: Instant::now(),
+            limits,
+        };
         let mut store = Store::new(engine, data);
         store.limiter(|d| &mut d.limits);
         store.epoch_deadline_trap();
@@ -288,8 +296,8 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
         self.0.as_context_mut().data_mut().console.read_line()
     }
 
-    fn read_file(&mut self, path: &str) -> Result<Vec<u8>, String> {
-        std::fs::read(path).with_context(|| path.to_string()).map_err(|e| e.root_cause().to_string())
+    fn files(&mut self, f: &mut dyn FnMut(&mut dyn compiler::file_system::FileSystem)) {
+        f(&mut self.0.as_context_mut().data_mut().fs);
     }
 
     fn now_ms(&mut self) -> f64 {

@@ -7,6 +7,7 @@
 mod build;
 mod console;
 mod engine;
+mod file_system;
 mod machine;
 mod module_cache;
 mod repl;

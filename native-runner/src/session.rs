@@ -38,6 +38,10 @@ pub struct Limits {
     /// Do not inline small words into their callers (on from -O2).
     #[arg(long)]
     pub no_inline: bool,
+    /// The block file of the BLOCK words (BLOCK, LOAD, LIST, ...); created
+    /// the first time a block is written.
+    #[arg(long, value_name = "FILE", default_value = "blocks.fb")]
+    pub blocks: PathBuf,
 }
 
 /// The module cache the limits ask for; an unusable folder only costs speed.
@@ -67,6 +71,7 @@ impl Session {
             layout,
             optimize: limits.opt_level > 0,
             inline: limits.opt_level > 1 && !limits.no_inline,
+            block_file: limits.blocks.to_string_lossy().into_owned(),
             ..Config::default()
         });
         forth.boot(&mut machine).map_err(|s| anyhow::anyhow!("{s}"))?;

@@ -38,6 +38,10 @@
 //! 0x0001_1000 +-------------------------------+
 //!             | xt info: body, does (8 B/xt)  |  >BODY and DOES> code
 //! 0x0021_1000 +-------------------------------+
+//!             | names for NAME>STRING (64 KiB)|
+//! 0x0022_1000 +-------------------------------+
+//!             | block buffers (8 x 1 KiB)     |  BLOCK BUFFER
+//! 0x0022_3000 +-------------------------------+
 //!             | data space, grows up  ->      |  HERE
 //!             |             ...               |
 //!             | <- return stack, grows down   |  global `rp`
@@ -113,11 +117,27 @@ pub mod addr {
     pub const XT_INFO: u32 = SOURCE_BUF + SOURCE_BUF_LEN;
     /// Number of execution tokens the table and xt info array hold.
     pub const MAX_XTS: u32 = 1 << 18;
+    /// Start of the names region: `NAME>STRING` copies a word's name here
+    /// the first time it is asked for, and the copy stays valid.
+    pub const NAMES: u32 = XT_INFO + MAX_XTS * 8;
+    /// Size of the names region.
+    pub const NAMES_LEN: u32 = 0x10000;
+    /// Size of one block buffer (`BLOCK`, `BUFFER`).
+    pub const BLOCK_SIZE: u32 = 1024;
+    /// Number of block buffers.
+    pub const BLOCK_BUF_COUNT: u32 = 8;
+    /// Start of the block buffers, one after another.
+    pub const BLOCK_BUFS: u32 = NAMES + NAMES_LEN;
     /// First address of data space.
-    pub const DATA_START: u32 = XT_INFO + MAX_XTS * 8;
+    pub const DATA_START: u32 = BLOCK_BUFS + BLOCK_BUF_COUNT * BLOCK_SIZE;
+    /// `BLK`: the number of the block being interpreted, or 0.
+    pub const BLK: u32 = SYSVARS + 0xF0;
+    /// `SCR`: the number of the block `LIST` showed last.
+    pub const SCR: u32 = SYSVARS + 0xF4;
 
     // The fixed regions follow one another without overlapping.
     const _: () = assert!(RS_LIMIT + 4 <= SYSVARS + 0x100 && SYSVARS + 0x100 <= HOLD_START);
+    const _: () = assert!(RS_LIMIT + 4 <= BLK && SCR + 4 <= SYSVARS + 0x100);
     const _: () = assert!(HOLD_END <= WORD_BUF && WORD_BUF + WORD_BUF_LEN <= PAD);
     const _: () = assert!(PAD + PAD_LEN <= SQUOTE_BUF && SQUOTE_BUF + 2 * SQUOTE_BUF_LEN <= SOURCE_BUF);
 }
