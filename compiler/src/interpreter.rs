@@ -297,7 +297,8 @@ impl Forth {
     }
 
     /// Brings the system back to a usable state after an error: empty
-    /// stacks, interpretation state, no open definition or input source.
+    /// stacks, interpretation state, no open definition or input source,
+    /// and FORTH-WORDLIST as the search order if the order was empty.
     pub fn reset(&mut self, m: &mut dyn Machine) {
         let l = self.cfg.layout;
         m.set_sp(l.ds_base());
@@ -307,6 +308,10 @@ impl Forth {
         }
         self.state = false;
         let _ = m.write_cell(addr::STATE, 0);
+        // With an empty search order nothing could be typed next.
+        if self.dict.order().is_empty() {
+            self.dict.set_order(vec![crate::dictionary::FORTH_WORDLIST]);
+        }
         self.inputs.clear();
         let _ = m.write_cell(addr::SOURCE_LEN, 0);
         self.detail = None;
