@@ -186,6 +186,11 @@ impl Dictionary {
         self.lists.len() - 1
     }
 
+    /// How many word lists there are.
+    pub fn word_lists(&self) -> usize {
+        self.lists.len()
+    }
+
     /// Whether `wl` names a word list.
     pub fn is_word_list(&self, wl: WordListId) -> bool {
         wl < self.lists.len()

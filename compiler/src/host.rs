@@ -789,6 +789,7 @@ impl Forth {
             "MAX-UD" => Some(vec![-1, -1]),
             "RETURN-STACK-CELLS" => Some(single(l.return_stack_cells as i32)),
             "STACK-CELLS" => Some(single(l.data_stack_cells as i32)),
+            "WORDLISTS" => Some(single(crate::dictionary::MAX_ORDER as i32)),
             _ => None,
         };
         match answer {

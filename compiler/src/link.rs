@@ -74,6 +74,19 @@ pub struct ImageInfo {
     pub next_xt: Xt,
     /// The user's definitions, oldest first.
     pub words: Vec<WordInfo>,
+    /// How many word lists there are (FORTH-WORDLIST is word list 0).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub word_lists: usize,
+    /// The search order, first searched first (empty: the default order).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub order: Vec<usize>,
+    /// The compilation word list.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub current: usize,
+}
+
+fn is_zero(v: &usize) -> bool {
+    *v == 0
 }
 
 /// One user definition in an image.
@@ -91,6 +104,9 @@ pub struct WordInfo {
     /// Body address or constant value, where the kind has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arg: Option<i64>,
+    /// The word list the word belongs to (0: FORTH-WORDLIST).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub wordlist: usize,
 }
 
 impl ImageInfo {
@@ -111,9 +127,19 @@ const DICTIONARY_WORDS: &[HostWord] = &[
     HostWord::Postpone,
     HostWord::BracketCompile,
     HostWord::Colon,
+    HostWord::BracketDefined,
+    HostWord::BracketUndefined,
+    HostWord::Synonym,
+    HostWord::TraverseWordlist,
+    HostWord::See,
+    HostWord::SearchWordlist,
+    HostWord::IncludeFile,
+    HostWord::Required,
+    HostWord::Require,
+    HostWord::Load,
 ];
 
-fn word_info(h: &Header) -> Option<WordInfo> {
+fn word_info(h: &Header, wordlist: usize) -> Option<WordInfo> {
     let (kind, arg) = match h.kind {
         Kind::Colon => ("colon", None),
         Kind::Created { body } => ("created", Some(i64::from(body))),
@@ -124,7 +150,7 @@ fn word_info(h: &Header) -> Option<WordInfo> {
         Kind::Defer { body } => ("defer", Some(i64::from(body))),
         Kind::Marker { .. } | Kind::Prim(_) | Kind::Host(_) => return None,
     };
-    Some(WordInfo { name: h.name.clone(), xt: h.xt, immediate: h.immediate, kind: kind.into(), arg })
+    Some(WordInfo { name: h.name.clone(), xt: h.xt, immediate: h.immediate, kind: kind.into(), arg, wordlist })
 }
 
 /// The kind of a word read back from an image, or `None` if unknown.
@@ -234,9 +260,8 @@ impl Forth {
         let layout = self.cfg.layout;
         let first_user = kernel::first_user_xt();
         let words = (0..self.dict.len())
-            .map(|i| self.dict.get(i))
-            .filter(|h| h.xt >= first_user)
-            .filter_map(word_info)
+            .filter(|&i| self.dict.get(i).xt >= first_user)
+            .filter_map(|i| word_info(self.dict.get(i), self.dict.list_of(i)))
             .collect();
         let info = ImageInfo {
             format: 1,
@@ -247,6 +272,9 @@ impl Forth {
             entry_xt,
             next_xt: self.next_xt,
             words,
+            word_lists: self.dict.word_lists(),
+            order: self.dict.order().to_vec(),
+            current: self.dict.current(),
         };
         let image_json = serde_json::to_vec(&info).expect("image info serializes");
         let provenance = self.provenance_json(&entry, opts);
@@ -274,8 +302,12 @@ impl Forth {
     pub fn from_image(info: &ImageInfo, validate: bool) -> Forth {
         let mut f = Forth::new(crate::Config { layout: info.layout(), validate, ..crate::Config::default() });
         f.register_builtins();
+        while f.dict.word_lists() < info.word_lists {
+            f.dict.new_word_list();
+        }
         for w in &info.words {
-            if let Some(kind) = kind_of(w) {
+            if let Some(kind) = kind_of(w).filter(|_| f.dict.is_word_list(w.wordlist)) {
+                f.dict.set_current(w.wordlist);
                 f.dict.add(Header {
                     name: w.name.clone(),
                     xt: w.xt,
@@ -286,6 +318,11 @@ impl Forth {
                 });
             }
         }
+        let n_lists = f.dict.word_lists();
+        if !info.order.is_empty() && info.order.iter().all(|&wl| wl < n_lists) {
+            f.dict.set_order(info.order.clone());
+        }
+        f.dict.set_current(if info.current < n_lists { info.current } else { crate::dictionary::FORTH_WORDLIST });
         f.next_xt = info.next_xt;
         f.booted = true;
         f
