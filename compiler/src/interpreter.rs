@@ -45,6 +45,11 @@ pub struct Config {
     pub inline: bool,
     /// The file that holds the blocks of the BLOCK word set.
     pub block_file: String,
+    /// Copy small innermost loop bodies this many times per back edge
+    /// (0 or 1: off).
+    pub unroll: usize,
+    /// Turn self tail calls of static definitions into loops.
+    pub tail_loops: bool,
 }
 
 impl Default for Config {
@@ -56,6 +61,8 @@ impl Default for Config {
             optimize: true,
             inline: true,
             block_file: "blocks.fb".into(),
+            unroll: 4,
+            tail_loops: true,
         }
     }
 }
@@ -651,6 +658,12 @@ impl Forth {
                     self.inline_bodies.insert(f.xt, body.to_vec());
                 }
             }
+        }
+        for f in &mut funcs {
+            if self.cfg.tail_loops {
+                crate::passes::tail_loop::tail_calls_to_loops(f, &self.effects);
+            }
+            crate::passes::unroll::unroll_loops(f, self.cfg.unroll);
         }
         if cfg!(debug_assertions) {
             for f in &funcs {

@@ -50,6 +50,7 @@ pub mod number;
 pub mod passes;
 pub mod primitives;
 mod search_order;
+pub mod share_link;
 mod tools;
 
 pub use error::{Diagnostic, Location, Stop};
