@@ -59,8 +59,7 @@ impl Forth {
             }
             ReadFile => {
                 let fid = self.pop(m)? as Handle;
-                let u = self.pop(m)?.max(0) as usize;
-                let a = self.pop(m)? as u32;
+                let (a, u) = self.pop_region(m)?;
                 let mut buf = vec![0u8; u];
                 let res = with_files(m, |fs| {
                     let mut n = 0;
@@ -83,8 +82,7 @@ impl Forth {
             }
             ReadLine => {
                 let fid = self.pop(m)? as Handle;
-                let u = self.pop(m)?.max(0) as usize;
-                let a = self.pop(m)? as u32;
+                let (a, u) = self.pop_region(m)?;
                 match with_files(m, |fs| file_system::read_line(fs, fid, u)) {
                     Ok(Some(line)) => {
                         m.write(a, &line)?;
@@ -165,9 +163,19 @@ impl Forth {
 
     /// Pops `c-addr u` and reads the bytes.
     fn pop_bytes(&mut self, m: &mut dyn Machine) -> Result<Vec<u8>, Fault> {
-        let u = self.pop(m)?;
+        let (a, u) = self.pop_region(m)?;
+        m.read_vec(a, u as u32)
+    }
+
+    /// Pops `c-addr u` and checks that the region lies in memory (so no
+    /// buffer is ever made larger than memory).
+    fn pop_region(&mut self, m: &mut dyn Machine) -> Result<(u32, usize), Fault> {
+        let u = self.pop(m)?.max(0) as u32;
         let a = self.pop(m)? as u32;
-        m.read_vec(a, u.max(0) as u32)
+        if u64::from(a) + u64::from(u) > u64::from(self.cfg.layout.memory_bytes) {
+            return Err(self.fail(runtime::throw::INVALID_ADDRESS, format!("{u} bytes at {a} are outside memory")));
+        }
+        Ok((a, u as usize))
     }
 
     /// Pops an unsigned double.

@@ -180,3 +180,103 @@ pub fn read_line(fs: &mut dyn FileSystem, h: Handle, max: usize) -> Result<Optio
     fs.seek(h, pos + consumed as u64)?;
     Ok(Some(data[..len].to_vec()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One file in memory, enough to exercise the helpers.
+    struct OneFile {
+        data: Vec<u8>,
+        pos: usize,
+        open: bool,
+    }
+
+    impl FileSystem for OneFile {
+        fn open(&mut self, path: &str, _: Access, _: bool) -> Result<Handle, FsError> {
+            if path != "f" {
+                return Err(FsError::no_file(path));
+            }
+            self.open = true;
+            self.pos = 0;
+            Ok(1)
+        }
+        fn close(&mut self, _: Handle) -> Result<(), FsError> {
+            std::mem::replace(&mut self.open, false).then_some(()).ok_or_else(|| FsError::io("closed"))
+        }
+        fn read(&mut self, _: Handle, buf: &mut [u8]) -> Result<usize, FsError> {
+            // Short reads on purpose: at most 3 bytes at a time.
+            let n = buf.len().min(3).min(self.data.len().saturating_sub(self.pos));
+            buf[..n].copy_from_slice(&self.data[self.pos..self.pos + n]);
+            self.pos += n;
+            Ok(n)
+        }
+        fn write(&mut self, _: Handle, _: &[u8]) -> Result<(), FsError> {
+            Err(FsError::io("read-only"))
+        }
+        fn position(&mut self, _: Handle) -> Result<u64, FsError> {
+            Ok(self.pos as u64)
+        }
+        fn seek(&mut self, _: Handle, pos: u64) -> Result<(), FsError> {
+            self.pos = pos as usize;
+            Ok(())
+        }
+        fn size(&mut self, _: Handle) -> Result<u64, FsError> {
+            Ok(self.data.len() as u64)
+        }
+        fn resize(&mut self, _: Handle, _: u64) -> Result<(), FsError> {
+            Err(FsError::io("read-only"))
+        }
+        fn flush(&mut self, _: Handle) -> Result<(), FsError> {
+            Ok(())
+        }
+        fn delete(&mut self, _: &str) -> Result<(), FsError> {
+            Err(FsError::io("read-only"))
+        }
+        fn rename(&mut self, _: &str, _: &str) -> Result<(), FsError> {
+            Err(FsError::io("read-only"))
+        }
+        fn exists(&mut self, path: &str) -> bool {
+            path == "f"
+        }
+    }
+
+    fn file(text: &[u8]) -> OneFile {
+        OneFile { data: text.to_vec(), pos: 0, open: false }
+    }
+
+    fn lines(text: &[u8], max: usize) -> Vec<Vec<u8>> {
+        let mut fs = file(text);
+        let h = fs.open("f", Access::Read, false).unwrap();
+        std::iter::from_fn(|| read_line(&mut fs, h, max).unwrap()).collect()
+    }
+
+    #[test]
+    fn read_line_strips_lf_and_crlf_across_short_reads() {
+        assert_eq!(lines(b"ab\r\ncd\n\nlast", 80), vec![b"ab".to_vec(), b"cd".to_vec(), vec![], b"last".to_vec()]);
+    }
+
+    #[test]
+    fn read_line_splits_lines_longer_than_the_buffer() {
+        assert_eq!(lines(b"abcdef\n", 4), vec![b"abcd".to_vec(), b"ef".to_vec()]);
+        // A CR LF right after the last character that fits ends that line.
+        assert_eq!(lines(b"abcd\r\nx", 4), vec![b"abcd".to_vec(), b"x".to_vec()]);
+        assert_eq!(lines(b"abcd\nx", 4), vec![b"abcd".to_vec(), b"x".to_vec()]);
+    }
+
+    #[test]
+    fn read_whole_closes_and_reports_missing_files() {
+        let mut fs = file(b"0123456789");
+        assert_eq!(read_whole(&mut fs, "f").unwrap(), b"0123456789");
+        assert!(!fs.open);
+        assert_eq!(read_whole(&mut fs, "g").unwrap_err().ior, IOR_NO_FILE);
+    }
+
+    #[test]
+    fn file_access_methods() {
+        assert_eq!(Access::from_fam(0), Some(Access::Read));
+        assert_eq!(Access::from_fam(1 | 4), Some(Access::Write));
+        assert_eq!(Access::from_fam(2), Some(Access::ReadWrite));
+        assert_eq!(Access::from_fam(3), None);
+    }
+}

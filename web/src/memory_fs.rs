@@ -23,6 +23,9 @@ struct Open {
     access: Access,
 }
 
+/// The largest file the playground holds.
+const MAX_FILE: usize = 64 << 20;
+
 /// Files by normalized path, and the open handles.
 #[derive(Default)]
 pub struct MemoryFs {
@@ -108,8 +111,8 @@ impl FileSystem for MemoryFs {
             return Err(FsError::io("the file is open for reading only"));
         }
         let start = usize::try_from(open.pos).map_err(|_| FsError::io("position too large"))?;
-        let end = start.checked_add(bytes.len()).filter(|&e| e <= 1 << 30);
-        let end = end.ok_or_else(|| FsError::io("files in the playground are at most 1 GiB"))?;
+        let end = start.checked_add(bytes.len()).filter(|&e| e <= MAX_FILE);
+        let end = end.ok_or_else(|| FsError::io("files in the playground are at most 64 MiB"))?;
         if data.len() < end {
             data.resize(end, 0);
         }
@@ -137,8 +140,8 @@ impl FileSystem for MemoryFs {
         if !open.access.writes() {
             return Err(FsError::io("the file is open for reading only"));
         }
-        let size = usize::try_from(size).ok().filter(|&s| s <= 1 << 30);
-        let size = size.ok_or_else(|| FsError::io("files in the playground are at most 1 GiB"))?;
+        let size = usize::try_from(size).ok().filter(|&s| s <= MAX_FILE);
+        let size = size.ok_or_else(|| FsError::io("files in the playground are at most 64 MiB"))?;
         data.resize(size, 0);
         Ok(())
     }
