@@ -62,6 +62,12 @@ fn buf_addr(i: usize) -> u32 {
 }
 
 impl Forth {
+    /// Sets the block file (for a system made from an image, whose
+    /// configuration did not come from the command line).
+    pub fn set_block_file(&mut self, path: &str) {
+        self.cfg.block_file = path.to_string();
+    }
+
     /// Runs a word of the BLOCK word set.
     pub(crate) fn run_block(&mut self, m: &mut dyn Machine, h: HostWord) -> Result<(), Fault> {
         use HostWord::*;

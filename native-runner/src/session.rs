@@ -104,7 +104,8 @@ impl Session {
         let engine = engine::engine()?;
         let mut machine = NativeMachine::new(&engine, console, cache(limits));
         machine.boot(bytes).map_err(|f| anyhow::anyhow!("cannot load the image: {f:?}"))?;
-        let forth = Forth::from_image(&info, cfg!(debug_assertions));
+        let mut forth = Forth::from_image(&info, cfg!(debug_assertions));
+        forth.set_block_file(&limits.blocks.to_string_lossy());
         Ok((Session { forth, machine }, info))
     }
 

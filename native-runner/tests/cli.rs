@@ -153,3 +153,34 @@ fn usage_errors_exit_2() {
     let out = runner().arg("frobnicate").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn blocks_persist_in_the_block_file_between_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocks = dir.path().join("my.fb");
+    let b = blocks.to_str().unwrap();
+    let write = "2 BUFFER 1024 BL FILL S\" 40 2 + .\" 2 BLOCK SWAP MOVE UPDATE FLUSH";
+    let out = run_with_stdin(&["run", "--blocks", b, "-e", write], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(std::fs::metadata(&blocks).unwrap().len(), 3 * 1024);
+    let out = run_with_stdin(&["run", "--blocks", b, "-e", "2 LOAD"], b"");
+    assert_eq!(text(&out.stdout), "42 ");
+    // Reading alone never creates the default block file.
+    let out =
+        runner().current_dir(dir.path()).args(["run", "-e", "5 BLOCK C@ EMIT"]).args(cache_args()).output().unwrap();
+    assert_eq!(text(&out.stdout), " ");
+    assert!(!dir.path().join("blocks.fb").exists());
+}
+
+#[test]
+fn included_paths_are_relative_to_the_including_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("lib")).unwrap();
+    std::fs::write(dir.path().join("lib/a.fs"), "INCLUDE b.fs : a b 1+ ;").unwrap();
+    std::fs::write(dir.path().join("lib/b.fs"), ": b 41 ;").unwrap();
+    std::fs::write(dir.path().join("main.fs"), "S\" lib/a.fs\" INCLUDED REQUIRE lib/a.fs a .").unwrap();
+    let main = dir.path().join("main.fs");
+    let out = run_with_stdin(&["run", main.to_str().unwrap()], b"");
+    assert_eq!(text(&out.stderr), "");
+    assert_eq!(text(&out.stdout), "42 ");
+}
