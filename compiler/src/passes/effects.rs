@@ -90,6 +90,25 @@ pub fn host_effect(h: HostWord) -> Option<Effect> {
         Find => (1, 2),
         ToNumber => (4, 4),
         Refill => (0, 1),
+        // FILE ACCESS and BLOCK words that touch only their arguments.
+        OpenFile | CreateFile => (3, 2),
+        CloseFile | FlushFile => (1, 1),
+        ReadFile => (3, 2),
+        ReadLine => (3, 3),
+        WriteFile | WriteLine => (3, 1),
+        FilePosition | FileSize => (1, 3),
+        RepositionFile | ResizeFile => (3, 1),
+        DeleteFile => (2, 1),
+        RenameFile => (4, 1),
+        FileStatus => (2, 2),
+        Block | Buffer => (1, 1),
+        Update | SaveBuffers | EmptyBuffers => (0, 0),
+        List => (1, 0),
+        // Tools words that touch only their arguments.
+        NameToString => (1, 2),
+        NameToInterpret => (1, 1),
+        NameToCompile => (1, 2),
+        Dump => (2, 0),
         _ => return None,
     };
     Some(Effect::new(i, o))
@@ -275,6 +294,28 @@ mod tests {
     fn prims(d: &mut Definition, ps: &[Prim]) {
         for &p in ps {
             d.op(Op::Prim(p));
+        }
+    }
+
+    #[test]
+    fn file_and_block_words_are_static_but_interpreting_words_are_not() {
+        // : LINE ( fid -- u flag ior ) PAD 80 ROT READ-LINE ;
+        let line = def(|d| {
+            d.op(Op::Prim(Prim::Pad));
+            d.op(Op::Lit(80));
+            d.op(Op::Prim(Prim::Rot));
+            d.op(Op::Call(host_xt(HostWord::ReadLine)));
+        });
+        assert_eq!(infer(&line, &Known::new()), Some(Effect::new(1, 3)));
+        // : B ( u -- c ) BLOCK C@ ;
+        let b = def(|d| {
+            d.op(Op::Call(host_xt(HostWord::Block)));
+            d.op(Op::Prim(Prim::CFetch));
+        });
+        assert_eq!(infer(&b, &Known::new()), Some(Effect::new(1, 1)));
+        // LOAD and N>R may do anything to the stack.
+        for h in [HostWord::Load, HostWord::IncludeFile, HostWord::NToR, HostWord::TraverseWordlist] {
+            assert_eq!(host_effect(h), None, "{}", h.name());
         }
     }
 
