@@ -42,7 +42,7 @@ impl Forth {
         match h {
             OpenFile | CreateFile => {
                 let fam = self.pop(m)?;
-                let path = self.pop_string(m)?;
+                let path = self.pop_path(m)?;
                 let res = match Access::from_fam(fam) {
                     Some(access) => with_files(m, |fs| fs.open(&path, access, h == CreateFile)),
                     None => Err(FsError::io(format!("{fam} is not a file access method"))),
@@ -119,18 +119,18 @@ impl Forth {
                 self.push_ior(m, &[], res)
             }
             DeleteFile => {
-                let path = self.pop_string(m)?;
+                let path = self.pop_path(m)?;
                 let res = with_files(m, |fs| fs.delete(&path));
                 self.push_ior(m, &[], res)
             }
             RenameFile => {
-                let to = self.pop_string(m)?;
-                let from = self.pop_string(m)?;
+                let to = self.pop_path(m)?;
+                let from = self.pop_path(m)?;
                 let res = with_files(m, |fs| fs.rename(&from, &to));
                 self.push_ior(m, &[], res)
             }
             FileStatus => {
-                let path = self.pop_string(m)?;
+                let path = self.pop_path(m)?;
                 let exists = with_files(m, |fs| Ok(fs.exists(&path))).unwrap_or(false);
                 let res = if exists { Ok(()) } else { Err(FsError::no_file(format!("{path}: no such file"))) };
                 self.push_ior(m, &[0], res)
@@ -148,7 +148,7 @@ impl Forth {
                 }
             }
             Required | Require => {
-                let path = if h == Require { self.parse_word_name(m)? } else { self.pop_string(m)? };
+                let path = if h == Require { self.parse_word_name(m)? } else { self.pop_path(m)? };
                 self.include_path(m, &path, true)
             }
             _ => Err(Fault::Host(format!("internal error: {} is not a file word", h.name()))),
@@ -156,7 +156,7 @@ impl Forth {
     }
 
     /// Pops `c-addr u` and reads the string (lossy UTF-8, for paths).
-    fn pop_string(&mut self, m: &mut dyn Machine) -> Result<String, Fault> {
+    fn pop_path(&mut self, m: &mut dyn Machine) -> Result<String, Fault> {
         let bytes = self.pop_bytes(m)?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }

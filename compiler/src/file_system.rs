@@ -109,6 +109,12 @@ pub trait FileSystem {
     fn rename(&mut self, from: &str, to: &str) -> Result<(), FsError>;
     /// Whether a file exists at `path` (`FILE-STATUS`).
     fn exists(&mut self, path: &str) -> bool;
+    /// Whether source text of `n` bytes may be interpreted (`INCLUDED`
+    /// reads through [`read_whole_open`], which asks as it goes, so an
+    /// endless file like `/dev/zero` stops at the limit).
+    fn check_source_size(&self, _n: u64) -> Result<(), FsError> {
+        Ok(())
+    }
 }
 
 /// Runs `f` on the machine's file system; a machine without one gives an
@@ -135,14 +141,18 @@ pub fn read_whole(fs: &mut dyn FileSystem, path: &str) -> Result<Vec<u8>, FsErro
     res.and_then(|text| closed.map(|()| text))
 }
 
-/// Reads an open file from its position to its end.
+/// Reads an open file from its position to its end, within the file
+/// system's limit for source text.
 pub fn read_whole_open(fs: &mut dyn FileSystem, h: Handle) -> Result<Vec<u8>, FsError> {
     let mut out = Vec::new();
     let mut buf = vec![0u8; 64 * 1024];
     loop {
         match fs.read(h, &mut buf)? {
             0 => return Ok(out),
-            n => out.extend_from_slice(&buf[..n]),
+            n => {
+                out.extend_from_slice(&buf[..n]);
+                fs.check_source_size(out.len() as u64)?;
+            }
         }
     }
 }

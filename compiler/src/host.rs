@@ -84,6 +84,9 @@ impl Forth {
             }
             To => {
                 let (_, _, kind) = self.find_parsed(m)?;
+                if let Kind::FValue { body } = kind {
+                    return self.store_fvalue(m, body);
+                }
                 let Kind::Value { body } = kind else {
                     return Err(self.fail(throw::INVALID_NAME, "TO needs a VALUE"));
                 };
@@ -260,13 +263,15 @@ impl Forth {
             }
             Char | BracketChar => {
                 let (_, tok) = self.parse_name(m)?;
-                let Some(&c) = tok.first() else {
+                if tok.is_empty() {
                     return Err(self.fail(throw::ZERO_LENGTH_NAME, "a character was expected"));
-                };
+                }
+                // The first xchar of the name (XCHAR EXT), UTF-8 decoded.
+                let c = crate::host_xchar::decode(&tok).0;
                 if h == Char {
-                    self.push(m, i32::from(c))
+                    self.push(m, c)
                 } else {
-                    self.compile_op(Op::Lit(i32::from(c)))
+                    self.compile_op(Op::Lit(c))
                 }
             }
             Word => {
@@ -418,6 +423,28 @@ impl Forth {
             | RepositionFile | FileSize | ResizeFile | DeleteFile | RenameFile | FileStatus | FlushFile
             | IncludeFile | Required | Require => self.run_file_access(m, h),
             Block | Buffer | Update | SaveBuffers | EmptyBuffers | Load | List => self.run_block(m, h),
+            FVariable | FConstant | FValue | FLiteral | FSin | FCos | FTan | FSinCos | FAsin | FAcos | FAtan
+            | FAtan2 | FSinh | FCosh | FTanh | FAsinh | FAcosh | FAtanh | FExp | FExpm1 | FLn | FLnp1 | FLog
+            | FAlog | FPow | FProx | FDot | FEDot | FSDot | FDotS | Represent | ToFloat | Precision | SetPrecision => {
+                self.run_float(m, h)
+            }
+            XCSize
+            | XSize
+            | XCFetchPlus
+            | XCStorePlus
+            | XCStorePlusQ
+            | XCComma
+            | XCharPlus
+            | XCharMinus
+            | PlusXSlashString
+            | XBackslashStringMinus
+            | TrailingGarbage
+            | XWidth
+            | XCWidth
+            | XEmit
+            | XKey
+            | XHold
+            | EKeyToXChar => self.run_xchar(m, h),
         }
     }
 
@@ -683,6 +710,8 @@ impl Forth {
     fn catch(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let xt = self.pop(m)? as Xt;
         let (sp, rp, depth) = (m.sp(), m.rp(), self.inputs.len());
+        // THROW restores the depth of every stack, the float stack too.
+        let fsp = m.fsp();
         let state = self.state;
         match self.execute(m, xt) {
             Ok(()) => self.push(m, 0),
@@ -690,6 +719,7 @@ impl Forth {
                 Some(code) => {
                     m.set_sp(sp);
                     m.set_rp(rp);
+                    m.set_fsp(fsp);
                     self.unwind_inputs(m, depth)?;
                     if self.state != state {
                         self.set_state(m, state)?;
@@ -790,7 +820,7 @@ impl Forth {
             "RETURN-STACK-CELLS" => Some(single(l.return_stack_cells as i32)),
             "STACK-CELLS" => Some(single(l.data_stack_cells as i32)),
             "WORDLISTS" => Some(single(crate::dictionary::MAX_ORDER as i32)),
-            _ => None,
+            _ => self.float_environment(m, &q)?,
         };
         match answer {
             Some(vals) => {

@@ -38,8 +38,11 @@ pub mod emit;
 pub mod error;
 mod file_access;
 pub mod file_system;
+pub mod float_text;
 mod host;
+mod host_float;
 pub mod host_words;
+pub mod host_xchar;
 pub mod input;
 mod interpreter;
 pub mod ir;
@@ -55,7 +58,7 @@ mod tools;
 
 pub use error::{Diagnostic, Location, Stop};
 pub use host::format_signed;
-pub use interpreter::{Config, Forth, Stats};
+pub use interpreter::{panic_message, Config, Forth, Stats};
 pub use link::{Artifact, ImageInfo, LinkOptions};
 pub use machine::{Fault, Host, Machine, MachineExt};
 

@@ -30,3 +30,7 @@
 {SCR} CONSTANT SCR ( -- a-addr )
 : FLUSH ( -- ) SAVE-BUFFERS EMPTY-BUFFERS ;
 : THRU ( i*x u1 u2 -- j*x ) 1+ SWAP ?DO I LOAD LOOP ;
+\ Floating point: structure fields for floats (FLOATING-POINT EXT).
+: FFIELD: ( n1 "name" -- n2 ) FALIGNED CREATE DUP , 1 FLOATS + DOES> @ + ;
+: DFFIELD: ( n1 "name" -- n2 ) DFALIGNED CREATE DUP , 1 DFLOATS + DOES> @ + ;
+: SFFIELD: ( n1 "name" -- n2 ) SFALIGNED CREATE DUP , 1 SFLOATS + DOES> @ + ;

@@ -253,6 +253,12 @@ impl Forth {
             Kind::Constant { value } => format!("{value} CONSTANT {}", hdr.name),
             Kind::Value { body } => format!("{} VALUE {}", m.read_cell(body)?, hdr.name),
             Kind::Variable { .. } => format!("VARIABLE {}", hdr.name),
+            Kind::FConstant { body } | Kind::FValue { body } => {
+                let mut b = [0u8; 8];
+                m.read(body, &mut b)?;
+                let word = if matches!(hdr.kind, Kind::FConstant { .. }) { "FCONSTANT" } else { "FVALUE" };
+                format!("{:e} {word} {}", f64::from_le_bytes(b), hdr.name)
+            }
             Kind::Created { .. } | Kind::Does { .. } => format!("CREATE {}", hdr.name),
             Kind::Defer { body } => {
                 let target = m.read_cell(body)? as Xt;

@@ -12,6 +12,11 @@ pub struct Console {
 }
 
 impl Console {
+    /// A console over any streams (in-memory buffers for tests and fuzzing).
+    pub fn new(out: Box<dyn Write>, input: Box<dyn BufRead>) -> Self {
+        Console { out, input }
+    }
+
     /// The process's standard streams.
     pub fn stdio() -> Self {
         let stdin: Stdin = std::io::stdin();

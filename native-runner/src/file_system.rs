@@ -24,10 +24,11 @@ struct Open {
 }
 
 /// The open files of a run.
-#[derive(Default)]
 pub struct NativeFs {
     open: HashMap<Handle, Open>,
     next: Handle,
+    /// The largest source file `INCLUDED` may interpret (`--max-input`).
+    max_source: u64,
 }
 
 fn os_error(e: std::io::Error) -> FsError {
@@ -39,6 +40,16 @@ fn os_error(e: std::io::Error) -> FsError {
 }
 
 impl NativeFs {
+    /// No open files; source files of at most `max_source` bytes.
+    pub fn new(max_source: u64) -> Self {
+        NativeFs { open: HashMap::new(), next: 0, max_source }
+    }
+
+    /// Sets the largest source file `INCLUDED` may interpret.
+    pub fn set_max_source_bytes(&mut self, n: u64) {
+        self.max_source = n;
+    }
+
     fn get(&mut self, h: Handle) -> Result<&mut Open, FsError> {
         self.open.get_mut(&h).ok_or_else(|| FsError::io(format!("{h} is not an open file")))
     }
@@ -115,6 +126,16 @@ impl FileSystem for NativeFs {
     fn exists(&mut self, path: &str) -> bool {
         std::path::Path::new(path).exists()
     }
+
+    fn check_source_size(&self, n: u64) -> Result<(), FsError> {
+        if n > self.max_source {
+            return Err(FsError::io(format!(
+                "larger than the input limit of {} bytes (see --max-input)",
+                self.max_source
+            )));
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -126,7 +147,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         let p = path.to_str().unwrap();
-        let mut fs = NativeFs::default();
+        let mut fs = NativeFs::new(1 << 20);
         let h = fs.open(p, Access::ReadWrite, true).unwrap();
         fs.write(h, b"hello\nworld\n").unwrap();
         fs.seek(h, 0).unwrap();

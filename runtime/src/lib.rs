@@ -8,8 +8,8 @@
 //!
 //! # Execution model
 //!
-//! The machine is one linear memory, one funcref table and two mutable
-//! globals. An execution token (xt) is an index into the table. Every table
+//! The machine is one linear memory, one funcref table and three mutable
+//! globals (`sp`, `rp`, `fsp`). An execution token (xt) is an index into the table. Every table
 //! entry has the type [`WORD_TYPE`]: it takes its own xt as its only
 //! parameter (so that shared code fields such as [`exports::DOVAR`] can find
 //! their data) and returns nothing; stack items travel through memory.
@@ -44,6 +44,9 @@
 //! 0x0022_3000 +-------------------------------+
 //!             | data space, grows up  ->      |  HERE
 //!             |             ...               |
+//!             | guard                         |
+//!             | <- float stack, grows down    |  global `fsp` (8-byte items)
+//!             | guard                         |
 //!             | <- return stack, grows down   |  global `rp`
 //!             | guard                         |
 //!             | <- data stack, grows down     |  global `sp`
@@ -154,6 +157,9 @@ pub mod exports {
     pub const SP: &str = "sp";
     /// The return stack pointer global (address of the top item).
     pub const RP: &str = "rp";
+    /// The floating-point stack pointer global (address of the top item,
+    /// an IEEE 754 binary64 value).
+    pub const FSP: &str = "fsp";
     /// Code field of `CREATE` and `VARIABLE` words: pushes the body address.
     pub const DOVAR: &str = "dovar";
     /// Code field of `CONSTANT` words: pushes the cell in the body.
@@ -213,21 +219,40 @@ pub struct Layout {
     pub data_stack_cells: u32,
     /// Return stack capacity, in cells.
     pub return_stack_cells: u32,
+    /// Floating-point stack capacity, in floats ([`FLOAT`] bytes each).
+    pub float_stack_floats: u32,
 }
+
+/// Size of a floating-point stack item and of a `FLOAT` in memory, in bytes.
+pub const FLOAT: u32 = 8;
+
+/// Default capacity of the floating-point stack, in floats.
+pub const DEFAULT_FLOAT_STACK: u32 = 1024;
 
 /// Size of each guard zone above a stack, in bytes.
 pub const GUARD: u32 = 4096;
 
 impl Default for Layout {
     fn default() -> Self {
-        Layout { memory_bytes: 16 * 1024 * 1024, data_stack_cells: 16384, return_stack_cells: 16384 }
+        Layout {
+            memory_bytes: 16 * 1024 * 1024,
+            data_stack_cells: 16384,
+            return_stack_cells: 16384,
+            float_stack_floats: DEFAULT_FLOAT_STACK,
+        }
     }
 }
 
 impl Layout {
-    /// A layout with the given memory size and stack capacities.
+    /// A layout with the given memory size and stack capacities, and the
+    /// default floating-point stack.
     pub fn new(memory_bytes: u32, data_stack_cells: u32, return_stack_cells: u32) -> Self {
-        Layout { memory_bytes, data_stack_cells, return_stack_cells }
+        Layout { memory_bytes, data_stack_cells, return_stack_cells, float_stack_floats: DEFAULT_FLOAT_STACK }
+    }
+
+    /// The same layout with a floating-point stack of `floats` items.
+    pub fn with_float_stack(self, floats: u32) -> Self {
+        Layout { float_stack_floats: floats, ..self }
     }
 
     /// Number of wasm pages.
@@ -255,15 +280,26 @@ impl Layout {
         self.rs_base() - self.return_stack_cells * CELL
     }
 
+    /// Value of `fsp` when the floating-point stack is empty.
+    pub fn fs_base(&self) -> u32 {
+        self.rs_limit() - GUARD
+    }
+
+    /// Lowest address the floating-point stack may occupy.
+    pub fn fs_limit(&self) -> u32 {
+        self.fs_base() - self.float_stack_floats * FLOAT
+    }
+
     /// First address past the end of data space.
     pub fn data_end(&self) -> u32 {
-        self.rs_limit() - GUARD
+        self.fs_limit() - GUARD
     }
 
     /// Checks that the stacks and a minimal data space fit in memory.
     pub fn validate(&self) -> Result<(), String> {
-        let stacks =
-            u64::from(self.data_stack_cells + self.return_stack_cells) * u64::from(CELL) + 3 * u64::from(GUARD);
+        let stacks = (u64::from(self.data_stack_cells) + u64::from(self.return_stack_cells)) * u64::from(CELL)
+            + u64::from(self.float_stack_floats) * u64::from(FLOAT)
+            + 4 * u64::from(GUARD);
         let need = u64::from(addr::DATA_START) + stacks + 64 * 1024;
         if !self.memory_bytes.is_multiple_of(PAGE) {
             return Err(format!("memory size {} is not a multiple of 64 KiB", self.memory_bytes));
@@ -334,10 +370,18 @@ pub mod throw {
     pub const INVALID_NAME: i32 = -32;
     /// Unexpected end of file (an unterminated string or comment).
     pub const UNEXPECTED_EOF: i32 = -39;
+    /// Invalid BASE for floating-point conversion.
+    pub const FLOAT_BASE: i32 = -40;
+    /// Floating-point stack overflow.
+    pub const FSTACK_OVERFLOW: i32 = -44;
+    /// Floating-point stack underflow.
+    pub const FSTACK_UNDERFLOW: i32 = -45;
     /// Invalid POSTPONE.
     pub const INVALID_POSTPONE: i32 = -48;
     /// A memory-allocation failure.
     pub const ALLOCATE: i32 = -59;
+    /// Malformed xchar (an invalid UTF-8 sequence).
+    pub const MALFORMED_XCHAR: i32 = -77;
 
     /// The standard's description of a THROW code, if it has one.
     pub fn message(code: i32) -> Option<&'static str> {
@@ -435,7 +479,9 @@ mod tests {
         let l = Layout::default();
         l.validate().unwrap();
         assert!(addr::DATA_START < l.data_end());
-        assert!(l.data_end() < l.rs_limit());
+        assert!(l.data_end() < l.fs_limit());
+        assert!(l.fs_limit() < l.fs_base());
+        assert!(l.fs_base() < l.rs_limit());
         assert!(l.rs_limit() < l.rs_base());
         assert!(l.rs_base() < l.ds_limit());
         assert!(l.ds_limit() < l.ds_base());

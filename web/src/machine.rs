@@ -27,6 +27,7 @@ struct Kernel {
     table: WebAssembly::Table,
     sp: WebAssembly::Global,
     rp: WebAssembly::Global,
+    fsp: WebAssembly::Global,
     code_fields: Vec<(CodeField, Function)>,
     host_func: Function,
     imports: Object,
@@ -114,6 +115,8 @@ fn to_fault(e: JsValue) -> Fault {
         (runtime::throw::INVALID_ADDRESS, "not an execution token")
     } else if lower.contains("out of bounds") {
         (runtime::throw::INVALID_ADDRESS, "out of bounds memory access")
+    } else if lower.contains("unreachable") {
+        (runtime::throw::INVALID_ADDRESS, "wasm `unreachable` instruction executed")
     } else {
         return Fault::Host(text);
     };
@@ -193,6 +196,7 @@ impl Machine for JsMachine {
         let table: WebAssembly::Table = get(&ex, exports::TABLE)?.dyn_into().map_err(js)?;
         let sp: WebAssembly::Global = get(&ex, exports::SP)?.dyn_into().map_err(js)?;
         let rp: WebAssembly::Global = get(&ex, exports::RP)?.dyn_into().map_err(js)?;
+        let fsp: WebAssembly::Global = get(&ex, exports::FSP)?.dyn_into().map_err(js)?;
         let mut code_fields = Vec::new();
         for cf in CodeField::ALL {
             code_fields.push((cf, get(&ex, cf.export_name())?.dyn_into::<Function>().map_err(js)?));
@@ -206,6 +210,7 @@ impl Machine for JsMachine {
             table,
             sp,
             rp,
+            fsp,
             code_fields,
             host_func,
             imports: imports_obj,
@@ -292,6 +297,16 @@ impl Machine for JsMachine {
     fn set_rp(&mut self, rp: u32) {
         if let Ok(k) = self.kernel() {
             k.rp.set_value(&JsValue::from(rp as i32));
+        }
+    }
+
+    fn fsp(&mut self) -> u32 {
+        self.kernel().map_or(0, |k| k.fsp.value().as_f64().unwrap_or(0.0) as i32 as u32)
+    }
+
+    fn set_fsp(&mut self, fsp: u32) {
+        if let Ok(k) = self.kernel() {
+            k.fsp.set_value(&JsValue::from(fsp as i32));
         }
     }
 
