@@ -153,6 +153,9 @@ pub struct Forth {
     pub(crate) files: crate::file_access::FileState,
     /// The block buffers.
     pub(crate) blocks: crate::block::Blocks,
+    /// A conditional section (`[IF]` ... `[THEN]`) still being skipped at
+    /// the end of an interactive line: the next line goes on skipping.
+    pub(crate) pending_skip: Option<crate::tools::Skip>,
     /// Significant digits of `F.`, `FE.` and `FS.` (`PRECISION`).
     pub(crate) precision: usize,
 }
@@ -192,6 +195,7 @@ impl Forth {
             names_used: 0,
             files: Default::default(),
             blocks: Default::default(),
+            pending_skip: None,
             precision: crate::host_float::DEFAULT_PRECISION,
         }
     }
@@ -265,11 +269,13 @@ impl Forth {
 
     /// Interprets a whole file, read through the machine.
     pub fn include_file(&mut self, m: &mut dyn Machine, path: &str) -> Result<(), Stop> {
+        self.pending_skip = None;
         self.top(m, |f, m| f.include(m, path))
     }
 
     /// Interprets source text that is already in memory, named `name`.
     pub fn load_source(&mut self, m: &mut dyn Machine, name: &str, text: &[u8]) -> Result<(), Stop> {
+        self.pending_skip = None;
         self.top(m, |f, m| f.run_file_text(m, name.into(), text.into(), None))
     }
 
@@ -279,6 +285,7 @@ impl Forth {
         self.sources.push((name.to_string(), sha2::Sha256::digest(line.as_bytes()).into()));
         self.top(m, |f, m| {
             f.push_input(m, SourceKind::Line { name: name.into() }, line.as_bytes().to_vec(), None)?;
+            f.resume_skip(m)?;
             f.interpret_source(m)?;
             f.pop_input(m)
         })
@@ -318,6 +325,7 @@ impl Forth {
             self.dict.truncate_if_last(cur.header);
         }
         self.state = false;
+        self.pending_skip = None;
         let _ = m.write_cell(addr::STATE, 0);
         // With an empty search order nothing could be typed next.
         if self.dict.order().is_empty() {

@@ -22,6 +22,7 @@
 
 use crate::dictionary::{Kind, WordId};
 use crate::host_words::HostWord;
+use crate::input::SourceKind;
 use crate::interpreter::Forth;
 use crate::ir::{Function, Op, Term, Xt};
 use crate::kernel::host_xt;
@@ -29,12 +30,20 @@ use crate::machine::{Fault, Machine, MachineExt};
 use runtime::{addr, throw};
 
 /// What a skipped section of `[IF]` ... `[THEN]` ends at.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum SkipTo {
     /// `[ELSE]` or `[THEN]` (after a false `[IF]`).
     ElseOrThen,
     /// `[THEN]` only (after an `[ELSE]` reached while interpreting).
     Then,
+}
+
+/// A conditional section being skipped: what ends it, and how many nested
+/// `[IF]`s are open inside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Skip {
+    to: SkipTo,
+    depth: usize,
 }
 
 impl Forth {
@@ -43,10 +52,10 @@ impl Forth {
         use HostWord::*;
         match h {
             BracketIf => match self.pop(m)? {
-                0 => self.skip_section(m, SkipTo::ElseOrThen),
+                0 => self.skip_section(m, Skip { to: SkipTo::ElseOrThen, depth: 0 }),
                 _ => Ok(()),
             },
-            BracketElse => self.skip_section(m, SkipTo::Then),
+            BracketElse => self.skip_section(m, Skip { to: SkipTo::Then, depth: 0 }),
             BracketThen => Ok(()),
             BracketDefined | BracketUndefined => {
                 let name = self.parse_word_name(m)?;
@@ -124,27 +133,45 @@ impl Forth {
         }
     }
 
-    /// Skips words (refilling the input source as needed) up to the end of
-    /// a conditional section, honouring nested `[IF]`s. At the end of the
-    /// input the section simply ends, as in gforth.
-    fn skip_section(&mut self, m: &mut dyn Machine, to: SkipTo) -> Result<(), Fault> {
-        let mut depth = 0usize;
+    /// Skips words up to the end of a conditional section, honouring
+    /// nested `[IF]`s. Files and blocks are refilled as needed; at the end
+    /// of an interactive line the skip goes on with the next line
+    /// ([`Forth::resume_skip`]); at the end of any other input the section
+    /// simply ends, as in gforth.
+    fn skip_section(&mut self, m: &mut dyn Machine, mut skip: Skip) -> Result<(), Fault> {
         loop {
             let (_, tok) = self.parse_name(m)?;
             if tok.is_empty() {
-                if !self.refill(m)? {
-                    return Ok(());
+                match self.inputs.last().map(|i| &i.kind) {
+                    Some(SourceKind::Line { .. }) => {
+                        self.pending_skip = Some(skip);
+                        return Ok(());
+                    }
+                    Some(SourceKind::File { .. } | SourceKind::Block { .. }) => {}
+                    _ => return Ok(()),
                 }
-                continue;
+                if self.refill(m)? {
+                    continue;
+                }
+                return Ok(());
             }
             let word = tok.to_ascii_uppercase();
             match word.as_slice() {
-                b"[IF]" => depth += 1,
-                b"[ELSE]" if depth == 0 && to == SkipTo::ElseOrThen => return Ok(()),
-                b"[THEN]" if depth == 0 => return Ok(()),
-                b"[THEN]" => depth -= 1,
+                b"[IF]" => skip.depth += 1,
+                b"[ELSE]" if skip.depth == 0 && skip.to == SkipTo::ElseOrThen => return Ok(()),
+                b"[THEN]" if skip.depth == 0 => return Ok(()),
+                b"[THEN]" => skip.depth -= 1,
                 _ => {}
             }
+        }
+    }
+
+    /// Goes on skipping a conditional section left open by the previous
+    /// interactive line.
+    pub(crate) fn resume_skip(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        match self.pending_skip.take() {
+            Some(skip) => self.skip_section(m, skip),
+            None => Ok(()),
         }
     }
 

@@ -340,3 +340,11 @@ fn repl_history_is_kept_across_sessions() {
     let lines: Vec<&str> = saved.lines().filter(|l| !l.starts_with('#')).collect();
     assert_eq!(lines, [": sq dup * ;", "3 sq .", "7 .", "bye"], "{saved}");
 }
+
+#[test]
+fn a_conditional_section_spans_evaluate_strings_and_repl_lines() {
+    let out = run_with_stdin(&["run", "-e", "0 [IF] 1 .", "-e", "2 . [ELSE] 3 .", "-e", "[THEN] 4 ."], b"");
+    assert_eq!(text(&out.stdout), "3 4 ");
+    let out = run_with_stdin(&["repl"], b"0 [IF]\n1 .\n[THEN] 2 .\n3 .\n");
+    assert!(text(&out.stdout).contains("2  ok\n3  ok"), "{}", text(&out.stdout));
+}
