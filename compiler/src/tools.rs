@@ -5,6 +5,10 @@
 //! A name token (*nt*) is the index of a header plus one, so no nt is zero.
 //! `NAME>STRING` copies the name into the names region of the memory map the
 //! first time it is asked for; later calls give the same address.
+//! `NAME>INTERPRET` gives 0 for the compile-only words (`IF`, `EXIT`, …),
+//! whose interpretation semantics are undefined. `TRAVERSE-WORDLIST` visits
+//! every visible header of the word list, newest first, shadowed ones too.
+//! A `SYNONYM` shares the xt, immediacy and compile-only flag of its word.
 //!
 //! Output formats (ours; gforth's differ):
 //! - `DUMP` prints one line per 16 bytes: the address in hex (8 digits),
@@ -363,6 +367,28 @@ pub(crate) fn dump_text(start: u32, bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decompiling_names_words_and_spells_out_branches() {
+        use crate::ir::{Block, BlockId};
+        use crate::primitives::Prim;
+        let mut f = Forth::new(crate::Config::default());
+        f.register_builtins();
+        let func = Function {
+            xt: 9999,
+            name: "ABS2".into(),
+            blocks: vec![
+                Block {
+                    ops: vec![Op::Prim(Prim::Dup), Op::Lit(0), Op::Prim(Prim::Lt)],
+                    term: Term::Branch { nonzero: BlockId(1), zero: BlockId(2) },
+                },
+                Block { ops: vec![Op::Call(host_xt(HostWord::Type))], term: Term::Jump(BlockId(2)) },
+                Block { ops: vec![], term: Term::Return },
+            ],
+            n_loops: 0,
+        };
+        assert_eq!(f.decompile(&func), ": ABS2\n  b0: DUP 0 < ?branch b2 (else b1)\n  b1: TYPE\n  b2: exit ;");
+    }
 
     #[test]
     fn dump_shows_hex_and_characters() {
