@@ -5,6 +5,9 @@
 //! directory (`INCLUDED` itself tries the including file's folder first).
 //! Handles start at 1 and are not reused within a run.
 //!
+//! [`NativeFs::disable`] turns every operation into an error, for runs of
+//! untrusted input that must not touch the disk (the fuzz targets).
+//!
 //! Guarantees: no path or handle makes it panic; opening a directory, a
 //! missing file or a file without permission, using a closed handle, and
 //! writing a file opened read-only all give an error with a non-zero ior
@@ -29,6 +32,9 @@ pub struct NativeFs {
     next: Handle,
     /// The largest source file `INCLUDED` may interpret (`--max-input`).
     max_source: u64,
+    /// Off: every operation fails (for runs of untrusted input, such as
+    /// the fuzz targets, which must not touch the disk).
+    enabled: bool,
 }
 
 fn os_error(e: std::io::Error) -> FsError {
@@ -42,7 +48,13 @@ fn os_error(e: std::io::Error) -> FsError {
 impl NativeFs {
     /// No open files; source files of at most `max_source` bytes.
     pub fn new(max_source: u64) -> Self {
-        NativeFs { open: HashMap::new(), next: 0, max_source }
+        NativeFs { open: HashMap::new(), next: 0, max_source, enabled: true }
+    }
+
+    /// Makes every later operation fail with ior -37.
+    pub fn disable(&mut self) {
+        self.enabled = false;
+        self.open.clear();
     }
 
     /// Sets the largest source file `INCLUDED` may interpret.
@@ -57,6 +69,9 @@ impl NativeFs {
 
 impl FileSystem for NativeFs {
     fn open(&mut self, path: &str, access: Access, create: bool) -> Result<Handle, FsError> {
+        if !self.enabled {
+            return Err(FsError::io("file access is disabled"));
+        }
         if std::path::Path::new(path).is_dir() {
             return Err(FsError::io(format!("{path} is a directory")));
         }
@@ -116,15 +131,21 @@ impl FileSystem for NativeFs {
     }
 
     fn delete(&mut self, path: &str) -> Result<(), FsError> {
+        if !self.enabled {
+            return Err(FsError::io("file access is disabled"));
+        }
         std::fs::remove_file(path).map_err(os_error)
     }
 
     fn rename(&mut self, from: &str, to: &str) -> Result<(), FsError> {
+        if !self.enabled {
+            return Err(FsError::io("file access is disabled"));
+        }
         std::fs::rename(from, to).map_err(os_error)
     }
 
     fn exists(&mut self, path: &str) -> bool {
-        std::path::Path::new(path).exists()
+        self.enabled && std::path::Path::new(path).exists()
     }
 
     fn check_source_size(&self, n: u64) -> Result<(), FsError> {
@@ -160,5 +181,10 @@ mod tests {
         assert_eq!(fs.open(dir.path().to_str().unwrap(), Access::Read, false).unwrap_err().ior, -37);
         let r = fs.open(p, Access::Read, false).unwrap();
         assert_eq!(fs.write(r, b"x").unwrap_err().ior, -37);
+        fs.disable();
+        assert_eq!(fs.read(r, &mut [0; 4]).unwrap_err().ior, -37);
+        assert_eq!(fs.open(p, Access::Read, false).unwrap_err().ior, -37);
+        assert_eq!(fs.delete(p).unwrap_err().ior, -37);
+        assert!(!fs.exists(p) && path.exists());
     }
 }

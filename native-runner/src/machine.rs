@@ -113,6 +113,12 @@ impl NativeMachine {
         self.0.data_mut().fs.set_max_source_bytes(n);
     }
 
+    /// Turns file access off: the FILE ACCESS and BLOCK words and
+    /// `INCLUDED` then fail as if every file were unreadable.
+    pub fn disable_files(&mut self) {
+        self.0.data_mut().fs.disable();
+    }
+
     /// Flushes program output.
     pub fn flush_output(&mut self) {
         self.0.data_mut().console.flush();
