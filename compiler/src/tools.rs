@@ -299,6 +299,9 @@ impl Forth {
                 }
             }
             Kind::Marker { .. } => format!("MARKER {}", hdr.name),
+            // Kinds that word sets added later may bring.
+            #[allow(unreachable_patterns)]
+            _ => format!("\\ {}: a {:?} word", hdr.name, hdr.kind),
         };
         Ok(text + "\n")
     }
