@@ -77,6 +77,9 @@ impl Machine for NullMachine {
     fn read_file(&mut self, path: &str) -> Result<Vec<u8>, String> {
         Err(format!("{path}: the null machine has no files"))
     }
+    fn wall_clock_ms(&mut self) -> f64 {
+        0.0
+    }
     fn now_ms(&mut self) -> f64 {
         0.0
     }

@@ -50,6 +50,11 @@ pub enum Kind {
         /// The data field address.
         body: u32,
     },
+    /// A `2VALUE`: pushes the two cells at its body, which `TO` changes.
+    TwoValue {
+        /// The data field address.
+        body: u32,
+    },
     /// A `DEFER`red word: executes the xt stored at its body.
     Defer {
         /// The data field address.
@@ -70,6 +75,7 @@ impl Kind {
             | Kind::Does { body }
             | Kind::Variable { body }
             | Kind::Value { body }
+            | Kind::TwoValue { body }
             | Kind::Defer { body } => Some(body),
             _ => None,
         }

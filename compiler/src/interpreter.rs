@@ -129,6 +129,8 @@ pub struct Forth {
     /// Name and sha256 of every source loaded, for provenance.
     pub(crate) sources: Vec<(String, [u8; 32])>,
     pub(crate) booted: bool,
+    /// `REPLACES` names (upper case) and their texts, for `SUBSTITUTE`.
+    pub(crate) substitutions: std::collections::HashMap<Vec<u8>, Vec<u8>>,
 }
 
 const PRELUDE: &str = include_str!("prelude.fs");
@@ -160,6 +162,7 @@ impl Forth {
             installed: Vec::new(),
             sources: Vec::new(),
             booted: false,
+            substitutions: Default::default(),
         }
     }
 
@@ -445,6 +448,12 @@ impl Forth {
 
     fn interpret_word(&mut self, m: &mut dyn Machine, tok: &[u8]) -> Result<(), Fault> {
         let name = String::from_utf8_lossy(tok);
+        if self.state {
+            // Locals come before every other word and before numbers.
+            if let Some(id) = self.current.as_ref().and_then(|c| c.def.find_local(&name)) {
+                return self.compile_op(Op::LocalGet(id));
+            }
+        }
         if let Some(h) = self.dict.find(&name) {
             let (xt, immediate, compile_only) = (h.xt, h.immediate, h.compile_only);
             if self.state && !immediate {
@@ -551,6 +560,11 @@ impl Forth {
                 }
                 Some(Kind::Value { body }) => {
                     d.op(Op::FetchLit(body));
+                    Ok(())
+                }
+                Some(Kind::TwoValue { body }) => {
+                    d.op(Op::Lit(body as i32));
+                    d.op(Op::Prim(Prim::TwoFetch));
                     Ok(())
                 }
                 Some(Kind::Created { body }) => {

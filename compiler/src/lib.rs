@@ -20,6 +20,7 @@
 //!     name: "SQUARE".into(),
 //!     blocks: vec![Block { ops: vec![Op::Prim(Prim::Dup), Op::Prim(Prim::Mul)], term: Term::Return }],
 //!     n_loops: 0,
+//!     n_locals: 0,
 //! };
 //! let mut effects = compiler::passes::effects::Known::new();
 //! let bytes = compiler::emit::batch_module(runtime::Layout::default(), &[square], &|_| false, &mut effects, true).unwrap();
@@ -33,8 +34,11 @@
 pub mod cfg;
 pub mod definition;
 pub mod dictionary;
+mod double;
 pub mod emit;
 pub mod error;
+mod facility;
+pub mod heap;
 mod host;
 pub mod host_words;
 pub mod input;
@@ -42,10 +46,12 @@ mod interpreter;
 pub mod ir;
 pub mod kernel;
 pub mod link;
+pub(crate) mod locals;
 pub mod machine;
 pub mod number;
 pub mod passes;
 pub mod primitives;
+mod strings;
 
 pub use error::{Diagnostic, Location, Stop};
 pub use host::format_signed;

@@ -86,7 +86,7 @@ pub struct WordInfo {
     /// Immediate.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub immediate: bool,
-    /// Kind: `colon`, `created`, `does`, `variable`, `constant`, `value`, `defer`.
+    /// Kind: `colon`, `created`, `does`, `variable`, `constant`, `value`, `2value`, `defer`.
     pub kind: String,
     /// Body address or constant value, where the kind has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -121,6 +121,7 @@ fn word_info(h: &Header) -> Option<WordInfo> {
         Kind::Variable { body } => ("variable", Some(i64::from(body))),
         Kind::Constant { value } => ("constant", Some(i64::from(value))),
         Kind::Value { body } => ("value", Some(i64::from(body))),
+        Kind::TwoValue { body } => ("2value", Some(i64::from(body))),
         Kind::Defer { body } => ("defer", Some(i64::from(body))),
         Kind::Marker { .. } | Kind::Prim(_) | Kind::Host(_) => return None,
     };
@@ -137,6 +138,7 @@ pub(crate) fn kind_of(w: &WordInfo) -> Option<Kind> {
         "variable" => Kind::Variable { body: arg as u32 },
         "constant" => Kind::Constant { value: arg as i32 },
         "value" => Kind::Value { body: arg as u32 },
+        "2value" => Kind::TwoValue { body: arg as u32 },
         "defer" => Kind::Defer { body: arg as u32 },
         _ => return None,
     })

@@ -9,6 +9,8 @@ use std::io::{BufRead, BufReader, Read, Stdin, Write};
 pub struct Console {
     out: Box<dyn Write>,
     input: Box<dyn BufRead>,
+    /// Input comes from a terminal, where a read may wait for the user.
+    interactive: bool,
 }
 
 impl Console {
@@ -17,6 +19,7 @@ impl Console {
         let stdin: Stdin = std::io::stdin();
         Console {
             out: Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
+            interactive: std::io::IsTerminal::is_terminal(&stdin),
             input: Box::new(BufReader::new(stdin)),
         }
     }
@@ -30,6 +33,13 @@ impl Console {
     /// Flushes program output.
     pub fn flush(&mut self) {
         let _ = self.out.flush();
+    }
+
+    /// Whether `key` would return without waiting (`KEY?`): input from a
+    /// file or pipe is always ready (a byte or the end); a terminal cannot
+    /// be asked without waiting, so it never is.
+    pub fn key_ready(&self) -> bool {
+        !self.interactive
     }
 
     /// Reads one byte.

@@ -39,6 +39,9 @@ pub struct StoreData {
     console: Console,
     cache: Option<ModuleCache>,
     started: Instant,
+    /// When the time limit runs out, for host waits (`MS`) that wasm's
+    /// epoch deadline cannot interrupt.
+    deadline: Option<Instant>,
     limits: wasmtime::StoreLimits,
 }
 
@@ -70,8 +73,16 @@ impl NativeMachine {
     /// A machine on `engine`, writing to and reading from `console`.
     pub fn new(engine: &Engine, console: Console, cache: Option<ModuleCache>) -> Self {
         let limits = wasmtime::StoreLimitsBuilder::new().instances(MAX_MODULES + 1).memories(1).tables(1).build();
-        let data =
-            StoreData { host: None, kernel: None, linker: None, console, cache, started: Instant::now(), limits };
+        let data = StoreData {
+            host: None,
+            kernel: None,
+            linker: None,
+            console,
+            cache,
+            started: Instant::now(),
+            deadline: None,
+            limits,
+        };
         let mut store = Store::new(engine, data);
         store.limiter(|d| &mut d.limits);
         store.epoch_deadline_trap();
@@ -82,6 +93,8 @@ impl NativeMachine {
     /// Sets the time limit from now, in epoch ticks (`None`: no limit).
     pub fn set_deadline(&mut self, ticks: Option<u64>) {
         self.0.set_epoch_deadline(ticks.unwrap_or(u64::MAX / 2));
+        self.0.data_mut().deadline =
+            ticks.and_then(|t| Instant::now().checked_add(crate::engine::TICK * u32::try_from(t).unwrap_or(u32::MAX)));
     }
 
     /// Flushes program output.
@@ -294,5 +307,28 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
 
     fn now_ms(&mut self) -> f64 {
         self.0.as_context_mut().data().started.elapsed().as_secs_f64() * 1000.0
+    }
+
+    fn wall_clock_ms(&mut self) -> f64 {
+        let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+        since.map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    }
+
+    fn sleep_ms(&mut self, ms: u32) -> Result<(), Fault> {
+        let wake = Instant::now() + std::time::Duration::from_millis(u64::from(ms));
+        match self.0.as_context_mut().data().deadline {
+            Some(deadline) if deadline < wake => {
+                std::thread::sleep(deadline.saturating_duration_since(Instant::now()));
+                Err(Fault::Timeout)
+            }
+            _ => {
+                std::thread::sleep(wake.saturating_duration_since(Instant::now()));
+                Ok(())
+            }
+        }
+    }
+
+    fn key_ready(&mut self) -> bool {
+        self.0.as_context_mut().data_mut().console.key_ready()
     }
 }

@@ -70,6 +70,17 @@ pub fn host_effect(h: HostWord) -> Option<Effect> {
         Find => (1, 2),
         ToNumber => (4, 4),
         Refill => (0, 1),
+        Compare => (4, 1),
+        Search | Substitute => (4, 3),
+        Unescape => (3, 2),
+        Replaces => (4, 0),
+        MStarSlash => (4, 2),
+        Allocate => (1, 2),
+        Free => (1, 1),
+        Resize => (2, 2),
+        Ms => (1, 0),
+        TimeAndDate => (0, 6),
+        KeyQuestion => (0, 1),
         _ => return None,
     };
     Some(Effect::new(i, o))
@@ -197,8 +208,8 @@ fn walk(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<(i64, O
         let mut cut = false;
         for op in &block.ops {
             let e = match *op {
-                Op::Lit(_) | Op::FetchLit(_) | Op::LoopIndex(_) => Effect::new(0, 1),
-                Op::StoreLit(_) => Effect::new(1, 0),
+                Op::Lit(_) | Op::FetchLit(_) | Op::LoopIndex(_) | Op::LocalGet(_) => Effect::new(0, 1),
+                Op::StoreLit(_) | Op::LocalSet(_) => Effect::new(1, 0),
                 Op::DoInit(_) => Effect::new(2, 0),
                 Op::Prim(p) => prim_effect(p)?,
                 Op::Call(xt) if xt == func.xt => match self_calls {

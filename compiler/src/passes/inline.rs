@@ -26,7 +26,7 @@ pub fn inlinable(f: &Function) -> Option<&[Op]> {
     }
     let simple = block.ops.iter().all(|op| match op {
         Op::Call(x) => *x != f.xt,
-        Op::DoInit(_) | Op::LoopIndex(_) => false,
+        Op::DoInit(_) | Op::LoopIndex(_) | Op::LocalGet(_) | Op::LocalSet(_) => false,
         _ => true,
     });
     simple.then_some(&block.ops)
@@ -76,7 +76,13 @@ mod tests {
     use crate::primitives::Prim;
 
     fn func(xt: Xt, ops: Vec<Op>) -> Function {
-        Function { xt, name: format!("f{xt}"), blocks: vec![Block { ops, term: Term::Return }], n_loops: 0 }
+        Function {
+            xt,
+            name: format!("f{xt}"),
+            blocks: vec![Block { ops, term: Term::Return }],
+            n_loops: 0,
+            n_locals: 0,
+        }
     }
 
     /// `: CELL+@ CELL+ @ ;  : T CELL+@ CELL+@ ;` inlines both calls, transitively.
