@@ -209,7 +209,11 @@ impl Heap {
 
     /// `FREE`: gives the block at payload `p` back, merging it with free
     /// neighbours.
+    /// Freeing address 0 does nothing, as in C and gforth.
     pub fn free(&self, m: &mut dyn Cells, p: u32) -> Result<(), HeapError> {
+        if p == 0 {
+            return Ok(());
+        }
         let (mut b, mut size) = self.live_block(m, p)?;
         let next = b + size;
         if next < self.end {
@@ -382,6 +386,7 @@ mod tests {
     fn garbage_and_double_free_are_refused() {
         let (h, mut m) = setup();
         assert_eq!(h.free(&mut m, 1234), Err(HeapError::NotAllocated));
+        assert_eq!(h.free(&mut m, 0), Ok(()));
         let a = h.allocate(&mut m, 16).unwrap();
         assert_eq!(h.free(&mut m, a + 4), Err(HeapError::NotAllocated));
         assert_eq!(h.free(&mut m, u32::MAX), Err(HeapError::NotAllocated));

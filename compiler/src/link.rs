@@ -74,6 +74,9 @@ pub struct ImageInfo {
     pub next_xt: Xt,
     /// The user's definitions, oldest first.
     pub words: Vec<WordInfo>,
+    /// `REPLACES` names and their texts, sorted by name, for `SUBSTITUTE`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub substitutions: Vec<(Vec<u8>, Vec<u8>)>,
 }
 
 /// One user definition in an image.
@@ -184,12 +187,21 @@ impl Forth {
             None => return Err(Diagnostic::new(format!("the entry word {entry} is not defined (use --entry WORD)"))),
         };
         let here = m.read_cell(addr::DP).map_err(|f| Diagnostic::new(format!("cannot read HERE: {f:?}")))? as u32;
-        let snapshot = m.read_vec(0, here).map_err(|f| Diagnostic::new(format!("cannot read memory: {f:?}")))?;
+        let read_err = |f| Diagnostic::new(format!("cannot read memory: {f:?}"));
+        let snapshot = m.read_vec(0, here).map_err(read_err)?;
+        // The heap goes into the image too once a program has used it, so
+        // that what it allocated while loading is still there at run time.
+        let (heap_start, heap_end) = (self.cfg.layout.heap_start(), self.cfg.layout.heap_end());
+        let heap = if m.read_cell(heap_start).map_err(read_err)? as u32 == runtime::heap::MAGIC {
+            m.read_vec(heap_start, heap_end - heap_start).map_err(read_err)?
+        } else {
+            Vec::new()
+        };
 
         let by_xt: HashMap<Xt, &Function> = self.compiled.iter().map(|f| (f.xt, f)).collect();
         let mut keep: BTreeSet<Xt> = BTreeSet::new();
         let mut work: Vec<Xt> = vec![entry_xt];
-        for cell in snapshot.chunks_exact(4) {
+        for cell in snapshot.chunks_exact(4).chain(heap.chunks_exact(4)) {
             let v = u32::from_le_bytes([cell[0], cell[1], cell[2], cell[3]]);
             if by_xt.contains_key(&v) {
                 work.push(v);
@@ -249,10 +261,16 @@ impl Forth {
             entry_xt,
             next_xt: self.next_xt,
             words,
+            substitutions: {
+                let mut subs: Vec<_> = self.substitutions.clone().into_iter().collect();
+                subs.sort();
+                subs
+            },
         };
         let image_json = serde_json::to_vec(&info).expect("image info serializes");
         let provenance = self.provenance_json(&entry, opts);
-        let data = data_runs(&snapshot);
+        let mut data = data_runs(&snapshot);
+        data.extend(data_runs(&heap).into_iter().map(|(a, bytes)| (a + heap_start, bytes)));
         let extras = Extras {
             funcs: &funcs,
             entries: &entries,
@@ -288,6 +306,7 @@ impl Forth {
                 });
             }
         }
+        f.substitutions = info.substitutions.iter().cloned().collect();
         f.next_xt = info.next_xt;
         f.booted = true;
         f

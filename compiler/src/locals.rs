@@ -25,6 +25,7 @@ pub const MAX_LOCALS: u32 = 256;
 impl Forth {
     /// The names up to `end`, refilling from a file if the line ends first.
     fn parse_local_names(&mut self, m: &mut dyn Machine, end: &str, word: &str) -> Result<Vec<String>, Fault> {
+        let start = self.location();
         let mut names = Vec::new();
         loop {
             let (_, tok) = self.parse_name(m)?;
@@ -33,7 +34,14 @@ impl Forth {
                 if is_file && self.refill_file(m)? {
                     continue;
                 }
-                return Err(self.fail(throw::UNEXPECTED_EOF, format!("{word} needs a closing {end}")));
+                // Report where the declaration began, not where input ran out.
+                self.detail = Some(crate::interpreter::Detail {
+                    location: start,
+                    word: Some(word.to_string()),
+                    message: Some(format!("unterminated declaration: {word} needs a closing {end}")),
+                    hide_code: false,
+                });
+                return Err(Fault::Throw(throw::UNEXPECTED_EOF));
             }
             let name = String::from_utf8_lossy(&tok).into_owned();
             if name.eq_ignore_ascii_case(end) {

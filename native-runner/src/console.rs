@@ -8,7 +8,7 @@ use std::io::{BufRead, BufReader, Read, Stdin, Write};
 /// Standard input and output, or in-memory buffers for tests.
 pub struct Console {
     out: Box<dyn Write>,
-    input: Box<dyn BufRead>,
+    input: BufReader<Box<dyn Read>>,
     /// Input comes from a terminal, where a read may wait for the user.
     interactive: bool,
 }
@@ -20,7 +20,7 @@ impl Console {
         Console {
             out: Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
             interactive: std::io::IsTerminal::is_terminal(&stdin),
-            input: Box::new(BufReader::new(stdin)),
+            input: BufReader::new(Box::new(stdin)),
         }
     }
 
@@ -36,10 +36,11 @@ impl Console {
     }
 
     /// Whether `key` would return without waiting (`KEY?`): input from a
-    /// file or pipe is always ready (a byte or the end); a terminal cannot
-    /// be asked without waiting, so it never is.
+    /// file or pipe is always ready (a byte or the end); a terminal is
+    /// ready while the rest of a line it delivered is buffered (it cannot
+    /// be asked about more without waiting).
     pub fn key_ready(&self) -> bool {
-        !self.interactive
+        !self.interactive || !self.input.buffer().is_empty()
     }
 
     /// Reads one byte.
