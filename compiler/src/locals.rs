@@ -125,3 +125,50 @@ impl Forth {
         self.declare_from_top(&names)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::definition::Definition;
+    use crate::ir::Op;
+    use crate::passes::effects::{infer, Effect, Known};
+    use crate::primitives::Prim;
+
+    /// `: T {: a b :} a a * 0 ?DO I b + TO b LOOP b ;` keeps its locals in wasm locals:
+    /// its effect is static, so it gets the register convention, and the
+    /// module validates with and without optimization.
+    #[test]
+    fn words_with_locals_are_static_and_validate() {
+        let mut d = Definition::new(crate::kernel::first_user_xt(), "T".into());
+        let b = d.declare_local("b");
+        let a = d.declare_local("a");
+        d.op(Op::LocalSet(b));
+        d.op(Op::LocalSet(a));
+        for l in [a, a] {
+            d.op(Op::LocalGet(l));
+        }
+        d.op(Op::Prim(Prim::Mul));
+        d.op(Op::Lit(0));
+        d.do_(true);
+        d.loop_index(0, "I").unwrap();
+        d.op(Op::LocalGet(b));
+        d.op(Op::Prim(Prim::Add));
+        d.op(Op::LocalSet(b));
+        d.loop_(false).unwrap();
+        d.op(Op::LocalGet(b));
+        let f = d.finish();
+        assert!(crate::ir::verify::verify(&f).is_empty());
+        assert_eq!(infer(&f, &Known::new()), Some(Effect::new(2, 1)));
+        for optimize in [false, true] {
+            let mut known = Known::new();
+            let bytes = crate::emit::batch_module(
+                runtime::Layout::default(),
+                std::slice::from_ref(&f),
+                &|_| false,
+                &mut known,
+                optimize,
+            )
+            .unwrap();
+            wasmparser::validate(&bytes).unwrap();
+        }
+    }
+}
