@@ -43,6 +43,11 @@ pub struct Config {
     pub optimize: bool,
     /// Inline small straight-line definitions into their callers.
     pub inline: bool,
+    /// Copy small innermost loop bodies this many times per back edge
+    /// (0 or 1: off).
+    pub unroll: usize,
+    /// Turn self tail calls of static definitions into loops.
+    pub tail_loops: bool,
 }
 
 impl Default for Config {
@@ -53,6 +58,8 @@ impl Default for Config {
             validate: cfg!(debug_assertions),
             optimize: true,
             inline: true,
+            unroll: 4,
+            tail_loops: true,
         }
     }
 }
@@ -625,6 +632,12 @@ impl Forth {
                     self.inline_bodies.insert(f.xt, body.to_vec());
                 }
             }
+        }
+        for f in &mut funcs {
+            if self.cfg.tail_loops {
+                crate::passes::tail_loop::tail_calls_to_loops(f, &self.effects);
+            }
+            crate::passes::unroll::unroll_loops(f, self.cfg.unroll);
         }
         if cfg!(debug_assertions) {
             for f in &funcs {

@@ -51,6 +51,7 @@ pub mod machine;
 pub mod number;
 pub mod passes;
 pub mod primitives;
+pub mod share_link;
 mod strings;
 
 pub use error::{Diagnostic, Location, Stop};

@@ -336,6 +336,12 @@ impl Forth {
             "source_sha256": hex(&all.finalize()),
             "sources": sources,
             "options": options,
+            "passes": {
+                "register_signatures": self.cfg.optimize,
+                "inline": self.cfg.inline,
+                "unroll": self.cfg.unroll,
+                "tail_loops": self.cfg.tail_loops,
+            },
         });
         serde_json::to_vec_pretty(&doc).expect("provenance serializes")
     }

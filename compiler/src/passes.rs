@@ -4,3 +4,5 @@
 
 pub mod effects;
 pub mod inline;
+pub mod tail_loop;
+pub mod unroll;

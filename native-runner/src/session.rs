@@ -38,6 +38,24 @@ pub struct Limits {
     /// Do not inline small words into their callers (on from -O2).
     #[arg(long)]
     pub no_inline: bool,
+    /// Run small innermost loop bodies this many times per back edge
+    /// [default: 1 (off) below -O2, 4 from -O2].
+    #[arg(long, value_name = "FACTOR", value_parser = clap::value_parser!(u8).range(1..=16))]
+    pub unroll: Option<u8>,
+    /// Keep self tail calls as calls (from -O2 they become loops).
+    #[arg(long)]
+    pub no_tail_loops: bool,
+}
+
+impl Limits {
+    /// The loop-unrolling factor the options ask for.
+    pub fn unroll_factor(&self) -> usize {
+        let default = match self.opt_level {
+            0 | 1 => 1,
+            _ => 4,
+        };
+        self.unroll.map_or(default, usize::from)
+    }
 }
 
 /// The module cache the limits ask for; an unusable folder only costs speed.
@@ -67,6 +85,8 @@ impl Session {
             layout,
             optimize: limits.opt_level > 0,
             inline: limits.opt_level > 1 && !limits.no_inline,
+            unroll: limits.unroll_factor(),
+            tail_loops: limits.opt_level > 1 && !limits.no_tail_loops,
             ..Config::default()
         });
         forth.boot(&mut machine).map_err(|s| anyhow::anyhow!("{s}"))?;

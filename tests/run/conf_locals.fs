@@ -32,6 +32,10 @@ T{ : l15 {: lim :} 0 100 0 DO I lim = IF LEAVE THEN 1+ LOOP ; 7 l15 -> 7 }T
 \ RECURSE: every activation has its own locals
 T{ : fact {: n :} n 1 < IF 1 ELSE n n 1- RECURSE * THEN ; 5 fact -> 120 }T
 T{ : l16 {: a b :} a 0> IF a 1- b 10 * RECURSE a b THEN ; 2 1 l16 -> 1 10 2 1 }T
+\ A tail call to itself becomes a loop; the locals are set again each time
+T{ : gcd {: a b :} b 0= IF a ELSE b a b MOD RECURSE THEN ; 48 18 gcd -> 6 }T
+T{ : count-down {: n | seen :} n 0= IF 0 EXIT THEN n TO seen seen 1- RECURSE 1+ ; 5 count-down -> 5 }T
+T{ : sum-to {: n acc :} n 0= IF acc EXIT THEN n 1- acc n + RECURSE ; 100 0 sum-to -> 5050 }T
 \ :NONAME and DOES> (locals end at DOES>; the DOES> part has its own)
 T{ 3 4 :NONAME {: x y :} x y * ; EXECUTE -> 12 }T
 T{ : maker {: a b :} CREATE a b + , DOES> @ {: base n :} base n * ; -> }T

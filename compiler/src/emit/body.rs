@@ -314,7 +314,7 @@ impl<'e> FnBody<'e> {
     }
 
     /// Pops `n` values, bottom first.
-    fn pop_n(&mut self, n: u32) -> Vec<Val> {
+    pub fn pop_n(&mut self, n: u32) -> Vec<Val> {
         let mut args: Vec<Val> = (0..n).map(|_| self.pop()).collect();
         args.reverse();
         args

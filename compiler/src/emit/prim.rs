@@ -10,6 +10,7 @@
 use wasm_encoder::{BlockType, InstructionSink};
 
 use super::body::{mem, FnBody, Val};
+use crate::passes::effects::MAX_CONSTANT_INDEX;
 use crate::primitives::Prim;
 use runtime::addr;
 
@@ -89,6 +90,26 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             b.s().local_get(sp).i32_load(mem(0, 2)).if_(BlockType::Empty);
             b.s().local_get(sp).i32_const(4).i32_sub().local_set(sp);
             b.s().local_get(sp).local_get(sp).i32_load(mem(4, 2)).i32_store(mem(0, 2)).end();
+        }
+        Pick if constant_index(b).is_some() => {
+            // `n PICK` with a literal n: a move within the stack cache.
+            let n = constant_index(b).unwrap_or_default();
+            b.pop();
+            let items = b.pop_n(n + 1);
+            let copy = items[0];
+            for v in items {
+                b.push(v);
+            }
+            b.push(copy);
+        }
+        Roll if constant_index(b).is_some() => {
+            let n = constant_index(b).unwrap_or_default();
+            b.pop();
+            let mut items = b.pop_n(n + 1);
+            items.rotate_left(1);
+            for v in items {
+                b.push(v);
+            }
         }
         Pick => {
             b.flush();
@@ -691,6 +712,16 @@ fn double(b: &mut FnBody, p: Prim) {
         b.push(v);
     } else {
         push_i64_as_double(b);
+    }
+}
+
+/// The literal index of a `PICK` or `ROLL` on top of the stack cache, if
+/// small enough for [`constant_index_effect`](crate::passes::effects::constant_index_effect)
+/// to have given the pair a static effect.
+fn constant_index(b: &FnBody) -> Option<u32> {
+    match b.vstack().last() {
+        Some(&Val::Const(n)) if (0..=MAX_CONSTANT_INDEX).contains(&n) => Some(n as u32),
+        _ => None,
     }
 }
 

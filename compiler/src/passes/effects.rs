@@ -53,6 +53,25 @@ pub fn prim_effect(p: Prim) -> Option<Effect> {
     }
 }
 
+/// The largest literal `n` for which `n PICK` and `n ROLL` count as static.
+pub const MAX_CONSTANT_INDEX: i32 = 31;
+
+/// The effect of `PICK` or `ROLL` right after a literal `n` (the emitter
+/// turns such a pair into moves within its stack cache): `n PICK` is
+/// `( xn .. x0 n -- xn .. x0 xn )`, `n ROLL` is `( xn .. x0 n -- xn-1 .. x0 xn )`.
+pub fn constant_index_effect(prev: Option<&Op>, p: Prim) -> Option<Effect> {
+    let Some(&Op::Lit(n)) = prev else { return None };
+    if !(0..=MAX_CONSTANT_INDEX).contains(&n) {
+        return None;
+    }
+    let items = n as u32 + 1;
+    match p {
+        Prim::Pick => Some(Effect::new(items + 1, items + 1)),
+        Prim::Roll => Some(Effect::new(items + 1, items)),
+        _ => None,
+    }
+}
+
 /// The effect of a host word that touches only its own arguments.
 pub fn host_effect(h: HostWord) -> Option<Effect> {
     use HostWord::*;
@@ -206,8 +225,10 @@ fn walk(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<(i64, O
         let mut d = depth_in[b].expect("queued blocks have a depth");
         let block = &func.blocks[b];
         let mut cut = false;
+        let mut prev = None;
         for op in &block.ops {
             let e = match *op {
+                Op::Prim(p) if constant_index_effect(prev, p).is_some() => constant_index_effect(prev, p)?,
                 Op::Lit(_) | Op::FetchLit(_) | Op::LoopIndex(_) | Op::LocalGet(_) => Effect::new(0, 1),
                 Op::StoreLit(_) | Op::LocalSet(_) => Effect::new(1, 0),
                 Op::DoInit(_) => Effect::new(2, 0),
@@ -221,6 +242,7 @@ fn walk(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<(i64, O
                 },
                 Op::Call(xt) => call_effect(xt, known)?,
             };
+            prev = Some(op);
             d -= i64::from(e.inputs);
             min = min.min(d);
             d += i64::from(e.outputs);
@@ -358,5 +380,31 @@ mod tests {
         }
         let ev = def(|d| d.op(Op::Call(host_xt(HostWord::Evaluate))));
         assert_eq!(infer(&ev, &Known::new()), None);
+    }
+
+    #[test]
+    fn literal_pick_and_roll_are_static() {
+        // : P3 3 PICK ;  is ( 4 -- 5 ),  : R2 2 ROLL ;  is ( 3 -- 3 ).
+        let p3 = def(|d| {
+            d.op(Op::Lit(3));
+            prims(d, &[Prim::Pick]);
+        });
+        assert_eq!(infer(&p3, &Known::new()), Some(Effect::new(4, 5)));
+        let r2 = def(|d| {
+            d.op(Op::Lit(2));
+            prims(d, &[Prim::Roll]);
+        });
+        assert_eq!(infer(&r2, &Known::new()), Some(Effect::new(3, 3)));
+        // Too large, negative, or not right after the literal: dynamic.
+        for (n, gap) in [(MAX_CONSTANT_INDEX + 1, false), (-1, false), (1, true)] {
+            let f = def(|d| {
+                d.op(Op::Lit(n));
+                if gap {
+                    prims(d, &[Prim::Dup, Prim::Drop]);
+                }
+                prims(d, &[Prim::Pick]);
+            });
+            assert_eq!(infer(&f, &Known::new()), None, "{n} {gap}");
+        }
     }
 }
