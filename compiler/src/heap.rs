@@ -239,7 +239,11 @@ impl Heap {
 
     /// `RESIZE`: the block at `p` holding `u` bytes, moved if it must grow
     /// and cannot in place. On failure the block is unchanged.
+    /// Resizing address 0 allocates, as in C and gforth.
     pub fn resize(&self, m: &mut dyn Cells, p: u32, u: u32) -> Result<u32, HeapError> {
+        if p == 0 {
+            return self.allocate(m, u);
+        }
         let (b, have) = self.live_block(m, p)?;
         let size = self.block_size(u).ok_or(HeapError::NoRoom)?;
         if size <= have {
@@ -387,6 +391,7 @@ mod tests {
         let (h, mut m) = setup();
         assert_eq!(h.free(&mut m, 1234), Err(HeapError::NotAllocated));
         assert_eq!(h.free(&mut m, 0), Ok(()));
+        assert!(h.resize(&mut m, 0, 16).unwrap() > 0);
         let a = h.allocate(&mut m, 16).unwrap();
         assert_eq!(h.free(&mut m, a + 4), Err(HeapError::NotAllocated));
         assert_eq!(h.free(&mut m, u32::MAX), Err(HeapError::NotAllocated));
