@@ -435,7 +435,6 @@ impl Forth {
             Replaces => self.replaces_word(m),
             Substitute => self.substitute_word(m),
             Unescape => self.unescape_word(m),
-            Allocate | Free | Resize => self.heap_word(m, h),
             Ms => self.ms_word(m),
             TimeAndDate => self.time_and_date_word(m),
             KeyQuestion => self.key_question_word(m),

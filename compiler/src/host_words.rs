@@ -116,9 +116,6 @@ macro_rules! for_each_host_word {
             Replaces "REPLACES" - "( c-addr1 u1 c-addr2 u2 -- ) Make %name% (c-addr2 u2) stand for the text c-addr1 u1.";
             Substitute "SUBSTITUTE" - "( c-addr1 u1 c-addr2 u2 -- c-addr2 u3 n ) Expand %name% into a buffer; n substitutions or an error.";
             Unescape "UNESCAPE" - "( c-addr1 u1 c-addr2 -- c-addr2 u2 ) Double every % so SUBSTITUTE leaves the text alone.";
-            Allocate "ALLOCATE" - "( u -- a-addr ior ) Allocate u bytes of the heap.";
-            Free "FREE" - "( a-addr -- ior ) Give an allocated region back.";
-            Resize "RESIZE" - "( a-addr1 u -- a-addr2 ior ) Change the size of an allocated region, keeping its contents.";
             Ms "MS" - "( u -- ) Wait at least u milliseconds.";
             TimeAndDate "TIME&DATE" - "( -- sec min hour day month year ) The current time (UTC).";
             KeyQuestion "KEY?" - "( -- flag ) Whether KEY would return without waiting.";

@@ -202,7 +202,14 @@ impl Forth {
         }
         let prelude = PRELUDE
             .replace("{HOLD_END}", &addr::HOLD_END.to_string())
-            .replace("{HOLD_START}", &addr::HOLD_START.to_string());
+            .replace("{HOLD_START}", &addr::HOLD_START.to_string())
+            .replace("{HEAP_START}", &self.cfg.layout.heap_start().to_string())
+            .replace("{HEAP_END}", &self.cfg.layout.heap_end().to_string())
+            .replace("{HEAP_MAGIC}", &(runtime::heap::MAGIC as i32).to_string())
+            .replace("{HEAP_CHECK}", &(runtime::heap::CHECK as i32).to_string())
+            .replace("{ALLOCATE_IOR}", &throw::ALLOCATE.to_string())
+            .replace("{FREE_IOR}", &throw::FREE.to_string())
+            .replace("{RESIZE_IOR}", &throw::RESIZE.to_string());
         self.booted = true;
         self.load_source(m, "<prelude>", prelude.as_bytes())?;
         self.top(m, |f, m| f.flush(m))

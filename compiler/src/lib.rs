@@ -38,7 +38,6 @@ mod double;
 pub mod emit;
 pub mod error;
 mod facility;
-pub mod heap;
 mod host;
 pub mod host_words;
 pub mod input;

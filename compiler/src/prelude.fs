@@ -1,6 +1,8 @@
 \ The prelude: words of the system written in Forth itself.
-\ It is loaded at boot, before any user program; {HOLD_END} and {HOLD_START}
-\ are replaced with the addresses of the pictured numeric output buffer.
+\ It is loaded at boot, before any user program. Words in braces are
+\ replaced first: {HOLD_END} and {HOLD_START} with the addresses of the
+\ pictured numeric output buffer, {HEAP_...} with the heap's bounds and
+\ format constants, and {..._IOR} with THROW codes (runtime's).
 
 : DECIMAL ( -- ) 10 BASE ! ;
 : HEX ( -- ) 16 BASE ! ;
@@ -90,3 +92,82 @@ CREATE (EKEY-TILDES) ( the key of ESC [ n ~ for n below 25, or 0 )
 : EMIT? ( -- flag ) TRUE ;
 : AT-XY ( col row -- ) 27 EMIT [CHAR] [ EMIT 1+ 0 U.R [CHAR] ; EMIT 1+ 0 U.R [CHAR] H EMIT ;
 : PAGE ( -- ) 27 EMIT ." [2J" 0 0 AT-XY ;
+
+\ ---- MEMORY-ALLOCATION: a first-fit allocator over the heap region ----
+\ The format is runtime's (see its crate doc): a block is a header cell (size,
+\ bit 0 set when used), a check cell (its address xor {HEAP_CHECK}), the
+\ payload and a footer equal to the header; a free block keeps the next and
+\ previous free blocks in its first two payload cells. Adjacent free blocks
+\ are always merged. FREE and RESIZE check an address before they read
+\ through it, so garbage gives an ior, never a fault.
+{HEAP_START} CONSTANT (HEAP)          \ holds {HEAP_MAGIC} once initialized
+{HEAP_START} CELL+ CONSTANT (HEAP-HEAD) \ the first free block, or 0
+{HEAP_START} 8 + CONSTANT (HEAP-FIRST)  \ the first block
+{HEAP_END} CONSTANT (HEAP-END)
+: (BLOCK!) ( size used b -- ) {: size used b :}
+  size used OR DUP b !  b {HEAP_CHECK} XOR b CELL+ !  b size + 4 - ! ;
+: (UNLINK) ( b -- ) {: b | next prev :} b 8 + @ TO next  b 12 + @ TO prev
+  prev IF next prev 8 + ! ELSE next (HEAP-HEAD) ! THEN
+  next IF prev next 12 + ! THEN ;
+: (PUSH-FREE) ( b size -- ) {: b size | head :} size 0 b (BLOCK!)
+  (HEAP-HEAD) @ TO head  head b 8 + !  0 b 12 + !
+  head IF b head 12 + ! THEN  b (HEAP-HEAD) ! ;
+: (HEAP-INIT) ( -- ) (HEAP) @ {HEAP_MAGIC} = IF EXIT THEN
+  0 (HEAP-HEAD) !  (HEAP-FIRST) (HEAP-END) (HEAP-FIRST) - (PUSH-FREE)
+  {HEAP_MAGIC} (HEAP) ! ;
+: (BLOCK-SIZE) ( u -- size true | false ) \ the block that holds u bytes
+  DUP (HEAP-END) (HEAP) - U> IF DROP FALSE EXIT THEN 19 + -8 AND 24 MAX TRUE ;
+: (BLOCK?) ( b -- size used true | false ) \ is there a block at b?
+  {: b | tag size :}
+  b (HEAP-FIRST) U<  b (HEAP-END) U< 0= OR  b 7 AND OR IF FALSE EXIT THEN
+  b @ TO tag  tag -8 AND TO size
+  b CELL+ @  b {HEAP_CHECK} XOR <> IF FALSE EXIT THEN
+  size 24 U<  size (HEAP-END) b - U> OR IF FALSE EXIT THEN
+  b size + 4 - @ tag <> IF FALSE EXIT THEN
+  size tag 1 AND TRUE ;
+: (LIVE) ( a-addr -- b size true | false ) \ the used block whose payload is at a-addr
+  (HEAP) @ {HEAP_MAGIC} <> IF DROP FALSE EXIT THEN
+  8 - DUP (BLOCK?) 0= IF DROP FALSE EXIT THEN
+  0= IF 2DROP FALSE EXIT THEN TRUE ;
+: (TAKE) ( b have size -- ) \ use size bytes of the free block b, splitting it
+  {: b have size :} b (UNLINK)
+  have size - 24 < IF have 1 b (BLOCK!) EXIT THEN
+  size 1 b (BLOCK!)  b size +  have size - (PUSH-FREE) ;
+: (FREE) ( b size -- ) \ gives block b back, merged with free neighbours
+  {: b size | next prev :} b size + TO next
+  next (HEAP-END) U< IF next (BLOCK?) IF
+    0= IF next (UNLINK) size + TO size ELSE DROP THEN THEN THEN
+  b (HEAP-FIRST) U> IF
+    b  b 4 - @ -8 AND -  TO prev
+    prev (BLOCK?) IF ( psize used )
+      0= IF prev (UNLINK)  size + TO size  prev TO b ELSE DROP THEN THEN
+  THEN
+  b size (PUSH-FREE) ;
+: ALLOCATE ( u -- a-addr ior ) (HEAP-INIT)
+  (BLOCK-SIZE) 0= IF 0 {ALLOCATE_IOR} EXIT THEN
+  {: size | b have :} (HEAP-HEAD) @ TO b
+  BEGIN b WHILE
+    b @ -8 AND TO have
+    have size < 0= IF b have size (TAKE)  b 8 + 0 EXIT THEN
+    b 8 + @ TO b
+  REPEAT 0 {ALLOCATE_IOR} ;
+: FREE ( a-addr -- ior ) DUP 0= IF DROP 0 EXIT THEN
+  (LIVE) 0= IF {FREE_IOR} EXIT THEN (FREE) 0 ;
+: RESIZE ( a-addr1 u -- a-addr2 ior ) {: p u | b have size next total :}
+  p 0= IF u ALLOCATE EXIT THEN
+  p (LIVE) 0= IF p {RESIZE_IOR} EXIT THEN TO have TO b
+  u (BLOCK-SIZE) 0= IF p {RESIZE_IOR} EXIT THEN TO size
+  size have > 0= IF \ shrink in place; the rest goes back to the free list
+    have size - 24 < 0= IF size 1 b (BLOCK!)  b size +  have size - (FREE) THEN
+    p 0 EXIT THEN
+  b have + TO next
+  next (HEAP-END) U< IF next (BLOCK?) IF
+    0= IF have + TO total
+      total size < 0= IF \ grow in place into the free block after it
+        next (UNLINK)
+        total size - 24 < IF total 1 b (BLOCK!)
+        ELSE size 1 b (BLOCK!)  b size +  total size - (PUSH-FREE) THEN
+        p 0 EXIT THEN
+    ELSE DROP THEN THEN THEN
+  u ALLOCATE IF DROP p {RESIZE_IOR} EXIT THEN
+  p OVER have 12 - MOVE  p FREE DROP 0 ;

@@ -16,6 +16,10 @@ T{ 4 5 ' t-abort"2 CATCH -> 4 77 -2 }T
 \ value the innermost call had there
 : t-down ( n -- ) 1- DUP 0> IF RECURSE ELSE 999 THROW THEN ;
 T{ 3 4 5 10 ' t-down CATCH -> 3 4 5 0 999 }T
+\ THROW of a computed code in a loop: 0 does nothing, anything else throws
+: t-ior-loop ( n -- sum ) 0 SWAP 0 DO I + I 100 = IF 7 ELSE 0 THEN THROW LOOP ;
+T{ 10 ' t-ior-loop CATCH -> 45 0 }T
+T{ 200 ' t-ior-loop CATCH -> 5050 7 }T
 \ Nested CATCH: the inner one catches, the outer sees 0
 : t-inner ( -- n ) ['] t-abort CATCH ;
 T{ ' t-inner CATCH -> -1 0 }T

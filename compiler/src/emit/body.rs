@@ -27,6 +27,11 @@ use wasm_encoder::{InstructionSink, MemArg, MemArgTarget, ValType};
 use crate::ir::Xt;
 use crate::passes::effects::{call_effect, Effect, Known};
 
+/// Whether `xt` is `THROW`, which calls test their code inline.
+fn is_throw(xt: Xt) -> bool {
+    crate::kernel::host_word_of(xt) == Some(crate::host_words::HostWord::Throw)
+}
+
 /// Whether `xt` is a word that exists to throw (`THROW`, `ABORT"`): its
 /// callers spill their stack before calling it (see `FnBody::local_call`).
 fn throws_to_catch(xt: Xt) -> bool {
@@ -293,6 +298,9 @@ impl<'e> FnBody<'e> {
             return self.register_call(f, e);
         }
         if let Some(e) = call_effect(xt, self.env.known) {
+            if is_throw(xt) {
+                return self.throw_call(xt, e);
+            }
             return self.local_call(xt, e, throws_to_catch(xt));
         }
         self.sync_out();
@@ -374,6 +382,27 @@ impl<'e> FnBody<'e> {
         }
         self.s().local_get(sp).global_set(g);
         self.sp_dirty = false;
+    }
+
+    /// `THROW`: only a non-zero code reaches the host (`ior THROW` after
+    /// every I/O or allocation word is common, and mostly 0).
+    fn throw_call(&mut self, xt: Xt, e: Effect) {
+        let code = self.pop();
+        match code {
+            Val::Const(0) => return,
+            Val::Const(_) => {
+                self.push(code);
+                return self.local_call(xt, e, true);
+            }
+            Val::Local(_) => {}
+        }
+        // Both paths must leave `sp` in the same state: settle it first.
+        self.publish_sp();
+        self.get(code);
+        self.s().if_(wasm_encoder::BlockType::Empty);
+        self.push(code);
+        self.local_call(xt, e, true);
+        self.s().end();
     }
 
     /// Calls the xt held in a local through the table (`EXECUTE`).
