@@ -10,6 +10,7 @@ pub struct NullMachine {
     mem: Vec<u8>,
     sp: u32,
     rp: u32,
+    fsp: u32,
     /// Modules "instantiated".
     pub modules: usize,
 }
@@ -21,6 +22,7 @@ impl NullMachine {
             mem: vec![0; layout.memory_bytes as usize],
             sp: layout.ds_base(),
             rp: layout.rs_base(),
+            fsp: layout.fs_base(),
             modules: 0,
         }
     }
@@ -66,6 +68,12 @@ impl Machine for NullMachine {
     }
     fn set_rp(&mut self, rp: u32) {
         self.rp = rp;
+    }
+    fn fsp(&mut self) -> u32 {
+        self.fsp
+    }
+    fn set_fsp(&mut self, fsp: u32) {
+        self.fsp = fsp;
     }
     fn output(&mut self, _bytes: &[u8]) {}
     fn key(&mut self) -> Option<u8> {

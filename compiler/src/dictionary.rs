@@ -55,6 +55,16 @@ pub enum Kind {
         /// The data field address.
         body: u32,
     },
+    /// An `FCONSTANT`: pushes the float at its body.
+    FConstant {
+        /// The data field address.
+        body: u32,
+    },
+    /// An `FVALUE`: pushes the float at its body, which `TO` changes.
+    FValue {
+        /// The data field address.
+        body: u32,
+    },
     /// A `DEFER`red word: executes the xt stored at its body.
     Defer {
         /// The data field address.
@@ -76,6 +86,8 @@ impl Kind {
             | Kind::Variable { body }
             | Kind::Value { body }
             | Kind::TwoValue { body }
+            | Kind::FConstant { body }
+            | Kind::FValue { body }
             | Kind::Defer { body } => Some(body),
             _ => None,
         }

@@ -4,6 +4,7 @@
 //! Guarantee: everything emitted here validates against the `runtime` ABI.
 
 pub mod body;
+pub mod float;
 pub mod module;
 pub mod prim;
 pub mod structure;

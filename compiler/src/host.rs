@@ -107,7 +107,8 @@ impl Forth {
                         m.write_cell(body, x2)?;
                         m.write_cell(body + 4, x1)
                     }
-                    _ => Err(self.fail(throw::INVALID_NAME, "TO needs a VALUE, a 2VALUE or a local")),
+                    (Kind::FValue { body }, _) => self.store_fvalue(m, body),
+                    _ => Err(self.fail(throw::INVALID_NAME, "TO needs a VALUE, a 2VALUE, an FVALUE or a local")),
                 }
             }
             Is | ActionOf => {
@@ -268,13 +269,15 @@ impl Forth {
             }
             Char | BracketChar => {
                 let (_, tok) = self.parse_name(m)?;
-                let Some(&c) = tok.first() else {
+                if tok.is_empty() {
                     return Err(self.fail(throw::ZERO_LENGTH_NAME, "a character was expected"));
-                };
+                }
+                // The first xchar of the name (XCHAR EXT), UTF-8 decoded.
+                let c = crate::host_xchar::decode(&tok).0;
                 if h == Char {
-                    self.push(m, i32::from(c))
+                    self.push(m, c)
                 } else {
-                    self.compile_op(Op::Lit(i32::from(c)))
+                    self.compile_op(Op::Lit(c))
                 }
             }
             Word => {
@@ -438,6 +441,28 @@ impl Forth {
             Ms => self.ms_word(m),
             TimeAndDate => self.time_and_date_word(m),
             KeyQuestion => self.key_question_word(m),
+            FVariable | FConstant | FValue | FLiteral | FSin | FCos | FTan | FSinCos | FAsin | FAcos | FAtan
+            | FAtan2 | FSinh | FCosh | FTanh | FAsinh | FAcosh | FAtanh | FExp | FExpm1 | FLn | FLnp1 | FLog
+            | FAlog | FPow | FProx | FDot | FEDot | FSDot | FDotS | Represent | ToFloat | Precision | SetPrecision => {
+                self.run_float(m, h)
+            }
+            XCSize
+            | XSize
+            | XCFetchPlus
+            | XCStorePlus
+            | XCStorePlusQ
+            | XCComma
+            | XCharPlus
+            | XCharMinus
+            | PlusXSlashString
+            | XBackslashStringMinus
+            | TrailingGarbage
+            | XWidth
+            | XCWidth
+            | XEmit
+            | XKey
+            | XHold
+            | EKeyToXChar => self.run_xchar(m, h),
         }
     }
 
@@ -692,6 +717,8 @@ impl Forth {
     fn catch(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let xt = self.pop(m)? as Xt;
         let (sp, rp, depth) = (m.sp(), m.rp(), self.inputs.len());
+        // THROW restores the depth of every stack, the float stack too.
+        let fsp = m.fsp();
         let state = self.state;
         match self.execute(m, xt) {
             Ok(()) => self.push(m, 0),
@@ -699,6 +726,7 @@ impl Forth {
                 Some(code) => {
                     m.set_sp(sp);
                     m.set_rp(rp);
+                    m.set_fsp(fsp);
                     self.unwind_inputs(m, depth)?;
                     if self.state != state {
                         self.set_state(m, state)?;
@@ -778,7 +806,7 @@ impl Forth {
             "MAX-UD" => Some(vec![-1, -1]),
             "RETURN-STACK-CELLS" => Some(single(l.return_stack_cells as i32)),
             "STACK-CELLS" => Some(single(l.data_stack_cells as i32)),
-            _ => None,
+            _ => self.float_environment(m, &q)?,
         };
         match answer {
             Some(vals) => {

@@ -138,6 +138,8 @@ pub struct Forth {
     pub(crate) booted: bool,
     /// `REPLACES` names (upper case) and their texts, for `SUBSTITUTE`.
     pub(crate) substitutions: std::collections::HashMap<Vec<u8>, Vec<u8>>,
+    /// Significant digits of `F.`, `FE.` and `FS.` (`PRECISION`).
+    pub(crate) precision: usize,
 }
 
 const PRELUDE: &str = include_str!("prelude.fs");
@@ -170,6 +172,7 @@ impl Forth {
             sources: Vec::new(),
             booted: false,
             substitutions: Default::default(),
+            precision: crate::host_float::DEFAULT_PRECISION,
         }
     }
 
@@ -294,6 +297,7 @@ impl Forth {
         let l = self.cfg.layout;
         m.set_sp(l.ds_base());
         m.set_rp(l.rs_base());
+        m.set_fsp(l.fs_base());
         if let Some(cur) = self.current.take() {
             self.dict.truncate_if_last(cur.header);
         }
@@ -486,7 +490,10 @@ impl Forth {
                 self.literal(m, d as i32)?;
                 self.literal(m, (d >> 32) as i32)
             }
-            None => Err(self.fail(throw::UNDEFINED_WORD, "undefined word")),
+            None => match crate::float_text::literal(tok).filter(|_| base == 10) {
+                Some(r) => self.float_literal(m, r),
+                None => Err(self.fail(throw::UNDEFINED_WORD, "undefined word")),
+            },
         }
     }
 
@@ -514,7 +521,7 @@ impl Forth {
             m.set_rp(l.rs_base());
             return Err(Fault::Throw(throw::RSTACK_UNDERFLOW));
         }
-        Ok(())
+        self.check_float_stack(m)
     }
 
     /// Executes a word.
@@ -579,6 +586,11 @@ impl Forth {
                 Some(Kind::TwoValue { body }) => {
                     d.op(Op::Lit(body as i32));
                     d.op(Op::Prim(Prim::TwoFetch));
+                    Ok(())
+                }
+                Some(Kind::FConstant { body }) | Some(Kind::FValue { body }) => {
+                    d.op(Op::Lit(body as i32));
+                    d.op(Op::Prim(Prim::FFetch));
                     Ok(())
                 }
                 Some(Kind::Created { body }) => {

@@ -1,6 +1,6 @@
 //! The kernel module: the machine itself.
 //!
-//! The kernel defines the memory, the table and the `sp`/`rp` globals, and
+//! The kernel defines the memory, the table and the `sp`/`rp`/`fsp` globals, and
 //! holds one function per primitive (so every primitive has an xt), the
 //! shared code fields of `CREATE`d, `CONSTANT`, `DEFER` and `DOES>` words, and
 //! the throw helper that generated code calls to raise a THROW code. Host
@@ -19,7 +19,9 @@ use wasm_encoder::{
 };
 
 use crate::emit::body::{mem, Env, FnBody};
-use crate::emit::module::{memory_type, stack_global_type, table_type, HOST_FUNC, RP_GLOBAL, SP_GLOBAL, THROW_EXPORT};
+use crate::emit::module::{
+    memory_type, stack_global_type, table_type, FSP_GLOBAL, HOST_FUNC, RP_GLOBAL, SP_GLOBAL, THROW_EXPORT,
+};
 use crate::emit::module::{name_map, Plan};
 use crate::emit::prim;
 use crate::emit::structure::EmitError;
@@ -124,6 +126,7 @@ pub fn image_module(layout: Layout, extras: &Extras, known: &mut Known, optimize
     let mut globals = GlobalSection::new();
     globals.global(stack_global_type(), &ConstExpr::i32_const(layout.ds_base() as i32));
     globals.global(stack_global_type(), &ConstExpr::i32_const(layout.rs_base() as i32));
+    globals.global(stack_global_type(), &ConstExpr::i32_const(layout.fs_base() as i32));
     module.section(&globals);
 
     let mut exports_sec = ExportSection::new();
@@ -131,6 +134,7 @@ pub fn image_module(layout: Layout, extras: &Extras, known: &mut Known, optimize
     exports_sec.export(exports::TABLE, ExportKind::Table, 0);
     exports_sec.export(exports::SP, ExportKind::Global, SP_GLOBAL);
     exports_sec.export(exports::RP, ExportKind::Global, RP_GLOBAL);
+    exports_sec.export(exports::FSP, ExportKind::Global, FSP_GLOBAL);
     exports_sec.export(THROW_EXPORT, ExportKind::Func, THROW_FUNC);
     for (i, cf) in CodeField::ALL.iter().enumerate() {
         exports_sec.export(cf.export_name(), ExportKind::Func, FIRST_CODE_FIELD + i as u32);
@@ -182,7 +186,8 @@ pub fn image_module(layout: Layout, extras: &Extras, known: &mut Known, optimize
         code.function(&code_field(&env, cf));
     }
     for &p in Prim::ALL {
-        let mut b = FnBody::new(&env, 0);
+        let pool = if crate::emit::float::uses_float_stack(p) { crate::emit::float::PRIM_POOL } else { 0 };
+        let mut b = FnBody::new(&env, 0).with_float_cache(pool);
         prim::emit(&mut b, p);
         b.sync_out();
         code.function(&b.finish());

@@ -66,6 +66,9 @@ pub struct ImageInfo {
     pub data_stack_cells: u32,
     /// Return stack capacity in cells.
     pub return_stack_cells: u32,
+    /// Floating-point stack capacity in floats (absent in older images).
+    #[serde(default = "default_float_stack")]
+    pub float_stack_floats: u32,
     /// The entry word.
     pub entry: String,
     /// The entry word's xt.
@@ -100,7 +103,12 @@ impl ImageInfo {
     /// The layout the image was built for.
     pub fn layout(&self) -> Layout {
         Layout::new(self.memory_bytes, self.data_stack_cells, self.return_stack_cells)
+            .with_float_stack(self.float_stack_floats)
     }
+}
+
+fn default_float_stack() -> u32 {
+    runtime::DEFAULT_FLOAT_STACK
 }
 
 /// Host words that look names up at run time: if reachable code uses one,
@@ -125,6 +133,8 @@ fn word_info(h: &Header) -> Option<WordInfo> {
         Kind::Constant { value } => ("constant", Some(i64::from(value))),
         Kind::Value { body } => ("value", Some(i64::from(body))),
         Kind::TwoValue { body } => ("2value", Some(i64::from(body))),
+        Kind::FConstant { body } => ("fconstant", Some(i64::from(body))),
+        Kind::FValue { body } => ("fvalue", Some(i64::from(body))),
         Kind::Defer { body } => ("defer", Some(i64::from(body))),
         Kind::Marker { .. } | Kind::Prim(_) | Kind::Host(_) => return None,
     };
@@ -142,6 +152,8 @@ pub(crate) fn kind_of(w: &WordInfo) -> Option<Kind> {
         "constant" => Kind::Constant { value: arg as i32 },
         "value" => Kind::Value { body: arg as u32 },
         "2value" => Kind::TwoValue { body: arg as u32 },
+        "fconstant" => Kind::FConstant { body: arg as u32 },
+        "fvalue" => Kind::FValue { body: arg as u32 },
         "defer" => Kind::Defer { body: arg as u32 },
         _ => return None,
     })
@@ -257,6 +269,7 @@ impl Forth {
             memory_bytes: layout.memory_bytes,
             data_stack_cells: layout.data_stack_cells,
             return_stack_cells: layout.return_stack_cells,
+            float_stack_floats: layout.float_stack_floats,
             entry: entry.clone(),
             entry_xt,
             next_xt: self.next_xt,

@@ -79,6 +79,10 @@ pub trait Machine {
     fn rp(&mut self) -> u32;
     /// Sets the return stack pointer.
     fn set_rp(&mut self, rp: u32);
+    /// The floating-point stack pointer.
+    fn fsp(&mut self) -> u32;
+    /// Sets the floating-point stack pointer.
+    fn set_fsp(&mut self, fsp: u32);
 
     /// Writes program output.
     fn output(&mut self, bytes: &[u8]);

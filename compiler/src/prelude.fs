@@ -171,3 +171,8 @@ CREATE (EKEY-TILDES) ( the key of ESC [ n ~ for n below 25, or 0 )
     ELSE DROP THEN THEN THEN
   u ALLOCATE IF DROP p {RESIZE_IOR} EXIT THEN
   p OVER have 12 - MOVE  p FREE DROP 0 ;
+
+\ Floating point: structure fields for floats (FLOATING-POINT EXT).
+: FFIELD: ( n1 "name" -- n2 ) FALIGNED CREATE DUP , 1 FLOATS + DOES> @ + ;
+: DFFIELD: ( n1 "name" -- n2 ) DFALIGNED CREATE DUP , 1 DFLOATS + DOES> @ + ;
+: SFFIELD: ( n1 "name" -- n2 ) SFALIGNED CREATE DUP , 1 SFLOATS + DOES> @ + ;

@@ -138,6 +138,61 @@ macro_rules! for_each_primitive {
             DEq "D=" (4 1) "( xd1 xd2 -- flag ) Doubles are equal.";
             DLt "D<" (4 1) "( d1 d2 -- flag ) Signed double less than.";
             DULt "DU<" (4 1) "( ud1 ud2 -- flag ) Unsigned double less than.";
+            // Floating point (FLOATING-POINT and FLOATING-POINT EXT). The
+            // effects count data-stack items only; every float word works on
+            // the float stack in memory at the global `fsp`.
+            FLit "(FLIT)" (2 0) "( x-lo x-hi -- ) ( F: -- r ) Push the float whose IEEE bits are the pair.";
+            FAdd "F+" (0 0) "( F: r1 r2 -- r3 ) Add.";
+            FSub "F-" (0 0) "( F: r1 r2 -- r3 ) Subtract.";
+            FMul "F*" (0 0) "( F: r1 r2 -- r3 ) Multiply.";
+            FDiv "F/" (0 0) "( F: r1 r2 -- r3 ) Divide.";
+            FNegate "FNEGATE" (0 0) "( F: r -- -r ) Negate.";
+            FAbs "FABS" (0 0) "( F: r -- |r| ) Absolute value.";
+            FMax "FMAX" (0 0) "( F: r1 r2 -- r3 ) The greater.";
+            FMin "FMIN" (0 0) "( F: r1 r2 -- r3 ) The lesser.";
+            FSqrt "FSQRT" (0 0) "( F: r1 -- r2 ) Square root.";
+            Floor "FLOOR" (0 0) "( F: r1 -- r2 ) Round toward negative infinity.";
+            FRound "FROUND" (0 0) "( F: r1 -- r2 ) Round to the nearest integer, ties to even.";
+            FTrunc "FTRUNC" (0 0) "( F: r1 -- r2 ) Round toward zero.";
+            FLt "F<" (0 1) "( -- flag ) ( F: r1 r2 -- ) r1 < r2.";
+            FGt "F>" (0 1) "( -- flag ) ( F: r1 r2 -- ) r1 > r2.";
+            FEq "F=" (0 1) "( -- flag ) ( F: r1 r2 -- ) r1 = r2.";
+            FZeroLt "F0<" (0 1) "( -- flag ) ( F: r -- ) r < 0.";
+            FZeroEq "F0=" (0 1) "( -- flag ) ( F: r -- ) r = 0.";
+            FZeroGt "F0>" (0 1) "( -- flag ) ( F: r -- ) r > 0.";
+            FFetch "F@" (1 0) "( f-addr -- ) ( F: -- r ) Fetch a float.";
+            FStore "F!" (1 0) "( f-addr -- ) ( F: r -- ) Store a float.";
+            SFFetch "SF@" (1 0) "( sf-addr -- ) ( F: -- r ) Fetch a 32-bit float.";
+            SFStore "SF!" (1 0) "( sf-addr -- ) ( F: r -- ) Store r as a 32-bit float.";
+            DFFetch "DF@" (1 0) "( df-addr -- ) ( F: -- r ) Fetch a 64-bit float.";
+            DFStore "DF!" (1 0) "( df-addr -- ) ( F: r -- ) Store a 64-bit float.";
+            FComma "F," (0 0) "( F: r -- ) Append a float to data space.";
+            FDup "FDUP" (0 0) "( F: r -- r r ) Duplicate the top float.";
+            FDrop "FDROP" (0 0) "( F: r -- ) Discard the top float.";
+            FSwap "FSWAP" (0 0) "( F: r1 r2 -- r2 r1 ) Exchange the top two floats.";
+            FOver "FOVER" (0 0) "( F: r1 r2 -- r1 r2 r1 ) Copy the second float.";
+            FRot "FROT" (0 0) "( F: r1 r2 r3 -- r2 r3 r1 ) Rotate the third float to the top.";
+            FMinusRot "-FROT" (0 0) "( F: r1 r2 r3 -- r3 r1 r2 ) Rotate the top float to third place.";
+            FNip "FNIP" (0 0) "( F: r1 r2 -- r2 ) Drop the second float.";
+            FTuck "FTUCK" (0 0) "( F: r1 r2 -- r2 r1 r2 ) Copy the top float below the second.";
+            FPick "FPICK" (1 0) "( u -- ) ( F: ru ... r0 -- ru ... r0 ru ) Copy the u-th float.";
+            FDepth "FDEPTH" (0 1) "( -- +n ) The number of floats on the float stack.";
+            FToD "F>D" (0 2) "( -- d ) ( F: r -- ) Truncate to a double.";
+            DToF "D>F" (2 0) "( d -- ) ( F: -- r ) Convert a double.";
+            FToS "F>S" (0 1) "( -- n ) ( F: r -- ) Truncate to a cell.";
+            SToF "S>F" (1 0) "( n -- ) ( F: -- r ) Convert a cell.";
+            Floats "FLOATS" (1 1) "( n1 -- n2 ) Size of n1 floats.";
+            FloatPlus "FLOAT+" (1 1) "( f-addr1 -- f-addr2 ) Add the size of a float.";
+            FAlign "FALIGN" (0 0) "( -- ) Align HERE for a float.";
+            FAligned "FALIGNED" (1 1) "( addr -- f-addr ) Round up to a float boundary.";
+            SFloats "SFLOATS" (1 1) "( n1 -- n2 ) Size of n1 32-bit floats.";
+            SFloatPlus "SFLOAT+" (1 1) "( sf-addr1 -- sf-addr2 ) Add the size of a 32-bit float.";
+            SFAlign "SFALIGN" (0 0) "( -- ) Align HERE for a 32-bit float.";
+            SFAligned "SFALIGNED" (1 1) "( addr -- sf-addr ) Round up to a 32-bit float boundary.";
+            DFloats "DFLOATS" (1 1) "( n1 -- n2 ) Size of n1 64-bit floats.";
+            DFloatPlus "DFLOAT+" (1 1) "( df-addr1 -- df-addr2 ) Add the size of a 64-bit float.";
+            DFAlign "DFALIGN" (0 0) "( -- ) Align HERE for a 64-bit float.";
+            DFAligned "DFALIGNED" (1 1) "( addr -- df-addr ) Round up to a 64-bit float boundary.";
         }
     };
 }

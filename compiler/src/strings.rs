@@ -13,7 +13,7 @@
 //! gives `SUBSTITUTE`'s ior (-78); nothing panics.
 
 use crate::interpreter::Forth;
-use crate::machine::{Fault, Machine, MachineExt};
+use crate::machine::{Fault, Machine};
 
 /// `COMPARE`: -1, 0 or 1 as `a` sorts before, equal to or after `b`.
 pub fn compare(a: &[u8], b: &[u8]) -> i32 {
@@ -85,16 +85,6 @@ pub fn substitute(s: &[u8], lookup: impl Fn(&[u8]) -> Option<Vec<u8>>) -> (Vec<u
 }
 
 impl Forth {
-    /// Pops `( c-addr u )` and reads the string.
-    fn pop_string(&mut self, m: &mut dyn Machine) -> Result<(u32, Vec<u8>), Fault> {
-        let u = self.pop(m)?;
-        let a = self.pop(m)? as u32;
-        if u < 0 {
-            return Err(self.fail(runtime::throw::INVALID_NUMERIC, "a string length is negative"));
-        }
-        Ok((a, m.read_vec(a, u as u32)?))
-    }
-
     /// `COMPARE`.
     pub(crate) fn compare_word(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let (_, b) = self.pop_string(m)?;

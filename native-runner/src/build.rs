@@ -44,6 +44,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<i32> {
             ("memory_bytes".into(), l.memory_bytes.to_string()),
             ("data_stack_cells".into(), l.data_stack_cells.to_string()),
             ("return_stack_cells".into(), l.return_stack_cells.to_string()),
+            ("float_stack_floats".into(), l.float_stack_floats.to_string()),
         ],
     };
     let artifact = match s.forth.link(&mut s.machine, &opts) {

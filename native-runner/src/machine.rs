@@ -26,6 +26,7 @@ struct Kernel {
     table: Table,
     sp: Global,
     rp: Global,
+    fsp: Global,
     code_fields: Vec<(CodeField, Func)>,
     host_func: Func,
 }
@@ -145,7 +146,7 @@ fn compile(engine: &Engine, cache: Option<&ModuleCache>, bytes: &[u8]) -> Result
 }
 
 impl<C: AsContextMut<Data = StoreData>> Ctx<C> {
-    /// The value of a kernel global (`sp` or `rp`), or 0 before boot.
+    /// The value of a kernel global (`sp`, `rp` or `fsp`), or 0 before boot.
     fn get_global(&mut self, pick: fn(&Kernel) -> Global) -> u32 {
         let mut cx = self.0.as_context_mut();
         match cx.data().kernel.as_ref().map(pick) {
@@ -154,7 +155,7 @@ impl<C: AsContextMut<Data = StoreData>> Ctx<C> {
         }
     }
 
-    /// Sets a kernel global (`sp` or `rp`); does nothing before boot.
+    /// Sets a kernel global (`sp`, `rp` or `fsp`); does nothing before boot.
     fn set_global(&mut self, pick: fn(&Kernel) -> Global, v: u32) {
         let mut cx = self.0.as_context_mut();
         if let Some(g) = cx.data().kernel.as_ref().map(pick) {
@@ -189,6 +190,7 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
         let table = get(&mut cx, exports::TABLE)?.into_table().ok_or_else(|| Fault::Host("table export".into()))?;
         let sp = get(&mut cx, exports::SP)?.into_global().ok_or_else(|| Fault::Host("sp export".into()))?;
         let rp = get(&mut cx, exports::RP)?.into_global().ok_or_else(|| Fault::Host("rp export".into()))?;
+        let fsp = get(&mut cx, exports::FSP)?.into_global().ok_or_else(|| Fault::Host("fsp export".into()))?;
         let mut code_fields = Vec::new();
         for cf in CodeField::ALL {
             let f =
@@ -197,7 +199,7 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
         }
         linker.instance(&mut cx, exports::KERNEL_MODULE, instance).map_err(to_fault)?;
         let data = cx.data_mut();
-        data.kernel = Some(Kernel { memory, table, sp, rp, code_fields, host_func });
+        data.kernel = Some(Kernel { memory, table, sp, rp, fsp, code_fields, host_func });
         data.linker = Some(Arc::new(linker));
         Ok(())
     }
@@ -287,6 +289,14 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
 
     fn set_rp(&mut self, rp: u32) {
         self.set_global(|k| k.rp, rp);
+    }
+
+    fn fsp(&mut self) -> u32 {
+        self.get_global(|k| k.fsp)
+    }
+
+    fn set_fsp(&mut self, fsp: u32) {
+        self.set_global(|k| k.fsp, fsp);
     }
 
     fn output(&mut self, bytes: &[u8]) {

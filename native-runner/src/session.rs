@@ -25,6 +25,9 @@ pub struct Limits {
     /// Return stack capacity in cells.
     #[arg(long, value_name = "CELLS", default_value_t = 16384)]
     pub return_stack: u32,
+    /// Floating-point stack capacity in floats.
+    #[arg(long, value_name = "FLOATS", default_value_t = runtime::DEFAULT_FLOAT_STACK)]
+    pub float_stack: u32,
     /// Folder for compiled modules [default: $XDG_CACHE_HOME/fastforth].
     #[arg(long, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
@@ -80,7 +83,8 @@ impl Session {
     pub fn boot(limits: &Limits, console: Console) -> anyhow::Result<Session> {
         let engine = engine::engine()?;
         let mut machine = NativeMachine::new(&engine, console, cache(limits));
-        let layout = Layout::new(limits.memory.saturating_mul(1 << 20), limits.data_stack, limits.return_stack);
+        let layout = Layout::new(limits.memory.saturating_mul(1 << 20), limits.data_stack, limits.return_stack)
+            .with_float_stack(limits.float_stack);
         let mut forth = Forth::new(Config {
             layout,
             optimize: limits.opt_level > 0,

@@ -173,3 +173,18 @@ fn ms_waits_and_ends_at_the_time_limit() {
     assert!(text(&out.stderr).contains("time limit exceeded"), "{}", text(&out.stderr));
     assert!(took < std::time::Duration::from_secs(30), "{took:?}");
 }
+
+#[test]
+fn the_float_stack_depth_is_an_option() {
+    let ok = run_with_stdin(&["run", "--float-stack", "3", "-e", "1E 2E 3E FDEPTH ."], b"");
+    assert_eq!(text(&ok.stdout), "3 ");
+    let full = run_with_stdin(&["run", "--float-stack", "3", "-e", "1E 2E 3E 4E"], b"");
+    assert_eq!(full.status.code(), Some(1));
+    assert_eq!(text(&full.stderr), "-e:1:10: error: 4E: floating-point stack overflow (THROW -44)\n");
+}
+
+#[test]
+fn xkey_reads_utf8_from_standard_input() {
+    let out = run_with_stdin(&["run", "-e", "XKEY . XKEY . XKEY . XKEY ."], "é€a".as_bytes());
+    assert_eq!(text(&out.stdout), "233 8364 97 -1 ");
+}

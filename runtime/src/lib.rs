@@ -8,8 +8,8 @@
 //!
 //! # Execution model
 //!
-//! The machine is one linear memory, one funcref table and two mutable
-//! globals. An execution token (xt) is an index into the table. Every table
+//! The machine is one linear memory, one funcref table and three mutable
+//! globals (`sp`, `rp`, `fsp`). An execution token (xt) is an index into the table. Every table
 //! entry has the type [`WORD_TYPE`]: it takes its own xt as its only
 //! parameter (so that shared code fields such as [`exports::DOVAR`] can find
 //! their data) and returns nothing; stack items travel through memory.
@@ -44,6 +44,8 @@
 //!             | heap: ALLOCATE, FREE, RESIZE  |  a quarter of the space
 //!             +-------------------------------+  Layout::heap_end
 //!             | guard                         |
+//!             | <- float stack, grows down    |  global `fsp` (8-byte items)
+//!             | guard                         |
 //!             | <- return stack, grows down   |  global `rp`
 //!             | guard                         |
 //!             | <- data stack, grows down     |  global `sp`
@@ -57,7 +59,7 @@
 //! # The heap
 //!
 //! `ALLOCATE`, `FREE` and `RESIZE` manage the heap, the upper quarter of the
-//! space between [`addr::DATA_START`] and the return stack's guard; data space
+//! space between [`addr::DATA_START`] and the float stack's guard; data space
 //! (`HERE`) ends where it begins. Its first cell holds [`heap::MAGIC`] once
 //! the heap is initialized (lazily, by the first `ALLOCATE`), its second the
 //! head of the free list. Blocks follow, 8-byte aligned: a header cell
@@ -151,6 +153,9 @@ pub mod exports {
     pub const SP: &str = "sp";
     /// The return stack pointer global (address of the top item).
     pub const RP: &str = "rp";
+    /// The floating-point stack pointer global (address of the top item,
+    /// an IEEE 754 binary64 value).
+    pub const FSP: &str = "fsp";
     /// Code field of `CREATE` and `VARIABLE` words: pushes the body address.
     pub const DOVAR: &str = "dovar";
     /// Code field of `CONSTANT` words: pushes the cell in the body.
@@ -210,21 +215,40 @@ pub struct Layout {
     pub data_stack_cells: u32,
     /// Return stack capacity, in cells.
     pub return_stack_cells: u32,
+    /// Floating-point stack capacity, in floats ([`FLOAT`] bytes each).
+    pub float_stack_floats: u32,
 }
+
+/// Size of a floating-point stack item and of a `FLOAT` in memory, in bytes.
+pub const FLOAT: u32 = 8;
+
+/// Default capacity of the floating-point stack, in floats.
+pub const DEFAULT_FLOAT_STACK: u32 = 1024;
 
 /// Size of each guard zone above a stack, in bytes.
 pub const GUARD: u32 = 4096;
 
 impl Default for Layout {
     fn default() -> Self {
-        Layout { memory_bytes: 16 * 1024 * 1024, data_stack_cells: 16384, return_stack_cells: 16384 }
+        Layout {
+            memory_bytes: 16 * 1024 * 1024,
+            data_stack_cells: 16384,
+            return_stack_cells: 16384,
+            float_stack_floats: DEFAULT_FLOAT_STACK,
+        }
     }
 }
 
 impl Layout {
-    /// A layout with the given memory size and stack capacities.
+    /// A layout with the given memory size and stack capacities, and the
+    /// default floating-point stack.
     pub fn new(memory_bytes: u32, data_stack_cells: u32, return_stack_cells: u32) -> Self {
-        Layout { memory_bytes, data_stack_cells, return_stack_cells }
+        Layout { memory_bytes, data_stack_cells, return_stack_cells, float_stack_floats: DEFAULT_FLOAT_STACK }
+    }
+
+    /// The same layout with a floating-point stack of `floats` items.
+    pub fn with_float_stack(self, floats: u32) -> Self {
+        Layout { float_stack_floats: floats, ..self }
     }
 
     /// Number of wasm pages.
@@ -252,9 +276,19 @@ impl Layout {
         self.rs_base() - self.return_stack_cells * CELL
     }
 
+    /// Value of `fsp` when the floating-point stack is empty.
+    pub fn fs_base(&self) -> u32 {
+        self.rs_limit() - GUARD
+    }
+
+    /// Lowest address the floating-point stack may occupy.
+    pub fn fs_limit(&self) -> u32 {
+        self.fs_base() - self.float_stack_floats * FLOAT
+    }
+
     /// First address past the end of the heap.
     pub fn heap_end(&self) -> u32 {
-        (self.rs_limit() - GUARD) & !7
+        (self.fs_limit() - GUARD) & !7
     }
 
     /// First address of the heap: a quarter of the space above
@@ -271,8 +305,9 @@ impl Layout {
 
     /// Checks that the stacks and a minimal data space fit in memory.
     pub fn validate(&self) -> Result<(), String> {
-        let stacks =
-            u64::from(self.data_stack_cells + self.return_stack_cells) * u64::from(CELL) + 3 * u64::from(GUARD);
+        let stacks = (u64::from(self.data_stack_cells) + u64::from(self.return_stack_cells)) * u64::from(CELL)
+            + u64::from(self.float_stack_floats) * u64::from(FLOAT)
+            + 4 * u64::from(GUARD);
         let need = u64::from(addr::DATA_START) + stacks + 64 * 1024;
         if !self.memory_bytes.is_multiple_of(PAGE) {
             return Err(format!("memory size {} is not a multiple of 64 KiB", self.memory_bytes));
@@ -351,6 +386,12 @@ pub mod throw {
     pub const INVALID_NAME: i32 = -32;
     /// Unexpected end of file (an unterminated string or comment).
     pub const UNEXPECTED_EOF: i32 = -39;
+    /// Invalid BASE for floating-point conversion.
+    pub const FLOAT_BASE: i32 = -40;
+    /// Floating-point stack overflow.
+    pub const FSTACK_OVERFLOW: i32 = -44;
+    /// Floating-point stack underflow.
+    pub const FSTACK_UNDERFLOW: i32 = -45;
     /// Invalid POSTPONE.
     pub const INVALID_POSTPONE: i32 = -48;
     /// `ALLOCATE` failed.
@@ -359,6 +400,8 @@ pub mod throw {
     pub const FREE: i32 = -60;
     /// `RESIZE` failed.
     pub const RESIZE: i32 = -61;
+    /// Malformed xchar (an invalid UTF-8 sequence).
+    pub const MALFORMED_XCHAR: i32 = -77;
     /// `SUBSTITUTE` failed (the result does not fit).
     pub const SUBSTITUTE: i32 = -78;
 
@@ -459,8 +502,10 @@ mod tests {
         l.validate().unwrap();
         assert!(addr::DATA_START < l.data_end());
         assert!(l.data_end() == l.heap_start() && l.heap_start() < l.heap_end());
-        assert!(l.heap_end() < l.rs_limit());
+        assert!(l.heap_end() < l.fs_limit());
         assert_eq!(l.heap_start() % 8, 0);
+        assert!(l.fs_limit() < l.fs_base());
+        assert!(l.fs_base() < l.rs_limit());
         assert!(l.rs_limit() < l.rs_base());
         assert!(l.rs_base() < l.ds_limit());
         assert!(l.ds_limit() < l.ds_base());

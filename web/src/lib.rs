@@ -77,6 +77,11 @@ impl Session {
         self.forth.data_stack(&mut self.machine)
     }
 
+    /// The float stack, bottom first.
+    pub fn float_stack(&mut self) -> Vec<f64> {
+        self.forth.float_stack(&mut self.machine)
+    }
+
     /// Whether a definition is open (the REPL shows "compiled").
     pub fn is_compiling(&self) -> bool {
         self.forth.is_compiling()

@@ -28,6 +28,7 @@ struct Kernel {
     table: WebAssembly::Table,
     sp: WebAssembly::Global,
     rp: WebAssembly::Global,
+    fsp: WebAssembly::Global,
     code_fields: Vec<(CodeField, Function)>,
     host_func: Function,
     imports: Object,
@@ -194,6 +195,7 @@ impl Machine for JsMachine {
         let table: WebAssembly::Table = get(&ex, exports::TABLE)?.dyn_into().map_err(js)?;
         let sp: WebAssembly::Global = get(&ex, exports::SP)?.dyn_into().map_err(js)?;
         let rp: WebAssembly::Global = get(&ex, exports::RP)?.dyn_into().map_err(js)?;
+        let fsp: WebAssembly::Global = get(&ex, exports::FSP)?.dyn_into().map_err(js)?;
         let mut code_fields = Vec::new();
         for cf in CodeField::ALL {
             code_fields.push((cf, get(&ex, cf.export_name())?.dyn_into::<Function>().map_err(js)?));
@@ -207,6 +209,7 @@ impl Machine for JsMachine {
             table,
             sp,
             rp,
+            fsp,
             code_fields,
             host_func,
             imports: imports_obj,
@@ -293,6 +296,16 @@ impl Machine for JsMachine {
     fn set_rp(&mut self, rp: u32) {
         if let Ok(k) = self.kernel() {
             k.rp.set_value(&JsValue::from(rp as i32));
+        }
+    }
+
+    fn fsp(&mut self) -> u32 {
+        self.kernel().map_or(0, |k| k.fsp.value().as_f64().unwrap_or(0.0) as i32 as u32)
+    }
+
+    fn set_fsp(&mut self, fsp: u32) {
+        if let Ok(k) = self.kernel() {
+            k.fsp.set_value(&JsValue::from(fsp as i32));
         }
     }
 

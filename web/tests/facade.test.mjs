@@ -75,6 +75,15 @@ test('the REPL keeps state between lines and reports the stack', () => {
   assert.deepEqual(Array.from(s.stack()), []);
 });
 
+test('the float stack is reported and emptied after an error', () => {
+  const s = session({});
+  s.interpret_line('1.5E 2E FDUP F*');
+  assert.deepEqual(Array.from(s.float_stack()), [1.5, 4]);
+  assert.equal(s.interpret_line('F. F. FDROP').error, '<repl>:1:7: error: FDROP: floating-point stack underflow (THROW -45)');
+  assert.deepEqual(Array.from(s.float_stack()), []);
+  assert.equal(s.interpret_line('2E FSQRT F.').output, '1.4142135623731 ');
+});
+
 test('KEY and ACCEPT read the pushed input, then see its end', () => {
   const s = session({});
   s.push_input('hello\n');

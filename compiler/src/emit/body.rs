@@ -89,6 +89,27 @@ pub struct FnBody<'e> {
     /// Whether any code refers to the local `sp`; if not, the prologue that
     /// loads it is left out.
     sp_used: std::cell::Cell<bool>,
+    /// The float-stack cache (see `float.rs`).
+    pub fcache: FloatCache,
+}
+
+/// The top of the float stack held in f64 locals within a straight-line
+/// stretch of code (the float counterpart of the virtual stack).
+///
+/// Invariants: `items` are f64 locals (bottom first), above `popped` floats
+/// that were read from memory but not yet removed from it; the global `fsp`
+/// is exact except for those two. Everything is written back by
+/// `float::flush` before any call and at the end of every block.
+#[derive(Debug, Default)]
+pub struct FloatCache {
+    /// Number of f64 locals the body declares (0: float words go to memory).
+    pub pool: u32,
+    /// Locals handed out since the last flush.
+    pub used: u32,
+    /// Cached floats, bottom first.
+    pub items: Vec<u32>,
+    /// Floats popped from memory and not yet committed to `fsp`.
+    pub popped: u32,
 }
 
 /// A memory immediate with a static offset.
@@ -116,7 +137,21 @@ impl<'e> FnBody<'e> {
             mem_popped: 0,
             sp_dirty: false,
             sp_used: std::cell::Cell::new(false),
+            fcache: FloatCache::default(),
         }
+    }
+
+    /// The same empty body with `pool` f64 locals for the float-stack cache;
+    /// must be called before any code is emitted.
+    pub fn with_float_cache(mut self, pool: u32) -> Self {
+        debug_assert!(self.code.is_empty());
+        self.fcache.pool = pool;
+        self
+    }
+
+    /// The first of the f64 locals of the float-stack cache.
+    pub fn first_f64(&self) -> u32 {
+        self.n_params + 5
     }
 
     /// The local that caches the data stack pointer.
@@ -131,7 +166,7 @@ impl<'e> FnBody<'e> {
     }
 
     fn first_fixed(&self) -> u32 {
-        self.n_params + 5
+        self.n_params + 5 + self.fcache.pool
     }
 
     /// The instruction sink.
@@ -275,6 +310,7 @@ impl<'e> FnBody<'e> {
     /// at every block boundary of a memory-convention function, so that each
     /// block starts with the global and local `sp` equal on every path.
     pub fn sync_out(&mut self) {
+        super::float::flush(self);
         self.flush();
         self.publish_sp();
     }
@@ -294,6 +330,8 @@ impl<'e> FnBody<'e> {
 
     /// Calls the word `xt` in the cheapest way its effect allows.
     pub fn call_word(&mut self, xt: Xt) {
+        // Whatever is called may use the float stack.
+        super::float::flush(self);
         if let Some(&(f, e)) = self.env.register.get(&xt) {
             return self.register_call(f, e);
         }
@@ -329,9 +367,32 @@ impl<'e> FnBody<'e> {
     }
 
     /// A call with wasm parameters and results.
+    ///
+    /// Arguments loaded from memory stay there (uncommitted) during the call:
+    /// the callee never looks below its own arguments, and an effect may
+    /// count an input that only a path never taken at run time consumes, so
+    /// committing the pops could move `sp` past the bottom of the stack while
+    /// the callee calls host words.
     fn register_call(&mut self, f: u32, e: Effect) {
         let args = self.pop_n(e.inputs);
-        self.publish_sp();
+        let (sp, g) = (self.sp(), self.env.sp_global);
+        if self.mem_popped > 0 {
+            // The callee sees the arguments it took from memory popped, so
+            // that what it spills for a THROW lines up with the caller's
+            // stack; but `sp` never passes the bottom, which a word whose
+            // static effect counts an input that only a dead path consumes
+            // would otherwise reach. The pops stay pending here.
+            let n = (self.mem_popped * runtime::CELL) as i32;
+            let base = self.env.layout.ds_base() as i32;
+            let t = self.temp();
+            let s = &mut self.s();
+            s.local_get(sp).i32_const(n).i32_add().local_tee(t).i32_const(base);
+            s.local_get(t).i32_const(base).i32_le_u().select().global_set(g);
+            self.sp_dirty = true;
+        } else if self.sp_dirty {
+            self.s().local_get(sp).global_set(g);
+            self.sp_dirty = false;
+        }
         for a in args {
             self.get(a);
         }
@@ -432,7 +493,12 @@ impl<'e> FnBody<'e> {
     pub fn finish(mut self) -> wasm_encoder::Function {
         self.s().end();
         let n = self.n_fixed + self.temps_max;
-        let mut f = wasm_encoder::Function::new([(1, ValType::I32), (4, ValType::I64), (n, ValType::I32)]);
+        let mut locals = vec![(1, ValType::I32), (4, ValType::I64)];
+        if self.fcache.pool > 0 {
+            locals.push((self.fcache.pool, ValType::F64));
+        }
+        locals.push((n, ValType::I32));
+        let mut f = wasm_encoder::Function::new(locals);
         if self.sp_used.get() {
             f.instructions().global_get(self.env.sp_global).local_set(self.n_params);
         }

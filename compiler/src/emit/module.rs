@@ -1,7 +1,7 @@
 //! Assembly of batch modules: the definitions compiled since the last time
 //! anything ran, emitted together as one module.
 //!
-//! A batch imports the kernel's memory, table, `sp` and `rp` globals and
+//! A batch imports the kernel's memory, table, `sp`, `rp` and `fsp` globals and
 //! throw helper, plus the host import, and installs each of its functions at
 //! its xt with an active element segment. Calls within a batch are direct;
 //! calls to earlier words go through the table.
@@ -30,6 +30,8 @@ pub const BATCH_THROW_FUNC: u32 = 1;
 pub const SP_GLOBAL: u32 = 0;
 /// Global index of `rp` in every module.
 pub const RP_GLOBAL: u32 = 1;
+/// Global index of `fsp` (the floating-point stack pointer) in every module.
+pub const FSP_GLOBAL: u32 = 2;
 /// Export name of the kernel's throw helper.
 pub const THROW_EXPORT: &str = "throw";
 
@@ -192,6 +194,7 @@ pub fn batch_module(
     imports_sec.import(exports::KERNEL_MODULE, THROW_EXPORT, EntityType::Function(0));
     imports_sec.import(exports::KERNEL_MODULE, exports::SP, EntityType::Global(stack_global_type()));
     imports_sec.import(exports::KERNEL_MODULE, exports::RP, EntityType::Global(stack_global_type()));
+    imports_sec.import(exports::KERNEL_MODULE, exports::FSP, EntityType::Global(stack_global_type()));
     imports_sec.import(exports::KERNEL_MODULE, exports::MEMORY, EntityType::Memory(memory_type(&layout)));
     imports_sec.import(exports::KERNEL_MODULE, exports::TABLE, EntityType::Table(table_type()));
     module.section(&imports_sec);

@@ -641,6 +641,11 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         }
         DPlus | DMinus | DNegate | DAbs | DTwoStar | DTwoSlash | DMax | DMin | MPlus | DToS | DZeroEq | DZeroLt
         | DEq | DLt | DULt => double(b, p),
+        FLit | FAdd | FSub | FMul | FDiv | FNegate | FAbs | FMax | FMin | FSqrt | Floor | FRound | FTrunc | FLt
+        | FGt | FEq | FZeroLt | FZeroEq | FZeroGt | FFetch | FStore | SFFetch | SFStore | DFFetch | DFStore
+        | FComma | FDup | FDrop | FSwap | FOver | FRot | FMinusRot | FNip | FTuck | FPick | FDepth | FToD | DToF
+        | FToS | SToF | Floats | FloatPlus | FAlign | FAligned | SFloats | SFloatPlus | SFAlign | SFAligned
+        | DFloats | DFloatPlus | DFAlign | DFAligned => super::float::emit(b, p),
     }
 }
 
@@ -802,7 +807,7 @@ fn double_to_i64(b: &mut FnBody) {
 }
 
 /// Pushes the i64 on the wasm operand stack as a double (low, then high).
-fn push_i64_as_double(b: &mut FnBody) {
+pub(super) fn push_i64_as_double(b: &mut FnBody) {
     let t = b.i64_scratch() + 2;
     b.s().local_tee(t).i32_wrap_i64();
     let lo = b.set_temp();
@@ -857,7 +862,7 @@ fn check_fits_i32(b: &mut FnBody, l: u32, signed: bool) {
 }
 
 /// `HERE := top`, throwing -8 if it leaves data space.
-fn set_here_checked(b: &mut FnBody) {
+pub(super) fn set_here_checked(b: &mut FnBody) {
     let t = b.temp();
     let end = b.env.layout.data_end() as i32;
     b.s().local_tee(t).i32_const(end).i32_gt_u().if_(BlockType::Empty);

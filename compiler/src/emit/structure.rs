@@ -114,12 +114,14 @@ pub fn emit_function<'e>(
         Some(r) => {
             let inputs = r.effect.inputs;
             let rslot_base = 2 * func.n_loops + func.n_locals + stack_slots(r);
-            let mut body = FnBody::with_params(env, inputs, rslot_base + max_rdepth(func, r));
+            let mut body = FnBody::with_params(env, inputs, rslot_base + max_rdepth(func, r))
+                .with_float_cache(super::float::pool_for(func));
             body.set_vstack((0..inputs).map(Val::Local).collect());
             (body, rslot_base)
         }
         None => {
-            let mut body = FnBody::new(env, 2 * func.n_loops + func.n_locals);
+            let mut body =
+                FnBody::new(env, 2 * func.n_loops + func.n_locals).with_float_cache(super::float::pool_for(func));
             body.check_overflow();
             (body, 0)
         }
@@ -232,6 +234,8 @@ impl Structurer<'_, '_> {
         for op in &block.ops {
             self.emit_op(op);
         }
+        // Floats cached in locals go back to memory at every block end.
+        super::float::flush(&mut self.body);
         match block.term {
             Term::Jump(t) => {
                 self.leave_block();

@@ -97,6 +97,21 @@ pub fn host_effect(h: HostWord) -> Option<Effect> {
         Ms => (1, 0),
         TimeAndDate => (0, 6),
         KeyQuestion => (0, 1),
+        // Floating point: the float stack is in memory, only data items count.
+        FSin | FCos | FTan | FSinCos | FAsin | FAcos | FAtan | FAtan2 | FSinh | FCosh | FTanh | FAsinh | FAcosh
+        | FAtanh | FExp | FExpm1 | FLn | FLnp1 | FLog | FAlog | FPow | FDot | FEDot | FSDot | FDotS => (0, 0),
+        FProx | Precision => (0, 1),
+        SetPrecision => (1, 0),
+        Represent => (2, 3),
+        ToFloat => (2, 1),
+        // Extended characters.
+        XCSize | XCharPlus | XCharMinus | XCWidth => (1, 1),
+        XSize | XCStorePlus | XWidth => (2, 1),
+        XCFetchPlus | EKeyToXChar => (1, 2),
+        XCStorePlusQ => (3, 3),
+        XCComma | XEmit | XHold => (1, 0),
+        PlusXSlashString | XBackslashStringMinus | TrailingGarbage => (2, 2),
+        XKey => (0, 1),
         _ => return None,
     };
     Some(Effect::new(i, o))

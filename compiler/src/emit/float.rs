@@ -1,0 +1,512 @@
+//! Code for the floating-point primitives: wasm `f64` instructions, with the
+//! top of the float stack cached in f64 locals.
+//!
+//! The float stack lives in linear memory at the global `fsp` (8-byte IEEE
+//! 754 binary64 items, growing down). Within a straight-line stretch of code
+//! the floats a word pushes stay in f64 locals ([`FloatCache`]) and the words
+//! that consume them read the locals; floats needed from below the cache are
+//! loaded from memory. [`flush`] writes the cache back and makes `fsp` exact
+//! before every call and at the end of every block, so everything outside a
+//! stretch (host words, other definitions, `FDEPTH` across calls, `CATCH`)
+//! sees the float stack in memory. The data-stack cache of `body.rs`, the
+//! stack-effect inference and the calling conventions are unaffected: a
+//! float word's static effect counts its data-stack items only.
+//!
+//! Every access is checked exactly where the word is: popping a float that
+//! is not there throws -45, pushing past the capacity throws -44, with the
+//! checks made against the committed `fsp` plus the cache's static offset.
+//!
+//! Guarantee: each arm leaves the body in a state where more ops may follow,
+//! and the same program prints the same at every optimization level.
+
+use wasm_encoder::{BlockType, InstructionSink, MemArg};
+
+use super::body::{mem, FloatCache, FnBody, Val};
+use super::module::FSP_GLOBAL;
+use super::prim::{push_i64_as_double, set_here_checked};
+use crate::ir::{Function, Op};
+use crate::primitives::Prim;
+use runtime::{addr, throw, FLOAT};
+
+/// f64 locals of the cache in a definition that uses floats.
+pub const POOL: u32 = 24;
+
+/// f64 locals of a kernel primitive's body (enough for one word).
+pub const PRIM_POOL: u32 = 4;
+
+/// Whether `p` works on the float stack.
+pub fn uses_float_stack(p: Prim) -> bool {
+    use Prim::*;
+    matches!(
+        p,
+        FLit | FAdd
+            | FSub
+            | FMul
+            | FDiv
+            | FNegate
+            | FAbs
+            | FMax
+            | FMin
+            | FSqrt
+            | Floor
+            | FRound
+            | FTrunc
+            | FLt
+            | FGt
+            | FEq
+            | FZeroLt
+            | FZeroEq
+            | FZeroGt
+            | FFetch
+            | FStore
+            | SFFetch
+            | SFStore
+            | DFFetch
+            | DFStore
+            | FComma
+            | FDup
+            | FDrop
+            | FSwap
+            | FOver
+            | FRot
+            | FMinusRot
+            | FNip
+            | FTuck
+            | FPick
+            | FDepth
+            | FToD
+            | DToF
+            | FToS
+            | SToF
+    )
+}
+
+/// The cache size a definition's body should have.
+pub fn pool_for(func: &Function) -> u32 {
+    let uses = func.blocks.iter().flat_map(|b| &b.ops).any(|op| matches!(op, Op::Prim(p) if uses_float_stack(*p)));
+    if uses {
+        POOL
+    } else {
+        0
+    }
+}
+
+fn f64m(off: u32) -> MemArg {
+    mem(off, 3)
+}
+
+/// Pushes `fsp` on the operand stack.
+fn fsp(b: &mut FnBody) {
+    b.s().global_get(FSP_GLOBAL);
+}
+
+fn cache<'a>(b: &'a mut FnBody<'_>) -> &'a mut FloatCache {
+    &mut b.fcache
+}
+
+/// Writes the cached floats back to memory and makes `fsp` exact.
+pub fn flush(b: &mut FnBody) {
+    let items = std::mem::take(&mut b.fcache.items);
+    let popped = std::mem::replace(&mut b.fcache.popped, 0);
+    // No local is held outside the cache here, so all are free again.
+    b.fcache.used = 0;
+    let len = items.len() as u32;
+    let delta = (popped as i32 - len as i32) * FLOAT as i32;
+    if delta != 0 {
+        fsp(b);
+        b.s().i32_const(delta).i32_add().global_set(FSP_GLOBAL);
+    }
+    for (i, l) in items.into_iter().enumerate() {
+        fsp(b);
+        b.s().local_get(l).f64_store(f64m((len - 1 - i as u32) * FLOAT));
+    }
+}
+
+/// Makes sure the next word can take `n` fresh locals.
+fn ensure_room(b: &mut FnBody, n: u32) {
+    if cache(b).used + n > cache(b).pool {
+        flush(b);
+    }
+}
+
+/// A fresh f64 local.
+fn fresh(b: &mut FnBody) -> u32 {
+    let c = cache(b);
+    debug_assert!(c.used < c.pool, "float cache exhausted");
+    let l = c.used;
+    c.used += 1;
+    b.first_f64() + l
+}
+
+/// Throws `code` if `fsp` compares with `limit` by `op`.
+fn check(b: &mut FnBody, limit: u32, op: impl FnOnce(&mut InstructionSink), code: i32) {
+    fsp(b);
+    b.s().i32_const(limit as i32);
+    op(&mut b.s());
+    b.s().if_(BlockType::Empty);
+    b.throw(code);
+    b.s().end();
+}
+
+/// Pops a float into a local; below the cache it comes from memory, with
+/// the underflow check.
+fn fpop(b: &mut FnBody) -> u32 {
+    if let Some(l) = cache(b).items.pop() {
+        return l;
+    }
+    let off = cache(b).popped * FLOAT;
+    need_in_memory(b, off);
+    let l = fresh(b);
+    fsp(b);
+    b.s().f64_load(f64m(off)).local_set(l);
+    cache(b).popped += 1;
+    l
+}
+
+/// Throws -45 unless memory holds a float at `fsp + off`.
+fn need_in_memory(b: &mut FnBody, off: u32) {
+    let lowest_ok = b.env.layout.fs_base() - off - FLOAT;
+    check(
+        b,
+        lowest_ok,
+        |s| {
+            s.i32_gt_u();
+        },
+        throw::FSTACK_UNDERFLOW,
+    );
+}
+
+/// Drops a float without reading it.
+fn fdrop(b: &mut FnBody) {
+    if cache(b).items.pop().is_none() {
+        let off = cache(b).popped * FLOAT;
+        need_in_memory(b, off);
+        cache(b).popped += 1;
+    }
+}
+
+/// Pushes the float in local `l`, with the overflow check.
+fn fpush(b: &mut FnBody, l: u32) {
+    let c = cache(b);
+    let grown = c.items.len() as i64 + 1 - i64::from(c.popped);
+    if grown > 0 {
+        let highest_bad = b.env.layout.fs_limit() + grown as u32 * FLOAT;
+        check(
+            b,
+            highest_bad,
+            |s| {
+                s.i32_lt_u();
+            },
+            throw::FSTACK_OVERFLOW,
+        );
+    }
+    cache(b).items.push(l);
+}
+
+/// Pushes the f64 that `value` leaves on the operand stack.
+fn fpush_new(b: &mut FnBody, value: impl FnOnce(&mut FnBody)) {
+    value(b);
+    let r = fresh(b);
+    b.s().local_set(r);
+    fpush(b, r);
+}
+
+/// `r1 r2 -- r3`.
+fn binary(b: &mut FnBody, op: impl FnOnce(&mut InstructionSink)) {
+    let r2 = fpop(b);
+    let r1 = fpop(b);
+    fpush_new(b, |b| {
+        b.s().local_get(r1).local_get(r2);
+        op(&mut b.s());
+    });
+}
+
+/// `r1 -- r2`.
+fn unary(b: &mut FnBody, op: impl FnOnce(&mut InstructionSink)) {
+    let r = fpop(b);
+    fpush_new(b, |b| {
+        b.s().local_get(r);
+        op(&mut b.s());
+    });
+}
+
+/// Pops `n` floats (1 or 2), compares them with `op`, pushes a flag.
+fn compare(b: &mut FnBody, n: u32, op: impl FnOnce(&mut InstructionSink)) {
+    let r2 = fpop(b);
+    let r1 = if n == 2 { Some(fpop(b)) } else { None };
+    b.s().i32_const(0);
+    match r1 {
+        Some(r1) => b.s().local_get(r1).local_get(r2),
+        None => b.s().local_get(r2).f64_const(0.0.into()),
+    };
+    op(&mut b.s());
+    b.s().i32_sub();
+    let v = b.set_temp();
+    b.push(v);
+}
+
+/// `r1 r2 -- r`: r2 when `r2_if_lt` and r1 < r2, and so on: FMAX keeps r1
+/// unless r1 < r2, FMIN takes r2 unless r1 < r2, as gforth (so signed zeros
+/// and NaNs come out as there).
+fn select_by_lt(b: &mut FnBody, max: bool) {
+    let r2 = fpop(b);
+    let r1 = fpop(b);
+    let (if_lt, otherwise) = if max { (r2, r1) } else { (r1, r2) };
+    fpush_new(b, |b| {
+        b.s().local_get(if_lt).local_get(otherwise).local_get(r1).local_get(r2).f64_lt().select();
+    });
+}
+
+/// Pushes `v` (an address) rounded up to a multiple of `n` (a power of two).
+fn round_up(b: &mut FnBody, n: i32) {
+    let v = b.pop();
+    if let Val::Const(c) = v {
+        return b.push(Val::Const(c.wrapping_add(n - 1) & !(n - 1)));
+    }
+    b.get(v);
+    b.s().i32_const(n - 1).i32_add().i32_const(!(n - 1)).i32_and();
+    let r = b.set_temp();
+    b.push(r);
+}
+
+/// Pushes `v * k + c`.
+fn scale(b: &mut FnBody, k: i32, c: i32) {
+    let v = b.pop();
+    if let Val::Const(x) = v {
+        return b.push(Val::Const(x.wrapping_mul(k).wrapping_add(c)));
+    }
+    b.get(v);
+    if k != 1 {
+        b.s().i32_const(k).i32_mul();
+    }
+    if c != 0 {
+        b.s().i32_const(c).i32_add();
+    }
+    let r = b.set_temp();
+    b.push(r);
+}
+
+/// Aligns `HERE` to `n` bytes (a power of two).
+fn align_here(b: &mut FnBody, n: i32) {
+    b.s().i32_const(addr::DP as i32).i32_const(addr::DP as i32).i32_load(mem(0, 2));
+    b.s().i32_const(n - 1).i32_add().i32_const(!(n - 1)).i32_and().i32_store(mem(0, 2));
+}
+
+/// Emits one floating-point primitive.
+pub fn emit(b: &mut FnBody, p: Prim) {
+    use Prim::*;
+    if uses_float_stack(p) {
+        // One word takes at most three fresh locals.
+        ensure_room(b, 3);
+    }
+    match p {
+        FLit => {
+            let hi = b.pop();
+            let lo = b.pop();
+            fpush_new(b, |b| match (lo, hi) {
+                (Val::Const(lo), Val::Const(hi)) => {
+                    let bits = (u64::from(hi as u32) << 32) | u64::from(lo as u32);
+                    b.s().f64_const(f64::from_bits(bits).into());
+                }
+                _ => {
+                    b.get(hi);
+                    b.s().i64_extend_i32_u().i64_const(32).i64_shl();
+                    b.get(lo);
+                    b.s().i64_extend_i32_u().i64_or().f64_reinterpret_i64();
+                }
+            });
+        }
+        FAdd => binary(b, |s| {
+            s.f64_add();
+        }),
+        FSub => binary(b, |s| {
+            s.f64_sub();
+        }),
+        FMul => binary(b, |s| {
+            s.f64_mul();
+        }),
+        FDiv => binary(b, |s| {
+            s.f64_div();
+        }),
+        FMax => select_by_lt(b, true),
+        FMin => select_by_lt(b, false),
+        FNegate => unary(b, |s| {
+            s.f64_neg();
+        }),
+        FAbs => unary(b, |s| {
+            s.f64_abs();
+        }),
+        FSqrt => unary(b, |s| {
+            s.f64_sqrt();
+        }),
+        Floor => unary(b, |s| {
+            s.f64_floor();
+        }),
+        FRound => unary(b, |s| {
+            s.f64_nearest();
+        }),
+        FTrunc => unary(b, |s| {
+            s.f64_trunc();
+        }),
+        FLt => compare(b, 2, |s| {
+            s.f64_lt();
+        }),
+        FGt => compare(b, 2, |s| {
+            s.f64_gt();
+        }),
+        FEq => compare(b, 2, |s| {
+            s.f64_eq();
+        }),
+        FZeroLt => compare(b, 1, |s| {
+            s.f64_lt();
+        }),
+        FZeroEq => compare(b, 1, |s| {
+            s.f64_eq();
+        }),
+        FZeroGt => compare(b, 1, |s| {
+            s.f64_gt();
+        }),
+        FFetch | DFFetch | SFFetch => {
+            let a = b.pop();
+            fpush_new(b, |b| {
+                b.get(a);
+                if p == SFFetch {
+                    b.s().f32_load(mem(0, 2)).f64_promote_f32();
+                } else {
+                    b.s().f64_load(f64m(0));
+                }
+            });
+        }
+        FStore | DFStore | SFStore => {
+            let a = b.pop();
+            let r = fpop(b);
+            b.get(a);
+            b.s().local_get(r);
+            if p == SFStore {
+                b.s().f32_demote_f64().f32_store(mem(0, 2));
+            } else {
+                b.s().f64_store(f64m(0));
+            }
+        }
+        FComma => {
+            let r = fpop(b);
+            b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2)).local_get(r).f64_store(f64m(0));
+            b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2)).i32_const(FLOAT as i32).i32_add();
+            set_here_checked(b);
+        }
+        FDup => {
+            let r = fpop(b);
+            fpush(b, r);
+            fpush(b, r);
+        }
+        FDrop => fdrop(b),
+        FSwap => {
+            let (r2, r1) = (fpop(b), fpop(b));
+            fpush(b, r2);
+            fpush(b, r1);
+        }
+        FOver => {
+            let (r2, r1) = (fpop(b), fpop(b));
+            for r in [r1, r2, r1] {
+                fpush(b, r);
+            }
+        }
+        FRot => {
+            let (r3, r2, r1) = (fpop(b), fpop(b), fpop(b));
+            for r in [r2, r3, r1] {
+                fpush(b, r);
+            }
+        }
+        FMinusRot => {
+            let (r3, r2, r1) = (fpop(b), fpop(b), fpop(b));
+            for r in [r3, r1, r2] {
+                fpush(b, r);
+            }
+        }
+        FNip => {
+            let r2 = fpop(b);
+            fdrop(b);
+            fpush(b, r2);
+        }
+        FTuck => {
+            let (r2, r1) = (fpop(b), fpop(b));
+            for r in [r2, r1, r2] {
+                fpush(b, r);
+            }
+        }
+        FPick => {
+            // The index is only known at run time: work on memory.
+            let u = b.pop();
+            flush(b);
+            b.get(u);
+            b.s().i32_const(3).i32_shl();
+            fsp(b);
+            b.s().i32_add();
+            let at = b.temp();
+            b.s().local_tee(at);
+            let base = b.env.layout.fs_base() as i32;
+            b.s().i32_const(base).i32_ge_u();
+            let cap = b.env.layout.float_stack_floats as i32;
+            b.get(u);
+            b.s().i32_const(cap).i32_gt_u().i32_or().if_(BlockType::Empty);
+            b.throw(throw::FSTACK_UNDERFLOW);
+            b.s().end();
+            fpush_new(b, |b| {
+                b.s().local_get(at).f64_load(f64m(0));
+            });
+        }
+        FDepth => {
+            let c = cache(b);
+            let extra = c.items.len() as i32 - c.popped as i32;
+            let base = b.env.layout.fs_base() as i32;
+            b.s().i32_const(base);
+            fsp(b);
+            b.s().i32_sub().i32_const(3).i32_shr_s();
+            if extra != 0 {
+                b.s().i32_const(extra).i32_add();
+            }
+            let v = b.set_temp();
+            b.push(v);
+        }
+        FToD => {
+            let r = fpop(b);
+            b.s().local_get(r).i64_trunc_sat_f64_s();
+            push_i64_as_double(b);
+        }
+        DToF => {
+            let hi = b.pop();
+            let lo = b.pop();
+            fpush_new(b, |b| {
+                b.get(hi);
+                b.s().i64_extend_i32_u().i64_const(32).i64_shl();
+                b.get(lo);
+                b.s().i64_extend_i32_u().i64_or().f64_convert_i64_s();
+            });
+        }
+        FToS => {
+            // Out of range (and NaN) gives the most negative cell, as the
+            // x86 conversion in gforth does.
+            let r = fpop(b);
+            b.s().local_get(r).i32_trunc_sat_f64_s().i32_const(i32::MIN);
+            b.s().local_get(r).f64_abs().f64_const(2147483648.0.into()).f64_lt().select();
+            let v = b.set_temp();
+            b.push(v);
+        }
+        SToF => {
+            let x = b.pop();
+            fpush_new(b, |b| {
+                b.get(x);
+                b.s().f64_convert_i32_s();
+            });
+        }
+        Floats | DFloats => scale(b, FLOAT as i32, 0),
+        SFloats => scale(b, 4, 0),
+        FloatPlus | DFloatPlus => scale(b, 1, FLOAT as i32),
+        SFloatPlus => scale(b, 1, 4),
+        FAligned | DFAligned => round_up(b, FLOAT as i32),
+        SFAligned => round_up(b, 4),
+        FAlign | DFAlign => align_here(b, FLOAT as i32),
+        SFAlign => align_here(b, 4),
+        _ => unreachable!("{} is not a floating-point primitive", p.name()),
+    }
+}
