@@ -333,9 +333,20 @@ impl Forth {
         if !self.booted {
             return Err(Stop::Error(Diagnostic::new("the system has not booted")));
         }
-        match body(self, m) {
-            Ok(()) => Ok(()),
-            Err(f) => Err(self.stop(f)),
+        // A panic is a bug of ours, never the program's; as a second line of
+        // defence it becomes an error here rather than crashing the host,
+        // and `reset` makes the system usable again.
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| body(self, m))) {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(f)) => Err(self.stop(f)),
+            Err(payload) => {
+                self.detail = None;
+                self.message = None;
+                Err(Stop::Error(Diagnostic::new(format!(
+                    "internal error: {} (this is a bug in FastForth/wasm)",
+                    panic_message(payload.as_ref())
+                ))))
+            }
         }
     }
 
@@ -383,7 +394,7 @@ impl Forth {
     }
 
     /// Records where the fault happened, once: the innermost loop wins.
-    fn note(&mut self, word: &[u8]) {
+    pub(crate) fn note(&mut self, word: &[u8]) {
         if self.detail.is_some() {
             return;
         }
@@ -1038,6 +1049,15 @@ impl Forth {
     }
 }
 
+/// The message a panic carried, if it was a string.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> &str {
+    payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("a panic without a message")
+}
+
 impl Host for Forth {
     fn host_word(&mut self, m: &mut dyn Machine, xt: Xt) -> Result<(), Fault> {
         let res = match host_word_of(xt) {
@@ -1061,5 +1081,78 @@ impl Dictionary {
         if id + 1 == self.len() {
             self.truncate(id);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A machine on which everything fails, and reading a file panics: a
+    /// stand-in for a bug below the outer interpreter.
+    struct PanickingMachine;
+
+    impl Machine for PanickingMachine {
+        fn boot(&mut self, _: &[u8]) -> Result<(), Fault> {
+            Ok(())
+        }
+        fn instantiate(&mut self, _: &[u8]) -> Result<(), Fault> {
+            Err(Fault::Host("no engine".into()))
+        }
+        fn call(&mut self, _: Xt, _: &mut dyn Host) -> Result<(), Fault> {
+            Err(Fault::Host("no engine".into()))
+        }
+        fn set_code_field(&mut self, _: Xt, _: CodeField) -> Result<(), Fault> {
+            Ok(())
+        }
+        fn set_host_entry(&mut self, _: Xt) -> Result<(), Fault> {
+            Ok(())
+        }
+        fn read(&mut self, _: u32, buf: &mut [u8]) -> Result<(), Fault> {
+            buf.fill(0);
+            Ok(())
+        }
+        fn write(&mut self, _: u32, _: &[u8]) -> Result<(), Fault> {
+            Ok(())
+        }
+        fn sp(&mut self) -> u32 {
+            0
+        }
+        fn set_sp(&mut self, _: u32) {}
+        fn rp(&mut self) -> u32 {
+            0
+        }
+        fn set_rp(&mut self, _: u32) {}
+        fn fsp(&mut self) -> u32 {
+            0
+        }
+        fn set_fsp(&mut self, _: u32) {}
+        fn output(&mut self, _: &[u8]) {}
+        fn key(&mut self) -> Option<u8> {
+            None
+        }
+        fn read_line(&mut self) -> Option<Vec<u8>> {
+            None
+        }
+        fn read_file(&mut self, path: &str) -> Result<Vec<u8>, crate::machine::IoError> {
+            panic!("deliberate panic reading {path}");
+        }
+        fn now_ms(&mut self) -> f64 {
+            0.0
+        }
+        fn wall_clock_ms(&mut self) -> f64 {
+            0.0
+        }
+    }
+
+    #[test]
+    fn a_panic_below_an_entry_point_is_an_internal_error() {
+        let mut f = Forth::new(Config::default());
+        // The prelude needs an engine; the entry points only need this flag.
+        f.booted = true;
+        let Err(Stop::Error(d)) = f.include_file(&mut PanickingMachine, "x.fs") else { panic!("no error") };
+        assert!(d.message.starts_with("internal error: deliberate panic reading x.fs"), "{}", d.message);
+        f.reset(&mut PanickingMachine);
+        assert!(f.interpret_line(&mut PanickingMachine, "-e", "").is_ok());
     }
 }

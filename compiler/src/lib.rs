@@ -58,7 +58,7 @@ mod strings;
 
 pub use error::{Diagnostic, Location, Stop};
 pub use host::format_signed;
-pub use interpreter::{Config, Forth, Stats};
+pub use interpreter::{panic_message, Config, Forth, Stats};
 pub use link::{Artifact, ImageInfo, LinkOptions};
 pub use machine::{Fault, Host, Machine, MachineExt};
 

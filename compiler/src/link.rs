@@ -328,8 +328,12 @@ impl Forth {
     /// Executes the word `xt` as a top-level action (an image's entry).
     pub fn run_xt(&mut self, m: &mut dyn Machine, xt: Xt) -> Result<(), crate::Stop> {
         self.top(m, |f, m| {
-            f.execute(m, xt)?;
-            f.check_stacks(m)
+            // An image runs no source, so a fault has no line: name the word
+            // that was run instead (the innermost loop's note wins if any).
+            f.execute(m, xt).and_then(|()| f.check_stacks(m)).inspect_err(|_| {
+                let name = f.dict.by_xt(xt).map(|h| h.name.clone()).unwrap_or_default();
+                f.note(name.as_bytes());
+            })
         })
     }
 
@@ -377,14 +381,56 @@ pub fn custom_section(module: &[u8], name: &str) -> Option<Vec<u8>> {
     None
 }
 
-/// Reads an image's [`ImageInfo`].
+/// Reads an image's [`ImageInfo`], after checking that `module` is one we
+/// could have built: a valid WebAssembly module (so not truncated) whose only
+/// import is the host-word function of the `runtime` ABI, with an
+/// [`IMAGE_SECTION`]. Anything else is refused before a host instantiates it.
 pub fn image_info(module: &[u8]) -> Result<ImageInfo, String> {
     if !module.starts_with(b"\0asm") {
         return Err("not a WebAssembly module (bad magic number)".into());
     }
+    wasmparser::validate(module).map_err(|e| format!("not a valid WebAssembly module: {e}"))?;
+    check_imports(module)?;
     let raw = custom_section(module, IMAGE_SECTION)
         .ok_or_else(|| format!("not a FastForth image: it has no {IMAGE_SECTION} section"))?;
     serde_json::from_slice(&raw).map_err(|e| format!("the {IMAGE_SECTION} section is malformed: {e}"))
+}
+
+/// Refuses a module that imports anything but `forth.host` as a function of
+/// the ABI's type `(param i32)`.
+fn check_imports(module: &[u8]) -> Result<(), String> {
+    use wasmparser::{Payload, TypeRef, ValType};
+    let mut types = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(module) {
+        match payload.map_err(|e| format!("not a valid WebAssembly module: {e}"))? {
+            Payload::TypeSection(r) => {
+                for ty in r.into_iter_err_on_gc_types() {
+                    let ty = ty.map_err(|e| e.to_string())?;
+                    types.push(ty.params() == [ValType::I32] && ty.results().is_empty());
+                }
+            }
+            Payload::ImportSection(r) => {
+                for imp in r.into_imports() {
+                    let imp = imp.map_err(|e| e.to_string())?;
+                    let ours = imp.module == runtime::imports::HOST_MODULE
+                        && imp.name == runtime::imports::HOST_WORD
+                        && matches!(imp.ty, TypeRef::Func(t) if types.get(t as usize) == Some(&true));
+                    if !ours {
+                        return Err(format!(
+                            "not a FastForth image: it imports {}.{} ({:?}), which is outside the FastForth ABI (only {}.{} as a function of one i32)",
+                            imp.module,
+                            imp.name,
+                            imp.ty,
+                            runtime::imports::HOST_MODULE,
+                            runtime::imports::HOST_WORD
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -406,5 +452,37 @@ mod tests {
         assert!(image_info(b"hello").unwrap_err().contains("bad magic"));
         let empty = wasm_encoder::Module::new().finish();
         assert!(image_info(&empty).unwrap_err().contains("no fastforth.image"));
+    }
+
+    /// A module with one function import and our image section.
+    fn module_importing(module: &str, name: &str, params: &[wasm_encoder::ValType]) -> Vec<u8> {
+        use wasm_encoder::{CustomSection, EntityType, ImportSection, TypeSection};
+        let mut m = wasm_encoder::Module::new();
+        let mut types = TypeSection::new();
+        types.ty().function(params.iter().copied(), []);
+        m.section(&types);
+        let mut imports = ImportSection::new();
+        imports.import(module, name, EntityType::Function(0));
+        m.section(&imports);
+        m.section(&CustomSection { name: IMAGE_SECTION.into(), data: b"{}".as_slice().into() });
+        m.finish()
+    }
+
+    #[test]
+    fn image_info_rejects_truncated_modules_and_foreign_imports() {
+        use wasm_encoder::ValType::I32;
+        let ours = module_importing("forth", "host", &[I32]);
+        // Only the JSON is wrong here: the module itself is acceptable.
+        assert!(image_info(&ours).unwrap_err().contains("section is malformed"), "{:?}", image_info(&ours));
+        let cut = &ours[..ours.len() - 3];
+        assert!(image_info(cut).unwrap_err().contains("not a valid WebAssembly module"));
+        let wasi = module_importing("wasi_snapshot_preview1", "fd_write", &[I32]);
+        let e = image_info(&wasi).unwrap_err();
+        assert!(
+            e.contains("imports wasi_snapshot_preview1.fd_write") && e.contains("outside the FastForth ABI"),
+            "{e}"
+        );
+        let typed = module_importing("forth", "host", &[I32, I32]);
+        assert!(image_info(&typed).unwrap_err().contains("outside the FastForth ABI"));
     }
 }

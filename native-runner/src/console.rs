@@ -14,6 +14,11 @@ pub struct Console {
 }
 
 impl Console {
+    /// A console over any streams (in-memory buffers for tests and fuzzing).
+    pub fn new(out: Box<dyn Write>, input: Box<dyn Read>) -> Self {
+        Console { out, input: BufReader::new(input), interactive: false }
+    }
+
     /// The process's standard streams.
     pub fn stdio() -> Self {
         let stdin: Stdin = std::io::stdin();

@@ -12,7 +12,6 @@
 use std::sync::Arc;
 use std::time::Instant;
 
-use anyhow::Context as _;
 use compiler::{Fault, Host, Machine};
 use runtime::{exports, imports, CodeField};
 use wasmtime::{AsContextMut, Caller, Engine, Func, Global, Linker, Memory, Module, Ref, Store, Table, Trap, Val};
@@ -39,6 +38,10 @@ pub struct StoreData {
     linker: Option<Arc<Linker<StoreData>>>,
     console: Console,
     cache: Option<ModuleCache>,
+    /// Modules compiled earlier in this process, by their bytes.
+    precompiled: Vec<(Arc<[u8]>, Module)>,
+    /// The largest file `INCLUDED` may read, in bytes.
+    max_file_bytes: u64,
     started: Instant,
     /// When the time limit runs out, for host waits (`MS`) that wasm's
     /// epoch deadline cannot interrupt.
@@ -50,6 +53,9 @@ pub struct StoreData {
 /// for its code and instance, so a program that defines and runs words one
 /// by one hundreds of thousands of times gets a clear error instead.
 pub const MAX_MODULES: usize = 20_000;
+
+/// The largest source file read by default: 64 MiB.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// A fault carried through wasmtime as an error.
 #[derive(Debug)]
@@ -80,6 +86,8 @@ impl NativeMachine {
             linker: None,
             console,
             cache,
+            precompiled: Vec::new(),
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             started: Instant::now(),
             deadline: None,
             limits,
@@ -96,6 +104,20 @@ impl NativeMachine {
         self.0.set_epoch_deadline(ticks.unwrap_or(u64::MAX / 2));
         self.0.data_mut().deadline =
             ticks.and_then(|t| Instant::now().checked_add(crate::engine::TICK * u32::try_from(t).unwrap_or(u32::MAX)));
+    }
+
+    /// Uses `module`, compiled on this machine's engine from `bytes`,
+    /// whenever the machine is asked to load `bytes`: machines booted one
+    /// after another in one process (the fuzz targets) compile the kernel once.
+    pub fn add_precompiled(&mut self, bytes: Arc<[u8]>, module: Module) {
+        self.0.data_mut().precompiled.push((bytes, module));
+    }
+
+    /// Sets the largest file the program may read (source files and
+    /// `INCLUDED`); a larger one, or an endless one like `/dev/zero`, is an
+    /// error rather than an exhausted memory.
+    pub fn set_max_file_bytes(&mut self, n: u64) {
+        self.0.data_mut().max_file_bytes = n;
     }
 
     /// Flushes program output.
@@ -119,26 +141,53 @@ fn to_fault(e: wasmtime::Error) -> Fault {
         return f.clone();
     }
     if let Some(trap) = e.downcast_ref::<Trap>() {
-        let what = trap.to_string().trim_start_matches("wasm trap: ").to_string();
-        let (code, what) = match trap {
-            Trap::Interrupt | Trap::OutOfFuel => return Fault::Timeout,
-            Trap::StackOverflow => {
-                (runtime::throw::RSTACK_OVERFLOW, "recursion too deep for the wasm stack".to_string())
-            }
-            Trap::IntegerDivisionByZero => (runtime::throw::DIVISION_BY_ZERO, what),
-            Trap::IntegerOverflow => (runtime::throw::OUT_OF_RANGE, what),
-            Trap::IndirectCallToNull | Trap::TableOutOfBounds | Trap::BadSignature => {
-                (runtime::throw::INVALID_ADDRESS, "not an execution token".to_string())
-            }
-            _ => (runtime::throw::INVALID_ADDRESS, what),
-        };
-        return Fault::Trap { code, what };
+        return trap_fault(trap);
     }
     Fault::Host(format!("{e:#}"))
 }
 
-fn compile(engine: &Engine, cache: Option<&ModuleCache>, bytes: &[u8]) -> Result<Module, Fault> {
-    let res = match cache {
+/// Reads at most `max` bytes of a file; more is an error. Errors are
+/// messages without the path, which the caller names.
+pub fn read_capped(path: &str, max: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut bytes = Vec::new();
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > max {
+        return Err(format!("larger than the input limit of {max} bytes (see --max-input)"));
+    }
+    Ok(bytes)
+}
+
+/// The fault a wasm trap stands for: the standard THROW code and a short
+/// description. Every trap maps to a THROW code (the interpreter loop that
+/// sees it adds the location); only the epoch deadline and fuel are not
+/// catchable, as they stop the program.
+pub fn trap_fault(trap: &Trap) -> Fault {
+    use runtime::throw;
+    let what = trap.to_string().trim_start_matches("wasm trap: ").to_string();
+    let (code, what) = match trap {
+        Trap::Interrupt | Trap::OutOfFuel => return Fault::Timeout,
+        Trap::StackOverflow => (throw::RSTACK_OVERFLOW, "recursion too deep for the wasm stack".to_string()),
+        Trap::IntegerDivisionByZero => (throw::DIVISION_BY_ZERO, what),
+        Trap::IntegerOverflow | Trap::BadConversionToInteger => (throw::OUT_OF_RANGE, what),
+        Trap::IndirectCallToNull | Trap::TableOutOfBounds | Trap::BadSignature => {
+            (throw::INVALID_ADDRESS, "not an execution token".to_string())
+        }
+        Trap::MemoryOutOfBounds | Trap::HeapMisaligned => (throw::INVALID_ADDRESS, what),
+        // Generated code never reaches `unreachable` (it follows a THROW that
+        // does not return), and uses no GC, atomics or components; should one
+        // of these happen anyway, it is still an error with a code.
+        _ => (throw::INVALID_ADDRESS, what),
+    };
+    Fault::Trap { code, what }
+}
+
+fn compile(engine: &Engine, data: &StoreData, bytes: &[u8]) -> Result<Module, Fault> {
+    if let Some((_, m)) = data.precompiled.iter().find(|(b, _)| **b == *bytes) {
+        return Ok(m.clone());
+    }
+    let res = match data.cache.as_ref() {
         Some(c) => c.load_or_compile(engine, bytes),
         None => Module::new(engine, bytes),
     };
@@ -168,16 +217,26 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
     fn boot(&mut self, kernel_bytes: &[u8]) -> Result<(), Fault> {
         let mut cx = self.0.as_context_mut();
         let engine = cx.engine().clone();
-        let module = compile(&engine, cx.data().cache.as_ref(), kernel_bytes)?;
+        let module = compile(&engine, cx.data(), kernel_bytes)?;
         let host_func = Func::wrap(&mut cx, |mut caller: Caller<'_, StoreData>, xt: i32| -> wasmtime::Result<()> {
             let Some(host) = caller.data().host else {
                 return Err(wasmtime::Error::new(FaultError(Fault::Host("host word called outside of a call".into()))));
             };
             let mut m = Ctx(&mut caller);
+            // A panicking host word (a bug of ours) becomes an error at this
+            // boundary instead of unwinding through wasm frames.
             // SAFETY: `host` was set by the `call` below from a `&mut dyn
             // Host` that stays borrowed, and unused, until that call returns;
             // this callback runs strictly inside it.
-            let res = unsafe { (*host).host_word(&mut m, xt as u32) };
+            let res = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| unsafe {
+                (*host).host_word(&mut m, xt as u32)
+            }))
+            .unwrap_or_else(|p| {
+                Err(Fault::Host(format!(
+                    "internal error: host word {xt} panicked: {} (this is a bug in FastForth/wasm)",
+                    compiler::panic_message(p.as_ref())
+                )))
+            });
             res.map_err(|f| wasmtime::Error::new(FaultError(f)))
         });
         let mut linker = Linker::new(&engine);
@@ -207,7 +266,7 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
     fn instantiate(&mut self, bytes: &[u8]) -> Result<(), Fault> {
         let mut cx = self.0.as_context_mut();
         let engine = cx.engine().clone();
-        let module = compile(&engine, cx.data().cache.as_ref(), bytes)?;
+        let module = compile(&engine, cx.data(), bytes)?;
         let linker = cx.data().linker.clone().ok_or_else(|| Fault::Host("the machine has not booted".into()))?;
         linker.instantiate(&mut cx, &module).map(|_| ()).map_err(|e| match to_fault(e) {
             Fault::Host(msg) if msg.contains("instance count too high") => {
@@ -312,7 +371,8 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
     }
 
     fn read_file(&mut self, path: &str) -> Result<Vec<u8>, String> {
-        std::fs::read(path).with_context(|| path.to_string()).map_err(|e| e.root_cause().to_string())
+        let max = self.0.as_context_mut().data().max_file_bytes;
+        read_capped(path, max)
     }
 
     fn now_ms(&mut self) -> f64 {
@@ -340,5 +400,73 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
 
     fn key_ready(&mut self) -> bool {
         self.0.as_context_mut().data_mut().console.key_ready()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A host whose every word panics: a stand-in for a bug in a host word.
+    struct PanickingHost;
+
+    impl Host for PanickingHost {
+        fn host_word(&mut self, _: &mut dyn Machine, xt: u32) -> Result<(), Fault> {
+            panic!("deliberate panic in host word {xt}");
+        }
+    }
+
+    fn machine(out: Vec<u8>) -> NativeMachine {
+        let console = Console::new(Box::new(std::io::Cursor::new(out)), Box::new(std::io::empty()));
+        let mut m = NativeMachine::new(&crate::engine::engine().unwrap(), console, None);
+        m.boot(&compiler::kernel::kernel_module(runtime::Layout::default())).unwrap();
+        m
+    }
+
+    #[test]
+    fn a_panicking_host_word_is_an_error_and_the_machine_goes_on() {
+        let mut m = machine(Vec::new());
+        let xt = compiler::kernel::first_user_xt();
+        m.set_host_entry(xt).unwrap();
+        let err = m.call(xt, &mut PanickingHost).unwrap_err();
+        let Fault::Host(msg) = &err else { panic!("not a host fault: {err:?}") };
+        assert!(msg.contains("internal error") && msg.contains("deliberate panic in host word"), "{msg}");
+        // The machine is still usable.
+        m.write(0x2000, b"ok").unwrap();
+        let mut b = [0u8; 2];
+        m.read(0x2000, &mut b).unwrap();
+        assert_eq!(&b, b"ok");
+    }
+
+    #[test]
+    fn every_trap_is_a_fault_with_a_standard_code() {
+        let mut n = 0;
+        for b in 0..=u8::MAX {
+            let Some(trap) = Trap::from_u8(b) else { continue };
+            n += 1;
+            match trap_fault(&trap) {
+                Fault::Timeout => assert!(matches!(trap, Trap::Interrupt | Trap::OutOfFuel)),
+                Fault::Trap { code, what } => {
+                    assert!(runtime::throw::message(code).is_some(), "{trap:?} gives a non-standard code {code}");
+                    assert!(!what.is_empty());
+                }
+                f => panic!("{trap:?} gives {f:?}"),
+            }
+        }
+        assert!(n >= 20, "only {n} traps known");
+        let div = trap_fault(&Trap::IntegerDivisionByZero);
+        assert_eq!(div, Fault::Trap { code: -10, what: "integer divide by zero".into() });
+    }
+
+    #[test]
+    fn reading_a_file_stops_at_the_input_limit() {
+        let mut m = machine(Vec::new());
+        m.set_max_file_bytes(1000);
+        let e = m.read_file("/dev/zero").unwrap_err();
+        assert!(e.contains("larger than the input limit of 1000 bytes"), "{e}");
+        let f = std::env::temp_dir().join(format!("ff-limit-{}", std::process::id()));
+        std::fs::write(&f, [b'x'; 1000]).unwrap();
+        assert_eq!(m.read_file(f.to_str().unwrap()).unwrap().len(), 1000);
+        std::fs::remove_file(f).unwrap();
     }
 }

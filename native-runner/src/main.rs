@@ -5,13 +5,11 @@
 //! wasm ends in a clean THROW -5 rather than a crash.
 
 mod build;
-mod console;
-mod engine;
-mod machine;
-mod module_cache;
 mod repl;
 mod run;
 mod session;
+
+use native_runner::{console, engine, machine, module_cache};
 
 use clap::{Parser, Subcommand};
 

@@ -47,15 +47,22 @@ pub fn run(args: RunArgs) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-/// Whether a file is a wasm module (by its magic number), not Forth source.
+/// Whether a file is meant as a wasm module (by its `.wasm` extension or its
+/// magic number), not Forth source. A `.wasm` file that is not one of our
+/// images is then refused by the image checks rather than read as Forth.
 fn is_module(path: &std::path::Path) -> bool {
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("wasm")) {
+        return true;
+    }
     let mut magic = [0u8; 4];
     std::fs::File::open(path).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic)).is_ok()
         && &magic == b"\0asm"
 }
 
 fn run_image(path: &std::path::Path, args: &RunArgs) -> anyhow::Result<i32> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let max = u64::from(args.limits.max_input) << 20;
+    let bytes = crate::machine::read_capped(&path.to_string_lossy(), max)
+        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
     let (mut s, info) = Session::boot_image(&args.limits, Console::stdio(), &bytes)
         .with_context(|| format!("cannot run {}", path.display()))?;
     let xt = match &args.entry {

@@ -28,6 +28,12 @@ pub struct Limits {
     /// Floating-point stack capacity in floats.
     #[arg(long, value_name = "FLOATS", default_value_t = runtime::DEFAULT_FLOAT_STACK)]
     pub float_stack: u32,
+    /// The largest source file, or file read by INCLUDED, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=4096))]
+    pub max_input: u32,
+    /// How deeply input sources may nest: INCLUDED and EVALUATE inside each other.
+    #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    pub max_nesting: u32,
     /// Folder for compiled modules [default: $XDG_CACHE_HOME/fastforth].
     #[arg(long, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
@@ -85,8 +91,10 @@ impl Session {
         let mut machine = NativeMachine::new(&engine, console, cache(limits));
         let layout = Layout::new(limits.memory.saturating_mul(1 << 20), limits.data_stack, limits.return_stack)
             .with_float_stack(limits.float_stack);
+        machine.set_max_file_bytes(u64::from(limits.max_input) << 20);
         let mut forth = Forth::new(Config {
             layout,
+            max_input_depth: limits.max_nesting as usize,
             optimize: limits.opt_level > 0,
             inline: limits.opt_level > 1 && !limits.no_inline,
             unroll: limits.unroll_factor(),

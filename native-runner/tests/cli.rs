@@ -188,3 +188,144 @@ fn xkey_reads_utf8_from_standard_input() {
     let out = run_with_stdin(&["run", "-e", "XKEY . XKEY . XKEY . XKEY ."], "é€a".as_bytes());
     assert_eq!(text(&out.stdout), "233 8364 97 -1 ");
 }
+
+// ---- Limits: each is an option, and going past it is a clear error ----
+
+/// Runs `-e prog` with `args`; returns stdout, or stderr if `fails`.
+fn limited(args: &[&str], prog: &str, fails: bool) -> String {
+    let out = run_with_stdin(&[&["run", "-e", prog], args].concat(), b"");
+    assert_eq!(out.status.code(), Some(if fails { 1 } else { 0 }), "{args:?} {prog}: {}", text(&out.stderr));
+    text(if fails { &out.stderr } else { &out.stdout })
+}
+
+#[test]
+fn memory_is_limited_by_the_memory_option() {
+    let prog = "here 6000000 allot here swap - .";
+    assert_eq!(limited(&["--memory", "16"], prog, false), "6000000 ");
+    assert!(limited(&["--memory", "4"], prog, true).contains("(THROW -8)"));
+}
+
+#[test]
+fn stack_depths_are_limited_by_their_options() {
+    let deep = ": f 0 ?do i loop ; 100 f depth .";
+    assert_eq!(limited(&["--data-stack", "128"], deep, false), "100 ");
+    assert!(limited(&["--data-stack", "64"], deep, true).contains("(THROW -3)"));
+    let rdeep = ": g dup if dup >r 1- recurse r> drop then ; 100 g 7 .";
+    // At -O0 every >R item is in memory (above, they may live in locals).
+    assert_eq!(limited(&["-O0", "--return-stack", "128"], rdeep, false), "7 ");
+    assert!(limited(&["-O0", "--return-stack", "64"], rdeep, true).contains("(THROW -5)"));
+}
+
+#[test]
+fn nested_evaluate_is_limited_by_max_nesting() {
+    let prog = "variable n : r 1 n +! n @ 5 < if s\" r\" evaluate then ; r n @ .";
+    assert_eq!(limited(&["--max-nesting", "8"], prog, false), "5 ");
+    assert_eq!(
+        limited(&["--max-nesting", "4"], prog, true),
+        "-e:1:56: error: r: input sources nested too deeply (the limit is 4) (THROW -5)\n"
+    );
+    // Endless recursion through EVALUATE at the highest limit still ends cleanly.
+    assert!(limited(&["--max-nesting", "1000"], ": e s\" e\" evaluate ; e", true).contains("(THROW -5)"));
+}
+
+#[test]
+fn input_files_are_limited_by_max_input() {
+    let dir = scratch("max-input");
+    let f = dir.join("two-mib.fs");
+    std::fs::write(&f, "\\ padding\n".repeat(210_000)).unwrap();
+    let ok = run_with_stdin(&["run", "--max-input", "3", f.to_str().unwrap(), "-e", "1 ."], b"");
+    assert_eq!(text(&ok.stdout), "1 ", "{}", text(&ok.stderr));
+    let over = run_with_stdin(&["run", "--max-input", "1", f.to_str().unwrap()], b"");
+    assert_eq!(over.status.code(), Some(1));
+    assert_eq!(
+        text(&over.stderr),
+        format!("error: cannot read {}: larger than the input limit of 1048576 bytes (see --max-input)\n", f.display())
+    );
+    // An endless file is no different.
+    let zero = run_with_stdin(&["run", "-e", "s\" /dev/zero\" included"], b"");
+    assert_eq!(zero.status.code(), Some(1));
+    assert!(
+        text(&zero.stderr).contains("cannot read /dev/zero: larger than the input limit"),
+        "{}",
+        text(&zero.stderr)
+    );
+}
+
+// ---- Modules: `run X.wasm` runs only images built by `build` ----
+
+fn refused(name: &str, bytes: &[u8]) -> String {
+    let f = scratch("foreign").join(name);
+    std::fs::write(&f, bytes).unwrap();
+    let out = run_with_stdin(&["run", f.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2), "{name} was not refused");
+    assert!(out.stdout.is_empty());
+    text(&out.stderr)
+}
+
+/// A module with one function import and, if asked, our image section.
+fn module(import: (&str, &str), image_section: bool) -> Vec<u8> {
+    use wasm_encoder::{CustomSection, EntityType, ImportSection, TypeSection, ValType};
+    let mut m = wasm_encoder::Module::new();
+    let mut types = TypeSection::new();
+    types.ty().function([ValType::I32], []);
+    m.section(&types);
+    let mut imports = ImportSection::new();
+    imports.import(import.0, import.1, EntityType::Function(0));
+    m.section(&imports);
+    if image_section {
+        m.section(&CustomSection { name: "fastforth.image".into(), data: b"{}".as_slice().into() });
+    }
+    m.finish()
+}
+
+#[test]
+fn run_refuses_modules_we_did_not_build() {
+    let e = refused("text.wasm", b": main 1 . ;\n");
+    assert!(e.ends_with("Caused by: not a WebAssembly module (bad magic number)\n"), "{e}");
+    let e = refused("wasi.wasm", &module(("wasi_snapshot_preview1", "fd_write"), true));
+    assert!(e.contains("it imports wasi_snapshot_preview1.fd_write"), "{e}");
+    assert!(e.contains("outside the FastForth ABI"), "{e}");
+    let e = refused("plain.wasm", &module(("forth", "host"), false));
+    assert!(e.ends_with("Caused by: not a FastForth image: it has no fastforth.image section\n"), "{e}");
+
+    // A real image, cut short.
+    let dir = scratch("foreign");
+    let src = dir.join("ok.fs");
+    std::fs::write(&src, ": main 42 . ;\n").unwrap();
+    let img = dir.join("ok.wasm");
+    let built = run_with_stdin(&["build", src.to_str().unwrap(), "-o", img.to_str().unwrap()], b"");
+    assert_eq!(built.status.code(), Some(0), "{}", text(&built.stderr));
+    let bytes = std::fs::read(&img).unwrap();
+    let ran = run_with_stdin(&["run", img.to_str().unwrap()], b"");
+    assert_eq!(text(&ran.stdout), "42 ");
+    let e = refused("cut.wasm", &bytes[..bytes.len() / 2]);
+    assert!(e.contains("Caused by: not a valid WebAssembly module"), "{e}");
+}
+
+#[test]
+fn a_trap_in_a_built_module_names_the_word() {
+    let dir = scratch("image-trap");
+    let src = dir.join("dz.fs");
+    std::fs::write(&src, ": f 1 0 / . ;\n: main f ;\n").unwrap();
+    let img = dir.join("dz.wasm");
+    let built = run_with_stdin(&["build", src.to_str().unwrap(), "-o", img.to_str().unwrap()], b"");
+    assert_eq!(built.status.code(), Some(0), "{}", text(&built.stderr));
+    let out = run_with_stdin(&["run", img.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stderr), "error: main: division by zero (integer divide by zero) (THROW -10)\n");
+}
+
+// ---- REPL history ----
+
+#[test]
+fn repl_history_is_kept_across_sessions() {
+    let history = scratch("repl-history").join("history");
+    let _ = std::fs::remove_file(&history);
+    let first = run_with_stdin(&["repl", "--history", history.to_str().unwrap()], b": sq dup * ;\n3 sq .\n");
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    let second = run_with_stdin(&["repl", "--history", history.to_str().unwrap()], b"7 .\nbye\n");
+    assert_eq!(second.status.code(), Some(0), "{}", text(&second.stderr));
+    let saved = std::fs::read_to_string(&history).unwrap();
+    let lines: Vec<&str> = saved.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(lines, [": sq dup * ;", "3 sq .", "7 .", "bye"], "{saved}");
+}

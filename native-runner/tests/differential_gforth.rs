@@ -6,13 +6,15 @@
 //! and checks nothing. Set `DIFF_SEED` and `DIFF_N` to try other programs.
 
 mod common;
+#[path = "common/harness.rs"]
+mod harness;
 
 use std::path::Path;
 use std::process::Command;
 
 #[test]
 fn random_programs_print_what_gforth_prints() {
-    let Some(gforth) = common::gforth32() else {
+    let Some(gforth) = harness::gforth32() else {
         eprintln!("gforth32 is not available: the differential test compared nothing");
         return;
     };
@@ -79,7 +81,7 @@ fn float_program(seed: u64, n: u32) -> String {
 
 #[test]
 fn random_floats_display_as_gforth_displays_them() {
-    let Some(gforth) = common::gforth32() else {
+    let Some(gforth) = harness::gforth32() else {
         eprintln!("gforth32 is not available: the float differential test compared nothing");
         return;
     };

@@ -7,6 +7,8 @@
 //! arithmetic cannot round differently. Set `FLOAT_SEED` to try others.
 
 mod common;
+#[path = "common/harness.rs"]
+mod harness;
 
 use std::path::Path;
 use std::process::Command;
@@ -133,12 +135,12 @@ fn float_programs_agree_at_every_level_and_with_gforth() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("float-programs");
     std::fs::create_dir_all(&dir).unwrap();
     let first: u64 = std::env::var("FLOAT_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
-    let gforth = common::gforth32();
+    let gforth = harness::gforth32();
     let mut failures = Vec::new();
     for seed in first..first + 30 {
         let src = program(seed);
         let f = dir.join(format!("f{seed}.fs"));
-        let o0 = match common::run_at_both_levels(&f, seed, &src) {
+        let o0 = match harness::run_at_both_levels(&f, seed, &src) {
             Ok(o0) => o0,
             Err(e) => {
                 failures.push(e);

@@ -4,6 +4,8 @@
 //! to try others.
 
 mod common;
+#[path = "common/harness.rs"]
+mod harness;
 
 use std::path::Path;
 
@@ -17,7 +19,7 @@ fn optimized_and_unoptimized_programs_agree() {
         let src = common::program(seed);
         let f = dir.join(format!("p{seed}.fs"));
         let fs = f.to_str().unwrap();
-        let o0 = match common::run_at_both_levels(&f, seed, &src) {
+        let o0 = match harness::run_at_both_levels(&f, seed, &src) {
             Ok(o0) => o0,
             Err(e) => {
                 failures.push(e);
@@ -25,9 +27,9 @@ fn optimized_and_unoptimized_programs_agree() {
             }
         };
         let wasm = dir.join(format!("p{seed}.wasm"));
-        let built = common::run(&["build", fs, "-o", wasm.to_str().unwrap()]);
+        let built = harness::run(&["build", fs, "-o", wasm.to_str().unwrap()]);
         assert_eq!(built.0, 0, "seed {seed}: {}", built.2);
-        let image = common::run(&["run", wasm.to_str().unwrap()]);
+        let image = harness::run(&["run", wasm.to_str().unwrap()]);
         if image.1 != o0.1 {
             failures
                 .push(format!("seed {seed}: the built module differs\n{src}\nsource: {}\nmodule: {}", o0.1, image.1));

@@ -116,6 +116,8 @@ fn to_fault(e: JsValue) -> Fault {
         (runtime::throw::INVALID_ADDRESS, "not an execution token")
     } else if lower.contains("out of bounds") {
         (runtime::throw::INVALID_ADDRESS, "out of bounds memory access")
+    } else if lower.contains("unreachable") {
+        (runtime::throw::INVALID_ADDRESS, "wasm `unreachable` instruction executed")
     } else {
         return Fault::Host(text);
     };

@@ -1,100 +1,104 @@
-//! Shared by the integration tests: a generator of random well-formed
+//! Shared by the integration tests and by the `opt_equivalence` fuzz target
+//! (which includes this file by path): a generator of random well-formed
 //! Forth programs.
 //!
 //! The generator tracks the stack depth, so every program is valid: stack
 //! shuffles, arithmetic, comparisons, `>R`/`R>`, `IF ELSE THEN`, `?DO LOOP`
-//! with `I`, `BEGIN UNTIL`, a `CREATE`d buffer, and calls to earlier words
-//! with known effects. Divisions use non-zero literal divisors. Every value
-//! stays a 32-bit cell, so gforth with 32-bit cells prints the same.
+//! with `I`, `BEGIN UNTIL`, a `CREATE`d buffer, calls to earlier words with
+//! known effects, `EXECUTE`, `CATCH` of words that `THROW`, defining words
+//! made with `CREATE ... DOES>`, counted self tail calls (`RECURSE`),
+//! `PICK` with a literal, strings (`S" ... TYPE`, `."`) and
+//! `EVALUATE` of generated straight-line code. Every value stays a 32-bit
+//! cell, so gforth with 32-bit cells prints the same. A `THROW` is only
+//! reached under a `CATCH`, and divisors are non-zero literals, unless
+//! [`Options::errors`] asks for programs that may stop with an error.
 //!
-//! Also the helpers the property and differential tests share: running the
-//! runner, and finding the reference gforth.
+//! Choices come from a [`Choose`]: a seeded [`Rng`] in the tests, the fuzzer's
+//! bytes in the fuzz target.
 
-// Each test crate uses only part of this module.
 #![allow(dead_code)]
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
-/// Runs `native-runner` with the shared module cache: exit code, stdout, stderr.
-pub fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_native-runner"))
-        .args(args)
-        .arg("--cache-dir")
-        .arg(Path::new(env!("CARGO_TARGET_TMPDIR")).join("module-cache"))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-/// Writes program `seed`'s `src` to `path` and runs `main` at `-O0` and
-/// `-O3`: the `-O0` result, or why the two disagree.
-pub fn run_at_both_levels(path: &Path, seed: u64, src: &str) -> Result<(i32, String, String), String> {
-    std::fs::write(path, src).unwrap();
-    let fs = path.to_str().unwrap();
-    let o0 = run(&["run", "-O0", fs, "-e", "main"]);
-    let o3 = run(&["run", "-O3", fs, "-e", "main"]);
-    assert_eq!(o0.0, 0, "seed {seed}: the generator made an invalid program:\n{src}\n{}", o0.2);
-    if o0 != o3 {
-        return Err(format!("seed {seed}: -O0 and -O3 differ\n{src}\n-O0: {o0:?}\n-O3: {o3:?}"));
-    }
-    Ok(o0)
-}
-
-/// gforth 0.7.3 with 32-bit cells, if `.ci/setup` could install it.
-pub fn gforth32() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/tools/gforth32");
-    p.exists().then_some(p)
+/// Where the generator's choices come from.
+pub trait Choose {
+    /// A number in `0..n` (`n > 0`).
+    fn below(&mut self, n: u64) -> u64;
 }
 
 /// xorshift64*: small, deterministic, good enough to pick program shapes.
-struct Rng(u64);
+pub struct Rng(pub u64);
 
-impl Rng {
-    fn next(&mut self) -> u64 {
+impl Choose for Rng {
+    fn below(&mut self, n: u64) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n
     }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn lit(&mut self) -> i64 {
-        match self.below(4) {
-            0 => self.below(10) as i64,
-            1 => self.below(1000) as i64 - 500,
-            2 => [i32::MAX as i64, i32::MIN as i64, -1, 65535][self.below(4) as usize],
-            _ => self.below(100_000) as i64,
-        }
-    }
+}
+
+/// What kind of programs to make.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Allow errors the program does not catch: any divisor (0 is THROW
+    /// -10) and `THROW` outside `CATCH`.
+    pub errors: bool,
 }
 
 struct Word {
     name: String,
     inputs: u32,
     outputs: u32,
+    /// Whether calling it may THROW.
+    throws: bool,
 }
 
-struct Gen {
-    rng: Rng,
+struct Gen<'a, C: Choose> {
+    ch: &'a mut C,
+    opts: Options,
     words: Vec<Word>,
     loop_depth: u32,
+    /// Whether the word being generated may THROW (its callers must CATCH).
+    may_throw: bool,
+    /// Generating the text of an `EVALUATE` string: straight-line code only.
+    in_string: bool,
 }
 
-impl Gen {
+impl<C: Choose> Gen<'_, C> {
+    fn below(&mut self, n: u64) -> u64 {
+        self.ch.below(n)
+    }
+
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len() as u64) as usize]
+    }
+
+    fn lit(&mut self) -> i64 {
+        match self.below(4) {
+            0 => self.below(10) as i64,
+            1 => self.below(1000) as i64 - 500,
+            2 => self.pick(&[i32::MAX as i64, i32::MIN as i64, -1, 65535]),
+            _ => self.below(100_000) as i64,
+        }
+    }
+
+    /// A short text without quotes.
+    fn text(&mut self) -> String {
+        let n = self.below(8);
+        (0..n).map(|_| self.pick(b"abz 09-") as char).collect()
+    }
+
     /// Appends code that changes the depth from `d` to the returned depth,
     /// never going below zero; `budget` bounds the size.
     fn code(&mut self, out: &mut String, mut d: u32, budget: u32) -> u32 {
         for _ in 0..budget {
-            match self.rng.below(22) {
+            // Control structures and strings cannot go into an EVALUATE string
+            // (it is interpreted, and its text is between quotes).
+            let kinds = if self.in_string { 13 } else { 29 };
+            match self.below(kinds) {
                 0..=3 => {
-                    let _ = write!(out, "{} ", self.rng.lit());
+                    let _ = write!(out, "{} ", self.lit());
                     d += 1;
                 }
                 4 if d >= 1 => {
@@ -106,27 +110,23 @@ impl Gen {
                     d -= 1;
                 }
                 6 if d >= 2 => {
-                    let (op, grows) =
-                        [("swap ", 0), ("over ", 1), ("nip ", -1), ("tuck ", 1)][self.rng.below(4) as usize];
+                    let (op, grows) = self.pick(&[("swap ", 0), ("over ", 1), ("nip ", -1), ("tuck ", 1)]);
                     out.push_str(op);
                     d = (d as i32 + grows) as u32;
                 }
-                7 if d >= 3 => out.push_str(["rot ", "-rot "][self.rng.below(2) as usize]),
+                7 if d >= 3 => out.push_str(self.pick(&["rot ", "-rot "])),
                 8..=10 if d >= 2 => {
                     out.push_str(
-                        ["+ ", "- ", "* ", "and ", "or ", "xor ", "= ", "< ", "u< ", "max ", "min "]
-                            [self.rng.below(11) as usize],
+                        self.pick(&["+ ", "- ", "* ", "and ", "or ", "xor ", "= ", "< ", "u< ", "max ", "min "]),
                     );
                     d -= 1;
                 }
-                11 if d >= 1 => {
-                    out.push_str(["negate ", "1+ ", "2* ", "abs ", "0= ", "invert ", "2/ "][self.rng.below(7) as usize])
-                }
+                11 if d >= 1 => out.push_str(self.pick(&["negate ", "1+ ", "2* ", "abs ", "0= ", "invert ", "2/ "])),
                 12 if d >= 1 => {
-                    let div = self.rng.below(19) as i64 - 9;
+                    let div = self.below(19) as i64 - 9;
                     // Neither 0 nor -1: MIN-INT -1 / is THROW -11 (as in gforth), not a value.
-                    let div = if div == 0 || div == -1 { 7 } else { div };
-                    let _ = write!(out, "{div} {} ", ["/", "mod"][self.rng.below(2) as usize]);
+                    let div = if !self.opts.errors && (div == 0 || div == -1) { 7 } else { div };
+                    let _ = write!(out, "{div} {} ", self.pick(&["/", "mod"]));
                 }
                 13 if d >= 1 => {
                     out.push_str(">r ");
@@ -145,39 +145,133 @@ impl Gen {
                     d = after;
                 }
                 15 if self.loop_depth < 2 => {
-                    let n = self.rng.below(5);
+                    let n = self.below(5);
                     let _ = write!(out, "{n} 0 ?do ");
                     self.loop_depth += 1;
                     let body_d = self.code(out, d, 3);
                     balance(out, body_d, d);
-                    if self.rng.below(2) == 0 {
+                    if self.below(2) == 0 {
                         out.push_str(if d >= 1 { "i + " } else { "i drop " });
                     }
                     self.loop_depth -= 1;
                     out.push_str("loop ");
                 }
                 16 => {
-                    let _ = write!(out, "{} begin 1- dup 0= until drop ", 1 + self.rng.below(4));
+                    let _ = write!(out, "{} begin 1- dup 0= until drop ", 1 + self.below(4));
                 }
-                17 if !self.words.is_empty() => {
-                    let w = &self.words[self.rng.below(self.words.len() as u64) as usize];
-                    if d >= w.inputs {
-                        let _ = write!(out, "{} ", w.name);
-                        d = d - w.inputs + w.outputs;
-                    }
+                17 | 18 if !self.words.is_empty() => d = self.call(out, d),
+                19 if d >= 1 => {
+                    let (a, b) = (self.below(8), self.below(8));
+                    let _ = write!(out, "dup buf {a} cells + ! buf {b} cells + @ + ");
                 }
-                18 if d >= 1 => {
-                    let _ =
-                        write!(out, "dup buf {} cells + ! buf {} cells + @ + ", self.rng.below(8), self.rng.below(8));
-                }
-                19 if d >= 2 => {
+                20 if d >= 2 => {
                     out.push_str("2dup + >r * r> xor ");
                     d -= 1;
+                }
+                21 if d >= 1 => {
+                    out.push_str(self.pick(&[". ", "u. ", "127 and 32 max emit "]));
+                    d -= 1;
+                }
+                22 => {
+                    let t = self.text();
+                    if self.below(2) == 0 {
+                        let _ = write!(out, "s\" {t}\" type ");
+                    } else {
+                        let _ = write!(out, ".\" {t}\" ");
+                    }
+                }
+                23 => {
+                    self.in_string = true;
+                    let mut s = String::new();
+                    let after = self.code(&mut s, d, 4);
+                    self.in_string = false;
+                    let _ = write!(out, "s\" {}\" evaluate ", s.trim_end());
+                    d = after;
+                }
+                24 if d >= 1 && (self.opts.errors || self.may_throw) => {
+                    let code = 1 + self.below(99);
+                    let _ = write!(out, "dup {} and 0= if {code} throw then ", self.pick(&[1, 3, 7]));
+                    self.may_throw = true;
+                }
+                25 if d >= 1 => {
+                    let _ = write!(
+                        out,
+                        "dup {} c! {} c@ + ",
+                        self.pick(&["buf", "buf 3 +"]),
+                        self.pick(&["buf", "buf 1+"])
+                    );
+                }
+                27 if d >= 1 => {
+                    let _ = write!(out, "{} pick ", self.below(u64::from(d.min(4))));
+                    d += 1;
+                }
+                26 if d >= 1 => {
+                    let i = self.below(8);
+                    let _ = write!(out, "dup buf {i} cells + +! ");
                 }
                 _ => {}
             }
         }
         d
+    }
+
+    /// Appends a call to an earlier word, directly, through `EXECUTE`, or
+    /// under `CATCH`; returns the new depth.
+    fn call(&mut self, out: &mut String, d: u32) -> u32 {
+        let k = self.below(self.words.len() as u64) as usize;
+        let w = &self.words[k];
+        if d < w.inputs {
+            return d;
+        }
+        let (name, inputs, outputs, throws) = (w.name.clone(), w.inputs, w.outputs, w.throws);
+        let catch = throws && !self.opts.errors && !self.may_throw;
+        if (catch || self.below(4) == 0) && !self.in_string {
+            // On a THROW, CATCH restores the depth but not the items: print
+            // the code, drop the argument slots, push zeros for the results.
+            let _ = write!(out, "['] {name} catch dup if . ");
+            out.push_str(&"drop ".repeat(inputs as usize));
+            out.push_str(&"0 ".repeat(outputs as usize));
+            out.push_str("else drop then ");
+        } else {
+            if throws {
+                self.may_throw = true;
+            }
+            if self.below(4) == 0 && !self.in_string {
+                let _ = write!(out, "['] {name} execute ");
+            } else {
+                let _ = write!(out, "{name} ");
+            }
+        }
+        d - inputs + outputs
+    }
+
+    /// A colon definition or a `CREATE ... DOES>` word, added to `src` and
+    /// to the words later code may call.
+    fn word(&mut self, src: &mut String, k: usize) {
+        let inputs = self.below(3) as u32;
+        let mut body = String::new();
+        self.may_throw = self.below(3) == 0;
+        let name = format!("w{k}");
+        if self.below(4) == 0 {
+            // The child finds its data field's value on top of its arguments.
+            let outputs = self.code(&mut body, inputs + 1, 8);
+            let _ = writeln!(src, ": def{k} create , does> @ {body};");
+            let _ = writeln!(src, "{} def{k} {name}", self.lit());
+            self.words.push(Word { name, inputs, outputs, throws: self.may_throw });
+        } else if self.below(5) == 0 {
+            // A counted self tail call (-O2 turns it into a loop); the count
+            // sits on the return stack while the loop body runs.
+            let mut inner = String::new();
+            let d = self.code(&mut inner, 0, 6);
+            balance(&mut inner, d, 0);
+            let outputs = self.code(&mut body, 1, 4);
+            let _ = writeln!(src, ": {name} 15 and dup 0> if 1- >r {inner}r> recurse exit then {body};");
+            self.words.push(Word { name, inputs: 1, outputs, throws: self.may_throw });
+        } else {
+            let outputs = self.code(&mut body, inputs, 12);
+            let _ = writeln!(src, ": {name} {body};");
+            self.words.push(Word { name, inputs, outputs, throws: self.may_throw });
+        }
     }
 }
 
@@ -196,29 +290,36 @@ fn balance(out: &mut String, from: u32, to: u32) {
     }
 }
 
-pub fn program(seed: u64) -> String {
-    let mut g = Gen { rng: Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1), words: Vec::new(), loop_depth: 0 };
+/// A program of `n_words` words and a `MAIN` that calls each and prints
+/// what it leaves.
+pub fn program_from(ch: &mut impl Choose, opts: Options, n_words: usize) -> String {
+    let mut g = Gen { ch, opts, words: Vec::new(), loop_depth: 0, may_throw: false, in_string: false };
     let mut src = String::from("create buf 8 cells allot  buf 8 cells erase\n");
-    for k in 0..12 {
-        let inputs = g.rng.below(3) as u32;
-        let mut body = String::new();
-        let outputs = g.code(&mut body, inputs, 12);
-        let name = format!("w{k}");
-        let _ = writeln!(src, ": {name} {body};");
-        g.words.push(Word { name, inputs, outputs });
+    for k in 0..n_words {
+        g.word(&mut src, k);
     }
     src.push_str(": main\n");
-    for w in &g.words {
-        let mut args = String::new();
-        for _ in 0..w.inputs {
-            let _ = write!(args, "{} ", g.rng.lit());
+    g.may_throw = false;
+    for k in 0..g.words.len() {
+        let mut line = String::new();
+        for _ in 0..g.words[k].inputs {
+            let _ = write!(line, "{} ", g.lit());
         }
-        let _ = write!(src, "  {args}{} ", w.name);
-        for _ in 0..w.outputs {
-            src.push_str(". ");
-        }
+        let mut call = String::new();
+        // Force this word: `call` picks a random one, so make it the only one.
+        let saved = std::mem::take(&mut g.words);
+        g.words.push(Word { name: saved[k].name.clone(), ..saved[k] });
+        let d = g.call(&mut call, saved[k].inputs);
+        g.words = saved;
+        let _ = write!(src, "  {line}{call}");
+        src.push_str(&". ".repeat(d as usize));
         src.push_str("cr\n");
     }
     src.push_str(";\n");
     src
+}
+
+/// The program for a seed: twelve words, no uncaught errors.
+pub fn program(seed: u64) -> String {
+    program_from(&mut Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1), Options::default(), 12)
 }

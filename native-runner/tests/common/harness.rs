@@ -1,0 +1,44 @@
+//! Helpers the property and differential tests share: running the runner
+//! and finding the reference gforth. Not part of the fuzz targets, which
+//! include the generator in `mod.rs` by path.
+
+// Each test crate uses only part of this module.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Runs `native-runner` with the shared module cache: exit code, stdout, stderr.
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_native-runner"))
+        .args(args)
+        .arg("--cache-dir")
+        .arg(Path::new(env!("CARGO_TARGET_TMPDIR")).join("module-cache"))
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Writes program `seed`'s `src` to `path` and runs `main` at `-O0` and
+/// `-O3`: the `-O0` result, or why the two disagree.
+pub fn run_at_both_levels(path: &Path, seed: u64, src: &str) -> Result<(i32, String, String), String> {
+    std::fs::write(path, src).unwrap();
+    let fs = path.to_str().unwrap();
+    let o0 = run(&["run", "-O0", fs, "-e", "main"]);
+    let o3 = run(&["run", "-O3", fs, "-e", "main"]);
+    assert_eq!(o0.0, 0, "seed {seed}: the generator made an invalid program:\n{src}\n{}", o0.2);
+    if o0 != o3 {
+        return Err(format!("seed {seed}: -O0 and -O3 differ\n{src}\n-O0: {o0:?}\n-O3: {o3:?}"));
+    }
+    Ok(o0)
+}
+
+/// gforth 0.7.3 with 32-bit cells, if `.ci/setup` could install it.
+pub fn gforth32() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/tools/gforth32");
+    p.exists().then_some(p)
+}
