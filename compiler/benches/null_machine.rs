@@ -85,6 +85,9 @@ impl Machine for NullMachine {
     fn files(&mut self, _f: &mut dyn FnMut(&mut dyn compiler::file_system::FileSystem)) {
         // The null machine has no file system.
     }
+    fn wall_clock_ms(&mut self) -> f64 {
+        0.0
+    }
     fn now_ms(&mut self) -> f64 {
         0.0
     }

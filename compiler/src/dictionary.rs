@@ -55,6 +55,11 @@ pub enum Kind {
         /// The data field address.
         body: u32,
     },
+    /// A `2VALUE`: pushes the two cells at its body, which `TO` changes.
+    TwoValue {
+        /// The data field address.
+        body: u32,
+    },
     /// An `FCONSTANT`: pushes the float at its body.
     FConstant {
         /// The data field address.
@@ -85,6 +90,7 @@ impl Kind {
             | Kind::Does { body }
             | Kind::Variable { body }
             | Kind::Value { body }
+            | Kind::TwoValue { body }
             | Kind::FConstant { body }
             | Kind::FValue { body }
             | Kind::Defer { body } => Some(body),

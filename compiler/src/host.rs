@@ -83,18 +83,33 @@ impl Forth {
                 Ok(())
             }
             To => {
-                let (_, _, kind) = self.find_parsed(m)?;
-                if let Kind::FValue { body } = kind {
-                    return self.store_fvalue(m, body);
-                }
-                let Kind::Value { body } = kind else {
-                    return Err(self.fail(throw::INVALID_NAME, "TO needs a VALUE"));
-                };
+                let name = self.parse_word_name(m)?;
                 if self.state {
-                    self.compile_op(Op::StoreLit(body))
-                } else {
-                    let v = self.pop(m)?;
-                    m.write_cell(body, v)
+                    if let Some(id) = self.current.as_ref().and_then(|c| c.def.find_local(&name)) {
+                        return self.compile_op(Op::LocalSet(id));
+                    }
+                }
+                let Some(kind) = self.dict.find(&name).map(|h| h.kind.clone()) else {
+                    return Err(self.fail(throw::UNDEFINED_WORD, format!("undefined word {name}")));
+                };
+                match (kind, self.state) {
+                    (Kind::Value { body }, true) => self.compile_op(Op::StoreLit(body)),
+                    (Kind::Value { body }, false) => {
+                        let v = self.pop(m)?;
+                        m.write_cell(body, v)
+                    }
+                    (Kind::TwoValue { body }, true) => {
+                        self.compile_op(Op::Lit(body as i32))?;
+                        self.compile_op(Op::Prim(Prim::TwoStore))
+                    }
+                    (Kind::TwoValue { body }, false) => {
+                        let x2 = self.pop(m)?;
+                        let x1 = self.pop(m)?;
+                        m.write_cell(body, x2)?;
+                        m.write_cell(body + 4, x1)
+                    }
+                    (Kind::FValue { body }, _) => self.store_fvalue(m, body),
+                    _ => Err(self.fail(throw::INVALID_NAME, "TO needs a VALUE, a 2VALUE, an FVALUE or a local")),
                 }
             }
             Is | ActionOf => {
@@ -423,6 +438,24 @@ impl Forth {
             | RepositionFile | FileSize | ResizeFile | DeleteFile | RenameFile | FileStatus | FlushFile
             | IncludeFile | Required | Require => self.run_file_access(m, h),
             Block | Buffer | Update | SaveBuffers | EmptyBuffers | Load | List => self.run_block(m, h),
+            // LOCALS, DOUBLE, MEMORY-ALLOCATION, STRING, FACILITY.
+            BraceColon => self.brace_locals(m),
+            ParenLocal => self.paren_local(m),
+            LocalsBar => self.locals_bar(m),
+            TwoValue => self.two_value_word(m),
+            MStarSlash => self.m_star_slash_word(m),
+            SLiteral => {
+                let (_, s) = self.pop_string(m)?;
+                self.string_literal(m, &s)
+            }
+            Compare => self.compare_word(m),
+            Search => self.search_word(m),
+            Replaces => self.replaces_word(m),
+            Substitute => self.substitute_word(m),
+            Unescape => self.unescape_word(m),
+            Ms => self.ms_word(m),
+            TimeAndDate => self.time_and_date_word(m),
+            KeyQuestion => self.key_question_word(m),
             FVariable | FConstant | FValue | FLiteral | FSin | FCos | FTan | FSinCos | FAsin | FAcos | FAtan
             | FAtan2 | FSinh | FCosh | FTanh | FAsinh | FAcosh | FAtanh | FExp | FExpm1 | FLn | FLnp1 | FLog
             | FAlog | FPow | FProx | FDot | FEDot | FSDot | FDotS | Represent | ToFloat | Precision | SetPrecision => {
@@ -540,7 +573,7 @@ impl Forth {
     }
 
     /// Defines a word with a data field at (aligned) `HERE`; returns the body.
-    fn define_with_body(
+    pub(crate) fn define_with_body(
         &mut self,
         m: &mut dyn Machine,
         cf: CodeField,
@@ -598,7 +631,7 @@ impl Forth {
     }
 
     /// Pushes a string (interpreting) or compiles it (compiling).
-    fn string_literal(&mut self, m: &mut dyn Machine, s: &[u8]) -> Result<(), Fault> {
+    pub(crate) fn string_literal(&mut self, m: &mut dyn Machine, s: &[u8]) -> Result<(), Fault> {
         if self.state {
             let a = self.allot_bytes(m, s)?;
             self.align(m)?;
@@ -808,6 +841,7 @@ impl Forth {
         let single = |v: i32| vec![v];
         let answer: Option<Vec<i32>> = match q.as_str() {
             "/COUNTED-STRING" => Some(single(255)),
+            "#LOCALS" => Some(single(crate::locals::MAX_LOCALS as i32)),
             "/HOLD" => Some(single((addr::HOLD_END - addr::HOLD_START) as i32)),
             "/PAD" => Some(single(addr::PAD_LEN as i32)),
             "ADDRESS-UNIT-BITS" => Some(single(8)),

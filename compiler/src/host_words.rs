@@ -160,6 +160,21 @@ macro_rules! for_each_host_word {
             EmptyBuffers "EMPTY-BUFFERS" - "( -- ) Unassign every block buffer, without writing.";
             Load "LOAD" - "( i*x u -- j*x ) Interpret block u.";
             List "LIST" - "( u -- ) Display block u and store u in SCR.";
+            // LOCALS, DOUBLE, MEMORY-ALLOCATION, STRING, FACILITY (host.rs: optional_sets).
+            BraceColon "{:" IC "( \"args [| vals] [-- outs] :}\" -- ) Declare locals; args take the stack, deepest first.";
+            ParenLocal "(LOCAL)" - "( c-addr u -- ) Declare a local, or end the declarations when u is 0.";
+            LocalsBar "LOCALS|" IC "( \"name ... |\" -- ) Declare locals; the first takes the top item.";
+            TwoValue "2VALUE" - "( x1 x2 \"name\" -- ) Define a two-cell value, changed by TO.";
+            MStarSlash "M*/" - "( d1 n1 +n2 -- d2 ) d1 times n1 divided by n2, with a triple-cell product, floored.";
+            SLiteral "SLITERAL" IC "( c-addr u -- ) Compile a string literal.";
+            Compare "COMPARE" - "( c-addr1 u1 c-addr2 u2 -- n ) Compare two strings: -1, 0 or 1.";
+            Search "SEARCH" - "( c-addr1 u1 c-addr2 u2 -- c-addr3 u3 flag ) Find a string in another.";
+            Replaces "REPLACES" - "( c-addr1 u1 c-addr2 u2 -- ) Make %name% (c-addr2 u2) stand for the text c-addr1 u1.";
+            Substitute "SUBSTITUTE" - "( c-addr1 u1 c-addr2 u2 -- c-addr2 u3 n ) Expand %name% into a buffer; n substitutions or an error.";
+            Unescape "UNESCAPE" - "( c-addr1 u1 c-addr2 -- c-addr2 u2 ) Double every % so SUBSTITUTE leaves the text alone.";
+            Ms "MS" - "( u -- ) Wait at least u milliseconds.";
+            TimeAndDate "TIME&DATE" - "( -- sec min hour day month year ) The current time (UTC).";
+            KeyQuestion "KEY?" - "( -- flag ) Whether KEY would return without waiting.";
             // Floating point (FLOATING-POINT and FLOATING-POINT EXT).
             FVariable "FVARIABLE" - "( \"name\" -- ) Define a float variable.";
             FConstant "FCONSTANT" - "( \"name\" -- ) ( F: r -- ) Define a float constant.";

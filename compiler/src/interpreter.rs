@@ -156,6 +156,8 @@ pub struct Forth {
     /// A conditional section (`[IF]` ... `[THEN]`) still being skipped at
     /// the end of an interactive line: the next line goes on skipping.
     pub(crate) pending_skip: Option<crate::tools::Skip>,
+    /// `REPLACES` names (upper case) and their texts, for `SUBSTITUTE`.
+    pub(crate) substitutions: std::collections::HashMap<Vec<u8>, Vec<u8>>,
     /// Significant digits of `F.`, `FE.` and `FS.` (`PRECISION`).
     pub(crate) precision: usize,
 }
@@ -196,6 +198,7 @@ impl Forth {
             files: Default::default(),
             blocks: Default::default(),
             pending_skip: None,
+            substitutions: Default::default(),
             precision: crate::host_float::DEFAULT_PRECISION,
         }
     }
@@ -231,7 +234,14 @@ impl Forth {
             .replace("{HOLD_END}", &addr::HOLD_END.to_string())
             .replace("{HOLD_START}", &addr::HOLD_START.to_string())
             .replace("{BLK}", &addr::BLK.to_string())
-            .replace("{SCR}", &addr::SCR.to_string());
+            .replace("{SCR}", &addr::SCR.to_string())
+            .replace("{HEAP_START}", &self.cfg.layout.heap_start().to_string())
+            .replace("{HEAP_END}", &self.cfg.layout.heap_end().to_string())
+            .replace("{HEAP_MAGIC}", &(runtime::heap::MAGIC as i32).to_string())
+            .replace("{HEAP_CHECK}", &(runtime::heap::CHECK as i32).to_string())
+            .replace("{ALLOCATE_IOR}", &throw::ALLOCATE.to_string())
+            .replace("{FREE_IOR}", &throw::FREE.to_string())
+            .replace("{RESIZE_IOR}", &throw::RESIZE.to_string());
         self.booted = true;
         self.load_source(m, "<prelude>", prelude.as_bytes())?;
         self.top(m, |f, m| f.flush(m))
@@ -515,6 +525,12 @@ impl Forth {
 
     fn interpret_word(&mut self, m: &mut dyn Machine, tok: &[u8]) -> Result<(), Fault> {
         let name = String::from_utf8_lossy(tok);
+        if self.state {
+            // Locals come before every other word and before numbers.
+            if let Some(id) = self.current.as_ref().and_then(|c| c.def.find_local(&name)) {
+                return self.compile_op(Op::LocalGet(id));
+            }
+        }
         if let Some(h) = self.dict.find(&name) {
             let (xt, immediate, compile_only) = (h.xt, h.immediate, h.compile_only);
             if self.state && !immediate {
@@ -624,6 +640,11 @@ impl Forth {
                 }
                 Some(Kind::Value { body }) => {
                     d.op(Op::FetchLit(body));
+                    Ok(())
+                }
+                Some(Kind::TwoValue { body }) => {
+                    d.op(Op::Lit(body as i32));
+                    d.op(Op::Prim(Prim::TwoFetch));
                     Ok(())
                 }
                 Some(Kind::FConstant { body }) | Some(Kind::FValue { body }) => {
@@ -1159,6 +1180,9 @@ mod tests {
             panic!("deliberate panic in the file system");
         }
         fn now_ms(&mut self) -> f64 {
+            0.0
+        }
+        fn wall_clock_ms(&mut self) -> f64 {
             0.0
         }
     }

@@ -86,6 +86,9 @@ pub struct ImageInfo {
     /// The compilation word list.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub current: usize,
+    /// `REPLACES` names and their texts, sorted by name, for `SUBSTITUTE`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub substitutions: Vec<(Vec<u8>, Vec<u8>)>,
 }
 
 fn is_zero(v: &usize) -> bool {
@@ -102,7 +105,7 @@ pub struct WordInfo {
     /// Immediate.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub immediate: bool,
-    /// Kind: `colon`, `created`, `does`, `variable`, `constant`, `value`, `defer`.
+    /// Kind: `colon`, `created`, `does`, `variable`, `constant`, `value`, `2value`, `defer`.
     pub kind: String,
     /// Body address or constant value, where the kind has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -155,6 +158,7 @@ fn word_info(h: &Header, wordlist: usize) -> Option<WordInfo> {
         Kind::Variable { body } => ("variable", Some(i64::from(body))),
         Kind::Constant { value } => ("constant", Some(i64::from(value))),
         Kind::Value { body } => ("value", Some(i64::from(body))),
+        Kind::TwoValue { body } => ("2value", Some(i64::from(body))),
         Kind::FConstant { body } => ("fconstant", Some(i64::from(body))),
         Kind::FValue { body } => ("fvalue", Some(i64::from(body))),
         Kind::Defer { body } => ("defer", Some(i64::from(body))),
@@ -173,6 +177,7 @@ pub(crate) fn kind_of(w: &WordInfo) -> Option<Kind> {
         "variable" => Kind::Variable { body: arg as u32 },
         "constant" => Kind::Constant { value: arg as i32 },
         "value" => Kind::Value { body: arg as u32 },
+        "2value" => Kind::TwoValue { body: arg as u32 },
         "fconstant" => Kind::FConstant { body: arg as u32 },
         "fvalue" => Kind::FValue { body: arg as u32 },
         "defer" => Kind::Defer { body: arg as u32 },
@@ -220,12 +225,21 @@ impl Forth {
             None => return Err(Diagnostic::new(format!("the entry word {entry} is not defined (use --entry WORD)"))),
         };
         let here = m.read_cell(addr::DP).map_err(|f| Diagnostic::new(format!("cannot read HERE: {f:?}")))? as u32;
-        let snapshot = m.read_vec(0, here).map_err(|f| Diagnostic::new(format!("cannot read memory: {f:?}")))?;
+        let read_err = |f| Diagnostic::new(format!("cannot read memory: {f:?}"));
+        let snapshot = m.read_vec(0, here).map_err(read_err)?;
+        // The heap goes into the image too once a program has used it, so
+        // that what it allocated while loading is still there at run time.
+        let (heap_start, heap_end) = (self.cfg.layout.heap_start(), self.cfg.layout.heap_end());
+        let heap = if m.read_cell(heap_start).map_err(read_err)? as u32 == runtime::heap::MAGIC {
+            m.read_vec(heap_start, heap_end - heap_start).map_err(read_err)?
+        } else {
+            Vec::new()
+        };
 
         let by_xt: HashMap<Xt, &Function> = self.compiled.iter().map(|f| (f.xt, f)).collect();
         let mut keep: BTreeSet<Xt> = BTreeSet::new();
         let mut work: Vec<Xt> = vec![entry_xt];
-        for cell in snapshot.chunks_exact(4) {
+        for cell in snapshot.chunks_exact(4).chain(heap.chunks_exact(4)) {
             let v = u32::from_le_bytes([cell[0], cell[1], cell[2], cell[3]]);
             if by_xt.contains_key(&v) {
                 work.push(v);
@@ -288,10 +302,16 @@ impl Forth {
             word_lists: self.dict.word_lists(),
             order: self.dict.order().to_vec(),
             current: self.dict.current(),
+            substitutions: {
+                let mut subs: Vec<_> = self.substitutions.clone().into_iter().collect();
+                subs.sort();
+                subs
+            },
         };
         let image_json = serde_json::to_vec(&info).expect("image info serializes");
         let provenance = self.provenance_json(&entry, opts);
-        let data = data_runs(&snapshot);
+        let mut data = data_runs(&snapshot);
+        data.extend(data_runs(&heap).into_iter().map(|(a, bytes)| (a + heap_start, bytes)));
         let extras = Extras {
             funcs: &funcs,
             entries: &entries,
@@ -336,6 +356,7 @@ impl Forth {
             f.dict.set_order(info.order.clone());
         }
         f.dict.set_current(if info.current < n_lists { info.current } else { crate::dictionary::FORTH_WORDLIST });
+        f.substitutions = info.substitutions.iter().cloned().collect();
         f.next_xt = info.next_xt;
         f.booted = true;
         f

@@ -93,6 +93,23 @@ pub trait Machine {
     fn files(&mut self, f: &mut dyn FnMut(&mut dyn crate::file_system::FileSystem));
     /// Milliseconds since some fixed point, for timing words.
     fn now_ms(&mut self) -> f64;
+    /// Milliseconds since 1970-01-01 UTC, for `TIME&DATE`.
+    fn wall_clock_ms(&mut self) -> f64;
+    /// Waits at least `ms` milliseconds (`MS`). The default busy-waits on
+    /// [`Machine::now_ms`]; a host that can sleep should, and should end the
+    /// wait with [`Fault::Timeout`] when its time limit runs out.
+    fn sleep_ms(&mut self, ms: u32) -> Result<(), Fault> {
+        let start = self.now_ms();
+        while self.now_ms() - start < f64::from(ms) {
+            std::hint::spin_loop();
+        }
+        Ok(())
+    }
+    /// Whether [`Machine::key`] would return without waiting (`KEY?`). The
+    /// default, for hosts whose input is all there from the start, is true.
+    fn key_ready(&mut self) -> bool {
+        true
+    }
 }
 
 /// Convenience accessors on any machine.

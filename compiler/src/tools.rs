@@ -283,6 +283,9 @@ impl Forth {
             }
             Kind::Constant { value } => format!("{value} CONSTANT {}", hdr.name),
             Kind::Value { body } => format!("{} VALUE {}", m.read_cell(body)?, hdr.name),
+            Kind::TwoValue { body } => {
+                format!("{} {} 2VALUE {}", m.read_cell(body + 4)?, m.read_cell(body)?, hdr.name)
+            }
             Kind::Variable { .. } => format!("VARIABLE {}", hdr.name),
             Kind::FConstant { body } | Kind::FValue { body } => {
                 let mut b = [0u8; 8];
@@ -299,9 +302,6 @@ impl Forth {
                 }
             }
             Kind::Marker { .. } => format!("MARKER {}", hdr.name),
-            // Kinds that word sets added later may bring.
-            #[allow(unreachable_patterns)]
-            _ => format!("\\ {}: a {:?} word", hdr.name, hdr.kind),
         };
         Ok(text + "\n")
     }
@@ -325,6 +325,8 @@ impl Forth {
                     Op::StoreLit(a) => format!("[{a:#x}] !"),
                     Op::DoInit(l) => format!("do(L{})", l.0),
                     Op::LoopIndex(l) => format!("index(L{})", l.0),
+                    Op::LocalGet(l) => format!("local{}", l.0),
+                    Op::LocalSet(l) => format!("TO local{}", l.0),
                 };
                 out.push(' ');
                 out.push_str(&s);
@@ -389,6 +391,7 @@ mod tests {
                 Block { ops: vec![], term: Term::Return },
             ],
             n_loops: 0,
+            n_locals: 0,
         };
         assert_eq!(f.decompile(&func), ": ABS2\n  b0: DUP 0 < ?branch b2 (else b1)\n  b1: TYPE\n  b2: exit ;");
     }

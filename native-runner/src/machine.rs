@@ -42,6 +42,9 @@ pub struct StoreData {
     /// Modules compiled earlier in this process, by their bytes.
     precompiled: Vec<(Arc<[u8]>, Module)>,
     started: Instant,
+    /// When the time limit runs out, for host waits (`MS`) that wasm's
+    /// epoch deadline cannot interrupt.
+    deadline: Option<Instant>,
     limits: wasmtime::StoreLimits,
 }
 
@@ -85,6 +88,7 @@ impl NativeMachine {
             cache,
             precompiled: Vec::new(),
             started: Instant::now(),
+            deadline: None,
             limits,
         };
         let mut store = Store::new(engine, data);
@@ -97,6 +101,8 @@ impl NativeMachine {
     /// Sets the time limit from now, in epoch ticks (`None`: no limit).
     pub fn set_deadline(&mut self, ticks: Option<u64>) {
         self.0.set_epoch_deadline(ticks.unwrap_or(u64::MAX / 2));
+        self.0.data_mut().deadline =
+            ticks.and_then(|t| Instant::now().checked_add(crate::engine::TICK * u32::try_from(t).unwrap_or(u32::MAX)));
     }
 
     /// Uses `module`, compiled on this machine's engine from `bytes`,
@@ -375,6 +381,29 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
 
     fn now_ms(&mut self) -> f64 {
         self.0.as_context_mut().data().started.elapsed().as_secs_f64() * 1000.0
+    }
+
+    fn wall_clock_ms(&mut self) -> f64 {
+        let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+        since.map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    }
+
+    fn sleep_ms(&mut self, ms: u32) -> Result<(), Fault> {
+        let wake = Instant::now() + std::time::Duration::from_millis(u64::from(ms));
+        match self.0.as_context_mut().data().deadline {
+            Some(deadline) if deadline < wake => {
+                std::thread::sleep(deadline.saturating_duration_since(Instant::now()));
+                Err(Fault::Timeout)
+            }
+            _ => {
+                std::thread::sleep(wake.saturating_duration_since(Instant::now()));
+                Ok(())
+            }
+        }
+    }
+
+    fn key_ready(&mut self) -> bool {
+        self.0.as_context_mut().data_mut().console.key_ready()
     }
 }
 

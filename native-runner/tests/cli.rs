@@ -1,5 +1,6 @@
 //! Command-line behaviour that golden files cannot express: missing files,
-//! standard input, `-e`, `BYE`, very large sources and the REPL.
+//! standard input, `-e`, `BYE`, very large sources, the REPL, and the
+//! words that depend on the outside world (`KEY?`, `EKEY`, `MS`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -183,6 +184,25 @@ fn included_paths_are_relative_to_the_including_file() {
     let out = run_with_stdin(&["run", main.to_str().unwrap()], b"");
     assert_eq!(text(&out.stderr), "");
     assert_eq!(text(&out.stdout), "42 ");
+}
+
+#[test]
+fn key_question_and_ekey_read_piped_input() {
+    // Piped input is always ready; EKEY decodes an arrow key's sequence.
+    let out = run_with_stdin(&["run", "-e", "key? . key . ekey k-up = . ekey ekey>char . . key? . key ."], b"a\x1b[Ab");
+    assert_eq!(text(&out.stderr), "");
+    assert_eq!(text(&out.stdout), "-1 97 -1 -1 98 -1 -1 ");
+}
+
+#[test]
+fn ms_waits_and_ends_at_the_time_limit() {
+    let start = std::time::Instant::now();
+    let out = run_with_stdin(&["run", "--timeout", "1", "-e", "20 ms .( waited) 100000 ms .( never)"], b"");
+    let took = start.elapsed();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stdout), "waited");
+    assert!(text(&out.stderr).contains("time limit exceeded"), "{}", text(&out.stderr));
+    assert!(took < std::time::Duration::from_secs(30), "{took:?}");
 }
 
 #[test]

@@ -343,4 +343,8 @@ impl Machine for JsMachine {
     fn now_ms(&mut self) -> f64 {
         js_sys::Date::now()
     }
+
+    fn wall_clock_ms(&mut self) -> f64 {
+        js_sys::Date::now()
+    }
 }

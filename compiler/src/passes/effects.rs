@@ -109,6 +109,14 @@ pub fn host_effect(h: HostWord) -> Option<Effect> {
         NameToInterpret => (1, 1),
         NameToCompile => (1, 2),
         Dump => (2, 0),
+        Compare => (4, 1),
+        Search | Substitute => (4, 3),
+        Unescape => (3, 2),
+        Replaces => (4, 0),
+        MStarSlash => (4, 2),
+        Ms => (1, 0),
+        TimeAndDate => (0, 6),
+        KeyQuestion => (0, 1),
         // Floating point: the float stack is in memory, only data items count.
         FSin | FCos | FTan | FSinCos | FAsin | FAcos | FAtan | FAtan2 | FSinh | FCosh | FTanh | FAsinh | FAcosh
         | FAtanh | FExp | FExpm1 | FLn | FLnp1 | FLog | FAlog | FPow | FDot | FEDot | FSDot | FDotS => (0, 0),
@@ -253,8 +261,8 @@ fn walk(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<(i64, O
         for op in &block.ops {
             let e = match *op {
                 Op::Prim(p) if constant_index_effect(prev, p).is_some() => constant_index_effect(prev, p)?,
-                Op::Lit(_) | Op::FetchLit(_) | Op::LoopIndex(_) => Effect::new(0, 1),
-                Op::StoreLit(_) => Effect::new(1, 0),
+                Op::Lit(_) | Op::FetchLit(_) | Op::LoopIndex(_) | Op::LocalGet(_) => Effect::new(0, 1),
+                Op::StoreLit(_) | Op::LocalSet(_) => Effect::new(1, 0),
                 Op::DoInit(_) => Effect::new(2, 0),
                 Op::Prim(p) => prim_effect(p)?,
                 Op::Call(xt) if xt == func.xt => match self_calls {
