@@ -397,6 +397,30 @@ mod tests {
     }
 
     #[test]
+    fn decompiling_shows_locals() {
+        use crate::ir::{Block, LocalId};
+        use crate::primitives::Prim;
+        let mut f = Forth::new(crate::Config::default());
+        f.register_builtins();
+        let func = Function {
+            xt: 9998,
+            name: "SQ".into(),
+            blocks: vec![Block {
+                ops: vec![
+                    Op::LocalSet(LocalId(0)),
+                    Op::LocalGet(LocalId(0)),
+                    Op::LocalGet(LocalId(0)),
+                    Op::Prim(Prim::Mul),
+                ],
+                term: Term::Return,
+            }],
+            n_loops: 0,
+            n_locals: 1,
+        };
+        assert_eq!(f.decompile(&func), ": SQ\n  b0: TO local0 local0 local0 * exit ;");
+    }
+
+    #[test]
     fn dump_shows_hex_and_characters() {
         let text = dump_text(0x10, b"Forth\x00 is fun!!\x7f\x01");
         assert_eq!(

@@ -37,3 +37,6 @@ S" blocks.fb" DELETE-FILE DROP
 S" line one" 1 BLOCK 64 + SWAP MOVE UPDATE
 1 LIST SCR @ . CR
 EMPTY-BUFFERS
+\ SEE of a 2VALUE (after TO) and of a definition with locals.
+1 2 2VALUE two-v  3 4 TO two-v  SEE two-v
+: add-locals {: a b | c :} a b + TO c c ; SEE add-locals
