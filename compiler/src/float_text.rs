@@ -14,7 +14,7 @@
 //! ties to even), and `F.`, `FE.` and `FS.` lay those digits out as
 //! gforth's `float.fs` does, including its treatment of infinities and NaNs
 //! (the first three characters of `inf`, `-inf`, `nan` or `-nan`, and no
-//! trailing space).
+//! trailing space); `F.S` uses gforth's `f.rdp` layout (16 columns).
 
 use crate::host::format_signed;
 
@@ -314,6 +314,86 @@ pub fn fs_dot(r: f64, precision: usize, base: u32) -> String {
     out
 }
 
+/// Moves `buf` right by `n` places within its length (dropping what falls
+/// off the end) and fills the gap with `fill`: gforth's `push-right`.
+fn push_right(buf: &mut [u8], n: usize, fill: u8) {
+    let n = n.min(buf.len());
+    buf.copy_within(..buf.len() - n, n);
+    buf[..n].fill(fill);
+}
+
+/// One attempt of gforth's `f>buf-rdp-try`: lays `r` out in `buf` with
+/// `digits` significant digits; returns how many digits would fit.
+fn rdp_try(r: f64, buf: &mut [u8], nd: usize, np: usize, digits: usize, base: u32) -> usize {
+    let ur = buf.len();
+    buf[digits.min(ur)..].fill(b'0');
+    let rep = represent(r, digits);
+    buf[..digits.min(ur)].copy_from_slice(&rep.digits[..digits.min(ur)]);
+    let used: i64 = if !rep.valid {
+        if rep.negative {
+            push_right(buf, 1, b'-');
+        }
+        ur as i64
+    } else {
+        let (nexp, sign) = (i64::from(rep.n), if rep.negative { -1i64 } else { 0 });
+        let beforep = ur as i64 - nd as i64 - 1;
+        if nd as i64 + nexp >= np as i64 && beforep + sign >= nexp.max(0) {
+            // Fixed-point notation.
+            let befored = beforep - nexp;
+            push_right(buf, befored.max(0) as usize, b'0');
+            if befored + 1 >= ur as i64 && r.abs() * 2.0 > 0.1f64.powf(nd as f64) && befored >= 1 {
+                buf[befored as usize - 1] = b'1';
+            }
+            let beforez = (beforep - 1).min(befored);
+            buf[..beforez.max(0) as usize].fill(b' ');
+            if rep.negative {
+                buf[(beforez - 1).max(0) as usize] = b'-';
+            }
+            if (beforep as usize) < ur {
+                push_right(&mut buf[beforep as usize..], 1, b'.');
+            }
+            nexp + nd as i64
+        } else {
+            // Exponential notation.
+            push_right(&mut buf[1..], 1, b'.');
+            if rep.negative {
+                push_right(buf, 1, b'-');
+            }
+            let exp = format!("E{}", format_signed(rep.n - 1, base).trim_end());
+            let mantlen = ur as i64 - exp.len() as i64 - 1 + sign;
+            if mantlen < 0 {
+                buf.fill(b'*');
+            } else {
+                buf[ur - exp.len()..].copy_from_slice(exp.as_bytes());
+            }
+            mantlen
+        }
+    };
+    used.clamp(1, ur as i64) as usize
+}
+
+/// gforth's `f.rdp` layout of `r`: `nr` characters, `nd` digits after the
+/// point in fixed-point notation, fixed-point only with at least `np`
+/// significant digits, else exponential notation (or `*`s if that does not
+/// fit either).
+pub fn f_rdp(r: f64, nr: usize, nd: usize, np: usize, base: u32) -> String {
+    let mut buf = vec![b' '; nr.max(1)];
+    let digits = rdp_try(r, &mut buf, nd, np, nr.max(1), base);
+    rdp_try(r, &mut buf, nd, np, digits, base);
+    String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// What `F.S` displays, as gforth 0.7.3: the depth, then at most the top
+/// nine floats (deepest first), each in 16 columns.
+pub fn f_dot_s(stack: &[f64], base: u32) -> String {
+    let mut out = format!("<{}> ", stack.len());
+    for &r in &stack[stack.len().saturating_sub(9)..] {
+        out.push_str(&f_rdp(r, 16, 5, 11, base));
+        out.push(' ');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -378,5 +458,14 @@ mod tests {
         assert_eq!(fe_dot(12345.0, 15, 10), "12.3450000000000E3 ");
         assert_eq!(fs_dot(1e-10, 15, 10), "1.00000000000000E-10 ");
         assert_eq!(fs_dot(5e-324, 8, 10), "4.9406565E-324 ");
+    }
+
+    #[test]
+    fn f_dot_s_lays_out_like_gforth() {
+        assert_eq!(f_rdp(123456.789, 16, 5, 11, 10), "    123456.78900");
+        assert_eq!(f_rdp(1.0, 16, 5, 11, 10), "1.000000000000E0");
+        assert_eq!(f_rdp(-1.5e-100, 16, 5, 11, 10), "-1.50000000E-100");
+        assert_eq!(f_rdp(f64::NEG_INFINITY, 16, 5, 11, 10), "-inf            ");
+        assert_eq!(f_dot_s(&[1.0, 2.5], 10), "<2> 1.000000000000E0 2.500000000000E0 ");
     }
 }

@@ -445,7 +445,7 @@ impl Forth {
             TwoValue => self.two_value_word(m),
             MStarSlash => self.m_star_slash_word(m),
             SLiteral => {
-                let (_, s) = self.pop_string(m)?;
+                let (_, s) = self.pop_text(m)?;
                 self.string_literal(m, &s)
             }
             Compare => self.compare_word(m),
@@ -476,6 +476,7 @@ impl Forth {
             | XCWidth
             | XEmit
             | XKey
+            | XKeyQuestion
             | XHold
             | EKeyToXChar => self.run_xchar(m, h),
         }
@@ -507,6 +508,7 @@ impl Forth {
             header: id,
             start,
             text,
+            stack_comment: None,
         });
         self.set_state(m, true)
     }
@@ -528,6 +530,8 @@ impl Forth {
             self.see_sources.insert(xt, String::from_utf8_lossy(&text).trim_end().to_string());
         }
         let func = cur.def.finish();
+        let name = self.dict.get(cur.header).name.clone();
+        self.declare(func.xt, cur.stack_comment.as_deref(), cur.start.clone(), &name);
         if !crate::cfg::Cfg::new(&func).reducible {
             return Err(self.fail(
                 throw::CONTROL_MISMATCH,
@@ -568,7 +572,14 @@ impl Forth {
             hidden: true,
             kind: Kind::Colon,
         });
-        self.current = Some(Current { def: Definition::new(does_xt, name), header, start, text });
+        self.current = Some(Current {
+            def: Definition::new(does_xt, name),
+            header,
+            start,
+            text,
+            // Not checked (see `warnings`): mark the comment as seen.
+            stack_comment: Some(String::new()),
+        });
         self.set_state(m, true)
     }
 
@@ -610,8 +621,10 @@ impl Forth {
     fn comment(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let start = self.location();
         loop {
-            let (_, _, found) = self.parse_delim(m, b')', false)?;
+            let (at, len, found) = self.parse_delim(m, b')', false)?;
             if found {
+                let text = self.line_bytes(at, len);
+                self.note_comment(&text);
                 return Ok(());
             }
             let is_file = matches!(self.inputs.last().map(|i| &i.kind), Some(SourceKind::File { .. }));
@@ -854,7 +867,8 @@ impl Forth {
             "RETURN-STACK-CELLS" => Some(single(l.return_stack_cells as i32)),
             "STACK-CELLS" => Some(single(l.data_stack_cells as i32)),
             "WORDLISTS" => Some(single(crate::dictionary::MAX_ORDER as i32)),
-            _ => self.float_environment(m, &q)?,
+            "FLOATING" | "FLOATING-EXT" | "FLOATING-STACK" | "MAX-FLOAT" => self.float_environment(m, &q)?,
+            _ => None,
         };
         match answer {
             Some(vals) => {

@@ -209,16 +209,17 @@ impl Forth {
             FDotS => {
                 let stack = self.float_stack(m);
                 let base = self.base(m)?;
-                let mut text = format!("<{}> ", stack.len());
-                for r in stack {
-                    text.push_str(&float_text::fs_dot(r, self.precision, base));
-                }
-                self.display(m, text)
+                self.display(m, float_text::f_dot_s(&stack, base))
             }
             Represent => {
                 let u = self.pop(m)?;
                 let a = self.pop(m)? as u32;
                 let r = self.fpop(m)?;
+                // A buffer larger than memory cannot be written; say so before
+                // making the digits.
+                if u64::from(a) + u.max(0) as u64 > u64::from(self.cfg.layout.memory_bytes) {
+                    return Err(self.fail(throw::INVALID_ADDRESS, "REPRESENT's buffer is outside memory"));
+                }
                 let rep = float_text::represent(r, u.max(0) as usize);
                 m.write(a, &rep.digits)?;
                 self.push(m, rep.n)?;
@@ -249,7 +250,7 @@ impl Forth {
         }
     }
 
-    /// The answers of `ENVIRONMENT?` about floating point, if `q` is one.
+    /// The answers of `ENVIRONMENT?` about floating point.
     pub(crate) fn float_environment(&mut self, m: &mut dyn Machine, q: &str) -> Result<Option<Vec<i32>>, Fault> {
         Ok(match q {
             "FLOATING" | "FLOATING-EXT" => Some(vec![-1]),

@@ -226,6 +226,7 @@ macro_rules! for_each_host_word {
             XCWidth "XC-WIDTH" - "( xchar -- n ) Display columns of an xchar.";
             XEmit "XEMIT" - "( xchar -- ) Display an xchar.";
             XKey "XKEY" - "( -- xchar ) Read an xchar.";
+            XKeyQuestion "XKEY?" - "( -- flag ) Whether XKEY would return without waiting.";
             XHold "XHOLD" - "( xchar -- ) Add an xchar to the pictured numeric output.";
             EKeyToXChar "EKEY>XCHAR" - "( u -- u false | xchar true ) Whether a keyboard event is an xchar.";
         }

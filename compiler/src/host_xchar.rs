@@ -98,7 +98,7 @@ impl Forth {
         }
     }
 
-    pub(crate) fn pop_string(&mut self, m: &mut dyn Machine) -> Result<(u32, Vec<u8>), Fault> {
+    pub(crate) fn pop_text(&mut self, m: &mut dyn Machine) -> Result<(u32, Vec<u8>), Fault> {
         let u = self.pop(m)?;
         let a = self.pop(m)? as u32;
         Ok((a, m.read_vec(a, u.max(0) as u32)?))
@@ -119,7 +119,7 @@ impl Forth {
                 self.push(m, n as i32)
             }
             XSize => {
-                let (_, s) = self.pop_string(m)?;
+                let (_, s) = self.pop_text(m)?;
                 let n = s.first().map_or(0, |&b| size_of_lead(b).min(s.len() as u32));
                 self.push(m, n as i32)
             }
@@ -169,21 +169,21 @@ impl Forth {
                 self.push(m, a.wrapping_sub(back as u32) as i32)
             }
             PlusXSlashString => {
-                let (a, s) = self.pop_string(m)?;
+                let (a, s) = self.pop_text(m)?;
                 let n = s.first().map_or(0, |&b| (size_of_lead(b) as usize).min(s.len()));
                 self.push_string(m, a.wrapping_add(n as u32), s.len() - n)
             }
             XBackslashStringMinus => {
-                let (a, s) = self.pop_string(m)?;
+                let (a, s) = self.pop_text(m)?;
                 let n = if s.is_empty() { 0 } else { last_start(&s) };
                 self.push_string(m, a, n)
             }
             TrailingGarbage => {
-                let (a, s) = self.pop_string(m)?;
+                let (a, s) = self.pop_text(m)?;
                 self.push_string(m, a, without_trailing_garbage(&s))
             }
             XWidth => {
-                let (_, s) = self.pop_string(m)?;
+                let (_, s) = self.pop_text(m)?;
                 let mut cols = 0;
                 let mut i = 0;
                 while i < s.len() {
@@ -216,6 +216,10 @@ impl Forth {
                 }
                 let xc = decode(&bytes).0;
                 self.push(m, xc)
+            }
+            XKeyQuestion => {
+                let ready = m.key_ready();
+                self.push(m, if ready { -1 } else { 0 })
             }
             XHold => {
                 let xc = self.pop(m)?;

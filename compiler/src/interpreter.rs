@@ -45,6 +45,9 @@ pub struct Config {
     pub inline: bool,
     /// The file that holds the blocks of the BLOCK word set.
     pub block_file: String,
+    /// Warn when a definition's stack comment disagrees with its inferred
+    /// effect (see [`crate::Warning`]).
+    pub warn_stack_comments: bool,
     /// Copy small innermost loop bodies this many times per back edge
     /// (0 or 1: off).
     pub unroll: usize,
@@ -61,6 +64,7 @@ impl Default for Config {
             optimize: true,
             inline: true,
             block_file: "blocks.fb".into(),
+            warn_stack_comments: false,
             unroll: 4,
             tail_loops: true,
         }
@@ -86,6 +90,8 @@ pub(crate) struct Current {
     pub start: Option<Location>,
     /// The source text so far, for `SEE`, and the input depth it comes from.
     pub text: Option<(usize, Vec<u8>)>,
+    /// The text of the definition's stack comment, once seen.
+    pub stack_comment: Option<String>,
 }
 
 #[derive(Debug)]
@@ -158,6 +164,10 @@ pub struct Forth {
     pub(crate) pending_skip: Option<crate::tools::Skip>,
     /// `REPLACES` names (upper case) and their texts, for `SUBSTITUTE`.
     pub(crate) substitutions: std::collections::HashMap<Vec<u8>, Vec<u8>>,
+    /// Stack comments of definitions not yet emitted, by xt.
+    pub(crate) declared: std::collections::HashMap<Xt, crate::warnings::Declared>,
+    /// Warnings not yet taken by the host.
+    pub(crate) warnings: Vec<crate::warnings::Warning>,
     /// Significant digits of `F.`, `FE.` and `FS.` (`PRECISION`).
     pub(crate) precision: usize,
 }
@@ -199,6 +209,8 @@ impl Forth {
             blocks: Default::default(),
             pending_skip: None,
             substitutions: Default::default(),
+            declared: Default::default(),
+            warnings: Vec::new(),
             precision: crate::host_float::DEFAULT_PRECISION,
         }
     }
@@ -244,7 +256,10 @@ impl Forth {
             .replace("{RESIZE_IOR}", &throw::RESIZE.to_string());
         self.booted = true;
         self.load_source(m, "<prelude>", prelude.as_bytes())?;
-        self.top(m, |f, m| f.flush(m))
+        self.top(m, |f, m| f.flush(m))?;
+        // The prelude's stack comments are for people; its words are tested.
+        self.warnings.clear();
+        Ok(())
     }
 
     /// Adds the primitives and host words to the dictionary.
@@ -737,6 +752,7 @@ impl Forth {
         self.stats.functions += funcs.len() as u32;
         self.stats.module_bytes += bytes.len() as u64;
         m.instantiate(&bytes)?;
+        self.check_declared(&funcs);
         self.compiled.extend(funcs);
         Ok(())
     }

@@ -187,7 +187,7 @@ pub fn image_module(layout: Layout, extras: &Extras, known: &mut Known, optimize
     }
     for &p in Prim::ALL {
         let pool = if crate::emit::float::uses_float_stack(p) { crate::emit::float::PRIM_POOL } else { 0 };
-        let mut b = FnBody::new(&env, 0).with_float_cache(pool);
+        let mut b = FnBody::new(&env, 0).with_float_cache(pool, 0);
         prim::emit(&mut b, p);
         b.sync_out();
         code.function(&b.finish());

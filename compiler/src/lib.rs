@@ -33,6 +33,7 @@
 
 mod block;
 pub mod cfg;
+pub mod cost;
 pub mod definition;
 pub mod dictionary;
 mod double;
@@ -48,6 +49,7 @@ pub mod host_words;
 pub mod host_xchar;
 pub mod input;
 mod interpreter;
+mod introspect;
 pub mod ir;
 pub mod kernel;
 pub mod link;
@@ -56,16 +58,19 @@ pub mod machine;
 pub mod number;
 pub mod passes;
 pub mod primitives;
+pub mod provenance;
 mod search_order;
 pub mod share_link;
 mod strings;
 mod tools;
+mod warnings;
 
 pub use error::{Diagnostic, Location, Stop};
 pub use host::format_signed;
 pub use interpreter::{panic_message, Config, Forth, Stats};
-pub use link::{Artifact, ImageInfo, LinkOptions};
+pub use link::{check_provenance, Artifact, ImageInfo, LinkOptions, ProvenanceCheck};
 pub use machine::{Fault, Host, Machine, MachineExt};
+pub use warnings::Warning;
 
 /// The compiler's version, recorded in provenance.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

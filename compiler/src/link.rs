@@ -42,6 +42,10 @@ pub struct LinkOptions {
     pub entry: Option<String>,
     /// Compiler options to record in the provenance, as `(name, value)`.
     pub options: Vec<(String, String)>,
+    /// Add execution counters to every block (see [`crate::cost`]); they
+    /// sit in data space right above the snapshot, and `HERE` starts after
+    /// them.
+    pub instrument: bool,
 }
 
 /// A linked image.
@@ -53,6 +57,8 @@ pub struct Artifact {
     pub entry: String,
     /// Colon definitions included, of those compiled.
     pub functions: (usize, usize),
+    /// The counters, in an instrumented image.
+    pub counters: Option<crate::cost::Counters>,
 }
 
 /// What a host needs to run an image; stored as JSON in [`IMAGE_SECTION`].
@@ -226,7 +232,7 @@ impl Forth {
         };
         let here = m.read_cell(addr::DP).map_err(|f| Diagnostic::new(format!("cannot read HERE: {f:?}")))? as u32;
         let read_err = |f| Diagnostic::new(format!("cannot read memory: {f:?}"));
-        let snapshot = m.read_vec(0, here).map_err(read_err)?;
+        let mut snapshot = m.read_vec(0, here).map_err(read_err)?;
         // The heap goes into the image too once a program has used it, so
         // that what it allocated while loading is still there at run time.
         let (heap_start, heap_end) = (self.cfg.layout.heap_start(), self.cfg.layout.heap_end());
@@ -264,11 +270,26 @@ impl Forth {
                 }
             }
         }
-        let funcs: Vec<Function> = if uses_dictionary {
+        let mut funcs: Vec<Function> = if uses_dictionary {
             self.compiled.clone()
         } else {
             self.compiled.iter().filter(|f| keep.contains(&f.xt)).cloned().collect()
         };
+        let counters = opts.instrument.then(|| {
+            let base = here.next_multiple_of(4);
+            let c = crate::cost::instrument(&mut funcs, base, self.cfg.optimize);
+            let new_here = base + 4 * c.counters.len() as u32;
+            snapshot.resize(base as usize, 0);
+            let dp = addr::DP as usize;
+            snapshot[dp..dp + 4].copy_from_slice(&new_here.to_le_bytes());
+            c
+        });
+        if let Some(c) = &counters {
+            let end = u64::from(c.base) + 4 * c.counters.len() as u64;
+            if end > u64::from(self.cfg.layout.data_end()) {
+                return Err(Diagnostic::new("no room in data space for the counters of an instrumented build"));
+            }
+        }
         let entries: Vec<(Xt, Entry)> = self
             .installed
             .iter()
@@ -309,7 +330,6 @@ impl Forth {
             },
         };
         let image_json = serde_json::to_vec(&info).expect("image info serializes");
-        let provenance = self.provenance_json(&entry, opts);
         let mut data = data_runs(&snapshot);
         data.extend(data_runs(&heap).into_iter().map(|(a, bytes)| (a + heap_start, bytes)));
         let extras = Extras {
@@ -317,17 +337,22 @@ impl Forth {
             entries: &entries,
             data: &data,
             entry_points: &[(entry.clone(), entry_xt)],
-            custom: &[(IMAGE_SECTION.to_string(), image_json), (PROVENANCE_SECTION.to_string(), provenance)],
+            custom: &[(IMAGE_SECTION.to_string(), image_json)],
             name: "fastforth-image",
         };
-        let bytes = kernel::image_module(layout, &extras, &mut Default::default(), self.cfg.optimize)
+        let mut bytes = kernel::image_module(layout, &extras, &mut Default::default(), self.cfg.optimize)
             .map_err(|e| Diagnostic::new(e.to_string()))?;
+        // The provenance section comes last and records hashes of everything
+        // before it, so a reader can check the module it sits in.
+        let hashes = module_hashes(&bytes).map_err(Diagnostic::new)?;
+        let provenance = self.provenance_json(&entry, opts, hashes);
+        append_custom(&mut bytes, PROVENANCE_SECTION, &provenance);
         if self.cfg.validate {
             if let Err(e) = wasmparser::validate(&bytes) {
                 return Err(Diagnostic::new(format!("internal error: the linked module does not validate: {e}")));
             }
         }
-        Ok(Artifact { bytes, entry, functions: (funcs.len(), self.compiled.len()) })
+        Ok(Artifact { bytes, entry, functions: (funcs.len(), self.compiled.len()), counters })
     }
 
     /// A system that serves a linked image, which `m` has booted as its
@@ -374,7 +399,7 @@ impl Forth {
         })
     }
 
-    fn provenance_json(&self, entry: &str, opts: &LinkOptions) -> Vec<u8> {
+    fn provenance_json(&self, entry: &str, opts: &LinkOptions, hashes: serde_json::Value) -> Vec<u8> {
         let sources: Vec<serde_json::Value> =
             self.sources.iter().map(|(name, sha)| serde_json::json!({ "name": name, "sha256": hex(sha) })).collect();
         let mut all = Sha256::new();
@@ -390,6 +415,13 @@ impl Forth {
             "source_sha256": hex(&all.finalize()),
             "sources": sources,
             "options": options,
+            "module": hashes,
+            "layout": {
+                "memory_bytes": self.cfg.layout.memory_bytes,
+                "data_stack_cells": self.cfg.layout.data_stack_cells,
+                "return_stack_cells": self.cfg.layout.return_stack_cells,
+                "float_stack_floats": self.cfg.layout.float_stack_floats,
+            },
             "passes": {
                 "register_signatures": self.cfg.optimize,
                 "inline": self.cfg.inline,
@@ -418,6 +450,129 @@ pub fn custom_section(module: &[u8], name: &str) -> Option<Vec<u8>> {
     None
 }
 
+/// One section of a module: its id, its name if custom, and the byte range
+/// of the whole section (id, size and contents).
+struct Section {
+    id: u8,
+    name: Option<String>,
+    range: std::ops::Range<usize>,
+    contents: std::ops::Range<usize>,
+}
+
+/// Reads an unsigned LEB128 u32 at `*pos`.
+fn leb_u32(b: &[u8], pos: &mut usize) -> Option<u32> {
+    let mut v: u64 = 0;
+    for shift in (0..35).step_by(7) {
+        let byte = *b.get(*pos)?;
+        *pos += 1;
+        v |= u64::from(byte & 0x7f) << shift;
+        if byte & 0x80 == 0 {
+            return u32::try_from(v).ok();
+        }
+    }
+    None
+}
+
+/// Splits a module into its sections.
+fn sections(module: &[u8]) -> Result<Vec<Section>, String> {
+    if module.len() < 8 || &module[..4] != b"\0asm" {
+        return Err("not a WebAssembly module (bad magic number)".into());
+    }
+    let mut out = Vec::new();
+    let mut pos = 8;
+    while pos < module.len() {
+        let start = pos;
+        let id = module[pos];
+        pos += 1;
+        let size = leb_u32(module, &mut pos).ok_or("truncated section header")? as usize;
+        let end = pos.checked_add(size).filter(|&e| e <= module.len()).ok_or("a section runs past the end")?;
+        let name = if id == 0 {
+            let mut p = pos;
+            let n = leb_u32(module, &mut p).ok_or("truncated custom section name")? as usize;
+            let bytes = module.get(p..p + n).filter(|_| p + n <= end).ok_or("bad custom section name")?;
+            Some(String::from_utf8_lossy(bytes).into_owned())
+        } else {
+            None
+        };
+        out.push(Section { id, name, range: start..end, contents: pos..end });
+        pos = end;
+    }
+    Ok(out)
+}
+
+/// The hashes the provenance section records about the module it sits in:
+/// `content_sha256` of the whole module without the provenance section, and
+/// one per part that matters (`code`, `data`, the image section).
+pub fn module_hashes(module: &[u8]) -> Result<serde_json::Value, String> {
+    let secs = sections(module)?;
+    let mut content = Sha256::new();
+    content.update(&module[..8]);
+    let mut parts = serde_json::Map::new();
+    for s in &secs {
+        if s.name.as_deref() == Some(PROVENANCE_SECTION) {
+            continue;
+        }
+        content.update(&module[s.range.clone()]);
+        let part = match (s.id, s.name.as_deref()) {
+            (10, _) => "code_sha256",
+            (11, _) => "data_sha256",
+            (0, Some(IMAGE_SECTION)) => "image_sha256",
+            _ => continue,
+        };
+        parts.insert(part.into(), hex(&Sha256::digest(&module[s.contents.clone()])).into());
+    }
+    parts.insert("content_sha256".into(), hex(&content.finalize()).into());
+    Ok(serde_json::Value::Object(parts))
+}
+
+/// Appends a custom section to a module.
+fn append_custom(module: &mut Vec<u8>, name: &str, data: &[u8]) {
+    module.push(0);
+    wasm_encoder::Encode::encode(&wasm_encoder::CustomSection { name: name.into(), data: data.into() }, module);
+}
+
+/// The result of checking a module against its provenance section.
+#[derive(Clone, Debug)]
+pub struct ProvenanceCheck {
+    /// The provenance section, parsed.
+    pub provenance: serde_json::Value,
+    /// `(name, recorded, actual)` for every hash recorded under `module`.
+    pub hashes: Vec<(String, String, String)>,
+}
+
+impl ProvenanceCheck {
+    /// The hashes that differ.
+    pub fn mismatches(&self) -> Vec<&(String, String, String)> {
+        self.hashes.iter().filter(|(_, want, got)| want != got).collect()
+    }
+}
+
+/// Reads a module's provenance section and recomputes the hashes it records.
+pub fn check_provenance(module: &[u8]) -> Result<ProvenanceCheck, String> {
+    let secs = sections(module)?;
+    let prov = secs
+        .iter()
+        .find(|s| s.name.as_deref() == Some(PROVENANCE_SECTION))
+        .ok_or_else(|| format!("the module has no {PROVENANCE_SECTION} section"))?;
+    let mut p = prov.contents.start;
+    let n = leb_u32(module, &mut p).ok_or("bad provenance section")? as usize;
+    let provenance: serde_json::Value = serde_json::from_slice(&module[p + n..prov.contents.end])
+        .map_err(|e| format!("the {PROVENANCE_SECTION} section is not valid JSON: {e}"))?;
+    let actual = module_hashes(module)?;
+    let recorded = provenance.get("module").and_then(|m| m.as_object()).cloned().unwrap_or_default();
+    if recorded.is_empty() {
+        return Err(format!("the {PROVENANCE_SECTION} section records no module hashes (built by an older version?)"));
+    }
+    let hashes = recorded
+        .iter()
+        .map(|(k, v)| {
+            let got = actual.get(k).and_then(|x| x.as_str()).unwrap_or("(absent)").to_string();
+            (k.clone(), v.as_str().unwrap_or("").to_string(), got)
+        })
+        .collect();
+    Ok(ProvenanceCheck { provenance, hashes })
+}
+
 /// Reads an image's [`ImageInfo`], after checking that `module` is one we
 /// could have built: a valid WebAssembly module (so not truncated) whose only
 /// import is the host-word function of the `runtime` ABI, with an
@@ -430,7 +585,29 @@ pub fn image_info(module: &[u8]) -> Result<ImageInfo, String> {
     check_imports(module)?;
     let raw = custom_section(module, IMAGE_SECTION)
         .ok_or_else(|| format!("not a FastForth image: it has no {IMAGE_SECTION} section"))?;
-    serde_json::from_slice(&raw).map_err(|e| format!("the {IMAGE_SECTION} section is malformed: {e}"))
+    let info: ImageInfo =
+        serde_json::from_slice(&raw).map_err(|e| format!("the {IMAGE_SECTION} section is malformed: {e}"))?;
+    check_memory(module, info.memory_bytes)?;
+    Ok(info)
+}
+
+/// Refuses a module whose memory is not the fixed-size one its image
+/// section states (`link` makes its minimum and maximum equal): an image
+/// cannot grow its memory beyond what it declares.
+fn check_memory(module: &[u8], memory_bytes: u32) -> Result<(), String> {
+    let pages = u64::from(memory_bytes / runtime::PAGE);
+    let mut memories = Vec::new();
+    for payload in wasmparser::Parser::new(0).parse_all(module) {
+        if let Ok(wasmparser::Payload::MemorySection(r)) = payload {
+            memories.extend(r.into_iter().flatten());
+        }
+    }
+    match memories.as_slice() {
+        [m] if m.initial == pages && m.maximum == Some(pages) && !m.memory64 && !m.shared => Ok(()),
+        _ => Err(format!(
+            "not a FastForth image: its memory is not the fixed {memory_bytes} bytes its {IMAGE_SECTION} section states"
+        )),
+    }
 }
 
 /// Refuses a module that imports anything but `forth.host` as a function of
@@ -485,6 +662,36 @@ mod tests {
     }
 
     #[test]
+    fn provenance_hashes_detect_tampering() {
+        let mut m = wasm_encoder::Module::new();
+        let mut types = wasm_encoder::TypeSection::new();
+        types.ty().function([], [wasm_encoder::ValType::I32]);
+        m.section(&types);
+        let mut funcs = wasm_encoder::FunctionSection::new();
+        funcs.function(0);
+        m.section(&funcs);
+        let mut code = wasm_encoder::CodeSection::new();
+        let mut f = wasm_encoder::Function::new([]);
+        f.instructions().i32_const(7).end();
+        code.function(&f);
+        m.section(&code);
+        let mut bytes = m.finish();
+        let doc = serde_json::json!({ "module": module_hashes(&bytes).unwrap() });
+        append_custom(&mut bytes, PROVENANCE_SECTION, &serde_json::to_vec(&doc).unwrap());
+        wasmparser::validate(&bytes).unwrap();
+        let ok = check_provenance(&bytes).unwrap();
+        assert!(ok.mismatches().is_empty());
+        assert_eq!(ok.hashes.len(), 2, "code and content");
+        // `i32.const 7` becomes `i32.const 8`.
+        let at = bytes.windows(2).position(|w| w == [0x41, 7]).unwrap();
+        bytes[at + 1] = 8;
+        let bad = check_provenance(&bytes).unwrap();
+        let names: Vec<&str> = bad.mismatches().iter().map(|m| m.0.as_str()).collect();
+        assert_eq!(names, vec!["code_sha256", "content_sha256"]);
+        assert!(check_provenance(&bytes[..bytes.len() - 3]).is_err());
+    }
+
+    #[test]
     fn image_info_rejects_non_modules() {
         assert!(image_info(b"hello").unwrap_err().contains("bad magic"));
         let empty = wasm_encoder::Module::new().finish();
@@ -521,5 +728,35 @@ mod tests {
         );
         let typed = module_importing("forth", "host", &[I32, I32]);
         assert!(image_info(&typed).unwrap_err().contains("outside the FastForth ABI"));
+    }
+
+    #[test]
+    fn image_info_rejects_a_memory_unlike_the_stated_one() {
+        use wasm_encoder::{CustomSection, MemorySection, MemoryType};
+        let info = ImageInfo {
+            format: 1,
+            memory_bytes: 2 * runtime::PAGE,
+            data_stack_cells: 64,
+            return_stack_cells: 64,
+            float_stack_floats: 64,
+            entry: "MAIN".into(),
+            entry_xt: 0,
+            next_xt: 0,
+            words: Vec::new(),
+        };
+        let json = serde_json::to_vec(&info).unwrap();
+        let with_memory = |minimum: u64, maximum: Option<u64>| {
+            let mut m = wasm_encoder::Module::new();
+            let mut mems = MemorySection::new();
+            mems.memory(MemoryType { minimum, maximum, memory64: false, shared: false, page_size_log2: None });
+            m.section(&mems);
+            m.section(&CustomSection { name: IMAGE_SECTION.into(), data: json.as_slice().into() });
+            m.finish()
+        };
+        assert_eq!(image_info(&with_memory(2, Some(2))), Ok(info));
+        for (min, max) in [(2, None), (2, Some(3)), (1, Some(1))] {
+            let e = image_info(&with_memory(min, max)).unwrap_err();
+            assert!(e.contains("its memory is not the fixed 131072 bytes"), "{e}");
+        }
     }
 }

@@ -87,15 +87,15 @@ pub fn substitute(s: &[u8], lookup: impl Fn(&[u8]) -> Option<Vec<u8>>) -> (Vec<u
 impl Forth {
     /// `COMPARE`.
     pub(crate) fn compare_word(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
-        let (_, b) = self.pop_string(m)?;
-        let (_, a) = self.pop_string(m)?;
+        let (_, b) = self.pop_text(m)?;
+        let (_, a) = self.pop_text(m)?;
         self.push(m, compare(&a, &b))
     }
 
     /// `SEARCH`.
     pub(crate) fn search_word(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
-        let (_, needle) = self.pop_string(m)?;
-        let (a, hay) = self.pop_string(m)?;
+        let (_, needle) = self.pop_text(m)?;
+        let (a, hay) = self.pop_text(m)?;
         let (at, found) = match search(&hay, &needle) {
             Some(i) => (i, -1),
             None => (0, 0),
@@ -107,8 +107,8 @@ impl Forth {
 
     /// `REPLACES`.
     pub(crate) fn replaces_word(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
-        let (_, name) = self.pop_string(m)?;
-        let (_, text) = self.pop_string(m)?;
+        let (_, name) = self.pop_text(m)?;
+        let (_, text) = self.pop_text(m)?;
         self.substitutions.insert(name.to_ascii_uppercase(), text);
         Ok(())
     }
@@ -117,7 +117,7 @@ impl Forth {
     pub(crate) fn substitute_word(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let room = self.pop(m)?;
         let dest = self.pop(m)? as u32;
-        let (_, src) = self.pop_string(m)?;
+        let (_, src) = self.pop_text(m)?;
         let (out, n) = substitute(&src, |name| self.substitutions.get(&name.to_ascii_uppercase()).cloned());
         self.push(m, dest as i32)?;
         if room < 0 || out.len() > room as usize {
@@ -132,7 +132,7 @@ impl Forth {
     /// `UNESCAPE`.
     pub(crate) fn unescape_word(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let dest = self.pop(m)? as u32;
-        let (_, src) = self.pop_string(m)?;
+        let (_, src) = self.pop_text(m)?;
         let out = unescape(&src);
         m.write(dest, &out)?;
         self.push(m, dest as i32)?;

@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use compiler::LinkOptions;
 
 use crate::console::Console;
 use crate::session::{Limits, Session};
@@ -23,9 +22,19 @@ pub struct BuildArgs {
     /// The word the module exports as its entry point [default: MAIN].
     #[arg(long, value_name = "WORD")]
     pub entry: Option<String>,
-    /// Where to write the module [default: the first file with .wasm].
+    /// Where to write the module [default: the first file with .wasm, or
+    /// .cwasm with --aot].
     #[arg(short, long, value_name = "OUT.wasm")]
     pub output: Option<PathBuf>,
+    /// Also compile the module ahead of time with Cranelift and write a
+    /// .cwasm (machine code plus the module), which `run` loads without
+    /// compiling.
+    #[arg(long)]
+    pub aot: bool,
+    /// With --aot, compile for this target triple (e.g.
+    /// aarch64-unknown-linux-gnu) instead of this host.
+    #[arg(long, value_name = "TRIPLE", requires = "aot")]
+    pub target: Option<String>,
     #[command(flatten)]
     pub limits: Limits,
 }
@@ -37,16 +46,7 @@ pub fn run(args: BuildArgs) -> anyhow::Result<i32> {
     if let Some(code) = s.load(&args.files, &args.eval) {
         return Ok(code);
     }
-    let l = s.forth.layout();
-    let opts = LinkOptions {
-        entry: args.entry.clone(),
-        options: vec![
-            ("memory_bytes".into(), l.memory_bytes.to_string()),
-            ("data_stack_cells".into(), l.data_stack_cells.to_string()),
-            ("return_stack_cells".into(), l.return_stack_cells.to_string()),
-            ("float_stack_floats".into(), l.float_stack_floats.to_string()),
-        ],
-    };
+    let opts = s.link_options(args.entry.as_deref());
     let artifact = match s.forth.link(&mut s.machine, &opts) {
         Ok(a) => a,
         Err(d) => {
@@ -56,12 +56,18 @@ pub fn run(args: BuildArgs) -> anyhow::Result<i32> {
         }
     };
     s.machine.flush_output();
-    let out = args.output.clone().unwrap_or_else(|| args.files[0].with_extension("wasm"));
-    std::fs::write(&out, &artifact.bytes).with_context(|| format!("cannot write {}", out.display()))?;
+    let ext = if args.aot { "cwasm" } else { "wasm" };
+    let out = args.output.clone().unwrap_or_else(|| args.files[0].with_extension(ext));
+    let bytes = match args.aot {
+        true => crate::aot::compile(&artifact.bytes, args.target.as_deref())
+            .with_context(|| format!("cannot compile for {}", args.target.as_deref().unwrap_or("this host")))?,
+        false => artifact.bytes.clone(),
+    };
+    std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!(
         "wrote {} ({} bytes, entry {}, {} of {} definitions)",
         out.display(),
-        artifact.bytes.len(),
+        bytes.len(),
         artifact.entry,
         artifact.functions.0,
         artifact.functions.1

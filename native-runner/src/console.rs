@@ -29,6 +29,19 @@ impl Console {
         }
     }
 
+    /// A console that keeps output in memory (read it from the returned
+    /// buffer) and whose input is empty, for benchmarks.
+    pub fn capture() -> (Self, Captured) {
+        let buf = Captured::default();
+        (Console { out: Box::new(buf.clone()), input: Box::new(std::io::empty()) }, buf)
+    }
+
+    /// Output discarded and input at its end, for tools that run a program
+    /// only to inspect it.
+    pub fn silent() -> Self {
+        Console { out: Box::new(std::io::sink()), input: Box::new(std::io::empty()) }
+    }
+
     /// Writes program output.
     pub fn write(&mut self, bytes: &[u8]) {
         // A closed stdout (a broken pipe) must not crash the runner.
@@ -74,6 +87,28 @@ impl Console {
                 Some(line)
             }
         }
+    }
+}
+
+/// Output kept in memory by [`Console::capture`].
+#[derive(Clone, Default)]
+pub struct Captured(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl Captured {
+    /// Takes what was written so far.
+    pub fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut self.0.borrow_mut())
+    }
+}
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

@@ -20,15 +20,76 @@ pub const MAX_WASM_STACK: usize = 64 << 20;
 /// [`MAX_WASM_STACK`] plus the host's own frames.
 pub const THREAD_STACK: usize = MAX_WASM_STACK + (64 << 20);
 
-/// Builds the engine and starts its epoch ticker.
-pub fn engine() -> anyhow::Result<Engine> {
+/// The Cranelift optimization level every engine uses, as reports name it.
+pub const CRANELIFT_OPT_LEVEL: &str = "speed";
+
+/// The target triple this runner was built for (and compiles for by default).
+pub const HOST_TARGET: &str = env!("FASTFORTH_TARGET");
+
+/// The engine configuration shared by running and ahead-of-time compiling;
+/// `target` (a triple) cross-compiles, `None` means this host with its CPU
+/// features. Code compiled under one configuration loads only under an
+/// equal one (wasmtime checks this).
+pub fn config(target: Option<&str>) -> anyhow::Result<Config> {
     let mut cfg = Config::new();
     cfg.epoch_interruption(true);
     cfg.max_wasm_stack(MAX_WASM_STACK);
     // Never used (no async), but wasmtime requires it to cover the wasm stack.
     cfg.async_stack_size(MAX_WASM_STACK + (1 << 20));
     cfg.cranelift_opt_level(OptLevel::Speed);
-    let engine = Engine::new(&cfg)?;
+    if let Some(t) = target {
+        cfg.target(t).map_err(|e| anyhow::anyhow!("unsupported target {t}: {e}"))?;
+    }
+    Ok(cfg)
+}
+
+/// An engine that only compiles, for `target`; runs no ticker.
+pub fn compiler_for(target: &str) -> anyhow::Result<Engine> {
+    Ok(Engine::new(&config(Some(target))?)?)
+}
+
+/// The CPU features Cranelift detects and uses on this host (the ones its
+/// native backend probes), in a stable order.
+pub fn host_cpu_features() -> Vec<&'static str> {
+    #[allow(unused_mut)]
+    let mut v: Vec<&'static str> = Vec::new();
+    #[cfg(target_arch = "x86_64")]
+    {
+        macro_rules! probe {
+            ($($f:tt),*) => { $( if std::arch::is_x86_feature_detected!($f) { v.push($f); } )* };
+        }
+        probe!(
+            "sse3",
+            "ssse3",
+            "sse4.1",
+            "sse4.2",
+            "popcnt",
+            "avx",
+            "avx2",
+            "fma",
+            "bmi1",
+            "bmi2",
+            "lzcnt",
+            "avx512f",
+            "avx512vl",
+            "avx512dq",
+            "avx512bitalg",
+            "avx512vbmi"
+        );
+    }
+    #[cfg(target_arch = "aarch64")]
+    {
+        macro_rules! probe {
+            ($($f:tt),*) => { $( if std::arch::is_aarch64_feature_detected!($f) { v.push($f); } )* };
+        }
+        probe!("lse", "paca", "fp16");
+    }
+    v
+}
+
+/// Builds the engine for this host and starts its epoch ticker.
+pub fn engine() -> anyhow::Result<Engine> {
+    let engine = Engine::new(&config(None)?)?;
     let ticker = engine.weak();
     std::thread::Builder::new().name("epoch".into()).spawn(move || {
         while let Some(e) = ticker.upgrade() {

@@ -39,8 +39,8 @@ pub struct StoreData {
     console: Console,
     fs: crate::file_system::NativeFs,
     cache: Option<ModuleCache>,
-    /// Modules compiled earlier in this process, by their bytes.
-    precompiled: Vec<(Arc<[u8]>, Module)>,
+    /// Modules compiled earlier in this process, shared between machines.
+    memo: Option<ModuleMemo>,
     started: Instant,
     /// When the time limit runs out, for host waits (`MS`) that wasm's
     /// epoch deadline cannot interrupt.
@@ -52,6 +52,33 @@ pub struct StoreData {
 /// for its code and instance, so a program that defines and runs words one
 /// by one hundreds of thousands of times gets a clear error instead.
 pub const MAX_MODULES: usize = 20_000;
+
+/// Compiled modules kept in memory by their bytes, shared by the machines
+/// of one engine; it keeps the first `cap` modules it is given.
+#[derive(Clone, Debug)]
+pub struct ModuleMemo {
+    map: Arc<std::sync::Mutex<std::collections::HashMap<Vec<u8>, Module>>>,
+    cap: usize,
+}
+
+impl ModuleMemo {
+    /// An empty memo that will keep at most `cap` modules.
+    pub fn new(cap: usize) -> Self {
+        ModuleMemo { map: Default::default(), cap }
+    }
+
+    fn get(&self, bytes: &[u8]) -> Option<Module> {
+        self.map.lock().ok()?.get(bytes).cloned()
+    }
+
+    fn put(&self, bytes: &[u8], module: &Module) {
+        if let Ok(mut map) = self.map.lock() {
+            if map.len() < self.cap {
+                map.insert(bytes.to_vec(), module.clone());
+            }
+        }
+    }
+}
 
 /// The largest source file read by default: 64 MiB.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 << 20;
@@ -86,7 +113,7 @@ impl NativeMachine {
             console,
             fs: crate::file_system::NativeFs::new(DEFAULT_MAX_FILE_BYTES),
             cache,
-            precompiled: Vec::new(),
+            memo: None,
             started: Instant::now(),
             deadline: None,
             limits,
@@ -105,11 +132,11 @@ impl NativeMachine {
             ticks.and_then(|t| Instant::now().checked_add(crate::engine::TICK * u32::try_from(t).unwrap_or(u32::MAX)));
     }
 
-    /// Uses `module`, compiled on this machine's engine from `bytes`,
-    /// whenever the machine is asked to load `bytes`: machines booted one
-    /// after another in one process (the fuzz targets) compile the kernel once.
-    pub fn add_precompiled(&mut self, bytes: Arc<[u8]>, module: Module) {
-        self.0.data_mut().precompiled.push((bytes, module));
+    /// Shares `memo` with other machines on the same engine: machines
+    /// booted one after another in one process (the fuzz targets) compile
+    /// the kernel and the prelude once.
+    pub fn share_modules(&mut self, memo: ModuleMemo) {
+        self.0.data_mut().memo = Some(memo);
     }
 
     /// Sets the largest file the program may read (source files and
@@ -189,40 +216,26 @@ pub fn trap_fault(trap: &Trap) -> Fault {
 }
 
 fn compile(engine: &Engine, data: &StoreData, bytes: &[u8]) -> Result<Module, Fault> {
-    if let Some((_, m)) = data.precompiled.iter().find(|(b, _)| **b == *bytes) {
-        return Ok(m.clone());
+    if let Some(m) = data.memo.as_ref().and_then(|memo| memo.get(bytes)) {
+        return Ok(m);
     }
     let res = match data.cache.as_ref() {
         Some(c) => c.load_or_compile(engine, bytes),
         None => Module::new(engine, bytes),
     };
-    res.map_err(|e| Fault::Host(format!("cannot compile module: {e:#}")))
+    let module = res.map_err(|e| Fault::Host(format!("cannot compile module: {e:#}")))?;
+    if let Some(memo) = &data.memo {
+        memo.put(bytes, &module);
+    }
+    Ok(module)
 }
 
 impl<C: AsContextMut<Data = StoreData>> Ctx<C> {
-    /// The value of a kernel global (`sp`, `rp` or `fsp`), or 0 before boot.
-    fn get_global(&mut self, pick: fn(&Kernel) -> Global) -> u32 {
-        let mut cx = self.0.as_context_mut();
-        match cx.data().kernel.as_ref().map(pick) {
-            Some(g) => g.get(&mut cx).i32().unwrap_or(0) as u32,
-            None => 0,
-        }
-    }
-
-    /// Sets a kernel global (`sp`, `rp` or `fsp`); does nothing before boot.
-    fn set_global(&mut self, pick: fn(&Kernel) -> Global, v: u32) {
-        let mut cx = self.0.as_context_mut();
-        if let Some(g) = cx.data().kernel.as_ref().map(pick) {
-            let _ = g.set(&mut cx, Val::I32(v as i32));
-        }
-    }
-}
-
-impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
-    fn boot(&mut self, kernel_bytes: &[u8]) -> Result<(), Fault> {
+    /// Boots from a compiled kernel or linked image: instantiates it with
+    /// the host import and records its exports.
+    pub fn boot_compiled(&mut self, module: &Module) -> Result<(), Fault> {
         let mut cx = self.0.as_context_mut();
         let engine = cx.engine().clone();
-        let module = compile(&engine, cx.data(), kernel_bytes)?;
         let host_func = Func::wrap(&mut cx, |mut caller: Caller<'_, StoreData>, xt: i32| -> wasmtime::Result<()> {
             let Some(host) = caller.data().host else {
                 return Err(wasmtime::Error::new(FaultError(Fault::Host("host word called outside of a call".into()))));
@@ -246,7 +259,7 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
         });
         let mut linker = Linker::new(&engine);
         linker.define(&cx, imports::HOST_MODULE, imports::HOST_WORD, host_func).map_err(to_fault)?;
-        let instance = linker.instantiate(&mut cx, &module).map_err(to_fault)?;
+        let instance = linker.instantiate(&mut cx, module).map_err(to_fault)?;
         let get = |cx: &mut wasmtime::StoreContextMut<'_, StoreData>, name: &str| {
             instance.get_export(&mut *cx, name).ok_or_else(|| Fault::Host(format!("kernel lacks export {name}")))
         };
@@ -266,6 +279,41 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
         data.kernel = Some(Kernel { memory, table, sp, rp, fsp, code_fields, host_func });
         data.linker = Some(Arc::new(linker));
         Ok(())
+    }
+
+    /// The current size of linear memory in 64 KiB pages (0 before boot).
+    pub fn memory_pages(&mut self) -> u64 {
+        let cx = self.0.as_context_mut();
+        match cx.data().kernel.as_ref().map(|k| k.memory) {
+            Some(m) => m.size(&cx),
+            None => 0,
+        }
+    }
+
+    /// The value of a kernel global (`sp`, `rp` or `fsp`), or 0 before boot.
+    fn get_global(&mut self, pick: fn(&Kernel) -> Global) -> u32 {
+        let mut cx = self.0.as_context_mut();
+        match cx.data().kernel.as_ref().map(pick) {
+            Some(g) => g.get(&mut cx).i32().unwrap_or(0) as u32,
+            None => 0,
+        }
+    }
+
+    /// Sets a kernel global (`sp`, `rp` or `fsp`); does nothing before boot.
+    fn set_global(&mut self, pick: fn(&Kernel) -> Global, v: u32) {
+        let mut cx = self.0.as_context_mut();
+        if let Some(g) = cx.data().kernel.as_ref().map(pick) {
+            let _ = g.set(&mut cx, Val::I32(v as i32));
+        }
+    }
+}
+
+impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
+    fn boot(&mut self, kernel_bytes: &[u8]) -> Result<(), Fault> {
+        let cx = self.0.as_context_mut();
+        let engine = cx.engine().clone();
+        let module = compile(&engine, cx.data(), kernel_bytes)?;
+        self.boot_compiled(&module)
     }
 
     fn instantiate(&mut self, bytes: &[u8]) -> Result<(), Fault> {

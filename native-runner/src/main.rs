@@ -4,8 +4,19 @@
 //! Programs run on a thread with a large stack, so that deep recursion in
 //! wasm ends in a clean THROW -5 rather than a crash.
 
+mod aot;
+mod bench;
 mod build;
+mod calibrate;
+mod counting;
+mod host;
+mod info;
+mod predict;
+mod profile;
+mod provenance;
+mod provenance_verify;
 mod repl;
+mod rfc3339;
 mod run;
 mod session;
 
@@ -26,6 +37,12 @@ enum Command {
     Run(run::RunArgs),
     Build(build::BuildArgs),
     Repl(repl::ReplArgs),
+    Bench(bench::BenchArgs),
+    Info(info::InfoArgs),
+    Provenance(provenance::ProvenanceArgs),
+    Predict(predict::PredictArgs),
+    Calibrate(calibrate::CalibrateArgs),
+    Profile(profile::ProfileArgs),
 }
 
 fn main() {
@@ -35,6 +52,12 @@ fn main() {
             Command::Run(a) => run::run(a),
             Command::Build(a) => build::run(a),
             Command::Repl(a) => repl::run(a),
+            Command::Bench(a) => bench::run(a),
+            Command::Info(a) => info::run(a),
+            Command::Provenance(a) => provenance::run(a),
+            Command::Predict(a) => predict::run(a),
+            Command::Calibrate(a) => calibrate::run(a),
+            Command::Profile(a) => profile::run(a),
         }
     });
     let code = match worker.map(|w| w.join()) {

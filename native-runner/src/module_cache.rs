@@ -1,23 +1,44 @@
-//! A disk cache of modules compiled by Cranelift.
+//! A disk cache of modules compiled ahead of time by Cranelift.
 //!
-//! An entry is keyed by the sha256 of the module bytes and of the engine's
-//! compatibility hash (wasmtime version, target and settings), and stored as
-//! the sha256 of its payload followed by the payload that
-//! `Module::serialize` produced. Before an entry is used its payload hash is
-//! checked; a corrupt or truncated entry is discarded and rebuilt, never
-//! loaded. Entries are written to a temporary file and renamed into place,
-//! so concurrent writers cannot leave a partial entry.
+//! An entry is keyed by the sha256 of the module bytes, of the engine's
+//! compatibility hash (wasmtime version, Cranelift settings, CPU features)
+//! and of the target triple, and stored as the sha256 of its payload
+//! followed by the payload that `Engine::precompile_module` produced.
+//!
+//! Guarantees:
+//! - before an entry is used its payload hash is checked; a corrupt or
+//!   truncated entry is reported on standard error, discarded and rebuilt,
+//!   never loaded;
+//! - entries are written to a temporary file unique to the process and
+//!   thread, then renamed into place, so concurrent writers (threads or
+//!   processes) can only ever leave whole entries; the last rename wins and
+//!   every candidate is a valid entry for the key;
+//! - an unusable cache folder only costs speed: compiling still works.
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use sha2::{Digest, Sha256};
 use wasmtime::{Engine, Module};
+
+use crate::engine::HOST_TARGET;
 
 /// The cache folder.
 #[derive(Clone, Debug)]
 pub struct ModuleCache {
     dir: PathBuf,
+}
+
+/// What a lookup found.
+#[derive(Debug)]
+pub enum Lookup {
+    /// A verified entry, deserialized.
+    Hit(Module),
+    /// No entry for the key.
+    Miss,
+    /// An entry that failed its check; it has been deleted.
+    Corrupt(String),
 }
 
 impl ModuleCache {
@@ -36,51 +57,90 @@ impl ModuleCache {
         home.join(".cache").join("fastforth")
     }
 
-    fn key(engine: &Engine, bytes: &[u8]) -> String {
+    /// The entry file for `bytes` compiled by `engine`.
+    pub fn entry_path(&self, engine: &Engine, bytes: &[u8]) -> PathBuf {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         engine.precompile_compatibility_hash().hash(&mut h);
         let mut sha = Sha256::new();
+        sha.update(b"fastforth module cache v2\0");
+        sha.update(HOST_TARGET.as_bytes());
         sha.update(h.finish().to_le_bytes());
-        sha.update(bytes);
-        hex(&sha.finalize())
+        sha.update(Sha256::digest(bytes));
+        self.dir.join(format!("{}.cwasm", hex(&sha.finalize())))
     }
 
-    /// The compiled module for `bytes`, from the cache or freshly compiled.
+    /// Looks `bytes` up; a corrupt entry is deleted and described.
+    pub fn lookup(&self, engine: &Engine, bytes: &[u8]) -> Lookup {
+        let path = self.entry_path(engine, bytes);
+        let Ok(entry) = std::fs::read(&path) else { return Lookup::Miss };
+        let reason = match verified_payload(&entry) {
+            // SAFETY: the payload was written by `store` from
+            // `Engine::precompile_module` on an engine with the same
+            // compatibility hash, and its sha256 matches, so it is exactly
+            // those bytes; wasmtime still checks the engine settings.
+            Ok(payload) => match unsafe { Module::deserialize(engine, payload) } {
+                Ok(m) => return Lookup::Hit(m),
+                Err(e) => format!("cannot load {}: {e}", path.display()),
+            },
+            Err(why) => format!("{} is {why}", path.display()),
+        };
+        let _ = std::fs::remove_file(&path);
+        Lookup::Corrupt(reason)
+    }
+
+    /// Stores compiled code for `bytes` (best effort).
+    pub fn store(&self, engine: &Engine, bytes: &[u8], payload: &[u8]) -> std::io::Result<()> {
+        store(&self.entry_path(engine, bytes), payload)
+    }
+
+    /// The compiled module for `bytes`, from the cache or freshly compiled
+    /// (and then stored). A corrupt entry is reported on standard error.
     pub fn load_or_compile(&self, engine: &Engine, bytes: &[u8]) -> wasmtime::Result<Module> {
-        let path = self.dir.join(format!("{}.cwasm", Self::key(engine, bytes)));
-        if let Ok(entry) = std::fs::read(&path) {
-            if let Some(payload) = verified_payload(&entry) {
-                // SAFETY: the payload was written by `store` below from
-                // `Module::serialize` on an engine with the same compatibility
-                // hash, and its sha256 matches, so it is exactly those bytes.
-                if let Ok(m) = unsafe { Module::deserialize(engine, payload) } {
-                    return Ok(m);
-                }
-            }
-            let _ = std::fs::remove_file(&path);
+        match self.lookup(engine, bytes) {
+            Lookup::Hit(m) => return Ok(m),
+            Lookup::Miss => {}
+            Lookup::Corrupt(why) => eprintln!("warning: module cache: discarded a corrupt entry: {why}; rebuilding it"),
         }
-        let module = Module::new(engine, bytes)?;
-        if let Ok(payload) = module.serialize() {
-            let _ = store(&path, &payload);
-        }
-        Ok(module)
+        let payload = engine.precompile_module(bytes)?;
+        let _ = self.store(engine, bytes, &payload);
+        // SAFETY: `payload` was just produced by this engine.
+        unsafe { Module::deserialize(engine, &payload) }
+    }
+
+    /// The number of entries and their total size in bytes.
+    pub fn usage(&self) -> (u64, u64) {
+        let Ok(rd) = std::fs::read_dir(&self.dir) else { return (0, 0) };
+        rd.filter_map(|e| e.ok())
+            .filter(|e| e.path().extension().is_some_and(|x| x == "cwasm"))
+            .filter_map(|e| e.metadata().ok())
+            .fold((0, 0), |(n, b), m| (n + 1, b + m.len()))
     }
 }
 
-fn verified_payload(entry: &[u8]) -> Option<&[u8]> {
+/// The payload of an entry whose checksum matches, or why it does not.
+pub fn verified_payload(entry: &[u8]) -> Result<&[u8], &'static str> {
     if entry.len() < 32 {
-        return None;
+        return Err("truncated (shorter than its checksum)");
     }
     let (sum, payload) = entry.split_at(32);
-    (Sha256::digest(payload).as_slice() == sum).then_some(payload)
+    if Sha256::digest(payload).as_slice() == sum {
+        Ok(payload)
+    } else {
+        Err("corrupt or truncated (checksum mismatch)")
+    }
 }
 
 fn store(path: &Path, payload: &[u8]) -> std::io::Result<()> {
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    static SEQ: AtomicU64 = AtomicU64::new(0);
+    let seq = SEQ.fetch_add(1, Ordering::Relaxed);
+    let tmp = path.with_extension(format!("tmp{}-{seq}", std::process::id()));
     let mut entry = Sha256::digest(payload).to_vec();
     entry.extend_from_slice(payload);
-    std::fs::write(&tmp, &entry)?;
-    std::fs::rename(&tmp, path)
+    let res = std::fs::write(&tmp, &entry).and_then(|()| std::fs::rename(&tmp, path));
+    if res.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    res
 }
 
 /// Lower-case hex of bytes.
@@ -97,27 +157,34 @@ mod tests {
         let payload = b"compiled code".to_vec();
         let mut entry = Sha256::digest(&payload).to_vec();
         entry.extend_from_slice(&payload);
-        assert_eq!(verified_payload(&entry), Some(&payload[..]));
+        assert_eq!(verified_payload(&entry), Ok(&payload[..]));
         let mut bad = entry.clone();
         *bad.last_mut().unwrap() ^= 1;
-        assert_eq!(verified_payload(&bad), None);
-        assert_eq!(verified_payload(&entry[..40]), None);
-        assert_eq!(verified_payload(&entry[..10]), None);
+        assert!(verified_payload(&bad).is_err());
+        assert!(verified_payload(&entry[..40]).is_err());
+        assert!(verified_payload(&entry[..10]).is_err());
     }
 
     #[test]
-    fn a_corrupt_entry_is_rebuilt_not_loaded() {
+    fn a_corrupt_entry_is_reported_and_rebuilt_not_loaded() {
         let dir = std::env::temp_dir().join(format!("ff-cache-test-{}", std::process::id()));
         let cache = ModuleCache::new(dir.clone()).unwrap();
         let engine = Engine::default();
         let wasm = wat_module();
         cache.load_or_compile(&engine, &wasm).unwrap();
-        let entry = std::fs::read_dir(&dir).unwrap().next().unwrap().unwrap().path();
-        std::fs::write(&entry, b"garbage that is long enough to have a checksum and more").unwrap();
-        let m = cache.load_or_compile(&engine, &wasm).unwrap();
-        assert!(m.get_export("f").is_some());
-        let rebuilt = std::fs::read(&entry).unwrap();
-        assert!(verified_payload(&rebuilt).is_some());
+        let entry = cache.entry_path(&engine, &wasm);
+        assert!(verified_payload(&std::fs::read(&entry).unwrap()).is_ok());
+        for bad in [&b"garbage that is long enough to have a checksum and more"[..], b"short"] {
+            std::fs::write(&entry, bad).unwrap();
+            assert!(matches!(cache.lookup(&engine, &wasm), Lookup::Corrupt(_)));
+            assert!(!entry.exists(), "a corrupt entry is deleted");
+            assert!(matches!(cache.lookup(&engine, &wasm), Lookup::Miss));
+            let m = cache.load_or_compile(&engine, &wasm).unwrap();
+            assert!(m.get_export("f").is_some());
+            assert!(verified_payload(&std::fs::read(&entry).unwrap()).is_ok());
+            assert!(matches!(cache.lookup(&engine, &wasm), Lookup::Hit(_)));
+        }
+        assert_eq!(cache.usage().0, 1);
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -37,6 +37,7 @@ pub fn run(args: ReplArgs) -> anyhow::Result<i32> {
         .clone()
         .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".fastforth_history")));
     let mut editor = DefaultEditor::new()?;
+    let mut history_failed = false;
     if let Some(h) = &history {
         let _ = editor.load_history(h);
     }
@@ -49,12 +50,19 @@ pub fn run(args: ReplArgs) -> anyhow::Result<i32> {
             Err(e) => return Err(e.into()),
         };
         let _ = editor.add_history_entry(line.as_str());
-        if let Some(h) = &history {
-            let _ = editor.append_history(h);
+        if let Some(h) = history.as_ref().filter(|_| !history_failed) {
+            // Each line is saved as soon as it is entered, so a crash or a
+            // killed terminal loses nothing; a history that cannot be saved
+            // is said once, and the session goes on.
+            if let Err(e) = editor.append_history(h) {
+                eprintln!("warning: cannot save the history to {}: {e}", h.display());
+                history_failed = true;
+            }
         }
         s.arm_timeout(&args.limits);
         match s.forth.interpret_line(&mut s.machine, "<repl>", &line) {
             Ok(()) => {
+                s.print_warnings();
                 let ok = if s.forth.is_compiling() { " compiled" } else { " ok" };
                 s.machine.console().write(ok.as_bytes());
                 s.machine.console().write(b"\n");

@@ -8,8 +8,9 @@ use crate::console::Console;
 use crate::session::{Limits, Session};
 
 /// Load Forth source files in order, then evaluate each -e string, and exit.
-/// Given one module built by `native-runner build` instead, run its entry
-/// word (or --entry WORD), then the -e strings.
+/// Given one module built by `native-runner build` instead (a .wasm, or a
+/// .cwasm from `build --aot`), run its entry word (or --entry WORD), then
+/// the -e strings.
 ///
 /// Standard output gets the program's output and nothing else. Standard
 /// input feeds KEY and ACCEPT. An uncaught error prints
@@ -47,16 +48,17 @@ pub fn run(args: RunArgs) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-/// Whether a file is meant as a wasm module (by its `.wasm` extension or its
-/// magic number), not Forth source. A `.wasm` file that is not one of our
-/// images is then refused by the image checks rather than read as Forth.
-fn is_module(path: &std::path::Path) -> bool {
-    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("wasm")) {
+/// Whether a file is meant as a wasm module or a `.cwasm` (by its
+/// extension or its magic number), not Forth source. A `.wasm` file that is
+/// not one of our images is then refused by the image checks rather than
+/// read as Forth.
+pub fn is_module(path: &std::path::Path) -> bool {
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("wasm") || e.eq_ignore_ascii_case("cwasm")) {
         return true;
     }
     let mut magic = [0u8; 4];
     std::fs::File::open(path).and_then(|mut f| std::io::Read::read_exact(&mut f, &mut magic)).is_ok()
-        && &magic == b"\0asm"
+        && (&magic == b"\0asm" || &magic == b"\x7fELF")
 }
 
 fn run_image(path: &std::path::Path, args: &RunArgs) -> anyhow::Result<i32> {

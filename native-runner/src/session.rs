@@ -2,9 +2,10 @@
 
 use std::path::PathBuf;
 
-use compiler::{Config, Forth, ImageInfo, Machine as _, Stop};
+use compiler::{Config, Forth, ImageInfo, Stop};
 use runtime::Layout;
 
+use crate::aot;
 use crate::console::Console;
 use crate::engine;
 use crate::machine::NativeMachine;
@@ -58,6 +59,10 @@ pub struct Limits {
     /// Keep self tail calls as calls (from -O2 they become loops).
     #[arg(long)]
     pub no_tail_loops: bool,
+    /// Warn (on stderr) when a definition's stack comment, like ( a b -- c ),
+    /// has other item counts than the stack effect the compiler infers.
+    #[arg(long)]
+    pub warn_stack_comments: bool,
 }
 
 impl Limits {
@@ -72,7 +77,7 @@ impl Limits {
 }
 
 /// The module cache the limits ask for; an unusable folder only costs speed.
-fn cache(limits: &Limits) -> Option<ModuleCache> {
+pub fn cache(limits: &Limits) -> Option<ModuleCache> {
     if limits.no_cache {
         return None;
     }
@@ -104,21 +109,50 @@ impl Session {
             block_file: limits.blocks.to_string_lossy().into_owned(),
             unroll: limits.unroll_factor(),
             tail_loops: limits.opt_level > 1 && !limits.no_tail_loops,
+            warn_stack_comments: limits.warn_stack_comments,
             ..Config::default()
         });
         forth.boot(&mut machine).map_err(|s| anyhow::anyhow!("{s}"))?;
         Ok(Session { forth, machine })
     }
 
-    /// Builds the engine and machine and boots a linked image as the kernel.
+    /// Builds the engine and machine and boots a linked image as the
+    /// kernel: a module built by `native-runner build` (compiled through the
+    /// module cache) or a `.cwasm` from `build --aot` (loaded as it is).
     pub fn boot_image(limits: &Limits, console: Console, bytes: &[u8]) -> anyhow::Result<(Session, ImageInfo)> {
-        let info = compiler::link::image_info(bytes).map_err(anyhow::Error::msg)?;
         let engine = engine::engine()?;
-        let mut machine = NativeMachine::new(&engine, console, cache(limits));
-        machine.boot(bytes).map_err(|f| anyhow::anyhow!("cannot load the image: {f:?}"))?;
+        let cache = cache(limits);
+        let packed = aot::is_packed(bytes) || bytes.starts_with(b"\x7fELF");
+        let (artifact, code) = match packed {
+            true => aot::unpack(bytes).map(|u| (u.artifact, Some(u.precompiled))).map_err(anyhow::Error::msg)?,
+            false => (bytes, None),
+        };
+        // The image checks come before anything is compiled or loaded.
+        let info = compiler::link::image_info(artifact).map_err(anyhow::Error::msg)?;
+        let module = match code {
+            // SAFETY: see `aot`: the checksum matched, and wasmtime checks
+            // that the code was built for this engine's settings and target.
+            Some(code) => unsafe { wasmtime::Module::deserialize(&engine, code) }
+                .map_err(|e| e.context("cannot load the precompiled code"))?,
+            None => match &cache {
+                Some(c) => c.load_or_compile(&engine, bytes),
+                None => wasmtime::Module::new(&engine, bytes),
+            }
+            .map_err(|e| e.context("cannot compile the module"))?,
+        };
+        let mut machine = NativeMachine::new(&engine, console, cache);
+        machine.boot_compiled(&module).map_err(|f| anyhow::anyhow!("cannot load the image: {f:?}"))?;
         let mut forth = Forth::from_image(&info, cfg!(debug_assertions));
         forth.set_block_file(&limits.blocks.to_string_lossy());
         Ok((Session { forth, machine }, info))
+    }
+
+    /// The link options for this session: just the entry word. The
+    /// compiler records its own settings (layout and passes) in the
+    /// provenance, so a browser build of the same source with the same
+    /// settings gives the same bytes.
+    pub fn link_options(&self, entry: Option<&str>) -> compiler::LinkOptions {
+        compiler::LinkOptions { entry: entry.map(str::to_string), ..Default::default() }
     }
 
     /// Starts the time limit for what runs next.
@@ -143,11 +177,24 @@ impl Session {
             self.report(&stop);
             return Some(1);
         }
+        self.print_warnings();
         None
+    }
+
+    /// Prints the compiler's warnings to stderr (after flushing output).
+    pub fn print_warnings(&mut self) {
+        let warnings = self.forth.take_warnings();
+        if !warnings.is_empty() {
+            self.machine.flush_output();
+            for w in warnings {
+                eprintln!("{w}");
+            }
+        }
     }
 
     /// Prints a stop to stderr (after flushing output) and returns whether it was BYE.
     pub fn report(&mut self, stop: &Stop) -> bool {
+        self.print_warnings();
         self.machine.flush_output();
         match stop {
             Stop::Bye => true,

@@ -216,8 +216,8 @@ fn the_float_stack_depth_is_an_option() {
 
 #[test]
 fn xkey_reads_utf8_from_standard_input() {
-    let out = run_with_stdin(&["run", "-e", "XKEY . XKEY . XKEY . XKEY ."], "é€a".as_bytes());
-    assert_eq!(text(&out.stdout), "233 8364 97 -1 ");
+    let out = run_with_stdin(&["run", "-e", "XKEY? . XKEY . XKEY . XKEY . XKEY ."], "é€a".as_bytes());
+    assert_eq!(text(&out.stdout), "-1 233 8364 97 -1 ");
 }
 
 // ---- Limits: each is an option, and going past it is a clear error ----
@@ -367,4 +367,14 @@ fn a_conditional_section_spans_evaluate_strings_and_repl_lines() {
     assert_eq!(text(&out.stdout), "3 4 ");
     let out = run_with_stdin(&["repl"], b"0 [IF]\n1 .\n[THEN] 2 .\n3 .\n");
     assert!(text(&out.stdout).contains("2  ok\n3  ok"), "{}", text(&out.stdout));
+}
+
+#[test]
+fn a_history_that_cannot_be_saved_is_a_warning_not_an_error() {
+    let history = scratch("repl-history-bad").join("no-such-folder").join("history");
+    let out = run_with_stdin(&["repl", "--history", history.to_str().unwrap()], b"1 .\n2 .\n");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("1  ok\n2  ok\n"), "{}", text(&out.stdout));
+    let err = text(&out.stderr);
+    assert_eq!(err.matches("warning: cannot save the history").count(), 1, "{err}");
 }

@@ -1,5 +1,5 @@
 //! Differential test against the reference: random well-formed programs
-//! (see `common`), and random floats shown by `F.`, `FE.` and `FS.`, must
+//! (see `common`), and random floats shown by `F.`, `FE.`, `FS.` and `F.S`, must
 //! print the same under `native-runner run` as under
 //! gforth 0.7.3 with 32-bit cells (`../shared/tools/gforth32`, which
 //! `.ci/setup` installs). Where that reference is absent the test says so
@@ -75,6 +75,7 @@ fn float_program(seed: u64, n: u32) -> String {
         if r.abs() < 1e25 && r.abs() > 1e-25 {
             out.push_str(&format!("{r:e} F. CR\n"));
         }
+        out.push_str(&format!("{r:e} F.S FDROP CR\n"));
     }
     out
 }

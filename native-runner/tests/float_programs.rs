@@ -1,6 +1,7 @@
 //! Property test for the float-stack cache: random well-formed programs of
 //! float words (stack shuffles, exact arithmetic on small halves,
-//! comparisons steering `IF`, counted loops, calls between words, float
+//! comparisons steering `IF`, counted loops (whose floats may stay in
+//! locals across the back edge), calls between words, float
 //! variables, `FDEPTH`) print the same unoptimized (`-O0`), optimized
 //! (`-O3`), and, where gforth 0.7.3 with 32-bit cells is available, as
 //! gforth prints. Values stay exact in binary64 so that gforth's x87
@@ -73,8 +74,15 @@ impl Gen {
                     String::new()
                 }
                 9 if d >= 1 => {
+                    // Loops whose floats stay in locals across the back edge.
                     let n = self.below(4);
-                    format!("{n} 0 ?DO I S>F F+ LOOP ")
+                    let body = match self.below(4) {
+                        0 | 1 => "I S>F F+",
+                        2 if d >= 2 => "FSWAP I S>F F+ FNEGATE",
+                        _ if d >= 2 => "FOVER F+ FSWAP",
+                        _ => "FDUP F0< IF FNEGATE THEN 0.5E F+",
+                    };
+                    format!("{n} 0 ?DO {body} LOOP ")
                 }
                 10 if d >= 1 => {
                     d -= 1;

@@ -19,3 +19,9 @@ PRECISION . 20 SET-PRECISION PRECISION . 1E 3E F/ F. 1E 3E F/ FS. 99.5E F. CR
 1E10 HEX FS. DECIMAL 1E-20 HEX FE. DECIMAL CR
 : show  1.25E F. 1E 7E F/ FS. ;
 show CR
+1e-10 -1e-10 1e100 -1.5e-100 0e 1e 0e f/ 123456.789e f.s cr
+fdrop fdrop fdrop fdrop fdrop fdrop fdrop
+1e 2.5e -3e f.s cr fdrop fdrop fdrop
+-1e 0e f/ 0e 0e f/ -0e 0.001e 99999.99999e 1e5 -123456.5e 1.5e f.s cr
+fdrop fdrop fdrop fdrop fdrop fdrop fdrop fdrop
+1e 2e 3e 4e 5e 6e 7e 8e 9e 10e 11e f.s cr

@@ -91,6 +91,8 @@ pub struct FnBody<'e> {
     sp_used: std::cell::Cell<bool>,
     /// The float-stack cache (see `float.rs`).
     pub fcache: FloatCache,
+    /// f64 locals declared: the cache's pool, then loop slots.
+    n_f64: u32,
 }
 
 /// The top of the float stack held in f64 locals within a straight-line
@@ -110,6 +112,14 @@ pub struct FloatCache {
     pub items: Vec<u32>,
     /// Floats popped from memory and not yet committed to `fsp`.
     pub popped: u32,
+    /// The deepest float (counted from the committed `fsp`) already checked
+    /// to be there, and the most floats already checked to fit: checks that
+    /// these imply are left out until the next flush moves `fsp`.
+    pub depth_checked: u32,
+    /// See `depth_checked`.
+    pub room_checked: u32,
+    /// In a loop whose floats stay in slots: how many (`float::FloatLoop`).
+    pub slots: u32,
 }
 
 /// A memory immediate with a static offset.
@@ -138,14 +148,17 @@ impl<'e> FnBody<'e> {
             sp_dirty: false,
             sp_used: std::cell::Cell::new(false),
             fcache: FloatCache::default(),
+            n_f64: 0,
         }
     }
 
-    /// The same empty body with `pool` f64 locals for the float-stack cache;
-    /// must be called before any code is emitted.
-    pub fn with_float_cache(mut self, pool: u32) -> Self {
+    /// The same empty body with `pool` f64 locals for the float-stack cache
+    /// and `slots` more for floats kept across loop back edges; must be
+    /// called before any code is emitted.
+    pub fn with_float_cache(mut self, pool: u32, slots: u32) -> Self {
         debug_assert!(self.code.is_empty());
         self.fcache.pool = pool;
+        self.n_f64 = if pool == 0 { 0 } else { pool + slots };
         self
     }
 
@@ -166,7 +179,7 @@ impl<'e> FnBody<'e> {
     }
 
     fn first_fixed(&self) -> u32 {
-        self.n_params + 5 + self.fcache.pool
+        self.n_params + 5 + self.n_f64
     }
 
     /// The instruction sink.
@@ -367,31 +380,19 @@ impl<'e> FnBody<'e> {
     }
 
     /// A call with wasm parameters and results.
-    ///
-    /// Arguments loaded from memory stay there (uncommitted) during the call:
-    /// the callee never looks below its own arguments, and an effect may
-    /// count an input that only a path never taken at run time consumes, so
-    /// committing the pops could move `sp` past the bottom of the stack while
-    /// the callee calls host words.
     fn register_call(&mut self, f: u32, e: Effect) {
         let args = self.pop_n(e.inputs);
-        let (sp, g) = (self.sp(), self.env.sp_global);
-        if self.mem_popped > 0 {
-            // The callee sees the arguments it took from memory popped, so
-            // that what it spills for a THROW lines up with the caller's
-            // stack; but `sp` never passes the bottom, which a word whose
-            // static effect counts an input that only a dead path consumes
-            // would otherwise reach. The pops stay pending here.
-            let n = (self.mem_popped * runtime::CELL) as i32;
-            let base = self.env.layout.ds_base() as i32;
-            let t = self.temp();
-            let s = &mut self.s();
-            s.local_get(sp).i32_const(n).i32_add().local_tee(t).i32_const(base);
-            s.local_get(t).i32_const(base).i32_le_u().select().global_set(g);
+        let popped_from_memory = self.mem_popped > 0;
+        self.publish_sp();
+        if popped_from_memory {
+            // An effect may count an input that only a path never taken at
+            // run time consumes (`0 IF DROP 5 THEN`): then the stack holds
+            // fewer items than the pops assume. The callee must not see `sp`
+            // past the bottom (its host words would throw -4); the local `sp`
+            // keeps the exact value, so the results land where they should.
+            let (sp, g, base) = (self.sp(), self.env.sp_global, self.env.layout.ds_base() as i32);
+            self.s().local_get(sp).i32_const(base).local_get(sp).i32_const(base).i32_lt_u().select().global_set(g);
             self.sp_dirty = true;
-        } else if self.sp_dirty {
-            self.s().local_get(sp).global_set(g);
-            self.sp_dirty = false;
         }
         for a in args {
             self.get(a);
@@ -494,8 +495,8 @@ impl<'e> FnBody<'e> {
         self.s().end();
         let n = self.n_fixed + self.temps_max;
         let mut locals = vec![(1, ValType::I32), (4, ValType::I64)];
-        if self.fcache.pool > 0 {
-            locals.push((self.fcache.pool, ValType::F64));
+        if self.n_f64 > 0 {
+            locals.push((self.n_f64, ValType::F64));
         }
         locals.push((n, ValType::I32));
         let mut f = wasm_encoder::Function::new(locals);

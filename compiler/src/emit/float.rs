@@ -3,28 +3,32 @@
 //!
 //! The float stack lives in linear memory at the global `fsp` (8-byte IEEE
 //! 754 binary64 items, growing down). Within a straight-line stretch of code
-//! the floats a word pushes stay in f64 locals ([`FloatCache`]) and the words
+//! the floats a word pushes stay in f64 locals (`body::FloatCache`) and the words
 //! that consume them read the locals; floats needed from below the cache are
 //! loaded from memory. [`flush`] writes the cache back and makes `fsp` exact
 //! before every call and at the end of every block, so everything outside a
 //! stretch (host words, other definitions, `FDEPTH` across calls, `CATCH`)
-//! sees the float stack in memory. The data-stack cache of `body.rs`, the
+//! sees the float stack in memory. Innermost loops that keep the float
+//! depth and call nothing carry the floats they use in f64 slots across
+//! their back edges ([`FloatLoop`]). The data-stack cache of `body.rs`, the
 //! stack-effect inference and the calling conventions are unaffected: a
 //! float word's static effect counts its data-stack items only.
 //!
 //! Every access is checked exactly where the word is: popping a float that
 //! is not there throws -45, pushing past the capacity throws -44, with the
 //! checks made against the committed `fsp` plus the cache's static offset.
+//! A check that an earlier one in the same stretch implies is left out.
 //!
 //! Guarantee: each arm leaves the body in a state where more ops may follow,
 //! and the same program prints the same at every optimization level.
 
 use wasm_encoder::{BlockType, InstructionSink, MemArg};
 
-use super::body::{mem, FloatCache, FnBody, Val};
+use super::body::{mem, FnBody, Val};
 use super::module::FSP_GLOBAL;
 use super::prim::{push_i64_as_double, set_here_checked};
-use crate::ir::{Function, Op};
+use crate::cfg::Cfg;
+use crate::ir::{BlockId, Function, Op};
 use crate::primitives::Prim;
 use runtime::{addr, throw, FLOAT};
 
@@ -91,6 +95,176 @@ pub fn pool_for(func: &Function) -> u32 {
     }
 }
 
+/// The most floats a loop keeps in slots across its back edges.
+pub const MAX_LOOP_SLOTS: u32 = 8;
+
+/// An innermost loop whose floats taken from below stay in f64 slots across
+/// its back edges instead of going to memory and back on every trip.
+///
+/// Every block of the loop leaves the float stack as deep as it found it
+/// and needs at most `depth` floats from below, calls nothing and never
+/// indexes the stack (`FPICK`); the loop has one entry edge source `pre`
+/// and one exit block `exit`, entered only from the loop and `pre`. Then
+/// the top `depth` floats are loaded into slots at the end of `pre` (a read
+/// that may look above the stack's bottom, into the guard; nothing is
+/// assumed about the values until a word uses them, where the usual check
+/// runs), the loop's blocks start and end with them in the slots, and
+/// `exit` writes them back (unchanged values if the loop never ran).
+#[derive(Clone, Debug)]
+pub struct FloatLoop {
+    /// The loop's blocks, header first.
+    pub blocks: Vec<BlockId>,
+    /// The block before the loop.
+    pub pre: BlockId,
+    /// The block after the loop.
+    pub exit: BlockId,
+    /// Floats held in slots.
+    pub depth: u32,
+}
+
+/// The float-stack shape of a block's ops: how many floats it takes from
+/// below and how many fresh locals it uses, if it is balanced, calls
+/// nothing and does not index the stack.
+fn block_shape(ops: &[Op]) -> Option<(u32, u32)> {
+    use Prim::*;
+    let (mut d, mut low, mut fresh) = (0i64, 0i64, 0u32);
+    for op in ops {
+        let p = match op {
+            Op::Call(_) | Op::Prim(Execute) | Op::Prim(FPick) => return None,
+            Op::Prim(p) if uses_float_stack(*p) => *p,
+            _ => continue,
+        };
+        let (pops, pushes, new) = match p {
+            FLit | FFetch | SFFetch | DFFetch | DToF | SToF => (0, 1, 1),
+            FAdd | FSub | FMul | FDiv | FMax | FMin => (2, 1, 1),
+            FNegate | FAbs | FSqrt | Floor | FRound | FTrunc => (1, 1, 1),
+            FLt | FGt | FEq => (2, 0, 0),
+            FZeroLt | FZeroEq | FZeroGt | FStore | SFStore | DFStore | FComma | FDrop | FToD | FToS => (1, 0, 0),
+            FDup => (1, 2, 0),
+            FSwap => (2, 2, 0),
+            FOver | FTuck => (2, 3, 0),
+            FRot | FMinusRot => (3, 3, 0),
+            FNip => (2, 1, 0),
+            _ => (0, 0, 0),
+        };
+        d -= pops;
+        low = low.min(d);
+        d += pushes;
+        fresh += new;
+    }
+    (d == 0).then_some((low.unsigned_abs() as u32, fresh))
+}
+
+/// The loops of `func` whose floats can stay in slots.
+pub fn float_loops(func: &Function, cfg: &Cfg) -> Vec<FloatLoop> {
+    let n = func.blocks.len();
+    let mut preds = vec![Vec::new(); n];
+    for &b in &cfg.rpo {
+        for &s in &cfg.succs[b.index()] {
+            preds[s.index()].push(b);
+        }
+    }
+    let mut out = Vec::new();
+    for &h in &cfg.rpo {
+        if !cfg.is_loop_header[h.index()] {
+            continue;
+        }
+        // The natural loop: h and everything that reaches a back edge into
+        // h without passing through h.
+        let mut in_loop = vec![false; n];
+        in_loop[h.index()] = true;
+        let mut work: Vec<BlockId> = preds[h.index()].iter().copied().filter(|&p| cfg.is_backward(p, h)).collect();
+        while let Some(b) = work.pop() {
+            if !in_loop[b.index()] {
+                in_loop[b.index()] = true;
+                work.extend(preds[b.index()].iter().copied());
+            }
+        }
+        let blocks: Vec<BlockId> = cfg.rpo.iter().copied().filter(|b| in_loop[b.index()]).collect();
+        let inner = blocks.iter().all(|&b| b == h || !cfg.is_loop_header[b.index()]);
+        let outside = |bs: &[BlockId]| -> Vec<BlockId> { bs.iter().copied().filter(|b| !in_loop[b.index()]).collect() };
+        let entries = outside(&preds[h.index()]);
+        let mut exits: Vec<BlockId> = blocks.iter().flat_map(|b| outside(&cfg.succs[b.index()])).collect();
+        exits.dedup();
+        exits.sort();
+        exits.dedup();
+        let (&[pre], &[exit]) = (entries.as_slice(), exits.as_slice()) else {
+            continue;
+        };
+        let shapes: Option<Vec<(u32, u32)>> = blocks.iter().map(|b| block_shape(&func.blocks[b.index()].ops)).collect();
+        let Some(shapes) = shapes else {
+            continue;
+        };
+        let depth = shapes.iter().map(|s| s.0).max().unwrap_or(0);
+        let ok = inner
+            && (1..=MAX_LOOP_SLOTS).contains(&depth)
+            && shapes.iter().all(|s| s.1 + 3 <= POOL)
+            && blocks.iter().all(|&b| b == h || preds[b.index()].iter().all(|p| in_loop[p.index()]))
+            && preds[exit.index()].iter().all(|&p| in_loop[p.index()] || p == pre)
+            && cfg.succs[pre.index()].iter().all(|&s| s == h || s == exit)
+            && !cfg.is_loop_header[exit.index()]
+            && exit != pre;
+        if ok {
+            out.push(FloatLoop { blocks, pre, exit, depth });
+        }
+    }
+    out
+}
+
+/// The local of slot `j`.
+fn slot(b: &FnBody, j: u32) -> u32 {
+    b.first_f64() + POOL + j
+}
+
+/// At the end of a loop's `pre` block: loads the top `depth` floats into
+/// the slots (unchecked; see [`FloatLoop`]).
+pub fn load_slots(b: &mut FnBody, depth: u32) {
+    for j in 0..depth {
+        let l = slot(b, j);
+        fsp(b);
+        b.s().f64_load(f64m((depth - 1 - j) * FLOAT)).local_set(l);
+    }
+}
+
+/// At the start of a loop block: the slots are the cache.
+pub fn enter_slots(b: &mut FnBody, depth: u32) {
+    let items = (0..depth).map(|j| slot(b, j)).collect();
+    b.fcache.items = items;
+    b.fcache.popped = depth;
+    b.fcache.slots = depth;
+}
+
+/// At the end of a loop block: the cache goes back into the slots.
+pub fn leave_slots(b: &mut FnBody, depth: u32) {
+    let items = std::mem::take(&mut b.fcache.items);
+    let balanced = items.len() as u32 == depth && b.fcache.popped == depth;
+    debug_assert!(balanced, "a slotted loop block changed the float depth");
+    if !balanced {
+        // Not reached (`block_shape` checked the balance); stay correct anyway.
+        b.fcache.items = items;
+        flush(b);
+        b.fcache.slots = 0;
+        return load_slots(b, depth);
+    }
+    for &l in &items {
+        b.s().local_get(l);
+    }
+    for j in (0..depth).rev() {
+        let l = slot(b, j);
+        b.s().local_set(l);
+    }
+    b.fcache = super::body::FloatCache { pool: b.fcache.pool, ..Default::default() };
+}
+
+/// At the start of a loop's `exit` block: the slots go back to memory.
+pub fn store_slots(b: &mut FnBody, depth: u32) {
+    for j in 0..depth {
+        let l = slot(b, j);
+        fsp(b);
+        b.s().local_get(l).f64_store(f64m((depth - 1 - j) * FLOAT));
+    }
+}
+
 fn f64m(off: u32) -> MemArg {
     mem(off, 3)
 }
@@ -100,16 +274,16 @@ fn fsp(b: &mut FnBody) {
     b.s().global_get(FSP_GLOBAL);
 }
 
-fn cache<'a>(b: &'a mut FnBody<'_>) -> &'a mut FloatCache {
-    &mut b.fcache
-}
-
 /// Writes the cached floats back to memory and makes `fsp` exact.
 pub fn flush(b: &mut FnBody) {
     let items = std::mem::take(&mut b.fcache.items);
     let popped = std::mem::replace(&mut b.fcache.popped, 0);
-    // No local is held outside the cache here, so all are free again.
+    // No local is held outside the cache here, so all are free again; `fsp`
+    // moves, so earlier checks say nothing about it.
     b.fcache.used = 0;
+    b.fcache.depth_checked = 0;
+    b.fcache.room_checked = 0;
+    b.fcache.slots = 0;
     let len = items.len() as u32;
     let delta = (popped as i32 - len as i32) * FLOAT as i32;
     if delta != 0 {
@@ -124,14 +298,14 @@ pub fn flush(b: &mut FnBody) {
 
 /// Makes sure the next word can take `n` fresh locals.
 fn ensure_room(b: &mut FnBody, n: u32) {
-    if cache(b).used + n > cache(b).pool {
+    if b.fcache.used + n > b.fcache.pool {
         flush(b);
     }
 }
 
 /// A fresh f64 local.
 fn fresh(b: &mut FnBody) -> u32 {
-    let c = cache(b);
+    let c = &mut b.fcache;
     debug_assert!(c.used < c.pool, "float cache exhausted");
     let l = c.used;
     c.used += 1;
@@ -151,20 +325,32 @@ fn check(b: &mut FnBody, limit: u32, op: impl FnOnce(&mut InstructionSink), code
 /// Pops a float into a local; below the cache it comes from memory, with
 /// the underflow check.
 fn fpop(b: &mut FnBody) -> u32 {
-    if let Some(l) = cache(b).items.pop() {
+    if let Some(l) = b.fcache.items.pop() {
+        // A loop slot's float was loaded unchecked: check it where a load
+        // from memory would have.
+        let first = slot(b, 0);
+        let depth = b.fcache.slots;
+        if l >= first && l < first + depth {
+            need_in_memory(b, (depth - 1 - (l - first)) * FLOAT);
+        }
         return l;
     }
-    let off = cache(b).popped * FLOAT;
+    let off = b.fcache.popped * FLOAT;
     need_in_memory(b, off);
     let l = fresh(b);
     fsp(b);
     b.s().f64_load(f64m(off)).local_set(l);
-    cache(b).popped += 1;
+    b.fcache.popped += 1;
     l
 }
 
 /// Throws -45 unless memory holds a float at `fsp + off`.
 fn need_in_memory(b: &mut FnBody, off: u32) {
+    let depth = off / FLOAT + 1;
+    if depth <= b.fcache.depth_checked {
+        return;
+    }
+    b.fcache.depth_checked = depth;
     let lowest_ok = b.env.layout.fs_base() - off - FLOAT;
     check(
         b,
@@ -178,18 +364,21 @@ fn need_in_memory(b: &mut FnBody, off: u32) {
 
 /// Drops a float without reading it.
 fn fdrop(b: &mut FnBody) {
-    if cache(b).items.pop().is_none() {
-        let off = cache(b).popped * FLOAT;
+    if !b.fcache.items.is_empty() {
+        fpop(b);
+    } else {
+        let off = b.fcache.popped * FLOAT;
         need_in_memory(b, off);
-        cache(b).popped += 1;
+        b.fcache.popped += 1;
     }
 }
 
 /// Pushes the float in local `l`, with the overflow check.
 fn fpush(b: &mut FnBody, l: u32) {
-    let c = cache(b);
+    let c = &mut b.fcache;
     let grown = c.items.len() as i64 + 1 - i64::from(c.popped);
-    if grown > 0 {
+    if grown > i64::from(c.room_checked) {
+        c.room_checked = grown as u32;
         let highest_bad = b.env.layout.fs_limit() + grown as u32 * FLOAT;
         check(
             b,
@@ -200,7 +389,7 @@ fn fpush(b: &mut FnBody, l: u32) {
             throw::FSTACK_OVERFLOW,
         );
     }
-    cache(b).items.push(l);
+    b.fcache.items.push(l);
 }
 
 /// Pushes the f64 that `value` leaves on the operand stack.
@@ -456,7 +645,7 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             });
         }
         FDepth => {
-            let c = cache(b);
+            let c = &mut b.fcache;
             let extra = c.items.len() as i32 - c.popped as i32;
             let base = b.env.layout.fs_base() as i32;
             b.s().i32_const(base);
@@ -508,5 +697,47 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         FAlign | DFAlign => align_here(b, FLOAT as i32),
         SFAlign => align_here(b, 4),
         _ => unreachable!("{} is not a floating-point primitive", p.name()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{Block, LoopId, Term};
+
+    fn func(blocks: Vec<Block>) -> Function {
+        Function { xt: 1000, name: "T".into(), blocks, n_loops: 1, n_locals: 0 }
+    }
+
+    /// `0E 10 0 DO I S>F F+ LOOP`: the accumulator stays in one slot.
+    fn summing_loop(body: Vec<Op>) -> Function {
+        let lp = LoopId(0);
+        func(vec![
+            Block {
+                ops: vec![Op::Lit(0), Op::Lit(0), Op::Prim(Prim::FLit), Op::Lit(10), Op::Lit(0), Op::DoInit(lp)],
+                term: Term::Jump(BlockId(1)),
+            },
+            Block { ops: body, term: Term::Loop { lp, plus: false, body: BlockId(1), exit: BlockId(2) } },
+            Block { ops: vec![], term: Term::Return },
+        ])
+    }
+
+    #[test]
+    fn a_balanced_loop_keeps_its_floats_in_slots() {
+        let f = summing_loop(vec![Op::LoopIndex(LoopId(0)), Op::Prim(Prim::SToF), Op::Prim(Prim::FAdd)]);
+        let loops = float_loops(&f, &Cfg::new(&f));
+        assert_eq!(loops.len(), 1);
+        let l = &loops[0];
+        assert_eq!((l.blocks.as_slice(), l.pre, l.exit, l.depth), (&[BlockId(1)][..], BlockId(0), BlockId(2), 1));
+    }
+
+    #[test]
+    fn loops_that_call_or_change_the_depth_do_not() {
+        let calls = summing_loop(vec![Op::Prim(Prim::FDup), Op::Call(7), Op::Prim(Prim::FDrop)]);
+        assert!(float_loops(&calls, &Cfg::new(&calls)).is_empty());
+        let grows = summing_loop(vec![Op::LoopIndex(LoopId(0)), Op::Prim(Prim::SToF)]);
+        assert!(float_loops(&grows, &Cfg::new(&grows)).is_empty());
+        let picks = summing_loop(vec![Op::Lit(0), Op::Prim(Prim::FPick), Op::Prim(Prim::FAdd)]);
+        assert!(float_loops(&picks, &Cfg::new(&picks)).is_empty());
     }
 }

@@ -75,6 +75,8 @@ struct Structurer<'a, 'e> {
     rdepth: u32,
     /// Index among the fixed locals of the first return-stack slot.
     rslot_base: u32,
+    /// Loops whose floats stay in slots across back edges.
+    float_loops: Vec<super::float::FloatLoop>,
 }
 
 /// The deepest return stack a definition with return-stack locals reaches.
@@ -108,25 +110,27 @@ pub fn emit_function<'e>(
     if !cfg.reducible {
         return Err(EmitError::Irreducible(func.name.clone()));
     }
+    let pool = super::float::pool_for(func);
+    let float_loops = if pool > 0 { super::float::float_loops(func, &cfg) } else { Vec::new() };
+    let slots = float_loops.iter().map(|l| l.depth).max().unwrap_or(0);
     // Fixed locals: loop slots, Forth locals, then data-stack slots, then
     // return-stack slots.
     let (body, rslot_base) = match register {
         Some(r) => {
             let inputs = r.effect.inputs;
             let rslot_base = 2 * func.n_loops + func.n_locals + stack_slots(r);
-            let mut body = FnBody::with_params(env, inputs, rslot_base + max_rdepth(func, r))
-                .with_float_cache(super::float::pool_for(func));
+            let mut body =
+                FnBody::with_params(env, inputs, rslot_base + max_rdepth(func, r)).with_float_cache(pool, slots);
             body.set_vstack((0..inputs).map(Val::Local).collect());
             (body, rslot_base)
         }
         None => {
-            let mut body =
-                FnBody::new(env, 2 * func.n_loops + func.n_locals).with_float_cache(super::float::pool_for(func));
+            let mut body = FnBody::new(env, 2 * func.n_loops + func.n_locals).with_float_cache(pool, slots);
             body.check_overflow();
             (body, 0)
         }
     };
-    let mut st = Structurer { func, cfg, body, ctx: Vec::new(), register, rdepth: 0, rslot_base };
+    let mut st = Structurer { func, cfg, body, ctx: Vec::new(), register, rdepth: 0, rslot_base, float_loops };
     st.do_tree(BlockId(0));
     // Every path has returned by now; a function with results must still
     // not fall off its end in the validator's eyes.
@@ -231,11 +235,25 @@ impl Structurer<'_, '_> {
         } else {
             self.body.reset_temps();
         }
+        let in_loop = self.float_loops.iter().find(|l| l.blocks.contains(&x)).map(|l| l.depth);
+        if let Some(l) = self.float_loops.iter().find(|l| l.exit == x) {
+            super::float::store_slots(&mut self.body, l.depth);
+        }
+        if let Some(depth) = in_loop {
+            super::float::enter_slots(&mut self.body, depth);
+        }
         for op in &block.ops {
             self.emit_op(op);
         }
-        // Floats cached in locals go back to memory at every block end.
-        super::float::flush(&mut self.body);
+        // Floats cached in locals go back to memory (or to a loop's slots)
+        // at every block end.
+        match in_loop {
+            Some(depth) => super::float::leave_slots(&mut self.body, depth),
+            None => super::float::flush(&mut self.body),
+        }
+        if let Some(l) = self.float_loops.iter().find(|l| l.pre == x) {
+            super::float::load_slots(&mut self.body, l.depth);
+        }
         match block.term {
             Term::Jump(t) => {
                 self.leave_block();

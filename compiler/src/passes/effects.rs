@@ -131,7 +131,7 @@ pub fn host_effect(h: HostWord) -> Option<Effect> {
         XCStorePlusQ => (3, 3),
         XCComma | XEmit | XHold => (1, 0),
         PlusXSlashString | XBackslashStringMinus | TrailingGarbage => (2, 2),
-        XKey => (0, 1),
+        XKey | XKeyQuestion => (0, 1),
         _ => return None,
     };
     Some(Effect::new(i, o))

@@ -1,0 +1,456 @@
+//! Provenance headers: Forth comments above a definition that say who made
+//! it, from what, and how it was checked.
+//!
+//! ```forth
+//! \ GENERATED_BY: codegen-agent-7
+//! \ PATTERN_ID: arith/square
+//! \ TIMESTAMP: 2026-11-26T00:00:00Z
+//! \ SPEC_HASH: 5d41402abc4b2a76...
+//! \ OPTIMIZATION_LEVEL: 2
+//! \ PERFORMANCE_TARGET: 50ns
+//! \ VERIFIED: stack_balanced=true compiled=true tests=2/2 performance_met=true verified_at=2026-11-26T00:01:00Z
+//! : square ( n -- n*n ) dup * ;
+//! ```
+//!
+//! A definition's *header block* is the run of `\` comment lines directly
+//! above the line that starts with its `:`; a blank line or code ends it.
+//! Lines of the block that are `\ KEY: value` with one of the [`Key`]s are
+//! headers; other comment lines are kept and ignored.
+//!
+//! `SPEC_HASH` is the sha256 (hex) of the definition's normalized text
+//! ([`scan`] defines it), so any later edit of the definition is detected.
+//! `VERIFIED` holds a [`Verification`].
+//!
+//! Guarantees: editing functions ([`embed`], [`write_verified`]) change only
+//! the header lines they are about: every other byte of the file, including
+//! `\r\n` line ends and a missing final newline, is kept. This module does no
+//! I/O; callers pass the time in.
+
+pub mod scan;
+
+use std::fmt;
+
+use sha2::{Digest, Sha256};
+
+pub use scan::{declared_effect, definitions, tests, without_tests, SourceDefinition, TestCase};
+
+/// The header keys, in the order new headers are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Key {
+    /// Who or what generated the definition.
+    GeneratedBy,
+    /// The pattern or template it was generated from.
+    PatternId,
+    /// When it was generated (RFC 3339).
+    Timestamp,
+    /// sha256 of the normalized definition text.
+    SpecHash,
+    /// The optimization level it was meant for.
+    OptimizationLevel,
+    /// A time per call it must meet, e.g. `50ns`, `2us`.
+    PerformanceTarget,
+    /// The result of the last verification.
+    Verified,
+}
+
+impl Key {
+    /// Every key.
+    pub const ALL: [Key; 7] = [
+        Key::GeneratedBy,
+        Key::PatternId,
+        Key::Timestamp,
+        Key::SpecHash,
+        Key::OptimizationLevel,
+        Key::PerformanceTarget,
+        Key::Verified,
+    ];
+
+    /// The name as written in the header.
+    pub fn name(self) -> &'static str {
+        match self {
+            Key::GeneratedBy => "GENERATED_BY",
+            Key::PatternId => "PATTERN_ID",
+            Key::Timestamp => "TIMESTAMP",
+            Key::SpecHash => "SPEC_HASH",
+            Key::OptimizationLevel => "OPTIMIZATION_LEVEL",
+            Key::PerformanceTarget => "PERFORMANCE_TARGET",
+            Key::Verified => "VERIFIED",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Key> {
+        Key::ALL.into_iter().find(|k| k.name().eq_ignore_ascii_case(s))
+    }
+}
+
+/// One line of the text, without and with its line end.
+struct Line<'a> {
+    start: usize,
+    body: &'a str,
+    end_len: usize,
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for chunk in text.split_inclusive('\n') {
+        let body = chunk.strip_suffix('\n').map(|b| b.strip_suffix('\r').unwrap_or(b)).unwrap_or(chunk);
+        out.push(Line { start, body, end_len: chunk.len() - body.len() });
+        start += chunk.len();
+    }
+    out
+}
+
+/// Parses `\ KEY: value` into the key and the value.
+fn header_line(body: &str) -> Option<(Key, String)> {
+    let rest = body.trim_start().strip_prefix('\\')?;
+    let (key, value) = rest.split_once(':')?;
+    Some((Key::parse(key.trim())?, value.trim().to_string()))
+}
+
+/// A definition with its headers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Headed {
+    /// The definition.
+    pub def: SourceDefinition,
+    /// Its headers, in file order, with the 0-based line of each.
+    pub headers: Vec<(Key, String, usize)>,
+    /// 0-based line where the header block starts (the definition's own
+    /// line if the block is empty).
+    pub block_start: usize,
+}
+
+impl Headed {
+    /// The value of a header, if present (the last one wins).
+    pub fn get(&self, key: Key) -> Option<&str> {
+        self.headers.iter().rev().find(|h| h.0 == key).map(|h| h.1.as_str())
+    }
+
+    /// Whether the definition has any header.
+    pub fn is_headed(&self) -> bool {
+        !self.headers.is_empty()
+    }
+
+    /// The sha256 of the definition's normalized text, in hex.
+    pub fn current_hash(&self) -> String {
+        spec_hash(&self.def.normalized)
+    }
+
+    /// `Some(true)` if `SPEC_HASH` matches the text, `None` if absent.
+    pub fn spec_matches(&self) -> Option<bool> {
+        self.get(Key::SpecHash).map(|h| h.eq_ignore_ascii_case(&self.current_hash()))
+    }
+
+    /// The recorded verification, if the `VERIFIED` line parses.
+    pub fn verification(&self) -> Option<Verification> {
+        self.get(Key::Verified).and_then(|v| v.parse().ok())
+    }
+
+    /// Verified: the recorded verification passed and the text has not
+    /// changed since (`SPEC_HASH`, if present, still matches).
+    pub fn is_verified(&self) -> bool {
+        self.verification().is_some_and(|v| v.passed()) && self.spec_matches() != Some(false)
+    }
+}
+
+/// sha256 (hex) of a normalized definition.
+pub fn spec_hash(normalized: &str) -> String {
+    crate::link::hex(&Sha256::digest(normalized.as_bytes()))
+}
+
+/// Every colon definition of the text, with its headers.
+pub fn headed_definitions(text: &str) -> Vec<Headed> {
+    let ls = lines(text);
+    definitions(text)
+        .into_iter()
+        .map(|def| {
+            let mut headers = Vec::new();
+            let mut block_start = def.line;
+            if def.starts_line {
+                while block_start > 0 && ls[block_start - 1].body.trim_start().starts_with('\\') {
+                    block_start -= 1;
+                }
+                for (i, l) in ls.iter().enumerate().take(def.line).skip(block_start) {
+                    if let Some((k, v)) = header_line(l.body) {
+                        headers.push((k, v, i));
+                    }
+                }
+            }
+            Headed { def, headers, block_start }
+        })
+        .collect()
+}
+
+/// Why a header edit was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    /// No colon definition has this name.
+    NoSuchWord(String),
+    /// The definition does not start its line, so no header can sit above it.
+    NotAtLineStart(String),
+    /// A value would break the one-line header format.
+    BadValue(Key),
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            EditError::NoSuchWord(w) => write!(f, "no colon definition named {w}"),
+            EditError::NotAtLineStart(w) => {
+                write!(f, "the definition of {w} does not start its line, so it cannot have headers")
+            }
+            EditError::BadValue(k) => write!(f, "the value of {} must be one line", k.name()),
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
+/// The last definition named `word` (the one the dictionary finds).
+pub fn find_word<'a>(defs: &'a [Headed], word: &str) -> Option<&'a Headed> {
+    defs.iter().rev().find(|h| h.def.name.eq_ignore_ascii_case(word))
+}
+
+/// Sets headers of `word`'s definition: a header already present has its
+/// value replaced in place; a missing one is inserted at the end of the
+/// header block, with the line end of the definition's line (`\r\n` or
+/// `\n`; the previous line's if the definition ends the file without
+/// one). Nothing else changes.
+pub fn set_headers(text: &str, word: &str, values: &[(Key, String)]) -> Result<String, EditError> {
+    if let Some((k, _)) = values.iter().find(|(_, v)| v.contains(['\n', '\r'])) {
+        return Err(EditError::BadValue(*k));
+    }
+    let defs = headed_definitions(text);
+    let h = find_word(&defs, word).ok_or_else(|| EditError::NoSuchWord(word.to_string()))?;
+    if !h.def.starts_line {
+        return Err(EditError::NotAtLineStart(h.def.name.clone()));
+    }
+    let ls = lines(text);
+    let mut replace: Vec<(usize, usize, String)> = Vec::new();
+    let mut insert = String::new();
+    let def_line = &ls[h.def.line];
+    // The definition's own line end, or the previous line's if it has none.
+    let eol_of = |l: &Line| if l.end_len == 2 { "\r\n" } else { "\n" };
+    let eol = match (def_line.end_len, h.def.line.checked_sub(1)) {
+        (0, Some(prev)) => eol_of(&ls[prev]),
+        _ => eol_of(def_line),
+    };
+    let mut sorted: Vec<&(Key, String)> = values.iter().collect();
+    sorted.sort_by_key(|(k, _)| *k);
+    for (key, value) in sorted {
+        match h.headers.iter().rev().find(|x| x.0 == *key) {
+            Some(&(_, _, line)) => {
+                let l = &ls[line];
+                let indent = l.body.len() - l.body.trim_start().len();
+                replace.push((
+                    l.start + indent,
+                    l.start + l.body.len(),
+                    format!("\\ {}: {value}", key.name()).trim_end().to_string(),
+                ));
+            }
+            None => {
+                insert.push_str(format!("\\ {}: {value}", key.name()).trim_end());
+                insert.push_str(eol);
+            }
+        }
+    }
+    let at = def_line.start;
+    replace.push((at, at, insert));
+    Ok(splice(text, replace))
+}
+
+/// Applies non-overlapping replacements `(start, end, with)`.
+fn splice(text: &str, mut edits: Vec<(usize, usize, String)>) -> String {
+    edits.sort_by_key(|e| (e.0, e.1));
+    let mut out = String::with_capacity(text.len() + 256);
+    let mut pos = 0;
+    for (s, e, with) in edits {
+        out.push_str(&text[pos..s]);
+        out.push_str(&with);
+        pos = e;
+    }
+    out.push_str(&text[pos..]);
+    out
+}
+
+/// Sets the `VERIFIED` header of each `(word, verification)` and changes
+/// nothing else (see [`set_headers`]).
+pub fn write_verified(text: &str, results: &[(String, Verification)]) -> Result<String, EditError> {
+    let mut out = text.to_string();
+    for (word, v) in results {
+        out = set_headers(&out, word, &[(Key::Verified, v.to_string())])?;
+    }
+    Ok(out)
+}
+
+/// What `provenance verify` found for one word; the value of `VERIFIED`.
+///
+/// Written as `stack_balanced=B compiled=B tests=P/T performance_met=B|n/a
+/// verified_at=RFC3339`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Verification {
+    /// The inferred stack effect equals the declared stack comment.
+    pub stack_balanced: bool,
+    /// The definition compiled (the file loaded up to and past it).
+    pub compiled: bool,
+    /// Tests that use the word and passed.
+    pub tests_passed: u32,
+    /// Tests that use the word.
+    pub tests_total: u32,
+    /// Whether the performance target was met; `None` without a target.
+    pub performance_met: Option<bool>,
+    /// When it was verified (RFC 3339).
+    pub verified_at: String,
+}
+
+impl Verification {
+    /// Every check passed, and at least one test ran.
+    pub fn passed(&self) -> bool {
+        self.stack_balanced
+            && self.compiled
+            && self.tests_total > 0
+            && self.tests_passed == self.tests_total
+            && self.performance_met != Some(false)
+    }
+}
+
+impl fmt::Display for Verification {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let perf = match self.performance_met {
+            Some(b) => b.to_string(),
+            None => "n/a".into(),
+        };
+        write!(
+            f,
+            "stack_balanced={} compiled={} tests={}/{} performance_met={perf} verified_at={}",
+            self.stack_balanced, self.compiled, self.tests_passed, self.tests_total, self.verified_at
+        )
+    }
+}
+
+impl std::str::FromStr for Verification {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let mut v = Verification {
+            stack_balanced: false,
+            compiled: false,
+            tests_passed: 0,
+            tests_total: 0,
+            performance_met: None,
+            verified_at: String::new(),
+        };
+        let mut seen = 0;
+        let flag = |x: &str| x.parse::<bool>().map_err(|_| format!("not true or false: {x}"));
+        for item in s.split_whitespace() {
+            let (k, x) = item.split_once('=').ok_or_else(|| format!("not key=value: {item}"))?;
+            match k {
+                "stack_balanced" => v.stack_balanced = flag(x)?,
+                "compiled" => v.compiled = flag(x)?,
+                "tests" => {
+                    let (p, t) = x.split_once('/').ok_or_else(|| format!("not PASSED/TOTAL: {x}"))?;
+                    v.tests_passed = p.parse().map_err(|_| format!("bad count: {p}"))?;
+                    v.tests_total = t.parse().map_err(|_| format!("bad count: {t}"))?;
+                }
+                "performance_met" => v.performance_met = if x == "n/a" { None } else { Some(flag(x)?) },
+                "verified_at" => v.verified_at = x.to_string(),
+                _ => return Err(format!("unknown field {k}")),
+            }
+            seen += 1;
+        }
+        if seen < 5 {
+            return Err("missing fields".into());
+        }
+        Ok(v)
+    }
+}
+
+/// A time per call, from `PERFORMANCE_TARGET` (`50ns`, `2.5us`, `1ms`, `1s`;
+/// a leading `<` or `<=` is allowed), in nanoseconds.
+pub fn parse_time_target(s: &str) -> Option<f64> {
+    let s = s.trim().trim_start_matches("<=").trim_start_matches('<').trim();
+    let split = s.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+    let (num, unit) = s.split_at(split);
+    let n: f64 = num.parse().ok()?;
+    let scale = match unit.trim().trim_end_matches("/call") {
+        "ns" => 1.0,
+        "us" | "µs" => 1e3,
+        "ms" => 1e6,
+        "s" => 1e9,
+        _ => return None,
+    };
+    Some(n * scale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SRC: &str = "\\ a file\r\n\r\n\\ GENERATED_BY: bot\r\n\\ free text\r\n\\ verified: old\r\n: sq ( n -- n ) dup * ;\r\n: cube dup sq * ;";
+
+    #[test]
+    fn headers_are_read_above_definitions() {
+        let d = headed_definitions(SRC);
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].get(Key::GeneratedBy), Some("bot"));
+        assert_eq!(d[0].get(Key::Verified), Some("old"));
+        assert_eq!(d[0].block_start, 2);
+        assert!(!d[1].is_headed());
+        assert_eq!(d[0].spec_matches(), None);
+        assert!(!d[0].is_verified());
+    }
+
+    #[test]
+    fn set_headers_replaces_and_inserts_keeping_line_ends() {
+        let out = set_headers(SRC, "SQ", &[(Key::Verified, "x".into()), (Key::PatternId, "p".into())]).unwrap();
+        assert_eq!(
+            out,
+            "\\ a file\r\n\r\n\\ GENERATED_BY: bot\r\n\\ free text\r\n\\ VERIFIED: x\r\n\\ PATTERN_ID: p\r\n: sq ( n -- n ) dup * ;\r\n: cube dup sq * ;"
+        );
+        // The last line has no line end; the previous line's CRLF is used.
+        let out = set_headers(SRC, "cube", &[(Key::GeneratedBy, "me".into())]).unwrap();
+        assert!(out.ends_with("* ;\r\n\\ GENERATED_BY: me\r\n: cube dup sq * ;"));
+        assert_eq!(set_headers(SRC, "nope", &[]), Err(EditError::NoSuchWord("nope".into())));
+        assert_eq!(set_headers("1 : x ;", "x", &[]), Err(EditError::NotAtLineStart("x".into())));
+        assert_eq!(
+            set_headers(SRC, "sq", &[(Key::PatternId, "a\nb".into())]),
+            Err(EditError::BadValue(Key::PatternId))
+        );
+    }
+
+    #[test]
+    fn spec_hash_detects_edits() {
+        let text = set_headers(SRC, "sq", &[(Key::SpecHash, spec_hash(": sq ( n -- n ) dup * ;"))]).unwrap();
+        assert_eq!(headed_definitions(&text)[0].spec_matches(), Some(true));
+        let edited = text.replace("dup *", "dup +");
+        assert_eq!(headed_definitions(&edited)[0].spec_matches(), Some(false));
+        let reflowed = text.replace("dup * ;", "dup\r\n   * ;");
+        assert_eq!(headed_definitions(&reflowed)[0].spec_matches(), Some(true));
+    }
+
+    #[test]
+    fn verification_round_trips() {
+        let v = Verification {
+            stack_balanced: true,
+            compiled: true,
+            tests_passed: 2,
+            tests_total: 2,
+            performance_met: None,
+            verified_at: "2026-11-26T00:00:00Z".into(),
+        };
+        assert_eq!(v.to_string().parse::<Verification>(), Ok(v.clone()));
+        assert!(v.passed());
+        let failed = Verification { tests_passed: 1, ..v.clone() };
+        assert!(!failed.passed());
+        assert!("stack_balanced=yes".parse::<Verification>().is_err());
+        assert!("compiled=true".parse::<Verification>().is_err());
+    }
+
+    #[test]
+    fn time_targets() {
+        assert_eq!(parse_time_target("50ns"), Some(50.0));
+        assert_eq!(parse_time_target("< 2.5us"), Some(2500.0));
+        assert_eq!(parse_time_target("1ms/call"), Some(1e6));
+        assert_eq!(parse_time_target("fast"), None);
+    }
+}

@@ -1,0 +1,417 @@
+//! `native-runner bench`: authoritative timings of Forth programs.
+//!
+//! Each program is loaded and linked once per configuration (`--opt`),
+//! compiled by Cranelift, then run as one cold iteration, `--warmup`
+//! untimed ones and the timed steady-state iterations, each on a fresh
+//! instance (see `measure` for the phases and the isolation). The output of
+//! the cold iteration is checked against `NAME.expected` and against the C
+//! twin's output before any time counts.
+//!
+//! Exit codes: 0 success; 1 a program failed (error, THROW, wrong output);
+//! 2 a usage or setup error; 3 ([`EXIT_REGRESSION`]) a median slower than
+//! `--baseline` by more than `--tolerance` percent.
+
+mod baseline;
+mod c_twin;
+mod measure;
+pub mod report;
+pub mod stats;
+mod targets;
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal as _;
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use serde_json::json;
+use sha2::Digest as _;
+
+use crate::engine::{self, CRANELIFT_OPT_LEVEL, HOST_TARGET};
+use crate::host;
+use crate::module_cache::ModuleCache;
+use crate::session::Limits;
+use measure::{Measured, Plan};
+use report::{BenchResult, CTwin, Cranelift, Memory, Provenance, Report, SCHEMA};
+use stats::Summary;
+use targets::Program;
+
+/// The exit code of a run slower than its baseline beyond the tolerance.
+pub const EXIT_REGRESSION: i32 = 3;
+
+/// Report formats.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Human-readable.
+    Text,
+    /// Schema fastforth.bench/1 (native-runner/schema/bench-report.v1.json).
+    Json,
+    /// One Markdown table.
+    Markdown,
+}
+
+/// Time Forth programs on wasmtime with Cranelift, with sound statistics,
+/// against their C twins and against saved baselines.
+///
+/// A TARGET is a Forth file (its entry word, MAIN by default, is timed), a
+/// module built by `native-runner build` (.wasm or .cwasm), or a folder,
+/// searched for NAME.fs with NAME.c (C twin) and NAME.expected beside.
+/// Every iteration runs on a fresh instance of the compiled module;
+/// instantiation is not timed. Exit codes: 0 ok, 1 a program failed or
+/// printed the wrong output, 2 usage error, 3 regression against --baseline.
+#[derive(clap::Args, Debug)]
+pub struct BenchArgs {
+    /// Forth files, built modules or folders of benchmarks.
+    #[arg(required = true, value_name = "TARGET")]
+    pub targets: Vec<PathBuf>,
+    /// The word to time [default: MAIN, or a module's entry].
+    #[arg(long, value_name = "WORD")]
+    pub entry: Option<String>,
+    /// Untimed iterations after the first (cold) one.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub warmup: u32,
+    /// Timed iterations [default: 10, or 1 with --time].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub iterations: Option<u32>,
+    /// Keep taking timed iterations until they add up to this many seconds.
+    #[arg(long, value_name = "SECONDS")]
+    pub time: Option<f64>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Write the report here instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Compare medians with this saved JSON report; exit 3 on a regression.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// The slowdown against --baseline that counts as a regression, in percent.
+    #[arg(long, value_name = "PCT", default_value_t = 10.0)]
+    pub tolerance: f64,
+    /// Also write the JSON report here, for a later --baseline.
+    #[arg(long, value_name = "FILE")]
+    pub save_baseline: Option<PathBuf>,
+    /// Compile this C file with cc -O2, check its output equals ours, and
+    /// report the time ratio (one program only; folders find twins alone).
+    #[arg(long, value_name = "FILE.c")]
+    pub compare_c: Option<PathBuf>,
+    /// Compiler optimization level for an A/B run: give it twice (--opt 0
+    /// --opt 3) to measure both configurations [default: -O's level].
+    #[arg(long = "opt", value_name = "LEVEL", value_parser = clap::value_parser!(u8).range(0..=3))]
+    pub opt: Vec<u8>,
+    /// The limits and compiler options of `run` (--timeout applies to each
+    /// iteration).
+    #[command(flatten)]
+    pub limits: Limits,
+    /// Also print (on stderr) a playground link, BASE_URL#share=..., whose
+    /// fragment carries the source and this report (one source file only).
+    #[arg(long, value_name = "BASE_URL")]
+    pub link: Option<String>,
+}
+
+impl BenchArgs {
+    fn limits(&self, opt_level: u8) -> Limits {
+        Limits { opt_level, ..self.limits.clone() }
+    }
+
+    fn plan(&self) -> Plan {
+        let iterations = self.iterations.unwrap_or(if self.time.is_some() { 1 } else { 10 });
+        Plan { warmup: self.warmup, iterations, time: self.time, entry: self.entry.clone() }
+    }
+
+    fn opt_levels(&self) -> Vec<u8> {
+        if self.opt.is_empty() {
+            vec![self.limits.opt_level]
+        } else {
+            self.opt.clone()
+        }
+    }
+}
+
+fn provenance(args: &BenchArgs) -> Provenance {
+    let plan = args.plan();
+    let options: BTreeMap<String, serde_json::Value> = [
+        ("warmup", json!(plan.warmup)),
+        ("iterations", json!(plan.iterations)),
+        ("time_s", json!(plan.time)),
+        ("tolerance_pct", json!(args.tolerance)),
+        ("opt_levels", json!(args.opt_levels())),
+        ("inline", json!(!args.limits.no_inline)),
+        ("unroll", json!(args.limits.unroll)),
+        ("tail_loops", json!(!args.limits.no_tail_loops)),
+        ("memory_mib", json!(args.limits.memory)),
+        ("timeout_s", json!(args.limits.timeout)),
+        ("entry", json!(args.entry)),
+        ("module_cache", json!(!args.limits.no_cache)),
+        ("c_compiler", json!(c_twin::compiler())),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    Provenance {
+        tool_version: host::TOOL_VERSION.into(),
+        git_revision: host::GIT_REVISION.into(),
+        wasmtime_version: host::WASMTIME_VERSION.into(),
+        target_triple: HOST_TARGET.into(),
+        cranelift: Cranelift {
+            opt_level: CRANELIFT_OPT_LEVEL.into(),
+            target_triple: HOST_TARGET.into(),
+            cpu_features: engine::host_cpu_features().into_iter().map(String::from).collect(),
+        },
+        cpu_model: host::cpu_model(),
+        cores: host::cores(),
+        os: host::os(),
+        timestamp: host::timestamp(),
+        load_average: host::load_average(),
+        options,
+        isolation: "each iteration runs on a fresh wasmtime store and a fresh instance of the same compiled \
+                    module, so memory, globals and table start from the linked snapshot; instantiation is \
+                    excluded from the timings"
+            .into(),
+    }
+}
+
+/// What the C twin of one program did.
+struct CRun {
+    path: PathBuf,
+    output: Vec<u8>,
+    steady: Option<Summary>,
+}
+
+/// Builds the twin and runs it once for its output.
+fn c_first(prog: &Program, tmp: &std::path::Path) -> anyhow::Result<Option<(CRun, PathBuf)>> {
+    let Some(c) = &prog.c_twin else { return Ok(None) };
+    let bin = c_twin::build(c, tmp)?;
+    let (output, _) = c_twin::run_once(&bin)?;
+    Ok(Some((CRun { path: c.clone(), output, steady: None }, bin)))
+}
+
+/// Times the twin with the same plan as ours.
+fn c_time(bin: &std::path::Path, plan: &Plan, tick: &mut dyn FnMut()) -> anyhow::Result<Summary> {
+    for _ in 0..plan.warmup {
+        c_twin::run_once(bin)?;
+        tick();
+    }
+    let mut samples = Vec::new();
+    while (samples.len() as u32) < plan.iterations
+        || plan.time.is_some_and(|s| (samples.iter().sum::<u64>() as f64) / 1e9 < s)
+    {
+        samples.push(c_twin::run_once(bin)?.1);
+        tick();
+    }
+    Ok(Summary::of(&samples).expect("at least one sample"))
+}
+
+/// Checks an output against the program's references.
+fn verify(prog: &Program, expected: Option<&[u8]>, c: Option<&CRun>, out: &[u8]) -> anyhow::Result<Vec<String>> {
+    let mut against = Vec::new();
+    if let (Some(want), Some(path)) = (expected, &prog.expected) {
+        anyhow::ensure!(
+            out == want,
+            "the output {:?} differs from {} ({:?})",
+            String::from_utf8_lossy(out),
+            path.display(),
+            String::from_utf8_lossy(want)
+        );
+        against.push(file_name(path));
+    }
+    if let Some(c) = c {
+        anyhow::ensure!(
+            out == c.output,
+            "the output {:?} differs from the C twin's ({:?})",
+            String::from_utf8_lossy(out),
+            String::from_utf8_lossy(&c.output)
+        );
+        against.push(format!("the C twin {}", file_name(&c.path)));
+    }
+    Ok(against)
+}
+
+fn file_name(p: &std::path::Path) -> String {
+    p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+fn result(prog: &Program, config: String, m: Measured, against: Vec<String>, c: Option<&CRun>) -> BenchResult {
+    let steady = Summary::of(&m.samples).expect("at least one timed iteration");
+    let c = c.and_then(|c| {
+        let s = c.steady.clone()?;
+        Some(CTwin {
+            path: c.path.display().to_string(),
+            compiler: c_twin::compiler(),
+            ratio: report::ratio(steady.median_ns, s.median_ns),
+            steady: s,
+            output_matches: true,
+        })
+    });
+    BenchResult {
+        name: prog.name.clone(),
+        config,
+        entry: m.entry,
+        source: (!prog.is_module).then(|| prog.file.display().to_string()),
+        source_sha256: m.source_sha256,
+        module_sha256: crate::module_cache::hex(&sha2::Sha256::digest(&m.module)),
+        module_bytes: m.module.len() as u64,
+        compiler_options: m.options,
+        output_verified: !against.is_empty(),
+        verified_against: against,
+        phases_ns: m.phases,
+        cold_ns: m.cold_ns,
+        steady,
+        memory: Memory {
+            linear_memory_pages: m.pages,
+            linear_memory_bytes: m.pages * 65536,
+            peak_rss_bytes: host::peak_rss_bytes(),
+        },
+        c,
+        baseline: None,
+        prediction: None,
+    }
+}
+
+fn progress(total: u64) -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let pb = indicatif::ProgressBar::new(total);
+    let style = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {elapsed} {msg}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    pb.set_style(style);
+    pb
+}
+
+/// Runs the subcommand; returns the process exit code.
+pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
+    let progs = targets::resolve(&args.targets, args.compare_c.as_deref())?;
+    let base = match &args.baseline {
+        Some(p) => Some(
+            Report::parse(&std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?)
+                .with_context(|| format!("{} is not a bench report", p.display()))?,
+        ),
+        None => None,
+    };
+    if args.link.is_some() {
+        anyhow::ensure!(
+            progs.len() == 1 && !progs[0].is_module,
+            "--link carries one program's source: give exactly one Forth file"
+        );
+    }
+    let plan = args.plan();
+    let levels = args.opt_levels();
+    let engine = engine::engine()?;
+    let cache = crate::session::cache(&args.limits);
+    let tmp = std::env::temp_dir().join(format!("fastforth-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+    let configs = |p: &Program| if p.is_module { 1 } else { levels.len() as u64 };
+    let pb = progress(progs.iter().map(configs).sum());
+    let mut report = Report { schema: SCHEMA.into(), provenance: provenance(&args), results: Vec::new() };
+    let mut failed = false;
+    for prog in &progs {
+        let res = bench_program(&args, prog, &plan, &levels, &engine, cache.as_ref(), &tmp, &pb, &mut report);
+        if let Err(e) = res {
+            pb.suspend(|| eprintln!("error: {}: {e:#}", prog.name));
+            failed = true;
+        }
+    }
+    pb.finish_and_clear();
+    let _ = std::fs::remove_dir_all(&tmp);
+    let regressed = match &base {
+        Some(b) => baseline::compare(&mut report, b, args.tolerance),
+        None => Vec::new(),
+    };
+    let text = match args.format {
+        Format::Text => report.to_text(),
+        Format::Json => report.to_json(),
+        Format::Markdown => report.to_markdown(),
+    };
+    match &args.output {
+        Some(p) => std::fs::write(p, &text).with_context(|| format!("cannot write {}", p.display()))?,
+        None => print!("{text}"),
+    }
+    if let Some(p) = &args.save_baseline {
+        std::fs::write(p, report.to_json()).with_context(|| format!("cannot write {}", p.display()))?;
+    }
+    if let Some(base) = &args.link {
+        eprintln!("link: {}", share_link(base, &progs[0], &report, &args)?);
+    }
+    if !regressed.is_empty() {
+        eprintln!("error: slower than the baseline by more than {}%: {}", args.tolerance, regressed.join(", "));
+    }
+    Ok(if failed {
+        1
+    } else if !regressed.is_empty() {
+        EXIT_REGRESSION
+    } else {
+        0
+    })
+}
+
+/// A playground link carrying the program's source, the settings it was
+/// measured with, and the report (`compiler::share_link`).
+fn share_link(base: &str, prog: &Program, report: &Report, args: &BenchArgs) -> anyhow::Result<String> {
+    let source = std::fs::read_to_string(&prog.file).with_context(|| format!("cannot read {}", prog.file.display()))?;
+    let settings = json!({
+        "entry": args.entry.as_deref().unwrap_or("MAIN"),
+        "opt_level": args.opt_levels()[0],
+    });
+    let shared = compiler::share_link::Shared {
+        source,
+        settings: Some(settings),
+        bench: None,
+        native_report: Some(serde_json::to_value(report)?),
+    };
+    compiler::share_link::link(base, &shared).context("cannot make the playground link")
+}
+
+/// Measures one program under every configuration, adding its results.
+#[allow(clippy::too_many_arguments)]
+fn bench_program(
+    args: &BenchArgs,
+    prog: &Program,
+    plan: &Plan,
+    levels: &[u8],
+    engine: &wasmtime::Engine,
+    cache: Option<&ModuleCache>,
+    tmp: &std::path::Path,
+    pb: &indicatif::ProgressBar,
+    report: &mut Report,
+) -> anyhow::Result<()> {
+    let expected = match &prog.expected {
+        Some(p) => Some(std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?),
+        None => None,
+    };
+    let mut c = c_first(prog, tmp)?;
+    if let (Some((c, _)), Some(want)) = (&c, &expected) {
+        anyhow::ensure!(
+            &c.output == want,
+            "the C twin's output differs from {}",
+            file_name(prog.expected.as_ref().unwrap())
+        );
+    }
+    let configs: Vec<(String, u8)> = match prog.is_module {
+        true => vec![("artifact".into(), 2)],
+        false => levels.iter().map(|&l| (format!("O{l}"), l)).collect(),
+    };
+    for (label, level) in configs {
+        let mut n = 0u32;
+        pb.set_message(format!("{} [{label}]", prog.name));
+        let mut tick = || {
+            n += 1;
+            pb.set_message(format!("{} [{label}] iteration {n}", prog.name));
+        };
+        let mut against = Vec::new();
+        let crun = c.as_ref().map(|(r, _)| r);
+        let mut check = |out: &[u8]| -> anyhow::Result<()> {
+            against = verify(prog, expected.as_deref(), crun, out)?;
+            Ok(())
+        };
+        let m = measure::measure(engine, cache, prog, &args.limits(level), plan, &mut check, &mut tick)?;
+        if let Some((crun, bin)) = &mut c {
+            if crun.steady.is_none() {
+                pb.set_message(format!("{} [C]", prog.name));
+                crun.steady = Some(c_time(bin, plan, &mut || {})?);
+            }
+        }
+        report.results.push(result(prog, label, m, against, c.as_ref().map(|(r, _)| r)));
+        pb.inc(1);
+    }
+    Ok(())
+}

@@ -1,0 +1,373 @@
+//! The bench report: its data (schema `fastforth.bench/1`, documented in
+//! `native-runner/schema/bench-report.v1.json`) and its text, JSON and
+//! Markdown renderings.
+//!
+//! Guarantees: the JSON rendering always carries `schema`, `provenance` and
+//! `results` with the fields the schema requires; times are integer
+//! nanoseconds except the means, deviations and rates, which are floats.
+//! A report read back with [`Report::parse`] is a baseline.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+use super::stats::{geometric_mean, Summary};
+
+/// The schema identifier of this report format.
+pub const SCHEMA: &str = "fastforth.bench/1";
+
+/// A whole report.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Report {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// Where, how and with what the numbers were measured.
+    pub provenance: Provenance,
+    /// One entry per program and configuration.
+    pub results: Vec<BenchResult>,
+}
+
+/// Where, how and with what the numbers were measured.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Provenance {
+    /// The runner's version.
+    pub tool_version: String,
+    /// The git commit the runner was built from, or `unknown`.
+    pub git_revision: String,
+    /// The wasmtime version.
+    pub wasmtime_version: String,
+    /// The target triple the code was compiled for.
+    pub target_triple: String,
+    /// Cranelift's settings.
+    pub cranelift: Cranelift,
+    /// The host CPU's model name.
+    pub cpu_model: String,
+    /// Cores available to the runner.
+    pub cores: u32,
+    /// The operating system.
+    pub os: String,
+    /// When the run started (RFC 3339).
+    pub timestamp: String,
+    /// The system load averages (1, 5, 15 minutes) when the run started;
+    /// high values mean other work shared the cores.
+    #[serde(default)]
+    pub load_average: Option<[f64; 3]>,
+    /// The bench options (warm-up, iterations, tolerance, ...).
+    pub options: BTreeMap<String, serde_json::Value>,
+    /// How iterations are isolated from each other.
+    pub isolation: String,
+}
+
+/// Cranelift's settings.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Cranelift {
+    /// The optimization level (`speed`).
+    pub opt_level: String,
+    /// The target triple.
+    pub target_triple: String,
+    /// The CPU features it detected and may use.
+    pub cpu_features: Vec<String>,
+}
+
+/// The measurements of one program under one configuration.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct BenchResult {
+    /// The program (file stem).
+    pub name: String,
+    /// The configuration label (`O2`, or `artifact` for a built module).
+    pub config: String,
+    /// The word that was timed.
+    pub entry: String,
+    /// The source file, when the target was Forth source.
+    pub source: Option<String>,
+    /// The sha256 of the source file (hex), when there is one.
+    pub source_sha256: Option<String>,
+    /// The sha256 of the linked module (hex).
+    pub module_sha256: String,
+    /// The linked module's size.
+    pub module_bytes: u64,
+    /// The compiler options the module was built with.
+    pub compiler_options: BTreeMap<String, String>,
+    /// Whether the output was checked and found equal to the reference.
+    pub output_verified: bool,
+    /// What the output was checked against (an `.expected` file, the C twin).
+    pub verified_against: Vec<String>,
+    /// Phase times: `front_end`, `compile`, `cache_load`, `instantiate`.
+    pub phases_ns: BTreeMap<String, u64>,
+    /// The first run on a fresh instance right after compiling.
+    pub cold_ns: u64,
+    /// Steady-state samples after the warm-up.
+    pub steady: Summary,
+    /// Memory use.
+    pub memory: Memory,
+    /// The C twin's time, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub c: Option<CTwin>,
+    /// The comparison with `--baseline`, when given.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub baseline: Option<BaselineCmp>,
+    /// A performance model's prediction for this program, when one ran
+    /// (filled by the model; absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub prediction: Option<serde_json::Value>,
+}
+
+/// Memory use of one program.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Memory {
+    /// The largest linear memory seen after a run, in 64 KiB pages.
+    pub linear_memory_pages: u64,
+    /// The same in bytes.
+    pub linear_memory_bytes: u64,
+    /// The runner process's peak resident set after this program (it
+    /// includes the compiler and every earlier program of the run).
+    pub peak_rss_bytes: Option<u64>,
+}
+
+/// The C twin's figures.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct CTwin {
+    /// The C file.
+    pub path: String,
+    /// How it was compiled.
+    pub compiler: String,
+    /// Wall-clock times of whole process runs (start to exit).
+    pub steady: Summary,
+    /// Our median over the C median.
+    pub ratio: f64,
+    /// Whether its output equals ours.
+    pub output_matches: bool,
+}
+
+/// The comparison with a saved baseline.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct BaselineCmp {
+    /// The baseline's median.
+    pub median_ns: u64,
+    /// The change of the median, in percent (positive: slower).
+    pub change_pct: f64,
+    /// The tolerance in percent.
+    pub tolerance_pct: f64,
+    /// Whether the change exceeds the tolerance.
+    pub regressed: bool,
+}
+
+impl Report {
+    /// Reads a report (e.g. a baseline) from JSON, checking its schema.
+    pub fn parse(text: &str) -> anyhow::Result<Report> {
+        let v: serde_json::Value = serde_json::from_str(text)?;
+        let schema = v.get("schema").and_then(|s| s.as_str()).unwrap_or("none");
+        anyhow::ensure!(schema == SCHEMA, "the report's schema is {schema}, not {SCHEMA}");
+        Ok(serde_json::from_value(v)?)
+    }
+
+    /// The JSON rendering.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a report always serializes") + "\n"
+    }
+
+    /// The A/B ratios: for each program measured under several
+    /// configurations, each later configuration's median over the first's.
+    pub fn ab_ratios(&self) -> Vec<(String, String, String, f64)> {
+        let mut out = Vec::new();
+        for (i, a) in self.results.iter().enumerate() {
+            if self.results[..i].iter().any(|r| r.name == a.name) {
+                continue;
+            }
+            for b in self.results[i + 1..].iter().filter(|b| b.name == a.name && b.config != a.config) {
+                out.push((
+                    a.name.clone(),
+                    a.config.clone(),
+                    b.config.clone(),
+                    ratio(b.steady.median_ns, a.steady.median_ns),
+                ));
+            }
+        }
+        out
+    }
+
+    /// The human-readable rendering.
+    pub fn to_text(&self) -> String {
+        let mut o = String::new();
+        let p = &self.provenance;
+        let _ = writeln!(
+            o,
+            "native-runner {} ({}), wasmtime {}, Cranelift {} for {} [{}]",
+            p.tool_version,
+            p.git_revision,
+            p.wasmtime_version,
+            p.cranelift.opt_level,
+            p.target_triple,
+            p.cranelift.cpu_features.join(",")
+        );
+        let _ = writeln!(o, "host: {}, {} cores, {}; {}{}", p.cpu_model, p.cores, p.os, p.timestamp, load(p));
+        for r in &self.results {
+            let s = &r.steady;
+            let _ = writeln!(o, "\n{} [{}] entry {}", r.name, r.config, r.entry);
+            let verified = match r.output_verified {
+                true => format!("output verified against {}", r.verified_against.join(" and ")),
+                false => "output not verified (no reference)".into(),
+            };
+            let _ = writeln!(o, "  module: {} bytes, sha256 {}; {verified}", r.module_bytes, r.module_sha256);
+            let phase = |k: &str| r.phases_ns.get(k).map_or("-".into(), |&v| dur(v));
+            let _ = writeln!(
+                o,
+                "  phases: front end {}, Cranelift compile (cold) {}, cache load (warm) {}, instantiate {}",
+                phase("front_end"),
+                phase("compile"),
+                phase("cache_load"),
+                phase("instantiate")
+            );
+            let _ = writeln!(o, "  first iteration (cold): {}", dur(r.cold_ns));
+            let _ = writeln!(
+                o,
+                "  steady state ({} iterations): median {}, min {}, mean {}, p95 {}, p99 {}, stddev {}, MAD {}, {:.2} iter/s, {} outliers",
+                s.iterations,
+                dur(s.median_ns),
+                dur(s.min_ns),
+                dur(s.mean_ns as u64),
+                dur(s.p95_ns),
+                dur(s.p99_ns),
+                dur(s.stddev_ns as u64),
+                dur(s.mad_ns as u64),
+                s.iters_per_sec,
+                s.outliers
+            );
+            let rss = r.memory.peak_rss_bytes.map_or("unknown".into(), |b| format!("{} MiB", b >> 20));
+            let _ = writeln!(
+                o,
+                "  memory: linear {} pages ({} KiB), peak RSS {rss}",
+                r.memory.linear_memory_pages,
+                r.memory.linear_memory_bytes >> 10
+            );
+            if let Some(c) = &r.c {
+                let _ =
+                    writeln!(o, "  C ({}): median {}; ours / C = {:.2}", c.compiler, dur(c.steady.median_ns), c.ratio);
+            }
+            if let Some(b) = &r.baseline {
+                let verdict = if b.regressed { "REGRESSION" } else { "ok" };
+                let _ = writeln!(
+                    o,
+                    "  baseline: median {} -> {:+.1}% ({verdict}, tolerance {}%)",
+                    dur(b.median_ns),
+                    b.change_pct,
+                    b.tolerance_pct
+                );
+            }
+        }
+        for (name, a, b, x) in self.ab_ratios() {
+            let _ = writeln!(o, "\nA/B {name}: {b} / {a} = {x:.3} (median)");
+        }
+        if let Some(g) = geometric_mean(&self.c_ratios()) {
+            let _ = writeln!(o, "\ngeometric mean of ours / C: {g:.2}");
+        }
+        o
+    }
+
+    fn c_ratios(&self) -> Vec<f64> {
+        self.results.iter().filter_map(|r| r.c.as_ref().map(|c| c.ratio)).collect()
+    }
+
+    /// The Markdown rendering: one table, then the A/B ratios and the
+    /// provenance.
+    pub fn to_markdown(&self) -> String {
+        let mut o = String::new();
+        let configs: Vec<&str> = self.results.iter().map(|r| r.config.as_str()).collect();
+        let many = configs.iter().any(|c| *c != configs[0]);
+        let _ = writeln!(
+            o,
+            "| program |{} ours median (s) | MAD (s) | cold (s) | C -O2 (s) | ours / C | module (bytes) | verified |",
+            if many { " config |" } else { "" }
+        );
+        let _ = writeln!(o, "|---|{}---:|---:|---:|---:|---:|---:|---|", if many { "---|" } else { "" });
+        for r in &self.results {
+            let (c, x) = match &r.c {
+                Some(c) => (secs(c.steady.median_ns), format!("{:.2}", c.ratio)),
+                None => ("-".into(), "-".into()),
+            };
+            let _ = writeln!(
+                o,
+                "| {} |{} {} | {} | {} | {c} | {x} | {} | {} |",
+                r.name,
+                if many { format!(" {} |", r.config) } else { String::new() },
+                secs(r.steady.median_ns),
+                secs(r.steady.mad_ns as u64),
+                secs(r.cold_ns),
+                r.module_bytes,
+                if r.output_verified { "yes" } else { "no" }
+            );
+        }
+        if let Some(g) = geometric_mean(&self.c_ratios()) {
+            let _ = writeln!(o, "| **geometric mean** |{} | | | | **{g:.2}** | | |", if many { " |" } else { "" });
+        }
+        let ab = self.ab_ratios();
+        if !ab.is_empty() {
+            let _ = writeln!(o, "\n| program | A | B | B / A (median) |\n|---|---|---|---:|");
+            for (name, a, b, x) in ab {
+                let _ = writeln!(o, "| {name} | {a} | {b} | {x:.3} |");
+            }
+        }
+        let p = &self.provenance;
+        let _ = writeln!(
+            o,
+            "\nnative-runner {} ({}), wasmtime {} (Cranelift opt level {}, {}, CPU features: {}); {} ({} cores), {}; {}{}; {} iterations after {} warm-up.",
+            p.tool_version,
+            p.git_revision,
+            p.wasmtime_version,
+            p.cranelift.opt_level,
+            p.target_triple,
+            p.cranelift.cpu_features.join(", "),
+            p.cpu_model,
+            p.cores,
+            p.os,
+            p.timestamp,
+            load(p),
+            p.options.get("iterations").map_or("?".into(), |v| v.to_string()),
+            p.options.get("warmup").map_or("?".into(), |v| v.to_string()),
+        );
+        o
+    }
+}
+
+/// ", load average X" when it is known.
+fn load(p: &Provenance) -> String {
+    p.load_average.map_or(String::new(), |l| format!(", load average {:.2}", l[0]))
+}
+
+/// `a / b` as a float (0 when `b` is 0).
+pub fn ratio(a: u64, b: u64) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Seconds with three decimals.
+fn secs(ns: u64) -> String {
+    format!("{:.3}", ns as f64 / 1e9)
+}
+
+/// A duration in the unit that suits it.
+pub fn dur(ns: u64) -> String {
+    match ns {
+        0..=9_999 => format!("{ns} ns"),
+        10_000..=999_999 => format!("{:.1} µs", ns as f64 / 1e3),
+        1_000_000..=999_999_999 => format!("{:.2} ms", ns as f64 / 1e6),
+        _ => format!("{:.3} s", ns as f64 / 1e9),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_pick_their_unit() {
+        assert_eq!(dur(999), "999 ns");
+        assert_eq!(dur(12_345), "12.3 µs");
+        assert_eq!(dur(12_345_678), "12.35 ms");
+        assert_eq!(dur(12_345_678_901), "12.346 s");
+    }
+}

@@ -1,0 +1,60 @@
+//! `native-runner info`: what this runner is and how it compiles.
+
+use std::path::PathBuf;
+
+use crate::engine::{self, CRANELIFT_OPT_LEVEL, HOST_TARGET};
+use crate::host;
+use crate::module_cache::ModuleCache;
+
+/// Print the runner's version and git revision, its components, the
+/// compiler passes each optimization level enables, the wasmtime version,
+/// Cranelift's target and CPU features, and the module cache's location and
+/// size.
+#[derive(clap::Args, Debug)]
+pub struct InfoArgs {
+    /// The module cache to describe [default: $XDG_CACHE_HOME/fastforth].
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
+}
+
+/// The passes each `-O` level enables, as (level, description).
+pub const PASSES: &[(&str, &str)] = &[
+    ("-O0", "none: every word keeps its items on the memory stack"),
+    ("-O1", "effects: stack-effect inference; static words take and return items as wasm values"),
+    ("-O2, -O3", "effects, inline, unroll, tail loops: small straight-line words are inlined into callers (off with --no-inline); small innermost loops run 4 bodies per back edge (--unroll FACTOR); self tail calls become loops (off with --no-tail-loops)"),
+];
+
+/// The report, as text.
+pub fn describe(cache_dir: PathBuf) -> String {
+    let (entries, bytes) = ModuleCache::new(cache_dir.clone()).map(|c| c.usage()).unwrap_or((0, 0));
+    let mut o = format!(
+        "native-runner {} (git {})\n\
+         components: compiler {} (Forth to wasm), runtime (the module ABI), wasmtime {} with Cranelift\n\
+         passes (default -O2):\n",
+        host::TOOL_VERSION,
+        host::GIT_REVISION,
+        compiler::VERSION,
+        host::WASMTIME_VERSION,
+    );
+    for (level, what) in PASSES {
+        o += &format!("  {level}: {what}\n");
+    }
+    o += &format!(
+        "Cranelift: opt level {CRANELIFT_OPT_LEVEL}, target {HOST_TARGET}, CPU features {}\n\
+         cross-compilation: build --aot --target TRIPLE (e.g. aarch64-unknown-linux-gnu)\n\
+         host: {}, {} cores, {}\n\
+         module cache: {} (entries: {entries}, size: {bytes} bytes)\n",
+        engine::host_cpu_features().join(","),
+        host::cpu_model(),
+        host::cores(),
+        host::os(),
+        cache_dir.display(),
+    );
+    o
+}
+
+/// Runs the subcommand; returns the process exit code.
+pub fn run(args: InfoArgs) -> anyhow::Result<i32> {
+    print!("{}", describe(args.cache_dir.unwrap_or_else(ModuleCache::default_dir)));
+    Ok(0)
+}

@@ -1,0 +1,263 @@
+//! `native-runner predict`: the performance model's prediction for a
+//! program's entry word, and whether it meets its targets.
+//!
+//! How: one counted run (see `counting`) gives how many ops of each class
+//! the entry word executes; the cost model (the default one, calibrated on
+//! `benchmarks/programs` and embedded from `cost_model.json`, or `--model`)
+//! turns them into nanoseconds for the uninstrumented module. Module size is
+//! that of the module `build` writes; memory is the module's linear memory,
+//! and the data space in use after the run.
+//!
+//! [`predict`] is the library entry point, for reports that show the
+//! prediction beside a measurement.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context as _;
+use compiler::cost::{CostModel, OpClass};
+use serde::Serialize;
+
+use crate::counting;
+use crate::provenance::Format;
+use crate::session::Limits;
+
+/// The model calibrated on the benchmark suite (`native-runner calibrate
+/// benchmarks/programs`).
+pub const DEFAULT_MODEL: &str = include_str!("cost_model.json");
+
+/// Exit code of `--enforce` when a target is missed.
+pub const MISSED_TARGET: i32 = 4;
+
+/// Predict the time of one call of the entry word, the module size and the
+/// memory, from one counted run and the calibrated cost model. With targets,
+/// report performance_met; a missed target names the words that dominate
+/// the predicted time, and with --enforce exits 4.
+#[derive(clap::Args, Debug)]
+pub struct PredictArgs {
+    /// Forth source files, loaded in order.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The word to predict [default: MAIN].
+    #[arg(long, value_name = "WORD")]
+    pub entry: Option<String>,
+    /// A model file written by `native-runner calibrate` [default: built in].
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+    /// Target: predicted nanoseconds per call at most this.
+    #[arg(long, value_name = "NS")]
+    pub target_ns: Option<f64>,
+    /// Target: predicted time at most this many times the C twin's.
+    #[arg(long, value_name = "RATIO")]
+    pub target_ratio_c: Option<f64>,
+    /// The C twin's time in ns, for --target-ratio-c [default: build
+    /// FILE.c with cc -O2 and time it, median of 3 runs].
+    #[arg(long, value_name = "NS")]
+    pub c_ns: Option<f64>,
+    /// Target: module size in bytes at most this.
+    #[arg(long, value_name = "BYTES")]
+    pub max_module_bytes: Option<u64>,
+    /// Target: linear memory in bytes at most this.
+    #[arg(long, value_name = "BYTES")]
+    pub max_memory: Option<u64>,
+    /// Exit 3 when a target is missed.
+    #[arg(long)]
+    pub enforce: bool,
+    /// How many of the costliest words to list.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub top: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    #[command(flatten)]
+    pub limits: Limits,
+}
+
+/// One word's share of the prediction.
+#[derive(Clone, Debug, Serialize)]
+pub struct WordPrediction {
+    /// The word.
+    pub name: String,
+    /// Calls in the run.
+    pub calls: u64,
+    /// Predicted nanoseconds spent in its own code.
+    pub predicted_ns: f64,
+    /// Its share of the total.
+    pub share: f64,
+}
+
+/// The model's prediction for one entry word.
+#[derive(Clone, Debug, Serialize)]
+pub struct Prediction {
+    /// The entry word.
+    pub entry: String,
+    /// Predicted nanoseconds for one call of the entry word.
+    pub predicted_ns: f64,
+    /// Executed ops by class.
+    pub ops: std::collections::BTreeMap<String, f64>,
+    /// Size of the module `build` writes.
+    pub module_bytes: u64,
+    /// Linear memory of the module.
+    pub memory_bytes: u64,
+    /// Data space in use (`HERE`) after the run.
+    pub data_space_bytes: u64,
+    /// Words by predicted time, costliest first.
+    pub words: Vec<WordPrediction>,
+    /// The model's median error on the programs it was calibrated on.
+    pub model_median_abs_error: f64,
+}
+
+/// Reads a model file, or the built-in model.
+pub fn load_model(path: Option<&Path>) -> anyhow::Result<CostModel> {
+    match path {
+        None => CostModel::from_json(DEFAULT_MODEL).map_err(anyhow::Error::msg),
+        Some(p) => {
+            let s = std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+            CostModel::from_json(&s).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))
+        }
+    }
+}
+
+/// Predicts the entry word of a program (see the module doc).
+pub fn predict(
+    files: &[PathBuf],
+    entry: Option<String>,
+    limits: &Limits,
+    model: &CostModel,
+) -> anyhow::Result<Prediction> {
+    let run = counting::counted_run(files, entry, limits)?;
+    Ok(prediction(&run, model))
+}
+
+/// The prediction for a counted run.
+pub fn prediction(run: &counting::CountedRun, model: &CostModel) -> Prediction {
+    let total = model.predict_ns(&run.features);
+    let mut words: Vec<WordPrediction> = run
+        .words
+        .iter()
+        .map(|w| {
+            let ns = model.predict_ns(&w.features);
+            WordPrediction {
+                name: w.name.clone(),
+                calls: w.calls,
+                predicted_ns: ns,
+                share: if total > 0.0 { ns / total } else { 0.0 },
+            }
+        })
+        .collect();
+    words.sort_by(|a, b| b.predicted_ns.total_cmp(&a.predicted_ns));
+    Prediction {
+        entry: run.entry.clone(),
+        predicted_ns: total,
+        ops: OpClass::ALL.iter().zip(run.features).map(|(c, v)| (c.name().to_string(), v)).collect(),
+        module_bytes: run.module.len() as u64,
+        memory_bytes: u64::from(run.memory_bytes),
+        data_space_bytes: u64::from(run.data_space_bytes),
+        words,
+        model_median_abs_error: model.median_abs_error,
+    }
+}
+
+/// Builds a C twin with `cc -O2` and times it: median of 3 runs, in ns.
+fn time_c_twin(c: &Path) -> anyhow::Result<f64> {
+    let exe = std::env::temp_dir().join(format!("fastforth-c-twin-{}", std::process::id()));
+    let st = std::process::Command::new("cc")
+        .args(["-O2", "-o"])
+        .arg(&exe)
+        .arg(c)
+        .status()
+        .context("cannot run cc for the C twin")?;
+    anyhow::ensure!(st.success(), "cc -O2 {} failed", c.display());
+    let mut times = Vec::new();
+    for _ in 0..3 {
+        let start = Instant::now();
+        let out = std::process::Command::new(&exe).output();
+        times.push(start.elapsed());
+        anyhow::ensure!(out.is_ok_and(|o| o.status.success()), "the C twin {} failed", c.display());
+    }
+    let _ = std::fs::remove_file(&exe);
+    Ok(counting::median_ns(&times))
+}
+
+/// Runs the subcommand; returns the process exit code.
+pub fn run(a: PredictArgs) -> anyhow::Result<i32> {
+    let model = load_model(a.model.as_deref())?;
+    let p = predict(&a.files, a.entry.clone(), &a.limits, &model)?;
+    let c_ns = match (a.target_ratio_c, a.c_ns) {
+        (Some(_), Some(ns)) => Some(ns),
+        (Some(_), None) => {
+            let twin = a.files[0].with_extension("c");
+            anyhow::ensure!(twin.exists(), "--target-ratio-c needs --c-ns or a C twin {}", twin.display());
+            Some(time_c_twin(&twin)?)
+        }
+        _ => None,
+    };
+    // (target, limit, predicted): met when predicted <= limit.
+    let mut targets: Vec<(&str, f64, f64)> = Vec::new();
+    if let Some(t) = a.target_ns {
+        targets.push(("time (ns)", t, p.predicted_ns));
+    }
+    if let (Some(r), Some(c)) = (a.target_ratio_c, c_ns) {
+        targets.push(("ratio to C", r, p.predicted_ns / c));
+    }
+    if let Some(m) = a.max_module_bytes {
+        targets.push(("module bytes", m as f64, p.module_bytes as f64));
+    }
+    if let Some(m) = a.max_memory {
+        targets.push(("memory bytes", m as f64, p.memory_bytes as f64));
+    }
+    let met = (!targets.is_empty()).then(|| targets.iter().all(|(_, limit, got)| got <= limit));
+    let top: Vec<&WordPrediction> = p.words.iter().take(a.top).collect();
+    if a.format == Format::Json {
+        let doc = serde_json::json!({
+            "prediction": p,
+            "c_ns": c_ns,
+            "targets": targets.iter().map(|(what, limit, got)| serde_json::json!({"target": what, "limit": limit, "predicted": got, "met": got <= limit})).collect::<Vec<_>>(),
+            "performance_met": met,
+        });
+        println!("{}", serde_json::to_string_pretty(&doc)?);
+    } else {
+        println!("entry:        {}", p.entry);
+        println!(
+            "predicted:    {} per call (model median error {:.0}%)",
+            fmt_ns(p.predicted_ns),
+            p.model_median_abs_error * 100.0
+        );
+        let ops: Vec<String> = p.ops.iter().map(|(k, v)| format!("{k} {v:.3e}")).collect();
+        println!("executed ops: {}", ops.join(", "));
+        println!("module:       {} bytes", p.module_bytes);
+        println!(
+            "memory:       {} bytes linear memory, {} bytes of data space in use",
+            p.memory_bytes, p.data_space_bytes
+        );
+        println!("costliest words:");
+        for w in &top {
+            println!("  {:<24} {:>6.1}%  {:>12}  {} calls", w.name, w.share * 100.0, fmt_ns(w.predicted_ns), w.calls);
+        }
+        for (what, limit, got) in &targets {
+            let verdict = if got <= limit { "met" } else { "MISSED" };
+            println!("target {what}: {got:.3} (limit {limit}): {verdict}");
+        }
+        if let Some(m) = met {
+            println!("performance_met: {m}");
+        }
+    }
+    if met == Some(false) {
+        let names: Vec<String> = top.iter().take(3).map(|w| format!("{} ({:.0}%)", w.name, w.share * 100.0)).collect();
+        eprintln!("missed a target; the predicted time is dominated by {}", names.join(", "));
+        if a.enforce {
+            return Ok(MISSED_TARGET);
+        }
+    }
+    Ok(0)
+}
+
+/// Nanoseconds with a readable unit.
+pub fn fmt_ns(ns: f64) -> String {
+    match ns {
+        n if n >= 1e9 => format!("{:.3} s", n / 1e9),
+        n if n >= 1e6 => format!("{:.3} ms", n / 1e6),
+        n if n >= 1e3 => format!("{:.3} us", n / 1e3),
+        n => format!("{n:.1} ns"),
+    }
+}

@@ -1,0 +1,363 @@
+//! `native-runner bench`, the JSON report schema, ahead-of-time builds and
+//! the module cache, end to end through the command line.
+//!
+//! Programs are tiny and iterations few, so this stays fast; the numbers
+//! are not checked, only their presence, shape and consistency.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use sha2::{Digest, Sha256};
+
+fn runner() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_native-runner"));
+    c.env("HOME", scratch("home"));
+    c
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("bench").join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn fresh(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn bench(args: &[&str], cache: &Path) -> Output {
+    runner().arg("bench").args(args).arg("--cache-dir").arg(cache).output().unwrap()
+}
+
+const SUM_FS: &str = ": MAIN 0 10000 0 DO I + LOOP . CR ;\n";
+const SUM_C: &str = "#include <stdio.h>\nint main(void) { int s = 0; for (int i = 0; i < 10000; i++) s += i; printf(\"%d \\n\", s); return 0; }\n";
+
+/// A folder with one benchmark `sum` (source, C twin, expected output).
+fn suite(name: &str, expected: &str) -> PathBuf {
+    let dir = fresh(name);
+    std::fs::write(dir.join("sum.fs"), SUM_FS).unwrap();
+    std::fs::write(dir.join("sum.c"), SUM_C).unwrap();
+    std::fs::write(dir.join("sum.expected"), expected).unwrap();
+    dir
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    assert!(o.status.success(), "exit {:?}: {}", o.status.code(), text(&o.stderr));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+fn schema_errors(report: &serde_json::Value) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/bench-report.v1.json");
+    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let v = jsonschema::validator_for(&schema).unwrap();
+    v.iter_errors(report).map(|e| format!("{} at {}", e, e.instance_path())).collect()
+}
+
+#[test]
+fn folder_report_is_valid_json_with_c_twin_and_ab() {
+    let dir = suite("folder", "49995000 \n");
+    let cache = scratch("cache");
+    let o = bench(
+        &[dir.to_str().unwrap(), "--format", "json", "--iterations", "3", "--warmup", "1", "--opt", "0", "--opt", "2"],
+        &cache,
+    );
+    let r = json(&o);
+    assert_eq!(schema_errors(&r), Vec::<String>::new());
+    assert_eq!(r["schema"], "fastforth.bench/1");
+    for key in ["tool_version", "git_revision", "wasmtime_version", "target_triple", "cpu_model", "os", "timestamp"] {
+        assert!(!r["provenance"][key].as_str().unwrap().is_empty(), "{key}");
+    }
+    if cfg!(target_os = "linux") {
+        assert_eq!(r["provenance"]["load_average"].as_array().unwrap().len(), 3);
+    }
+    let res = r["results"].as_array().unwrap();
+    assert_eq!(res.len(), 2, "one result per configuration");
+    assert_eq!((res[0]["config"].as_str(), res[1]["config"].as_str()), (Some("O0"), Some("O2")));
+    for x in res {
+        assert_eq!(x["name"], "sum");
+        assert_eq!(x["entry"], "MAIN");
+        assert_eq!(x["output_verified"], true);
+        assert_eq!(x["verified_against"].as_array().unwrap().len(), 2, "{x}");
+        assert_eq!(x["steady"]["iterations"], 3);
+        assert_eq!(x["steady"]["samples_ns"].as_array().unwrap().len(), 3);
+        assert!(x["c"]["ratio"].as_f64().unwrap() > 0.0);
+        assert_eq!(x["source_sha256"].as_str().unwrap(), hex(&Sha256::digest(SUM_FS)));
+        assert!(x["phases_ns"]["compile"].as_u64().unwrap() > 0);
+        assert!(x["memory"]["linear_memory_pages"].as_u64().unwrap() > 0);
+    }
+    assert_ne!(res[0]["module_sha256"], res[1]["module_sha256"], "-O0 and -O2 link different code");
+    // A JSON document that breaks the schema is caught: the validator is live.
+    let mut broken = r.clone();
+    broken["results"][0]["steady"]["median_ns"] = serde_json::json!(-1);
+    broken["provenance"].as_object_mut().unwrap().remove("timestamp");
+    assert_eq!(schema_errors(&broken).len(), 2);
+}
+
+#[test]
+fn text_and_markdown_reports() {
+    let dir = suite("formats", "49995000 \n");
+    let cache = scratch("cache");
+    let t = bench(&[dir.join("sum.fs").to_str().unwrap(), "--iterations", "2", "--warmup", "0"], &cache);
+    assert!(t.status.success(), "{}", text(&t.stderr));
+    let t = text(&t.stdout);
+    for want in [
+        "sum [O2] entry MAIN",
+        "first iteration (cold)",
+        "steady state (2 iterations)",
+        "output verified against sum.expected",
+        "Cranelift compile (cold)",
+    ] {
+        assert!(t.contains(want), "{want} missing from:\n{t}");
+    }
+    let out = dir.join("report.md");
+    let m = bench(
+        &[dir.to_str().unwrap(), "--iterations", "2", "--format", "markdown", "-o", out.to_str().unwrap()],
+        &cache,
+    );
+    assert!(m.status.success(), "{}", text(&m.stderr));
+    assert!(m.stdout.is_empty(), "--output takes the report");
+    let md = std::fs::read_to_string(out).unwrap();
+    assert!(md.starts_with("| program | ours median (s) |"), "{md}");
+    assert!(md.contains("| sum | ") && md.contains("**geometric mean**"), "{md}");
+}
+
+#[test]
+fn a_regression_against_a_baseline_has_its_own_exit_code() {
+    let dir = suite("baseline", "49995000 \n");
+    let cache = scratch("cache");
+    let base = dir.join("base.json");
+    let prog = dir.join("sum.fs");
+    let args = [prog.to_str().unwrap(), "--iterations", "2", "--warmup", "0"];
+    let o = bench(&[&args[..], &["--save-baseline", base.to_str().unwrap()]].concat(), &cache);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    // Doctor the baseline: a median of 1 ns makes any real run a regression.
+    let mut b: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&base).unwrap()).unwrap();
+    b["results"][0]["steady"]["median_ns"] = serde_json::json!(1);
+    std::fs::write(&base, b.to_string()).unwrap();
+    let o = bench(&[&args[..], &["--baseline", base.to_str().unwrap(), "--format", "json"]].concat(), &cache);
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("slower than the baseline by more than 10%: sum [O2]"), "{}", text(&o.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["results"][0]["baseline"]["regressed"], true);
+    // A baseline far slower than today is no regression.
+    b["results"][0]["steady"]["median_ns"] = serde_json::json!(u64::MAX / 4);
+    std::fs::write(&base, b.to_string()).unwrap();
+    let o = bench(&[&args[..], &["--baseline", base.to_str().unwrap(), "--tolerance", "5"]].concat(), &cache);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("(ok, tolerance 5%)"), "{}", text(&o.stdout));
+    // Not a report at all.
+    std::fs::write(&base, "{\"schema\":\"other/9\"}").unwrap();
+    let o = bench(&[&args[..], &["--baseline", base.to_str().unwrap()]].concat(), &cache);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("schema is other/9"), "{}", text(&o.stderr));
+}
+
+#[test]
+fn wrong_output_fails_before_timing() {
+    let dir = suite("wrong", "42 \n");
+    let o = bench(&[dir.to_str().unwrap(), "--iterations", "1", "--format", "json"], &scratch("cache"));
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(err.contains("error: sum:") && err.contains("differs from sum.expected"), "{err}");
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(r["results"].as_array().unwrap().len(), 0, "no time counts for a wrong program");
+}
+
+#[test]
+fn compare_c_with_one_program_and_a_built_module() {
+    let dir = suite("module", "49995000 \n");
+    let cache = scratch("cache");
+    let wasm = dir.join("sum.wasm");
+    let b =
+        runner().args(["build", dir.join("sum.fs").to_str().unwrap(), "-o", wasm.to_str().unwrap()]).output().unwrap();
+    assert!(b.status.success(), "{}", text(&b.stderr));
+    let c = dir.join("sum.c");
+    let o = bench(
+        &[wasm.to_str().unwrap(), "--iterations", "2", "--format", "json", "--compare-c", c.to_str().unwrap()],
+        &cache,
+    );
+    let r = json(&o);
+    let x = &r["results"][0];
+    assert_eq!((x["config"].as_str(), x["source"].is_null()), (Some("artifact"), true));
+    assert_eq!(x["module_sha256"].as_str().unwrap(), hex(&Sha256::digest(std::fs::read(&wasm).unwrap())));
+    assert_eq!(x["c"]["output_matches"], true);
+    assert_eq!(schema_errors(&r), Vec::<String>::new());
+}
+
+#[test]
+fn aot_builds_run_and_cross_compile() {
+    let dir = suite("aot", "49995000 \n");
+    let fs = dir.join("sum.fs");
+    let cwasm = dir.join("sum.cwasm");
+    let b = runner().args(["build", "--aot", fs.to_str().unwrap()]).output().unwrap();
+    assert!(b.status.success(), "{}", text(&b.stderr));
+    let r = runner().args(["run", cwasm.to_str().unwrap(), "--no-cache"]).output().unwrap();
+    assert_eq!((text(&r.stdout), r.status.code()), ("49995000 \n".to_string(), Some(0)), "{}", text(&r.stderr));
+    // A truncated .cwasm is refused, never loaded.
+    let bytes = std::fs::read(&cwasm).unwrap();
+    std::fs::write(&cwasm, &bytes[..bytes.len() - 100]).unwrap();
+    let r = runner().args(["run", cwasm.to_str().unwrap()]).output().unwrap();
+    assert_eq!(r.status.code(), Some(2));
+    assert!(text(&r.stderr).contains("FFCWASM1"), "{}", text(&r.stderr));
+    // Cross-compiled code is an aarch64 ELF; this host refuses to run it.
+    let arm = dir.join("sum-arm.cwasm");
+    let b = runner()
+        .args([
+            "build",
+            fs.to_str().unwrap(),
+            "--aot",
+            "--target",
+            "aarch64-unknown-linux-gnu",
+            "-o",
+            arm.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(b.status.success(), "{}", text(&b.stderr));
+    let code = std::fs::read(&arm).unwrap();
+    assert_eq!(u16::from_le_bytes([code[18], code[19]]), 183, "EM_AARCH64");
+    if cfg!(target_arch = "x86_64") {
+        let r = runner().args(["run", arm.to_str().unwrap()]).output().unwrap();
+        assert_eq!(r.status.code(), Some(2));
+        assert!(text(&r.stderr).contains("cannot load the precompiled code"), "{}", text(&r.stderr));
+    }
+    let b = runner().args(["build", fs.to_str().unwrap(), "--aot", "--target", "nonsense-target"]).output().unwrap();
+    assert_eq!(b.status.code(), Some(2));
+    assert!(text(&b.stderr).contains("nonsense-target"), "{}", text(&b.stderr));
+}
+
+fn entries(cache: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(cache).unwrap().map(|e| e.unwrap().path()).collect();
+    v.sort();
+    v
+}
+
+fn valid_entry(p: &Path) -> bool {
+    let e = std::fs::read(p).unwrap();
+    e.len() > 32 && Sha256::digest(&e[32..]).as_slice() == &e[..32]
+}
+
+#[test]
+fn corrupt_cache_entries_are_reported_discarded_and_rebuilt() {
+    let dir = suite("corrupt", "49995000 \n");
+    let cache = fresh("corrupt-cache");
+    let run = || {
+        runner()
+            .args(["run", dir.join("sum.fs").to_str().unwrap(), "-e", "MAIN", "--cache-dir"])
+            .arg(&cache)
+            .output()
+            .unwrap()
+    };
+    let o = run();
+    assert_eq!(text(&o.stdout), "49995000 \n");
+    let files = entries(&cache);
+    assert!(!files.is_empty());
+    // Truncate one entry and flip a byte in every other.
+    for (i, f) in files.iter().enumerate() {
+        let mut b = std::fs::read(f).unwrap();
+        if i == 0 {
+            b.truncate(b.len() / 2);
+        } else {
+            let k = b.len() - 7;
+            b[k] ^= 0x40;
+        }
+        std::fs::write(f, b).unwrap();
+    }
+    let o = run();
+    assert_eq!((text(&o.stdout), o.status.code()), ("49995000 \n".to_string(), Some(0)));
+    let err = text(&o.stderr);
+    assert_eq!(err.matches("warning: module cache: discarded a corrupt entry").count(), files.len(), "{err}");
+    assert_eq!(entries(&cache), files, "every entry was rebuilt under its key");
+    assert!(files.iter().all(|f| valid_entry(f)));
+    let o = run();
+    assert!(o.stderr.is_empty(), "rebuilt entries load cleanly: {}", text(&o.stderr));
+}
+
+#[test]
+fn concurrent_processes_fill_one_cache_safely() {
+    let dir = suite("concurrent", "49995000 \n");
+    let cache = fresh("concurrent-cache");
+    for _round in 0..2 {
+        let kids: Vec<_> = (0..3)
+            .map(|_| {
+                runner()
+                    .args(["run", dir.join("sum.fs").to_str().unwrap(), "-e", "MAIN", "--cache-dir"])
+                    .arg(&cache)
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for k in kids {
+            let o = k.wait_with_output().unwrap();
+            assert_eq!((text(&o.stdout), text(&o.stderr)), ("49995000 \n".to_string(), String::new()));
+        }
+    }
+    let files = entries(&cache);
+    assert!(!files.is_empty());
+    assert!(files.iter().all(|f| f.extension().is_some_and(|x| x == "cwasm")), "no temporary file left: {files:?}");
+    assert!(files.iter().all(|f| valid_entry(f)));
+}
+
+#[test]
+fn info_describes_the_runner_and_its_cache() {
+    let cache = fresh("info-cache");
+    std::fs::write(cache.join("x.cwasm"), [0u8; 100]).unwrap();
+    let o = runner().args(["info", "--cache-dir"]).arg(&cache).output().unwrap();
+    assert!(o.status.success());
+    let t = text(&o.stdout);
+    for want in [
+        "native-runner 0.",
+        "wasmtime 48.",
+        "Cranelift: opt level speed, target ",
+        "-O1: effects",
+        "(entries: 1, size: 100 bytes)",
+    ] {
+        assert!(t.contains(want), "{want} missing from:\n{t}");
+    }
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+#[test]
+fn link_carries_the_source_and_the_report() {
+    let dir = suite("link", "49995000 \n");
+    let fs = dir.join("sum.fs");
+    let o = bench(
+        &[fs.to_str().unwrap(), "--iterations", "2", "--format", "json", "--link", "https://play.example/#old"],
+        &scratch("cache"),
+    );
+    let r = json(&o);
+    let err = text(&o.stderr);
+    let link = err.lines().find_map(|l| l.strip_prefix("link: ")).expect("a link line");
+    assert!(link.starts_with("https://play.example/#share="), "{link}");
+    let shared = compiler::share_link::decode(link).unwrap();
+    assert_eq!(shared.source, SUM_FS);
+    assert_eq!(shared.native_report.unwrap(), r, "the link carries the same report");
+    let o = bench(&[fs.to_str().unwrap(), fs.to_str().unwrap(), "--link", "https://play.example/"], &scratch("cache"));
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn a_time_budget_samples_until_it_is_spent() {
+    let dir = suite("time", "49995000 \n");
+    let o = bench(&[dir.join("sum.fs").to_str().unwrap(), "--time", "0.01", "--format", "json"], &scratch("cache"));
+    let r = json(&o);
+    let s = &r["results"][0]["steady"];
+    let samples: Vec<u64> = s["samples_ns"].as_array().unwrap().iter().map(|x| x.as_u64().unwrap()).collect();
+    assert_eq!(s["iterations"].as_u64().unwrap(), samples.len() as u64);
+    assert!(samples.iter().sum::<u64>() >= 10_000_000, "{samples:?}");
+    // Stopping as soon as the budget is spent: without the last sample it was not.
+    assert!(samples[..samples.len() - 1].iter().sum::<u64>() < 10_000_000);
+    assert_eq!(r["provenance"]["options"]["time_s"], 0.01);
+}

@@ -1,0 +1,178 @@
+//! `native-runner predict`, `calibrate` and `profile`: exact operation and
+//! call counts from the instrumented build, targets and `--enforce`, model
+//! files, and the profile's top words.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn runner(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_native-runner"))
+        .args(args)
+        .arg("--cache-dir")
+        .arg(Path::new(env!("CARGO_TARGET_TMPDIR")).join("module-cache"))
+        .output()
+        .unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}{}", text(&o.stdout), text(&o.stderr)))
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("predict").join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// 100 calls of SQ, each one DUP and one *, inside a counted loop.
+const LOOP: &str = ": sq ( n -- n ) dup * ;\n: main ( -- ) 0 100 0 do i sq + loop . cr ;\n";
+
+fn program(dir: &Path, src: &str) -> String {
+    let p = dir.join("p.fs");
+    std::fs::write(&p, src).unwrap();
+    p.to_str().unwrap().to_string()
+}
+
+#[test]
+fn counts_are_exact() {
+    let p = program(&scratch("counts"), LOOP);
+    let o = runner(&["predict", &p, "--no-inline", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let doc = json(&o);
+    let words = doc["prediction"]["words"].as_array().unwrap();
+    let sq = words.iter().find(|w| w["name"] == "sq").unwrap();
+    assert_eq!(sq["calls"], 100);
+    let main = words.iter().find(|w| w["name"] == "main").unwrap();
+    assert_eq!(main["calls"], 1);
+    let ops = &doc["prediction"]["ops"];
+    // sq: 100 × (DUP, *); main: 100 × (I, call, +) plus the loop's 100 tests.
+    assert!(ops["call"].as_f64().unwrap() >= 100.0);
+    assert!(ops["branch"].as_f64().unwrap() >= 100.0);
+    assert!(ops["arith"].as_f64().unwrap() >= 200.0, "{ops}");
+    assert!(doc["prediction"]["predicted_ns"].as_f64().unwrap() > 0.0);
+    assert_eq!(doc["performance_met"], serde_json::Value::Null, "no target given");
+    // The module is the one `build` writes.
+    let w = scratch("counts").join("p.wasm");
+    let b = runner(&["build", &p, "-o", w.to_str().unwrap(), "--no-inline"]);
+    assert_eq!(b.status.code(), Some(0));
+    assert_eq!(doc["prediction"]["module_bytes"].as_u64(), Some(std::fs::metadata(&w).unwrap().len()));
+}
+
+#[test]
+fn targets_and_enforce() {
+    let p = program(&scratch("targets"), LOOP);
+    let o = runner(&["predict", &p, "--target-ns", "0.001", "--no-inline"]);
+    assert_eq!(o.status.code(), Some(0), "a miss without --enforce still exits 0");
+    assert!(text(&o.stdout).contains("performance_met: false"), "{}", text(&o.stdout));
+    let err = text(&o.stderr);
+    assert!(err.contains("missed a target; the predicted time is dominated by "), "{err}");
+    assert!(err.contains("sq (") || err.contains("main ("), "{err}");
+    let o = runner(&["predict", &p, "--target-ns", "0.001", "--enforce"]);
+    assert_eq!(o.status.code(), Some(4));
+    let o = runner(&["predict", &p, "--max-module-bytes", "100", "--enforce", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(4));
+    assert_eq!(json(&o)["targets"][0]["met"], false);
+    let o = runner(&[
+        "predict",
+        &p,
+        "--target-ns",
+        "1e12",
+        "--max-module-bytes",
+        "10000000",
+        "--max-memory",
+        "1000000000",
+        "--target-ratio-c",
+        "1e9",
+        "--c-ns",
+        "1000",
+        "--enforce",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let doc = json(&o);
+    assert_eq!(doc["performance_met"], true);
+    assert_eq!(doc["targets"].as_array().unwrap().len(), 4);
+    let o = runner(&["predict", &p, "--target-ratio-c", "2"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("needs --c-ns or a C twin"), "{}", text(&o.stderr));
+}
+
+#[test]
+fn errors_are_clear() {
+    let dir = scratch("errors");
+    let p = program(&dir, ": main 1 0 / . ;\n");
+    let o = runner(&["predict", &p]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("running MAIN failed: ") && text(&o.stderr).contains("THROW -10"),
+        "{}",
+        text(&o.stderr)
+    );
+    let bad = dir.join("bad-model.json");
+    std::fs::write(&bad, "{\"format\":\"fastforth.cost-model/1\",\"ns_per_op\":{\"arith\":1}}").unwrap();
+    let o = runner(&["predict", &program(&dir, LOOP), "--model", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("has no cost for class divide"), "{}", text(&o.stderr));
+}
+
+#[test]
+fn calibrate_writes_a_model_that_predict_reads() {
+    let dir = scratch("calibrate");
+    let progs = [
+        ("arith", ": main 0 20000 0 do i 3 * xor 7 + loop . ;"),
+        ("mem", "create b 64 allot : main 20000 0 do i b ! b @ drop loop ;"),
+        ("calls", ": f ( n -- n ) 1+ ; : main 0 20000 0 do f loop . ;"),
+        ("branch", ": main 0 20000 0 do i 1 and if 1+ else 2 + then loop . ;"),
+        ("stack", ": main 1 2 3 20000 0 do rot swap over drop loop . . . ;"),
+        ("host", ": main 200 0 do 32 emit loop ;"),
+        ("mixed", "create b 64 allot : g ( n -- n ) dup b +! ; : main 0 10000 0 do i g + loop . ;"),
+        ("divide", ": main 0 20000 1 do 1000000 i / + loop . ;"),
+        ("bulk", "create b 65536 allot : main 100 0 do b 65536 i fill loop ;"),
+    ];
+    let suite = dir.join("suite");
+    for (name, src) in progs {
+        std::fs::create_dir_all(suite.join(name)).unwrap();
+        std::fs::write(suite.join(name).join(format!("{name}.fs")), src).unwrap();
+    }
+    let model = dir.join("model.json");
+    let o = runner(&["calibrate", suite.to_str().unwrap(), "-o", model.to_str().unwrap(), "--runs", "1"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(out.contains("| arith |") && out.contains("median absolute error: "), "{out}");
+    let m: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
+    assert_eq!(m["format"], "fastforth.cost-model/1");
+    assert_eq!(m["samples"].as_array().unwrap().len(), 9);
+    assert!(m["ns_per_op"].as_object().unwrap().values().all(|v| v.as_f64().unwrap() >= 0.0));
+    let o = runner(&["predict", suite.join("calls/calls.fs").to_str().unwrap(), "--model", model.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let too_few = dir.join("few");
+    std::fs::create_dir_all(too_few.join("one")).unwrap();
+    std::fs::write(too_few.join("one/one.fs"), ": main ;").unwrap();
+    let o = runner(&["calibrate", too_few.to_str().unwrap(), "-o", model.to_str().unwrap(), "--runs", "1"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("needs at least 8 programs"), "{}", text(&o.stderr));
+}
+
+#[test]
+fn profile_lists_words_by_self_time() {
+    let p = program(&scratch("profile"), LOOP);
+    let o = runner(&["profile", &p, "--no-inline", "--runs", "1", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let doc = json(&o);
+    let words = doc["words"].as_array().unwrap();
+    assert!(words.len() <= 10);
+    let sq = words.iter().find(|w| w["name"] == "sq").unwrap();
+    assert_eq!(sq["calls"], 100);
+    let shares: f64 = words.iter().map(|w| w["share"].as_f64().unwrap()).sum();
+    assert!(shares <= 1.0 + 1e-9 && shares > 0.5, "{shares}");
+    let self_ns: Vec<f64> = words.iter().map(|w| w["self_ns"].as_f64().unwrap()).collect();
+    assert!(self_ns.windows(2).all(|w| w[0] >= w[1]), "sorted by self time: {self_ns:?}");
+    let o = runner(&["profile", &p, "--top", "2", "--runs", "1"]);
+    let out = text(&o.stdout);
+    assert_eq!(out.lines().count(), 4, "title, header and two words: {out}");
+}
