@@ -1,10 +1,12 @@
 # The two commands of the README, and the steps they are made of.
-# `make serve`: set up what is missing, build the workspace and the wasm façade.
+# `make serve`: set up what is missing, build, and serve the playground on localhost.
 # `make test`:  set up what is missing and run every check and test.
 
-WEB_WASM := target/wasm32-unknown-unknown/release/web.wasm
+# The façade, built once for the browser and for the Node.js tests.
+WEB_WASM := target/wasm32-unknown-unknown/wasm-release/web.wasm
+PORT ?= 8080
 
-.PHONY: setup serve test build web web-node lint unit facade-test
+.PHONY: setup serve test build web web-pkg playground web-node lint unit facade-test browser-test budgets
 
 setup:
 	@.ci/setup
@@ -12,16 +14,23 @@ setup:
 build:
 	cargo build --release --workspace
 
-# The compiler façade built for the browser (ES module in dist/pkg).
-web: setup
-	cargo build --release -p web --target wasm32-unknown-unknown
-	wasm-bindgen --target web --out-dir dist/pkg $(WEB_WASM)
+# The compiler façade for the playground's worker (ES module in
+# target/web-pkg; Trunk copies it to dist/pkg).
+web-pkg:
+	cargo build --profile wasm-release -p web --target wasm32-unknown-unknown
+	wasm-bindgen --target web --remove-name-section --out-dir target/web-pkg $(WEB_WASM)
 
-serve: setup build web
+# The playground: the Leptos app (web/app) and the worker, built by Trunk into dist/.
+playground: web-pkg
+	trunk build --release --offline
+
+web: setup playground
+
+serve: setup build playground
 	@echo
 	@echo "Built: target/release/native-runner (try: target/release/native-runner repl)"
-	@echo "Built: dist/pkg/web.js and web_bg.wasm (the compiler façade for the browser)"
-	@echo "The playground UI that serves these is not built yet."
+	@echo "Built: dist/ (the playground)"
+	node web/tests/browser/static-server.mjs dist $(PORT)
 
 lint:
 	cargo fmt --all --check
@@ -33,10 +42,21 @@ unit:
 
 # The same façade for Node.js, tested against the golden files.
 web-node:
-	cargo build --release -p web --target wasm32-unknown-unknown
+	cargo build --profile wasm-release -p web --target wasm32-unknown-unknown
 	wasm-bindgen --target nodejs --out-dir target/web-node $(WEB_WASM)
 
 facade-test: web-node
-	node --stack-size=4000 --test web/tests/
+	node --stack-size=4000 --test web/tests/*.test.mjs
 
-test: setup lint unit facade-test
+# The playground in headless Chromium (playwright-core); screenshots in
+# target/browser-screenshots/. Needs the native runner for the sha256 check.
+browser-test: playground
+	cargo build -p native-runner
+	node --test --test-concurrency=1 web/tests/browser/playground.test.mjs
+
+# Size, load and speed budgets of the playground (numbers, not a test).
+budgets: playground
+	cargo build --release -p native-runner
+	node web/tests/browser/budgets.mjs
+
+test: setup lint unit facade-test browser-test

@@ -64,6 +64,7 @@ pub mod share_link;
 mod strings;
 mod tools;
 mod warnings;
+mod word_list;
 
 pub use error::{Diagnostic, Location, Stop};
 pub use host::format_signed;
@@ -71,6 +72,7 @@ pub use interpreter::{panic_message, Config, Forth, Stats};
 pub use link::{check_provenance, Artifact, ImageInfo, LinkOptions, ProvenanceCheck};
 pub use machine::{Fault, Host, Machine, MachineExt};
 pub use warnings::Warning;
+pub use word_list::WordSummary;
 
 /// The compiler's version, recorded in provenance.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

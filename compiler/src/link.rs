@@ -743,6 +743,10 @@ mod tests {
             entry_xt: 0,
             next_xt: 0,
             words: Vec::new(),
+            word_lists: 0,
+            order: Vec::new(),
+            current: 0,
+            substitutions: Vec::new(),
         };
         let json = serde_json::to_vec(&info).unwrap();
         let with_memory = |minimum: u64, maximum: Option<u64>| {

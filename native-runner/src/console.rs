@@ -33,13 +33,13 @@ impl Console {
     /// buffer) and whose input is empty, for benchmarks.
     pub fn capture() -> (Self, Captured) {
         let buf = Captured::default();
-        (Console { out: Box::new(buf.clone()), input: Box::new(std::io::empty()) }, buf)
+        (Console::new(Box::new(buf.clone()), Box::new(std::io::empty())), buf)
     }
 
     /// Output discarded and input at its end, for tools that run a program
     /// only to inspect it.
     pub fn silent() -> Self {
-        Console { out: Box::new(std::io::sink()), input: Box::new(std::io::empty()) }
+        Console::new(Box::new(std::io::sink()), Box::new(std::io::empty()))
     }
 
     /// Writes program output.

@@ -9,10 +9,13 @@
 //! Guarantee: no input makes a method panic or leaves the session unusable;
 //! after an error the next call works on empty stacks, as in the REPL.
 
+pub mod artifact;
+pub mod image;
 pub mod machine;
 pub mod memory_fs;
+pub mod stream;
 
-use compiler::{Config, Forth, Stop};
+use compiler::{Config, Forth, LinkOptions, Stop};
 use machine::JsMachine;
 use wasm_bindgen::prelude::*;
 
@@ -37,6 +40,8 @@ pub struct Outcome {
 pub struct Session {
     forth: Forth,
     machine: JsMachine,
+    /// The dictionary's size after boot: later headers are the user's.
+    boot_words: usize,
 }
 
 #[wasm_bindgen]
@@ -47,7 +52,45 @@ impl Session {
         let mut machine = JsMachine::new();
         let mut forth = Forth::new(Config::default());
         forth.boot(&mut machine).map_err(|s| s.to_string())?;
-        Ok(Session { forth, machine })
+        let boot_words = forth.word_count();
+        Ok(Session { forth, machine, boot_words })
+    }
+
+    /// Streams output to `sink(bytes: Uint8Array)` while a call runs (what
+    /// is left at its end still comes in [`Outcome::output`]); `None` stops.
+    pub fn set_output_sink(&mut self, sink: Option<js_sys::Function>) {
+        self.machine.io().sink = sink.map(stream::OutputSink::new);
+    }
+
+    /// The user's definitions, oldest first, as a JSON array of
+    /// `{"name", "kind", "immediate", "effect"}` (`effect` is `"( 1 -- 1 )"`
+    /// or `null` when it is dynamic).
+    pub fn words_json(&mut self) -> String {
+        let words: Vec<serde_json::Value> = self
+            .forth
+            .words_since(&mut self.machine, self.boot_words)
+            .into_iter()
+            .map(|w| {
+                serde_json::json!({
+                    "name": w.name,
+                    "kind": w.kind,
+                    "immediate": w.immediate,
+                    "effect": w.effect.map(|e| e.to_string()),
+                })
+            })
+            .collect();
+        serde_json::Value::Array(words).to_string()
+    }
+
+    /// Links the loaded program into one module, exactly as
+    /// `native-runner build` does with the default options; `entry` defaults
+    /// to `MAIN`.
+    pub fn link(&mut self, entry: Option<String>) -> Result<Vec<u8>, String> {
+        let opts = LinkOptions { entry: entry.filter(|e| !e.trim().is_empty()), ..LinkOptions::default() };
+        let res = self.forth.link(&mut self.machine, &opts);
+        // Anything linking printed is not the program's output.
+        self.machine.io().output.clear();
+        res.map(|a| a.bytes).map_err(|d| d.to_string())
     }
 
     /// Adds a file to the in-memory file system that `INCLUDED` reads.
@@ -70,13 +113,13 @@ impl Session {
     pub fn run_source(&mut self, name: &str, text: &str) -> Outcome {
         let res =
             self.forth.load_source(&mut self.machine, name, text.as_bytes()).and_then(|()| self.forth.end_of_input());
-        self.finish(res)
+        finish(&mut self.forth, &mut self.machine, res)
     }
 
     /// Interprets one line, keeping all state (the REPL).
     pub fn interpret_line(&mut self, line: &str) -> Outcome {
         let res = self.forth.interpret_line(&mut self.machine, "<repl>", line);
-        self.finish(res)
+        finish(&mut self.forth, &mut self.machine, res)
     }
 
     /// The data stack, bottom first.
@@ -95,24 +138,24 @@ impl Session {
     }
 }
 
-impl Session {
-    fn finish(&mut self, res: Result<(), Stop>) -> Outcome {
-        let output = String::from_utf8_lossy(&std::mem::take(&mut self.machine.io().output)).into_owned();
-        let mut out = Outcome { output, ..Outcome::default() };
-        match res {
-            Ok(()) => {}
-            Err(Stop::Bye) => out.bye = true,
-            Err(Stop::Error(d)) => {
-                if let Some(loc) = &d.location {
-                    out.line = loc.line;
-                    out.column = loc.col;
-                }
-                out.error = Some(d.to_string());
-                self.forth.reset(&mut self.machine);
+/// Turns the end of a call into an [`Outcome`]: takes the output left
+/// over, and after an error resets the system so the next call works.
+pub(crate) fn finish(forth: &mut Forth, machine: &mut JsMachine, res: Result<(), Stop>) -> Outcome {
+    let output = String::from_utf8_lossy(&std::mem::take(&mut machine.io().output)).into_owned();
+    let mut out = Outcome { output, ..Outcome::default() };
+    match res {
+        Ok(()) => {}
+        Err(Stop::Bye) => out.bye = true,
+        Err(Stop::Error(d)) => {
+            if let Some(loc) = &d.location {
+                out.line = loc.line;
+                out.column = loc.col;
             }
+            out.error = Some(d.to_string());
+            forth.reset(machine);
         }
-        out
     }
+    out
 }
 
 /// The compiler's version.

@@ -42,6 +42,8 @@ pub struct Io {
     pub input: std::collections::VecDeque<u8>,
     /// The in-memory file system.
     pub files: crate::memory_fs::MemoryFs,
+    /// Where output is streamed while a program runs, if anywhere.
+    pub sink: Option<crate::stream::OutputSink>,
 }
 
 /// The `forth.host` import: a Rust closure that may throw.
@@ -311,7 +313,9 @@ impl Machine for JsMachine {
     }
 
     fn output(&mut self, bytes: &[u8]) {
-        self.inner.io.borrow_mut().output.extend_from_slice(bytes);
+        let mut io = self.inner.io.borrow_mut();
+        io.output.extend_from_slice(bytes);
+        io.stream();
     }
 
     fn key(&mut self) -> Option<u8> {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const require = createRequire(import.meta.url);
-const { Session, version } = require(join(root, 'target', 'web-node', 'web.js'));
+const { Session, Image, version, sha256_hex, wat, provenance } = require(join(root, 'target', 'web-node', 'web.js'));
 
 function filesUnder(dir, prefix = '') {
   const out = {};
@@ -100,4 +100,46 @@ test('BYE is reported, not treated as an error', () => {
   const out = s.run_source('bye.fs', '1 . bye 2 .');
   assert.equal(out.bye, true);
   assert.equal(out.output, '1 ');
+});
+
+test('words lists the user definitions with their inferred stack effects', () => {
+  const s = session({});
+  s.run_source('w.fs', ': sq dup * ;\n: dyn ?dup ;\nvariable v 3 constant three : imm ; immediate');
+  const words = JSON.parse(s.words_json());
+  assert.deepEqual(words.map((w) => [w.name, w.kind, w.effect, w.immediate]), [
+    ['sq', 'colon', '( 1 -- 1 )', false],
+    ['dyn', 'colon', null, false],
+    ['v', 'variable', '( 0 -- 1 )', false],
+    ['three', 'constant', '( 0 -- 1 )', false],
+    ['imm', 'colon', '( 0 -- 0 )', true],
+  ]);
+});
+
+test('output is streamed to the sink while the program runs, exactly once', () => {
+  const s = session({});
+  const chunks = [];
+  s.set_output_sink((bytes) => chunks.push(Buffer.from(bytes).toString('utf8')));
+  const out = s.run_source('s.fs', '.( first) : spin 0 200000 0 do i + loop drop ; spin .( second) 1 2 + .');
+  s.set_output_sink(undefined);
+  assert.equal(chunks[0], 'first');
+  assert.equal(chunks.join('') + out.output, 'firstsecond3 ');
+});
+
+test('link makes one deterministic module; it runs as an Image', () => {
+  const s = session({});
+  assert.equal(s.run_source('main.fs', ': main ( -- ) 6 7 * . ;').error, undefined);
+  const bytes = s.link(undefined);
+  assert.ok(WebAssembly.validate(bytes));
+  assert.match(sha256_hex(bytes), /^[0-9a-f]{64}$/);
+  // Deterministic: another system loading the same source links the same bytes.
+  const t = session({});
+  t.run_source('main.fs', ': main ( -- ) 6 7 * . ;');
+  assert.equal(sha256_hex(t.link('MAIN')), sha256_hex(bytes));
+  assert.match(wat(bytes), /^\(module \$fastforth-image/);
+  assert.equal(JSON.parse(provenance(bytes)).entry, 'MAIN');
+  const img = new Image(bytes);
+  assert.equal(img.entry(), 'MAIN');
+  for (let i = 0; i < 3; i++) assert.equal(img.run().output, '42 ');
+  assert.throws(() => s.link('nope'), /the entry word nope is not defined/);
+  assert.throws(() => new Image(new Uint8Array([0, 97, 115, 109])), /./);
 });

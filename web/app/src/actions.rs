@@ -1,0 +1,177 @@
+//! What the buttons do, and what the worker's messages change: the only
+//! code that writes the [`State`].
+//!
+//! Guarantee: a message from the worker is shown as text only; a failed
+//! request ends in a message, never in a page that waits forever.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::state::{Artifact, Bench, ErrorMark, ReplEntry, State, Word};
+use crate::stats::summarize;
+use crate::worker::{field, message, number, numbers, opt_text, text, WorkerClient};
+
+/// The worker, kept on the page's thread.
+pub type Client = StoredValue<Option<WorkerClient>, LocalStorage>;
+
+/// Starts the worker, wired to `state`.
+pub fn start_worker(state: State) -> Client {
+    let client = WorkerClient::start(move |msg| on_message(state, msg));
+    StoredValue::new_local(Some(client))
+}
+
+fn send(client: Client, msg: JsValue) {
+    client.with_value(|c| {
+        if let Some(c) = c {
+            c.send(msg)
+        }
+    });
+}
+
+/// Run: a fresh system loads the editor's text, then links it.
+pub fn run(state: State, client: Client) {
+    state.output.set(String::new());
+    state.error.set(None);
+    state.stack.set(Vec::new());
+    state.artifact.set(None);
+    state.artifact_error.set(None);
+    state.repl.set(Vec::new());
+    state.run_ms.set(None);
+    state.running.set(true);
+    state.status.set("running…".into());
+    let source = state.source.get_untracked();
+    let entry = state.entry.get_untracked();
+    send(client, message(&[("type", "run".into()), ("source", source.into()), ("entry", entry.into())]));
+}
+
+/// Stop: ends whatever the worker runs by replacing the worker.
+pub fn stop(state: State, client: Client) {
+    client.with_value(|c| {
+        if let Some(c) = c {
+            c.restart()
+        }
+    });
+    let was = state.running.get_untracked() || state.progress.get_untracked().is_some();
+    state.running.set(false);
+    state.progress.set(None);
+    state.ready.set(false);
+    state.repl.update(|r| {
+        for e in r.iter_mut().filter(|e| e.response.is_none()) {
+            e.response = Some("stopped".into());
+        }
+    });
+    state.status.set(if was { "stopped; starting a fresh compiler…" } else { "restarting the compiler…" }.into());
+}
+
+/// One REPL line against the loaded program.
+pub fn repl(state: State, client: Client, line: String) {
+    state.repl.update(|r| r.push(ReplEntry { input: line.clone(), output: String::new(), response: None }));
+    state.running.set(true);
+    send(client, message(&[("type", "repl".into()), ("line", line.into())]));
+}
+
+/// Bench the entry word of the loaded program.
+pub fn bench(state: State, client: Client) {
+    let n = state.iterations.get_untracked().clamp(1, 1_000_000);
+    state.bench_error.set(None);
+    state.progress.set(Some((0, n)));
+    let entry = state.entry.get_untracked();
+    send(client, message(&[("type", "bench".into()), ("entry", entry.into()), ("iterations", JsValue::from(n))]));
+}
+
+fn on_message(state: State, msg: JsValue) {
+    match text(&msg, "type").as_str() {
+        "ready" => {
+            state.ready.set(true);
+            state.version.set(text(&msg, "version"));
+            if !state.running.get_untracked() {
+                state.status.set("ready".into());
+            }
+        }
+        "out" if text(&msg, "kind") == "repl" => state.repl.update(|r| {
+            if let Some(e) = r.iter_mut().find(|e| e.response.is_none()) {
+                e.output.push_str(&text(&msg, "text"));
+            }
+        }),
+        "out" => state.output.update(|o| o.push_str(&text(&msg, "text"))),
+        "result" => on_result(state, &msg),
+        "artifact" => match opt_text(&msg, "error") {
+            Some(e) => state.artifact_error.set(Some(e)),
+            None => {
+                let bytes = js_sys::Uint8Array::new(&field(&msg, "bytes")).to_vec();
+                state.artifact.set(Some(Artifact {
+                    bytes,
+                    sha256: text(&msg, "sha256"),
+                    wat: text(&msg, "wat"),
+                    provenance: opt_text(&msg, "provenance"),
+                    link_ms: number(&msg, "linkMs"),
+                }));
+            }
+        },
+        "progress" => state.progress.set(Some((number(&msg, "done") as u32, number(&msg, "total") as u32))),
+        "bench" => {
+            state.progress.set(None);
+            let samples: Vec<u64> = numbers(&msg, "samples_ns").into_iter().map(|x| x as u64).collect();
+            match summarize(&samples) {
+                Some(summary) => state.bench.set(Some(Bench {
+                    entry: text(&msg, "entry"),
+                    samples_ns: samples,
+                    summary,
+                    module_sha256: text(&msg, "module_sha256"),
+                    module_bytes: number(&msg, "module_bytes") as u64,
+                    calls_per_sample: (number(&msg, "calls_per_sample") as u64).max(1),
+                })),
+                None => state.bench_error.set(Some("the bench produced no samples".into())),
+            }
+        }
+        "failed" => {
+            let e = text(&msg, "error");
+            if state.progress.get_untracked().is_some() {
+                state.progress.set(None);
+                state.bench_error.set(Some(e.clone()));
+            }
+            state.running.set(false);
+            state.status.set(format!("failed: {e}"));
+        }
+        _ => {}
+    }
+}
+
+fn on_result(state: State, msg: &JsValue) {
+    let kind = text(msg, "kind");
+    let out = text(msg, "output");
+    let error = opt_text(msg, "error");
+    let words: Vec<Word> = serde_json::from_str(&text(msg, "words")).unwrap_or_default();
+    state.words.set(words);
+    state.stack.set(numbers(msg, "stack").into_iter().map(|x| x as i32).collect());
+    state.running.set(false);
+    if kind == "repl" {
+        let suffix = match &error {
+            Some(e) => e.clone(),
+            None if field(msg, "compiling").as_bool() == Some(true) => " compiled".into(),
+            None => " ok".into(),
+        };
+        state.repl.update(|r| {
+            if let Some(e) = r.iter_mut().find(|e| e.response.is_none()) {
+                e.response = Some(format!("{}{out}{suffix}", e.output));
+            }
+        });
+        state.error.set(error.map(|message| ErrorMark { message, line: 0, column: 0, in_editor: false }));
+        state.status.set("ready".into());
+        return;
+    }
+    state.output.update(|o| o.push_str(&out));
+    state.run_ms.set(Some(number(msg, "ms")));
+    match error {
+        Some(message) => {
+            state.status.set("error".into());
+            state.error.set(Some(ErrorMark {
+                message,
+                line: number(msg, "line") as u32,
+                column: number(msg, "column") as u32,
+                in_editor: true,
+            }));
+        }
+        None => state.status.set(format!("done in {:.1} ms", number(msg, "ms"))),
+    }
+}

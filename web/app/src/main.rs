@@ -1,0 +1,23 @@
+//! FastForth/wasm playground: a Leptos client-side app. The compiler and
+//! the user's program run in a Web Worker (`web/worker.js` over the `web`
+//! crate's façade); this crate is the page: editor, panels, charts, share
+//! links. See ARCHITECTURE.md ("web").
+
+mod actions;
+mod app;
+mod chart;
+mod editor;
+mod examples;
+mod highlight;
+mod panels;
+mod provenance;
+mod report;
+mod share;
+mod state;
+mod stats;
+mod storage;
+mod worker;
+
+fn main() {
+    leptos::mount::mount_to_body(app::App);
+}

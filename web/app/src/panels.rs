@@ -1,0 +1,15 @@
+//! The panels beside and below the editor, one file each.
+
+mod artifact;
+mod bench;
+mod compare;
+mod console;
+mod provenance;
+mod share;
+
+pub use artifact::ArtifactPanel;
+pub use bench::BenchPanel;
+pub use compare::ComparePanel;
+pub use console::ConsolePanel;
+pub use provenance::ProvenancePanel;
+pub use share::SharePanel;

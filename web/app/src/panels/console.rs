@@ -1,0 +1,111 @@
+//! Output, data stack, error, REPL and the words panel.
+
+use leptos::prelude::*;
+
+use crate::actions::{self, Client};
+use crate::state::State;
+
+/// The console column.
+#[component]
+pub fn ConsolePanel(state: State, client: Client) -> impl IntoView {
+    let line = RwSignal::new(String::new());
+    view! {
+        <div class="panel">
+            <h2>"Output " <small>{move || state.run_ms.get().map(|ms| format!("({ms:.1} ms)"))}</small></h2>
+            <pre class="output" data-testid="output">{move || state.output.get()}</pre>
+            {move || {
+                state
+                    .error
+                    .get()
+                    .map(|e| {
+                        let at = (e.in_editor && e.line > 0)
+                            .then(|| format!("line {}, column {}", e.line, e.column));
+                        view! {
+                            <div class="error" data-testid="error" role="alert">
+                                <div class="error-message">{e.message}</div>
+                                <div class="error-at">{at}</div>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+        <div class="panel">
+            <h2>"Data stack"</h2>
+            <div class="stack" data-testid="stack">
+                {move || {
+                    let s = state.stack.get();
+                    if s.is_empty() {
+                        "(empty)".to_string()
+                    } else {
+                        format!("<{}> {}", s.len(), s.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(" "))
+                    }
+                }}
+            </div>
+        </div>
+        <div class="panel">
+            <h2>"REPL"</h2>
+            <div class="repl-log" data-testid="repl-log">
+                {move || {
+                    state
+                        .repl
+                        .get()
+                        .into_iter()
+                        .map(|e| {
+                            view! {
+                                <div class="repl-in">{format!("> {}", e.input)}</div>
+                                <div class="repl-out">{e.response.unwrap_or_else(|| format!("{}…", e.output))}</div>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
+            <input
+                data-testid="repl"
+                class="repl"
+                placeholder="a line of Forth, run against the loaded program (Enter)"
+                spellcheck="false"
+                prop:value=move || line.get()
+                on:input=move |ev| line.set(event_target_value(&ev))
+                on:keydown=move |ev| {
+                    if ev.key() == "Enter" {
+                        ev.prevent_default();
+                        let text = line.get_untracked();
+                        line.set(String::new());
+                        actions::repl(state, client, text);
+                    }
+                }
+            />
+        </div>
+        <div class="panel">
+            <h2>"Words"</h2>
+            <table class="words" data-testid="words">
+                <thead>
+                    <tr>
+                        <th>"name"</th>
+                        <th>"kind"</th>
+                        <th>"stack effect (inferred)"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        state
+                            .words
+                            .get()
+                            .into_iter()
+                            .map(|w| {
+                                let name = if w.immediate { format!("{} (immediate)", w.name) } else { w.name };
+                                view! {
+                                    <tr>
+                                        <td class="word-name">{name}</td>
+                                        <td>{w.kind}</td>
+                                        <td class="effect">{w.effect.unwrap_or_else(|| "dynamic".into())}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,45 @@
+//! The share button and the link it makes.
+
+use leptos::prelude::*;
+
+use crate::share::make_link;
+use crate::state::State;
+
+/// The share panel.
+#[component]
+pub fn SharePanel(state: State) -> impl IntoView {
+    let share = move |_| match make_link(state) {
+        Ok(url) => {
+            state.share_error.set(None);
+            if let Some(w) = web_sys::window() {
+                let _ = w.navigator().clipboard().write_text(&url);
+            }
+            state.share_url.set(Some(url));
+        }
+        Err(e) => {
+            state.share_url.set(None);
+            state.share_error.set(Some(e));
+        }
+    };
+    view! {
+        <div class="panel">
+            <h2>"Share"</h2>
+            <p class="note">
+                "A link carrying the source, the settings, the bench results and any imported report, compressed and sealed with a sha256."
+            </p>
+            <button data-testid="share" on:click=share>"Make a share link"</button>
+            {move || {
+                state
+                    .share_url
+                    .get()
+                    .map(|u| {
+                        view! {
+                            <input class="share-url" data-testid="share-url" readonly prop:value=u.clone() />
+                            <p class="note">{format!("{} characters (copied to the clipboard when allowed)", u.len())}</p>
+                        }
+                    })
+            }}
+            {move || state.share_error.get().map(|e| view! { <p class="error" data-testid="share-error">{e}</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,166 @@
+//! The page's state: one reactive signal per thing the views show.
+//!
+//! Everything here is data; the worker's messages write it
+//! ([`crate::actions`]) and the views read it.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::report::Report;
+use crate::stats::Summary;
+
+/// The error of the last run or REPL line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorMark {
+    /// `file:line:col: error: ...`.
+    pub message: String,
+    /// 1-based line, or 0.
+    pub line: u32,
+    /// 1-based column, or 0.
+    pub column: u32,
+    /// Whether it points into the editor's text (not a REPL line).
+    pub in_editor: bool,
+}
+
+/// A user definition, as the words panel lists it.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Word {
+    /// Name.
+    pub name: String,
+    /// `colon`, `variable`, ...
+    pub kind: String,
+    /// Immediate.
+    pub immediate: bool,
+    /// `( 1 -- 1 )`, or none when dynamic.
+    pub effect: Option<String>,
+}
+
+/// The module linked from the loaded program.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Artifact {
+    /// The bytes.
+    pub bytes: Vec<u8>,
+    /// Lowercase hex sha256 of the bytes.
+    pub sha256: String,
+    /// WebAssembly text.
+    pub wat: String,
+    /// The provenance section's JSON text.
+    pub provenance: Option<String>,
+    /// Time to link, in ms.
+    pub link_ms: f64,
+}
+
+/// A finished browser bench.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Bench {
+    /// Entry word.
+    pub entry: String,
+    /// Samples, ns.
+    pub samples_ns: Vec<u64>,
+    /// Summary of the samples.
+    pub summary: Summary,
+    /// sha256 of the module measured.
+    pub module_sha256: String,
+    /// Its size.
+    pub module_bytes: u64,
+    /// Each sample is the mean time of this many calls.
+    #[serde(default = "one")]
+    pub calls_per_sample: u64,
+}
+
+fn one() -> u64 {
+    1
+}
+
+/// One REPL exchange.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReplEntry {
+    /// What was typed.
+    pub input: String,
+    /// Output streamed so far.
+    pub output: String,
+    /// The output, then ` ok`, ` compiled` or the error; `None` while it runs.
+    pub response: Option<String>,
+}
+
+/// All the page's signals.
+#[derive(Clone, Copy)]
+pub struct State {
+    /// Editor text.
+    pub source: RwSignal<String>,
+    /// The last run's output, streamed.
+    pub output: RwSignal<String>,
+    /// Data stack after the last run or REPL line.
+    pub stack: RwSignal<Vec<i32>>,
+    /// The last error.
+    pub error: RwSignal<Option<ErrorMark>>,
+    /// User definitions.
+    pub words: RwSignal<Vec<Word>>,
+    /// The linked module.
+    pub artifact: RwSignal<Option<Artifact>>,
+    /// Why there is no linked module.
+    pub artifact_error: RwSignal<Option<String>>,
+    /// A run is in progress.
+    pub running: RwSignal<bool>,
+    /// Load time (compile and run) of the last run, ms.
+    pub run_ms: RwSignal<Option<f64>>,
+    /// What the page is doing, in words.
+    pub status: RwSignal<String>,
+    /// The worker is ready.
+    pub ready: RwSignal<bool>,
+    /// The compiler's version.
+    pub version: RwSignal<String>,
+    /// The REPL's transcript.
+    pub repl: RwSignal<Vec<ReplEntry>>,
+    /// Entry word for the artifact and the bench.
+    pub entry: RwSignal<String>,
+    /// Bench iterations.
+    pub iterations: RwSignal<u32>,
+    /// Bench progress (done, total) while it runs.
+    pub progress: RwSignal<Option<(u32, u32)>>,
+    /// The last bench.
+    pub bench: RwSignal<Option<Bench>>,
+    /// Why the bench failed.
+    pub bench_error: RwSignal<Option<String>>,
+    /// The imported native report.
+    pub report: RwSignal<Option<Report>>,
+    /// Why the import failed.
+    pub report_error: RwSignal<Option<String>>,
+    /// The share link made.
+    pub share_url: RwSignal<Option<String>>,
+    /// Why no share link could be made.
+    pub share_error: RwSignal<Option<String>>,
+    /// About the link this page was opened with: (is an error, message).
+    pub link_note: RwSignal<Option<(bool, String)>>,
+}
+
+impl State {
+    /// The state of a fresh page showing `source`.
+    pub fn new(source: String) -> State {
+        State {
+            source: RwSignal::new(source),
+            output: RwSignal::new(String::new()),
+            stack: RwSignal::new(Vec::new()),
+            error: RwSignal::new(None),
+            words: RwSignal::new(Vec::new()),
+            artifact: RwSignal::new(None),
+            artifact_error: RwSignal::new(None),
+            running: RwSignal::new(false),
+            run_ms: RwSignal::new(None),
+            status: RwSignal::new("starting the compiler…".into()),
+            ready: RwSignal::new(false),
+            version: RwSignal::new(String::new()),
+            repl: RwSignal::new(Vec::new()),
+            entry: RwSignal::new("MAIN".into()),
+            iterations: RwSignal::new(100),
+            progress: RwSignal::new(None),
+            bench: RwSignal::new(None),
+            bench_error: RwSignal::new(None),
+            report: RwSignal::new(None),
+            report_error: RwSignal::new(None),
+            share_url: RwSignal::new(None),
+            share_error: RwSignal::new(None),
+            link_note: RwSignal::new(None),
+        }
+    }
+}

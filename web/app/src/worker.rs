@@ -1,0 +1,157 @@
+//! The page's side of the compiler worker: starts `worker.js` as a module
+//! worker, queues requests until it reports `ready`, hands every message
+//! it sends to one handler, and replaces it with a fresh worker on demand
+//! (Stop), which is the only way to end a wasm program that does not return.
+//!
+//! Guarantee: after [`WorkerClient::restart`] no message from the old worker
+//! reaches the handler (terminate is synchronous from the page's view).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+/// Where Trunk puts the worker script (copied from `web/worker.js`).
+const WORKER_URL: &str = "./worker.js";
+
+type Handler = Rc<dyn Fn(JsValue)>;
+/// An event listener kept alive for as long as its worker.
+type Listener = Closure<dyn FnMut(JsValue)>;
+
+struct Inner {
+    worker: RefCell<Option<Worker>>,
+    ready: Cell<bool>,
+    queue: RefCell<Vec<JsValue>>,
+    handler: Handler,
+    closures: RefCell<Vec<Listener>>,
+}
+
+/// A handle on the current worker.
+#[derive(Clone)]
+pub struct WorkerClient {
+    inner: Rc<Inner>,
+}
+
+impl WorkerClient {
+    /// Starts a worker whose messages go to `handler`. A worker that cannot
+    /// start or that fails reports `{type: 'failed', error}`.
+    pub fn start(handler: impl Fn(JsValue) + 'static) -> WorkerClient {
+        let c = WorkerClient {
+            inner: Rc::new(Inner {
+                worker: RefCell::new(None),
+                ready: Cell::new(false),
+                queue: RefCell::new(Vec::new()),
+                handler: Rc::new(handler),
+                closures: RefCell::new(Vec::new()),
+            }),
+        };
+        c.spawn();
+        c
+    }
+
+    fn spawn(&self) {
+        let opts = WorkerOptions::new();
+        opts.set_type(WorkerType::Module);
+        let worker = match Worker::new_with_options(WORKER_URL, &opts) {
+            Ok(w) => w,
+            Err(e) => {
+                (self.inner.handler)(message(&[("type", "failed".into()), ("error", format!("{e:?}").into())]));
+                return;
+            }
+        };
+        let weak = Rc::downgrade(&self.inner);
+        let on_message = Listener::new(move |ev: JsValue| {
+            let Some(inner) = weak.upgrade() else { return };
+            let data = ev.unchecked_into::<MessageEvent>().data();
+            if text(&data, "type") == "ready" {
+                inner.ready.set(true);
+                let queued: Vec<JsValue> = inner.queue.borrow_mut().drain(..).collect();
+                if let Some(w) = inner.worker.borrow().as_ref() {
+                    for m in queued {
+                        let _ = w.post_message(&m);
+                    }
+                }
+            }
+            (inner.handler)(data);
+        });
+        let handler = self.inner.handler.clone();
+        let on_error = Listener::new(move |ev: JsValue| {
+            let msg = ev
+                .dyn_ref::<web_sys::ErrorEvent>()
+                .map(|e| e.message())
+                .unwrap_or_else(|| "the compiler worker failed to start".into());
+            handler(message(&[("type", "failed".into()), ("error", msg.into())]));
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let mut closures = self.inner.closures.borrow_mut();
+        closures.clear();
+        closures.push(on_message);
+        closures.push(on_error);
+        *self.inner.worker.borrow_mut() = Some(worker);
+    }
+
+    /// Sends a request now, or when the worker is ready.
+    pub fn send(&self, msg: JsValue) {
+        if self.inner.ready.get() {
+            if let Some(w) = self.inner.worker.borrow().as_ref() {
+                let _ = w.post_message(&msg);
+            }
+        } else {
+            self.inner.queue.borrow_mut().push(msg);
+        }
+    }
+
+    /// Ends the current worker, whatever it is doing, and starts a fresh one.
+    pub fn restart(&self) {
+        if let Some(w) = self.inner.worker.borrow_mut().take() {
+            w.set_onmessage(None);
+            w.set_onerror(None);
+            w.terminate();
+        }
+        self.inner.ready.set(false);
+        self.inner.queue.borrow_mut().clear();
+        self.spawn();
+    }
+}
+
+/// A plain object from `(key, value)` pairs.
+pub fn message(fields: &[(&str, JsValue)]) -> JsValue {
+    let o = Object::new();
+    for (k, v) in fields {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o.into()
+}
+
+/// A field of a message.
+pub fn field(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A string field, or `""`.
+pub fn text(v: &JsValue, key: &str) -> String {
+    field(v, key).as_string().unwrap_or_default()
+}
+
+/// A string field that may be absent or null.
+pub fn opt_text(v: &JsValue, key: &str) -> Option<String> {
+    field(v, key).as_string()
+}
+
+/// A number field, or 0.
+pub fn number(v: &JsValue, key: &str) -> f64 {
+    field(v, key).as_f64().unwrap_or(0.0)
+}
+
+/// An array field of numbers.
+pub fn numbers(v: &JsValue, key: &str) -> Vec<f64> {
+    let a = field(v, key);
+    if !js_sys::Array::is_array(&a) {
+        return Vec::new();
+    }
+    js_sys::Array::from(&a).iter().filter_map(|x| x.as_f64()).collect()
+}

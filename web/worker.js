@@ -1,0 +1,134 @@
+// The playground's compiler worker: owns one FastForth session (the
+// compiler façade built by wasm-bindgen into ./pkg) and runs everything the
+// page asks for, so the page never freezes. The page ends a runaway program
+// by terminating this worker and starting a fresh one.
+//
+// Messages in:  {id, type: 'run', source, entry} | {id, type: 'repl', line}
+//               | {id, type: 'bench', entry, iterations}
+// Messages out: {type: 'ready', version} | {type: 'out', kind, text} (streamed)
+//               | {id, type: 'result', ...} | {id, type: 'artifact', ...}
+//               | {id, type: 'progress', done, total} | {id, type: 'bench', ...}
+import init, { Session, Image, version, sha256_hex, wat, provenance } from './pkg/web.js';
+
+await init();
+let session = null;
+let artifactBytes = null;
+let artifactEntry = null;
+
+const decoder = () => new TextDecoder('utf-8');
+function sinkFor(dec, kind) {
+  return (bytes) => postMessage({ type: 'out', kind, text: dec.decode(bytes, { stream: true }) });
+}
+
+function report(id, kind, outcome, dec, ms) {
+  const rest = dec.decode(new TextEncoder().encode(outcome.output), { stream: true }) + dec.decode();
+  const msg = {
+    id, type: 'result', kind, output: rest, error: outcome.error ?? null, line: outcome.line,
+    column: outcome.column, bye: outcome.bye, ms,
+    stack: Array.from(session.stack()), words: session.words_json(),
+    compiling: session.is_compiling(),
+  };
+  outcome.free();
+  postMessage(msg);
+}
+
+function link(id, entry) {
+  const t0 = performance.now();
+  try {
+    const bytes = session.link(entry || undefined);
+    const linkMs = performance.now() - t0;
+    artifactBytes = bytes;
+    artifactEntry = entry || 'MAIN';
+    let text;
+    try { text = wat(bytes); } catch (e) { text = String(e); }
+    postMessage({
+      id, type: 'artifact', size: bytes.length, sha256: sha256_hex(bytes), wat: text,
+      provenance: provenance(bytes) ?? null, linkMs, bytes,
+    });
+  } catch (e) {
+    artifactBytes = null;
+    postMessage({ id, type: 'artifact', error: String(e) });
+  }
+}
+
+function run(id, source, entry) {
+  if (session) session.free();
+  session = new Session();
+  const dec = decoder();
+  session.set_output_sink(sinkFor(dec, 'run'));
+  const t0 = performance.now();
+  const outcome = session.run_source('main.fs', source);
+  const ms = performance.now() - t0;
+  session.set_output_sink(undefined);
+  const failed = outcome.error !== undefined;
+  report(id, 'run', outcome, dec, ms);
+  if (!failed) link(id, entry);
+}
+
+function repl(id, line) {
+  if (!session) session = new Session();
+  const dec = decoder();
+  session.set_output_sink(sinkFor(dec, 'repl'));
+  const t0 = performance.now();
+  const outcome = session.interpret_line(line);
+  session.set_output_sink(undefined);
+  report(id, 'repl', outcome, dec, performance.now() - t0);
+}
+
+function bench(id, entry, iterations) {
+  if (!session) throw new Error('press Run first: the bench measures the loaded program');
+  const want = entry || 'MAIN';
+  let bytes = artifactBytes;
+  if (!bytes || artifactEntry.toUpperCase() !== want.toUpperCase()) bytes = session.link(want);
+  const image = new Image(bytes);
+  let firstOutput = null;
+  const call = () => {
+    const o = image.run();
+    const err = o.error;
+    if (firstOutput === null) firstOutput = o.output;
+    o.free();
+    if (err !== undefined) throw new Error(err);
+  };
+  const samples = [];
+  let callsPerSample = 1;
+  try {
+    // Warm up (at least 20 ms or 1000 calls), then pick how many calls one
+    // sample times so that it lasts at least 1 ms: the worker's clock is
+    // coarse (down to 100 µs without cross-origin isolation).
+    const w0 = performance.now();
+    let warm = 0;
+    do { call(); warm++; } while (performance.now() - w0 < 20 && warm < 1000);
+    const perCallMs = (performance.now() - w0) / warm;
+    callsPerSample = Math.max(1, Math.min(1e6, Math.ceil(1 / Math.max(perCallMs, 1e-6))));
+    let lastPost = 0;
+    for (let i = 0; i < iterations; i++) {
+      const t0 = performance.now();
+      for (let k = 0; k < callsPerSample; k++) call();
+      const dt = performance.now() - t0;
+      samples.push(Math.round((dt * 1e6) / callsPerSample));
+      if (performance.now() - lastPost > 50 || i + 1 === iterations) {
+        lastPost = performance.now();
+        postMessage({ id, type: 'progress', done: i + 1, total: iterations });
+      }
+    }
+  } finally {
+    image.free();
+  }
+  postMessage({
+    id, type: 'bench', entry: want, samples_ns: samples, module_sha256: sha256_hex(bytes),
+    module_bytes: bytes.length, output: firstOutput, calls_per_sample: callsPerSample,
+  });
+}
+
+onmessage = (ev) => {
+  const m = ev.data;
+  try {
+    if (m.type === 'run') run(m.id, m.source, m.entry);
+    else if (m.type === 'repl') repl(m.id, m.line);
+    else if (m.type === 'bench') bench(m.id, m.entry, m.iterations);
+  } catch (e) {
+    postMessage({ id: m.id, type: 'failed', error: String(e && e.message ? e.message : e) });
+  }
+};
+
+postMessage({ type: 'ready', version: version() });
