@@ -82,8 +82,11 @@ impl Machine for NullMachine {
     fn read_line(&mut self) -> Option<Vec<u8>> {
         None
     }
-    fn read_file(&mut self, path: &str) -> Result<Vec<u8>, String> {
-        Err(format!("{path}: the null machine has no files"))
+    fn files(&mut self, _f: &mut dyn FnMut(&mut dyn compiler::file_system::FileSystem)) {
+        // The null machine has no file system.
+    }
+    fn wall_clock_ms(&mut self) -> f64 {
+        0.0
     }
     fn now_ms(&mut self) -> f64 {
         0.0

@@ -167,6 +167,7 @@ mod tests {
             name: "G".into(),
             blocks: terms.into_iter().map(|term| Block { ops: vec![], term }).collect(),
             n_loops: 0,
+            n_locals: 0,
         }
     }
 

@@ -49,7 +49,7 @@ pub enum OpClass {
     Branch,
     /// Calls of colon definitions and `EXECUTE`.
     Call,
-    /// Literals, stack shuffles, return stack, loop indices, in words that
+    /// Literals, stack shuffles, return stack, loop indices, locals, in words that
     /// keep the memory stack.
     Stack,
     /// Calls of host words.
@@ -106,7 +106,7 @@ pub fn prim_class(p: Prim) -> OpClass {
 /// The class of an op.
 pub fn op_class(op: &Op) -> OpClass {
     match *op {
-        Op::Lit(_) | Op::DoInit(_) | Op::LoopIndex(_) => OpClass::Stack,
+        Op::Lit(_) | Op::DoInit(_) | Op::LoopIndex(_) | Op::LocalGet(_) | Op::LocalSet(_) => OpClass::Stack,
         Op::FetchLit(_) | Op::StoreLit(_) => OpClass::Memory,
         Op::Prim(p) => prim_class(p),
         Op::Call(xt) if host_word_of(xt).is_some() => OpClass::Host,
@@ -513,6 +513,7 @@ mod tests {
                 Block { ops: vec![Op::Prim(Prim::Add)], term: Term::Return },
             ],
             n_loops: 0,
+            n_locals: 0,
         };
         let mut f = vec![make(900)];
         let before = crate::passes::effects::infer(&f[0], &Default::default());
@@ -543,6 +544,7 @@ mod tests {
             name: "Z".into(),
             blocks: vec![Block { ops: vec![Op::Prim(Prim::Erase), Op::Prim(Prim::Fill)], term: Term::Return }],
             n_loops: 0,
+            n_locals: 0,
         }];
         let before = crate::passes::effects::infer(&f[0], &Default::default());
         let c = instrument(&mut f, 100, true);

@@ -11,7 +11,7 @@
 //! returns a function with no pending targets; a half-built graph never
 //! leaves this module.
 
-use crate::ir::{Block, BlockId, Function, LoopId, Op, Term, Xt};
+use crate::ir::{Block, BlockId, Function, LocalId, LoopId, Op, Term, Xt};
 
 /// An entry of the control-flow stack.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,13 +54,44 @@ pub struct Definition {
     /// Loops `UNLOOP` has discarded on the current straight-line path (before
     /// its `EXIT`); `I` and `J` skip them.
     unlooped: usize,
+    /// The locals declared so far, oldest first; a later one shadows an
+    /// earlier one of the same name.
+    locals: Vec<(String, LocalId)>,
+    /// Names given to `(LOCAL)` since the last "last local" message.
+    pub pending_locals: Vec<String>,
 }
 
 impl Definition {
     /// An empty definition for `xt`.
     pub fn new(xt: Xt, name: String) -> Self {
-        let func = Function { xt, name, blocks: vec![Block { ops: Vec::new(), term: Term::Return }], n_loops: 0 };
-        Definition { func, cur: BlockId(0), cf: Vec::new(), loops: Vec::new(), unlooped: 0 }
+        let func =
+            Function { xt, name, blocks: vec![Block { ops: Vec::new(), term: Term::Return }], n_loops: 0, n_locals: 0 };
+        Definition {
+            func,
+            cur: BlockId(0),
+            cf: Vec::new(),
+            loops: Vec::new(),
+            unlooped: 0,
+            locals: Vec::new(),
+            pending_locals: Vec::new(),
+        }
+    }
+
+    /// Declares a local named `name`; it is found from now on.
+    pub fn declare_local(&mut self, name: &str) -> LocalId {
+        let id = LocalId(self.func.n_locals);
+        self.func.n_locals += 1;
+        self.locals.push((name.to_ascii_uppercase(), id));
+        id
+    }
+
+    /// The newest local named `name`, ignoring case.
+    pub fn find_local(&self, name: &str) -> Option<LocalId> {
+        if self.locals.is_empty() {
+            return None;
+        }
+        let key = name.to_ascii_uppercase();
+        self.locals.iter().rev().find(|(n, _)| *n == key).map(|&(_, id)| id)
     }
 
     /// Appends an op to the current block.
@@ -400,6 +431,21 @@ mod tests {
         assert_eq!(d.leave(), Err(CfError::NoLoop("LEAVE")));
         d.if_();
         assert_eq!(d.check_closed(";"), Err(CfError::Mismatch(";")));
+    }
+
+    #[test]
+    fn newer_locals_shadow_older_ones_ignoring_case() {
+        let mut d = Definition::new(9, "T".into());
+        let a = d.declare_local("a");
+        assert_eq!(d.find_local("A"), Some(a));
+        let a2 = d.declare_local("A");
+        assert_ne!(a, a2);
+        assert_eq!(d.find_local("a"), Some(a2));
+        assert_eq!(d.find_local("b"), None);
+        d.op(Op::LocalSet(a2));
+        d.op(Op::LocalGet(a));
+        let t = text(d);
+        assert!(t.starts_with("function T xt=9 loops=0 locals=2\nb0:\n    local.set 1\n    local.get 0\n"), "{t}");
     }
 
     #[test]

@@ -1,14 +1,19 @@
-//! The dictionary: word headers, kept by the host.
+//! The dictionary: word headers in word lists, kept by the host.
 //!
 //! Headers live in Rust, not in linear memory: a header has a name, an xt,
 //! flags and a [`Kind`] that tells the compiler how to compile a reference
-//! to the word. Lookup is case-insensitive and finds the newest visible
-//! definition of a name, so a redefinition shadows the old word while
-//! existing callers keep the xt they compiled.
+//! to the word. Every header belongs to one word list (the compilation word
+//! list when it was added); each word list has its own hash table from the
+//! upper-cased name to its headers, so a lookup costs one hash probe per
+//! word list in the search order. Lookup is case-insensitive and finds the
+//! newest visible definition of a name in the first word list of the search
+//! order that has one, so a redefinition shadows the old word while existing
+//! callers keep the xt they compiled.
 //!
-//! Guarantee: an xt maps to at most one header, and [`Dictionary::truncate`]
-//! (used by `MARKER`) restores exactly the lookup results of the earlier
-//! length.
+//! Guarantees: [`Dictionary::by_xt`] gives the first header made for an xt
+//! (a `SYNONYM` shares its xt but never replaces it), and
+//! [`Dictionary::truncate`] (used by `MARKER`) restores exactly the lookup
+//! results of the earlier length in every word list.
 
 use std::collections::HashMap;
 
@@ -50,6 +55,11 @@ pub enum Kind {
         /// The data field address.
         body: u32,
     },
+    /// A `2VALUE`: pushes the two cells at its body, which `TO` changes.
+    TwoValue {
+        /// The data field address.
+        body: u32,
+    },
     /// An `FCONSTANT`: pushes the float at its body.
     FConstant {
         /// The data field address.
@@ -80,6 +90,7 @@ impl Kind {
             | Kind::Does { body }
             | Kind::Variable { body }
             | Kind::Value { body }
+            | Kind::TwoValue { body }
             | Kind::FConstant { body }
             | Kind::FValue { body }
             | Kind::Defer { body } => Some(body),
@@ -105,33 +116,141 @@ pub struct Header {
     pub kind: Kind,
 }
 
-/// The set of headers.
+/// One word list: the headers of each upper-cased name, oldest first.
 #[derive(Default, Debug)]
+struct WordList {
+    by_name: HashMap<String, Vec<WordId>>,
+}
+
+/// The set of headers, its word lists and the search order.
+#[derive(Debug)]
 pub struct Dictionary {
     words: Vec<Header>,
-    by_name: HashMap<String, Vec<usize>>,
+    /// The word list of each header.
+    list_of: Vec<WordListId>,
+    lists: Vec<WordList>,
     by_xt: HashMap<Xt, usize>,
+    /// The search order, first searched first.
+    order: Vec<WordListId>,
+    /// The compilation word list.
+    current: WordListId,
 }
 
 /// Index of a header in the dictionary.
 pub type WordId = usize;
 
+/// Index of a word list; [`FORTH_WORDLIST`] holds the system's words.
+pub type WordListId = usize;
+
+/// The word list `FORTH-WORDLIST` returns.
+pub const FORTH_WORDLIST: WordListId = 0;
+
+/// The most word lists the search order may hold (`SET-ORDER` beyond it
+/// is THROW -49).
+pub const MAX_ORDER: usize = 16;
+
+impl Default for Dictionary {
+    fn default() -> Self {
+        Dictionary {
+            words: Vec::new(),
+            list_of: Vec::new(),
+            lists: vec![WordList::default()],
+            by_xt: HashMap::new(),
+            order: vec![FORTH_WORDLIST],
+            current: FORTH_WORDLIST,
+        }
+    }
+}
+
 impl Dictionary {
-    /// Adds a header and returns its id. An empty name is not findable.
+    /// Adds a header to the compilation word list and returns its id. An
+    /// empty name is not findable.
     pub fn add(&mut self, header: Header) -> WordId {
         let id = self.words.len();
         if !header.name.is_empty() {
-            self.by_name.entry(header.name.to_ascii_uppercase()).or_default().push(id);
+            self.lists[self.current].by_name.entry(header.name.to_ascii_uppercase()).or_default().push(id);
         }
-        self.by_xt.insert(header.xt, id);
+        self.by_xt.entry(header.xt).or_insert(id);
         self.words.push(header);
+        self.list_of.push(self.current);
         id
     }
 
-    /// The newest visible word with this name, ignoring case.
+    /// The newest visible word with this name, ignoring case, in the first
+    /// word list of the search order that has one.
     pub fn find(&self, name: &str) -> Option<&Header> {
-        let ids = self.by_name.get(&name.to_ascii_uppercase())?;
-        ids.iter().rev().map(|&i| &self.words[i]).find(|h| !h.hidden)
+        self.find_id(name).map(|i| &self.words[i])
+    }
+
+    /// Like [`Dictionary::find`], giving the header's id.
+    pub fn find_id(&self, name: &str) -> Option<WordId> {
+        let key = name.to_ascii_uppercase();
+        self.order.iter().find_map(|&wl| self.find_key_in(&key, wl))
+    }
+
+    /// The newest visible word with this name in one word list.
+    pub fn find_in(&self, name: &str, wl: WordListId) -> Option<WordId> {
+        self.find_key_in(&name.to_ascii_uppercase(), wl)
+    }
+
+    fn find_key_in(&self, key: &str, wl: WordListId) -> Option<WordId> {
+        let ids = self.lists.get(wl)?.by_name.get(key)?;
+        ids.iter().rev().copied().find(|&i| !self.words[i].hidden)
+    }
+
+    /// Makes a new, empty word list.
+    pub fn new_word_list(&mut self) -> WordListId {
+        self.lists.push(WordList::default());
+        self.lists.len() - 1
+    }
+
+    /// How many word lists there are.
+    pub fn word_lists(&self) -> usize {
+        self.lists.len()
+    }
+
+    /// Whether `wl` names a word list.
+    pub fn is_word_list(&self, wl: WordListId) -> bool {
+        wl < self.lists.len()
+    }
+
+    /// The search order, first searched first.
+    pub fn order(&self) -> &[WordListId] {
+        &self.order
+    }
+
+    /// Replaces the search order (the caller checks the ids and the length).
+    pub fn set_order(&mut self, order: Vec<WordListId>) {
+        self.order = order;
+    }
+
+    /// The compilation word list.
+    pub fn current(&self) -> WordListId {
+        self.current
+    }
+
+    /// Sets the compilation word list.
+    pub fn set_current(&mut self, wl: WordListId) {
+        self.current = wl;
+    }
+
+    /// The word list a header belongs to.
+    pub fn list_of(&self, id: WordId) -> WordListId {
+        self.list_of[id]
+    }
+
+    /// The visible, named headers of one word list, newest first (every
+    /// header, also those a newer one of the same name shadows).
+    pub fn words_of(&self, wl: WordListId) -> Vec<WordId> {
+        (0..self.words.len())
+            .rev()
+            .filter(|&i| self.list_of[i] == wl && !self.words[i].hidden && !self.words[i].name.is_empty())
+            .collect()
+    }
+
+    /// Whether `id` is a header id.
+    pub fn contains(&self, id: WordId) -> bool {
+        id < self.words.len()
     }
 
     /// The header with this xt.
@@ -161,32 +280,36 @@ impl Dictionary {
 
     /// Forgets every header from `len` on.
     pub fn truncate(&mut self, len: usize) {
-        for h in self.words.drain(len..) {
-            self.by_xt.remove(&h.xt);
+        let lists = self.list_of.split_off(len.min(self.list_of.len()));
+        for (i, (h, wl)) in self.words.drain(len..).zip(lists).enumerate() {
+            if self.by_xt.get(&h.xt) == Some(&(len + i)) {
+                self.by_xt.remove(&h.xt);
+            }
             if !h.name.is_empty() {
                 let key = h.name.to_ascii_uppercase();
-                if let Some(ids) = self.by_name.get_mut(&key) {
+                let by_name = &mut self.lists[wl].by_name;
+                if let Some(ids) = by_name.get_mut(&key) {
                     ids.retain(|&i| i < len);
                     if ids.is_empty() {
-                        self.by_name.remove(&key);
+                        by_name.remove(&key);
                     }
                 }
             }
         }
     }
 
-    /// Visible names, newest first, each name once.
+    /// The names `WORDS` lists: those of the first word list of the search
+    /// order that a lookup would find, newest first, each name once.
     pub fn visible_names(&self) -> Vec<&str> {
+        let Some(&wl) = self.order.first() else {
+            return Vec::new();
+        };
         let mut seen = std::collections::HashSet::new();
-        self.words
-            .iter()
-            .enumerate()
-            .rev()
-            .filter(|(_, h)| !h.hidden && !h.name.is_empty())
-            .filter(|(i, h)| {
-                self.by_name[&h.name.to_ascii_uppercase()].last() == Some(i) && seen.insert(h.name.to_ascii_uppercase())
-            })
-            .map(|(_, h)| h.name.as_str())
+        self.words_of(wl)
+            .into_iter()
+            .map(|i| &self.words[i])
+            .filter(|h| seen.insert(h.name.to_ascii_uppercase()))
+            .map(|h| h.name.as_str())
             .collect()
     }
 }
@@ -229,5 +352,34 @@ mod tests {
         assert!(d.find("b").is_none());
         assert!(d.by_xt(12).is_none());
         assert_eq!(d.visible_names(), vec!["a"]);
+    }
+
+    #[test]
+    fn the_search_order_picks_the_word_list() {
+        let mut d = Dictionary::default();
+        d.add(colon("w", 10));
+        let wl = d.new_word_list();
+        d.set_current(wl);
+        d.add(colon("W", 11));
+        d.add(colon("only-here", 12));
+        assert_eq!(d.find("w").unwrap().xt, 10);
+        assert!(d.find("only-here").is_none());
+        d.set_order(vec![wl, FORTH_WORDLIST]);
+        assert_eq!(d.find("w").unwrap().xt, 11);
+        assert_eq!(d.find_in("w", FORTH_WORDLIST).map(|i| d.get(i).xt), Some(10));
+        assert_eq!(d.words_of(wl).len(), 2);
+        d.set_order(vec![]);
+        assert!(d.find("w").is_none());
+    }
+
+    #[test]
+    fn a_synonym_keeps_the_original_header_of_its_xt() {
+        let mut d = Dictionary::default();
+        d.add(colon("orig", 10));
+        let mark = d.len();
+        d.add(colon("syn", 10));
+        assert_eq!(d.by_xt(10).unwrap().name, "orig");
+        d.truncate(mark);
+        assert_eq!(d.by_xt(10).unwrap().name, "orig");
     }
 }

@@ -68,7 +68,8 @@ impl Forth {
                 let name = self.parse_word_name(m)?;
                 let here = m.read_cell(addr::DP)?;
                 let snapshot = self.markers.len();
-                self.markers.push(Snapshot { dict_len: self.dict.len(), here, latest: self.latest });
+                let order = (self.dict.order().to_vec(), self.dict.current());
+                self.markers.push(Snapshot { dict_len: self.dict.len(), here, latest: self.latest, order });
                 let xt = self.alloc_xt()?;
                 self.install(m, xt, TableEntry::Host)?;
                 self.dict.add(Header {
@@ -82,18 +83,33 @@ impl Forth {
                 Ok(())
             }
             To => {
-                let (_, _, kind) = self.find_parsed(m)?;
-                if let Kind::FValue { body } = kind {
-                    return self.store_fvalue(m, body);
-                }
-                let Kind::Value { body } = kind else {
-                    return Err(self.fail(throw::INVALID_NAME, "TO needs a VALUE"));
-                };
+                let name = self.parse_word_name(m)?;
                 if self.state {
-                    self.compile_op(Op::StoreLit(body))
-                } else {
-                    let v = self.pop(m)?;
-                    m.write_cell(body, v)
+                    if let Some(id) = self.current.as_ref().and_then(|c| c.def.find_local(&name)) {
+                        return self.compile_op(Op::LocalSet(id));
+                    }
+                }
+                let Some(kind) = self.dict.find(&name).map(|h| h.kind.clone()) else {
+                    return Err(self.fail(throw::UNDEFINED_WORD, format!("undefined word {name}")));
+                };
+                match (kind, self.state) {
+                    (Kind::Value { body }, true) => self.compile_op(Op::StoreLit(body)),
+                    (Kind::Value { body }, false) => {
+                        let v = self.pop(m)?;
+                        m.write_cell(body, v)
+                    }
+                    (Kind::TwoValue { body }, true) => {
+                        self.compile_op(Op::Lit(body as i32))?;
+                        self.compile_op(Op::Prim(Prim::TwoStore))
+                    }
+                    (Kind::TwoValue { body }, false) => {
+                        let x2 = self.pop(m)?;
+                        let x1 = self.pop(m)?;
+                        m.write_cell(body, x2)?;
+                        m.write_cell(body + 4, x1)
+                    }
+                    (Kind::FValue { body }, _) => self.store_fvalue(m, body),
+                    _ => Err(self.fail(throw::INVALID_NAME, "TO needs a VALUE, a 2VALUE, an FVALUE or a local")),
                 }
             }
             Is | ActionOf => {
@@ -202,8 +218,16 @@ impl Forth {
             }
             Paren => self.comment(m),
             Backslash => {
-                let len = self.inputs.last().map_or(0, |t| t.line.len());
-                m.write_cell(addr::TO_IN, len as i32)
+                let end = match self.inputs.last() {
+                    // In a block, the comment ends with its 64-character line.
+                    Some(t) if matches!(t.kind, SourceKind::Block { .. }) => {
+                        let line = crate::block::LINE;
+                        ((t.tok_start / line + 1) * line).min(t.line.len())
+                    }
+                    Some(t) => t.line.len(),
+                    None => 0,
+                };
+                m.write_cell(addr::TO_IN, end as i32)
             }
             DotParen => {
                 let s = self.parse_string(m, b')', ".(")?;
@@ -406,6 +430,32 @@ impl Forth {
                 Ok(())
             }
             Environment => self.environment(m),
+            BracketIf | BracketElse | BracketThen | BracketDefined | BracketUndefined | NToR | NRFrom | Synonym
+            | NameToString | NameToInterpret | NameToCompile | TraverseWordlist | Dump | See => self.run_tools(m, h),
+            ForthWordlist | Wordlist | GetOrder | SetOrder | GetCurrent | SetCurrent | SearchWordlist | Definitions
+            | Also | Only | Order | Previous | ForthOrder => self.run_search_order(m, h),
+            OpenFile | CreateFile | CloseFile | ReadFile | ReadLine | WriteFile | WriteLine | FilePosition
+            | RepositionFile | FileSize | ResizeFile | DeleteFile | RenameFile | FileStatus | FlushFile
+            | IncludeFile | Required | Require => self.run_file_access(m, h),
+            Block | Buffer | Update | SaveBuffers | EmptyBuffers | Load | List => self.run_block(m, h),
+            // LOCALS, DOUBLE, MEMORY-ALLOCATION, STRING, FACILITY.
+            BraceColon => self.brace_locals(m),
+            ParenLocal => self.paren_local(m),
+            LocalsBar => self.locals_bar(m),
+            TwoValue => self.two_value_word(m),
+            MStarSlash => self.m_star_slash_word(m),
+            SLiteral => {
+                let (_, s) = self.pop_text(m)?;
+                self.string_literal(m, &s)
+            }
+            Compare => self.compare_word(m),
+            Search => self.search_word(m),
+            Replaces => self.replaces_word(m),
+            Substitute => self.substitute_word(m),
+            Unescape => self.unescape_word(m),
+            Ms => self.ms_word(m),
+            TimeAndDate => self.time_and_date_word(m),
+            KeyQuestion => self.key_question_word(m),
             FVariable | FConstant | FValue | FLiteral | FSin | FCos | FTan | FSinCos | FAsin | FAcos | FAtan
             | FAtan2 | FSinh | FCosh | FTanh | FAsinh | FAcosh | FAtanh | FExp | FExpm1 | FLn | FLnp1 | FLog
             | FAlog | FPow | FProx | FDot | FEDot | FSDot | FDotS | Represent | ToFloat | Precision | SetPrecision => {
@@ -452,10 +502,12 @@ impl Forth {
             kind: Kind::Colon,
         });
         self.latest = Some(id);
+        let text = self.inputs.last().map(|t| (self.inputs.len(), t.line[t.tok_start.min(t.line.len())..].to_vec()));
         self.current = Some(Current {
             def: Definition::new(xt, if name.is_empty() { ":NONAME".into() } else { name }),
             header: id,
             start,
+            text,
             stack_comment: None,
         });
         self.set_state(m, true)
@@ -468,6 +520,15 @@ impl Forth {
         };
         closed.map_err(|e| self.cf_error(e))?;
         let cur = self.current.take().expect("checked above");
+        if let Some((depth, mut text)) = cur.text {
+            if depth == self.inputs.len() {
+                let top = self.inputs.last().expect("the input source of the definition");
+                let to_in = (m.read_cell(addr::TO_IN)?.max(0) as usize).min(top.line.len());
+                text.truncate(text.len().saturating_sub(top.line.len() - to_in));
+            }
+            let xt = self.dict.get(cur.header).xt;
+            self.see_sources.insert(xt, String::from_utf8_lossy(&text).trim_end().to_string());
+        }
         let func = cur.def.finish();
         let name = self.dict.get(cur.header).name.clone();
         self.declare(func.xt, cur.stack_comment.as_deref(), cur.start.clone(), &name);
@@ -501,7 +562,7 @@ impl Forth {
         closed.map_err(|e| self.cf_error(e))?;
         let cur = self.current.take().expect("checked above");
         let name = format!("{} (does>)", cur.def.func.name);
-        let (header, start) = (cur.header, cur.start);
+        let (header, start, text) = (cur.header, cur.start, cur.text);
         self.pending.push(cur.def.finish());
         self.dict.add(Header {
             name: String::new(),
@@ -515,6 +576,7 @@ impl Forth {
             def: Definition::new(does_xt, name),
             header,
             start,
+            text,
             // Not checked (see `warnings`): mark the comment as seen.
             stack_comment: Some(String::new()),
         });
@@ -522,7 +584,7 @@ impl Forth {
     }
 
     /// Defines a word with a data field at (aligned) `HERE`; returns the body.
-    fn define_with_body(
+    pub(crate) fn define_with_body(
         &mut self,
         m: &mut dyn Machine,
         cf: CodeField,
@@ -582,7 +644,7 @@ impl Forth {
     }
 
     /// Pushes a string (interpreting) or compiles it (compiling).
-    fn string_literal(&mut self, m: &mut dyn Machine, s: &[u8]) -> Result<(), Fault> {
+    pub(crate) fn string_literal(&mut self, m: &mut dyn Machine, s: &[u8]) -> Result<(), Fault> {
         if self.state {
             let a = self.allot_bytes(m, s)?;
             self.align(m)?;
@@ -719,6 +781,12 @@ impl Forth {
 
     fn save_input(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let to_in = m.read_cell(addr::TO_IN)?;
+        if let Some(SourceKind::Block { blk, .. }) = self.inputs.last().map(|t| &t.kind) {
+            let blk = *blk as i32;
+            self.push(m, blk)?;
+            self.push(m, to_in)?;
+            return self.push(m, 2);
+        }
         let top = self.inputs.last().map(|t| (matches!(t.kind, SourceKind::File { .. }), t.line_start, t.line_no));
         match top {
             Some((true, start, line_no)) => {
@@ -737,7 +805,22 @@ impl Forth {
     fn restore_input(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let n = self.pop(m)?;
         let is_file = matches!(self.inputs.last().map(|i| &i.kind), Some(SourceKind::File { .. }));
-        if n == 3 && is_file {
+        let block = match self.inputs.last().map(|i| &i.kind) {
+            Some(SourceKind::Block { blk, .. }) => Some(*blk),
+            _ => None,
+        };
+        if let (2, Some(cur)) = (n, block) {
+            let to_in = self.pop(m)?;
+            let blk = self.pop(m)?;
+            if blk < 0 {
+                return self.push(m, -1);
+            }
+            if blk as u32 != cur {
+                self.reload_block(m, blk as u32)?;
+            }
+            m.write_cell(addr::TO_IN, to_in)?;
+            self.push(m, 0)
+        } else if n == 3 && is_file {
             let to_in = self.pop(m)?;
             let line_no = self.pop(m)? as u32;
             let start = self.pop(m)? as usize;
@@ -751,7 +834,7 @@ impl Forth {
             }
             m.write_cell(addr::TO_IN, to_in)?;
             self.push(m, 0)
-        } else if n == 1 && !is_file {
+        } else if n == 1 && !is_file && block.is_none() {
             let to_in = self.pop(m)?;
             m.write_cell(addr::TO_IN, to_in)?;
             self.push(m, 0)
@@ -771,6 +854,7 @@ impl Forth {
         let single = |v: i32| vec![v];
         let answer: Option<Vec<i32>> = match q.as_str() {
             "/COUNTED-STRING" => Some(single(255)),
+            "#LOCALS" => Some(single(crate::locals::MAX_LOCALS as i32)),
             "/HOLD" => Some(single((addr::HOLD_END - addr::HOLD_START) as i32)),
             "/PAD" => Some(single(addr::PAD_LEN as i32)),
             "ADDRESS-UNIT-BITS" => Some(single(8)),
@@ -782,6 +866,7 @@ impl Forth {
             "MAX-UD" => Some(vec![-1, -1]),
             "RETURN-STACK-CELLS" => Some(single(l.return_stack_cells as i32)),
             "STACK-CELLS" => Some(single(l.data_stack_cells as i32)),
+            "WORDLISTS" => Some(single(crate::dictionary::MAX_ORDER as i32)),
             "FLOATING" | "FLOATING-EXT" | "FLOATING-STACK" | "MAX-FLOAT" => self.float_environment(m, &q)?,
             _ => None,
         };

@@ -104,6 +104,77 @@ macro_rules! for_each_host_word {
             DotS ".S" - "( -- ) Display the data stack.";
             Words "WORDS" - "( -- ) List the words of the dictionary.";
             Environment "ENVIRONMENT?" - "( c-addr u -- false | i*x true ) Query the system.";
+            // PROGRAMMING-TOOLS (tools.rs).
+            BracketIf "[IF]" I "( flag -- ) Skip to [ELSE] or [THEN] if flag is false.";
+            BracketElse "[ELSE]" I "( -- ) Skip to the matching [THEN].";
+            BracketThen "[THEN]" I "( -- ) End a conditional-compilation section.";
+            BracketDefined "[DEFINED]" I "( \"name\" -- flag ) Whether name is found.";
+            BracketUndefined "[UNDEFINED]" I "( \"name\" -- flag ) Whether name is not found.";
+            NToR "N>R" - "( i*x +n -- ) ( R: -- j*x +n ) Move n items and n to the return stack.";
+            NRFrom "NR>" - "( -- i*x +n ) ( R: j*x +n -- ) Move items saved by N>R back.";
+            Synonym "SYNONYM" - "( \"newname\" \"oldname\" -- ) Define newname to behave as oldname.";
+            NameToString "NAME>STRING" - "( nt -- c-addr u ) The name of a name token.";
+            NameToInterpret "NAME>INTERPRET" - "( nt -- xt | 0 ) The interpretation semantics of a name token.";
+            NameToCompile "NAME>COMPILE" - "( nt -- x xt ) The compilation semantics of a name token.";
+            TraverseWordlist "TRAVERSE-WORDLIST" - "( i*x xt wid -- j*x ) Call xt ( nt -- flag ) for each word.";
+            Dump "DUMP" - "( addr u -- ) Display memory in hex and characters.";
+            See "SEE" - "( \"name\" -- ) Display a word's definition.";
+            // SEARCH-ORDER (search_order.rs).
+            ForthWordlist "FORTH-WORDLIST" - "( -- wid ) The word list of the system's words.";
+            Wordlist "WORDLIST" - "( -- wid ) Make a new, empty word list.";
+            GetOrder "GET-ORDER" - "( -- widn ... wid1 n ) The search order, wid1 searched first.";
+            SetOrder "SET-ORDER" - "( widn ... wid1 n -- ) Set the search order; -1 for the minimum.";
+            GetCurrent "GET-CURRENT" - "( -- wid ) The compilation word list.";
+            SetCurrent "SET-CURRENT" - "( wid -- ) Set the compilation word list.";
+            SearchWordlist "SEARCH-WORDLIST" - "( c-addr u wid -- 0 | xt 1 | xt -1 ) Look a name up in one word list.";
+            Definitions "DEFINITIONS" - "( -- ) Compile into the first word list of the search order.";
+            Also "ALSO" - "( -- ) Duplicate the first word list of the search order.";
+            Only "ONLY" - "( -- ) Set the minimum search order.";
+            Order "ORDER" - "( -- ) Display the search order and the compilation word list.";
+            Previous "PREVIOUS" - "( -- ) Remove the first word list of the search order.";
+            ForthOrder "FORTH" - "( -- ) Replace the first word list of the search order with FORTH-WORDLIST.";
+            // FILE ACCESS (file_access.rs).
+            OpenFile "OPEN-FILE" - "( c-addr u fam -- fileid ior ) Open a file.";
+            CreateFile "CREATE-FILE" - "( c-addr u fam -- fileid ior ) Create (or truncate) a file and open it.";
+            CloseFile "CLOSE-FILE" - "( fileid -- ior ) Close a file.";
+            ReadFile "READ-FILE" - "( c-addr u1 fileid -- u2 ior ) Read up to u1 bytes.";
+            ReadLine "READ-LINE" - "( c-addr u1 fileid -- u2 flag ior ) Read a line of at most u1 bytes.";
+            WriteFile "WRITE-FILE" - "( c-addr u fileid -- ior ) Write bytes.";
+            WriteLine "WRITE-LINE" - "( c-addr u fileid -- ior ) Write bytes and a line terminator.";
+            FilePosition "FILE-POSITION" - "( fileid -- ud ior ) The current position.";
+            RepositionFile "REPOSITION-FILE" - "( ud fileid -- ior ) Set the position.";
+            FileSize "FILE-SIZE" - "( fileid -- ud ior ) The size in bytes.";
+            ResizeFile "RESIZE-FILE" - "( ud fileid -- ior ) Set the size, padding with zero bytes.";
+            DeleteFile "DELETE-FILE" - "( c-addr u -- ior ) Delete a file.";
+            RenameFile "RENAME-FILE" - "( c-addr1 u1 c-addr2 u2 -- ior ) Rename a file.";
+            FileStatus "FILE-STATUS" - "( c-addr u -- x ior ) Whether a file exists (ior 0) and its access.";
+            FlushFile "FLUSH-FILE" - "( fileid -- ior ) Write buffered data to the file.";
+            IncludeFile "INCLUDE-FILE" - "( i*x fileid -- j*x ) Interpret the rest of an open file, then close it.";
+            Required "REQUIRED" - "( i*x c-addr u -- j*x ) Interpret a file unless it was already included.";
+            Require "REQUIRE" - "( i*x \"name\" -- j*x ) Interpret a file unless it was already included.";
+            // BLOCK (block.rs).
+            Block "BLOCK" - "( u -- a-addr ) A buffer holding block u, read if needed.";
+            Buffer "BUFFER" - "( u -- a-addr ) A buffer assigned to block u, not read.";
+            Update "UPDATE" - "( -- ) Mark the current block buffer as modified.";
+            SaveBuffers "SAVE-BUFFERS" - "( -- ) Write every modified block buffer.";
+            EmptyBuffers "EMPTY-BUFFERS" - "( -- ) Unassign every block buffer, without writing.";
+            Load "LOAD" - "( i*x u -- j*x ) Interpret block u.";
+            List "LIST" - "( u -- ) Display block u and store u in SCR.";
+            // LOCALS, DOUBLE, MEMORY-ALLOCATION, STRING, FACILITY (host.rs: optional_sets).
+            BraceColon "{:" IC "( \"args [| vals] [-- outs] :}\" -- ) Declare locals; args take the stack, deepest first.";
+            ParenLocal "(LOCAL)" - "( c-addr u -- ) Declare a local, or end the declarations when u is 0.";
+            LocalsBar "LOCALS|" IC "( \"name ... |\" -- ) Declare locals; the first takes the top item.";
+            TwoValue "2VALUE" - "( x1 x2 \"name\" -- ) Define a two-cell value, changed by TO.";
+            MStarSlash "M*/" - "( d1 n1 +n2 -- d2 ) d1 times n1 divided by n2, with a triple-cell product, floored.";
+            SLiteral "SLITERAL" IC "( c-addr u -- ) Compile a string literal.";
+            Compare "COMPARE" - "( c-addr1 u1 c-addr2 u2 -- n ) Compare two strings: -1, 0 or 1.";
+            Search "SEARCH" - "( c-addr1 u1 c-addr2 u2 -- c-addr3 u3 flag ) Find a string in another.";
+            Replaces "REPLACES" - "( c-addr1 u1 c-addr2 u2 -- ) Make %name% (c-addr2 u2) stand for the text c-addr1 u1.";
+            Substitute "SUBSTITUTE" - "( c-addr1 u1 c-addr2 u2 -- c-addr2 u3 n ) Expand %name% into a buffer; n substitutions or an error.";
+            Unescape "UNESCAPE" - "( c-addr1 u1 c-addr2 -- c-addr2 u2 ) Double every % so SUBSTITUTE leaves the text alone.";
+            Ms "MS" - "( u -- ) Wait at least u milliseconds.";
+            TimeAndDate "TIME&DATE" - "( -- sec min hour day month year ) The current time (UTC).";
+            KeyQuestion "KEY?" - "( -- flag ) Whether KEY would return without waiting.";
             // Floating point (FLOATING-POINT and FLOATING-POINT EXT).
             FVariable "FVARIABLE" - "( \"name\" -- ) Define a float variable.";
             FConstant "FCONSTANT" - "( \"name\" -- ) ( F: r -- ) Define a float constant.";

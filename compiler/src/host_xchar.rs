@@ -98,7 +98,7 @@ impl Forth {
         }
     }
 
-    fn pop_text(&mut self, m: &mut dyn Machine) -> Result<(u32, Vec<u8>), Fault> {
+    pub(crate) fn pop_text(&mut self, m: &mut dyn Machine) -> Result<(u32, Vec<u8>), Fault> {
         let u = self.pop(m)?;
         let a = self.pop(m)? as u32;
         Ok((a, m.read_vec(a, u.max(0) as u32)?))

@@ -26,6 +26,14 @@ pub enum SourceKind {
     },
     /// A string given to `EVALUATE`: one line, never refilled.
     Evaluate,
+    /// A block being `LOAD`ed: one line of 1024 characters; `REFILL`
+    /// moves to the next block.
+    Block {
+        /// The block number (`BLK`).
+        blk: u32,
+        /// The name used in diagnostics (`<block N>` of the first block).
+        name: Rc<str>,
+    },
     /// An interactive or command-line line; `REFILL` reads the console.
     Line {
         /// The name used in diagnostics (`-e`, `<repl>`).
@@ -59,7 +67,7 @@ impl Input {
     pub fn display_name(&self) -> Option<&str> {
         match &self.kind {
             SourceKind::File { path, .. } => Some(path),
-            SourceKind::Line { name } => Some(name),
+            SourceKind::Line { name } | SourceKind::Block { name, .. } => Some(name),
             SourceKind::Evaluate => None,
         }
     }

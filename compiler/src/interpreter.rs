@@ -43,6 +43,8 @@ pub struct Config {
     pub optimize: bool,
     /// Inline small straight-line definitions into their callers.
     pub inline: bool,
+    /// The file that holds the blocks of the BLOCK word set.
+    pub block_file: String,
     /// Warn when a definition's stack comment disagrees with its inferred
     /// effect (see [`crate::Warning`]).
     pub warn_stack_comments: bool,
@@ -61,6 +63,7 @@ impl Default for Config {
             validate: cfg!(debug_assertions),
             optimize: true,
             inline: true,
+            block_file: "blocks.fb".into(),
             warn_stack_comments: false,
             unroll: 4,
             tail_loops: true,
@@ -85,6 +88,8 @@ pub(crate) struct Current {
     pub def: Definition,
     pub header: WordId,
     pub start: Option<Location>,
+    /// The source text so far, for `SEE`, and the input depth it comes from.
+    pub text: Option<(usize, Vec<u8>)>,
     /// The text of the definition's stack comment, once seen.
     pub stack_comment: Option<String>,
 }
@@ -94,6 +99,8 @@ pub(crate) struct Snapshot {
     pub dict_len: usize,
     pub here: i32,
     pub latest: Option<WordId>,
+    /// The search order and compilation word list.
+    pub order: (Vec<crate::dictionary::WordListId>, crate::dictionary::WordListId),
 }
 
 /// What the table holds at an xt that the host installed at run time.
@@ -142,6 +149,21 @@ pub struct Forth {
     /// Name and sha256 of every source loaded, for provenance.
     pub(crate) sources: Vec<(String, [u8; 32])>,
     pub(crate) booted: bool,
+    /// `SEE`'s source text of each colon definition, by xt.
+    pub(crate) see_sources: std::collections::HashMap<Xt, String>,
+    /// Names `NAME>STRING` copied to memory, by header and xt.
+    pub(crate) names_copied: std::collections::HashMap<(WordId, Xt), u32>,
+    /// Bytes of the names region in use.
+    pub(crate) names_used: u32,
+    /// The file system state of the FILE ACCESS and BLOCK words.
+    pub(crate) files: crate::file_access::FileState,
+    /// The block buffers.
+    pub(crate) blocks: crate::block::Blocks,
+    /// A conditional section (`[IF]` ... `[THEN]`) still being skipped at
+    /// the end of an interactive line: the next line goes on skipping.
+    pub(crate) pending_skip: Option<crate::tools::Skip>,
+    /// `REPLACES` names (upper case) and their texts, for `SUBSTITUTE`.
+    pub(crate) substitutions: std::collections::HashMap<Vec<u8>, Vec<u8>>,
     /// Stack comments of definitions not yet emitted, by xt.
     pub(crate) declared: std::collections::HashMap<Xt, crate::warnings::Declared>,
     /// Warnings not yet taken by the host.
@@ -171,7 +193,8 @@ impl Forth {
             detail: None,
             message: None,
             squote_next: 0,
-            next_file_id: 1,
+            // Far from the handles file systems hand out, which start low.
+            next_file_id: 0x4000_0000,
             stats: Stats::default(),
             effects: Default::default(),
             inline_bodies: Default::default(),
@@ -179,6 +202,13 @@ impl Forth {
             installed: Vec::new(),
             sources: Vec::new(),
             booted: false,
+            see_sources: Default::default(),
+            names_copied: Default::default(),
+            names_used: 0,
+            files: Default::default(),
+            blocks: Default::default(),
+            pending_skip: None,
+            substitutions: Default::default(),
             declared: Default::default(),
             warnings: Vec::new(),
             precision: crate::host_float::DEFAULT_PRECISION,
@@ -214,7 +244,16 @@ impl Forth {
         }
         let prelude = PRELUDE
             .replace("{HOLD_END}", &addr::HOLD_END.to_string())
-            .replace("{HOLD_START}", &addr::HOLD_START.to_string());
+            .replace("{HOLD_START}", &addr::HOLD_START.to_string())
+            .replace("{BLK}", &addr::BLK.to_string())
+            .replace("{SCR}", &addr::SCR.to_string())
+            .replace("{HEAP_START}", &self.cfg.layout.heap_start().to_string())
+            .replace("{HEAP_END}", &self.cfg.layout.heap_end().to_string())
+            .replace("{HEAP_MAGIC}", &(runtime::heap::MAGIC as i32).to_string())
+            .replace("{HEAP_CHECK}", &(runtime::heap::CHECK as i32).to_string())
+            .replace("{ALLOCATE_IOR}", &throw::ALLOCATE.to_string())
+            .replace("{FREE_IOR}", &throw::FREE.to_string())
+            .replace("{RESIZE_IOR}", &throw::RESIZE.to_string());
         self.booted = true;
         self.load_source(m, "<prelude>", prelude.as_bytes())?;
         self.top(m, |f, m| f.flush(m))?;
@@ -255,12 +294,14 @@ impl Forth {
 
     /// Interprets a whole file, read through the machine.
     pub fn include_file(&mut self, m: &mut dyn Machine, path: &str) -> Result<(), Stop> {
+        self.pending_skip = None;
         self.top(m, |f, m| f.include(m, path))
     }
 
     /// Interprets source text that is already in memory, named `name`.
     pub fn load_source(&mut self, m: &mut dyn Machine, name: &str, text: &[u8]) -> Result<(), Stop> {
-        self.top(m, |f, m| f.run_file_text(m, name.into(), text.into()))
+        self.pending_skip = None;
+        self.top(m, |f, m| f.run_file_text(m, name.into(), text.into(), None))
     }
 
     /// Interprets one line of interactive or command-line input. The compile
@@ -269,6 +310,7 @@ impl Forth {
         self.sources.push((name.to_string(), sha2::Sha256::digest(line.as_bytes()).into()));
         self.top(m, |f, m| {
             f.push_input(m, SourceKind::Line { name: name.into() }, line.as_bytes().to_vec(), None)?;
+            f.resume_skip(m)?;
             f.interpret_source(m)?;
             f.pop_input(m)
         })
@@ -297,7 +339,8 @@ impl Forth {
     }
 
     /// Brings the system back to a usable state after an error: empty
-    /// stacks, interpretation state, no open definition or input source.
+    /// stacks, interpretation state, no open definition or input source,
+    /// and FORTH-WORDLIST as the search order if the order was empty.
     pub fn reset(&mut self, m: &mut dyn Machine) {
         let l = self.cfg.layout;
         m.set_sp(l.ds_base());
@@ -307,7 +350,12 @@ impl Forth {
             self.dict.truncate_if_last(cur.header);
         }
         self.state = false;
+        self.pending_skip = None;
         let _ = m.write_cell(addr::STATE, 0);
+        // With an empty search order nothing could be typed next.
+        if self.dict.order().is_empty() {
+            self.dict.set_order(vec![crate::dictionary::FORTH_WORDLIST]);
+        }
         self.inputs.clear();
         let _ = m.write_cell(addr::SOURCE_LEN, 0);
         self.detail = None;
@@ -427,7 +475,15 @@ impl Forth {
 
     // ---- The outer interpreter ----
 
-    fn run_file_text(&mut self, m: &mut dyn Machine, path: Rc<str>, text: Rc<[u8]>) -> Result<(), Fault> {
+    /// Interprets a file's text; `SOURCE-ID` is `fileid`, or a number of
+    /// its own for text that did not come from the file system.
+    pub(crate) fn run_file_text(
+        &mut self,
+        m: &mut dyn Machine,
+        path: Rc<str>,
+        text: Rc<[u8]>,
+        fileid: Option<i32>,
+    ) -> Result<(), Fault> {
         if let Err((line, col)) = check_utf8(&text) {
             self.detail = Some(Detail {
                 location: Some(Location { file: path.to_string(), line, col }),
@@ -440,8 +496,10 @@ impl Forth {
         if &*path != "<prelude>" {
             self.sources.push((path.to_string(), sha2::Sha256::digest(&text).into()));
         }
-        let id = self.next_file_id;
-        self.next_file_id += 1;
+        let id = fileid.unwrap_or_else(|| {
+            self.next_file_id += 1;
+            self.next_file_id - 1
+        });
         self.push_input(m, SourceKind::File { path, text, next: 0 }, Vec::new(), Some(id))?;
         self.inputs.last_mut().expect("just pushed").line_no = 0;
         if let Err(f) = self.refill_file(m) {
@@ -482,6 +540,12 @@ impl Forth {
 
     fn interpret_word(&mut self, m: &mut dyn Machine, tok: &[u8]) -> Result<(), Fault> {
         let name = String::from_utf8_lossy(tok);
+        if self.state {
+            // Locals come before every other word and before numbers.
+            if let Some(id) = self.current.as_ref().and_then(|c| c.def.find_local(&name)) {
+                return self.compile_op(Op::LocalGet(id));
+            }
+        }
         if let Some(h) = self.dict.find(&name) {
             let (xt, immediate, compile_only) = (h.xt, h.immediate, h.compile_only);
             if self.state && !immediate {
@@ -591,6 +655,11 @@ impl Forth {
                 }
                 Some(Kind::Value { body }) => {
                     d.op(Op::FetchLit(body));
+                    Ok(())
+                }
+                Some(Kind::TwoValue { body }) => {
+                    d.op(Op::Lit(body as i32));
+                    d.op(Op::Prim(Prim::TwoFetch));
                     Ok(())
                 }
                 Some(Kind::FConstant { body }) | Some(Kind::FValue { body }) => {
@@ -779,8 +848,11 @@ impl Forth {
             return Err(self.fail(throw::UNSUPPORTED, "marker no longer exists"));
         };
         let (dict_len, here, latest) = (s.dict_len, s.here, s.latest);
+        let (order, current) = s.order.clone();
         self.markers.truncate(snapshot);
         self.dict.truncate(dict_len);
+        self.dict.set_order(order);
+        self.dict.set_current(current);
         self.latest = latest;
         m.write_cell(addr::DP, here)
     }
@@ -862,6 +934,7 @@ impl Forth {
             None => {
                 m.write_cell(addr::SOURCE_LEN, 0)?;
                 m.write_cell(addr::SOURCE_ID, 0)?;
+                m.write_cell(addr::BLK, 0)?;
                 m.write_cell(addr::TO_IN, 0)
             }
         }
@@ -882,6 +955,11 @@ impl Forth {
         m.write_cell(addr::SOURCE_ADDR, a as i32)?;
         m.write_cell(addr::SOURCE_LEN, len)?;
         m.write_cell(addr::SOURCE_ID, id)?;
+        let blk = match top.kind {
+            SourceKind::Block { blk, .. } => blk as i32,
+            _ => 0,
+        };
+        m.write_cell(addr::BLK, blk)?;
         m.write_cell(addr::TO_IN, to_in)
     }
 
@@ -895,6 +973,13 @@ impl Forth {
                 .fail(throw::PARSED_OVERFLOW, format!("input line too long: {} bytes (room for {room})", line.len())));
         }
         m.write(top.addr, &line)?;
+        let depth = self.inputs.len();
+        if let Some((d, text)) = self.current.as_mut().and_then(|c| c.text.as_mut()) {
+            if *d == depth {
+                text.push(b'\n');
+                text.extend_from_slice(&line);
+            }
+        }
         let top = self.inputs.last_mut().expect("an input source");
         top.line = line;
         top.tok_start = 0;
@@ -919,6 +1004,7 @@ impl Forth {
     pub(crate) fn refill(&mut self, m: &mut dyn Machine) -> Result<bool, Fault> {
         match self.inputs.last().map(|i| i.kind.clone()) {
             Some(SourceKind::File { .. }) => self.refill_file(m),
+            Some(SourceKind::Block { blk, .. }) => self.refill_block(m, blk),
             Some(SourceKind::Line { .. }) => match m.read_line() {
                 Some(line) => {
                     self.set_line(m, line)?;
@@ -928,29 +1014,6 @@ impl Forth {
             },
             _ => Ok(false),
         }
-    }
-
-    /// Reads and interprets a file (`INCLUDED`), relative to the including file.
-    pub(crate) fn include(&mut self, m: &mut dyn Machine, path: &str) -> Result<(), Fault> {
-        let including_dir = self.inputs.iter().rev().find_map(|i| match &i.kind {
-            SourceKind::File { path, .. } => Some(path.clone()),
-            _ => None,
-        });
-        let mut candidates = Vec::new();
-        if let Some(dir) = including_dir.as_deref().and_then(|p| p.rfind('/').map(|i| &p[..i])) {
-            if !path.starts_with('/') {
-                candidates.push(format!("{dir}/{path}"));
-            }
-        }
-        candidates.push(path.to_string());
-        let mut last_err = String::new();
-        for c in candidates {
-            match m.read_file(&c) {
-                Ok(text) => return self.run_file_text(m, c.into(), text.into()),
-                Err(e) => last_err = e,
-            }
-        }
-        Err(self.fail_plain(-38, format!("cannot read {path}: {last_err}")))
     }
 
     // ---- Parsing ----
@@ -1129,10 +1192,13 @@ mod tests {
         fn read_line(&mut self) -> Option<Vec<u8>> {
             None
         }
-        fn read_file(&mut self, path: &str) -> Result<Vec<u8>, crate::machine::IoError> {
-            panic!("deliberate panic reading {path}");
+        fn files(&mut self, _: &mut dyn FnMut(&mut dyn crate::file_system::FileSystem)) {
+            panic!("deliberate panic in the file system");
         }
         fn now_ms(&mut self) -> f64 {
+            0.0
+        }
+        fn wall_clock_ms(&mut self) -> f64 {
             0.0
         }
     }
@@ -1143,7 +1209,7 @@ mod tests {
         // The prelude needs an engine; the entry points only need this flag.
         f.booted = true;
         let Err(Stop::Error(d)) = f.include_file(&mut PanickingMachine, "x.fs") else { panic!("no error") };
-        assert!(d.message.starts_with("internal error: deliberate panic reading x.fs"), "{}", d.message);
+        assert!(d.message.starts_with("internal error: deliberate panic in the file system"), "{}", d.message);
         f.reset(&mut PanickingMachine);
         assert!(f.interpret_line(&mut PanickingMachine, "-e", "").is_ok());
     }

@@ -9,9 +9,12 @@
 //! Counted loops keep their index and limit in per-loop slots ([`LoopId`]),
 //! which the emitter maps to wasm locals.
 //!
+//! Locals (`{: a b :}`, `(LOCAL)`) are numbered slots too ([`LocalId`]), which
+//! the emitter maps to wasm locals; they exist only within their function.
+//!
 //! Invariants (checked by [`verify`]): every block has a terminator, every
-//! branch target is a block of the function, block 0 is the entry, and every
-//! loop slot used is below `n_loops`.
+//! branch target is a block of the function, block 0 is the entry, every
+//! loop slot used is below `n_loops` and every local below `n_locals`.
 
 use std::fmt;
 
@@ -40,6 +43,10 @@ impl BlockId {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct LoopId(pub u32);
 
+/// Index of a local (`{: ... :}`) within its function.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LocalId(pub u32);
+
 /// One straight-line operation on the data stack.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Op {
@@ -58,6 +65,10 @@ pub enum Op {
     DoInit(LoopId),
     /// Push a loop's current index (`I`, `J`).
     LoopIndex(LoopId),
+    /// Push the value of a local.
+    LocalGet(LocalId),
+    /// Pop a cell into a local (its initialization, or `TO`).
+    LocalSet(LocalId),
 }
 
 /// How a block ends.
@@ -139,12 +150,18 @@ pub struct Function {
     pub blocks: Vec<Block>,
     /// Number of counted-loop slot pairs.
     pub n_loops: u32,
+    /// Number of locals.
+    pub n_locals: u32,
 }
 
 impl fmt::Display for Function {
     /// Prints the text form used by pass tests: one block per paragraph.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "function {} xt={} loops={}", self.name, self.xt, self.n_loops)?;
+        write!(f, "function {} xt={} loops={}", self.name, self.xt, self.n_loops)?;
+        if self.n_locals > 0 {
+            write!(f, " locals={}", self.n_locals)?;
+        }
+        writeln!(f)?;
         for (i, b) in self.blocks.iter().enumerate() {
             writeln!(f, "b{i}:")?;
             for op in &b.ops {
@@ -166,6 +183,8 @@ impl fmt::Display for Op {
             Op::StoreLit(a) => write!(f, "store {a:#x}"),
             Op::DoInit(l) => write!(f, "do L{}", l.0),
             Op::LoopIndex(l) => write!(f, "index L{}", l.0),
+            Op::LocalGet(l) => write!(f, "local.get {}", l.0),
+            Op::LocalSet(l) => write!(f, "local.set {}", l.0),
         }
     }
 }
@@ -212,6 +231,7 @@ mod tests {
                 Block { ops: vec![], term: Term::Return },
             ],
             n_loops: 0,
+            n_locals: 0,
         };
         let text = func.to_string();
         assert_eq!(

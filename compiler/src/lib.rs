@@ -20,6 +20,7 @@
 //!     name: "SQUARE".into(),
 //!     blocks: vec![Block { ops: vec![Op::Prim(Prim::Dup), Op::Prim(Prim::Mul)], term: Term::Return }],
 //!     n_loops: 0,
+//!     n_locals: 0,
 //! };
 //! let mut effects = compiler::passes::effects::Known::new();
 //! let bytes = compiler::emit::batch_module(runtime::Layout::default(), &[square], &|_| false, &mut effects, true).unwrap();
@@ -30,12 +31,17 @@
 
 #![deny(missing_docs)]
 
+mod block;
 pub mod cfg;
 pub mod cost;
 pub mod definition;
 pub mod dictionary;
+mod double;
 pub mod emit;
 pub mod error;
+mod facility;
+mod file_access;
+pub mod file_system;
 pub mod float_text;
 mod host;
 mod host_float;
@@ -47,12 +53,16 @@ mod introspect;
 pub mod ir;
 pub mod kernel;
 pub mod link;
+pub(crate) mod locals;
 pub mod machine;
 pub mod number;
 pub mod passes;
 pub mod primitives;
 pub mod provenance;
+mod search_order;
 pub mod share_link;
+mod strings;
+mod tools;
 mod warnings;
 mod word_list;
 

@@ -83,6 +83,22 @@ pub struct ImageInfo {
     pub next_xt: Xt,
     /// The user's definitions, oldest first.
     pub words: Vec<WordInfo>,
+    /// How many word lists there are (FORTH-WORDLIST is word list 0).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub word_lists: usize,
+    /// The search order, first searched first (empty: the default order).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub order: Vec<usize>,
+    /// The compilation word list.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub current: usize,
+    /// `REPLACES` names and their texts, sorted by name, for `SUBSTITUTE`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub substitutions: Vec<(Vec<u8>, Vec<u8>)>,
+}
+
+fn is_zero(v: &usize) -> bool {
+    *v == 0
 }
 
 /// One user definition in an image.
@@ -95,11 +111,14 @@ pub struct WordInfo {
     /// Immediate.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub immediate: bool,
-    /// Kind: `colon`, `created`, `does`, `variable`, `constant`, `value`, `defer`.
+    /// Kind: `colon`, `created`, `does`, `variable`, `constant`, `value`, `2value`, `defer`.
     pub kind: String,
     /// Body address or constant value, where the kind has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arg: Option<i64>,
+    /// The word list the word belongs to (0: FORTH-WORDLIST).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub wordlist: usize,
 }
 
 impl ImageInfo {
@@ -125,9 +144,19 @@ const DICTIONARY_WORDS: &[HostWord] = &[
     HostWord::Postpone,
     HostWord::BracketCompile,
     HostWord::Colon,
+    HostWord::BracketDefined,
+    HostWord::BracketUndefined,
+    HostWord::Synonym,
+    HostWord::TraverseWordlist,
+    HostWord::See,
+    HostWord::SearchWordlist,
+    HostWord::IncludeFile,
+    HostWord::Required,
+    HostWord::Require,
+    HostWord::Load,
 ];
 
-fn word_info(h: &Header) -> Option<WordInfo> {
+fn word_info(h: &Header, wordlist: usize) -> Option<WordInfo> {
     let (kind, arg) = match h.kind {
         Kind::Colon => ("colon", None),
         Kind::Created { body } => ("created", Some(i64::from(body))),
@@ -135,12 +164,13 @@ fn word_info(h: &Header) -> Option<WordInfo> {
         Kind::Variable { body } => ("variable", Some(i64::from(body))),
         Kind::Constant { value } => ("constant", Some(i64::from(value))),
         Kind::Value { body } => ("value", Some(i64::from(body))),
+        Kind::TwoValue { body } => ("2value", Some(i64::from(body))),
         Kind::FConstant { body } => ("fconstant", Some(i64::from(body))),
         Kind::FValue { body } => ("fvalue", Some(i64::from(body))),
         Kind::Defer { body } => ("defer", Some(i64::from(body))),
         Kind::Marker { .. } | Kind::Prim(_) | Kind::Host(_) => return None,
     };
-    Some(WordInfo { name: h.name.clone(), xt: h.xt, immediate: h.immediate, kind: kind.into(), arg })
+    Some(WordInfo { name: h.name.clone(), xt: h.xt, immediate: h.immediate, kind: kind.into(), arg, wordlist })
 }
 
 /// The kind of a word read back from an image, or `None` if unknown.
@@ -153,6 +183,7 @@ pub(crate) fn kind_of(w: &WordInfo) -> Option<Kind> {
         "variable" => Kind::Variable { body: arg as u32 },
         "constant" => Kind::Constant { value: arg as i32 },
         "value" => Kind::Value { body: arg as u32 },
+        "2value" => Kind::TwoValue { body: arg as u32 },
         "fconstant" => Kind::FConstant { body: arg as u32 },
         "fvalue" => Kind::FValue { body: arg as u32 },
         "defer" => Kind::Defer { body: arg as u32 },
@@ -200,12 +231,21 @@ impl Forth {
             None => return Err(Diagnostic::new(format!("the entry word {entry} is not defined (use --entry WORD)"))),
         };
         let here = m.read_cell(addr::DP).map_err(|f| Diagnostic::new(format!("cannot read HERE: {f:?}")))? as u32;
-        let mut snapshot = m.read_vec(0, here).map_err(|f| Diagnostic::new(format!("cannot read memory: {f:?}")))?;
+        let read_err = |f| Diagnostic::new(format!("cannot read memory: {f:?}"));
+        let mut snapshot = m.read_vec(0, here).map_err(read_err)?;
+        // The heap goes into the image too once a program has used it, so
+        // that what it allocated while loading is still there at run time.
+        let (heap_start, heap_end) = (self.cfg.layout.heap_start(), self.cfg.layout.heap_end());
+        let heap = if m.read_cell(heap_start).map_err(read_err)? as u32 == runtime::heap::MAGIC {
+            m.read_vec(heap_start, heap_end - heap_start).map_err(read_err)?
+        } else {
+            Vec::new()
+        };
 
         let by_xt: HashMap<Xt, &Function> = self.compiled.iter().map(|f| (f.xt, f)).collect();
         let mut keep: BTreeSet<Xt> = BTreeSet::new();
         let mut work: Vec<Xt> = vec![entry_xt];
-        for cell in snapshot.chunks_exact(4) {
+        for cell in snapshot.chunks_exact(4).chain(heap.chunks_exact(4)) {
             let v = u32::from_le_bytes([cell[0], cell[1], cell[2], cell[3]]);
             if by_xt.contains_key(&v) {
                 work.push(v);
@@ -267,9 +307,8 @@ impl Forth {
         let layout = self.cfg.layout;
         let first_user = kernel::first_user_xt();
         let words = (0..self.dict.len())
-            .map(|i| self.dict.get(i))
-            .filter(|h| h.xt >= first_user)
-            .filter_map(word_info)
+            .filter(|&i| self.dict.get(i).xt >= first_user)
+            .filter_map(|i| word_info(self.dict.get(i), self.dict.list_of(i)))
             .collect();
         let info = ImageInfo {
             format: 1,
@@ -281,9 +320,18 @@ impl Forth {
             entry_xt,
             next_xt: self.next_xt,
             words,
+            word_lists: self.dict.word_lists(),
+            order: self.dict.order().to_vec(),
+            current: self.dict.current(),
+            substitutions: {
+                let mut subs: Vec<_> = self.substitutions.clone().into_iter().collect();
+                subs.sort();
+                subs
+            },
         };
         let image_json = serde_json::to_vec(&info).expect("image info serializes");
-        let data = data_runs(&snapshot);
+        let mut data = data_runs(&snapshot);
+        data.extend(data_runs(&heap).into_iter().map(|(a, bytes)| (a + heap_start, bytes)));
         let extras = Extras {
             funcs: &funcs,
             entries: &entries,
@@ -312,8 +360,12 @@ impl Forth {
     pub fn from_image(info: &ImageInfo, validate: bool) -> Forth {
         let mut f = Forth::new(crate::Config { layout: info.layout(), validate, ..crate::Config::default() });
         f.register_builtins();
+        while f.dict.word_lists() < info.word_lists {
+            f.dict.new_word_list();
+        }
         for w in &info.words {
-            if let Some(kind) = kind_of(w) {
+            if let Some(kind) = kind_of(w).filter(|_| f.dict.is_word_list(w.wordlist)) {
+                f.dict.set_current(w.wordlist);
                 f.dict.add(Header {
                     name: w.name.clone(),
                     xt: w.xt,
@@ -324,6 +376,12 @@ impl Forth {
                 });
             }
         }
+        let n_lists = f.dict.word_lists();
+        if !info.order.is_empty() && info.order.iter().all(|&wl| wl < n_lists) {
+            f.dict.set_order(info.order.clone());
+        }
+        f.dict.set_current(if info.current < n_lists { info.current } else { crate::dictionary::FORTH_WORDLIST });
+        f.substitutions = info.substitutions.iter().cloned().collect();
         f.next_xt = info.next_xt;
         f.booted = true;
         f
@@ -685,6 +743,10 @@ mod tests {
             entry_xt: 0,
             next_xt: 0,
             words: Vec::new(),
+            word_lists: 0,
+            order: Vec::new(),
+            current: 0,
+            substitutions: Vec::new(),
         };
         let json = serde_json::to_vec(&info).unwrap();
         let with_memory = |minimum: u64, maximum: Option<u64>| {

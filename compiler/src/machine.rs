@@ -51,9 +51,6 @@ pub trait Host {
     fn host_word(&mut self, machine: &mut dyn Machine, xt: Xt) -> Result<(), Fault>;
 }
 
-/// Errors of the outside world, as text for diagnostics.
-pub type IoError = String;
-
 /// The running program's machine.
 pub trait Machine {
     /// Instantiates the kernel module; must be called once, before anything else.
@@ -90,10 +87,24 @@ pub trait Machine {
     fn key(&mut self) -> Option<u8>;
     /// Reads one line of input without its line terminator, or `None` at end.
     fn read_line(&mut self) -> Option<Vec<u8>>;
-    /// Reads a whole file.
-    fn read_file(&mut self, path: &str) -> Result<Vec<u8>, IoError>;
+    /// Calls `f` with the file system of `INCLUDED` and the FILE ACCESS and
+    /// BLOCK words (see [`crate::file_system`]); a machine without one does
+    /// not call it.
+    fn files(&mut self, f: &mut dyn FnMut(&mut dyn crate::file_system::FileSystem));
     /// Milliseconds since some fixed point, for timing words.
     fn now_ms(&mut self) -> f64;
+    /// Milliseconds since 1970-01-01 UTC, for `TIME&DATE`.
+    fn wall_clock_ms(&mut self) -> f64;
+    /// Waits at least `ms` milliseconds (`MS`). The default busy-waits on
+    /// [`Machine::now_ms`]; a host that can sleep should, and should end the
+    /// wait with [`Fault::Timeout`] when its time limit runs out.
+    fn sleep_ms(&mut self, ms: u32) -> Result<(), Fault> {
+        let start = self.now_ms();
+        while self.now_ms() - start < f64::from(ms) {
+            std::hint::spin_loop();
+        }
+        Ok(())
+    }
     /// Whether [`Machine::key`] would return without waiting (`KEY?`). The
     /// default, for hosts whose input is all there from the start, is true.
     fn key_ready(&mut self) -> bool {

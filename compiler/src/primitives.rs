@@ -122,6 +122,22 @@ macro_rules! for_each_primitive {
             Hld "HLD" (0 1) "( -- a-addr ) Address of the pictured-output pointer.";
             // Control.
             Execute "EXECUTE" (dyn) "( i*x xt -- j*x ) Execute an execution token.";
+            // DOUBLE: double-cell arithmetic (emit/prim.rs: `double`).
+            DPlus "D+" (4 2) "( d1 d2 -- d3 ) Add doubles.";
+            DMinus "D-" (4 2) "( d1 d2 -- d3 ) Subtract doubles.";
+            DNegate "DNEGATE" (2 2) "( d -- -d ) Negate a double.";
+            DAbs "DABS" (2 2) "( d -- ud ) Absolute value of a double.";
+            DTwoStar "D2*" (2 2) "( xd -- xd' ) Shift a double left by one bit.";
+            DTwoSlash "D2/" (2 2) "( xd -- xd' ) Arithmetic shift right of a double by one bit.";
+            DMax "DMAX" (4 2) "( d1 d2 -- d3 ) The greater double.";
+            DMin "DMIN" (4 2) "( d1 d2 -- d3 ) The lesser double.";
+            MPlus "M+" (3 2) "( d n -- d' ) Add a single to a double.";
+            DToS "D>S" (2 1) "( d -- n ) The low cell of a double.";
+            DZeroEq "D0=" (2 1) "( xd -- flag ) Double is zero.";
+            DZeroLt "D0<" (2 1) "( d -- flag ) Double is negative.";
+            DEq "D=" (4 1) "( xd1 xd2 -- flag ) Doubles are equal.";
+            DLt "D<" (4 1) "( d1 d2 -- flag ) Signed double less than.";
+            DULt "DU<" (4 1) "( ud1 ud2 -- flag ) Unsigned double less than.";
             // Floating point (FLOATING-POINT and FLOATING-POINT EXT). The
             // effects count data-stack items only; every float word works on
             // the float stack in memory at the global `fsp`.

@@ -16,7 +16,7 @@ pub struct WordSummary {
     /// The name as defined (`:NONAME` definitions are not listed).
     pub name: String,
     /// `colon`, `created`, `does`, `variable`, `constant`, `value`,
-    /// `fconstant`, `fvalue`, `defer` or `marker`.
+    /// `2value`, `fconstant`, `fvalue`, `defer` or `marker`.
     pub kind: &'static str,
     /// Executes in compilation state too.
     pub immediate: bool,
@@ -46,6 +46,7 @@ impl Forth {
                     Kind::Variable { .. } => "variable",
                     Kind::Constant { .. } => "constant",
                     Kind::Value { .. } => "value",
+                    Kind::TwoValue { .. } => "2value",
                     Kind::FConstant { .. } => "fconstant",
                     Kind::FValue { .. } => "fvalue",
                     Kind::Defer { .. } => "defer",
@@ -57,6 +58,7 @@ impl Forth {
                     Kind::Constant { .. } | Kind::Variable { .. } | Kind::Created { .. } | Kind::Value { .. } => {
                         Some(Effect::new(0, 1))
                     }
+                    Kind::TwoValue { .. } => Some(Effect::new(0, 2)),
                     _ => None,
                 };
                 Some(WordSummary { name: h.name.clone(), kind, immediate: h.immediate, effect })

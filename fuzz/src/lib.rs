@@ -95,6 +95,8 @@ fn run_here(src: &[u8], optimize: bool, link: bool, ticks: u64) -> Outcome {
     let console = Console::new(Box::new(out.clone()), Box::new(std::io::empty()));
     let mut m = NativeMachine::new(engine, console, None);
     m.share_modules(memo.clone());
+    // Fuzzed programs may name any file: keep them off the disk.
+    m.disable_files();
     // -O0 or -O3 as `native-runner` sets them.
     let mut forth = Forth::new(Config {
         layout: layout(),

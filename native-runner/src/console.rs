@@ -8,13 +8,15 @@ use std::io::{BufRead, BufReader, Read, Stdin, Write};
 /// Standard input and output, or in-memory buffers for tests.
 pub struct Console {
     out: Box<dyn Write>,
-    input: Box<dyn BufRead>,
+    input: BufReader<Box<dyn Read>>,
+    /// Input comes from a terminal, where a read may wait for the user.
+    interactive: bool,
 }
 
 impl Console {
     /// A console over any streams (in-memory buffers for tests and fuzzing).
-    pub fn new(out: Box<dyn Write>, input: Box<dyn BufRead>) -> Self {
-        Console { out, input }
+    pub fn new(out: Box<dyn Write>, input: Box<dyn Read>) -> Self {
+        Console { out, input: BufReader::new(input), interactive: false }
     }
 
     /// The process's standard streams.
@@ -22,7 +24,8 @@ impl Console {
         let stdin: Stdin = std::io::stdin();
         Console {
             out: Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
-            input: Box::new(BufReader::new(stdin)),
+            interactive: std::io::IsTerminal::is_terminal(&stdin),
+            input: BufReader::new(Box::new(stdin)),
         }
     }
 
@@ -30,13 +33,13 @@ impl Console {
     /// buffer) and whose input is empty, for benchmarks.
     pub fn capture() -> (Self, Captured) {
         let buf = Captured::default();
-        (Console { out: Box::new(buf.clone()), input: Box::new(std::io::empty()) }, buf)
+        (Console::new(Box::new(buf.clone()), Box::new(std::io::empty())), buf)
     }
 
     /// Output discarded and input at its end, for tools that run a program
     /// only to inspect it.
     pub fn silent() -> Self {
-        Console { out: Box::new(std::io::sink()), input: Box::new(std::io::empty()) }
+        Console::new(Box::new(std::io::sink()), Box::new(std::io::empty()))
     }
 
     /// Writes program output.
@@ -48,6 +51,14 @@ impl Console {
     /// Flushes program output.
     pub fn flush(&mut self) {
         let _ = self.out.flush();
+    }
+
+    /// Whether `key` would return without waiting (`KEY?`): input from a
+    /// file or pipe is always ready (a byte or the end); a terminal is
+    /// ready while the rest of a line it delivered is buffered (it cannot
+    /// be asked about more without waiting).
+    pub fn key_ready(&self) -> bool {
+        !self.interactive || !self.input.buffer().is_empty()
     }
 
     /// Reads one byte.

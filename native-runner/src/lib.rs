@@ -8,5 +8,6 @@
 
 pub mod console;
 pub mod engine;
+pub mod file_system;
 pub mod machine;
 pub mod module_cache;

@@ -37,12 +37,14 @@ pub struct StoreData {
     kernel: Option<Kernel>,
     linker: Option<Arc<Linker<StoreData>>>,
     console: Console,
+    fs: crate::file_system::NativeFs,
     cache: Option<ModuleCache>,
     /// Modules compiled earlier in this process, shared between machines.
     memo: Option<ModuleMemo>,
-    /// The largest file `INCLUDED` may read, in bytes.
-    max_file_bytes: u64,
     started: Instant,
+    /// When the time limit runs out, for host waits (`MS`) that wasm's
+    /// epoch deadline cannot interrupt.
+    deadline: Option<Instant>,
     limits: wasmtime::StoreLimits,
 }
 
@@ -109,10 +111,11 @@ impl NativeMachine {
             kernel: None,
             linker: None,
             console,
+            fs: crate::file_system::NativeFs::new(DEFAULT_MAX_FILE_BYTES),
             cache,
             memo: None,
-            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
             started: Instant::now(),
+            deadline: None,
             limits,
         };
         let mut store = Store::new(engine, data);
@@ -125,6 +128,8 @@ impl NativeMachine {
     /// Sets the time limit from now, in epoch ticks (`None`: no limit).
     pub fn set_deadline(&mut self, ticks: Option<u64>) {
         self.0.set_epoch_deadline(ticks.unwrap_or(u64::MAX / 2));
+        self.0.data_mut().deadline =
+            ticks.and_then(|t| Instant::now().checked_add(crate::engine::TICK * u32::try_from(t).unwrap_or(u32::MAX)));
     }
 
     /// Shares `memo` with other machines on the same engine: machines
@@ -138,7 +143,13 @@ impl NativeMachine {
     /// `INCLUDED`); a larger one, or an endless one like `/dev/zero`, is an
     /// error rather than an exhausted memory.
     pub fn set_max_file_bytes(&mut self, n: u64) {
-        self.0.data_mut().max_file_bytes = n;
+        self.0.data_mut().fs.set_max_source_bytes(n);
+    }
+
+    /// Turns file access off: the FILE ACCESS and BLOCK words and
+    /// `INCLUDED` then fail as if every file were unreadable.
+    pub fn disable_files(&mut self) {
+        self.0.data_mut().fs.disable();
     }
 
     /// Flushes program output.
@@ -412,13 +423,35 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
         self.0.as_context_mut().data_mut().console.read_line()
     }
 
-    fn read_file(&mut self, path: &str) -> Result<Vec<u8>, String> {
-        let max = self.0.as_context_mut().data().max_file_bytes;
-        read_capped(path, max)
+    fn files(&mut self, f: &mut dyn FnMut(&mut dyn compiler::file_system::FileSystem)) {
+        f(&mut self.0.as_context_mut().data_mut().fs);
     }
 
     fn now_ms(&mut self) -> f64 {
         self.0.as_context_mut().data().started.elapsed().as_secs_f64() * 1000.0
+    }
+
+    fn wall_clock_ms(&mut self) -> f64 {
+        let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+        since.map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    }
+
+    fn sleep_ms(&mut self, ms: u32) -> Result<(), Fault> {
+        let wake = Instant::now() + std::time::Duration::from_millis(u64::from(ms));
+        match self.0.as_context_mut().data().deadline {
+            Some(deadline) if deadline < wake => {
+                std::thread::sleep(deadline.saturating_duration_since(Instant::now()));
+                Err(Fault::Timeout)
+            }
+            _ => {
+                std::thread::sleep(wake.saturating_duration_since(Instant::now()));
+                Ok(())
+            }
+        }
+    }
+
+    fn key_ready(&mut self) -> bool {
+        self.0.as_context_mut().data_mut().console.key_ready()
     }
 }
 
@@ -481,11 +514,14 @@ mod tests {
     fn reading_a_file_stops_at_the_input_limit() {
         let mut m = machine(Vec::new());
         m.set_max_file_bytes(1000);
-        let e = m.read_file("/dev/zero").unwrap_err();
+        let read = |m: &mut NativeMachine, path: &str| {
+            compiler::file_system::with_files(m, |fs| compiler::file_system::read_whole(fs, path))
+        };
+        let e = read(&mut m, "/dev/zero").unwrap_err().message;
         assert!(e.contains("larger than the input limit of 1000 bytes"), "{e}");
         let f = std::env::temp_dir().join(format!("ff-limit-{}", std::process::id()));
         std::fs::write(&f, [b'x'; 1000]).unwrap();
-        assert_eq!(m.read_file(f.to_str().unwrap()).unwrap().len(), 1000);
+        assert_eq!(read(&mut m, f.to_str().unwrap()).unwrap().len(), 1000);
         std::fs::remove_file(f).unwrap();
     }
 }

@@ -48,6 +48,10 @@ pub struct Limits {
     /// Do not inline small words into their callers (on from -O2).
     #[arg(long)]
     pub no_inline: bool,
+    /// The block file of the BLOCK words (BLOCK, LOAD, LIST, ...); created
+    /// the first time a block is written.
+    #[arg(long, value_name = "FILE", default_value = "blocks.fb")]
+    pub blocks: PathBuf,
     /// Run small innermost loop bodies this many times per back edge
     /// [default: 1 (off) below -O2, 4 from -O2].
     #[arg(long, value_name = "FACTOR", value_parser = clap::value_parser!(u8).range(1..=16))]
@@ -102,6 +106,7 @@ impl Session {
             max_input_depth: limits.max_nesting as usize,
             optimize: limits.opt_level > 0,
             inline: limits.opt_level > 1 && !limits.no_inline,
+            block_file: limits.blocks.to_string_lossy().into_owned(),
             unroll: limits.unroll_factor(),
             tail_loops: limits.opt_level > 1 && !limits.no_tail_loops,
             warn_stack_comments: limits.warn_stack_comments,
@@ -137,7 +142,8 @@ impl Session {
         };
         let mut machine = NativeMachine::new(&engine, console, cache);
         machine.boot_compiled(&module).map_err(|f| anyhow::anyhow!("cannot load the image: {f:?}"))?;
-        let forth = Forth::from_image(&info, cfg!(debug_assertions));
+        let mut forth = Forth::from_image(&info, cfg!(debug_assertions));
+        forth.set_block_file(&limits.blocks.to_string_lossy());
         Ok((Session { forth, machine }, info))
     }
 

@@ -1,5 +1,6 @@
 //! Command-line behaviour that golden files cannot express: missing files,
-//! standard input, `-e`, `BYE`, very large sources and the REPL.
+//! standard input, `-e`, `BYE`, very large sources, the REPL, and the
+//! words that depend on the outside world (`KEY?`, `EKEY`, `MS`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -152,6 +153,56 @@ fn the_repl_survives_a_runaway_loop() {
 fn usage_errors_exit_2() {
     let out = runner().arg("frobnicate").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn blocks_persist_in_the_block_file_between_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let blocks = dir.path().join("my.fb");
+    let b = blocks.to_str().unwrap();
+    let write = "2 BUFFER 1024 BL FILL S\" 40 2 + .\" 2 BLOCK SWAP MOVE UPDATE FLUSH";
+    let out = run_with_stdin(&["run", "--blocks", b, "-e", write], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(std::fs::metadata(&blocks).unwrap().len(), 3 * 1024);
+    let out = run_with_stdin(&["run", "--blocks", b, "-e", "2 LOAD"], b"");
+    assert_eq!(text(&out.stdout), "42 ");
+    // Reading alone never creates the default block file.
+    let out =
+        runner().current_dir(dir.path()).args(["run", "-e", "5 BLOCK C@ EMIT"]).args(cache_args()).output().unwrap();
+    assert_eq!(text(&out.stdout), " ");
+    assert!(!dir.path().join("blocks.fb").exists());
+}
+
+#[test]
+fn included_paths_are_relative_to_the_including_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("lib")).unwrap();
+    std::fs::write(dir.path().join("lib/a.fs"), "INCLUDE b.fs : a b 1+ ;").unwrap();
+    std::fs::write(dir.path().join("lib/b.fs"), ": b 41 ;").unwrap();
+    std::fs::write(dir.path().join("main.fs"), "S\" lib/a.fs\" INCLUDED REQUIRE lib/a.fs a .").unwrap();
+    let main = dir.path().join("main.fs");
+    let out = run_with_stdin(&["run", main.to_str().unwrap()], b"");
+    assert_eq!(text(&out.stderr), "");
+    assert_eq!(text(&out.stdout), "42 ");
+}
+
+#[test]
+fn key_question_and_ekey_read_piped_input() {
+    // Piped input is always ready; EKEY decodes an arrow key's sequence.
+    let out = run_with_stdin(&["run", "-e", "key? . key . ekey k-up = . ekey ekey>char . . key? . key ."], b"a\x1b[Ab");
+    assert_eq!(text(&out.stderr), "");
+    assert_eq!(text(&out.stdout), "-1 97 -1 -1 98 -1 -1 ");
+}
+
+#[test]
+fn ms_waits_and_ends_at_the_time_limit() {
+    let start = std::time::Instant::now();
+    let out = run_with_stdin(&["run", "--timeout", "1", "-e", "20 ms .( waited) 100000 ms .( never)"], b"");
+    let took = start.elapsed();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stdout), "waited");
+    assert!(text(&out.stderr).contains("time limit exceeded"), "{}", text(&out.stderr));
+    assert!(took < std::time::Duration::from_secs(30), "{took:?}");
 }
 
 #[test]
@@ -308,6 +359,14 @@ fn repl_history_is_kept_across_sessions() {
     let saved = std::fs::read_to_string(&history).unwrap();
     let lines: Vec<&str> = saved.lines().filter(|l| !l.starts_with('#')).collect();
     assert_eq!(lines, [": sq dup * ;", "3 sq .", "7 .", "bye"], "{saved}");
+}
+
+#[test]
+fn a_conditional_section_spans_evaluate_strings_and_repl_lines() {
+    let out = run_with_stdin(&["run", "-e", "0 [IF] 1 .", "-e", "2 . [ELSE] 3 .", "-e", "[THEN] 4 ."], b"");
+    assert_eq!(text(&out.stdout), "3 4 ");
+    let out = run_with_stdin(&["repl"], b"0 [IF]\n1 .\n[THEN] 2 .\n3 .\n");
+    assert!(text(&out.stdout).contains("2  ok\n3  ok"), "{}", text(&out.stdout));
 }
 
 #[test]

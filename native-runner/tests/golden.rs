@@ -8,8 +8,10 @@
 //!
 //! Every case runs twice, unoptimized (`-O0`) and at the highest level
 //! (`-O3`), and both must match. A first line `\ args: ...` adds
-//! command-line options. Programs run with their folder as the working
-//! directory. `BLESS=1` rewrites the expected files from the `-O3` output.
+//! command-line options. Programs of `run/` run in a fresh temporary
+//! directory (so file and block tests never write into the repository);
+//! bad programs run with their folder as the working directory. `BLESS=1`
+//! rewrites the expected files from the `-O3` output.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -52,10 +54,19 @@ fn extra_args(fs: &Path) -> Vec<String> {
 
 fn run(case: &Case, opt: &str) -> Outcome {
     let dir = case.fs.parent().expect("parent");
-    let name = case.fs.file_name().expect("file name");
     let cache = Path::new(env!("CARGO_TARGET_TMPDIR")).join("module-cache");
+    // Programs that must succeed run in a fresh temporary directory (the
+    // file and block tests create files there), named by their full path
+    // so that their includes resolve beside them. Bad programs run in
+    // their folder, named by their file name, as their diagnostics show.
+    let scratch = tempfile::tempdir().expect("temporary directory");
+    let (cwd, name) = if case.expect_error {
+        (dir.to_path_buf(), PathBuf::from(case.fs.file_name().expect("file name")))
+    } else {
+        (scratch.path().to_path_buf(), case.fs.canonicalize().expect("test file path"))
+    };
     let out = Command::new(env!("CARGO_BIN_EXE_native-runner"))
-        .current_dir(dir)
+        .current_dir(cwd)
         .arg("run")
         .arg(opt)
         .arg("--cache-dir")

@@ -38,8 +38,15 @@
 //! 0x0001_1000 +-------------------------------+
 //!             | xt info: body, does (8 B/xt)  |  >BODY and DOES> code
 //! 0x0021_1000 +-------------------------------+
+//!             | names for NAME>STRING (64 KiB)|
+//! 0x0022_1000 +-------------------------------+
+//!             | block buffers (8 x 1 KiB)     |  BLOCK BUFFER
+//! 0x0022_3000 +-------------------------------+
 //!             | data space, grows up  ->      |  HERE
 //!             |             ...               |
+//!             +-------------------------------+  Layout::heap_start
+//!             | heap: ALLOCATE, FREE, RESIZE  |  a quarter of the space
+//!             +-------------------------------+  Layout::heap_end
 //!             | guard                         |
 //!             | <- float stack, grows down    |  global `fsp` (8-byte items)
 //!             | guard                         |
@@ -52,6 +59,19 @@
 //!
 //! The upper part depends on the memory size and stack sizes, so it is
 //! computed by [`Layout::new`].
+//!
+//! # The heap
+//!
+//! `ALLOCATE`, `FREE` and `RESIZE` manage the heap, the upper quarter of the
+//! space between [`addr::DATA_START`] and the float stack's guard; data space
+//! (`HERE`) ends where it begins. Its first cell holds [`heap::MAGIC`] once
+//! the heap is initialized (lazily, by the first `ALLOCATE`), its second the
+//! head of the free list. Blocks follow, 8-byte aligned: a header cell
+//! (size in bytes, bit 0 set when in use), a check cell (the block's address
+//! xor [`heap::CHECK`], so that `FREE` of an address that was never
+//! allocated is detected), the payload, and a footer cell equal to the
+//! header. A free block keeps the next and previous free blocks in its first
+//! two payload cells. Adjacent free blocks are always coalesced.
 
 #![deny(missing_docs)]
 
@@ -116,11 +136,27 @@ pub mod addr {
     pub const XT_INFO: u32 = SOURCE_BUF + SOURCE_BUF_LEN;
     /// Number of execution tokens the table and xt info array hold.
     pub const MAX_XTS: u32 = 1 << 18;
+    /// Start of the names region: `NAME>STRING` copies a word's name here
+    /// the first time it is asked for, and the copy stays valid.
+    pub const NAMES: u32 = XT_INFO + MAX_XTS * 8;
+    /// Size of the names region.
+    pub const NAMES_LEN: u32 = 0x10000;
+    /// Size of one block buffer (`BLOCK`, `BUFFER`).
+    pub const BLOCK_SIZE: u32 = 1024;
+    /// Number of block buffers.
+    pub const BLOCK_BUF_COUNT: u32 = 8;
+    /// Start of the block buffers, one after another.
+    pub const BLOCK_BUFS: u32 = NAMES + NAMES_LEN;
     /// First address of data space.
-    pub const DATA_START: u32 = XT_INFO + MAX_XTS * 8;
+    pub const DATA_START: u32 = BLOCK_BUFS + BLOCK_BUF_COUNT * BLOCK_SIZE;
+    /// `BLK`: the number of the block being interpreted, or 0.
+    pub const BLK: u32 = SYSVARS + 0xF0;
+    /// `SCR`: the number of the block `LIST` showed last.
+    pub const SCR: u32 = SYSVARS + 0xF4;
 
     // The fixed regions follow one another without overlapping.
     const _: () = assert!(RS_LIMIT + 4 <= SYSVARS + 0x100 && SYSVARS + 0x100 <= HOLD_START);
+    const _: () = assert!(RS_LIMIT + 4 <= BLK && SCR + 4 <= SYSVARS + 0x100);
     const _: () = assert!(HOLD_END <= WORD_BUF && WORD_BUF + WORD_BUF_LEN <= PAD);
     const _: () = assert!(PAD + PAD_LEN <= SQUOTE_BUF && SQUOTE_BUF + 2 * SQUOTE_BUF_LEN <= SOURCE_BUF);
 }
@@ -270,9 +306,21 @@ impl Layout {
         self.fs_base() - self.float_stack_floats * FLOAT
     }
 
-    /// First address past the end of data space.
+    /// First address past the end of the heap.
+    pub fn heap_end(&self) -> u32 {
+        (self.fs_limit() - GUARD) & !7
+    }
+
+    /// First address of the heap: a quarter of the space above
+    /// [`addr::DATA_START`] is heap, the rest data space.
+    pub fn heap_start(&self) -> u32 {
+        let end = self.heap_end();
+        (end - end.saturating_sub(addr::DATA_START) / 4) & !7
+    }
+
+    /// First address past the end of data space: where the heap begins.
     pub fn data_end(&self) -> u32 {
-        self.fs_limit() - GUARD
+        self.heap_start()
     }
 
     /// Checks that the stacks and a minimal data space fit in memory.
@@ -292,6 +340,14 @@ impl Layout {
         }
         Ok(())
     }
+}
+
+/// Constants of the heap's format (see the crate doc).
+pub mod heap {
+    /// The first cell of an initialized heap.
+    pub const MAGIC: u32 = 0x5041_4548;
+    /// Xored with a block's address to make its check cell.
+    pub const CHECK: u32 = 0xA110_CA7E;
 }
 
 /// Standard THROW codes that hosts and the compiler raise.
@@ -358,10 +414,16 @@ pub mod throw {
     pub const FSTACK_UNDERFLOW: i32 = -45;
     /// Invalid POSTPONE.
     pub const INVALID_POSTPONE: i32 = -48;
-    /// A memory-allocation failure.
+    /// `ALLOCATE` failed.
     pub const ALLOCATE: i32 = -59;
+    /// `FREE` failed.
+    pub const FREE: i32 = -60;
+    /// `RESIZE` failed.
+    pub const RESIZE: i32 = -61;
     /// Malformed xchar (an invalid UTF-8 sequence).
     pub const MALFORMED_XCHAR: i32 = -77;
+    /// `SUBSTITUTE` failed (the result does not fit).
+    pub const SUBSTITUTE: i32 = -78;
 
     /// The standard's description of a THROW code, if it has one.
     pub fn message(code: i32) -> Option<&'static str> {
@@ -459,7 +521,9 @@ mod tests {
         let l = Layout::default();
         l.validate().unwrap();
         assert!(addr::DATA_START < l.data_end());
-        assert!(l.data_end() < l.fs_limit());
+        assert!(l.data_end() == l.heap_start() && l.heap_start() < l.heap_end());
+        assert!(l.heap_end() < l.fs_limit());
+        assert_eq!(l.heap_start() % 8, 0);
         assert!(l.fs_limit() < l.fs_base());
         assert!(l.fs_base() < l.rs_limit());
         assert!(l.rs_limit() < l.rs_base());

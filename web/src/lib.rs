@@ -12,6 +12,7 @@
 pub mod artifact;
 pub mod image;
 pub mod machine;
+pub mod memory_fs;
 pub mod stream;
 
 use compiler::{Config, Forth, LinkOptions, Stop};
@@ -94,7 +95,13 @@ impl Session {
 
     /// Adds a file to the in-memory file system that `INCLUDED` reads.
     pub fn add_file(&mut self, name: &str, text: &str) {
-        self.machine.io().files.insert(name.to_string(), text.as_bytes().to_vec());
+        self.machine.io().files.insert(name, text.as_bytes().to_vec());
+    }
+
+    /// The text of a file in the in-memory file system (what a program
+    /// wrote with the FILE ACCESS or BLOCK words), if it exists.
+    pub fn file(&mut self, name: &str) -> Option<String> {
+        self.machine.io().files.get(name).map(|b| String::from_utf8_lossy(b).into_owned())
     }
 
     /// Appends text to what `KEY` and `ACCEPT` read.

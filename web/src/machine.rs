@@ -13,7 +13,6 @@
 //! layout), so cached views of it stay valid.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use compiler::{Fault, Host, Machine};
@@ -42,7 +41,7 @@ pub struct Io {
     /// Input for `KEY` and `ACCEPT`.
     pub input: std::collections::VecDeque<u8>,
     /// The in-memory file system.
-    pub files: HashMap<String, Vec<u8>>,
+    pub files: crate::memory_fs::MemoryFs,
     /// Where output is streamed while a program runs, if anywhere.
     pub sink: Option<crate::stream::OutputSink>,
 }
@@ -341,12 +340,15 @@ impl Machine for JsMachine {
         Some(line)
     }
 
-    fn read_file(&mut self, path: &str) -> Result<Vec<u8>, String> {
-        let path = path.strip_prefix("./").unwrap_or(path);
-        self.inner.io.borrow().files.get(path).cloned().ok_or_else(|| "no such file in the playground".to_string())
+    fn files(&mut self, f: &mut dyn FnMut(&mut dyn compiler::file_system::FileSystem)) {
+        f(&mut self.inner.io.borrow_mut().files);
     }
 
     fn now_ms(&mut self) -> f64 {
+        js_sys::Date::now()
+    }
+
+    fn wall_clock_ms(&mut self) -> f64 {
         js_sys::Date::now()
     }
 }

@@ -47,7 +47,11 @@ for (const name of Object.keys(runFiles).filter((n) => n.endsWith('.fs') && !n.i
 // native runner's options or on its file system are skipped here.
 const errDir = join(root, 'tests', 'err');
 const errFiles = filesUnder(errDir);
-const nativeOnly = new Set(['runaway_loop.fs', 'include_missing.fs', 'not_utf8.fs']);
+const nativeOnly = new Set([
+  'runaway_loop.fs', 'include_missing.fs', 'not_utf8.fs',
+  // They depend on the native file system (a directory, a --blocks path).
+  'included_directory.fs', 'block_unwritable.fs', 'require_missing.fs',
+]);
 for (const name of Object.keys(errFiles).filter((n) => n.endsWith('.fs')).sort()) {
   if (nativeOnly.has(name)) continue;
   test(`bad program ${name}`, () => {

@@ -27,6 +27,18 @@ use wasm_encoder::{InstructionSink, MemArg, MemArgTarget, ValType};
 use crate::ir::Xt;
 use crate::passes::effects::{call_effect, Effect, Known};
 
+/// Whether `xt` is `THROW`, which calls test their code inline.
+fn is_throw(xt: Xt) -> bool {
+    crate::kernel::host_word_of(xt) == Some(crate::host_words::HostWord::Throw)
+}
+
+/// Whether `xt` is a word that exists to throw (`THROW`, `ABORT"`): its
+/// callers spill their stack before calling it (see `FnBody::local_call`).
+fn throws_to_catch(xt: Xt) -> bool {
+    use crate::host_words::HostWord;
+    matches!(crate::kernel::host_word_of(xt), Some(HostWord::Throw | HostWord::AbortQuoteRuntime))
+}
+
 /// Index of the xt parameter of a memory-ABI function.
 pub const XT_PARAM: u32 = 0;
 
@@ -337,7 +349,10 @@ impl<'e> FnBody<'e> {
             return self.register_call(f, e);
         }
         if let Some(e) = call_effect(xt, self.env.known) {
-            return self.local_call(xt, e);
+            if is_throw(xt) {
+                return self.throw_call(xt, e);
+            }
+            return self.local_call(xt, e, throws_to_catch(xt));
         }
         self.sync_out();
         self.emit_call_insn(xt);
@@ -399,11 +414,18 @@ impl<'e> FnBody<'e> {
 
     /// A memory-ABI call to a word that only touches its own arguments:
     /// only the arguments go to memory, and the results come back at once.
-    fn local_call(&mut self, xt: Xt, e: Effect) {
-        let args = self.pop_n(e.inputs);
+    /// With `spill`, the items of the virtual stack below the arguments are
+    /// written below them first (the virtual stack keeps them too), so that
+    /// a `CATCH` this call throws to finds in memory what the stack held.
+    fn local_call(&mut self, xt: Xt, e: Effect, spill: bool) {
+        let mut args = self.pop_n(e.inputs);
         self.commit_pops();
         let sp = self.sp();
         let g = self.env.sp_global;
+        let below = if spill { self.vstack.len() as u32 } else { 0 };
+        if spill {
+            args.splice(0..0, self.vstack.iter().copied());
+        }
         let n_in = args.len() as u32;
         for (k, a) in args.into_iter().enumerate() {
             let off = (k as u32 + 1) * runtime::CELL;
@@ -415,13 +437,34 @@ impl<'e> FnBody<'e> {
         self.emit_call_insn(xt);
         let n_out = e.outputs;
         for k in 0..n_out {
-            let off = (k + 1) * runtime::CELL;
+            let off = (below + k + 1) * runtime::CELL;
             self.s().local_get(sp).i32_const(off as i32).i32_sub().i32_load(mem(0, 2));
             let v = self.set_temp();
             self.push(v);
         }
         self.s().local_get(sp).global_set(g);
         self.sp_dirty = false;
+    }
+
+    /// `THROW`: only a non-zero code reaches the host (`ior THROW` after
+    /// every I/O or allocation word is common, and mostly 0).
+    fn throw_call(&mut self, xt: Xt, e: Effect) {
+        let code = self.pop();
+        match code {
+            Val::Const(0) => return,
+            Val::Const(_) => {
+                self.push(code);
+                return self.local_call(xt, e, true);
+            }
+            Val::Local(_) => {}
+        }
+        // Both paths must leave `sp` in the same state: settle it first.
+        self.publish_sp();
+        self.get(code);
+        self.s().if_(wasm_encoder::BlockType::Empty);
+        self.push(code);
+        self.local_call(xt, e, true);
+        self.s().end();
     }
 
     /// Calls the xt held in a local through the table (`EXECUTE`).

@@ -706,7 +706,7 @@ mod tests {
     use crate::ir::{Block, LoopId, Term};
 
     fn func(blocks: Vec<Block>) -> Function {
-        Function { xt: 1000, name: "T".into(), blocks, n_loops: 1 }
+        Function { xt: 1000, name: "T".into(), blocks, n_loops: 1, n_locals: 0 }
     }
 
     /// `0E 10 0 DO I S>F F+ LOOP`: the accumulator stays in one slot.

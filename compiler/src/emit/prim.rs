@@ -639,11 +639,84 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             let xt = b.pop_local();
             b.call_dynamic(xt);
         }
+        DPlus | DMinus | DNegate | DAbs | DTwoStar | DTwoSlash | DMax | DMin | MPlus | DToS | DZeroEq | DZeroLt
+        | DEq | DLt | DULt => double(b, p),
         FLit | FAdd | FSub | FMul | FDiv | FNegate | FAbs | FMax | FMin | FSqrt | Floor | FRound | FTrunc | FLt
         | FGt | FEq | FZeroLt | FZeroEq | FZeroGt | FFetch | FStore | SFFetch | SFStore | DFFetch | DFStore
         | FComma | FDup | FDrop | FSwap | FOver | FRot | FMinusRot | FNip | FTuck | FPick | FDepth | FToD | DToF
         | FToS | SToF | Floats | FloatPlus | FAlign | FAligned | SFloats | SFloatPlus | SFAlign | SFAligned
         | DFloats | DFloatPlus | DFAlign | DFAligned => super::float::emit(b, p),
+    }
+}
+
+/// The DOUBLE word set's arithmetic: doubles become i64 values.
+fn double(b: &mut FnBody, p: Prim) {
+    use Prim::*;
+    let (d1, d2) = (b.i64_scratch(), b.i64_scratch() + 1);
+    let flag = matches!(p, DZeroEq | DZeroLt | DEq | DLt | DULt);
+    match p {
+        DToS => {
+            b.pop();
+            return;
+        }
+        DZeroLt => {
+            let hi = b.pop();
+            b.pop();
+            b.s().i32_const(0);
+            b.get(hi);
+            b.s().i32_const(0).i32_lt_s().i32_sub();
+        }
+        DZeroEq => {
+            b.s().i32_const(0);
+            double_to_i64(b);
+            b.s().i64_eqz().i32_sub();
+        }
+        MPlus => {
+            let n = b.pop();
+            double_to_i64(b);
+            b.get(n);
+            b.s().i64_extend_i32_s().i64_add();
+        }
+        DNegate | DAbs | DTwoStar | DTwoSlash => {
+            double_to_i64(b);
+            let s = &mut b.s();
+            s.local_set(d1);
+            match p {
+                DNegate => s.i64_const(0).local_get(d1).i64_sub(),
+                DAbs => {
+                    s.i64_const(0).local_get(d1).i64_sub().local_get(d1);
+                    s.local_get(d1).i64_const(0).i64_lt_s().select()
+                }
+                DTwoStar => s.local_get(d1).i64_const(1).i64_shl(),
+                _ => s.local_get(d1).i64_const(1).i64_shr_s(),
+            };
+        }
+        _ => {
+            double_to_i64(b);
+            b.s().local_set(d2);
+            double_to_i64(b);
+            b.s().local_set(d1);
+            let s = &mut b.s();
+            if flag {
+                s.i32_const(0);
+            }
+            s.local_get(d1).local_get(d2);
+            match p {
+                DPlus => s.i64_add(),
+                DMinus => s.i64_sub(),
+                DMax => s.local_get(d1).local_get(d2).i64_gt_s().select(),
+                DMin => s.local_get(d1).local_get(d2).i64_lt_s().select(),
+                DEq => s.i64_eq().i32_sub(),
+                DLt => s.i64_lt_s().i32_sub(),
+                _ => s.i64_lt_u().i32_sub(),
+            };
+        }
+    }
+    if flag {
+        let v = b.set_temp();
+        b.push(v);
+    } else {
+        push_i64_as_double(b);
     }
 }
 

@@ -113,18 +113,19 @@ pub fn emit_function<'e>(
     let pool = super::float::pool_for(func);
     let float_loops = if pool > 0 { super::float::float_loops(func, &cfg) } else { Vec::new() };
     let slots = float_loops.iter().map(|l| l.depth).max().unwrap_or(0);
-    // Fixed locals: loop slots, then data-stack slots, then return-stack slots.
+    // Fixed locals: loop slots, Forth locals, then data-stack slots, then
+    // return-stack slots.
     let (body, rslot_base) = match register {
         Some(r) => {
             let inputs = r.effect.inputs;
-            let rslot_base = 2 * func.n_loops + stack_slots(r);
+            let rslot_base = 2 * func.n_loops + func.n_locals + stack_slots(r);
             let mut body =
                 FnBody::with_params(env, inputs, rslot_base + max_rdepth(func, r)).with_float_cache(pool, slots);
             body.set_vstack((0..inputs).map(Val::Local).collect());
             (body, rslot_base)
         }
         None => {
-            let mut body = FnBody::new(env, 2 * func.n_loops).with_float_cache(pool, slots);
+            let mut body = FnBody::new(env, 2 * func.n_loops + func.n_locals).with_float_cache(pool, slots);
             body.check_overflow();
             (body, 0)
         }
@@ -173,7 +174,7 @@ impl Structurer<'_, '_> {
 
     /// The slot local of stack position `k` (0 = the deepest input).
     fn slot(&self, k: u32) -> u32 {
-        self.body.fixed_local(2 * self.func.n_loops + k)
+        self.body.fixed_local(2 * self.func.n_loops + self.func.n_locals + k)
     }
 
     /// Number of stack items at the entry of block `b` (register convention).
@@ -392,6 +393,19 @@ impl Structurer<'_, '_> {
                 self.body.s().local_set(idx);
                 self.body.get(l);
                 self.body.s().local_set(lim);
+            }
+            Op::LocalGet(l) => {
+                // Copy, as for a loop index: `TO` may change the local later.
+                let local = self.body.fixed_local(2 * self.func.n_loops + l.0);
+                self.body.s().local_get(local);
+                let v = self.body.set_temp();
+                self.body.push(v);
+            }
+            Op::LocalSet(l) => {
+                let local = self.body.fixed_local(2 * self.func.n_loops + l.0);
+                let v = self.body.pop();
+                self.body.get(v);
+                self.body.s().local_set(local);
             }
             Op::LoopIndex(lp) => {
                 // Copy: the index local changes as the loop runs, and values

@@ -4,6 +4,7 @@
 //! 2. Every branch target names a block of the function (none is still
 //!    [`BlockId::PENDING`]).
 //! 3. Every loop slot an op or terminator uses is below `n_loops`.
+//! 4. Every local an op uses is below `n_locals`.
 //!
 //! It collects every violation rather than stopping at the first, so one run
 //! shows the whole damage. The compiler runs it on every function before
@@ -31,6 +32,14 @@ pub fn verify(func: &Function) -> Vec<String> {
             if let Op::DoInit(lp) | Op::LoopIndex(lp) = op {
                 check_loop(&mut errors, &format!("b{i}"), *lp);
             }
+            if let Op::LocalGet(l) | Op::LocalSet(l) = op {
+                if l.0 >= func.n_locals {
+                    errors.push(format!(
+                        "{}: b{i}: local {} out of range (n_locals = {})",
+                        func.name, l.0, func.n_locals
+                    ));
+                }
+            }
         }
         if let Term::QDo { lp, .. } | Term::Loop { lp, .. } = block.term {
             check_loop(&mut errors, &format!("b{i} terminator"), lp);
@@ -52,7 +61,7 @@ mod tests {
     use crate::ir::Block;
 
     fn func(blocks: Vec<Block>, n_loops: u32) -> Function {
-        Function { xt: 1, name: "T".into(), blocks, n_loops }
+        Function { xt: 1, name: "T".into(), blocks, n_loops, n_locals: 0 }
     }
 
     #[test]

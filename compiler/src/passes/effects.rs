@@ -83,12 +83,40 @@ pub fn host_effect(h: HostWord) -> Option<Effect> {
         Accept => (2, 1),
         AbortQuoteRuntime => (3, 0),
         DoesRuntime | CompileComma | Literal => (1, 0),
-        Word | Char => (1, 1),
+        Word => (1, 1),
+        Char => (0, 1),
         Parse => (1, 2),
         ParseName => (0, 2),
         Find => (1, 2),
         ToNumber => (4, 4),
         Refill => (0, 1),
+        // FILE ACCESS and BLOCK words that touch only their arguments.
+        OpenFile | CreateFile => (3, 2),
+        CloseFile | FlushFile => (1, 1),
+        ReadFile => (3, 2),
+        ReadLine => (3, 3),
+        WriteFile | WriteLine => (3, 1),
+        FilePosition | FileSize => (1, 3),
+        RepositionFile | ResizeFile => (3, 1),
+        DeleteFile => (2, 1),
+        RenameFile => (4, 1),
+        FileStatus => (2, 2),
+        Block | Buffer => (1, 1),
+        Update | SaveBuffers | EmptyBuffers => (0, 0),
+        List => (1, 0),
+        // Tools words that touch only their arguments.
+        NameToString => (1, 2),
+        NameToInterpret => (1, 1),
+        NameToCompile => (1, 2),
+        Dump => (2, 0),
+        Compare => (4, 1),
+        Search | Substitute => (4, 3),
+        Unescape => (3, 2),
+        Replaces => (4, 0),
+        MStarSlash => (4, 2),
+        Ms => (1, 0),
+        TimeAndDate => (0, 6),
+        KeyQuestion => (0, 1),
         // Floating point: the float stack is in memory, only data items count.
         FSin | FCos | FTan | FSinCos | FAsin | FAcos | FAtan | FAtan2 | FSinh | FCosh | FTanh | FAsinh | FAcosh
         | FAtanh | FExp | FExpm1 | FLn | FLnp1 | FLog | FAlog | FPow | FDot | FEDot | FSDot | FDotS => (0, 0),
@@ -233,8 +261,8 @@ fn walk(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<(i64, O
         for op in &block.ops {
             let e = match *op {
                 Op::Prim(p) if constant_index_effect(prev, p).is_some() => constant_index_effect(prev, p)?,
-                Op::Lit(_) | Op::FetchLit(_) | Op::LoopIndex(_) => Effect::new(0, 1),
-                Op::StoreLit(_) => Effect::new(1, 0),
+                Op::Lit(_) | Op::FetchLit(_) | Op::LoopIndex(_) | Op::LocalGet(_) => Effect::new(0, 1),
+                Op::StoreLit(_) | Op::LocalSet(_) => Effect::new(1, 0),
                 Op::DoInit(_) => Effect::new(2, 0),
                 Op::Prim(p) => prim_effect(p)?,
                 Op::Call(xt) if xt == func.xt => match self_calls {
@@ -289,6 +317,28 @@ mod tests {
     fn prims(d: &mut Definition, ps: &[Prim]) {
         for &p in ps {
             d.op(Op::Prim(p));
+        }
+    }
+
+    #[test]
+    fn file_and_block_words_are_static_but_interpreting_words_are_not() {
+        // : LINE ( fid -- u flag ior ) PAD 80 ROT READ-LINE ;
+        let line = def(|d| {
+            d.op(Op::Prim(Prim::Pad));
+            d.op(Op::Lit(80));
+            d.op(Op::Prim(Prim::Rot));
+            d.op(Op::Call(host_xt(HostWord::ReadLine)));
+        });
+        assert_eq!(infer(&line, &Known::new()), Some(Effect::new(1, 3)));
+        // : B ( u -- c ) BLOCK C@ ;
+        let b = def(|d| {
+            d.op(Op::Call(host_xt(HostWord::Block)));
+            d.op(Op::Prim(Prim::CFetch));
+        });
+        assert_eq!(infer(&b, &Known::new()), Some(Effect::new(1, 1)));
+        // LOAD and N>R may do anything to the stack.
+        for h in [HostWord::Load, HostWord::IncludeFile, HostWord::NToR, HostWord::TraverseWordlist] {
+            assert_eq!(host_effect(h), None, "{}", h.name());
         }
     }
 

@@ -2,7 +2,9 @@
 //!
 //! A call to a definition whose body is one block of at most
 //! [`MAX_INLINE_OPS`] operations, ending in a return, with no loop and no
-//! call to itself, is replaced by those operations. Colon definitions never
+//! call to itself, is replaced by those operations (local gets and sets do
+//! not count towards that size). The callee's locals (`{: :}`) become fresh
+//! locals of the caller at each place it is pasted. Colon definitions never
 //! change once compiled, so this is always equivalent; it removes the call
 //! and lets the caller's stack cache see through words like `CELL+ @`.
 //!
@@ -13,7 +15,7 @@
 
 use std::collections::HashMap;
 
-use crate::ir::{Function, Op, Term, Xt};
+use crate::ir::{Function, LocalId, Op, Term, Xt};
 
 /// The largest body, in operations, that is inlined.
 pub const MAX_INLINE_OPS: usize = 12;
@@ -21,7 +23,10 @@ pub const MAX_INLINE_OPS: usize = 12;
 /// The body to paste for a call to `f`, if `f` is small enough.
 pub fn inlinable(f: &Function) -> Option<&[Op]> {
     let [block] = f.blocks.as_slice() else { return None };
-    if block.term != Term::Return || block.ops.len() > MAX_INLINE_OPS {
+    // Moving items in and out of locals costs nothing once compiled, so
+    // local ops do not count against the size (up to as many again).
+    let locals = block.ops.iter().filter(|op| matches!(op, Op::LocalGet(_) | Op::LocalSet(_))).count();
+    if block.term != Term::Return || block.ops.len() - locals > MAX_INLINE_OPS || locals > MAX_INLINE_OPS {
         return None;
     }
     let simple = block.ops.iter().all(|op| match op {
@@ -30,6 +35,17 @@ pub fn inlinable(f: &Function) -> Option<&[Op]> {
         _ => true,
     });
     simple.then_some(&block.ops)
+}
+
+/// The number of locals `ops` use.
+fn locals_in(ops: &[Op]) -> u32 {
+    ops.iter()
+        .filter_map(|op| match op {
+            Op::LocalGet(l) | Op::LocalSet(l) => Some(l.0 + 1),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Inlines small callees into every function of `funcs`, in order, using
@@ -52,7 +68,13 @@ pub fn inline_small(funcs: &mut [Function], earlier: &HashMap<Xt, Vec<Op>>) -> u
                 match op {
                     Op::Call(x) => match bodies.get(&x).or_else(|| earlier.get(&x)) {
                         Some(body) => {
-                            ops.extend(body.iter().cloned());
+                            let base = f.n_locals;
+                            f.n_locals += locals_in(body);
+                            ops.extend(body.iter().map(|op| match *op {
+                                Op::LocalGet(l) => Op::LocalGet(LocalId(base + l.0)),
+                                Op::LocalSet(l) => Op::LocalSet(LocalId(base + l.0)),
+                                ref other => other.clone(),
+                            }));
                             count += 1;
                         }
                         None => ops.push(Op::Call(x)),
@@ -76,7 +98,13 @@ mod tests {
     use crate::primitives::Prim;
 
     fn func(xt: Xt, ops: Vec<Op>) -> Function {
-        Function { xt, name: format!("f{xt}"), blocks: vec![Block { ops, term: Term::Return }], n_loops: 0 }
+        Function {
+            xt,
+            name: format!("f{xt}"),
+            blocks: vec![Block { ops, term: Term::Return }],
+            n_loops: 0,
+            n_locals: 0,
+        }
     }
 
     /// `: CELL+@ CELL+ @ ;  : T CELL+@ CELL+@ ;` inlines both calls, transitively.
@@ -90,6 +118,28 @@ mod tests {
         assert_eq!(inline_small(&mut funcs, &HashMap::new()), 3);
         assert_eq!(funcs[2].blocks[0].ops.len(), 5);
         assert!(funcs[2].blocks[0].ops.iter().all(|op| !matches!(op, Op::Call(_))));
+    }
+
+    /// `: SQ {: a :} a a * ;` pasted twice gets two fresh locals each time.
+    #[test]
+    fn locals_of_pasted_words_are_renumbered() {
+        let sq = Op::LocalSet(LocalId(0));
+        let mut callee = func(100, vec![sq, Op::LocalGet(LocalId(0)), Op::LocalGet(LocalId(0)), Op::Prim(Prim::Mul)]);
+        callee.n_locals = 1;
+        let mut caller = func(101, vec![Op::Call(100), Op::LocalSet(LocalId(0)), Op::Call(100)]);
+        caller.n_locals = 1;
+        let mut funcs = vec![callee, caller];
+        assert_eq!(inline_small(&mut funcs, &HashMap::new()), 2);
+        let f = &funcs[1];
+        assert_eq!(f.n_locals, 3);
+        assert!(crate::ir::verify::verify(f).is_empty());
+        let text = f.to_string();
+        assert!(
+            text.contains(
+                "local.set 1\n    local.get 1\n    local.get 1\n    prim *\n    local.set 0\n    local.set 2"
+            ),
+            "{text}"
+        );
     }
 
     #[test]

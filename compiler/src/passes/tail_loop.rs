@@ -81,6 +81,7 @@ mod tests {
                 Block { ops: vec![], term: Term::Return },
             ],
             n_loops: 0,
+            n_locals: 0,
         }
     }
 

@@ -114,7 +114,7 @@ mod tests {
     use crate::primitives::Prim;
 
     fn func(blocks: Vec<Block>, n_loops: u32) -> Function {
-        Function { xt: 300, name: "T".into(), blocks, n_loops }
+        Function { xt: 300, name: "T".into(), blocks, n_loops, n_locals: 0 }
     }
 
     fn block(ops: Vec<Op>, term: Term) -> Block {

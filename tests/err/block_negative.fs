@@ -1,0 +1,3 @@
+\ BLOCK of a negative block number.
+: b ( -- ) -1 BLOCK DROP ;
+b

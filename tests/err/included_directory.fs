@@ -1,0 +1,2 @@
+\ INCLUDED of a directory.
+s" ." included

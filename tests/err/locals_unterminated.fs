@@ -1,0 +1,3 @@
+\ A locals declaration that never ends.
+: f {: a b
+  a b + ;

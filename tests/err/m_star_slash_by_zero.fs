@@ -1,0 +1,3 @@
+\ M*/ by zero.
+: scale ( d -- d ) 3 0 M*/ ;
+10. scale D.

@@ -1,0 +1,2 @@
+\ (LOCAL) executed outside a definition.
+S" x" (LOCAL)

@@ -1,0 +1,3 @@
+\ REQUIRE of a missing file.
+1 2 +
+REQUIRE no-such-lib.fs

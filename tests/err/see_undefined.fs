@@ -1,0 +1,2 @@
+\ SEE of an unknown word.
+SEE no-such-word
