@@ -81,12 +81,19 @@ const CONTROL: &[&str] = &[
 ];
 
 fn is_number(w: &str) -> bool {
-    let w = w.strip_prefix(['#', '$', '%']).unwrap_or(w);
+    // A base prefix says which digits follow; without one, decimal digits
+    // (so words such as `add` are not taken for hex numbers).
+    let (radix, w) = match w.chars().next() {
+        Some('$') => (16, &w[1..]),
+        Some('#') => (10, &w[1..]),
+        Some('%') => (2, &w[1..]),
+        _ => (10, w),
+    };
     let w = w.strip_prefix('-').unwrap_or(w);
     if w.len() == 3 && w.starts_with('\'') && w.ends_with('\'') {
         return true;
     }
-    !w.is_empty() && w.chars().all(|c| c.is_ascii_hexdigit() || c == '.') && w.chars().any(|c| c.is_ascii_digit())
+    !w.is_empty() && w.chars().all(|c| c.is_digit(radix) || c == '.') && w.chars().any(|c| c.is_digit(radix))
 }
 
 /// Splits `source` into lines of tokens. A `( ...` comment may span lines.
