@@ -67,6 +67,7 @@ mod warnings;
 mod word_list;
 
 pub use error::{Diagnostic, Location, Stop};
+pub use facility::civil_time;
 pub use host::format_signed;
 pub use interpreter::{panic_message, Config, Forth, Stats};
 pub use link::{check_provenance, Artifact, ImageInfo, LinkOptions, ProvenanceCheck};
