@@ -91,6 +91,14 @@ fn folder_report_is_valid_json_with_c_twin_and_ab() {
         assert_eq!(x["source_sha256"].as_str().unwrap(), hex(&Sha256::digest(SUM_FS)));
         assert!(x["phases_ns"]["compile"].as_u64().unwrap() > 0);
         assert!(x["memory"]["linear_memory_pages"].as_u64().unwrap() > 0);
+        // The model's prediction sits beside the measurement, with its error.
+        let p = &x["prediction"];
+        let (predicted, median) = (p["predicted_ns"].as_f64().unwrap(), x["steady"]["median_ns"].as_f64().unwrap());
+        assert!(predicted > 0.0, "{p}");
+        assert!((p["error_pct"].as_f64().unwrap() - (predicted - median) / median * 100.0).abs() < 1e-6, "{p}");
+        assert_eq!(p["same_module"], true, "the counted build is the timed module");
+        assert!(p["ops"]["branch"].as_f64().unwrap() >= 10000.0, "the loop's tests are counted: {p}");
+        assert!(p["model"].as_str().unwrap().contains("benchmarks/programs"), "the built-in model: {p}");
     }
     assert_ne!(res[0]["module_sha256"], res[1]["module_sha256"], "-O0 and -O2 link different code");
     // The options come from the module's own provenance section.
@@ -101,7 +109,8 @@ fn folder_report_is_valid_json_with_c_twin_and_ab() {
     let mut broken = r.clone();
     broken["results"][0]["steady"]["median_ns"] = serde_json::json!(-1);
     broken["provenance"].as_object_mut().unwrap().remove("timestamp");
-    assert_eq!(schema_errors(&broken).len(), 2);
+    broken["results"][1]["prediction"].as_object_mut().unwrap().remove("error_pct");
+    assert_eq!(schema_errors(&broken).len(), 3);
 }
 
 #[test]
@@ -117,6 +126,9 @@ fn text_and_markdown_reports() {
         "steady state (2 iterations)",
         "output verified against sum.expected",
         "Cranelift compile (cold)",
+        "  predicted: ",
+        "% against the median; model median error ",
+        "median absolute prediction error: ",
     ] {
         assert!(t.contains(want), "{want} missing from:\n{t}");
     }
@@ -130,6 +142,40 @@ fn text_and_markdown_reports() {
     let md = std::fs::read_to_string(out).unwrap();
     assert!(md.starts_with("| program | ours median (s) |"), "{md}");
     assert!(md.contains("| sum | ") && md.contains("**geometric mean**"), "{md}");
+    assert!(md.contains("| ours / C | predicted (s) | error | module (bytes) |"), "{md}");
+    assert!(md.contains("Median absolute prediction error: "), "{md}");
+    // --no-predict leaves the prediction out, and its columns.
+    let m = bench(&[dir.to_str().unwrap(), "--iterations", "1", "--format", "markdown", "--no-predict"], &cache);
+    assert!(m.status.success(), "{}", text(&m.stderr));
+    let md = text(&m.stdout);
+    assert!(!md.contains("predicted") && !md.contains("prediction error"), "{md}");
+}
+
+#[test]
+fn a_model_file_is_used_and_a_bad_one_refused() {
+    let dir = suite("model", "49995000 \n");
+    let cache = scratch("cache");
+    let prog = dir.join("sum.fs");
+    // A model where only branches cost, 1000 ns each: the prediction is
+    // 1000 × the executed branches, exactly.
+    let mut costs = serde_json::Map::new();
+    for c in ["arith", "divide", "memory", "branch", "call", "stack", "host", "bulk"] {
+        costs.insert(c.into(), serde_json::json!(if c == "branch" { 1000.0 } else { 0.0 }));
+    }
+    let model = dir.join("model.json");
+    let doc = serde_json::json!({"format": "fastforth.cost-model/1", "ns_per_op": costs, "calibrated_on": "a test"});
+    std::fs::write(&model, doc.to_string()).unwrap();
+    let args = [prog.to_str().unwrap(), "--iterations", "1", "--warmup", "0", "--format", "json", "--model"];
+    let r = json(&bench(&[&args[..], &[model.to_str().unwrap()]].concat(), &cache));
+    let p = &r["results"][0]["prediction"];
+    assert_eq!(p["model"], "a test");
+    assert_eq!(p["predicted_ns"].as_f64().unwrap(), 1000.0 * p["ops"]["branch"].as_f64().unwrap());
+    assert_eq!(r["provenance"]["options"]["model"].as_str(), model.to_str());
+    assert_eq!(schema_errors(&r), Vec::<String>::new());
+    std::fs::write(&model, "{}").unwrap();
+    let o = bench(&[&args[..], &[model.to_str().unwrap()]].concat(), &cache);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("not a cost model"), "{}", text(&o.stderr));
 }
 
 #[test]
@@ -193,6 +239,7 @@ fn compare_c_with_one_program_and_a_built_module() {
     assert_eq!(x["compiler_options"]["register_signatures"], "true", "{x}");
     assert_eq!(x["module_sha256"].as_str().unwrap(), hex(&Sha256::digest(std::fs::read(&wasm).unwrap())));
     assert_eq!(x["c"]["output_matches"], true);
+    assert!(x["prediction"].is_null(), "a built module has no source to count");
     assert_eq!(schema_errors(&r), Vec::<String>::new());
 }
 

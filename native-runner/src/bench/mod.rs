@@ -31,7 +31,7 @@ use crate::host;
 use crate::module_cache::ModuleCache;
 use crate::session::Limits;
 use measure::{Measured, Plan};
-use report::{BenchResult, CTwin, Cranelift, Memory, Provenance, Report, SCHEMA};
+use report::{BenchResult, CTwin, Cranelift, Memory, ModelError, PredictionCmp, Provenance, Report, SCHEMA};
 use stats::Summary;
 use targets::Program;
 
@@ -102,6 +102,14 @@ pub struct BenchArgs {
     /// iteration).
     #[command(flatten)]
     pub limits: Limits,
+    /// The performance model to show beside each measurement, a file
+    /// written by `native-runner calibrate` [default: built in].
+    #[arg(long, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+    /// Skip the prediction (it costs one extra, instrumented, run of each
+    /// source program per configuration, not timed).
+    #[arg(long)]
+    pub no_predict: bool,
     /// Also print (on stderr) a playground link, BASE_URL#share=..., whose
     /// fragment carries the source and this report (one source file only).
     #[arg(long, value_name = "BASE_URL")]
@@ -143,6 +151,8 @@ fn provenance(args: &BenchArgs) -> Provenance {
         ("entry", json!(args.entry)),
         ("module_cache", json!(!args.limits.no_cache)),
         ("c_compiler", json!(c_twin::compiler())),
+        ("predict", json!(!args.no_predict)),
+        ("model", json!(args.model.as_ref().map_or("built in".into(), |p| p.display().to_string()))),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
@@ -294,6 +304,10 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
             "--link carries one program's source: give exactly one Forth file"
         );
     }
+    let model = match args.no_predict {
+        true => None,
+        false => Some(crate::predict::load_model(args.model.as_deref())?),
+    };
     let plan = args.plan();
     let levels = args.opt_levels();
     let engine = engine::engine()?;
@@ -305,7 +319,17 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
     let mut report = Report { schema: SCHEMA.into(), provenance: provenance(&args), results: Vec::new() };
     let mut failed = false;
     for prog in &progs {
-        let res = bench_program(&args, prog, &plan, &levels, &engine, cache.as_ref(), &tmp, &pb, &mut report);
+        let ctx = Context {
+            args: &args,
+            plan: &plan,
+            levels: &levels,
+            engine: &engine,
+            cache: cache.as_ref(),
+            tmp: &tmp,
+            pb: &pb,
+            model: model.as_ref(),
+        };
+        let res = bench_program(&ctx, prog, &mut report);
         if let Err(e) = res {
             pb.suspend(|| eprintln!("error: {}: {e:#}", prog.name));
             failed = true;
@@ -361,19 +385,51 @@ fn share_link(base: &str, prog: &Program, report: &Report, args: &BenchArgs) -> 
     compiler::share_link::link(base, &shared).context("cannot make the playground link")
 }
 
-/// Measures one program under every configuration, adding its results.
-#[allow(clippy::too_many_arguments)]
-fn bench_program(
-    args: &BenchArgs,
+/// What every program of a run shares.
+struct Context<'a> {
+    args: &'a BenchArgs,
+    plan: &'a Plan,
+    levels: &'a [u8],
+    engine: &'a wasmtime::Engine,
+    cache: Option<&'a ModuleCache>,
+    tmp: &'a std::path::Path,
+    pb: &'a indicatif::ProgressBar,
+    model: Option<&'a compiler::cost::CostModel>,
+}
+
+/// The model's prediction for a source program under `limits`, compared
+/// with the measured median: one counted run of the instrumented build
+/// (see `counting`), untimed.
+fn predict(
     prog: &Program,
-    plan: &Plan,
-    levels: &[u8],
-    engine: &wasmtime::Engine,
-    cache: Option<&ModuleCache>,
-    tmp: &std::path::Path,
-    pb: &indicatif::ProgressBar,
-    report: &mut Report,
-) -> anyhow::Result<()> {
+    entry: Option<String>,
+    limits: &Limits,
+    model: &compiler::cost::CostModel,
+    module: &[u8],
+    median_ns: u64,
+) -> anyhow::Result<PredictionCmp> {
+    let t = std::time::Instant::now();
+    let run = crate::counting::counted_run(std::slice::from_ref(&prog.file), entry, limits)?;
+    let counted_run_ns = t.elapsed().as_nanos() as u64;
+    let p = crate::predict::prediction(&run, model);
+    Ok(PredictionCmp {
+        predicted_ns: p.predicted_ns,
+        error_pct: (p.predicted_ns - median_ns as f64) / (median_ns.max(1) as f64) * 100.0,
+        ops: p.ops,
+        top_words: p.words.iter().take(3).map(|w| (w.name.clone(), w.share)).collect(),
+        model: model.calibrated_on.clone(),
+        model_error_pct: ModelError {
+            fitted: model.median_abs_error * 100.0,
+            held_out: model.held_out_median_abs_error * 100.0,
+        },
+        same_module: run.module == module,
+        counted_run_ns,
+    })
+}
+
+/// Measures one program under every configuration, adding its results.
+fn bench_program(ctx: &Context, prog: &Program, report: &mut Report) -> anyhow::Result<()> {
+    let Context { args, plan, levels, engine, cache, tmp, pb, model } = *ctx;
     let expected = match &prog.expected {
         Some(p) => Some(std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?),
         None => None,
@@ -410,7 +466,17 @@ fn bench_program(
                 crun.steady = Some(c_time(bin, plan, &mut || {})?);
             }
         }
-        report.results.push(result(prog, label, m, against, c.as_ref().map(|(r, _)| r)));
+        let module = m.module.clone();
+        let mut res = result(prog, label, m, against, c.as_ref().map(|(r, _)| r));
+        if let (Some(model), false) = (model, prog.is_module) {
+            pb.set_message(format!("{} [{}] counted run", prog.name, res.config));
+            let limits = args.limits(level);
+            res.prediction = Some(
+                predict(prog, args.entry.clone(), &limits, model, &module, res.steady.median_ns)
+                    .context("the performance model's counted run")?,
+            );
+        }
+        report.results.push(res);
         pb.inc(1);
     }
     Ok(())

@@ -107,10 +107,44 @@ pub struct BenchResult {
     /// The comparison with `--baseline`, when given.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub baseline: Option<BaselineCmp>,
-    /// A performance model's prediction for this program, when one ran
-    /// (filled by the model; absent otherwise).
+    /// The performance model's prediction for this program and its error
+    /// against the measured median (source targets, unless `--no-predict`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub prediction: Option<serde_json::Value>,
+    pub prediction: Option<PredictionCmp>,
+}
+
+/// The performance model's prediction beside the measurement.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct PredictionCmp {
+    /// Predicted nanoseconds for one call of the entry word.
+    pub predicted_ns: f64,
+    /// `(predicted − measured median) / measured median`, in percent.
+    pub error_pct: f64,
+    /// Executed ops by class in the counted run.
+    pub ops: BTreeMap<String, f64>,
+    /// The words that dominate the predicted time, costliest first (at
+    /// most three), with their share of it.
+    pub top_words: Vec<(String, f64)>,
+    /// Where the model was calibrated (`calibrated_on` of the model file).
+    pub model: String,
+    /// The model's median absolute error, in percent, on the programs it
+    /// was fitted to, and with each program left out of the fit.
+    pub model_error_pct: ModelError,
+    /// Whether the counted (instrumented) build came from the same module
+    /// that was timed (the sha256 of the plain link is compared).
+    pub same_module: bool,
+    /// Wall time of loading, linking and running the instrumented build:
+    /// the price of the prediction.
+    pub counted_run_ns: u64,
+}
+
+/// A model's median absolute errors, in percent.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ModelError {
+    /// On the programs it was fitted to.
+    pub fitted: f64,
+    /// With each program predicted by a fit without it.
+    pub held_out: f64,
 }
 
 /// Memory use of one program.
@@ -245,6 +279,16 @@ impl Report {
                 let _ =
                     writeln!(o, "  C ({}): median {}; ours / C = {:.2}", c.compiler, dur(c.steady.median_ns), c.ratio);
             }
+            if let Some(p) = &r.prediction {
+                let _ = writeln!(
+                    o,
+                    "  predicted: {} ({:+.1}% against the median; model median error {:.0}% fitted, {:.0}% held out)",
+                    dur(p.predicted_ns as u64),
+                    p.error_pct,
+                    p.model_error_pct.fitted,
+                    p.model_error_pct.held_out
+                );
+            }
             if let Some(b) = &r.baseline {
                 let verdict = if b.regressed { "REGRESSION" } else { "ok" };
                 let _ = writeln!(
@@ -262,7 +306,21 @@ impl Report {
         if let Some(g) = geometric_mean(&self.c_ratios()) {
             let _ = writeln!(o, "\ngeometric mean of ours / C: {g:.2}");
         }
+        if let Some((e, n)) = self.prediction_error() {
+            let _ = writeln!(o, "\nmedian absolute prediction error: {e:.1}% over {n} results");
+        }
         o
+    }
+
+    /// The median absolute prediction error in percent, and over how many
+    /// results, when any result has a prediction.
+    pub fn prediction_error(&self) -> Option<(f64, usize)> {
+        let pairs: Vec<(f64, f64)> = self
+            .results
+            .iter()
+            .filter_map(|r| r.prediction.as_ref().map(|p| (p.predicted_ns, r.steady.median_ns as f64)))
+            .collect();
+        (!pairs.is_empty()).then(|| (compiler::cost::median_abs_error(&pairs) * 100.0, pairs.len()))
     }
 
     fn c_ratios(&self) -> Vec<f64> {
@@ -275,20 +333,32 @@ impl Report {
         let mut o = String::new();
         let configs: Vec<&str> = self.results.iter().map(|r| r.config.as_str()).collect();
         let many = configs.iter().any(|c| *c != configs[0]);
+        let predicted = self.results.iter().any(|r| r.prediction.is_some());
         let _ = writeln!(
             o,
-            "| program |{} ours median (s) | MAD (s) | cold (s) | C -O2 (s) | ours / C | module (bytes) | verified |",
-            if many { " config |" } else { "" }
+            "| program |{} ours median (s) | MAD (s) | cold (s) | C -O2 (s) | ours / C |{} module (bytes) | verified |",
+            if many { " config |" } else { "" },
+            if predicted { " predicted (s) | error |" } else { "" }
         );
-        let _ = writeln!(o, "|---|{}---:|---:|---:|---:|---:|---:|---|", if many { "---|" } else { "" });
+        let _ = writeln!(
+            o,
+            "|---|{}---:|---:|---:|---:|---:|{}---:|---|",
+            if many { "---|" } else { "" },
+            if predicted { "---:|---:|" } else { "" }
+        );
         for r in &self.results {
             let (c, x) = match &r.c {
                 Some(c) => (secs(c.steady.median_ns), format!("{:.2}", c.ratio)),
                 None => ("-".into(), "-".into()),
             };
+            let p = match (&r.prediction, predicted) {
+                (Some(p), _) => format!(" {} | {:+.0}% |", secs(p.predicted_ns as u64), p.error_pct),
+                (None, true) => " - | - |".into(),
+                (None, false) => String::new(),
+            };
             let _ = writeln!(
                 o,
-                "| {} |{} {} | {} | {} | {c} | {x} | {} | {} |",
+                "| {} |{} {} | {} | {} | {c} | {x} |{p} {} | {} |",
                 r.name,
                 if many { format!(" {} |", r.config) } else { String::new() },
                 secs(r.steady.median_ns),
@@ -299,7 +369,18 @@ impl Report {
             );
         }
         if let Some(g) = geometric_mean(&self.c_ratios()) {
-            let _ = writeln!(o, "| **geometric mean** |{} | | | | **{g:.2}** | | |", if many { " |" } else { "" });
+            let _ = writeln!(
+                o,
+                "| **geometric mean** |{} | | | | **{g:.2}** |{} | |",
+                if many { " |" } else { "" },
+                if predicted { " | |" } else { "" }
+            );
+        }
+        if let Some((e, n)) = self.prediction_error() {
+            let _ = writeln!(
+                o,
+                "\nPredicted: the performance model's time for one call (`native-runner predict`); error: against the measured median. Median absolute prediction error: {e:.1}% over {n} results."
+            );
         }
         let ab = self.ab_ratios();
         if !ab.is_empty() {
