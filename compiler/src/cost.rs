@@ -9,7 +9,13 @@
 //! definition or `EXECUTE`), stack (literals, shuffles, return stack, loop
 //! indices), host call (a host word such as `TYPE` or `.`) and bulk memory
 //! (each 64 bytes that `FILL`, `ERASE`, `MOVE`, `CMOVE` or `CMOVE>` touch,
-//! whose cost grows with their length). Stack ops
+//! whose cost grows with their length), and latency: the cycles of the
+//! chain of dependent ops that each block carries from its entry to its exit
+//! (see [`latency`]), which bounds a loop whose iterations wait for each
+//! other however few ops they run; and issue slots, the roofline of the
+//! two: per block, `max(ops, ISSUE_WIDTH × latency)`, since a block takes at
+//! least `ops / 4` cycles to issue on a 4-wide core and at least its
+//! latency. Stack ops
 //! count only in words that keep the memory stack (whose effect is not
 //! static, or everything at `-O0`): in a static word the items live in wasm
 //! locals, and a shuffle costs nothing.
@@ -30,6 +36,8 @@
 //! reported rather than assumed.
 
 use serde::{Deserialize, Serialize};
+
+pub mod latency;
 
 use crate::ir::{Block, BlockId, Function, Op, Term, Xt};
 use crate::kernel::host_word_of;
@@ -56,10 +64,21 @@ pub enum OpClass {
     Host,
     /// 64-byte units touched by `FILL`, `ERASE`, `MOVE`, `CMOVE`, `CMOVE>`.
     Bulk,
+    /// Cycles of the chains of dependent ops that a block carries from its
+    /// entry to its exit ([`latency`]).
+    Latency,
+    /// Issue slots: per block, the larger of its ops (arithmetic, division,
+    /// memory, branch) and [`ISSUE_WIDTH`] × its latency; a block takes at
+    /// least `ops / width` cycles to issue and at least its latency.
+    Slots,
 }
 
+/// The ops a core issues per cycle, for [`OpClass::Slots`]: a block runs
+/// in about `max(ops / ISSUE_WIDTH, latency)` cycles.
+pub const ISSUE_WIDTH: u32 = 4;
+
 /// The number of classes.
-pub const N_CLASSES: usize = 8;
+pub const N_CLASSES: usize = 10;
 
 impl OpClass {
     /// Every class, in the order of [`Features`] and model costs.
@@ -72,6 +91,8 @@ impl OpClass {
         OpClass::Stack,
         OpClass::Host,
         OpClass::Bulk,
+        OpClass::Latency,
+        OpClass::Slots,
     ];
 
     /// The name used in reports and model files.
@@ -85,6 +106,8 @@ impl OpClass {
             OpClass::Stack => "stack",
             OpClass::Host => "host",
             OpClass::Bulk => "bulk",
+            OpClass::Latency => "latency",
+            OpClass::Slots => "slots",
         }
     }
 }
@@ -131,6 +154,13 @@ pub fn block_classes(b: &Block, memory_stack: bool) -> [u32; N_CLASSES] {
         n[OpClass::Branch as usize] += 1;
     }
     n
+}
+
+/// A block's issue slots from its other classes (see [`OpClass::Slots`]).
+pub fn issue_slots(classes: &[u32; N_CLASSES]) -> u32 {
+    let ops: u32 =
+        [OpClass::Arith, OpClass::Divide, OpClass::Memory, OpClass::Branch].iter().map(|c| classes[*c as usize]).sum();
+    ops.max(ISSUE_WIDTH.saturating_mul(classes[OpClass::Latency as usize]))
 }
 
 /// One counter of an instrumented build.
@@ -209,7 +239,9 @@ pub fn instrument(funcs: &mut [Function], base: u32, optimize: bool) -> Counters
         bulk[OpClass::Bulk as usize] = 1;
         let bulk_addr = next(counter(CounterKind::Bulk, bulk), &mut counters);
         for (i, b) in f.blocks.iter_mut().enumerate() {
-            let classes = block_classes(b, memory_stack);
+            let mut classes = block_classes(b, memory_stack);
+            classes[OpClass::Latency as usize] = latency::block_latency(b, &known);
+            classes[OpClass::Slots as usize] = issue_slots(&classes);
             let addr = next(counter(CounterKind::Block(i as u32), classes), &mut counters);
             let mut ops = bump(addr).to_vec();
             for op in b.ops.drain(..) {
@@ -292,7 +324,7 @@ pub struct Sample {
 /// Costs per class, and how they were obtained.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CostModel {
-    /// `fastforth.cost-model/1`.
+    /// `fastforth.cost-model/2`.
     pub format: String,
     /// Nanoseconds per executed op, by class name.
     pub ns_per_op: std::collections::BTreeMap<String, f64>,
@@ -311,7 +343,7 @@ pub struct CostModel {
 }
 
 /// The format tag of model files.
-pub const MODEL_FORMAT: &str = "fastforth.cost-model/1";
+pub const MODEL_FORMAT: &str = "fastforth.cost-model/2";
 
 impl CostModel {
     /// A model with these costs, in [`OpClass::ALL`] order.
@@ -393,7 +425,7 @@ pub fn fit(samples: &[(Features, f64)], fixed: &[(OpClass, f64)]) -> Features {
 /// Fits non-negative costs minimizing the weighted sum of squared relative
 /// errors; the classes in `fixed` keep the given costs. Exact: every subset
 /// of the other classes allowed to be non-zero is solved by least squares,
-/// and the best solution with no negative cost wins (at most 2^8 small
+/// and the best solution with no negative cost wins (at most 2^10 small
 /// systems).
 pub fn fit_weighted(samples: &[(Features, f64)], fixed: &[(OpClass, f64)], weights: &[f64]) -> Features {
     let mut base = [0.0; N_CLASSES];
@@ -530,11 +562,14 @@ mod tests {
         // Called twice, looped once more in block 0, block 1 ran twice.
         let words = word_costs(&c, &[2, 0, 3, 2]);
         assert_eq!(words[0].calls, 2);
-        // Block 0: 3 × (dup + branch); block 1: 2 × add.
-        assert_eq!(words[0].features, [2.0, 0.0, 0.0, 3.0, 0.0, 3.0, 0.0, 0.0]);
+        // Block 0: 3 × (dup + branch); block 1: 2 × add, whose result
+        // takes its deeper input's place one cycle later (latency 2 × 1).
+        // Slots: block 0 has one op (the branch; DUP is a stack op), block
+        // 1 one add with latency 1, so max(1, 4 × 1) = 4: 3 × 1 + 2 × 4.
+        assert_eq!(words[0].features, [2.0, 0.0, 0.0, 3.0, 0.0, 3.0, 0.0, 0.0, 2.0, 11.0]);
         // With the register convention, DUP costs nothing.
         let c = instrument(&mut [make(901)], 4000, true);
-        assert_eq!(c.counters[2].classes, [0, 0, 0, 1, 0, 0, 0, 0], "block 0: only the branch counts");
+        assert_eq!(c.counters[2].classes, [0, 0, 0, 1, 0, 0, 0, 0, 0, 1], "block 0: only the branch counts");
     }
 
     #[test]
@@ -562,17 +597,19 @@ mod tests {
 
     #[test]
     fn fit_recovers_costs_and_stays_non_negative() {
-        let truth = [1.0, 8.0, 2.0, 0.5, 3.0, 0.0, 10.0, 4.0];
+        let truth = [1.0, 8.0, 2.0, 0.5, 3.0, 0.0, 10.0, 4.0, 0.25, 0.1];
         let xs: Vec<Features> = vec![
-            [100.0, 1.0, 10.0, 5.0, 1.0, 50.0, 0.0, 0.0],
-            [10.0, 0.0, 100.0, 5.0, 1.0, 20.0, 1.0, 1.0],
-            [10.0, 2.0, 10.0, 50.0, 1.0, 5.0, 0.0, 0.0],
-            [5.0, 0.0, 1.0, 5.0, 100.0, 40.0, 2.0, 3.0],
-            [1.0, 3.0, 1.0, 1.0, 1.0, 1.0, 30.0, 0.0],
-            [50.0, 50.0, 50.0, 50.0, 50.0, 50.0, 0.0, 7.0],
-            [7.0, 30.0, 3.0, 9.0, 2.0, 100.0, 1.0, 0.0],
-            [3.0, 1.0, 4.0, 1.0, 5.0, 9.0, 2.0, 1.0],
-            [1.0, 0.0, 2.0, 0.0, 1.0, 0.0, 1.0, 50.0],
+            [100.0, 1.0, 10.0, 5.0, 1.0, 50.0, 0.0, 0.0, 3.0, 7.0],
+            [10.0, 0.0, 100.0, 5.0, 1.0, 20.0, 1.0, 1.0, 0.0, 1.0],
+            [10.0, 2.0, 10.0, 50.0, 1.0, 5.0, 0.0, 0.0, 9.0, 2.0],
+            [5.0, 0.0, 1.0, 5.0, 100.0, 40.0, 2.0, 3.0, 1.0, 0.0],
+            [1.0, 3.0, 1.0, 1.0, 1.0, 1.0, 30.0, 0.0, 0.0, 5.0],
+            [50.0, 50.0, 50.0, 50.0, 50.0, 50.0, 0.0, 7.0, 2.0, 3.0],
+            [7.0, 30.0, 3.0, 9.0, 2.0, 100.0, 1.0, 0.0, 0.0, 9.0],
+            [3.0, 1.0, 4.0, 1.0, 5.0, 9.0, 2.0, 1.0, 5.0, 100.0],
+            [1.0, 0.0, 2.0, 0.0, 1.0, 0.0, 1.0, 50.0, 0.0, 4.0],
+            [2.0, 1.0, 0.0, 3.0, 0.0, 1.0, 0.0, 0.0, 80.0, 2.0],
+            [9.0, 0.0, 2.0, 1.0, 3.0, 0.0, 0.0, 1.0, 4.0, 60.0],
         ];
         let samples: Vec<(Features, f64)> =
             xs.iter().map(|x| (*x, x.iter().zip(&truth).map(|(a, b)| a * b).sum())).collect();
@@ -599,7 +636,9 @@ mod tests {
         assert_eq!(off[OpClass::Host as usize], 20.0);
         assert!(m.median_abs_error < 1e-9 && m.held_out_median_abs_error < 1e-6);
         let back = CostModel::from_json(&serde_json::to_string(&m).unwrap()).unwrap();
-        assert_eq!(back.costs(), m.costs());
+        for (a, b) in back.costs().iter().zip(m.costs()) {
+            assert!((a - b).abs() <= 1e-12 * b.abs(), "the costs survive JSON");
+        }
         assert!(CostModel::from_json("{\"format\":\"x\",\"ns_per_op\":{}}").is_err());
     }
 

@@ -5,16 +5,18 @@
 //! counted run gives the executed ops by class, and `--runs` timed runs of
 //! the built module give the median time of its entry word. The costs are a
 //! non-negative least-squares fit of the relative error
-//! (`compiler::cost::fit`), except for host calls, whose cost is measured
-//! directly (a loop of `EMIT`s), since the benchmarks make too few of them
-//! for a fit. The report lists each program's error, and its
-//! error when the program is left out of the fit (a fairer estimate of the
+//! (`compiler::cost::fit`), except for four classes whose cost is measured
+//! directly by a pair of probe programs (host calls, division, bulk memory,
+//! memory-stack ops: see [`PROBES`]), since only one or two benchmarks
+//! exercise them and a fit without those could not price them. The report
+//! lists each program's error, and its error when the program is left out
+//! of the fit (leave-one-out cross-validation: a fairer estimate of the
 //! error on a new program).
 
 use std::path::PathBuf;
 
 use anyhow::Context as _;
-use compiler::cost::{self, OpClass, Sample};
+use compiler::cost::{self, Features, OpClass, Sample};
 
 use crate::counting;
 use crate::predict::fmt_ns;
@@ -57,18 +59,67 @@ pub fn programs(dir: &std::path::Path) -> anyhow::Result<Vec<(String, PathBuf)>>
     Ok(out)
 }
 
-/// The cost of one host call, measured rather than fitted: benchmarks make
-/// only a few (printing the result), so a fit would use the class as a
-/// constant term. Times a loop of 100000 `EMIT`s to the discarded console.
-fn host_call_ns(limits: &Limits, runs: usize) -> anyhow::Result<f64> {
-    let path = std::env::temp_dir().join(format!("fastforth-host-cost-{}.fs", std::process::id()));
-    std::fs::write(&path, ": main 100000 0 do 32 emit loop ;\n").context("cannot write the host-call probe")?;
+/// A class whose cost is measured by a probe rather than fitted, and the
+/// two programs of the probe: `with` runs the class's ops in a loop,
+/// `without` the same loop with them replaced by ops the fit prices anyway.
+struct Probe {
+    class: OpClass,
+    with: &'static str,
+    without: &'static str,
+}
+
+/// The probes: classes that only one or two benchmarks exercise, so that a
+/// fit without those programs could not price them (division: `primes`;
+/// bulk memory: `memfill`; memory-stack ops: `strings`; host calls: each
+/// benchmark makes three). Their words are not inlined, so that the
+/// memory-stack probe keeps its dynamic word.
+const PROBES: [Probe; 4] = [
+    Probe {
+        class: OpClass::Host,
+        with: ": main 100000 0 do 32 emit loop ;",
+        without: ": main 100000 0 do 32 drop loop ;",
+    },
+    Probe {
+        class: OpClass::Divide,
+        with: ": main 0 4000000 1 do 1000003 i mod + loop drop ;",
+        without: ": main 0 4000000 1 do 1000003 i xor + loop drop ;",
+    },
+    Probe {
+        class: OpClass::Bulk,
+        with: "create b 65536 allot : main 4000 0 do b 65536 i fill loop ;",
+        without: "create b 65536 allot : main 4000 0 do b 65536 i drop 2drop loop ;",
+    },
+    // `DUP 0< IF DUP THEN` makes W's effect dynamic (it is ( x -- x )
+    // for the non-negative x it gets), so W keeps the memory stack.
+    Probe {
+        class: OpClass::Stack,
+        with: ": w ( a b -- a b ) dup 0< if dup then swap over + swap swap over xor swap \
+               swap over + swap swap over xor swap ;\n: main 0 1 2000000 0 do w loop 2drop ;",
+        without: ": w ( a b -- a b ) dup 0< if then swap over + swap swap over xor swap \
+                  swap over + swap swap over xor swap ;\n: main 0 1 2000000 0 do w loop 2drop ;",
+    },
+];
+
+/// Counts and times one probe program.
+fn probe_run(src: &str, limits: &Limits, runs: usize) -> anyhow::Result<(Features, f64)> {
+    let path = std::env::temp_dir().join(format!("fastforth-probe-{}.fs", std::process::id()));
+    std::fs::write(&path, format!("{src}\n")).context("cannot write a cost probe")?;
     let res = counting::counted_run(std::slice::from_ref(&path), None, limits);
     let _ = std::fs::remove_file(&path);
-    let counted = res.context("host-call probe")?;
+    let counted = res?;
     let t = counting::median_ns(&counting::timed_runs(&counted.module, limits, runs)?);
-    let calls = counted.features[OpClass::Host as usize].max(1.0);
-    Ok(t / calls)
+    Ok((counted.features, t))
+}
+
+/// The cost of one op of a probe's class: the time the `with` program takes
+/// beyond the `without` one, over the ops of the class it runs beyond it.
+fn probe_ns(p: &Probe, limits: &Limits, runs: usize) -> anyhow::Result<f64> {
+    let limits = Limits { no_inline: true, ..limits.clone() };
+    let (fw, tw) = probe_run(p.with, &limits, runs)?;
+    let (fo, to) = probe_run(p.without, &limits, runs)?;
+    let n = fw[p.class as usize] - fo[p.class as usize];
+    anyhow::ensure!(n > 0.0, "the {} probe runs no {} op", p.class.name(), p.class.name());
+    Ok(((tw - to) / n).max(0.0))
 }
 
 /// Runs the subcommand; returns the process exit code.
@@ -84,9 +135,14 @@ pub fn run(a: CalibrateArgs) -> anyhow::Result<i32> {
         eprintln!("{name}: {}", fmt_ns(measured_ns));
         samples.push(Sample { name, features: counted.features, measured_ns, predicted_ns: 0.0, held_out_ns: 0.0 });
     }
-    anyhow::ensure!(samples.len() >= cost::N_CLASSES, "calibration needs at least {} programs", cost::N_CLASSES);
-    let host_ns = host_call_ns(&a.limits, a.runs)?;
-    eprintln!("host call: {}", fmt_ns(host_ns));
+    let n_fitted = cost::N_CLASSES - PROBES.len();
+    anyhow::ensure!(samples.len() >= n_fitted, "calibration needs at least {n_fitted} programs");
+    let mut fixed = Vec::new();
+    for p in &PROBES {
+        let ns = probe_ns(p, &a.limits, a.runs).with_context(|| format!("the {} probe", p.class.name()))?;
+        eprintln!("{} (probe): {}", p.class.name(), fmt_ns(ns));
+        fixed.push((p.class, ns));
+    }
     let on = format!(
         "{} programs of {}, -O{}, {} {}, {} timed runs each, {}",
         samples.len(),
@@ -97,7 +153,7 @@ pub fn run(a: CalibrateArgs) -> anyhow::Result<i32> {
         a.runs,
         crate::rfc3339::now()
     );
-    let model = cost::calibrate(samples, &[(OpClass::Host, host_ns)], on);
+    let model = cost::calibrate(samples, &fixed, on);
     println!("| program | measured | predicted | error | held-out error |");
     println!("|---|---:|---:|---:|---:|");
     for s in &model.samples {

@@ -159,11 +159,11 @@ fn a_model_file_is_used_and_a_bad_one_refused() {
     // A model where only branches cost, 1000 ns each: the prediction is
     // 1000 × the executed branches, exactly.
     let mut costs = serde_json::Map::new();
-    for c in ["arith", "divide", "memory", "branch", "call", "stack", "host", "bulk"] {
+    for c in ["arith", "divide", "memory", "branch", "call", "stack", "host", "bulk", "latency", "slots"] {
         costs.insert(c.into(), serde_json::json!(if c == "branch" { 1000.0 } else { 0.0 }));
     }
     let model = dir.join("model.json");
-    let doc = serde_json::json!({"format": "fastforth.cost-model/1", "ns_per_op": costs, "calibrated_on": "a test"});
+    let doc = serde_json::json!({"format": "fastforth.cost-model/2", "ns_per_op": costs, "calibrated_on": "a test"});
     std::fs::write(&model, doc.to_string()).unwrap();
     let args = [prog.to_str().unwrap(), "--iterations", "1", "--warmup", "0", "--format", "json", "--model"];
     let r = json(&bench(&[&args[..], &[model.to_str().unwrap()]].concat(), &cache));

@@ -114,7 +114,7 @@ fn errors_are_clear() {
         text(&o.stderr)
     );
     let bad = dir.join("bad-model.json");
-    std::fs::write(&bad, "{\"format\":\"fastforth.cost-model/1\",\"ns_per_op\":{\"arith\":1}}").unwrap();
+    std::fs::write(&bad, "{\"format\":\"fastforth.cost-model/2\",\"ns_per_op\":{\"arith\":1}}").unwrap();
     let o = runner(&["predict", &program(&dir, LOOP), "--model", bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("has no cost for class divide"), "{}", text(&o.stderr));
@@ -145,7 +145,7 @@ fn calibrate_writes_a_model_that_predict_reads() {
     let out = text(&o.stdout);
     assert!(out.contains("| arith |") && out.contains("median absolute error: "), "{out}");
     let m: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&model).unwrap()).unwrap();
-    assert_eq!(m["format"], "fastforth.cost-model/1");
+    assert_eq!(m["format"], "fastforth.cost-model/2");
     assert_eq!(m["samples"].as_array().unwrap().len(), 9);
     assert!(m["ns_per_op"].as_object().unwrap().values().all(|v| v.as_f64().unwrap() >= 0.0));
     let o = runner(&["predict", suite.join("calls/calls.fs").to_str().unwrap(), "--model", model.to_str().unwrap()]);
@@ -155,7 +155,7 @@ fn calibrate_writes_a_model_that_predict_reads() {
     std::fs::write(too_few.join("one/one.fs"), ": main ;").unwrap();
     let o = runner(&["calibrate", too_few.to_str().unwrap(), "-o", model.to_str().unwrap(), "--runs", "1"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o.stderr).contains("needs at least 8 programs"), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("needs at least 6 programs"), "{}", text(&o.stderr));
 }
 
 #[test]
