@@ -36,7 +36,8 @@ pub struct CountedRun {
     pub features: Features,
 }
 
-fn stop_error(stop: Stop, what: &str) -> anyhow::Error {
+/// A stopped run as an error: `WHAT executed BYE` or `WHAT failed: ...`.
+pub fn stop_error(stop: Stop, what: &str) -> anyhow::Error {
     match stop {
         Stop::Bye => anyhow::anyhow!("{what} executed BYE"),
         Stop::Error(d) => anyhow::anyhow!("{what} failed: {d}"),

@@ -18,6 +18,7 @@ mod provenance_verify;
 mod repl;
 mod rfc3339;
 mod run;
+mod sampling;
 mod session;
 
 use native_runner::{console, engine, machine, module_cache};

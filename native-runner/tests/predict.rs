@@ -158,21 +158,39 @@ fn calibrate_writes_a_model_that_predict_reads() {
     assert!(text(&o.stderr).contains("needs at least 6 programs"), "{}", text(&o.stderr));
 }
 
+/// HOT runs a 20000-step loop per call, CHEAP one increment: HOT takes
+/// nearly all the time (about 0.2 s in all).
+const HOT: &str = ": cheap ( n -- n ) 1+ ;\n: hot ( n -- n ) 20000 0 do dup 7 * xor 13 + loop ;\n\
+                   : main ( -- ) 0 3000 0 do cheap hot loop . cr ;\n";
+
 #[test]
-fn profile_lists_words_by_self_time() {
-    let p = program(&scratch("profile"), LOOP);
+fn profile_samples_self_time() {
+    let p = program(&scratch("profile"), HOT);
     let o = runner(&["profile", &p, "--no-inline", "--runs", "1", "--format", "json"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let doc = json(&o);
+    assert_eq!(doc["self_time"]["method"], "sampled");
+    let n = doc["self_time"]["samples"].as_u64().unwrap();
+    assert!(n >= 20, "a 0.2 s run at 1 ms ticks: {doc}");
     let words = doc["words"].as_array().unwrap();
     assert!(words.len() <= 10);
-    let sq = words.iter().find(|w| w["name"] == "sq").unwrap();
-    assert_eq!(sq["calls"], 100);
+    // The hot word dominates the samples; call counts stay exact.
+    assert_eq!(words[0]["name"], "hot", "{doc}");
+    assert!(words[0]["share"].as_f64().unwrap() > 0.8, "{doc}");
+    let cheap = words.iter().find(|w| w["name"] == "cheap").unwrap();
+    assert_eq!((cheap["calls"].as_u64(), words[0]["calls"].as_u64()), (Some(3000), Some(3000)));
+    assert!(cheap["share"].as_f64().unwrap() < words[0]["share"].as_f64().unwrap());
     let shares: f64 = words.iter().map(|w| w["share"].as_f64().unwrap()).sum();
-    assert!(shares <= 1.0 + 1e-9 && shares > 0.5, "{shares}");
+    assert!(shares <= 1.0 + 1e-9, "{shares}");
+    let samples: u64 = words.iter().map(|w| w["samples"].as_u64().unwrap()).sum();
+    assert!(samples <= n);
     let self_ns: Vec<f64> = words.iter().map(|w| w["self_ns"].as_f64().unwrap()).collect();
     assert!(self_ns.windows(2).all(|w| w[0] >= w[1]), "sorted by self time: {self_ns:?}");
-    let o = runner(&["profile", &p, "--top", "2", "--runs", "1"]);
+    // The model's attribution is beside it, and agrees on the hot word.
+    assert!(words[0]["model_share"].as_f64().unwrap() > 0.5, "{doc}");
+    let o = runner(&["profile", &p, "--top", "2", "--runs", "1", "--no-inline"]);
     let out = text(&o.stdout);
-    assert_eq!(out.lines().count(), 4, "title, header and two words: {out}");
+    assert_eq!(out.lines().count(), 5, "title, method, header and two words: {out}");
+    assert!(out.lines().nth(1).unwrap().starts_with("self time sampled: "), "{out}");
+    assert!(out.lines().nth(3).unwrap().starts_with("hot "), "{out}");
 }
