@@ -41,9 +41,42 @@ pub struct PredictArgs {
     /// The word to predict [default: MAIN].
     #[arg(long, value_name = "WORD")]
     pub entry: Option<String>,
+    #[command(flatten)]
+    pub model: ModelArg,
+    #[command(flatten)]
+    pub targets: Targets,
+    /// Exit 4 when a target is missed.
+    #[arg(long)]
+    pub enforce: bool,
+    /// How many of the costliest words to list.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub top: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    #[command(flatten)]
+    pub limits: Limits,
+}
+
+/// The cost model to use (`predict`, `profile`, `bench`).
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct ModelArg {
     /// A model file written by `native-runner calibrate` [default: built in].
-    #[arg(long, value_name = "FILE")]
-    pub model: Option<PathBuf>,
+    #[arg(long = "model", value_name = "FILE")]
+    pub path: Option<PathBuf>,
+}
+
+impl ModelArg {
+    /// Reads the model file, or the built-in model.
+    pub fn load(&self) -> anyhow::Result<CostModel> {
+        load_model(self.path.as_deref())
+    }
+}
+
+/// The targets a prediction is checked against; each is met when the
+/// predicted figure is at most the limit.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct Targets {
     /// Target: predicted nanoseconds per call at most this.
     #[arg(long, value_name = "NS")]
     pub target_ns: Option<f64>,
@@ -60,17 +93,6 @@ pub struct PredictArgs {
     /// Target: linear memory in bytes at most this.
     #[arg(long, value_name = "BYTES")]
     pub max_memory: Option<u64>,
-    /// Exit 3 when a target is missed.
-    #[arg(long)]
-    pub enforce: bool,
-    /// How many of the costliest words to list.
-    #[arg(long, value_name = "N", default_value_t = 5)]
-    pub top: usize,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
-    #[command(flatten)]
-    pub limits: Limits,
 }
 
 /// One word's share of the prediction.
@@ -181,9 +203,10 @@ fn time_c_twin(c: &Path) -> anyhow::Result<f64> {
 
 /// Runs the subcommand; returns the process exit code.
 pub fn run(a: PredictArgs) -> anyhow::Result<i32> {
-    let model = load_model(a.model.as_deref())?;
+    let model = a.model.load()?;
     let p = predict(&a.files, a.entry.clone(), &a.limits, &model)?;
-    let c_ns = match (a.target_ratio_c, a.c_ns) {
+    let t = &a.targets;
+    let c_ns = match (t.target_ratio_c, t.c_ns) {
         (Some(_), Some(ns)) => Some(ns),
         (Some(_), None) => {
             let twin = a.files[0].with_extension("c");
@@ -194,16 +217,16 @@ pub fn run(a: PredictArgs) -> anyhow::Result<i32> {
     };
     // (target, limit, predicted): met when predicted <= limit.
     let mut targets: Vec<(&str, f64, f64)> = Vec::new();
-    if let Some(t) = a.target_ns {
-        targets.push(("time (ns)", t, p.predicted_ns));
+    if let Some(ns) = t.target_ns {
+        targets.push(("time (ns)", ns, p.predicted_ns));
     }
-    if let (Some(r), Some(c)) = (a.target_ratio_c, c_ns) {
+    if let (Some(r), Some(c)) = (t.target_ratio_c, c_ns) {
         targets.push(("ratio to C", r, p.predicted_ns / c));
     }
-    if let Some(m) = a.max_module_bytes {
+    if let Some(m) = t.max_module_bytes {
         targets.push(("module bytes", m as f64, p.module_bytes as f64));
     }
-    if let Some(m) = a.max_memory {
+    if let Some(m) = t.max_memory {
         targets.push(("memory bytes", m as f64, p.memory_bytes as f64));
     }
     let met = (!targets.is_empty()).then(|| targets.iter().all(|(_, limit, got)| got <= limit));

@@ -18,7 +18,7 @@ use std::time::Duration;
 use serde_json::json;
 
 use crate::counting;
-use crate::predict::{fmt_ns, load_model, prediction};
+use crate::predict::{fmt_ns, prediction, ModelArg};
 use crate::provenance::Format;
 use crate::sampling;
 use crate::session::Limits;
@@ -45,9 +45,8 @@ pub struct ProfileArgs {
     /// Sampling interval in microseconds.
     #[arg(long, value_name = "US", default_value_t = 1000, value_parser = clap::value_parser!(u64).range(10..))]
     pub interval: u64,
-    /// A model file written by `native-runner calibrate` [default: built in].
-    #[arg(long, value_name = "FILE")]
-    pub model: Option<PathBuf>,
+    #[command(flatten)]
+    pub model: ModelArg,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -69,7 +68,7 @@ struct Row {
 /// Runs the subcommand; returns the process exit code.
 pub fn run(a: ProfileArgs) -> anyhow::Result<i32> {
     anyhow::ensure!(a.runs > 0, "--runs must be at least 1");
-    let model = load_model(a.model.as_deref())?;
+    let model = a.model.load()?;
     let counted = counting::counted_run(&a.files, a.entry.clone(), &a.limits)?;
     let total_ns = counting::median_ns(&counting::timed_runs(&counted.module, &a.limits, a.runs)?);
     let sampled = sampling::sample(&counted.module, &a.limits, Duration::from_micros(a.interval))?;

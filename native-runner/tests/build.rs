@@ -5,25 +5,14 @@
 //! also what `run NAME.fs -e MAIN` prints.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn runner(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_native-runner"))
-        .args(args)
-        .arg("--cache-dir")
-        .arg(Path::new(env!("CARGO_TARGET_TMPDIR")).join("module-cache"))
-        .output()
-        .unwrap()
-}
+#[path = "common/harness.rs"]
+mod harness;
+
+use harness::{output as runner, text};
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("build").join(name);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+    harness::scratch_dir("build", name)
 }
 
 fn programs() -> Vec<PathBuf> {

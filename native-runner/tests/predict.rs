@@ -3,29 +3,19 @@
 //! files, and the profile's top words.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn runner(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_native-runner"))
-        .args(args)
-        .arg("--cache-dir")
-        .arg(Path::new(env!("CARGO_TARGET_TMPDIR")).join("module-cache"))
-        .output()
-        .unwrap()
-}
+#[path = "common/harness.rs"]
+mod harness;
 
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use harness::{output as runner, text};
 
 fn json(o: &Output) -> serde_json::Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}{}", text(&o.stdout), text(&o.stderr)))
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("predict").join(name);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    harness::scratch_dir("predict", name)
 }
 
 /// 100 calls of SQ, each one DUP and one *, inside a counted loop.

@@ -102,10 +102,9 @@ pub struct BenchArgs {
     /// iteration).
     #[command(flatten)]
     pub limits: Limits,
-    /// The performance model to show beside each measurement, a file
-    /// written by `native-runner calibrate` [default: built in].
-    #[arg(long, value_name = "FILE")]
-    pub model: Option<PathBuf>,
+    /// The performance model shown beside each measurement.
+    #[command(flatten)]
+    pub model: crate::predict::ModelArg,
     /// Skip the prediction (it costs one extra, instrumented, run of each
     /// source program per configuration, not timed).
     #[arg(long)]
@@ -152,7 +151,7 @@ fn provenance(args: &BenchArgs) -> Provenance {
         ("module_cache", json!(!args.limits.no_cache)),
         ("c_compiler", json!(c_twin::compiler())),
         ("predict", json!(!args.no_predict)),
-        ("model", json!(args.model.as_ref().map_or("built in".into(), |p| p.display().to_string()))),
+        ("model", json!(args.model.path.as_ref().map_or("built in".into(), |p| p.display().to_string()))),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
@@ -306,7 +305,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
     }
     let model = match args.no_predict {
         true => None,
-        false => Some(crate::predict::load_model(args.model.as_deref())?),
+        false => Some(args.model.load()?),
     };
     let plan = args.plan();
     let levels = args.opt_levels();
