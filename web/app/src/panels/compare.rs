@@ -88,9 +88,23 @@ pub fn ComparePanel(state: State) -> impl IntoView {
                 let chart = bench.is_some().then(|| {
                     compare_chart(rows.iter().take(4).map(|&(k, b, n)| (k, b.unwrap_or(0.0), n)).collect())
                 });
+                // The module records its file name: a different one is the
+                // usual reason the same text builds a different module.
+                let name = state.source_name.get();
+                let hint = (!same && !native.source.is_empty() && native.source != name).then(|| {
+                    view! {
+                        <p class="note" data-testid="name-hint">
+                            {format!(
+                                "The native module was built from {}; the editor's text is loaded as {name} (set the file name in Settings to build the same module).",
+                                native.source,
+                            )}
+                        </p>
+                    }
+                });
                 Some(view! {
                     <div data-testid="compare-results">
                         <p>{badge} " " {head}</p>
+                        {hint}
                         <table class="stats">
                             <thead>
                                 <tr>
