@@ -5,13 +5,7 @@
 // same THROW code) after which the session still works.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
-const { Session } = require(join(here, '..', '..', 'target', 'web-node', 'web.js'));
+import { Session } from './facade.mjs';
 
 /** Runs `prog` as `-e` does natively (one line) under `limits`. */
 function limited(limits, prog) {
