@@ -35,6 +35,10 @@ pub struct BuildArgs {
     /// aarch64-unknown-linux-gnu) instead of this host.
     #[arg(long, value_name = "TRIPLE", requires = "aot")]
     pub target: Option<String>,
+    /// Also write the module as WebAssembly text (wasmprinter), as the
+    /// playground's code view shows it.
+    #[arg(long, value_name = "OUT.wat")]
+    pub wat: Option<PathBuf>,
     #[command(flatten)]
     pub limits: Limits,
 }
@@ -64,6 +68,10 @@ pub fn run(args: BuildArgs) -> anyhow::Result<i32> {
         false => artifact.bytes.clone(),
     };
     std::fs::write(&out, &bytes).with_context(|| format!("cannot write {}", out.display()))?;
+    if let Some(wat) = &args.wat {
+        let text = wasmprinter::print_bytes(&artifact.bytes).context("cannot print the module as text")?;
+        std::fs::write(wat, text).with_context(|| format!("cannot write {}", wat.display()))?;
+    }
     eprintln!(
         "wrote {} ({} bytes, entry {}, {} of {} definitions)",
         out.display(),

@@ -4,7 +4,9 @@
 //! Time limits use epoch interruption: a ticker thread advances the epoch
 //! every [`TICK`], and a store's deadline is a number of ticks. This costs a
 //! load and a compare at function entries and loop headers, much less than
-//! fuel metering.
+//! fuel metering, but still up to 2.7 times on the tightest loops; so an
+//! engine for a run without a time limit (`--timeout 0`) compiles code
+//! without those checks, and such a run can only be stopped from outside.
 
 use std::time::Duration;
 
@@ -29,10 +31,11 @@ pub const HOST_TARGET: &str = env!("FASTFORTH_TARGET");
 /// The engine configuration shared by running and ahead-of-time compiling;
 /// `target` (a triple) cross-compiles, `None` means this host with its CPU
 /// features. Code compiled under one configuration loads only under an
-/// equal one (wasmtime checks this).
-pub fn config(target: Option<&str>) -> anyhow::Result<Config> {
+/// equal one (wasmtime checks this). `interruptible` compiles the epoch
+/// checks that time limits need.
+pub fn config(target: Option<&str>, interruptible: bool) -> anyhow::Result<Config> {
     let mut cfg = Config::new();
-    cfg.epoch_interruption(true);
+    cfg.epoch_interruption(interruptible);
     cfg.max_wasm_stack(MAX_WASM_STACK);
     // Never used (no async), but wasmtime requires it to cover the wasm stack.
     cfg.async_stack_size(MAX_WASM_STACK + (1 << 20));
@@ -43,9 +46,10 @@ pub fn config(target: Option<&str>) -> anyhow::Result<Config> {
     Ok(cfg)
 }
 
-/// An engine that only compiles, for `target`; runs no ticker.
+/// An engine that only compiles, for `target`; runs no ticker. Its code is
+/// interruptible, so a `.cwasm` obeys every time limit.
 pub fn compiler_for(target: &str) -> anyhow::Result<Engine> {
-    Ok(Engine::new(&config(Some(target))?)?)
+    Ok(Engine::new(&config(Some(target), true)?)?)
 }
 
 /// The CPU features Cranelift detects and uses on this host (the ones its
@@ -87,9 +91,13 @@ pub fn host_cpu_features() -> Vec<&'static str> {
     v
 }
 
-/// Builds the engine for this host and starts its epoch ticker.
-pub fn engine() -> anyhow::Result<Engine> {
-    let engine = Engine::new(&config(None)?)?;
+/// Builds the engine for this host; an `interruptible` one also gets its
+/// epoch ticker. Without it, deadlines set on stores have no effect.
+pub fn engine(interruptible: bool) -> anyhow::Result<Engine> {
+    let engine = Engine::new(&config(None, interruptible)?)?;
+    if !interruptible {
+        return Ok(engine);
+    }
     let ticker = engine.weak();
     std::thread::Builder::new().name("epoch".into()).spawn(move || {
         while let Some(e) = ticker.upgrade() {

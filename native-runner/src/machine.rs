@@ -470,7 +470,7 @@ mod tests {
 
     fn machine(out: Vec<u8>) -> NativeMachine {
         let console = Console::new(Box::new(std::io::Cursor::new(out)), Box::new(std::io::empty()));
-        let mut m = NativeMachine::new(&crate::engine::engine().unwrap(), console, None);
+        let mut m = NativeMachine::new(&crate::engine::engine(true).unwrap(), console, None);
         m.boot(&compiler::kernel::kernel_module(runtime::Layout::default())).unwrap();
         m
     }

@@ -13,7 +13,9 @@ use crate::module_cache::ModuleCache;
 /// Limits and caching, shared by the subcommands that run Forth.
 #[derive(clap::Args, Debug, Clone)]
 pub struct Limits {
-    /// Stop a program that runs longer than this many seconds (0: no limit).
+    /// Stop a program that runs longer than this many seconds (0: no limit,
+    /// and no interruption checks in the compiled code, which makes tight
+    /// loops faster; such a run can only be stopped from outside).
     #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
     pub timeout: f64,
     /// Linear memory size in MiB: data space, buffers and stacks.
@@ -78,6 +80,12 @@ impl Limits {
         }
     }
 
+    /// Whether code must be interruptible: there is a time limit. Without
+    /// one (`--timeout 0`) the engine compiles no epoch checks.
+    pub fn interruptible(&self) -> bool {
+        self.timeout > 0.0
+    }
+
     /// The loop-unrolling factor the options ask for.
     pub fn unroll_factor(&self) -> usize {
         let default = match self.opt_level {
@@ -108,7 +116,7 @@ pub struct Session {
 impl Session {
     /// Builds the engine and machine and boots the system.
     pub fn boot(limits: &Limits, console: Console) -> anyhow::Result<Session> {
-        let engine = engine::engine()?;
+        let engine = engine::engine(limits.interruptible())?;
         let mut machine = NativeMachine::new(&engine, console, cache(limits));
         let shared = limits.shared();
         machine.set_max_file_bytes(shared.max_input_bytes());
@@ -131,9 +139,11 @@ impl Session {
     /// kernel: a module built by `native-runner build` (compiled through the
     /// module cache) or a `.cwasm` from `build --aot` (loaded as it is).
     pub fn boot_image(limits: &Limits, console: Console, bytes: &[u8]) -> anyhow::Result<(Session, ImageInfo)> {
-        let engine = engine::engine()?;
-        let cache = cache(limits);
         let packed = aot::is_packed(bytes) || bytes.starts_with(b"\x7fELF");
+        // A `.cwasm` was compiled interruptible (`build --aot`), and code
+        // loads only into an engine of the same configuration.
+        let engine = engine::engine(limits.interruptible() || packed)?;
+        let cache = cache(limits);
         let (artifact, code) = match packed {
             true => aot::unpack(bytes).map(|u| (u.artifact, Some(u.precompiled))).map_err(anyhow::Error::msg)?,
             false => (bytes, None),

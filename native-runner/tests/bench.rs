@@ -32,8 +32,10 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
+/// Runs `bench` without gforth (whether it is installed varies by machine;
+/// `references_*` below test it with stand-ins).
 fn bench(args: &[&str], cache: &Path) -> Output {
-    runner().arg("bench").args(args).arg("--cache-dir").arg(cache).output().unwrap()
+    runner().arg("bench").args(args).args(["--gforth", "none", "--cache-dir"]).arg(cache).output().unwrap()
 }
 
 const SUM_FS: &str = ": MAIN 0 10000 0 DO I + LOOP . CR ;\n";
@@ -379,4 +381,91 @@ fn a_time_budget_samples_until_it_is_spent() {
     // Stopping as soon as the budget is spent: without the last sample it was not.
     assert!(samples[..samples.len() - 1].iter().sum::<u64>() < 10_000_000);
     assert_eq!(r["provenance"]["options"]["time_s"], 0.01);
+}
+
+/// A stand-in for gforth: a script that prints `out` whatever it is asked.
+fn fake_gforth(dir: &Path, name: &str, out: &str) -> String {
+    use std::os::unix::fs::PermissionsExt as _;
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\nprintf '{out}'\n")).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// Whether clang can compile C to wasm here (it is optional).
+fn clang_wasm_works() -> bool {
+    let dir = scratch("clang-probe");
+    let c = dir.join("p.c");
+    std::fs::write(&c, "#include <stdio.h>\nint main(void) { return 0; }\n").unwrap();
+    Command::new("clang")
+        .args(["--target=wasm32-wasi", "-O2", "-o"])
+        .arg(dir.join("p.wasm"))
+        .arg(&c)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn references_gforth_and_c_compiled_to_wasm() {
+    let dir = suite("references", "49995000 \n");
+    let cache = scratch("cache");
+    let gforth = fake_gforth(&dir, "gforth-good", "49995000 \\n");
+    let run = |gforth: &str, wasm_cc: Option<&str>, format: &str| {
+        let mut c = runner();
+        c.args(["bench", dir.to_str().unwrap(), "--iterations", "2", "--warmup", "0", "--format", format]);
+        c.args(["--gforth", gforth, "--cache-dir"]).arg(&cache);
+        if let Some(cc) = wasm_cc {
+            c.env("WASM_CC", cc);
+        }
+        c.output().unwrap()
+    };
+    // gforth's output matches: it gets a column and a ratio; clang is absent.
+    let r = json(&run(&gforth, Some("/nonexistent/clang"), "json"));
+    assert_eq!(schema_errors(&r), Vec::<String>::new());
+    let x = &r["results"][0];
+    assert_eq!(x["gforth"]["output_matches"], true, "{x}");
+    assert!(x["gforth"]["ratio"].as_f64().unwrap() > 0.0);
+    assert_eq!(x["gforth"]["compiler"], gforth);
+    assert!(x.get("c_wasm").is_none(), "{x}");
+    let why = r["provenance"]["options"]["c_wasm_compiler"].as_str().unwrap();
+    assert!(why.starts_with("unavailable: ") && why.contains("/nonexistent/clang"), "{why}");
+    assert_eq!(r["provenance"]["options"]["gforth"], gforth);
+    // Another output: left out with a warning, and the run still succeeds.
+    let bad = fake_gforth(&dir, "gforth-bad", "1 \\n");
+    let o = run(&bad, Some("/nonexistent/clang"), "markdown");
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("warning: sum: gforth printed other output"), "{}", text(&o.stderr));
+    assert!(!text(&o.stdout).contains("gforth-fast (s)"), "{}", text(&o.stdout));
+    // With clang, the same C runs as wasm on our engine and must agree.
+    if clang_wasm_works() {
+        let o = run(&gforth, None, "markdown");
+        let md = text(&o.stdout);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        for col in ["C -O2 (s)", "clang C→wasm (s)", "ours / C→wasm", "gforth-fast (s)", "ours / gforth-fast"] {
+            assert!(md.contains(col), "{col}: {md}");
+        }
+        let r = json(&run(&gforth, None, "json"));
+        assert_eq!(r["results"][0]["c_wasm"]["output_matches"], true);
+        assert!(r["results"][0]["c_wasm"]["compiler"].as_str().unwrap().contains("wasm32-wasi"));
+    } else {
+        eprintln!("clang cannot compile to wasm32-wasi here: the C→wasm half of this test was skipped");
+    }
+}
+
+#[test]
+fn no_time_limit_compiles_no_interruption_checks() {
+    let dir = suite("uninterruptible", "49995000 \n");
+    let o = bench(
+        &[dir.join("sum.fs").to_str().unwrap(), "--iterations", "1", "--format", "json", "--timeout", "0"],
+        &scratch("cache"),
+    );
+    let r = json(&o);
+    assert_eq!(r["provenance"]["options"]["interruptible"], false);
+    let o = bench(&[dir.join("sum.fs").to_str().unwrap(), "--iterations", "1", "--format", "json"], &scratch("cache"));
+    assert_eq!(json(&o)["provenance"]["options"]["interruptible"], true);
+    let run = runner()
+        .args(["run", dir.join("sum.fs").to_str().unwrap(), "--timeout", "0", "-e", "MAIN BYE"])
+        .output()
+        .unwrap();
+    assert_eq!(text(&run.stdout), "49995000 \n", "{}", text(&run.stderr));
 }

@@ -1,13 +1,8 @@
-//! C twins: compiled with `cc -O2` (or `$CC`), run as whole processes.
-//!
-//! A C time is the wall-clock time from spawning the process to its exit,
-//! so it includes process start-up (about a millisecond); ours is the entry
-//! word's run inside an already-instantiated module. For the suite's
-//! programs, which run for tenths of a second, the difference is noise.
+//! C twins: compiled with `cc -O2` (or `$CC`), run as whole processes
+//! (timed as `process` says).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::Instant;
+use std::process::Command;
 
 use anyhow::Context as _;
 
@@ -42,13 +37,5 @@ pub fn build(c: &Path, dir: &Path) -> anyhow::Result<PathBuf> {
 
 /// Runs the binary once; returns its standard output and wall time.
 pub fn run_once(bin: &Path) -> anyhow::Result<(Vec<u8>, u64)> {
-    let t = Instant::now();
-    let out = Command::new(bin)
-        .stdin(Stdio::null())
-        .stderr(Stdio::inherit())
-        .output()
-        .with_context(|| format!("cannot run {}", bin.display()))?;
-    let ns = t.elapsed().as_nanos() as u64;
-    anyhow::ensure!(out.status.success(), "{} exited with {}", bin.display(), out.status);
-    Ok((out.stdout, ns))
+    super::process::run_once(&mut Command::new(bin))
 }

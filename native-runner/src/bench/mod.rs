@@ -7,13 +7,22 @@
 //! the cold iteration is checked against `NAME.expected` and against the C
 //! twin's output before any time counts.
 //!
+//! Beside ours, with the same plan of iterations, three references run
+//! where they exist: the C twin at `cc -O2`, natively (`c_twin`); the same
+//! C compiled to wasm by clang, on the same engine (`c_wasm`); and the
+//! Forth source under gforth-fast (`gforth`). Each must print the expected
+//! output for its time to count.
+//!
 //! Exit codes: 0 success; 1 a program failed (error, THROW, wrong output);
 //! 2 a usage or setup error; 3 ([`EXIT_REGRESSION`]) a median slower than
 //! `--baseline` by more than `--tolerance` percent.
 
 mod baseline;
 mod c_twin;
+mod c_wasm;
+mod gforth;
 mod measure;
+mod process;
 pub mod report;
 pub mod stats;
 mod targets;
@@ -102,6 +111,14 @@ pub struct BenchArgs {
     /// iteration).
     #[command(flatten)]
     pub limits: Limits,
+    /// The gforth to compare with, as a command (split at spaces), or
+    /// `none` [default: gforth-fast, when it is on the PATH].
+    #[arg(long, value_name = "CMD")]
+    pub gforth: Option<String>,
+    /// Do not compile the C twins to wasm with clang (done by default when
+    /// clang and a wasi-libc are installed).
+    #[arg(long)]
+    pub no_c_wasm: bool,
     /// Also print (on stderr) a playground link, BASE_URL#share=..., whose
     /// fragment carries the source and this report (one source file only).
     #[arg(long, value_name = "BASE_URL")]
@@ -127,7 +144,7 @@ impl BenchArgs {
     }
 }
 
-fn provenance(args: &BenchArgs) -> Provenance {
+fn provenance(args: &BenchArgs, refs: &References) -> Provenance {
     let plan = args.plan();
     let options: BTreeMap<String, serde_json::Value> = [
         ("warmup", json!(plan.warmup)),
@@ -143,6 +160,9 @@ fn provenance(args: &BenchArgs) -> Provenance {
         ("entry", json!(args.entry)),
         ("module_cache", json!(!args.limits.no_cache)),
         ("c_compiler", json!(c_twin::compiler())),
+        ("c_wasm_compiler", json!(refs.c_wasm_compiler())),
+        ("gforth", json!(refs.gforth.as_deref().map(gforth::describe))),
+        ("interruptible", json!(args.limits.interruptible())),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v))
@@ -170,35 +190,151 @@ fn provenance(args: &BenchArgs) -> Provenance {
     }
 }
 
-/// What the C twin of one program did.
+/// The references this run compares with, besides each program's C twin.
+struct References {
+    /// Why clang cannot compile twins to wasm (`None`: it can).
+    c_wasm_unavailable: Option<String>,
+    /// The gforth command.
+    gforth: Option<Vec<String>>,
+}
+
+impl References {
+    fn probe(args: &BenchArgs, tmp: &std::path::Path) -> References {
+        let c_wasm_unavailable = match args.no_c_wasm {
+            true => Some("turned off by --no-c-wasm".into()),
+            false => c_wasm::unavailable(tmp),
+        };
+        References { c_wasm_unavailable, gforth: gforth::command(args.gforth.as_deref()) }
+    }
+
+    fn c_wasm_compiler(&self) -> String {
+        match &self.c_wasm_unavailable {
+            None => c_wasm::compiler(),
+            Some(why) => format!("unavailable: {why}"),
+        }
+    }
+}
+
+/// How a reference runs.
+enum Runner {
+    /// The C twin's binary.
+    Native(PathBuf),
+    /// The C twin compiled to wasm, with the time limit in ticks.
+    Wasm(c_wasm::Twin, Option<u64>),
+    /// gforth on the source, with the entry word.
+    Gforth(Vec<String>, PathBuf, String),
+}
+
+impl Runner {
+    fn run_once(&self) -> anyhow::Result<(Vec<u8>, u64)> {
+        match self {
+            Runner::Native(bin) => c_twin::run_once(bin),
+            Runner::Wasm(twin, deadline) => twin.run_once(*deadline),
+            Runner::Gforth(cmd, file, entry) => gforth::run_once(cmd, file, entry),
+        }
+    }
+}
+
+/// What one reference of one program did.
 struct CRun {
     path: PathBuf,
+    compiler: String,
     output: Vec<u8>,
     steady: Option<Summary>,
+    runner: Runner,
 }
 
-/// Builds the twin and runs it once for its output.
-fn c_first(prog: &Program, tmp: &std::path::Path) -> anyhow::Result<Option<(CRun, PathBuf)>> {
-    let Some(c) = &prog.c_twin else { return Ok(None) };
-    let bin = c_twin::build(c, tmp)?;
-    let (output, _) = c_twin::run_once(&bin)?;
-    Ok(Some((CRun { path: c.clone(), output, steady: None }, bin)))
+impl CRun {
+    /// Runs the reference once for its output.
+    fn first(path: &std::path::Path, compiler: String, runner: Runner) -> anyhow::Result<CRun> {
+        let (output, _) = runner.run_once()?;
+        Ok(CRun { path: path.to_path_buf(), compiler, output, steady: None, runner })
+    }
+
+    /// Times the reference with the same plan as ours, once.
+    fn time(&mut self, plan: &Plan) -> anyhow::Result<()> {
+        if self.steady.is_some() {
+            return Ok(());
+        }
+        for _ in 0..plan.warmup {
+            self.runner.run_once()?;
+        }
+        let mut samples = Vec::new();
+        while (samples.len() as u32) < plan.iterations
+            || plan.time.is_some_and(|s| (samples.iter().sum::<u64>() as f64) / 1e9 < s)
+        {
+            samples.push(self.runner.run_once()?.1);
+        }
+        self.steady = Summary::of(&samples);
+        Ok(())
+    }
+
+    fn figures(&self, ours: &Summary) -> Option<CTwin> {
+        let s = self.steady.clone()?;
+        Some(CTwin {
+            path: self.path.display().to_string(),
+            compiler: self.compiler.clone(),
+            ratio: report::ratio(ours.median_ns, s.median_ns),
+            steady: s,
+            output_matches: true,
+        })
+    }
 }
 
-/// Times the twin with the same plan as ours.
-fn c_time(bin: &std::path::Path, plan: &Plan, tick: &mut dyn FnMut()) -> anyhow::Result<Summary> {
-    for _ in 0..plan.warmup {
-        c_twin::run_once(bin)?;
-        tick();
+/// One program's references: the C twin natively and as wasm, and gforth.
+#[derive(Default)]
+struct Twins {
+    c: Option<CRun>,
+    c_wasm: Option<CRun>,
+    gforth: Option<CRun>,
+}
+
+impl Twins {
+    /// Builds and runs each reference once; a C twin (native or wasm) that
+    /// prints other than `expected` is an error, a gforth that does is left
+    /// out with a warning (a 64-bit gforth wraps around differently).
+    #[allow(clippy::too_many_arguments)]
+    fn first(
+        prog: &Program,
+        entry: &str,
+        expected: Option<&[u8]>,
+        refs: &References,
+        engine: &wasmtime::Engine,
+        limits: &Limits,
+        tmp: &std::path::Path,
+        warn: &dyn Fn(String),
+    ) -> anyhow::Result<Twins> {
+        let mut t = Twins::default();
+        if let Some(c) = &prog.c_twin {
+            t.c = Some(CRun::first(c, c_twin::compiler(), Runner::Native(c_twin::build(c, tmp)?))?);
+            if refs.c_wasm_unavailable.is_none() {
+                let twin = c_wasm::build(engine, c, tmp)?;
+                let deadline = engine::deadline_ticks(Some(limits.timeout));
+                t.c_wasm = Some(CRun::first(c, c_wasm::compiler(), Runner::Wasm(twin, deadline))?);
+            }
+        }
+        if let (Some(cmd), false) = (&refs.gforth, prog.is_module) {
+            let runner = Runner::Gforth(cmd.clone(), prog.file.clone(), entry.to_string());
+            match CRun::first(&prog.file, gforth::describe(cmd), runner) {
+                Ok(g) if expected.is_none_or(|w| g.output == w) => t.gforth = Some(g),
+                Ok(_) => warn(format!("{}: gforth printed other output; its time is left out", prog.name)),
+                Err(e) => warn(format!("{}: gforth failed, its time is left out: {e:#}", prog.name)),
+            }
+        }
+        for (what, r) in [("C twin", &t.c), ("C twin compiled to wasm", &t.c_wasm)] {
+            if let (Some(r), Some(want), Some(path)) = (r, expected, &prog.expected) {
+                anyhow::ensure!(r.output == want, "the {what}'s output differs from {}", file_name(path));
+            }
+        }
+        Ok(t)
     }
-    let mut samples = Vec::new();
-    while (samples.len() as u32) < plan.iterations
-        || plan.time.is_some_and(|s| (samples.iter().sum::<u64>() as f64) / 1e9 < s)
-    {
-        samples.push(c_twin::run_once(bin)?.1);
-        tick();
+
+    fn time(&mut self, plan: &Plan) -> anyhow::Result<()> {
+        for r in [&mut self.c, &mut self.c_wasm, &mut self.gforth].into_iter().flatten() {
+            r.time(plan)?;
+        }
+        Ok(())
     }
-    Ok(Summary::of(&samples).expect("at least one sample"))
 }
 
 /// Checks an output against the program's references.
@@ -230,18 +366,10 @@ fn file_name(p: &std::path::Path) -> String {
     p.file_name().map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
 }
 
-fn result(prog: &Program, config: String, m: Measured, against: Vec<String>, c: Option<&CRun>) -> BenchResult {
+fn result(prog: &Program, config: String, m: Measured, against: Vec<String>, twins: &Twins) -> BenchResult {
     let steady = Summary::of(&m.samples).expect("at least one timed iteration");
-    let c = c.and_then(|c| {
-        let s = c.steady.clone()?;
-        Some(CTwin {
-            path: c.path.display().to_string(),
-            compiler: c_twin::compiler(),
-            ratio: report::ratio(steady.median_ns, s.median_ns),
-            steady: s,
-            output_matches: true,
-        })
-    });
+    let figures = |r: &Option<CRun>| r.as_ref().and_then(|r| r.figures(&steady));
+    let (c, c_wasm, gforth) = (figures(&twins.c), figures(&twins.c_wasm), figures(&twins.gforth));
     BenchResult {
         name: prog.name.clone(),
         config,
@@ -262,6 +390,8 @@ fn result(prog: &Program, config: String, m: Measured, against: Vec<String>, c: 
             peak_rss_bytes: host::peak_rss_bytes(),
         },
         c,
+        c_wasm,
+        gforth,
         baseline: None,
         prediction: None,
     }
@@ -296,16 +426,17 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
     }
     let plan = args.plan();
     let levels = args.opt_levels();
-    let engine = engine::engine()?;
+    let engine = engine::engine(args.limits.interruptible())?;
     let cache = crate::session::cache(&args.limits);
     let tmp = std::env::temp_dir().join(format!("fastforth-bench-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
+    let refs = References::probe(&args, &tmp);
     let configs = |p: &Program| if p.is_module { 1 } else { levels.len() as u64 };
     let pb = progress(progs.iter().map(configs).sum());
-    let mut report = Report { schema: SCHEMA.into(), provenance: provenance(&args), results: Vec::new() };
+    let mut report = Report { schema: SCHEMA.into(), provenance: provenance(&args, &refs), results: Vec::new() };
     let mut failed = false;
     for prog in &progs {
-        let res = bench_program(&args, prog, &plan, &levels, &engine, cache.as_ref(), &tmp, &pb, &mut report);
+        let res = bench_program(&args, prog, &plan, &levels, &engine, cache.as_ref(), &refs, &tmp, &pb, &mut report);
         if let Err(e) = res {
             pb.suspend(|| eprintln!("error: {}: {e:#}", prog.name));
             failed = true;
@@ -374,6 +505,7 @@ fn bench_program(
     levels: &[u8],
     engine: &wasmtime::Engine,
     cache: Option<&ModuleCache>,
+    refs: &References,
     tmp: &std::path::Path,
     pb: &indicatif::ProgressBar,
     report: &mut Report,
@@ -382,14 +514,10 @@ fn bench_program(
         Some(p) => Some(std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?),
         None => None,
     };
-    let mut c = c_first(prog, tmp)?;
-    if let (Some((c, _)), Some(want)) = (&c, &expected) {
-        anyhow::ensure!(
-            &c.output == want,
-            "the C twin's output differs from {}",
-            file_name(prog.expected.as_ref().unwrap())
-        );
-    }
+    pb.set_message(format!("{} [references]", prog.name));
+    let warn = |w: String| pb.suspend(|| eprintln!("warning: {w}"));
+    let entry = args.entry.as_deref().unwrap_or("MAIN");
+    let mut twins = Twins::first(prog, entry, expected.as_deref(), refs, engine, &args.limits, tmp, &warn)?;
     let configs: Vec<(String, u8)> = match prog.is_module {
         true => vec![("artifact".into(), 2)],
         false => levels.iter().map(|&l| (format!("O{l}"), l)).collect(),
@@ -402,19 +530,14 @@ fn bench_program(
             pb.set_message(format!("{} [{label}] iteration {n}", prog.name));
         };
         let mut against = Vec::new();
-        let crun = c.as_ref().map(|(r, _)| r);
         let mut check = |out: &[u8]| -> anyhow::Result<()> {
-            against = verify(prog, expected.as_deref(), crun, out)?;
+            against = verify(prog, expected.as_deref(), twins.c.as_ref(), out)?;
             Ok(())
         };
         let m = measure::measure(engine, cache, prog, &args.limits(level), plan, &mut check, &mut tick)?;
-        if let Some((crun, bin)) = &mut c {
-            if crun.steady.is_none() {
-                pb.set_message(format!("{} [C]", prog.name));
-                crun.steady = Some(c_time(bin, plan, &mut || {})?);
-            }
-        }
-        report.results.push(result(prog, label, m, against, c.as_ref().map(|(r, _)| r)));
+        pb.set_message(format!("{} [references]", prog.name));
+        twins.time(plan)?;
+        report.results.push(result(prog, label, m, against, &twins));
         pb.inc(1);
     }
     Ok(())

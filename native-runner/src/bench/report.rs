@@ -101,9 +101,17 @@ pub struct BenchResult {
     pub steady: Summary,
     /// Memory use.
     pub memory: Memory,
-    /// The C twin's time, when there is one.
+    /// The C twin's time at `cc -O2`, natively, when there is one.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub c: Option<CTwin>,
+    /// The C twin compiled to wasm by clang, on the same engine as ours,
+    /// when clang and a wasi-libc are installed.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub c_wasm: Option<CTwin>,
+    /// The source under gforth-fast, when it is installed and printed the
+    /// expected output.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub gforth: Option<CTwin>,
     /// The comparison with `--baseline`, when given.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub baseline: Option<BaselineCmp>,
@@ -125,16 +133,18 @@ pub struct Memory {
     pub peak_rss_bytes: Option<u64>,
 }
 
-/// The C twin's figures.
+/// A reference implementation's figures: the C twin, natively or as wasm,
+/// or gforth.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct CTwin {
-    /// The C file.
+    /// The C file (the Forth source, for gforth).
     pub path: String,
-    /// How it was compiled.
+    /// How it was compiled (the command, for gforth).
     pub compiler: String,
-    /// Wall-clock times of whole process runs (start to exit).
+    /// Its times: whole process runs (start to exit) natively and for
+    /// gforth; the `_start` call on a fresh instance for wasm.
     pub steady: Summary,
-    /// Our median over the C median.
+    /// Our median over its median.
     pub ratio: f64,
     /// Whether its output equals ours.
     pub output_matches: bool,
@@ -241,9 +251,15 @@ impl Report {
                 r.memory.linear_memory_pages,
                 r.memory.linear_memory_bytes >> 10
             );
-            if let Some(c) = &r.c {
-                let _ =
-                    writeln!(o, "  C ({}): median {}; ours / C = {:.2}", c.compiler, dur(c.steady.median_ns), c.ratio);
+            for (what, c) in r.references() {
+                let what = what.name();
+                let _ = writeln!(
+                    o,
+                    "  {what} ({}): median {}; ours / {what} = {:.2}",
+                    c.compiler,
+                    dur(c.steady.median_ns),
+                    c.ratio
+                );
             }
             if let Some(b) = &r.baseline {
                 let verdict = if b.regressed { "REGRESSION" } else { "ok" };
@@ -259,14 +275,21 @@ impl Report {
         for (name, a, b, x) in self.ab_ratios() {
             let _ = writeln!(o, "\nA/B {name}: {b} / {a} = {x:.3} (median)");
         }
-        if let Some(g) = geometric_mean(&self.c_ratios()) {
-            let _ = writeln!(o, "\ngeometric mean of ours / C: {g:.2}");
+        for (what, g) in self.geometric_means() {
+            let _ = writeln!(o, "\ngeometric mean of ours / {}: {g:.2}", what.name());
         }
         o
     }
 
-    fn c_ratios(&self) -> Vec<f64> {
-        self.results.iter().filter_map(|r| r.c.as_ref().map(|c| c.ratio)).collect()
+    /// For each kind of reference, the geometric mean of ours over it.
+    pub fn geometric_means(&self) -> Vec<(Reference, f64)> {
+        Reference::ALL
+            .into_iter()
+            .filter_map(|what| {
+                let xs: Vec<f64> = self.results.iter().filter_map(|r| r.reference(what).map(|c| c.ratio)).collect();
+                Some((what, geometric_mean(&xs)?))
+            })
+            .collect()
     }
 
     /// The Markdown rendering: one table, then the A/B ratios and the
@@ -275,31 +298,46 @@ impl Report {
         let mut o = String::new();
         let configs: Vec<&str> = self.results.iter().map(|r| r.config.as_str()).collect();
         let many = configs.iter().any(|c| *c != configs[0]);
-        let _ = writeln!(
-            o,
-            "| program |{} ours median (s) | MAD (s) | cold (s) | C -O2 (s) | ours / C | module (bytes) | verified |",
-            if many { " config |" } else { "" }
-        );
-        let _ = writeln!(o, "|---|{}---:|---:|---:|---:|---:|---:|---|", if many { "---|" } else { "" });
-        for r in &self.results {
-            let (c, x) = match &r.c {
-                Some(c) => (secs(c.steady.median_ns), format!("{:.2}", c.ratio)),
-                None => ("-".into(), "-".into()),
-            };
-            let _ = writeln!(
-                o,
-                "| {} |{} {} | {} | {} | {c} | {x} | {} | {} |",
-                r.name,
-                if many { format!(" {} |", r.config) } else { String::new() },
-                secs(r.steady.median_ns),
-                secs(r.steady.mad_ns as u64),
-                secs(r.cold_ns),
-                r.module_bytes,
-                if r.output_verified { "yes" } else { "no" }
-            );
+        let kinds: Vec<Reference> =
+            Reference::ALL.into_iter().filter(|&k| self.results.iter().any(|r| r.reference(k).is_some())).collect();
+        let mut head = vec!["program"];
+        head.extend(many.then_some("config"));
+        head.extend(["ours median (s)", "MAD (s)", "cold (s)"]);
+        let mut align = vec!["---"];
+        align.extend(many.then_some("---"));
+        align.extend(["---:"; 3]);
+        let titles: Vec<(String, String)> =
+            kinds.iter().map(|k| (format!("{} (s)", k.column()), format!("ours / {}", k.name()))).collect();
+        for (t, x) in &titles {
+            head.extend([t.as_str(), x.as_str()]);
+            align.extend(["---:"; 2]);
         }
-        if let Some(g) = geometric_mean(&self.c_ratios()) {
-            let _ = writeln!(o, "| **geometric mean** |{} | | | | **{g:.2}** | | |", if many { " |" } else { "" });
+        head.extend(["module (bytes)", "verified"]);
+        align.extend(["---:", "---"]);
+        let _ = writeln!(o, "| {} |\n|{}|", head.join(" | "), align.join("|"));
+        for r in &self.results {
+            let mut row = vec![r.name.clone()];
+            row.extend(many.then(|| r.config.clone()));
+            row.extend([secs(r.steady.median_ns), secs(r.steady.mad_ns as u64), secs(r.cold_ns)]);
+            for k in &kinds {
+                match r.reference(*k) {
+                    Some(c) => row.extend([secs(c.steady.median_ns), format!("{:.2}", c.ratio)]),
+                    None => row.extend(["-".to_string(), "-".to_string()]),
+                }
+            }
+            row.extend([r.module_bytes.to_string(), if r.output_verified { "yes" } else { "no" }.to_string()]);
+            let _ = writeln!(o, "| {} |", row.join(" | "));
+        }
+        let means = self.geometric_means();
+        if !means.is_empty() {
+            let mut row = vec!["**geometric mean**".to_string()];
+            row.extend(std::iter::repeat_n(String::new(), if many { 4 } else { 3 }));
+            for k in &kinds {
+                let g = means.iter().find(|(w, _)| w == k).map_or(String::new(), |(_, g)| format!("**{g:.2}**"));
+                row.extend([String::new(), g]);
+            }
+            row.extend([String::new(), String::new()]);
+            let _ = writeln!(o, "| {} |", row.join(" | "));
         }
         let ab = self.ab_ratios();
         if !ab.is_empty() {
@@ -327,6 +365,56 @@ impl Report {
             p.options.get("warmup").map_or("?".into(), |v| v.to_string()),
         );
         o
+    }
+}
+
+/// The kinds of reference a result may be compared with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reference {
+    /// The C twin at `cc -O2`, natively.
+    C,
+    /// The C twin compiled to wasm by clang, on our engine.
+    CWasm,
+    /// The Forth source under gforth-fast.
+    Gforth,
+}
+
+impl Reference {
+    /// Every kind, in the order reports list them.
+    pub const ALL: [Reference; 3] = [Reference::C, Reference::CWasm, Reference::Gforth];
+
+    /// Its name in text reports and ratios.
+    pub fn name(self) -> &'static str {
+        match self {
+            Reference::C => "C",
+            Reference::CWasm => "C→wasm",
+            Reference::Gforth => "gforth-fast",
+        }
+    }
+
+    /// Its column title in the Markdown table.
+    fn column(self) -> &'static str {
+        match self {
+            Reference::C => "C -O2",
+            Reference::CWasm => "clang C→wasm",
+            Reference::Gforth => "gforth-fast",
+        }
+    }
+}
+
+impl BenchResult {
+    /// The figures of one kind of reference.
+    pub fn reference(&self, kind: Reference) -> Option<&CTwin> {
+        match kind {
+            Reference::C => self.c.as_ref(),
+            Reference::CWasm => self.c_wasm.as_ref(),
+            Reference::Gforth => self.gforth.as_ref(),
+        }
+    }
+
+    /// Every reference this result has, with its kind.
+    pub fn references(&self) -> impl Iterator<Item = (Reference, &CTwin)> {
+        Reference::ALL.into_iter().filter_map(|k| Some((k, self.reference(k)?)))
     }
 }
 
