@@ -263,8 +263,17 @@ test('the limits are settings: each gives the native error, and the page goes on
   await typeSource(page, '1E 2E 3E 4E');
   await run(page);
   assert.match(await text(page, 'error'), /main\.fs:1:10: error: 4E: floating-point stack overflow \(THROW -44\)/);
-  // (--max-input, at least 1 MiB, is checked in web/tests/limits.test.mjs:
-  // typing a megabyte into the editor takes too long for this test.)
+  // A megabyte is pasted (typing it would take minutes), as a user would.
+  await setSetting(page, 'max_input', '1');
+  await page.evaluate((src) => {
+    const ta = document.querySelector('[data-testid="editor"]');
+    ta.value = src;
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+  }, '\\ padding\n'.repeat(110_000));
+  await run(page);
+  assert.match(await text(page, 'error'),
+    /^error: cannot read main\.fs: larger than the input limit of 1048576 bytes \(see --max-input\)/);
+  assert.equal(await replLine(page, '2 3 + .'), '5  ok');
   await shot(page, 'limits');
   // The settings are kept in this browser; Defaults restores them.
   await page.reload();
