@@ -362,6 +362,25 @@ test('a real native report imports: side by side, with a chart and the same-modu
   await page.fill(sel('import-report'), other.json);
   await page.click(sel('import-button'));
   await page.waitForSelector(sel('different-module'));
+  assert.equal(await page.locator(sel('name-hint')).count(), 0);
+  // The same text benched as another file is another module (the module
+  // records its file name): the page says so, and setting the name fixes it.
+  const renamed = nativeBench(src, { name: 'lib/loop.fs' });
+  await page.fill(sel('import-report'), renamed.json);
+  await page.click(sel('import-button'));
+  await page.waitForSelector(sel('different-module'));
+  assert.match(await text(page, 'name-hint'), /built from lib\/loop\.fs; the editor's text is loaded as main\.fs/);
+  await page.click(`${sel('settings')} summary`);
+  await setSetting(page, 'source_name', 'lib/loop.fs');
+  await run(page);
+  await page.waitForSelector(sel('wat'));
+  assert.equal((await text(page, 'sha256')).trim(), renamed.report.results[0].module_sha256);
+  // The badge is about the measured module: the earlier bench was of main.fs.
+  assert.equal(await page.locator(sel('same-module')).count(), 0);
+  assert.match(await text(page, 'stale-bench'), /press Bench to measure the current one/);
+  await page.click(sel('bench'));
+  await page.waitForSelector(sel('same-module'));
+  assert.equal(await page.locator(sel('stale-bench')).count(), 0);
   await page.context().close();
 });
 

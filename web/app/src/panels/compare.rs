@@ -101,10 +101,19 @@ pub fn ComparePanel(state: State) -> impl IntoView {
                         </p>
                     }
                 });
+                let stale = bench.as_ref().zip(artifact_sha.as_ref()).is_some_and(|(b, a)| &b.module_sha256 != a);
+                let stale = stale.then(|| {
+                    view! {
+                        <p class="note" data-testid="stale-bench">
+                            "The browser numbers are of the module an earlier Run linked; press Bench to measure the current one."
+                        </p>
+                    }
+                });
                 Some(view! {
                     <div data-testid="compare-results">
                         <p>{badge} " " {head}</p>
                         {hint}
+                        {stale}
                         <table class="stats">
                             <thead>
                                 <tr>
