@@ -121,3 +121,23 @@ pub fn clear_fragment() {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn limits_come_from_playground_and_native_links() {
+        assert_eq!(limits_of(&json!({"entry": "MAIN"})), Ok(None));
+        let native = json!({"entry": "MAIN", "opt_level": 1, "limits": {"data_stack": 4096, "opt_level": 1}});
+        assert_eq!(limits_of(&native), Ok(Some(Limits { opt_level: 1, data_stack: 4096, ..Limits::default() })));
+        // An older native link: only the level.
+        assert_eq!(limits_of(&json!({"opt_level": 0})), Ok(Some(Limits { opt_level: 0, ..Limits::default() })));
+        assert_eq!(
+            limits_of(&json!({"limits": {"max_nesting": 0}})),
+            Err("invalid value 0 for --max-nesting: 0 is not in 1..=1000".into())
+        );
+        assert!(limits_of(&json!({"opt_level": 300})).is_err());
+    }
+}
