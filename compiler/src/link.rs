@@ -260,6 +260,7 @@ impl Forth {
             if !keep.insert(xt) {
                 continue;
             }
+            work.extend(self.inlined_calls.get(&xt).into_iter().flatten());
             for b in &f.blocks {
                 for op in &b.ops {
                     match *op {

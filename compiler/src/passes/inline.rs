@@ -52,11 +52,13 @@ fn locals_in(ops: &[Op]) -> u32 {
 }
 
 /// Inlines small callees into every function of `funcs`, in order, using
-/// `earlier` for definitions compiled before them. Returns the number of
-/// calls inlined.
-pub fn inline_small(funcs: &mut [Function], earlier: &HashMap<Xt, Vec<Op>>) -> usize {
+/// `earlier` for definitions compiled before them. Returns the calls
+/// inlined, as (caller, callee) pairs: the linker still counts a callee as
+/// reachable from its caller, so an image keeps the code of every word its
+/// program used, which `run IMAGE -e ...` may call by name.
+pub fn inline_small(funcs: &mut [Function], earlier: &HashMap<Xt, Vec<Op>>) -> Vec<(Xt, Xt)> {
     let mut bodies: HashMap<Xt, Vec<Op>> = HashMap::new();
-    let mut count = 0;
+    let mut inlined = Vec::new();
     for f in funcs.iter_mut() {
         for block in &mut f.blocks {
             if !block
@@ -78,7 +80,7 @@ pub fn inline_small(funcs: &mut [Function], earlier: &HashMap<Xt, Vec<Op>>) -> u
                                 Op::LocalSet(l) => Op::LocalSet(LocalId(base + l.0)),
                                 ref other => other.clone(),
                             }));
-                            count += 1;
+                            inlined.push((f.xt, x));
                         }
                         None => ops.push(Op::Call(x)),
                     },
@@ -91,7 +93,7 @@ pub fn inline_small(funcs: &mut [Function], earlier: &HashMap<Xt, Vec<Op>>) -> u
             bodies.insert(f.xt, body.to_vec());
         }
     }
-    count
+    inlined
 }
 
 #[cfg(test)]
@@ -118,7 +120,7 @@ mod tests {
             func(101, vec![Op::Call(100), Op::Call(100)]),
             func(102, vec![Op::Call(101), Op::Lit(1)]),
         ];
-        assert_eq!(inline_small(&mut funcs, &HashMap::new()), 3);
+        assert_eq!(inline_small(&mut funcs, &HashMap::new()), [(101, 100), (101, 100), (102, 101)]);
         assert_eq!(funcs[2].blocks[0].ops.len(), 5);
         assert!(funcs[2].blocks[0].ops.iter().all(|op| !matches!(op, Op::Call(_))));
     }
@@ -132,7 +134,7 @@ mod tests {
         let mut caller = func(101, vec![Op::Call(100), Op::LocalSet(LocalId(0)), Op::Call(100)]);
         caller.n_locals = 1;
         let mut funcs = vec![callee, caller];
-        assert_eq!(inline_small(&mut funcs, &HashMap::new()), 2);
+        assert_eq!(inline_small(&mut funcs, &HashMap::new()).len(), 2);
         let f = &funcs[1];
         assert_eq!(f.n_locals, 3);
         assert!(crate::ir::verify::verify(f).is_empty());
