@@ -108,6 +108,7 @@ pub fn op_class(op: &Op) -> OpClass {
     match *op {
         Op::Lit(_) | Op::DoInit(_) | Op::LoopIndex(_) | Op::LocalGet(_) | Op::LocalSet(_) => OpClass::Stack,
         Op::FetchLit(_) | Op::StoreLit(_) => OpClass::Memory,
+        Op::Popcount => OpClass::Arith,
         Op::Prim(p) => prim_class(p),
         Op::Call(xt) if host_word_of(xt).is_some() => OpClass::Host,
         Op::Call(_) => OpClass::Call,

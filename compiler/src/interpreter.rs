@@ -736,6 +736,9 @@ impl Forth {
             if self.cfg.tail_loops {
                 crate::passes::tail_loop::tail_calls_to_loops(f, &self.effects);
             }
+            if self.cfg.optimize {
+                crate::passes::idiom::popcount_loops(f);
+            }
             crate::passes::unroll::unroll_loops(f, self.cfg.unroll);
         }
         if cfg!(debug_assertions) {

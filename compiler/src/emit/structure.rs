@@ -434,6 +434,15 @@ impl Structurer<'_, '_> {
                 self.body.get(v);
                 self.body.s().local_set(local);
             }
+            Op::Popcount => match self.body.pop() {
+                Val::Const(c) => self.body.push(Val::Const(c.count_ones() as i32)),
+                v => {
+                    self.body.get(v);
+                    self.body.s().i32_popcnt();
+                    let t = self.body.set_temp();
+                    self.body.push(t);
+                }
+            },
             Op::LoopIndex(lp) => {
                 // Copy: the index local changes as the loop runs, and values
                 // on the virtual stack must never change.

@@ -264,6 +264,7 @@ fn walk(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<(i64, O
                 Op::Lit(_) | Op::FetchLit(_) | Op::LoopIndex(_) | Op::LocalGet(_) => Effect::new(0, 1),
                 Op::StoreLit(_) | Op::LocalSet(_) => Effect::new(1, 0),
                 Op::DoInit(_) => Effect::new(2, 0),
+                Op::Popcount => Effect::new(1, 1),
                 Op::Prim(p) => prim_effect(p)?,
                 Op::Call(xt) if xt == func.xt => match self_calls {
                     SelfCalls::Skip => {
