@@ -171,6 +171,11 @@ fn blocks_persist_in_the_block_file_between_runs() {
         runner().current_dir(dir.path()).args(["run", "-e", "5 BLOCK C@ EMIT"]).args(cache_args()).output().unwrap();
     assert_eq!(text(&out.stdout), " ");
     assert!(!dir.path().join("blocks.fb").exists());
+    // Nor does a program without block words.
+    let out = runner().current_dir(dir.path()).args(["run", "-e", "1 2 + ."]).args(cache_args()).output().unwrap();
+    assert_eq!(text(&out.stdout), "3 ");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left, ["my.fb"]);
 }
 
 #[test]
