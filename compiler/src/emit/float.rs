@@ -22,7 +22,7 @@
 //! Guarantee: each arm leaves the body in a state where more ops may follow,
 //! and the same program prints the same at every optimization level.
 
-use wasm_encoder::{BlockType, InstructionSink, MemArg};
+use wasm_encoder::{BlockType, Encode, Instruction, InstructionSink, MemArg};
 
 use super::body::{mem, FnBody, Val};
 use super::module::FSP_GLOBAL;
@@ -401,26 +401,26 @@ fn fpush_new(b: &mut FnBody, value: impl FnOnce(&mut FnBody)) {
 }
 
 /// `r1 r2 -- r3`.
-fn binary(b: &mut FnBody, op: impl FnOnce(&mut InstructionSink)) {
+fn binary(b: &mut FnBody, op: Instruction<'static>) {
     let r2 = fpop(b);
     let r1 = fpop(b);
     fpush_new(b, |b| {
         b.s().local_get(r1).local_get(r2);
-        op(&mut b.s());
+        op.encode(&mut b.code);
     });
 }
 
 /// `r1 -- r2`.
-fn unary(b: &mut FnBody, op: impl FnOnce(&mut InstructionSink)) {
+fn unary(b: &mut FnBody, op: Instruction<'static>) {
     let r = fpop(b);
     fpush_new(b, |b| {
         b.s().local_get(r);
-        op(&mut b.s());
+        op.encode(&mut b.code);
     });
 }
 
 /// Pops `n` floats (1 or 2), compares them with `op`, pushes a flag.
-fn compare(b: &mut FnBody, n: u32, op: impl FnOnce(&mut InstructionSink)) {
+fn compare(b: &mut FnBody, n: u32, op: Instruction<'static>) {
     let r2 = fpop(b);
     let r1 = if n == 2 { Some(fpop(b)) } else { None };
     b.s().i32_const(0);
@@ -428,7 +428,7 @@ fn compare(b: &mut FnBody, n: u32, op: impl FnOnce(&mut InstructionSink)) {
         Some(r1) => b.s().local_get(r1).local_get(r2),
         None => b.s().local_get(r2).f64_const(0.0.into()),
     };
-    op(&mut b.s());
+    op.encode(&mut b.code);
     b.s().i32_sub();
     let v = b.set_temp();
     b.push(v);
@@ -505,56 +505,24 @@ pub fn emit(b: &mut FnBody, p: Prim) {
                 }
             });
         }
-        FAdd => binary(b, |s| {
-            s.f64_add();
-        }),
-        FSub => binary(b, |s| {
-            s.f64_sub();
-        }),
-        FMul => binary(b, |s| {
-            s.f64_mul();
-        }),
-        FDiv => binary(b, |s| {
-            s.f64_div();
-        }),
+        FAdd => binary(b, Instruction::F64Add),
+        FSub => binary(b, Instruction::F64Sub),
+        FMul => binary(b, Instruction::F64Mul),
+        FDiv => binary(b, Instruction::F64Div),
         FMax => select_by_lt(b, true),
         FMin => select_by_lt(b, false),
-        FNegate => unary(b, |s| {
-            s.f64_neg();
-        }),
-        FAbs => unary(b, |s| {
-            s.f64_abs();
-        }),
-        FSqrt => unary(b, |s| {
-            s.f64_sqrt();
-        }),
-        Floor => unary(b, |s| {
-            s.f64_floor();
-        }),
-        FRound => unary(b, |s| {
-            s.f64_nearest();
-        }),
-        FTrunc => unary(b, |s| {
-            s.f64_trunc();
-        }),
-        FLt => compare(b, 2, |s| {
-            s.f64_lt();
-        }),
-        FGt => compare(b, 2, |s| {
-            s.f64_gt();
-        }),
-        FEq => compare(b, 2, |s| {
-            s.f64_eq();
-        }),
-        FZeroLt => compare(b, 1, |s| {
-            s.f64_lt();
-        }),
-        FZeroEq => compare(b, 1, |s| {
-            s.f64_eq();
-        }),
-        FZeroGt => compare(b, 1, |s| {
-            s.f64_gt();
-        }),
+        FNegate => unary(b, Instruction::F64Neg),
+        FAbs => unary(b, Instruction::F64Abs),
+        FSqrt => unary(b, Instruction::F64Sqrt),
+        Floor => unary(b, Instruction::F64Floor),
+        FRound => unary(b, Instruction::F64Nearest),
+        FTrunc => unary(b, Instruction::F64Trunc),
+        FLt => compare(b, 2, Instruction::F64Lt),
+        FGt => compare(b, 2, Instruction::F64Gt),
+        FEq => compare(b, 2, Instruction::F64Eq),
+        FZeroLt => compare(b, 1, Instruction::F64Lt),
+        FZeroEq => compare(b, 1, Instruction::F64Eq),
+        FZeroGt => compare(b, 1, Instruction::F64Gt),
         FFetch | DFFetch | SFFetch => {
             let a = b.pop();
             fpush_new(b, |b| {
