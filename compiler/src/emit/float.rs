@@ -373,6 +373,16 @@ fn fdrop(b: &mut FnBody) {
     }
 }
 
+/// Pops `n` floats and pushes them back in the order `order` names them
+/// (0 is the deepest of the `n`): the float stack's shuffles.
+fn shuffle(b: &mut FnBody, n: usize, order: &[usize]) {
+    let mut rs: Vec<u32> = (0..n).map(|_| fpop(b)).collect();
+    rs.reverse();
+    for &i in order {
+        fpush(b, rs[i]);
+    }
+}
+
 /// Pushes the float in local `l`, with the overflow check.
 fn fpush(b: &mut FnBody, l: u32) {
     let c = &mut b.fcache;
@@ -551,46 +561,18 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2)).i32_const(FLOAT as i32).i32_add();
             set_here_checked(b);
         }
-        FDup => {
-            let r = fpop(b);
-            fpush(b, r);
-            fpush(b, r);
-        }
+        FDup => shuffle(b, 1, &[0, 0]),
         FDrop => fdrop(b),
-        FSwap => {
-            let (r2, r1) = (fpop(b), fpop(b));
-            fpush(b, r2);
-            fpush(b, r1);
-        }
-        FOver => {
-            let (r2, r1) = (fpop(b), fpop(b));
-            for r in [r1, r2, r1] {
-                fpush(b, r);
-            }
-        }
-        FRot => {
-            let (r3, r2, r1) = (fpop(b), fpop(b), fpop(b));
-            for r in [r2, r3, r1] {
-                fpush(b, r);
-            }
-        }
-        FMinusRot => {
-            let (r3, r2, r1) = (fpop(b), fpop(b), fpop(b));
-            for r in [r3, r1, r2] {
-                fpush(b, r);
-            }
-        }
+        FSwap => shuffle(b, 2, &[1, 0]),
+        FOver => shuffle(b, 2, &[0, 1, 0]),
+        FRot => shuffle(b, 3, &[1, 2, 0]),
+        FMinusRot => shuffle(b, 3, &[2, 0, 1]),
         FNip => {
             let r2 = fpop(b);
             fdrop(b);
             fpush(b, r2);
         }
-        FTuck => {
-            let (r2, r1) = (fpop(b), fpop(b));
-            for r in [r2, r1, r2] {
-                fpush(b, r);
-            }
-        }
+        FTuck => shuffle(b, 2, &[1, 0, 1]),
         FPick => {
             // The index is only known at run time: work on memory.
             let u = b.pop();
