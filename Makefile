@@ -6,7 +6,7 @@
 WEB_WASM := target/wasm32-unknown-unknown/wasm-release/web.wasm
 PORT ?= 8080
 
-.PHONY: setup serve test build web web-pkg playground web-node lint unit facade-test browser-deps browser-test budgets
+.PHONY: setup serve test build web web-pkg playground web-node lint unit facade-test browser-deps browser-test budgets bench-suite
 
 setup:
 	@.ci/setup
@@ -68,5 +68,14 @@ browser-test: browser-deps playground
 budgets: browser-deps playground
 	cargo build --release -p native-runner
 	node web/tests/browser/budgets.mjs
+
+# The benchmark suite side by side (ours, C -O2, clang's C→wasm where clang
+# is installed, gforth-fast): the table of benchmarks/README.md. gforth-fast
+# with 32-bit cells when ../shared/tools/gforth32 is there (GFORTH=none: skip).
+GFORTH ?= $(shell [ -x ../shared/tools/gforth32 ] && echo "env GFORTH32_ENGINE=gforth-fast $(abspath ../shared/tools/gforth32)")
+ITERATIONS ?= 5
+bench-suite: build
+	target/release/native-runner bench benchmarks/programs --format markdown --timeout 0 \
+	  --iterations $(ITERATIONS) $(if $(GFORTH),--gforth "$(GFORTH)")
 
 test: setup lint unit facade-test browser-test
