@@ -17,6 +17,9 @@ use crate::Config;
 pub const DEFAULT_MEMORY_MIB: u32 = 16;
 /// The range of `--memory`, in MiB: wasm32 memory is below 4 GiB.
 pub const MEMORY_RANGE: std::ops::RangeInclusive<u32> = 1..=4095;
+/// The least `--data-stack`, in cells: the words written in Forth that boot
+/// the system need a few.
+pub const MIN_DATA_STACK_CELLS: u32 = 16;
 /// Default data and return stack capacity, in cells.
 pub const DEFAULT_STACK_CELLS: u32 = 16384;
 /// Default largest source text, in MiB (`--max-input`).
@@ -88,6 +91,12 @@ impl Limits {
         range("max-nesting", self.max_nesting, MAX_NESTING_RANGE)?;
         range("opt-level", u32::from(self.opt_level), 0..=u32::from(MAX_OPT_LEVEL))?;
         range("memory", self.memory, MEMORY_RANGE)?;
+        if self.data_stack < MIN_DATA_STACK_CELLS {
+            return Err(format!(
+                "invalid value {} for --data-stack: the system needs at least {MIN_DATA_STACK_CELLS} cells",
+                self.data_stack
+            ));
+        }
         // The memory map checks the sizes again when the system boots;
         // checking here gives the error before any work, in the options'
         // own terms.
@@ -161,6 +170,8 @@ mod tests {
              4000000000: they need --memory 30520 or more, which is over the largest memory"
         );
         assert_eq!(e(r#"{"memory":4096}"#), "invalid value 4096 for --memory: 4096 is not in 1..=4095");
+        assert_eq!(e(r#"{"data_stack":1}"#), "invalid value 1 for --data-stack: the system needs at least 16 cells");
+        assert!(Limits::from_json(r#"{"data_stack":16}"#).is_ok());
         assert!(e(r#"{"stack":1}"#).starts_with("bad settings: unknown field `stack`"));
         assert!(e("[").starts_with("bad settings"));
     }

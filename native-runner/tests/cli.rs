@@ -404,6 +404,10 @@ fn a_layout_that_does_not_fit_names_the_options_once() {
          1024: they need --memory 384 or more\n"
     );
     assert!(fails(&["--float-stack", "4000000000"]).ends_with("which is over the largest memory\n"));
+    assert_eq!(
+        fails(&["--data-stack", "1"]),
+        "error: invalid value 1 for --data-stack: the system needs at least 16 cells\n"
+    );
     // The REPL boots the same way.
     let out = run_with_stdin(&["repl", "--memory", "1"], b"");
     assert_eq!(out.status.code(), Some(2));
