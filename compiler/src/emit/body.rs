@@ -401,6 +401,24 @@ impl<'e> FnBody<'e> {
         self.take_results(e.outputs);
     }
 
+    /// `return_call` of a register-convention function whose results are
+    /// the caller's own, as the last thing the caller does: only when the
+    /// call's arguments are the whole virtual stack and nothing was popped
+    /// from memory, so the callee's results are exactly what the caller
+    /// would return. Returns false, having emitted nothing, otherwise.
+    pub fn register_tail_call(&mut self, f: u32, e: Effect) -> bool {
+        if self.vstack.len() as u32 != e.inputs || self.mem_popped > 0 {
+            return false;
+        }
+        let args = self.pop_n(e.inputs);
+        self.publish_sp();
+        for a in args {
+            self.get(a);
+        }
+        self.s().return_call(f);
+        true
+    }
+
     /// Moves `n` results from the wasm operand stack to the virtual stack.
     pub fn take_results(&mut self, n: u32) {
         let ts: Vec<u32> = (0..n).map(|_| self.temp()).collect();
