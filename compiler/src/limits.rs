@@ -15,6 +15,11 @@ use crate::Config;
 
 /// Default memory size, in MiB (`--memory`).
 pub const DEFAULT_MEMORY_MIB: u32 = 16;
+/// The range of `--memory`, in MiB: wasm32 memory is below 4 GiB.
+pub const MEMORY_RANGE: std::ops::RangeInclusive<u32> = 1..=4095;
+/// The least `--data-stack`, in cells: the words written in Forth that boot
+/// the system need a few.
+pub const MIN_DATA_STACK_CELLS: u32 = 16;
 /// Default data and return stack capacity, in cells.
 pub const DEFAULT_STACK_CELLS: u32 = 16384;
 /// Default largest source text, in MiB (`--max-input`).
@@ -85,9 +90,30 @@ impl Limits {
         range("max-input", self.max_input, MAX_INPUT_RANGE)?;
         range("max-nesting", self.max_nesting, MAX_NESTING_RANGE)?;
         range("opt-level", u32::from(self.opt_level), 0..=u32::from(MAX_OPT_LEVEL))?;
-        // The memory map checks the sizes when the system boots; checking
-        // here too gives the error before any work.
-        self.config().layout.validate()
+        range("memory", self.memory, MEMORY_RANGE)?;
+        if self.data_stack < MIN_DATA_STACK_CELLS {
+            return Err(format!(
+                "invalid value {} for --data-stack: the system needs at least {MIN_DATA_STACK_CELLS} cells",
+                self.data_stack
+            ));
+        }
+        // The memory map checks the sizes again when the system boots;
+        // checking here gives the error before any work, in the options'
+        // own terms.
+        let layout = self.config().layout;
+        if layout.validate().is_err() {
+            let need = layout.min_memory_bytes().div_ceil(1 << 20);
+            return Err(format!(
+                "--memory {} MiB is too small for --data-stack {}, --return-stack {} and --float-stack {}: \
+                 they need --memory {need} or more{}",
+                self.memory,
+                self.data_stack,
+                self.return_stack,
+                self.float_stack,
+                if need > u64::from(*MEMORY_RANGE.end()) { ", which is over the largest memory" } else { "" }
+            ));
+        }
+        Ok(())
     }
 
     /// The largest source text, in bytes.
@@ -133,7 +159,19 @@ mod tests {
         assert_eq!(e(r#"{"max_nesting":0}"#), "invalid value 0 for --max-nesting: 0 is not in 1..=1000");
         assert_eq!(e(r#"{"max_input":5000}"#), "invalid value 5000 for --max-input: 5000 is not in 1..=4096");
         assert_eq!(e(r#"{"opt_level":4}"#), "invalid value 4 for --opt-level: 4 is not in 0..=3");
-        assert!(e(r#"{"memory":1}"#).contains("too small"), "{}", e(r#"{"memory":1}"#));
+        assert_eq!(
+            e(r#"{"memory":1}"#),
+            "--memory 1 MiB is too small for --data-stack 16384, --return-stack 16384 and --float-stack 1024: \
+             they need --memory 3 or more"
+        );
+        assert_eq!(
+            e(r#"{"float_stack":4000000000}"#),
+            "--memory 16 MiB is too small for --data-stack 16384, --return-stack 16384 and --float-stack \
+             4000000000: they need --memory 30520 or more, which is over the largest memory"
+        );
+        assert_eq!(e(r#"{"memory":4096}"#), "invalid value 4096 for --memory: 4096 is not in 1..=4095");
+        assert_eq!(e(r#"{"data_stack":1}"#), "invalid value 1 for --data-stack: the system needs at least 16 cells");
+        assert!(Limits::from_json(r#"{"data_stack":16}"#).is_ok());
         assert!(e(r#"{"stack":1}"#).starts_with("bad settings: unknown field `stack`"));
         assert!(e("[").starts_with("bad settings"));
     }

@@ -116,9 +116,10 @@ pub struct Session {
 impl Session {
     /// Builds the engine and machine and boots the system.
     pub fn boot(limits: &Limits, console: Console) -> anyhow::Result<Session> {
+        let shared = limits.shared();
+        shared.check().map_err(anyhow::Error::msg)?;
         let engine = engine::engine(limits.interruptible())?;
         let mut machine = NativeMachine::new(&engine, console, cache(limits));
-        let shared = limits.shared();
         machine.set_max_file_bytes(shared.max_input_bytes());
         // The browser builds its system from the same `compiler::Limits`;
         // only the native-only switches are applied on top.
@@ -131,7 +132,8 @@ impl Session {
             warn_stack_comments: limits.warn_stack_comments,
             ..base
         });
-        forth.boot(&mut machine).map_err(|s| anyhow::anyhow!("{s}"))?;
+        // The diagnostic says `error:` itself, so it is the cause, not the message.
+        forth.boot(&mut machine).map_err(|s| anyhow::Error::msg(s.to_string()).context("the system did not boot"))?;
         Ok(Session { forth, machine })
     }
 

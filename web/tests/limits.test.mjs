@@ -35,7 +35,9 @@ test('values the native options refuse are refused, naming the option', () => {
   assert.equal(why('{"max_nesting": 0}'), 'invalid value 0 for --max-nesting: 0 is not in 1..=1000');
   assert.equal(why('{"max_input": 5000}'), 'invalid value 5000 for --max-input: 5000 is not in 1..=4096');
   assert.equal(why('{"opt_level": 9}'), 'invalid value 9 for --opt-level: 9 is not in 0..=3');
-  assert.match(why('{"memory": 1}'), /memory size 1048576 bytes is too small/);
+  assert.match(why('{"memory": 1}'), /^--memory 1 MiB is too small for --data-stack 16384, .*: they need --memory 3 or more$/);
+  assert.equal(why('{"memory": 0}'), 'invalid value 0 for --memory: 0 is not in 1..=4095');
+  assert.equal(why('{"data_stack": 1}'), 'invalid value 1 for --data-stack: the system needs at least 16 cells');
   assert.match(why('{"stacks": 1}'), /^bad settings: unknown field `stacks`/);
   assert.match(why('not json'), /^bad settings/);
 });

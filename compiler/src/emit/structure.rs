@@ -27,7 +27,7 @@ use super::body::{FnBody, Val};
 use super::prim;
 use crate::cfg::Cfg;
 use crate::ir::{BlockId, Function, Op, Term};
-use crate::passes::effects::{return_stack_effect, Effect};
+use crate::passes::effects::{return_stack_effect, sure_inputs, Effect};
 
 /// The register convention of a static definition.
 #[derive(Clone, Debug)]
@@ -126,7 +126,7 @@ pub fn emit_function<'e>(
         }
         None => {
             let mut body = FnBody::new(env, 2 * func.n_loops + func.n_locals).with_float_cache(pool, slots);
-            body.check_overflow();
+            body.check_entry(true, sure_inputs(func));
             (body, 0)
         }
     };
