@@ -6,7 +6,7 @@
 WEB_WASM := target/wasm32-unknown-unknown/wasm-release/web.wasm
 PORT ?= 8080
 
-.PHONY: setup serve test build web web-pkg playground web-node lint unit facade-test browser-test budgets
+.PHONY: setup serve test build web web-pkg playground web-node lint unit facade-test browser-deps browser-test budgets bench-suite
 
 setup:
 	@.ci/setup
@@ -48,15 +48,34 @@ web-node:
 facade-test: web-node
 	node --stack-size=4000 --test web/tests/*.test.mjs
 
+# playwright-core for the browser tests and the budgets, installed from the
+# lock file the first time (npm ci); afterwards only checked. Chromium
+# itself comes from `make setup` (Debian's package).
+BROWSER_TESTS := web/tests/browser
+browser-deps:
+	@test -d $(BROWSER_TESTS)/node_modules/playwright-core || \
+		(echo "[browser-deps] installing playwright-core for the browser tests" >&2 && \
+		cd $(BROWSER_TESTS) && npm ci --no-audit --no-fund)
+	@test -x /usr/bin/chromium || (echo "error: /usr/bin/chromium is missing: run make setup" >&2 && exit 2)
+
 # The playground in headless Chromium (playwright-core); screenshots in
 # target/browser-screenshots/. Needs the native runner for the sha256 check.
-browser-test: playground
+browser-test: browser-deps playground
 	cargo build -p native-runner
 	node --test --test-concurrency=1 web/tests/browser/playground.test.mjs
 
 # Size, load and speed budgets of the playground (numbers, not a test).
-budgets: playground
+budgets: browser-deps playground
 	cargo build --release -p native-runner
 	node web/tests/browser/budgets.mjs
+
+# The benchmark suite side by side (ours, C -O2, clang's C→wasm where clang
+# is installed, gforth-fast): the table of benchmarks/README.md. gforth-fast
+# with 32-bit cells when ../shared/tools/gforth32 is there (GFORTH=none: skip).
+GFORTH ?= $(shell [ -x ../shared/tools/gforth32 ] && echo "env GFORTH32_ENGINE=gforth-fast $(abspath ../shared/tools/gforth32)")
+ITERATIONS ?= 5
+bench-suite: build
+	target/release/native-runner bench benchmarks/programs --format markdown --timeout 0 \
+	  --iterations $(ITERATIONS) $(if $(GFORTH),--gforth "$(GFORTH)")
 
 test: setup lint unit facade-test browser-test

@@ -3,7 +3,8 @@
 // page asks for, so the page never freezes. The page ends a runaway program
 // by terminating this worker and starting a fresh one.
 //
-// Messages in:  {id, type: 'run', source, entry} | {id, type: 'repl', line}
+// Messages in:  {id, type: 'run', source, name, entry, limits}
+//               | {id, type: 'repl', line, limits}
 //               | {id, type: 'bench', entry, iterations}
 // Messages out: {type: 'ready', version} | {type: 'out', kind, text} (streamed)
 //               | {id, type: 'result', ...} | {id, type: 'artifact', ...}
@@ -51,13 +52,20 @@ function link(id, entry) {
   }
 }
 
-function run(id, source, entry) {
+// A fresh system with the page's limits (JSON, see Session.with_limits);
+// limits that cannot be used throw, with a message naming the option.
+function boot(limits) {
   if (session) session.free();
-  session = new Session();
+  session = null;
+  session = limits ? Session.with_limits(limits) : new Session();
+}
+
+function run(id, source, name, entry, limits) {
+  boot(limits);
   const dec = decoder();
   session.set_output_sink(sinkFor(dec, 'run'));
   const t0 = performance.now();
-  const outcome = session.run_source('main.fs', source);
+  const outcome = session.run_source(name || 'main.fs', source);
   const ms = performance.now() - t0;
   session.set_output_sink(undefined);
   const failed = outcome.error !== undefined;
@@ -65,8 +73,8 @@ function run(id, source, entry) {
   if (!failed) link(id, entry);
 }
 
-function repl(id, line) {
-  if (!session) session = new Session();
+function repl(id, line, limits) {
+  if (!session) boot(limits);
   const dec = decoder();
   session.set_output_sink(sinkFor(dec, 'repl'));
   const t0 = performance.now();
@@ -123,8 +131,8 @@ function bench(id, entry, iterations) {
 onmessage = (ev) => {
   const m = ev.data;
   try {
-    if (m.type === 'run') run(m.id, m.source, m.entry);
-    else if (m.type === 'repl') repl(m.id, m.line);
+    if (m.type === 'run') run(m.id, m.source, m.name, m.entry, m.limits);
+    else if (m.type === 'repl') repl(m.id, m.line, m.limits);
     else if (m.type === 'bench') bench(m.id, m.entry, m.iterations);
   } catch (e) {
     postMessage({ id: m.id, type: 'failed', error: String(e && e.message ? e.message : e) });

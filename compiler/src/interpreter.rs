@@ -142,6 +142,9 @@ pub struct Forth {
     pub(crate) effects: crate::passes::effects::Known,
     /// Bodies of the small definitions emitted so far, for inlining.
     pub(crate) inline_bodies: std::collections::HashMap<Xt, Vec<Op>>,
+    /// For each definition, the words inlined into it: the linker counts
+    /// them as reachable, as if they were still called.
+    pub(crate) inlined_calls: std::collections::HashMap<Xt, Vec<Xt>>,
     /// Every function emitted so far, for linking.
     pub(crate) compiled: Vec<Function>,
     /// Table entries installed at run time, in installation order.
@@ -198,6 +201,7 @@ impl Forth {
             stats: Stats::default(),
             effects: Default::default(),
             inline_bodies: Default::default(),
+            inlined_calls: Default::default(),
             compiled: Vec::new(),
             installed: Vec::new(),
             sources: Vec::new(),
@@ -719,7 +723,9 @@ impl Forth {
         }
         let mut funcs = std::mem::take(&mut self.pending);
         if self.cfg.inline {
-            crate::passes::inline::inline_small(&mut funcs, &self.inline_bodies);
+            for (caller, callee) in crate::passes::inline::inline_small(&mut funcs, &self.inline_bodies) {
+                self.inlined_calls.entry(caller).or_default().push(callee);
+            }
             for f in &funcs {
                 if let Some(body) = crate::passes::inline::inlinable(f) {
                     self.inline_bodies.insert(f.xt, body.to_vec());
@@ -729,6 +735,9 @@ impl Forth {
         for f in &mut funcs {
             if self.cfg.tail_loops {
                 crate::passes::tail_loop::tail_calls_to_loops(f, &self.effects);
+            }
+            if self.cfg.optimize {
+                crate::passes::idiom::popcount_loops(f);
             }
             crate::passes::unroll::unroll_loops(f, self.cfg.unroll);
         }

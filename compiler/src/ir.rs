@@ -69,6 +69,10 @@ pub enum Op {
     LocalGet(LocalId),
     /// Pop a cell into a local (its initialization, or `TO`).
     LocalSet(LocalId),
+    /// Replace the top cell by the number of its set bits (wasm
+    /// `i32.popcnt`). No word compiles to it: the idiom pass puts it in
+    /// place of a loop that counts bits (see `passes::idiom`).
+    Popcount,
 }
 
 /// How a block ends.
@@ -185,6 +189,7 @@ impl fmt::Display for Op {
             Op::LoopIndex(l) => write!(f, "index L{}", l.0),
             Op::LocalGet(l) => write!(f, "local.get {}", l.0),
             Op::LocalSet(l) => write!(f, "local.set {}", l.0),
+            Op::Popcount => write!(f, "popcount"),
         }
     }
 }

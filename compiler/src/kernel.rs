@@ -188,6 +188,10 @@ pub fn image_module(layout: Layout, extras: &Extras, known: &mut Known, optimize
     for &p in Prim::ALL {
         let pool = if crate::emit::float::uses_float_stack(p) { crate::emit::float::PRIM_POOL } else { 0 };
         let mut b = FnBody::new(&env, 0).with_float_cache(pool, 0);
+        // Through `EXECUTE` or `CATCH`, a primitive checks that its inputs
+        // are there (a dynamic one needs at least its top item); compiled
+        // code inlines primitives and checks at its own entry instead.
+        b.check_entry(false, p.effect().map_or(1, |(i, _)| u32::from(i)));
         prim::emit(&mut b, p);
         b.sync_out();
         code.function(&b.finish());

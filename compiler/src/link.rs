@@ -260,6 +260,7 @@ impl Forth {
             if !keep.insert(xt) {
                 continue;
             }
+            work.extend(self.inlined_calls.get(&xt).into_iter().flatten());
             for b in &f.blocks {
                 for op in &b.ops {
                     match *op {
@@ -275,6 +276,9 @@ impl Forth {
         } else {
             self.compiled.iter().filter(|f| keep.contains(&f.xt)).cloned().collect()
         };
+        if self.cfg.inline {
+            crate::passes::inline::inline_called_once(&mut funcs);
+        }
         let counters = opts.instrument.then(|| {
             let base = here.next_multiple_of(4);
             let c = crate::cost::instrument(&mut funcs, base, self.cfg.optimize);

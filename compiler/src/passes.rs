@@ -3,6 +3,7 @@
 //! Each pass's file says which invariants it needs and which it guarantees.
 
 pub mod effects;
+pub mod idiom;
 pub mod inline;
 pub mod tail_loop;
 pub mod unroll;

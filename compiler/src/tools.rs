@@ -327,6 +327,7 @@ impl Forth {
                     Op::LoopIndex(l) => format!("index(L{})", l.0),
                     Op::LocalGet(l) => format!("local{}", l.0),
                     Op::LocalSet(l) => format!("TO local{}", l.0),
+                    Op::Popcount => "popcount".to_string(),
                 };
                 out.push(' ');
                 out.push_str(&s);

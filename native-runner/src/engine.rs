@@ -36,6 +36,8 @@ pub const HOST_TARGET: &str = env!("FASTFORTH_TARGET");
 pub fn config(target: Option<&str>, interruptible: bool) -> anyhow::Result<Config> {
     let mut cfg = Config::new();
     cfg.epoch_interruption(interruptible);
+    // Definitions that end by calling another word use `return_call`.
+    cfg.wasm_tail_call(true);
     cfg.max_wasm_stack(MAX_WASM_STACK);
     // Never used (no async), but wasmtime requires it to cover the wasm stack.
     cfg.async_stack_size(MAX_WASM_STACK + (1 << 20));

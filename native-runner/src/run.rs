@@ -62,7 +62,7 @@ pub fn is_module(path: &std::path::Path) -> bool {
 }
 
 fn run_image(path: &std::path::Path, args: &RunArgs) -> anyhow::Result<i32> {
-    let max = u64::from(args.limits.max_input) << 20;
+    let max = args.limits.shared().max_input_bytes();
     let bytes = crate::machine::read_capped(&path.to_string_lossy(), max)
         .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
     let (mut s, info) = Session::boot_image(&args.limits, Console::stdio(), &bytes)

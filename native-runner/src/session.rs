@@ -3,7 +3,6 @@
 use std::path::PathBuf;
 
 use compiler::{Config, Forth, ImageInfo, Stop};
-use runtime::Layout;
 
 use crate::aot;
 use crate::console::Console;
@@ -20,22 +19,22 @@ pub struct Limits {
     #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
     pub timeout: f64,
     /// Linear memory size in MiB: data space, buffers and stacks.
-    #[arg(long, value_name = "MIB", default_value_t = 16)]
+    #[arg(long, value_name = "MIB", default_value_t = compiler::limits::DEFAULT_MEMORY_MIB)]
     pub memory: u32,
     /// Data stack capacity in cells.
-    #[arg(long, value_name = "CELLS", default_value_t = 16384)]
+    #[arg(long, value_name = "CELLS", default_value_t = compiler::limits::DEFAULT_STACK_CELLS)]
     pub data_stack: u32,
     /// Return stack capacity in cells.
-    #[arg(long, value_name = "CELLS", default_value_t = 16384)]
+    #[arg(long, value_name = "CELLS", default_value_t = compiler::limits::DEFAULT_STACK_CELLS)]
     pub return_stack: u32,
     /// Floating-point stack capacity in floats.
     #[arg(long, value_name = "FLOATS", default_value_t = runtime::DEFAULT_FLOAT_STACK)]
     pub float_stack: u32,
     /// The largest source file, or file read by INCLUDED, in MiB.
-    #[arg(long, value_name = "MIB", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=4096))]
+    #[arg(long, value_name = "MIB", default_value_t = compiler::limits::DEFAULT_MAX_INPUT_MIB, value_parser = clap::value_parser!(u32).range(1..=4096))]
     pub max_input: u32,
     /// How deeply input sources may nest: INCLUDED and EVALUATE inside each other.
-    #[arg(long, value_name = "N", default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=1000))]
+    #[arg(long, value_name = "N", default_value_t = compiler::limits::DEFAULT_MAX_NESTING, value_parser = clap::value_parser!(u32).range(1..=1000))]
     pub max_nesting: u32,
     /// Folder for compiled modules [default: $XDG_CACHE_HOME/fastforth].
     #[arg(long, value_name = "DIR")]
@@ -45,7 +44,7 @@ pub struct Limits {
     pub no_cache: bool,
     /// Optimization level: 0 keeps every word on the memory stack; 1 and
     /// above give static words register signatures.
-    #[arg(short = 'O', long = "opt-level", value_name = "LEVEL", default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
+    #[arg(short = 'O', long = "opt-level", value_name = "LEVEL", default_value_t = compiler::limits::DEFAULT_OPT_LEVEL, value_parser = clap::value_parser!(u8).range(0..=3))]
     pub opt_level: u8,
     /// Do not inline small words into their callers (on from -O2).
     #[arg(long)]
@@ -68,6 +67,19 @@ pub struct Limits {
 }
 
 impl Limits {
+    /// The limits that the browser's session shares (`compiler::Limits`).
+    pub fn shared(&self) -> compiler::Limits {
+        compiler::Limits {
+            memory: self.memory,
+            data_stack: self.data_stack,
+            return_stack: self.return_stack,
+            float_stack: self.float_stack,
+            max_input: self.max_input,
+            max_nesting: self.max_nesting,
+            opt_level: self.opt_level,
+        }
+    }
+
     /// Whether code must be interruptible: there is a time limit. Without
     /// one (`--timeout 0`) the engine compiles no epoch checks.
     pub fn interruptible(&self) -> bool {
@@ -104,23 +116,24 @@ pub struct Session {
 impl Session {
     /// Builds the engine and machine and boots the system.
     pub fn boot(limits: &Limits, console: Console) -> anyhow::Result<Session> {
+        let shared = limits.shared();
+        shared.check().map_err(anyhow::Error::msg)?;
         let engine = engine::engine(limits.interruptible())?;
         let mut machine = NativeMachine::new(&engine, console, cache(limits));
-        let layout = Layout::new(limits.memory.saturating_mul(1 << 20), limits.data_stack, limits.return_stack)
-            .with_float_stack(limits.float_stack);
-        machine.set_max_file_bytes(u64::from(limits.max_input) << 20);
+        machine.set_max_file_bytes(shared.max_input_bytes());
+        // The browser builds its system from the same `compiler::Limits`;
+        // only the native-only switches are applied on top.
+        let base = shared.config();
         let mut forth = Forth::new(Config {
-            layout,
-            max_input_depth: limits.max_nesting as usize,
-            optimize: limits.opt_level > 0,
-            inline: limits.opt_level > 1 && !limits.no_inline,
+            inline: base.inline && !limits.no_inline,
             block_file: limits.blocks.to_string_lossy().into_owned(),
             unroll: limits.unroll_factor(),
-            tail_loops: limits.opt_level > 1 && !limits.no_tail_loops,
+            tail_loops: base.tail_loops && !limits.no_tail_loops,
             warn_stack_comments: limits.warn_stack_comments,
-            ..Config::default()
+            ..base
         });
-        forth.boot(&mut machine).map_err(|s| anyhow::anyhow!("{s}"))?;
+        // The diagnostic says `error:` itself, so it is the cause, not the message.
+        forth.boot(&mut machine).map_err(|s| anyhow::Error::msg(s.to_string()).context("the system did not boot"))?;
         Ok(Session { forth, machine })
     }
 

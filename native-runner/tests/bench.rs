@@ -388,7 +388,18 @@ fn link_carries_the_source_and_the_report() {
     let dir = suite("link", "49995000 \n");
     let fs = dir.join("sum.fs");
     let o = bench(
-        &[fs.to_str().unwrap(), "--iterations", "2", "--format", "json", "--link", "https://play.example/#old"],
+        &[
+            fs.to_str().unwrap(),
+            "--iterations",
+            "2",
+            "--format",
+            "json",
+            "-O1",
+            "--max-nesting",
+            "9",
+            "--link",
+            "https://play.example/#old",
+        ],
         &scratch("cache"),
     );
     let r = json(&o);
@@ -398,6 +409,9 @@ fn link_carries_the_source_and_the_report() {
     let shared = compiler::share_link::decode(link).unwrap();
     assert_eq!(shared.source, SUM_FS);
     assert_eq!(shared.native_report.unwrap(), r, "the link carries the same report");
+    // The limits it was measured with, so the playground builds the same module.
+    let limits: compiler::Limits = serde_json::from_value(shared.settings.unwrap()["limits"].clone()).unwrap();
+    assert_eq!(limits, compiler::Limits { opt_level: 1, max_nesting: 9, ..compiler::Limits::default() });
     let o = bench(&[fs.to_str().unwrap(), fs.to_str().unwrap(), "--link", "https://play.example/"], &scratch("cache"));
     assert_eq!(o.status.code(), Some(2));
 }

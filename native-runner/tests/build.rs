@@ -88,3 +88,38 @@ fn another_entry_word_can_be_run() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert_eq!(text(&o.stdout), "1 ");
 }
+
+/// The number of `return_call` instructions in a module's code.
+fn return_calls(wasm: &[u8]) -> usize {
+    let mut n = 0;
+    for payload in wasmparser::Parser::new(0).parse_all(wasm) {
+        if let Ok(wasmparser::Payload::CodeSectionEntry(body)) = payload {
+            let mut ops = body.get_operators_reader().unwrap();
+            while !ops.eof() {
+                n += usize::from(matches!(ops.read().unwrap(), wasmparser::Operator::ReturnCall { .. }));
+            }
+        }
+    }
+    n
+}
+
+#[test]
+fn a_definition_ending_in_a_call_returns_through_it() {
+    let dir = scratch("return_call");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/run/return_call.fs");
+    let main = dir.join("p.fs");
+    let program = std::fs::read_to_string(&src).unwrap();
+    std::fs::write(&main, format!("{program}\n: main 3 chain . ;\n")).unwrap();
+    let at = |level: &str| {
+        let out = dir.join(format!("p{level}.wasm"));
+        let o = runner(&["build", level, main.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        let run = runner(&["run", out.to_str().unwrap()]);
+        assert_eq!(text(&run.stdout), "105 ", "{}", text(&run.stderr));
+        return_calls(&std::fs::read(out).unwrap())
+    };
+    // MIX, PICK-PATH (both arms), PICK-PATH-ODD and CHAIN end in calls;
+    // -O0 keeps every word on the memory stack, with plain calls.
+    let (o2, o0) = (at("-O2"), at("-O0"));
+    assert!(o2 >= o0 + 5, "-O2: {o2}, -O0: {o0}");
+}

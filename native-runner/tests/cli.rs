@@ -171,6 +171,11 @@ fn blocks_persist_in_the_block_file_between_runs() {
         runner().current_dir(dir.path()).args(["run", "-e", "5 BLOCK C@ EMIT"]).args(cache_args()).output().unwrap();
     assert_eq!(text(&out.stdout), " ");
     assert!(!dir.path().join("blocks.fb").exists());
+    // Nor does a program without block words.
+    let out = runner().current_dir(dir.path()).args(["run", "-e", "1 2 + ."]).args(cache_args()).output().unwrap();
+    assert_eq!(text(&out.stdout), "3 ");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left, ["my.fb"]);
 }
 
 #[test]
@@ -377,4 +382,34 @@ fn a_history_that_cannot_be_saved_is_a_warning_not_an_error() {
     assert!(text(&out.stdout).contains("1  ok\n2  ok\n"), "{}", text(&out.stdout));
     let err = text(&out.stderr);
     assert_eq!(err.matches("warning: cannot save the history").count(), 1, "{err}");
+}
+
+#[test]
+fn a_layout_that_does_not_fit_names_the_options_once() {
+    let fails = |args: &[&str]| {
+        let out = run_with_stdin(&[&["run", "-e", "1 ."], args].concat(), b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty());
+        text(&out.stderr)
+    };
+    assert_eq!(fails(&["--memory", "0"]), "error: invalid value 0 for --memory: 0 is not in 1..=4095\n");
+    assert_eq!(
+        fails(&["--memory", "2"]),
+        "error: --memory 2 MiB is too small for --data-stack 16384, --return-stack 16384 and --float-stack 1024: \
+         they need --memory 3 or more\n"
+    );
+    assert_eq!(
+        fails(&["--data-stack", "100000000"]),
+        "error: --memory 16 MiB is too small for --data-stack 100000000, --return-stack 16384 and --float-stack \
+         1024: they need --memory 384 or more\n"
+    );
+    assert!(fails(&["--float-stack", "4000000000"]).ends_with("which is over the largest memory\n"));
+    assert_eq!(
+        fails(&["--data-stack", "1"]),
+        "error: invalid value 1 for --data-stack: the system needs at least 16 cells\n"
+    );
+    // The REPL boots the same way.
+    let out = run_with_stdin(&["repl", "--memory", "1"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("error: --memory 1 MiB is too small"), "{}", text(&out.stderr));
 }

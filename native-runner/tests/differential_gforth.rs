@@ -9,17 +9,24 @@ mod common;
 #[path = "common/harness.rs"]
 mod harness;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
-#[test]
-fn random_programs_print_what_gforth_prints() {
+/// The reference and the folder for the programs both sides run; `None`
+/// (after saying so) where the reference is absent, so `what` compared nothing.
+fn reference(what: &str) -> Option<(PathBuf, PathBuf)> {
     let Some(gforth) = harness::gforth32() else {
-        eprintln!("gforth32 is not available: the differential test compared nothing");
-        return;
+        eprintln!("gforth32 is not available: the {what} compared nothing");
+        return None;
     };
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("diff-gforth");
     std::fs::create_dir_all(&dir).unwrap();
+    Some((gforth, dir))
+}
+
+#[test]
+fn random_programs_print_what_gforth_prints() {
+    let Some((gforth, dir)) = reference("differential test") else { return };
     let first: u64 = std::env::var("DIFF_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1000);
     let n: u64 = std::env::var("DIFF_N").ok().and_then(|s| s.parse().ok()).unwrap_or(30);
     let mut mismatches = Vec::new();
@@ -82,12 +89,7 @@ fn float_program(seed: u64, n: u32) -> String {
 
 #[test]
 fn random_floats_display_as_gforth_displays_them() {
-    let Some(gforth) = harness::gforth32() else {
-        eprintln!("gforth32 is not available: the float differential test compared nothing");
-        return;
-    };
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("diff-gforth");
-    std::fs::create_dir_all(&dir).unwrap();
+    let Some((gforth, dir)) = reference("float differential test") else { return };
     let seed: u64 = std::env::var("DIFF_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1000);
     let src = float_program(seed, 300);
     let f = dir.join(format!("floats{seed}.fs"));

@@ -323,12 +323,18 @@ impl Layout {
         self.heap_start()
     }
 
-    /// Checks that the stacks and a minimal data space fit in memory.
-    pub fn validate(&self) -> Result<(), String> {
+    /// The least memory, in bytes, that holds this layout's stacks, their
+    /// guard zones and a minimal data space.
+    pub fn min_memory_bytes(&self) -> u64 {
         let stacks = (u64::from(self.data_stack_cells) + u64::from(self.return_stack_cells)) * u64::from(CELL)
             + u64::from(self.float_stack_floats) * u64::from(FLOAT)
             + 4 * u64::from(GUARD);
-        let need = u64::from(addr::DATA_START) + stacks + 64 * 1024;
+        u64::from(addr::DATA_START) + stacks + 64 * 1024
+    }
+
+    /// Checks that the stacks and a minimal data space fit in memory.
+    pub fn validate(&self) -> Result<(), String> {
+        let need = self.min_memory_bytes();
         if !self.memory_bytes.is_multiple_of(PAGE) {
             return Err(format!("memory size {} is not a multiple of 64 KiB", self.memory_bytes));
         }

@@ -15,7 +15,7 @@ pub mod machine;
 pub mod memory_fs;
 pub mod stream;
 
-use compiler::{Config, Forth, LinkOptions, Stop};
+use compiler::{Diagnostic, Forth, Limits, LinkOptions, Stop};
 use machine::JsMachine;
 use wasm_bindgen::prelude::*;
 
@@ -42,18 +42,35 @@ pub struct Session {
     machine: JsMachine,
     /// The dictionary's size after boot: later headers are the user's.
     boot_words: usize,
+    /// The limits it was booted with.
+    limits: Limits,
 }
 
 #[wasm_bindgen]
 impl Session {
-    /// Boots a system with the default limits.
+    /// Boots a system with the default limits (those of `native-runner run`).
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Session, String> {
-        let mut machine = JsMachine::new();
-        let mut forth = Forth::new(Config::default());
-        forth.boot(&mut machine).map_err(|s| s.to_string())?;
-        let boot_words = forth.word_count();
-        Ok(Session { forth, machine, boot_words })
+        Session::boot(Limits::default())
+    }
+
+    /// Boots a system with limits given as JSON, named as the native
+    /// options are: `{"memory", "data_stack", "return_stack", "float_stack",
+    /// "max_input", "max_nesting", "opt_level"}` (MiB for `memory` and
+    /// `max_input`); a missing field takes its default. A value that
+    /// `native-runner` would refuse is refused with the option's name.
+    pub fn with_limits(json: &str) -> Result<Session, String> {
+        Session::boot(Limits::from_json(json)?)
+    }
+
+    /// The limits in force, as JSON with every field.
+    pub fn limits_json(&self) -> String {
+        serde_json::to_string(&self.limits).unwrap_or_default()
+    }
+
+    /// The default limits, as JSON with every field.
+    pub fn default_limits_json() -> String {
+        serde_json::to_string(&Limits::default()).unwrap_or_default()
     }
 
     /// Streams output to `sink(bytes: Uint8Array)` while a call runs (what
@@ -109,10 +126,15 @@ impl Session {
         self.machine.io().input.extend(text.bytes());
     }
 
-    /// Loads source text as a file named `name`.
+    /// Loads source text as a file named `name`. Text over the input limit
+    /// is refused, unread, as `native-runner run` refuses such a file.
     pub fn run_source(&mut self, name: &str, text: &str) -> Outcome {
-        let res =
-            self.forth.load_source(&mut self.machine, name, text.as_bytes()).and_then(|()| self.forth.end_of_input());
+        let max = self.limits.max_input_bytes();
+        let res = if text.len() as u64 > max {
+            Err(Stop::Error(Diagnostic::new(format!("cannot read {name}: {}", memory_fs::too_large(max)))))
+        } else {
+            self.forth.load_source(&mut self.machine, name, text.as_bytes()).and_then(|()| self.forth.end_of_input())
+        };
         finish(&mut self.forth, &mut self.machine, res)
     }
 
@@ -135,6 +157,17 @@ impl Session {
     /// Whether a definition is open (the REPL shows "compiled").
     pub fn is_compiling(&self) -> bool {
         self.forth.is_compiling()
+    }
+}
+
+impl Session {
+    fn boot(limits: Limits) -> Result<Session, String> {
+        let mut machine = JsMachine::new();
+        machine.io().files.max_source = limits.max_input_bytes();
+        let mut forth = Forth::new(limits.config());
+        forth.boot(&mut machine).map_err(|s| s.to_string())?;
+        let boot_words = forth.word_count();
+        Ok(Session { forth, machine, boot_words, limits })
     }
 }
 

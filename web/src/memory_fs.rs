@@ -27,11 +27,28 @@ struct Open {
 const MAX_FILE: usize = 64 << 20;
 
 /// Files by normalized path, and the open handles.
-#[derive(Default)]
 pub struct MemoryFs {
     files: HashMap<String, Vec<u8>>,
     open: HashMap<Handle, Open>,
     next: Handle,
+    /// The largest source text `INCLUDED` interprets (`--max-input`).
+    pub max_source: u64,
+}
+
+impl Default for MemoryFs {
+    fn default() -> Self {
+        MemoryFs {
+            files: HashMap::new(),
+            open: HashMap::new(),
+            next: 0,
+            max_source: compiler::Limits::default().max_input_bytes(),
+        }
+    }
+}
+
+/// The error for source text over the limit: the native runner's words.
+pub fn too_large(max: u64) -> String {
+    format!("larger than the input limit of {max} bytes (see --max-input)")
 }
 
 /// The path as a key: no `./`, no `..`, no empty segments.
@@ -163,6 +180,13 @@ impl FileSystem for MemoryFs {
             .remove(&normalize(from))
             .ok_or_else(|| FsError::no_file(format!("{from}: no such file in the playground")))?;
         self.files.insert(normalize(to), data);
+        Ok(())
+    }
+
+    fn check_source_size(&self, n: u64) -> Result<(), FsError> {
+        if n > self.max_source {
+            return Err(FsError::io(too_large(self.max_source)));
+        }
         Ok(())
     }
 

@@ -2,15 +2,9 @@
 // same output through the JavaScript WebAssembly API as it does natively.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-const require = createRequire(import.meta.url);
-const { Session, Image, version, sha256_hex, wat, provenance } = require(join(root, 'target', 'web-node', 'web.js'));
+import { join } from 'node:path';
+import { Session, Image, version, sha256_hex, wat, provenance, root } from './facade.mjs';
 
 function filesUnder(dir, prefix = '') {
   const out = {};

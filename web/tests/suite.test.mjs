@@ -4,15 +4,9 @@
 // skipped otherwise), e.g. FORTH_SUITE=/work/suite/src make facade-test.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..', '..');
-const require = createRequire(import.meta.url);
-const { Session } = require(join(root, 'target', 'web-node', 'web.js'));
+import { join } from 'node:path';
+import { Session, root } from './facade.mjs';
 
 const suite = process.env.FORTH_SUITE;
 const core = ['prelimtest.fth', 'tester.fr', 'core.fr', 'coreplustest.fth', 'utilities.fth', 'errorreport.fth',

@@ -2,13 +2,7 @@
 // Node.js: conditional sections that span REPL lines, SEE, and word lists.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
-const { Session } = require(join(here, '..', '..', 'target', 'web-node', 'web.js'));
+import { Session, loadOk } from './facade.mjs';
 
 test('[IF] ... [THEN] may span REPL lines', () => {
   const s = new Session();
@@ -35,14 +29,12 @@ test('SEE shows a definition typed over several REPL lines', () => {
 });
 
 test('word lists and the search order', () => {
-  const s = new Session();
-  const out = s.run_source('wl.fs', [
+  const { output } = loadOk('wl.fs', [
     'WORDLIST CONSTANT wl',
     'GET-ORDER wl SWAP 1+ SET-ORDER DEFINITIONS',
     ': hi ( -- ) ." wl " ;',
     'hi ORDER PREVIOUS DEFINITIONS ORDER',
     '[DEFINED] hi .',
-  ].join('\n'));
-  assert.equal(out.error, undefined, out.error);
-  assert.equal(out.output, 'wl WORDLIST#2 FORTH   current: WORDLIST#2\nFORTH   current: FORTH\n0 ');
+  ]);
+  assert.equal(output, 'wl WORDLIST#2 FORTH   current: WORDLIST#2\nFORTH   current: FORTH\n0 ');
 });

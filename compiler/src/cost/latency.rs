@@ -193,6 +193,11 @@ fn step(
             }
             None => return false,
         },
+        // ( x -- n ), one instruction of 3 cycles' latency.
+        Op::Popcount => {
+            let d = data.pop();
+            data.push_all([combine(&[d], 3)]);
+        }
         Op::Prim(p) => return prim(p, prev, data, ret),
     }
     true

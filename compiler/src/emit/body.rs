@@ -401,6 +401,24 @@ impl<'e> FnBody<'e> {
         self.take_results(e.outputs);
     }
 
+    /// `return_call` of a register-convention function whose results are
+    /// the caller's own, as the last thing the caller does: only when the
+    /// call's arguments are the whole virtual stack and nothing was popped
+    /// from memory, so the callee's results are exactly what the caller
+    /// would return. Returns false, having emitted nothing, otherwise.
+    pub fn register_tail_call(&mut self, f: u32, e: Effect) -> bool {
+        if self.vstack.len() as u32 != e.inputs || self.mem_popped > 0 {
+            return false;
+        }
+        let args = self.pop_n(e.inputs);
+        self.publish_sp();
+        for a in args {
+            self.get(a);
+        }
+        self.s().return_call(f);
+        true
+    }
+
     /// Moves `n` results from the wasm operand stack to the virtual stack.
     pub fn take_results(&mut self, n: u32) {
         let ts: Vec<u32> = (0..n).map(|_| self.temp()).collect();
@@ -482,11 +500,42 @@ impl<'e> FnBody<'e> {
 
     /// Emits `if sp < limit then throw -3`, the data-stack overflow check.
     pub fn check_overflow(&mut self) {
-        let limit = self.env.layout.ds_limit() as i32;
+        self.check_entry(true, 0);
+    }
+
+    /// Emits the checks at the entry of a memory-convention function: with
+    /// `overflow`, `sp` must be at or above the data stack's limit (else
+    /// THROW -3), and the stack must hold `items` items (else THROW -4).
+    /// Both bounds cost one unsigned compare, `sp - low > high - low`; only
+    /// the error path tells them apart.
+    pub fn check_entry(&mut self, overflow: bool, items: u32) {
+        use wasm_encoder::BlockType::Empty;
+        let layout = self.env.layout;
+        let low = if overflow { layout.ds_limit() } else { 0 };
+        let high = layout.ds_base().saturating_sub(items.saturating_mul(runtime::CELL)).max(low);
         let sp = self.sp();
-        self.s().local_get(sp).i32_const(limit).i32_lt_u().if_(wasm_encoder::BlockType::Empty);
-        self.throw(runtime::throw::STACK_OVERFLOW);
-        self.s().end();
+        match (overflow, items) {
+            (false, 0) => {}
+            (true, 0) => {
+                self.s().local_get(sp).i32_const(low as i32).i32_lt_u().if_(Empty);
+                self.throw(runtime::throw::STACK_OVERFLOW);
+                self.s().end();
+            }
+            (false, _) => {
+                self.s().local_get(sp).i32_const(high as i32).i32_gt_u().if_(Empty);
+                self.throw(runtime::throw::STACK_UNDERFLOW);
+                self.s().end();
+            }
+            (true, _) => {
+                self.s().local_get(sp).i32_const(low as i32).i32_sub();
+                self.s().i32_const((high - low) as i32).i32_gt_u().if_(Empty);
+                self.s().local_get(sp).i32_const(low as i32).i32_lt_u().if_(Empty);
+                self.throw(runtime::throw::STACK_OVERFLOW);
+                self.s().end();
+                self.throw(runtime::throw::STACK_UNDERFLOW);
+                self.s().end();
+            }
+        }
     }
 
     /// Finishes the body and returns the encoded function, with the

@@ -22,7 +22,7 @@
 //! Guarantee: each arm leaves the body in a state where more ops may follow,
 //! and the same program prints the same at every optimization level.
 
-use wasm_encoder::{BlockType, InstructionSink, MemArg};
+use wasm_encoder::{BlockType, Encode, Instruction, InstructionSink, MemArg};
 
 use super::body::{mem, FnBody, Val};
 use super::module::FSP_GLOBAL;
@@ -373,6 +373,16 @@ fn fdrop(b: &mut FnBody) {
     }
 }
 
+/// Pops `n` floats and pushes them back in the order `order` names them
+/// (0 is the deepest of the `n`): the float stack's shuffles.
+fn shuffle(b: &mut FnBody, n: usize, order: &[usize]) {
+    let mut rs: Vec<u32> = (0..n).map(|_| fpop(b)).collect();
+    rs.reverse();
+    for &i in order {
+        fpush(b, rs[i]);
+    }
+}
+
 /// Pushes the float in local `l`, with the overflow check.
 fn fpush(b: &mut FnBody, l: u32) {
     let c = &mut b.fcache;
@@ -401,26 +411,26 @@ fn fpush_new(b: &mut FnBody, value: impl FnOnce(&mut FnBody)) {
 }
 
 /// `r1 r2 -- r3`.
-fn binary(b: &mut FnBody, op: impl FnOnce(&mut InstructionSink)) {
+fn binary(b: &mut FnBody, op: Instruction<'static>) {
     let r2 = fpop(b);
     let r1 = fpop(b);
     fpush_new(b, |b| {
         b.s().local_get(r1).local_get(r2);
-        op(&mut b.s());
+        op.encode(&mut b.code);
     });
 }
 
 /// `r1 -- r2`.
-fn unary(b: &mut FnBody, op: impl FnOnce(&mut InstructionSink)) {
+fn unary(b: &mut FnBody, op: Instruction<'static>) {
     let r = fpop(b);
     fpush_new(b, |b| {
         b.s().local_get(r);
-        op(&mut b.s());
+        op.encode(&mut b.code);
     });
 }
 
 /// Pops `n` floats (1 or 2), compares them with `op`, pushes a flag.
-fn compare(b: &mut FnBody, n: u32, op: impl FnOnce(&mut InstructionSink)) {
+fn compare(b: &mut FnBody, n: u32, op: Instruction<'static>) {
     let r2 = fpop(b);
     let r1 = if n == 2 { Some(fpop(b)) } else { None };
     b.s().i32_const(0);
@@ -428,7 +438,7 @@ fn compare(b: &mut FnBody, n: u32, op: impl FnOnce(&mut InstructionSink)) {
         Some(r1) => b.s().local_get(r1).local_get(r2),
         None => b.s().local_get(r2).f64_const(0.0.into()),
     };
-    op(&mut b.s());
+    op.encode(&mut b.code);
     b.s().i32_sub();
     let v = b.set_temp();
     b.push(v);
@@ -505,56 +515,24 @@ pub fn emit(b: &mut FnBody, p: Prim) {
                 }
             });
         }
-        FAdd => binary(b, |s| {
-            s.f64_add();
-        }),
-        FSub => binary(b, |s| {
-            s.f64_sub();
-        }),
-        FMul => binary(b, |s| {
-            s.f64_mul();
-        }),
-        FDiv => binary(b, |s| {
-            s.f64_div();
-        }),
+        FAdd => binary(b, Instruction::F64Add),
+        FSub => binary(b, Instruction::F64Sub),
+        FMul => binary(b, Instruction::F64Mul),
+        FDiv => binary(b, Instruction::F64Div),
         FMax => select_by_lt(b, true),
         FMin => select_by_lt(b, false),
-        FNegate => unary(b, |s| {
-            s.f64_neg();
-        }),
-        FAbs => unary(b, |s| {
-            s.f64_abs();
-        }),
-        FSqrt => unary(b, |s| {
-            s.f64_sqrt();
-        }),
-        Floor => unary(b, |s| {
-            s.f64_floor();
-        }),
-        FRound => unary(b, |s| {
-            s.f64_nearest();
-        }),
-        FTrunc => unary(b, |s| {
-            s.f64_trunc();
-        }),
-        FLt => compare(b, 2, |s| {
-            s.f64_lt();
-        }),
-        FGt => compare(b, 2, |s| {
-            s.f64_gt();
-        }),
-        FEq => compare(b, 2, |s| {
-            s.f64_eq();
-        }),
-        FZeroLt => compare(b, 1, |s| {
-            s.f64_lt();
-        }),
-        FZeroEq => compare(b, 1, |s| {
-            s.f64_eq();
-        }),
-        FZeroGt => compare(b, 1, |s| {
-            s.f64_gt();
-        }),
+        FNegate => unary(b, Instruction::F64Neg),
+        FAbs => unary(b, Instruction::F64Abs),
+        FSqrt => unary(b, Instruction::F64Sqrt),
+        Floor => unary(b, Instruction::F64Floor),
+        FRound => unary(b, Instruction::F64Nearest),
+        FTrunc => unary(b, Instruction::F64Trunc),
+        FLt => compare(b, 2, Instruction::F64Lt),
+        FGt => compare(b, 2, Instruction::F64Gt),
+        FEq => compare(b, 2, Instruction::F64Eq),
+        FZeroLt => compare(b, 1, Instruction::F64Lt),
+        FZeroEq => compare(b, 1, Instruction::F64Eq),
+        FZeroGt => compare(b, 1, Instruction::F64Gt),
         FFetch | DFFetch | SFFetch => {
             let a = b.pop();
             fpush_new(b, |b| {
@@ -583,46 +561,18 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2)).i32_const(FLOAT as i32).i32_add();
             set_here_checked(b);
         }
-        FDup => {
-            let r = fpop(b);
-            fpush(b, r);
-            fpush(b, r);
-        }
+        FDup => shuffle(b, 1, &[0, 0]),
         FDrop => fdrop(b),
-        FSwap => {
-            let (r2, r1) = (fpop(b), fpop(b));
-            fpush(b, r2);
-            fpush(b, r1);
-        }
-        FOver => {
-            let (r2, r1) = (fpop(b), fpop(b));
-            for r in [r1, r2, r1] {
-                fpush(b, r);
-            }
-        }
-        FRot => {
-            let (r3, r2, r1) = (fpop(b), fpop(b), fpop(b));
-            for r in [r2, r3, r1] {
-                fpush(b, r);
-            }
-        }
-        FMinusRot => {
-            let (r3, r2, r1) = (fpop(b), fpop(b), fpop(b));
-            for r in [r3, r1, r2] {
-                fpush(b, r);
-            }
-        }
+        FSwap => shuffle(b, 2, &[1, 0]),
+        FOver => shuffle(b, 2, &[0, 1, 0]),
+        FRot => shuffle(b, 3, &[1, 2, 0]),
+        FMinusRot => shuffle(b, 3, &[2, 0, 1]),
         FNip => {
             let r2 = fpop(b);
             fdrop(b);
             fpush(b, r2);
         }
-        FTuck => {
-            let (r2, r1) = (fpop(b), fpop(b));
-            for r in [r2, r1, r2] {
-                fpush(b, r);
-            }
-        }
+        FTuck => shuffle(b, 2, &[1, 0, 1]),
         FPick => {
             // The index is only known at run time: work on memory.
             let u = b.pop();

@@ -19,7 +19,7 @@ use wasm_encoder::{
 use super::body::{Env, FnBody};
 use super::structure::{emit_function, EmitError, Register};
 use crate::ir::{Function, Xt};
-use crate::passes::effects::{block_depths, infer, return_depths, Effect, Known};
+use crate::passes::effects::{block_depths, infer, return_depths, sure_inputs, Effect, Known};
 use runtime::{exports, imports, Layout};
 
 /// Function index of the host import in every module we emit.
@@ -151,7 +151,11 @@ impl Plan {
         for &(i, w) in &self.wrappers {
             // A wrapper takes the arguments from memory, makes the register
             // call, and puts the results back.
+            // Its effect may count items that only some paths read (see
+            // `FnBody::register_call`); those that every run reads must be
+            // on the stack, as they are checked at a memory function's entry.
             let mut b = FnBody::new(env, 0);
+            b.check_entry(false, sure_inputs(&funcs[i]));
             b.call_word(funcs[i].xt);
             b.sync_out();
             code.function(&b.finish());

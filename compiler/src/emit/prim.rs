@@ -180,13 +180,9 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             s.i32_mul();
         }),
         Div | Mod | DivMod => {
-            let d = b.pop();
-            let n = b.pop();
-            b.get(n);
-            b.s().i64_extend_i32_s();
-            b.get(d);
-            b.s().i64_extend_i32_s();
-            floored_divmod_i64(b, p != Div, p != Mod);
+            let d = b.pop_local();
+            let n = b.pop_local();
+            floored_divmod_i32(b, n, d, p != Div, p != Mod);
         }
         StarSlash | StarSlashMod => {
             let d = b.pop();
@@ -846,6 +842,38 @@ fn floored_divmod_i64(b: &mut FnBody, want_rem: bool, want_quot: bool) {
         b.s().local_get(q).i32_wrap_i64();
         let v = b.set_temp();
         b.push(v);
+    }
+}
+
+/// Floored division of the cell in local `n` by the one in `d`, with one
+/// `i32.div_s`: it traps on a zero divisor (THROW -10) and on the one
+/// quotient that does not fit a cell, MIN-INT / -1 (THROW -11, as gforth
+/// gives for `/`, `MOD` and `/MOD` alike). The remainder is `n - q*d`; when
+/// it is non-zero and its sign differs from the divisor's, the truncated
+/// results are floored: `q - 1` and `r + d`. Pushes the remainder and/or
+/// the quotient.
+fn floored_divmod_i32(b: &mut FnBody, n: u32, d: u32, want_rem: bool, want_quot: bool) {
+    let q = b.temp();
+    let r = b.temp();
+    b.s().local_get(n).local_get(d).i32_div_s().local_tee(q);
+    b.s().local_get(d).i32_mul().local_set(r);
+    b.s().local_get(n).local_get(r).i32_sub().local_set(r);
+    // if r != 0 && (r ^ d) < 0 { q -= 1; r += d }
+    b.s().local_get(r).i32_const(0).i32_ne();
+    b.s().local_get(r).local_get(d).i32_xor().i32_const(0).i32_lt_s().i32_and();
+    b.s().if_(BlockType::Empty);
+    if want_quot {
+        b.s().local_get(q).i32_const(1).i32_sub().local_set(q);
+    }
+    if want_rem {
+        b.s().local_get(r).local_get(d).i32_add().local_set(r);
+    }
+    b.s().end();
+    if want_rem {
+        b.push(Val::Local(r));
+    }
+    if want_quot {
+        b.push(Val::Local(q));
     }
 }
 

@@ -27,7 +27,7 @@ use super::body::{FnBody, Val};
 use super::prim;
 use crate::cfg::Cfg;
 use crate::ir::{BlockId, Function, Op, Term};
-use crate::passes::effects::{return_stack_effect, Effect};
+use crate::passes::effects::{return_stack_effect, sure_inputs, Effect};
 
 /// The register convention of a static definition.
 #[derive(Clone, Debug)]
@@ -126,7 +126,7 @@ pub fn emit_function<'e>(
         }
         None => {
             let mut body = FnBody::new(env, 2 * func.n_loops + func.n_locals).with_float_cache(pool, slots);
-            body.check_overflow();
+            body.check_entry(true, sure_inputs(func));
             (body, 0)
         }
     };
@@ -242,8 +242,17 @@ impl Structurer<'_, '_> {
         if let Some(depth) = in_loop {
             super::float::enter_slots(&mut self.body, depth);
         }
-        for op in &block.ops {
+        let tail = self.tail_call(x, in_loop.is_some());
+        let n = block.ops.len() - usize::from(tail.is_some());
+        for op in &block.ops[..n] {
             self.emit_op(op);
+        }
+        if let Some((f, e)) = tail {
+            super::float::flush(&mut self.body);
+            if self.body.register_tail_call(f, e) {
+                return;
+            }
+            self.emit_op(&block.ops[n]);
         }
         // Floats cached in locals go back to memory (or to a loop's slots)
         // at every block end.
@@ -364,6 +373,24 @@ impl Structurer<'_, '_> {
         true
     }
 
+    /// The call that ends block `x` when it can become a `return_call`: a
+    /// direct call of a register-convention word, right before the return
+    /// of a register-convention caller with the same results (or a jump
+    /// through empty blocks to it), outside float-caching loops and with
+    /// the return stack empty. (`FnBody::register_tail_call` checks the
+    /// arguments.) What would follow the call is then never emitted: code
+    /// after a `return_call` is unreachable.
+    fn tail_call(&self, x: BlockId, in_loop: bool) -> Option<(u32, Effect)> {
+        let r = self.register?;
+        let block = &self.func.blocks[x.index()];
+        if !crate::passes::tail_loop::returns(&self.func.blocks, &block.term) || in_loop || self.rdepth != 0 {
+            return None;
+        }
+        let Some(Op::Call(xt)) = block.ops.last() else { return None };
+        let &(f, e) = self.body.env.register.get(xt)?;
+        (e.outputs == r.effect.outputs).then_some((f, e))
+    }
+
     fn emit_op(&mut self, op: &Op) {
         if let Op::Prim(p) = *op {
             if self.return_stack_op(p) {
@@ -407,6 +434,15 @@ impl Structurer<'_, '_> {
                 self.body.get(v);
                 self.body.s().local_set(local);
             }
+            Op::Popcount => match self.body.pop() {
+                Val::Const(c) => self.body.push(Val::Const(c.count_ones() as i32)),
+                v => {
+                    self.body.get(v);
+                    self.body.s().i32_popcnt();
+                    let t = self.body.set_temp();
+                    self.body.push(t);
+                }
+            },
             Op::LoopIndex(lp) => {
                 // Copy: the index local changes as the loop runs, and values
                 // on the virtual stack must never change.

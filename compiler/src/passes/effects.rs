@@ -22,7 +22,7 @@ use crate::kernel::host_word_of;
 use crate::primitives::Prim;
 
 /// A static stack effect: items consumed and items produced.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Effect {
     /// Items taken from the stack.
     pub inputs: u32,
@@ -235,6 +235,116 @@ pub fn return_depths(func: &Function) -> Option<Vec<Option<u32>>> {
     used.then_some(depth_in)
 }
 
+/// Whether a primitive only computes on the data stack: it cannot fault,
+/// has no side effect and reads nothing but its arguments, so running it
+/// before or after a check of the stack's depth is the same.
+fn is_pure(p: Prim) -> bool {
+    use Prim::*;
+    matches!(
+        p,
+        Dup | Drop
+            | Swap
+            | Over
+            | Rot
+            | MinusRot
+            | Nip
+            | Tuck
+            | TwoDup
+            | TwoDrop
+            | TwoSwap
+            | TwoOver
+            | Add
+            | Sub
+            | Mul
+            | Negate
+            | Abs
+            | Min
+            | Max
+            | OnePlus
+            | OneMinus
+            | TwoStar
+            | TwoSlash
+            | LShift
+            | RShift
+            | And
+            | Or
+            | Xor
+            | Invert
+            | MStar
+            | UmStar
+            | SToD
+            | Eq
+            | Ne
+            | Lt
+            | Gt
+            | ULt
+            | UGt
+            | ZeroEq
+            | ZeroNe
+            | ZeroLt
+            | ZeroGt
+            | Within
+            | True
+            | False
+            | Bl
+            | Aligned
+            | CellPlus
+            | Cells
+            | CharPlus
+            | Chars
+            | DPlus
+            | DMinus
+            | DNegate
+            | DAbs
+            | DTwoStar
+            | DTwoSlash
+            | DMax
+            | DMin
+            | MPlus
+            | DToS
+            | DZeroEq
+            | DZeroLt
+            | DEq
+            | DLt
+            | DULt
+    )
+}
+
+/// How many items below its entry every run of `func` reads before it does
+/// anything else: the pure stack operations at the start of its entry
+/// block, and that block's branch flag. Unlike an effect's inputs (which
+/// count items that only some path reads), these are read on every path,
+/// so checking at entry that the stack holds them reports exactly the
+/// underflow the first of those reads would meet.
+pub fn sure_inputs(func: &Function) -> u32 {
+    let Some(block) = func.blocks.first() else { return 0 };
+    let (mut d, mut min) = (0i64, 0i64);
+    let mut prev = None;
+    let mut whole = true;
+    for op in &block.ops {
+        let e = match *op {
+            Op::Lit(_) | Op::FetchLit(_) | Op::LocalGet(_) => Effect::new(0, 1),
+            Op::LocalSet(_) => Effect::new(1, 0),
+            Op::Prim(p) if constant_index_effect(prev, p).is_some() => {
+                constant_index_effect(prev, p).unwrap_or_default()
+            }
+            Op::Prim(p) if is_pure(p) => prim_effect(p).unwrap_or_default(),
+            _ => {
+                whole = false;
+                break;
+            }
+        };
+        prev = Some(op);
+        d -= i64::from(e.inputs);
+        min = min.min(d);
+        d += i64::from(e.outputs);
+    }
+    if whole && matches!(block.term, Term::Branch { .. }) {
+        min = min.min(d - 1);
+    }
+    u32::try_from(-min).unwrap_or(0)
+}
+
 fn analyse(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<Effect> {
     let (min, exit, _) = walk(func, known, self_calls)?;
     let exit = exit?;
@@ -264,6 +374,7 @@ fn walk(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<(i64, O
                 Op::Lit(_) | Op::FetchLit(_) | Op::LoopIndex(_) | Op::LocalGet(_) => Effect::new(0, 1),
                 Op::StoreLit(_) | Op::LocalSet(_) => Effect::new(1, 0),
                 Op::DoInit(_) => Effect::new(2, 0),
+                Op::Popcount => Effect::new(1, 1),
                 Op::Prim(p) => prim_effect(p)?,
                 Op::Call(xt) if xt == func.xt => match self_calls {
                     SelfCalls::Skip => {
@@ -318,6 +429,50 @@ mod tests {
         for &p in ps {
             d.op(Op::Prim(p));
         }
+    }
+
+    #[test]
+    fn sure_inputs_count_only_what_every_run_reads_first() {
+        // : T 1 ROT ; reads two items below its entry, as its effect says.
+        let t = def(|d| {
+            d.op(Op::Lit(1));
+            d.op(Op::Prim(Prim::Rot));
+        });
+        assert_eq!(sure_inputs(&t), 2);
+        assert_eq!(infer(&t, &Known::new()), Some(Effect::new(2, 3)));
+        // : T 3 PICK 0= IF DROP THEN ; reads four items; the flag is its own
+        // 0= result, and the DROP is on one path only.
+        let pick = def(|d| {
+            d.op(Op::Lit(3));
+            d.op(Op::Prim(Prim::Pick));
+            d.op(Op::Prim(Prim::ZeroEq));
+            d.if_();
+            d.op(Op::Prim(Prim::Drop));
+            d.then().unwrap();
+        });
+        assert_eq!(sure_inputs(&pick), 4);
+        // : T 0 IF DROP 5 THEN ; consumes an item on a path never taken.
+        let phantom = def(|d| {
+            d.op(Op::Lit(0));
+            d.if_();
+            prims(d, &[Prim::Drop]);
+            d.op(Op::Lit(5));
+            d.then().unwrap();
+        });
+        assert_eq!(sure_inputs(&phantom), 0);
+        assert_eq!(infer(&phantom, &Known::new()), Some(Effect::new(1, 1)));
+        // : T 0 / DROP ; divides (which may fault) before the DROP reads below.
+        let div = def(|d| {
+            d.op(Op::Lit(0));
+            prims(d, &[Prim::Div, Prim::Drop]);
+        });
+        assert_eq!(sure_inputs(&div), 0);
+        // : T TYPE DROP ; prints before it reads below its arguments.
+        let call = def(|d| {
+            d.op(Op::Call(host_xt(HostWord::Type)));
+            prims(d, &[Prim::Drop]);
+        });
+        assert_eq!(sure_inputs(&call), 0);
     }
 
     #[test]

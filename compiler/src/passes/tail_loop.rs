@@ -133,7 +133,7 @@ pub fn tail_calls_to_loops(func: &mut Function, known: &Known) -> usize {
 
 /// Whether a block ending in `term` returns at once: it returns, or jumps
 /// through empty blocks to a return.
-fn returns(blocks: &[Block], term: &Term) -> bool {
+pub fn returns(blocks: &[Block], term: &Term) -> bool {
     let mut term = term;
     for _ in 0..blocks.len() {
         match term {

@@ -503,9 +503,13 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
 /// measured with, and the report (`compiler::share_link`).
 fn share_link(base: &str, prog: &Program, report: &Report, args: &BenchArgs) -> anyhow::Result<String> {
     let source = std::fs::read_to_string(&prog.file).with_context(|| format!("cannot read {}", prog.file.display()))?;
+    // The playground boots with these limits and loads the source under the
+    // report's `source` name, so that it links the module measured here.
+    let limits = compiler::Limits { opt_level: args.opt_levels()[0], ..args.limits.shared() };
     let settings = json!({
         "entry": args.entry.as_deref().unwrap_or("MAIN"),
         "opt_level": args.opt_levels()[0],
+        "limits": limits,
     });
     let shared = compiler::share_link::Shared {
         source,

@@ -37,11 +37,26 @@ pub fn run(state: State, client: Client) {
     state.artifact_error.set(None);
     state.repl.set(Vec::new());
     state.run_ms.set(None);
+    state.reset_note.set(None);
     state.running.set(true);
     state.status.set("running…".into());
     let source = state.source.get_untracked();
     let entry = state.entry.get_untracked();
-    send(client, message(&[("type", "run".into()), ("source", source.into()), ("entry", entry.into())]));
+    send(
+        client,
+        message(&[
+            ("type", "run".into()),
+            ("source", source.into()),
+            ("name", state.source_name.get_untracked().into()),
+            ("entry", entry.into()),
+            ("limits", limits_json(state).into()),
+        ]),
+    );
+}
+
+/// The settings, as the worker's `Session.with_limits` takes them.
+fn limits_json(state: State) -> String {
+    serde_json::to_string(&state.limits.get_untracked()).unwrap_or_default()
 }
 
 /// Stop: ends whatever the worker runs by replacing the worker.
@@ -57,17 +72,34 @@ pub fn stop(state: State, client: Client) {
     state.ready.set(false);
     state.repl.update(|r| {
         for e in r.iter_mut().filter(|e| e.response.is_none()) {
-            e.response = Some("stopped".into());
+            e.response = Some(format!("{} [stopped]", e.output));
         }
     });
+    // The fresh worker knows nothing of the program: say so, and show no
+    // stack or words that no longer exist. The editor's text, the REPL's
+    // transcript and history stay; nothing runs again until Run.
+    state.stack.set(Vec::new());
+    state.words.set(Vec::new());
+    state.reset_note.set(Some(
+        "Stopped: the program's state was reset. The REPL now runs on a fresh system; press Run to load the program again."
+            .into(),
+    ));
     state.status.set(if was { "stopped; starting a fresh compiler…" } else { "restarting the compiler…" }.into());
 }
 
 /// One REPL line against the loaded program.
 pub fn repl(state: State, client: Client, line: String) {
     state.repl.update(|r| r.push(ReplEntry { input: line.clone(), output: String::new(), response: None }));
+    if !line.trim().is_empty() {
+        state.repl_history.update(|h| {
+            h.retain(|l| l != &line);
+            h.push(line.clone());
+            crate::storage::save_history(h);
+        });
+    }
     state.running.set(true);
-    send(client, message(&[("type", "repl".into()), ("line", line.into())]));
+    // A fresh system (after Stop, or before any Run) boots with the settings.
+    send(client, message(&[("type", "repl".into()), ("line", line.into()), ("limits", limits_json(state).into())]));
 }
 
 /// Bench the entry word of the loaded program.
@@ -130,6 +162,11 @@ fn on_message(state: State, msg: JsValue) {
                 state.progress.set(None);
                 state.bench_error.set(Some(e.clone()));
             }
+            state.repl.update(|r| {
+                for entry in r.iter_mut().filter(|entry| entry.response.is_none()) {
+                    entry.response = Some(format!("{}failed: {e}", entry.output));
+                }
+            });
             state.running.set(false);
             state.status.set(format!("failed: {e}"));
         }

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use crate::actions::{self, Client};
 use crate::editor::Editor;
 use crate::examples::EXAMPLES;
-use crate::panels::{ArtifactPanel, BenchPanel, ComparePanel, ConsolePanel, ProvenancePanel, SharePanel};
+use crate::panels::{
+    ArtifactPanel, BenchPanel, ComparePanel, ConsolePanel, ProvenancePanel, SettingsPanel, SharePanel,
+};
 use crate::state::State;
 use crate::{share, storage};
 
@@ -87,6 +89,7 @@ pub fn App() -> impl IntoView {
             <section class="left">
                 <Editor state=state on_run=on_run />
                 <p class="hint">"Ctrl/Cmd+Enter runs. The text is saved in this browser as you type."</p>
+                <SettingsPanel state=state />
             </section>
             <section class="right">
                 <ConsolePanel state=state client=client />

@@ -5,6 +5,7 @@ mod bench;
 mod compare;
 mod console;
 mod provenance;
+mod settings;
 mod share;
 
 pub use artifact::ArtifactPanel;
@@ -12,4 +13,5 @@ pub use bench::BenchPanel;
 pub use compare::ComparePanel;
 pub use console::ConsolePanel;
 pub use provenance::ProvenancePanel;
+pub use settings::SettingsPanel;
 pub use share::SharePanel;

@@ -53,6 +53,10 @@ pub struct BenchResult {
     pub name: String,
     /// Entry word.
     pub entry: String,
+    /// The source file as named on the command line (the module records
+    /// it, so the browser must load the text under the same name).
+    #[serde(default)]
+    pub source: String,
     /// sha256 of the module measured.
     pub module_sha256: String,
     /// Size of the module.

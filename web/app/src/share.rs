@@ -8,6 +8,7 @@
 //! and says why.
 
 use compiler::share_link::{self, Shared};
+use compiler::Limits;
 use leptos::prelude::*;
 
 use crate::report;
@@ -18,6 +19,8 @@ pub fn make_link(state: State) -> Result<String, String> {
     let settings = serde_json::json!({
         "entry": state.entry.get_untracked(),
         "iterations": state.iterations.get_untracked(),
+        "source_name": state.source_name.get_untracked(),
+        "limits": state.limits.get_untracked(),
     });
     let shared = Shared {
         source: state.source.get_untracked(),
@@ -30,9 +33,19 @@ pub fn make_link(state: State) -> Result<String, String> {
     share_link::link(&base, &shared).map_err(|e| e.to_string())
 }
 
-/// Restores what a link carries into `state`.
+/// Restores what a link carries into `state`. Settings are those of a
+/// playground link (`limits`, `source_name`, ...) or of
+/// `native-runner bench --link` (`limits` and `opt_level`; the file name is
+/// the report's `source`), so that Run builds the module the link measured.
 pub fn restore(state: State, shared: Shared) {
     state.source.set(shared.source);
+    let report_source = shared
+        .native_report
+        .as_ref()
+        .and_then(|r| r.pointer("/results/0/source"))
+        .and_then(|v| v.as_str())
+        .map(str::to_string);
+    let mut name = None;
     if let Some(s) = shared.settings {
         if let Some(e) = s.get("entry").and_then(|v| v.as_str()) {
             state.entry.set(e.to_string());
@@ -40,6 +53,15 @@ pub fn restore(state: State, shared: Shared) {
         if let Some(n) = s.get("iterations").and_then(|v| v.as_u64()) {
             state.iterations.set(n.clamp(1, 1_000_000) as u32);
         }
+        name = s.get("source_name").and_then(|v| v.as_str()).map(str::to_string);
+        match limits_of(&s) {
+            Ok(Some(l)) => state.limits.set(l),
+            Ok(None) => {}
+            Err(e) => state.settings_error.set(Some(format!("the link's settings were not used: {e}"))),
+        }
+    }
+    if let Some(n) = name.or(report_source).filter(|n| !n.trim().is_empty()) {
+        state.source_name.set(n);
     }
     if let Some(b) = shared.bench {
         match serde_json::from_value::<Bench>(b) {
@@ -62,6 +84,22 @@ pub fn restore(state: State, shared: Shared) {
     }
 }
 
+/// The limits a link's settings carry, if any: its `limits` object, with a
+/// top-level `opt_level` (as `native-runner bench --link` writes) on top.
+fn limits_of(s: &serde_json::Value) -> Result<Option<Limits>, String> {
+    let mut l = match s.get("limits") {
+        Some(v) => Some(Limits::from_json(&v.to_string())?),
+        None => None,
+    };
+    if let Some(o) = s.get("opt_level").and_then(|v| v.as_u64()) {
+        let mut with = l.clone().unwrap_or_default();
+        with.opt_level = u8::try_from(o).unwrap_or(u8::MAX);
+        with.check()?;
+        l = Some(with);
+    }
+    Ok(l)
+}
+
 /// If the page was opened with `#share=…`, decodes it. `None` when there
 /// is no share fragment.
 pub fn from_location() -> Option<Result<Shared, String>> {
@@ -81,5 +119,25 @@ pub fn clear_fragment() {
         if let Ok(h) = w.history() {
             let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{search}")));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn limits_come_from_playground_and_native_links() {
+        assert_eq!(limits_of(&json!({"entry": "MAIN"})), Ok(None));
+        let native = json!({"entry": "MAIN", "opt_level": 1, "limits": {"data_stack": 4096, "opt_level": 1}});
+        assert_eq!(limits_of(&native), Ok(Some(Limits { opt_level: 1, data_stack: 4096, ..Limits::default() })));
+        // An older native link: only the level.
+        assert_eq!(limits_of(&json!({"opt_level": 0})), Ok(Some(Limits { opt_level: 0, ..Limits::default() })));
+        assert_eq!(
+            limits_of(&json!({"limits": {"max_nesting": 0}})),
+            Err("invalid value 0 for --max-nesting: 0 is not in 1..=1000".into())
+        );
+        assert!(limits_of(&json!({"opt_level": 300})).is_err());
     }
 }

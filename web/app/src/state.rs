@@ -132,7 +132,20 @@ pub struct State {
     pub share_error: RwSignal<Option<String>>,
     /// About the link this page was opened with: (is an error, message).
     pub link_note: RwSignal<Option<(bool, String)>>,
+    /// The limits and optimization level the next Run boots with.
+    pub limits: RwSignal<compiler::Limits>,
+    /// The file name the editor's text is loaded as (the module records it).
+    pub source_name: RwSignal<String>,
+    /// Why a setting was refused.
+    pub settings_error: RwSignal<Option<String>>,
+    /// Set when Stop reset the program's state, until the next Run.
+    pub reset_note: RwSignal<Option<String>>,
+    /// Lines typed into the REPL, oldest first (kept across runs and reloads).
+    pub repl_history: RwSignal<Vec<String>>,
 }
+
+/// The file name the editor's text is loaded as, unless a link says otherwise.
+pub const DEFAULT_SOURCE_NAME: &str = "main.fs";
 
 impl State {
     /// The state of a fresh page showing `source`.
@@ -161,6 +174,11 @@ impl State {
             share_url: RwSignal::new(None),
             share_error: RwSignal::new(None),
             link_note: RwSignal::new(None),
+            limits: RwSignal::new(crate::storage::load_limits().unwrap_or_default()),
+            source_name: RwSignal::new(DEFAULT_SOURCE_NAME.into()),
+            settings_error: RwSignal::new(None),
+            reset_note: RwSignal::new(None),
+            repl_history: RwSignal::new(crate::storage::load_history()),
         }
     }
 }

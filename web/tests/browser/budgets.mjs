@@ -3,7 +3,8 @@
 //  - page load -> first Run's output, in headless Chromium (median of runs);
 //  - compile + run of a 100-line program in the browser worker against
 //    `native-runner run` of the same file (median of runs).
-// Run with `make budgets` (builds dist/ and the release native runner first).
+// Run with `make budgets` (builds dist/ and the release native runner first;
+// NATIVE_RUNNER=PATH times another build of the runner instead).
 import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -81,7 +82,7 @@ server.close();
 // ... and natively, the whole process (engine, compile, run), with and without the module cache.
 const dir = mkdtempSync(join(tmpdir(), 'ff-budget-'));
 writeFileSync(join(dir, 'prog.fs'), program);
-const runner = join(root, 'target', 'release', 'native-runner');
+const runner = process.env.NATIVE_RUNNER ?? join(root, 'target', 'release', 'native-runner');
 const timeNative = (extra) => {
   const ms = [];
   let out = '';

@@ -4,7 +4,7 @@
 // Run by `make test` (target browser-test) after `make playground`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,6 +66,12 @@ async function run(page) {
 }
 
 const text = (page, id) => page.locator(sel(id)).textContent();
+
+/** Types `value` into the setting `key` (the panel is open) and leaves the field. */
+async function setSetting(page, key, value) {
+  await page.fill(sel(`setting-${key}`), value);
+  await page.press(sel(`setting-${key}`), 'Tab');
+}
 const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
 function nativeRunner() {
@@ -75,12 +81,47 @@ function nativeRunner() {
   throw new Error('native-runner is not built (cargo build -p native-runner)');
 }
 
-/** The module sha256 of `native-runner build` of `source` saved as main.fs. */
-function nativeBuildSha(source) {
+/** `source` saved as `name` in a fresh folder, which is returned. */
+function scratch(source, name) {
   const dir = mkdtempSync(join(tmpdir(), 'ff-play-'));
-  writeFileSync(join(dir, 'main.fs'), source);
-  execFileSync(nativeRunner(), ['build', 'main.fs', '-o', 'main.wasm'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  mkdirSync(dirname(join(dir, name)), { recursive: true });
+  writeFileSync(join(dir, name), source);
+  return dir;
+}
+
+/** The module sha256 of `native-runner build` of `source` saved as `name`. */
+function nativeBuildSha(source, { name = 'main.fs', args = [] } = {}) {
+  const dir = scratch(source, name);
+  execFileSync(nativeRunner(), ['build', name, '-o', 'main.wasm', ...args],
+    { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   return createHash('sha256').update(readFileSync(join(dir, 'main.wasm'))).digest('hex');
+}
+
+/**
+ * A real `native-runner bench` of `source` saved as `name` (a few
+ * iterations): its JSON report as printed, parsed, and its `--link` to the
+ * playground under test.
+ */
+function nativeBench(source, { name = 'main.fs', args = [] } = {}) {
+  const dir = scratch(source, name);
+  const res = spawnSync(nativeRunner(), ['bench', name, '--iterations', '3', '--warmup', '0', '--no-cache',
+    '--format', 'json', '--link', url, ...args], { cwd: dir, encoding: 'utf8' });
+  assert.equal(res.status, 0, res.stderr);
+  const link = res.stderr.match(/^link: (\S+)$/m)?.[1];
+  assert.ok(link, `no link in: ${res.stderr}`);
+  return { json: res.stdout, report: JSON.parse(res.stdout), link };
+}
+
+/** A time as the playground shows it (`stats::human_ns`), back in ns. */
+function parseNs(text) {
+  const m = text.match(/^(\d+(?:\.\d+)?) (ns|µs|ms|s)$/);
+  assert.ok(m, `not a time: ${text}`);
+  return Number(m[1]) * { ns: 1, 'µs': 1e3, ms: 1e6, s: 1e9 }[m[2]];
+}
+
+/** Whether a shown time is the report's `ns`, to its 3 shown digits. */
+function showsNs(text, ns) {
+  assert.ok(Math.abs(parseNs(text) - ns) <= ns * 0.01, `${text} is not ${ns} ns`);
 }
 
 test('type a program, press Run: output, stack, words and WAT', async () => {
@@ -126,9 +167,22 @@ test('an error shows its message, line and column, marked in the editor', async 
   await page.context().close();
 });
 
+/** Sends a REPL line and waits for its response; returns the REPL log. */
+async function replLine(page, line) {
+  const before = await page.locator('.repl-out').count();
+  await page.fill(sel('repl'), line);
+  await page.press(sel('repl'), 'Enter');
+  await page.waitForFunction((n) => {
+    const outs = document.querySelectorAll('.repl-out');
+    return outs.length > n && !outs[outs.length - 1].textContent.endsWith('…');
+  }, before);
+  return page.locator('.repl-out').last().textContent();
+}
+
 test('Stop ends an infinite loop; the page stays usable', async () => {
   const page = await open();
-  await typeSource(page, '.( start) cr : spin begin again ; spin');
+  const src = '.( start) cr : spin begin again ; spin';
+  await typeSource(page, src);
   await page.click(sel('run'));
   // The first output is streamed at once, while the loop runs.
   await page.waitForFunction(() => document.querySelector('[data-testid="output"]').textContent.startsWith('start'));
@@ -141,10 +195,96 @@ test('Stop ends an infinite loop; the page stays usable', async () => {
   const restartMs = Date.now() - t0;
   console.log(`# stop -> fresh worker ready in ${restartMs} ms`);
   assert.ok(restartMs < 5000, `the fresh worker took ${restartMs} ms`);
+  assert.match(await text(page, 'reset-note'), /program's state was reset/);
+  assert.equal(await page.locator(sel('editor')).inputValue(), src);
   await shot(page, 'stop');
   await typeSource(page, '1 2 + .');
   await run(page);
   assert.equal(await text(page, 'output'), '3 ');
+  assert.equal(await page.locator(sel('reset-note')).count(), 0);
+  await page.context().close();
+});
+
+test('after Stop the REPL runs on a fresh system, keeping the editor text and the REPL history', async () => {
+  const page = await open();
+  const src = ': sq ( n -- n*n ) dup * ;\n: spin ( -- ) begin again ;';
+  await typeSource(page, src);
+  await run(page);
+  assert.equal(await replLine(page, '3 sq .'), '9  ok');
+  // A runaway REPL line, stopped.
+  await page.fill(sel('repl'), '.( spinning) spin');
+  await page.press(sel('repl'), 'Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid="repl-log"]').textContent.includes('spinning'));
+  await page.click(sel('stop'));
+  await ready(page);
+  assert.match(await text(page, 'reset-note'), /The REPL now runs on a fresh system; press Run to load the program again/);
+  assert.match(await text(page, 'status'), /^ready/);
+  assert.equal(await page.locator(sel('editor')).inputValue(), src);
+  const log = await text(page, 'repl-log');
+  assert.match(log, /> 3 sq \.9  ok/);
+  assert.match(log, /> \.\( spinning\) spinspinning \[stopped\]/);
+  assert.equal(await text(page, 'stack'), '(empty)');
+  assert.equal(await text(page, 'words'), 'namekindstack effect (inferred)');
+  // Nothing ran again by itself, and the fresh system has no SQ.
+  assert.match(await replLine(page, '3 sq .'), /sq: undefined word \(THROW -13\)/);
+  assert.equal(await replLine(page, '1 2 + .'), '3  ok');
+  // Up recalls earlier lines.
+  await page.focus(sel('repl'));
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.locator(sel('repl')).inputValue(), '1 2 + .');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.locator(sel('repl')).inputValue(), '3 sq .');
+  await shot(page, 'stop-repl');
+  // Run loads the program again, and the REPL history outlives a reload.
+  await run(page);
+  assert.equal(await replLine(page, '4 sq .'), '16  ok');
+  await page.reload();
+  await ready(page);
+  await page.focus(sel('repl'));
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.locator(sel('repl')).inputValue(), '4 sq .');
+  await page.context().close();
+});
+
+test('the limits are settings: each gives the native error, and the page goes on', async () => {
+  const page = await open();
+  await page.click(`${sel('settings')} summary`);
+  // A value the native option refuses is refused with its message.
+  await setSetting(page, 'max_nesting', '0');
+  assert.equal(await text(page, 'settings-error'), 'invalid value 0 for --max-nesting: 0 is not in 1..=1000');
+  await setSetting(page, 'max_nesting', '4');
+  assert.equal(await page.locator(sel('settings-error')).count(), 0);
+  await typeSource(page, 'variable n : r 1 n +! n @ 5 < if s" r" evaluate then ; r n @ .');
+  await run(page);
+  assert.match(await text(page, 'error'),
+    /main\.fs:1:56: error: r: input sources nested too deeply \(the limit is 4\) \(THROW -5\)/);
+  assert.equal(await replLine(page, '1 2 + .'), '3  ok');
+  await setSetting(page, 'float_stack', '3');
+  await typeSource(page, '1E 2E 3E 4E');
+  await run(page);
+  assert.match(await text(page, 'error'), /main\.fs:1:10: error: 4E: floating-point stack overflow \(THROW -44\)/);
+  // A megabyte is pasted (typing it would take minutes), as a user would.
+  await setSetting(page, 'max_input', '1');
+  await page.evaluate((src) => {
+    const ta = document.querySelector('[data-testid="editor"]');
+    ta.value = src;
+    ta.dispatchEvent(new Event('input', { bubbles: true }));
+  }, '\\ padding\n'.repeat(110_000));
+  await run(page);
+  assert.match(await text(page, 'error'),
+    /^error: cannot read main\.fs: larger than the input limit of 1048576 bytes \(see --max-input\)/);
+  assert.equal(await replLine(page, '2 3 + .'), '5  ok');
+  await shot(page, 'limits');
+  // The settings are kept in this browser; Defaults restores them.
+  await page.reload();
+  await ready(page);
+  await page.click(`${sel('settings')} summary`);
+  assert.equal(await page.locator(sel('setting-max_nesting')).inputValue(), '4');
+  await page.click(sel('settings-defaults'));
+  assert.equal(await page.locator(sel('setting-max_nesting')).inputValue(), '64');
+  await typeSource(page, '1E 2E 3E 4E FDEPTH .');
+  await run(page);
+  assert.equal(await text(page, 'output'), '4 ');
   await page.context().close();
 });
 
@@ -189,21 +329,7 @@ test('a bench produces numbers and a chart', async () => {
   await page.context().close();
 });
 
-/** A native report for `sha`, in the shared format (numbers made up for the test). */
-function nativeReport(sha, entry = 'MAIN') {
-  return {
-    schema: 'fastforth.bench/1',
-    provenance: { tool_version: '0.1.0', git_revision: 'test', wasmtime_version: '48.0.8',
-      target_triple: 'x86_64-unknown-linux-gnu', cpu_model: 'test cpu', os: 'linux',
-      timestamp: '2026-11-26T00:00:00Z', options: {} },
-    results: [{ name: 'loop', entry, source_sha256: 'x', module_sha256: sha, module_bytes: 1000,
-      output_verified: true, phases_ns: { front_end: 1 }, cold_ns: 10,
-      steady: { iterations: 3, samples_ns: [1000, 1200, 1100], min_ns: 1000, median_ns: 1100, mean_ns: 1100.0,
-        p95_ns: 1200, p99_ns: 1200, stddev_ns: 100.0, mad_ns: 100.0, outliers: 0, iters_per_sec: 909090.9 } }],
-  };
-}
-
-test('a native report imports: side by side, with the same-module badge', async () => {
+test('a real native report imports: side by side, with a chart and the same-module badge', async () => {
   const page = await open();
   const src = ': main ( -- ) 0 1000 0 do i + loop drop ;';
   await typeSource(page, src);
@@ -216,16 +342,71 @@ test('a native report imports: side by side, with the same-module badge', async 
   await page.press(sel('iterations'), 'Tab');
   await page.click(sel('bench'));
   await page.waitForSelector(sel('bench-results'));
-  await page.fill(sel('import-report'), JSON.stringify(nativeReport(nativeBuildSha(src))));
+  // The JSON exactly as `native-runner bench --format json` printed it.
+  const { json, report } = nativeBench(src);
+  const native = report.results[0];
+  assert.equal((await text(page, 'sha256')).trim(), native.module_sha256);
+  await page.fill(sel('import-report'), json);
   await page.click(sel('import-button'));
   await page.waitForSelector(sel('same-module'));
-  assert.equal(await page.locator('[data-native="median"]').textContent(), '1.10 µs');
+  assert.equal(await page.locator(sel('import-error')).count(), 0);
+  for (const k of ['min', 'median', 'p95']) {
+    showsNs(await page.locator(`[data-native="${k}"]`).textContent(), native.steady[`${k}_ns`]);
+  }
+  assert.match(await text(page, 'compare-results'), new RegExp(`native: main \\(entry MAIN\\) · native-runner ${report.provenance.tool_version} · wasmtime ${report.provenance.wasmtime_version}`));
   assert.equal(await page.locator(`${sel('compare-results')} svg`).count(), 1);
+  assert.ok(await page.locator(`${sel('compare-results')} svg rect`).count() >= 8, 'a bar per side and statistic');
   await shot(page, 'compare');
-  // Another module's report gets no badge.
-  await page.fill(sel('import-report'), JSON.stringify(nativeReport('0'.repeat(64))));
+  // Another program's report gets no badge.
+  const other = nativeBench(': main ( -- ) 0 2000 0 do i + loop drop ;');
+  await page.fill(sel('import-report'), other.json);
   await page.click(sel('import-button'));
   await page.waitForSelector(sel('different-module'));
+  assert.equal(await page.locator(sel('name-hint')).count(), 0);
+  // The same text benched as another file is another module (the module
+  // records its file name): the page says so, and setting the name fixes it.
+  const renamed = nativeBench(src, { name: 'lib/loop.fs' });
+  await page.fill(sel('import-report'), renamed.json);
+  await page.click(sel('import-button'));
+  await page.waitForSelector(sel('different-module'));
+  assert.match(await text(page, 'name-hint'), /built from lib\/loop\.fs; the editor's text is loaded as main\.fs/);
+  await page.click(`${sel('settings')} summary`);
+  await setSetting(page, 'source_name', 'lib/loop.fs');
+  await run(page);
+  await page.waitForSelector(sel('wat'));
+  assert.equal((await text(page, 'sha256')).trim(), renamed.report.results[0].module_sha256);
+  // The badge is about the measured module: the earlier bench was of main.fs.
+  assert.equal(await page.locator(sel('same-module')).count(), 0);
+  assert.match(await text(page, 'stale-bench'), /press Bench to measure the current one/);
+  await page.click(sel('bench'));
+  await page.waitForSelector(sel('same-module'));
+  assert.equal(await page.locator(sel('stale-bench')).count(), 0);
+  await page.context().close();
+});
+
+test('a link made by native-runner bench --link opens with its report, settings and file name', async () => {
+  const src = ': sum ( n -- n ) 0 swap 0 ?do i + loop ;\n: main ( -- ) 5000 sum drop ;\n';
+  // A file in a folder, -O1 and a smaller data stack: the browser must use all three.
+  const opts = { name: 'progs/sum.fs', args: ['-O', '1', '--data-stack', '4096'] };
+  const { report, link } = nativeBench(src, opts);
+  assert.equal(report.results[0].module_sha256, nativeBuildSha(src, opts));
+  const page = await open(link);
+  assert.equal(await page.locator(sel('editor')).inputValue(), src);
+  assert.match(await text(page, 'link-note'), /Nothing runs until you press Run/);
+  assert.equal(await text(page, 'output'), '');
+  await page.waitForSelector(sel('compare-results'));
+  await page.click(`${sel('settings')} summary`);
+  assert.equal(await page.locator(sel('setting-source_name')).inputValue(), 'progs/sum.fs');
+  assert.equal(await page.locator(sel('setting-opt_level')).inputValue(), '1');
+  assert.equal(await page.locator(sel('setting-data_stack')).inputValue(), '4096');
+  await run(page);
+  await page.waitForSelector(sel('wat'));
+  assert.equal((await text(page, 'sha256')).trim(), report.results[0].module_sha256);
+  await page.waitForSelector(sel('same-module'));
+  await page.click(sel('bench'));
+  await page.waitForSelector(sel('bench-results'));
+  await page.waitForSelector(`${sel('compare-results')} svg`);
+  await shot(page, 'native-link');
   await page.context().close();
 });
 
@@ -239,8 +420,11 @@ test('a share link round-trips in a fresh page, and nothing runs until Run', asy
   await run(page);
   await page.click(sel('bench'));
   await page.waitForSelector(sel('bench-results'));
-  await page.fill(sel('import-report'), JSON.stringify(nativeReport('f'.repeat(64))));
+  await page.fill(sel('import-report'), nativeBench(src).json);
   await page.click(sel('import-button'));
+  await page.waitForSelector(sel('same-module'));
+  await page.click(`${sel('settings')} summary`);
+  await setSetting(page, 'max_nesting', '9');
   await page.click(sel('share'));
   const link = await page.locator(sel('share-url')).inputValue();
   assert.match(link, /#share=[A-Za-z0-9_-]+$/);
@@ -253,9 +437,12 @@ test('a share link round-trips in a fresh page, and nothing runs until Run', asy
   assert.equal(await text(fresh, 'output'), '');
   assert.match(await text(fresh, 'bench-results'), /iterations\s*7/);
   await fresh.waitForSelector(sel('compare-results'));
+  await fresh.click(`${sel('settings')} summary`);
+  assert.equal(await fresh.locator(sel('setting-max_nesting')).inputValue(), '9');
   await shot(fresh, 'share-opened');
   await run(fresh);
   assert.equal(await text(fresh, 'output'), 'shared!');
+  await fresh.waitForSelector(sel('same-module'));
   await fresh.context().close();
 });
 

@@ -88,9 +88,32 @@ pub fn ComparePanel(state: State) -> impl IntoView {
                 let chart = bench.is_some().then(|| {
                     compare_chart(rows.iter().take(4).map(|&(k, b, n)| (k, b.unwrap_or(0.0), n)).collect())
                 });
+                // The module records its file name: a different one is the
+                // usual reason the same text builds a different module.
+                let name = state.source_name.get();
+                let hint = (!same && !native.source.is_empty() && native.source != name).then(|| {
+                    view! {
+                        <p class="note" data-testid="name-hint">
+                            {format!(
+                                "The native module was built from {}; the editor's text is loaded as {name} (set the file name in Settings to build the same module).",
+                                native.source,
+                            )}
+                        </p>
+                    }
+                });
+                let stale = bench.as_ref().zip(artifact_sha.as_ref()).is_some_and(|(b, a)| &b.module_sha256 != a);
+                let stale = stale.then(|| {
+                    view! {
+                        <p class="note" data-testid="stale-bench">
+                            "The browser numbers are of the module an earlier Run linked; press Bench to measure the current one."
+                        </p>
+                    }
+                });
                 Some(view! {
                     <div data-testid="compare-results">
                         <p>{badge} " " {head}</p>
+                        {hint}
+                        {stale}
                         <table class="stats">
                             <thead>
                                 <tr>

@@ -9,6 +9,19 @@ use crate::state::State;
 #[component]
 pub fn ConsolePanel(state: State, client: Client) -> impl IntoView {
     let line = RwSignal::new(String::new());
+    // Where Up/Down stand in the history: `None` is the line being typed.
+    let cursor = RwSignal::new(None::<usize>);
+    let recall = move |up: bool| {
+        let h = state.repl_history.get_untracked();
+        let at = match (cursor.get_untracked(), up) {
+            (None, true) => h.len().checked_sub(1),
+            (Some(i), true) => Some(i.saturating_sub(1)),
+            (Some(i), false) => (i + 1 < h.len()).then_some(i + 1),
+            (None, false) => None,
+        };
+        cursor.set(at);
+        line.set(at.and_then(|i| h.get(i).cloned()).unwrap_or_default());
+    };
     view! {
         <div class="panel">
             <h2>"Output " <small>{move || state.run_ms.get().map(|ms| format!("({ms:.1} ms)"))}</small></h2>
@@ -44,6 +57,9 @@ pub fn ConsolePanel(state: State, client: Client) -> impl IntoView {
         </div>
         <div class="panel">
             <h2>"REPL"</h2>
+            {move || {
+                state.reset_note.get().map(|n| view! { <p class="reset-note" data-testid="reset-note">{n}</p> })
+            }}
             <div class="repl-log" data-testid="repl-log">
                 {move || {
                     state
@@ -62,17 +78,23 @@ pub fn ConsolePanel(state: State, client: Client) -> impl IntoView {
             <input
                 data-testid="repl"
                 class="repl"
-                placeholder="a line of Forth, run against the loaded program (Enter)"
+                placeholder="a line of Forth, run against the loaded program (Enter; Up/Down: history)"
                 spellcheck="false"
                 prop:value=move || line.get()
                 on:input=move |ev| line.set(event_target_value(&ev))
-                on:keydown=move |ev| {
-                    if ev.key() == "Enter" {
+                on:keydown=move |ev| match ev.key().as_str() {
+                    "Enter" => {
                         ev.prevent_default();
                         let text = line.get_untracked();
                         line.set(String::new());
+                        cursor.set(None);
                         actions::repl(state, client, text);
                     }
+                    "ArrowUp" | "ArrowDown" => {
+                        ev.prevent_default();
+                        recall(ev.key() == "ArrowUp");
+                    }
+                    _ => {}
                 }
             />
         </div>
