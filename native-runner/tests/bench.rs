@@ -508,6 +508,8 @@ fn no_time_limit_compiles_no_interruption_checks() {
     );
     let r = json(&o);
     assert_eq!(r["provenance"]["options"]["interruptible"], false);
+    // No C twin here: clang is not even probed.
+    assert_eq!(r["provenance"]["options"]["c_wasm_compiler"], "unavailable: no program has a C twin");
     let o = bench(&[dir.join("sum.fs").to_str().unwrap(), "--iterations", "1", "--format", "json"], &scratch("cache"));
     assert_eq!(json(&o)["provenance"]["options"]["interruptible"], true);
     let run = runner()

@@ -208,10 +208,15 @@ struct References {
 }
 
 impl References {
-    fn probe(args: &BenchArgs, tmp: &std::path::Path) -> References {
-        let c_wasm_unavailable = match args.no_c_wasm {
-            true => Some("turned off by --no-c-wasm".into()),
-            false => c_wasm::unavailable(tmp),
+    /// Finds what is there; clang is probed (one compile) only when some
+    /// program has a C twin to compile.
+    fn probe(args: &BenchArgs, progs: &[Program], tmp: &std::path::Path) -> References {
+        let c_wasm_unavailable = if args.no_c_wasm {
+            Some("turned off by --no-c-wasm".into())
+        } else if progs.iter().all(|p| p.c_twin.is_none()) {
+            Some("no program has a C twin".into())
+        } else {
+            c_wasm::unavailable(tmp)
         };
         References { c_wasm_unavailable, gforth: gforth::command(args.gforth.as_deref()) }
     }
@@ -443,7 +448,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
     let cache = crate::session::cache(&args.limits);
     let tmp = std::env::temp_dir().join(format!("fastforth-bench-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
-    let refs = References::probe(&args, &tmp);
+    let refs = References::probe(&args, &progs, &tmp);
     let configs = |p: &Program| if p.is_module { 1 } else { levels.len() as u64 };
     let pb = progress(progs.iter().map(configs).sum());
     let mut report = Report { schema: SCHEMA.into(), provenance: provenance(&args, &refs), results: Vec::new() };
