@@ -175,7 +175,13 @@ pub struct Forth {
     pub(crate) precision: usize,
 }
 
-const PRELUDE: &str = include_str!("prelude.fs");
+/// The prelude: words of the system written in Forth, loaded at boot in
+/// this order. Later files may use the words of earlier ones.
+const PRELUDE: &[(&str, &str)] = &[
+    ("prelude.fs", include_str!("prelude.fs")),
+    ("gforth/words.fs", include_str!("gforth/words.fs")),
+    ("gforth/compile.fs", include_str!("gforth/compile.fs")),
+];
 
 /// The most definitions one batch module holds.
 pub(crate) const MAX_BATCH: usize = 256;
@@ -246,20 +252,24 @@ impl Forth {
         for (a, v) in init {
             m.write_cell(a, v).map_err(|f| self.stop(f))?;
         }
-        let prelude = PRELUDE
-            .replace("{HOLD_END}", &addr::HOLD_END.to_string())
-            .replace("{HOLD_START}", &addr::HOLD_START.to_string())
-            .replace("{BLK}", &addr::BLK.to_string())
-            .replace("{SCR}", &addr::SCR.to_string())
-            .replace("{HEAP_START}", &self.cfg.layout.heap_start().to_string())
-            .replace("{HEAP_END}", &self.cfg.layout.heap_end().to_string())
-            .replace("{HEAP_MAGIC}", &(runtime::heap::MAGIC as i32).to_string())
-            .replace("{HEAP_CHECK}", &(runtime::heap::CHECK as i32).to_string())
-            .replace("{ALLOCATE_IOR}", &throw::ALLOCATE.to_string())
-            .replace("{FREE_IOR}", &throw::FREE.to_string())
-            .replace("{RESIZE_IOR}", &throw::RESIZE.to_string());
+        let layout = self.cfg.layout;
+        let expand = |text: &str| {
+            text.replace("{HOLD_END}", &addr::HOLD_END.to_string())
+                .replace("{HOLD_START}", &addr::HOLD_START.to_string())
+                .replace("{BLK}", &addr::BLK.to_string())
+                .replace("{SCR}", &addr::SCR.to_string())
+                .replace("{HEAP_START}", &layout.heap_start().to_string())
+                .replace("{HEAP_END}", &layout.heap_end().to_string())
+                .replace("{HEAP_MAGIC}", &(runtime::heap::MAGIC as i32).to_string())
+                .replace("{HEAP_CHECK}", &(runtime::heap::CHECK as i32).to_string())
+                .replace("{ALLOCATE_IOR}", &throw::ALLOCATE.to_string())
+                .replace("{FREE_IOR}", &throw::FREE.to_string())
+                .replace("{RESIZE_IOR}", &throw::RESIZE.to_string())
+        };
         self.booted = true;
-        self.load_source(m, "<prelude>", prelude.as_bytes())?;
+        for (_, text) in PRELUDE {
+            self.load_source(m, "<prelude>", expand(text).as_bytes())?;
+        }
         self.top(m, |f, m| f.flush(m))?;
         // The prelude's stack comments are for people; its words are tested.
         self.warnings.clear();
