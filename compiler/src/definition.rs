@@ -12,6 +12,7 @@
 //! leaves this module.
 
 use crate::ir::{Block, BlockId, Function, LocalId, LoopId, Op, Term, Xt};
+use crate::primitives::Prim;
 
 /// An entry of the control-flow stack.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -265,22 +266,140 @@ impl Definition {
 
     /// `LOOP` or `+LOOP`.
     pub fn loop_(&mut self, plus: bool) -> Result<(), CfError> {
-        let word = if plus { "+LOOP" } else { "LOOP" };
-        let idx = match self.cf.pop() {
-            Some(Cf::Do(i)) if i + 1 == self.loops.len() => i,
+        let ctx = self.pop_do(if plus { "+LOOP" } else { "LOOP" })?;
+        self.close_loop(ctx, plus);
+        Ok(())
+    }
+
+    /// gforth's guarded `DO`s (`+DO`, `-DO`, `U+DO`, `U-DO`): pops limit and
+    /// index and enters the loop only if `enter` ( limit index -- flag ) is
+    /// true; otherwise the pair is dropped and the loop skipped, exactly like
+    /// a `LEAVE` before the first iteration. The loop itself is an ordinary
+    /// counted loop, so every pass that knows `DO` knows these too.
+    pub fn do_guarded(&mut self, enter: Prim) {
+        self.op(Op::Prim(Prim::TwoDup));
+        self.op(Op::Prim(enter));
+        let next = BlockId(self.func.blocks.len() as u32);
+        let (test, _) = self.end_block(Term::Branch { nonzero: next, zero: BlockId::PENDING });
+        let skip = self.new_block();
+        self.func.blocks[skip.index()] = Block { ops: vec![Op::Prim(Prim::TwoDrop)], term: Term::Jump(BlockId::PENDING) };
+        self.resolve(test, skip);
+        let lp = LoopId(self.func.n_loops);
+        self.op(Op::DoInit(lp));
+        let body = self.fall_into_new();
+        let idx = self.new_loop(body);
+        self.loops[idx].leaves.push(skip);
+        self.cf.push(Cf::Do(idx));
+    }
+
+    /// gforth's `FOR`: a loop from u down to 0, run u+1 times (`0 SWAP DO`,
+    /// closed by `NEXT`, which is `-1 +LOOP`).
+    pub fn for_(&mut self) {
+        self.op(Op::Lit(0));
+        self.op(Op::Prim(Prim::Swap));
+        self.do_(false);
+    }
+
+    fn pop_do(&mut self, word: &'static str) -> Result<LoopCtx, CfError> {
+        match self.cf.pop() {
+            Some(Cf::Do(i)) if i + 1 == self.loops.len() => Ok(self.loops.pop().expect("a Do entry has its loop context")),
             Some(other) => {
                 self.cf.push(other);
-                return Err(CfError::Mismatch(word));
+                Err(CfError::Mismatch(word))
             }
-            None => return Err(CfError::Mismatch(word)),
-        };
-        let ctx = self.loops.pop().expect("a Do entry has its loop context");
+            None => Err(CfError::Mismatch(word)),
+        }
+    }
+
+    /// gforth's `NEXT`: `-1 +LOOP`.
+    pub fn next(&mut self) -> Result<(), CfError> {
+        let ctx = self.pop_do("NEXT")?;
+        self.op(Op::Lit(-1));
+        self.close_loop(ctx, true);
+        Ok(())
+    }
+
+    /// Ends a loop with its `Loop` terminator and resolves every exit.
+    fn close_loop(&mut self, ctx: LoopCtx, plus: bool) {
         let (from, exit) = self.end_block(Term::Loop { lp: ctx.lp, plus, body: ctx.body, exit: BlockId::PENDING });
         self.resolve(from, exit);
         for leave in ctx.leaves {
             self.resolve(leave, exit);
         }
-        debug_assert_eq!(idx, self.loops.len());
+    }
+
+    /// gforth's `-LOOP` ( u -- ): leaves the loop when the index minus the
+    /// limit, as an unsigned number, is at most u; otherwise steps the index
+    /// down by u. The step is a `+LOOP` of -u, which cannot cross the limit
+    /// once that test has passed.
+    pub fn minus_loop(&mut self) -> Result<(), CfError> {
+        let ctx = self.pop_do("-LOOP")?;
+        for op in [Op::Prim(Prim::Dup), Op::LoopIndex(ctx.lp), Op::LoopLimit(ctx.lp)] {
+            self.op(op);
+        }
+        for p in [Prim::Sub, Prim::Swap, Prim::UGt] {
+            self.op(Op::Prim(p));
+        }
+        let next = BlockId(self.func.blocks.len() as u32);
+        let (test, _) = self.end_block(Term::Branch { nonzero: next, zero: BlockId::PENDING });
+        self.op(Op::Prim(Prim::Negate));
+        let (from, stop) = self.end_block(Term::Loop { lp: ctx.lp, plus: true, body: ctx.body, exit: BlockId::PENDING });
+        self.resolve(test, stop);
+        self.op(Op::Prim(Prim::Drop));
+        let exit = self.fall_into_new();
+        self.resolve(from, exit);
+        for leave in ctx.leaves {
+            self.resolve(leave, exit);
+        }
+        Ok(())
+    }
+
+    /// gforth's `?DUP-IF` (`?DUP IF` with a static stack effect: the flag is
+    /// duplicated, and the branch taken on zero drops the copy).
+    pub fn dup_if(&mut self) {
+        self.op(Op::Prim(Prim::Dup));
+        let next = BlockId(self.func.blocks.len() as u32);
+        let (test, _) = self.end_block(Term::Branch { nonzero: next, zero: BlockId::PENDING });
+        let zero = self.new_block();
+        self.func.blocks[zero.index()] = Block { ops: vec![Op::Prim(Prim::Drop)], term: Term::Jump(BlockId::PENDING) };
+        self.resolve(test, zero);
+        self.cf.push(Cf::Orig(zero));
+    }
+
+    /// gforth's `?DUP-0=-IF` (`?DUP 0= IF`): the body runs on zero, which it
+    /// drops; a non-zero x stays for the code after the orig.
+    pub fn dup_zero_if(&mut self) {
+        self.op(Op::Prim(Prim::Dup));
+        let next = BlockId(self.func.blocks.len() as u32);
+        let (test, _) = self.end_block(Term::Branch { nonzero: BlockId::PENDING, zero: next });
+        self.op(Op::Prim(Prim::Drop));
+        self.cf.push(Cf::Orig(test));
+    }
+
+    /// gforth's `?LEAVE` (`IF LEAVE THEN`).
+    pub fn leave_if(&mut self) -> Result<(), CfError> {
+        if self.loops.is_empty() {
+            return Err(CfError::NoLoop("?LEAVE"));
+        }
+        let next = BlockId(self.func.blocks.len() as u32);
+        let (from, _) = self.end_block(Term::Branch { nonzero: BlockId::PENDING, zero: next });
+        self.loops.last_mut().expect("checked above").leaves.push(from);
+        Ok(())
+    }
+
+    /// gforth's `?EXIT` (`IF EXIT THEN`).
+    pub fn exit_if(&mut self) {
+        let next = BlockId(self.func.blocks.len() as u32);
+        let (from, _) = self.end_block(Term::Branch { nonzero: BlockId::PENDING, zero: next });
+        let ret = self.new_block();
+        self.resolve(from, ret);
+    }
+
+    /// gforth's `I'`: the limit of the innermost loop.
+    pub fn loop_limit(&mut self) -> Result<(), CfError> {
+        let n = self.loops.len();
+        let lp = self.loops.get(n.wrapping_sub(1 + self.unlooped)).ok_or(CfError::NoLoop("I'"))?.lp;
+        self.op(Op::LoopLimit(lp));
         Ok(())
     }
 

@@ -172,7 +172,7 @@ impl Forth {
                 };
                 self.compile_op(Op::Call(xt))
             }
-            Exit | Unloop | LoopI | LoopJ => {
+            Exit | Unloop | LoopI | LoopJ | LoopK | LoopLimit => {
                 if self.state && self.current.is_some() {
                     self.compile_xt(m, host_xt(h))
                 } else {
@@ -430,6 +430,8 @@ impl Forth {
                 Ok(())
             }
             Environment => self.environment(m),
+            QDupIf | QDupZeroIf | PlusDo | MinusDo | UPlusDo | UMinusDo | MinusLoop | For | Next | QLeave | QExit
+            | EndIf | Unreachable | AssumeLive => self.run_gforth_control(h),
             BracketIf | BracketElse | BracketThen | BracketDefined | BracketUndefined | NToR | NRFrom | Synonym
             | NameToString | NameToInterpret | NameToCompile | TraverseWordlist | Dump | See => self.run_tools(m, h),
             ForthWordlist | Wordlist | GetOrder | SetOrder | GetCurrent | SetCurrent | SearchWordlist | Definitions

@@ -175,6 +175,23 @@ macro_rules! for_each_host_word {
             Ms "MS" - "( u -- ) Wait at least u milliseconds.";
             TimeAndDate "TIME&DATE" - "( -- sec min hour day month year ) The current time (UTC).";
             KeyQuestion "KEY?" - "( -- flag ) Whether KEY would return without waiting.";
+            // gforth's control-flow words (gforth_control.rs).
+            QDupIf "?DUP-IF" IC "( x -- | x ) gforth: IF that keeps a non-zero x.";
+            QDupZeroIf "?DUP-0=-IF" IC "( x -- | x ) gforth: IF on zero (dropped); a non-zero x stays for ELSE.";
+            PlusDo "+DO" IC "( n1 n2 -- ) gforth: a counted loop from n2 up to n1, skipped unless n2 < n1.";
+            MinusDo "-DO" IC "( n1 n2 -- ) gforth: a counted loop from n2 down to n1, skipped unless n2 > n1.";
+            UPlusDo "U+DO" IC "( u1 u2 -- ) gforth: +DO with unsigned bounds.";
+            UMinusDo "U-DO" IC "( u1 u2 -- ) gforth: -DO with unsigned bounds.";
+            MinusLoop "-LOOP" IC "( u -- ) gforth: step the index down by u; leave at or past the limit.";
+            For "FOR" IC "( u -- ) gforth: a loop run u+1 times, index u down to 0.";
+            Next "NEXT" IC "( -- ) gforth: end a FOR loop.";
+            QLeave "?LEAVE" IC "( flag -- ) gforth: leave the innermost loop if flag is set.";
+            QExit "?EXIT" IC "( flag -- ) gforth: return from the definition if flag is set.";
+            EndIf "ENDIF" IC "( -- ) gforth: THEN.";
+            Unreachable "UNREACHABLE" I "( -- ) gforth: mark code as unreachable (no effect here).";
+            AssumeLive "ASSUME-LIVE" I "( orig -- orig ) gforth: mark the code after an orig as reachable (no effect here).";
+            LoopK "K" C "( -- n ) gforth: the index of the second loop outside the innermost.";
+            LoopLimit "I'" C "( -- n ) gforth: the limit of the innermost loop.";
             // Floating point (FLOATING-POINT and FLOATING-POINT EXT).
             FVariable "FVARIABLE" - "( \"name\" -- ) Define a float variable.";
             FConstant "FCONSTANT" - "( \"name\" -- ) ( F: r -- ) Define a float constant.";

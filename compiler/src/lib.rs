@@ -42,6 +42,7 @@ pub mod error;
 mod facility;
 mod file_access;
 pub mod file_system;
+mod gforth_control;
 pub mod float_text;
 mod host;
 mod host_float;

@@ -167,7 +167,7 @@ fn step(
     known: &Known,
 ) -> bool {
     match *op {
-        Op::Lit(_) | Op::LoopIndex(_) => data.push_all([Vec::new()]),
+        Op::Lit(_) | Op::LoopIndex(_) | Op::LoopLimit(_) => data.push_all([Vec::new()]),
         Op::DoInit(_) => drop(data.pop_n(2)),
         Op::LocalGet(l) => {
             let d = locals.get(&l.0).cloned().unwrap_or_else(|| vec![(Place::Local(l.0), 0)]);

@@ -443,11 +443,11 @@ impl Structurer<'_, '_> {
                     self.body.push(t);
                 }
             },
-            Op::LoopIndex(lp) => {
+            Op::LoopIndex(lp) | Op::LoopLimit(lp) => {
                 // Copy: the index local changes as the loop runs, and values
                 // on the virtual stack must never change.
-                let (idx, _) = self.loop_locals(lp.0);
-                self.body.s().local_get(idx);
+                let (idx, lim) = self.loop_locals(lp.0);
+                self.body.s().local_get(if matches!(op, Op::LoopIndex(_)) { idx } else { lim });
                 let v = self.body.set_temp();
                 self.body.push(v);
             }

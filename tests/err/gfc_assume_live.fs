@@ -1,0 +1,2 @@
+\ ASSUME-LIVE applies to an orig (after AHEAD or IF).
+: bad ( -- ) begin assume-live again ;

@@ -1,0 +1,2 @@
+\ ENDIF is THEN: without IF it is a control mismatch.
+: bad ( -- ) 1 endif ;

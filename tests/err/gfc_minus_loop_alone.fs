@@ -1,0 +1,2 @@
+\ -LOOP needs an open DO (or -DO).
+: bad ( -- ) 5 -loop ;

@@ -1,0 +1,2 @@
+\ ?LEAVE leaves a loop, so it needs one.
+: bad ( flag -- ) ?leave ;
