@@ -75,6 +75,12 @@ pub enum Kind {
         /// The data field address.
         body: u32,
     },
+    /// gforth's `INTERPRET/COMPILE:`: the header's xt gives the
+    /// interpretation semantics; compiling executes `comp`.
+    InterpCompile {
+        /// The xt of the compilation semantics.
+        comp: Xt,
+    },
     /// A `MARKER`: forgets everything defined after it.
     Marker {
         /// Index of the marker's snapshot.
@@ -256,6 +262,11 @@ impl Dictionary {
     /// The header with this xt.
     pub fn by_xt(&self, xt: Xt) -> Option<&Header> {
         self.by_xt.get(&xt).map(|&i| &self.words[i])
+    }
+
+    /// The id of the header with this xt (the first one made for it).
+    pub fn id_by_xt(&self, xt: Xt) -> Option<WordId> {
+        self.by_xt.get(&xt).copied()
     }
 
     /// The header with this id.

@@ -24,7 +24,7 @@ impl Forth {
         use HostWord::*;
         match h {
             Colon => {
-                let name = self.parse_word_name(m)?;
+                let name = self.parse_def_name(m)?;
                 self.start_definition(m, name)
             }
             ColonNoName => {
@@ -65,7 +65,7 @@ impl Forth {
                 m.write_cell(addr::DP, here as i32)
             }
             Marker => {
-                let name = self.parse_word_name(m)?;
+                let name = self.parse_def_name(m)?;
                 let here = m.read_cell(addr::DP)?;
                 let snapshot = self.markers.len();
                 let order = (self.dict.order().to_vec(), self.dict.current());
@@ -143,8 +143,10 @@ impl Forth {
                 self.compile_op(Op::Lit(xt as i32))
             }
             Postpone => {
-                let (xt, immediate, _) = self.find_parsed(m)?;
-                if immediate {
+                let (xt, immediate, kind) = self.find_parsed(m)?;
+                if let Kind::InterpCompile { comp } = kind {
+                    self.compile_xt(m, comp)
+                } else if immediate {
                     self.compile_xt(m, xt)
                 } else {
                     self.compile_op(Op::Lit(xt as i32))?;
@@ -430,6 +432,9 @@ impl Forth {
                 Ok(())
             }
             Environment => self.environment(m),
+            Alias | Defers | CompileOnly | Restrict | Latest | LatestXt | LastXt | FindName | NameToInt | NameQInt
+            | ToName | IdDot | CompTick | BracketCompTick | ParenTick | BracketParenTick | NextNameWord | NoName
+            | Recursive | Reveal | InterpretCompile => self.run_gforth_defining(m, h),
             QDupIf | QDupZeroIf | PlusDo | MinusDo | UPlusDo | UMinusDo | MinusLoop | For | Next | QLeave | QExit
             | EndIf | Unreachable | AssumeLive => self.run_gforth_control(h),
             BracketIf | BracketElse | BracketThen | BracketDefined | BracketUndefined | NToR | NRFrom | Synonym
@@ -592,7 +597,7 @@ impl Forth {
         cf: CodeField,
         kind: impl FnOnce(u32) -> Kind,
     ) -> Result<u32, Fault> {
-        let name = self.parse_word_name(m)?;
+        let name = self.parse_def_name(m)?;
         self.align(m)?;
         let body = self.here(m)?;
         let xt = self.alloc_xt()?;

@@ -97,7 +97,7 @@ impl Forth {
 
     /// Defines a word whose body holds a float, aligned for floats.
     fn define_float_word(&mut self, m: &mut dyn Machine, kind: fn(u32) -> Kind, init: f64) -> Result<(), Fault> {
-        let name = self.parse_word_name(m)?;
+        let name = self.parse_def_name(m)?;
         let here = self.here(m)?;
         m.write_cell(addr::DP, (here.wrapping_add(FLOAT - 1) & !(FLOAT - 1)) as i32)?;
         let body = self.allot_bytes(m, &init.to_le_bytes())?;

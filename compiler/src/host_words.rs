@@ -192,6 +192,28 @@ macro_rules! for_each_host_word {
             AssumeLive "ASSUME-LIVE" I "( orig -- orig ) gforth: mark the code after an orig as reachable (no effect here).";
             LoopK "K" C "( -- n ) gforth: the index of the second loop outside the innermost.";
             LoopLimit "I'" C "( -- n ) gforth: the limit of the innermost loop.";
+            // gforth's defining and compiling words (gforth_defining.rs).
+            Alias "ALIAS" - "( xt \"name\" -- ) gforth: define name to execute xt.";
+            Defers "DEFERS" IC "( \"name\" -- ) gforth: compile what the deferred word executes now.";
+            CompileOnly "COMPILE-ONLY" - "( -- ) gforth: make the latest word compile-only.";
+            Restrict "RESTRICT" - "( -- ) gforth: COMPILE-ONLY.";
+            Latest "LATEST" - "( -- nt ) gforth: the latest definition's name token (0 if it has no name).";
+            LatestXt "LATESTXT" - "( -- xt ) gforth: the latest definition's execution token.";
+            LastXt "LASTXT" - "( -- xt ) gforth: LATESTXT.";
+            FindName "FIND-NAME" - "( c-addr u -- nt | 0 ) gforth: look a name up in the search order.";
+            NameToInt "NAME>INT" - "( nt -- xt ) gforth: the interpretation semantics of a name token.";
+            NameQInt "NAME?INT" - "( nt -- xt ) gforth: NAME>INT, an error for compile-only words.";
+            ToName ">NAME" - "( xt -- nt | 0 ) gforth: the name token of an execution token.";
+            IdDot "ID." - "( nt -- ) gforth: display a name and a space.";
+            CompTick "COMP'" - "( \"name\" -- w xt ) gforth: the compilation semantics of name.";
+            BracketCompTick "[COMP']" IC "( \"name\" -- ) gforth: compile COMP' of name as two literals.";
+            ParenTick "(')" - "( \"name\" -- nt ) gforth: the name token of name.";
+            BracketParenTick "[(')]" IC "( \"name\" -- ) gforth: compile (') of name as a literal.";
+            NextNameWord "NEXTNAME" - "( c-addr u -- ) gforth: the next defined word gets this name.";
+            NoName "NONAME" - "( -- ) gforth: the next defined word gets no name.";
+            Recursive "RECURSIVE" I "( -- ) gforth: make the definition being compiled findable now.";
+            Reveal "REVEAL" - "( -- ) gforth: make the latest definition findable.";
+            InterpretCompile "INTERPRET/COMPILE:" - "( int-xt comp-xt \"name\" -- ) gforth: a word with separate interpretation and compilation semantics.";
             // Floating point (FLOATING-POINT and FLOATING-POINT EXT).
             FVariable "FVARIABLE" - "( \"name\" -- ) Define a float variable.";
             FConstant "FCONSTANT" - "( \"name\" -- ) ( F: r -- ) Define a float constant.";

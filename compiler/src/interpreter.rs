@@ -173,6 +173,8 @@ pub struct Forth {
     pub(crate) warnings: Vec<crate::warnings::Warning>,
     /// Significant digits of `F.`, `FE.` and `FS.` (`PRECISION`).
     pub(crate) precision: usize,
+    /// The name `NEXTNAME` or `NONAME` gave the next defined word.
+    pub(crate) next_name: crate::gforth_defining::NextName,
 }
 
 /// The prelude: words of the system written in Forth, loaded at boot in
@@ -222,6 +224,7 @@ impl Forth {
             declared: Default::default(),
             warnings: Vec::new(),
             precision: crate::host_float::DEFAULT_PRECISION,
+            next_name: Default::default(),
         }
     }
 
@@ -568,6 +571,10 @@ impl Forth {
             if !self.state && compile_only {
                 return Err(self.fail(throw::COMPILE_ONLY, "interpreting a compile-only word"));
             }
+            let xt = match h.kind {
+                Kind::InterpCompile { comp } if self.state => comp,
+                _ => xt,
+            };
             self.execute(m, xt)?;
             return self.check_stacks(m);
         }

@@ -168,6 +168,7 @@ fn word_info(h: &Header, wordlist: usize) -> Option<WordInfo> {
         Kind::FConstant { body } => ("fconstant", Some(i64::from(body))),
         Kind::FValue { body } => ("fvalue", Some(i64::from(body))),
         Kind::Defer { body } => ("defer", Some(i64::from(body))),
+        Kind::InterpCompile { comp } => ("interpret/compile", Some(i64::from(comp))),
         Kind::Marker { .. } | Kind::Prim(_) | Kind::Host(_) => return None,
     };
     Some(WordInfo { name: h.name.clone(), xt: h.xt, immediate: h.immediate, kind: kind.into(), arg, wordlist })
@@ -187,6 +188,7 @@ pub(crate) fn kind_of(w: &WordInfo) -> Option<Kind> {
         "fconstant" => Kind::FConstant { body: arg as u32 },
         "fvalue" => Kind::FValue { body: arg as u32 },
         "defer" => Kind::Defer { body: arg as u32 },
+        "interpret/compile" => Kind::InterpCompile { comp: arg as u32 },
         _ => return None,
     })
 }

@@ -69,7 +69,7 @@ impl Forth {
             NToR => self.n_to_r(m),
             NRFrom => self.n_r_from(m),
             Synonym => {
-                let new = self.parse_word_name(m)?;
+                let new = self.parse_def_name(m)?;
                 let old = self.parse_word_name(m)?;
                 let Some(hdr) = self.dict.find(&old).cloned() else {
                     return Err(self.fail(throw::UNDEFINED_WORD, format!("undefined word {old}")));
@@ -93,7 +93,10 @@ impl Forth {
             NameToCompile => {
                 let id = self.pop_nt(m)?;
                 let hdr = self.dict.get(id);
-                let (xt, immediate) = (hdr.xt, hdr.immediate);
+                let (xt, immediate) = match hdr.kind {
+                    Kind::InterpCompile { comp } => (comp, true),
+                    _ => (hdr.xt, hdr.immediate),
+                };
                 self.push(m, xt as i32)?;
                 let how = if immediate {
                     crate::kernel::prim_xt(crate::primitives::Prim::Execute)
@@ -229,7 +232,7 @@ impl Forth {
     }
 
     /// Pops a name token and checks it.
-    fn pop_nt(&mut self, m: &mut dyn Machine) -> Result<WordId, Fault> {
+    pub(crate) fn pop_nt(&mut self, m: &mut dyn Machine) -> Result<WordId, Fault> {
         let v = self.pop(m)?;
         match usize::try_from(v).ok().and_then(|v| v.checked_sub(1)) {
             Some(id) if self.dict.contains(id) && !self.dict.get(id).name.is_empty() => Ok(id),
@@ -302,6 +305,10 @@ impl Forth {
                 }
             }
             Kind::Marker { .. } => format!("MARKER {}", hdr.name),
+            Kind::InterpCompile { comp } => {
+                let name = |xt: Xt| self.dict.by_xt(xt).map_or_else(|| xt.to_string(), |h| h.name.clone());
+                format!("' {} ' {} INTERPRET/COMPILE: {}", name(hdr.xt), name(comp), hdr.name)
+            }
         };
         Ok(text + "\n")
     }

@@ -50,6 +50,7 @@ impl Forth {
                     Kind::FConstant { .. } => "fconstant",
                     Kind::FValue { .. } => "fvalue",
                     Kind::Defer { .. } => "defer",
+                    Kind::InterpCompile { .. } => "interpret/compile",
                     Kind::Marker { .. } => "marker",
                     Kind::Prim(_) | Kind::Host(_) => return None,
                 };

@@ -1,2 +1,20 @@
 \ gforth 0.7.3's defining, compiling and control-flow extension words that
-\ are written in Forth: loaded at boot after gforth/words.fs.
+\ are written in Forth: loaded at boot after gforth/words.fs. The ones that
+\ need the dictionary or the control-flow graph are host words
+\ (gforth_control.rs, gforth_defining.rs).
+
+' constant alias aconstant ( x "name" -- )
+' variable alias avariable ( "name" -- )
+' value alias avalue ( x "name" -- )
+' \ alias \g ( "ccc<eol>" -- ) immediate
+' variable alias user ( "name" -- )
+' user alias auser ( "name" -- )
+: aliteral ( x -- ) postpone literal ; immediate compile-only
+: ]L ( x -- ) ] postpone literal ;
+: <is> ( xt "name" -- ) ' defer! ;
+: [is] ( "name" -- ) ' postpone literal postpone defer! ; immediate compile-only
+: postpone, ( w xt -- )
+  dup ['] execute = if drop compile, else swap postpone literal compile, then ;
+: name>comp ( nt -- w xt ) name>compile ;
+: string, ( c-addr u -- ) dup c, here swap dup allot move ;
+: longstring, ( c-addr u -- ) dup , here swap dup allot move ;

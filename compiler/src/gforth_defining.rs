@@ -1,0 +1,181 @@
+//! gforth 0.7.3's defining and compiling words that need the dictionary:
+//! `ALIAS`, `DEFERS`, `COMPILE-ONLY` (`RESTRICT`), `LATEST`, `LATESTXT`
+//! (`LASTXT`), `FIND-NAME`, `NAME>INT`, `NAME?INT`, `>NAME`, `ID.`,
+//! `COMP'`, `[COMP']`, `(')`, `[(')]`, `NEXTNAME`, `NONAME`, `RECURSIVE`,
+//! `REVEAL` and `INTERPRET/COMPILE:`.
+//!
+//! Name tokens are those of `tools.rs` (a header's index plus one). gforth's
+//! nt and xt are the same number; here they differ, so code that mixes
+//! them up (`' foo id.`) gets an error instead of a name.
+//!
+//! `NEXTNAME` and `NONAME` set the name of the next defined word
+//! ([`Forth::parse_def_name`]); every defining word takes it from there.
+//!
+//! Guarantee: an xt or nt that names no word is THROW -32 (or 0 from the
+//! words whose stack effect allows it: `>NAME`, `FIND-NAME`), never a panic.
+
+use crate::dictionary::{Header, Kind, WordId};
+use crate::host_words::HostWord;
+use crate::interpreter::Forth;
+use crate::ir::{Op, Xt};
+use crate::kernel::{host_xt, prim_xt};
+use crate::machine::{Fault, Machine, MachineExt};
+use crate::primitives::Prim;
+use runtime::throw;
+
+/// What the next defining word names its word, set by `NEXTNAME` (a name)
+/// or `NONAME` (the empty name: the word is not findable).
+#[derive(Debug, Default)]
+pub(crate) struct NextName(Option<String>);
+
+impl Forth {
+    /// The name for a defining word: the one `NEXTNAME` or `NONAME` left, or
+    /// else the next name in the input stream.
+    pub(crate) fn parse_def_name(&mut self, m: &mut dyn Machine) -> Result<String, Fault> {
+        match self.next_name.0.take() {
+            Some(name) => Ok(name),
+            None => self.parse_word_name(m),
+        }
+    }
+
+    /// Runs one of gforth's defining and compiling words.
+    pub(crate) fn run_gforth_defining(&mut self, m: &mut dyn Machine, h: HostWord) -> Result<(), Fault> {
+        use HostWord::*;
+        match h {
+            Alias => {
+                let xt = self.pop(m)? as Xt;
+                let Some(old) = self.dict.by_xt(xt).cloned() else {
+                    return Err(self.fail(throw::INVALID_NAME, format!("ALIAS needs an execution token, not {xt}")));
+                };
+                let name = self.parse_def_name(m)?;
+                let id =
+                    self.dict.add(Header { name, xt, immediate: false, compile_only: false, hidden: false, kind: old.kind });
+                self.latest = Some(id);
+                Ok(())
+            }
+            Defers => {
+                let (_, _, kind) = self.find_parsed(m)?;
+                let Kind::Defer { body } = kind else {
+                    return Err(self.fail(throw::INVALID_NAME, "DEFERS needs a DEFERred word"));
+                };
+                let target = m.read_cell(body)? as Xt;
+                self.compile_xt(m, target)
+            }
+            CompileOnly | Restrict => {
+                if let Some(id) = self.latest {
+                    self.dict.get_mut(id).compile_only = true;
+                }
+                Ok(())
+            }
+            Latest => {
+                let nt = self.latest.filter(|&id| !self.dict.get(id).name.is_empty()).map_or(0, nt_of);
+                self.push(m, nt)
+            }
+            LatestXt | LastXt => {
+                let xt = self.latest.map_or(0, |id| self.dict.get(id).xt as i32);
+                self.push(m, xt)
+            }
+            FindName => {
+                let (_, name) = self.pop_text(m)?;
+                let nt = self.dict.find_id(&String::from_utf8_lossy(&name)).map_or(0, nt_of);
+                self.push(m, nt)
+            }
+            NameToInt | NameQInt => {
+                let id = self.pop_nt(m)?;
+                let hdr = self.dict.get(id);
+                if h == NameQInt && hdr.compile_only {
+                    return Err(self.fail(throw::COMPILE_ONLY, format!("{} has no interpretation semantics", hdr.name)));
+                }
+                let xt = hdr.xt as i32;
+                self.push(m, xt)
+            }
+            ToName => {
+                let xt = self.pop(m)? as Xt;
+                let nt = self.dict.id_by_xt(xt).filter(|&id| !self.dict.get(id).name.is_empty()).map_or(0, nt_of);
+                self.push(m, nt)
+            }
+            IdDot => {
+                let id = self.pop_nt(m)?;
+                let text = format!("{} ", self.dict.get(id).name);
+                m.output(text.as_bytes());
+                Ok(())
+            }
+            CompTick | BracketCompTick => {
+                let (xt, immediate, kind) = self.find_parsed(m)?;
+                let (w, how) = compilation_semantics(xt, immediate, &kind);
+                if h == CompTick {
+                    self.push(m, w as i32)?;
+                    self.push(m, how as i32)
+                } else {
+                    self.compile_op(Op::Lit(w as i32))?;
+                    self.compile_op(Op::Lit(how as i32))
+                }
+            }
+            ParenTick | BracketParenTick => {
+                let name = self.parse_word_name(m)?;
+                let Some(id) = self.dict.find_id(&name) else {
+                    return Err(self.fail(throw::UNDEFINED_WORD, format!("undefined word {name}")));
+                };
+                if h == ParenTick {
+                    self.push(m, nt_of(id))
+                } else {
+                    self.compile_op(Op::Lit(nt_of(id)))
+                }
+            }
+            NextNameWord => {
+                let (_, name) = self.pop_text(m)?;
+                if name.len() > 255 {
+                    return Err(self.fail(throw::NAME_TOO_LONG, "names are at most 255 characters"));
+                }
+                self.next_name.0 = Some(String::from_utf8_lossy(&name).into_owned());
+                Ok(())
+            }
+            NoName => {
+                self.next_name.0 = Some(String::new());
+                Ok(())
+            }
+            Recursive | Reveal => {
+                let id = match (&self.current, h) {
+                    (Some(cur), _) => Some(cur.header),
+                    (None, Reveal) => self.latest,
+                    (None, _) => return Err(self.fail(throw::COMPILE_ONLY, "RECURSIVE outside a definition")),
+                };
+                if let Some(id) = id {
+                    self.dict.get_mut(id).hidden = false;
+                }
+                Ok(())
+            }
+            InterpretCompile => {
+                let comp = self.pop(m)? as Xt;
+                let int = self.pop(m)? as Xt;
+                for xt in [int, comp] {
+                    if self.dict.by_xt(xt).is_none() {
+                        return Err(self.fail(throw::INVALID_NAME, format!("{xt} is not an execution token")));
+                    }
+                }
+                let name = self.parse_def_name(m)?;
+                let kind = Kind::InterpCompile { comp };
+                let header = Header { name, xt: int, immediate: true, compile_only: false, hidden: false, kind };
+                let id = self.dict.add(header);
+                self.latest = Some(id);
+                Ok(())
+            }
+            _ => unreachable!("not a gforth defining word: {}", h.name()),
+        }
+    }
+}
+
+/// The name token of a header.
+fn nt_of(id: WordId) -> i32 {
+    id as i32 + 1
+}
+
+/// A word's compilation semantics as gforth's `COMP'` gives them: the xt to
+/// `EXECUTE` for an immediate word, else the xt to `COMPILE,`.
+fn compilation_semantics(xt: Xt, immediate: bool, kind: &Kind) -> (Xt, Xt) {
+    match *kind {
+        Kind::InterpCompile { comp } => (comp, prim_xt(Prim::Execute)),
+        _ if immediate => (xt, prim_xt(Prim::Execute)),
+        _ => (xt, host_xt(HostWord::CompileComma)),
+    }
+}
