@@ -1,0 +1,3 @@
+\ DEFERS needs a deferred word.
+: two ( -- n ) 2 ;
+: bad ( -- n ) defers two ;

@@ -1,0 +1,2 @@
+\ RECURSIVE only makes sense inside a definition.
+recursive
