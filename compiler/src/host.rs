@@ -415,13 +415,7 @@ impl Forth {
                 self.push(m, take as i32)
             }
             DotS => {
-                let stack = self.data_stack(m);
-                let base = m.read_cell(addr::BASE)? as u32;
-                let mut out = format!("<{}> ", stack.len());
-                for v in stack {
-                    out.push_str(&format_signed(v, base));
-                    out.push(' ');
-                }
+                let out = self.dot_s_text(m)?;
                 m.output(out.as_bytes());
                 Ok(())
             }
@@ -435,6 +429,7 @@ impl Forth {
             Alias | Defers | CompileOnly | Restrict | Latest | LatestXt | LastXt | FindName | NameToInt | NameQInt
             | ToName | IdDot | CompTick | BracketCompTick | ParenTick | BracketParenTick | NextNameWord | NoName
             | Recursive | Reveal | InterpretCompile => self.run_gforth_defining(m, h),
+            TildeTilde | CloseAssert | TildeTildeRuntime | AssertRuntime => self.run_gforth_debug(m, h),
             QDupIf | QDupZeroIf | PlusDo | MinusDo | UPlusDo | UMinusDo | MinusLoop | For | Next | QLeave | QExit
             | EndIf | Unreachable | AssumeLive => self.run_gforth_control(h),
             BracketIf | BracketElse | BracketThen | BracketDefined | BracketUndefined | NToR | NRFrom | Synonym
@@ -487,6 +482,18 @@ impl Forth {
             | XHold
             | EKeyToXChar => self.run_xchar(m, h),
         }
+    }
+
+    /// The data stack as `.S` shows it: `<depth> ` and each item in `BASE`.
+    pub(crate) fn dot_s_text(&mut self, m: &mut dyn Machine) -> Result<String, Fault> {
+        let stack = self.data_stack(m);
+        let base = m.read_cell(addr::BASE)? as u32;
+        let mut out = format!("<{}> ", stack.len());
+        for v in stack {
+            out.push_str(&format_signed(v, base));
+            out.push(' ');
+        }
+        Ok(out)
     }
 
     pub(crate) fn set_state(&mut self, m: &mut dyn Machine, compiling: bool) -> Result<(), Fault> {

@@ -214,6 +214,11 @@ macro_rules! for_each_host_word {
             Recursive "RECURSIVE" I "( -- ) gforth: make the definition being compiled findable now.";
             Reveal "REVEAL" - "( -- ) gforth: make the latest definition findable.";
             InterpretCompile "INTERPRET/COMPILE:" - "( int-xt comp-xt \"name\" -- ) gforth: a word with separate interpretation and compilation semantics.";
+            // gforth's debugging words (gforth_debug.rs).
+            TildeTilde "~~" I "( -- ) gforth: show the source position and the data stack on the error stream.";
+            CloseAssert ")" I "( flag -- ) gforth: end an assertion; a false flag throws -2.";
+            TildeTildeRuntime "(~~)" - "( n -- ) Run time of a compiled ~~ at source position n.";
+            AssertRuntime "(END-ASSERT)" - "( flag n -- ) Run time of a compiled ) at source position n.";
             // Floating point (FLOATING-POINT and FLOATING-POINT EXT).
             FVariable "FVARIABLE" - "( \"name\" -- ) Define a float variable.";
             FConstant "FCONSTANT" - "( \"name\" -- ) ( F: r -- ) Define a float constant.";

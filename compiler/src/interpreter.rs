@@ -175,6 +175,8 @@ pub struct Forth {
     pub(crate) precision: usize,
     /// The name `NEXTNAME` or `NONAME` gave the next defined word.
     pub(crate) next_name: crate::gforth_defining::NextName,
+    /// The source positions (`FILE:LINE`) of compiled `~~` and assertions.
+    pub(crate) debug_sites: Vec<String>,
 }
 
 /// The prelude: words of the system written in Forth, loaded at boot in
@@ -225,6 +227,7 @@ impl Forth {
             warnings: Vec::new(),
             precision: crate::host_float::DEFAULT_PRECISION,
             next_name: Default::default(),
+            debug_sites: Vec::new(),
         }
     }
 

@@ -43,6 +43,7 @@ mod facility;
 mod file_access;
 pub mod file_system;
 mod gforth_control;
+mod gforth_debug;
 mod gforth_defining;
 pub mod float_text;
 mod host;

@@ -83,6 +83,12 @@ pub trait Machine {
 
     /// Writes program output.
     fn output(&mut self, bytes: &[u8]);
+    /// Writes debugging output (gforth's `~~`), which belongs on the error
+    /// stream. The default sends it with the program output, for hosts that
+    /// have only one stream.
+    fn error_output(&mut self, bytes: &[u8]) {
+        self.output(bytes);
+    }
     /// Reads one byte of input, or `None` at end of input.
     fn key(&mut self) -> Option<u8>;
     /// Reads one line of input without its line terminator, or `None` at end.

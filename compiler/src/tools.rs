@@ -164,10 +164,12 @@ impl Forth {
             }
             let word = tok.to_ascii_uppercase();
             match word.as_slice() {
-                b"[IF]" => skip.depth += 1,
+                // gforth's [IFDEF], [IFUNDEF] and [ENDIF] nest like [IF]
+                // and [THEN].
+                b"[IF]" | b"[IFDEF]" | b"[IFUNDEF]" => skip.depth += 1,
                 b"[ELSE]" if skip.depth == 0 && skip.to == SkipTo::ElseOrThen => return Ok(()),
-                b"[THEN]" if skip.depth == 0 => return Ok(()),
-                b"[THEN]" => skip.depth -= 1,
+                b"[THEN]" | b"[ENDIF]" if skip.depth == 0 => return Ok(()),
+                b"[THEN]" | b"[ENDIF]" => skip.depth -= 1,
                 _ => {}
             }
         }

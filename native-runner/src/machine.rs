@@ -415,6 +415,12 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
         self.0.as_context_mut().data_mut().console.write(bytes);
     }
 
+    fn error_output(&mut self, bytes: &[u8]) {
+        // What was printed before comes first, as on a terminal.
+        self.0.as_context_mut().data_mut().console.flush();
+        let _ = std::io::Write::write_all(&mut std::io::stderr(), bytes);
+    }
+
     fn key(&mut self) -> Option<u8> {
         self.0.as_context_mut().data_mut().console.key()
     }

@@ -18,3 +18,18 @@
 : name>comp ( nt -- w xt ) name>compile ;
 : string, ( c-addr u -- ) dup c, here swap dup allot move ;
 : longstring, ( c-addr u -- ) dup , here swap dup allot move ;
+
+\ Assertions: ASSERTn( ... ) checks the flag that the code inside leaves when
+\ n is at most ASSERT-LEVEL, and otherwise skips the code as a comment.
+variable assert-level ( -- a-addr )  1 assert-level !
+: assertn ( n -- ) assert-level @ > if postpone ( then ;
+: assert0( ( -- ) 0 assertn ; immediate
+: assert1( ( -- ) 1 assertn ; immediate
+: assert2( ( -- ) 2 assertn ; immediate
+: assert3( ( -- ) 3 assertn ; immediate
+: assert( ( -- ) 1 assertn ; immediate
+
+\ Conditional compilation on whether a word is defined.
+: [ifdef] ( "name" -- ) postpone [defined] postpone [if] ; immediate
+: [ifundef] ( "name" -- ) postpone [undefined] postpone [if] ; immediate
+' [then] alias [endif] ( -- ) immediate
