@@ -25,6 +25,8 @@ pub enum Cf {
     Do(usize),
     /// An open `CASE`, with the `ENDOF` branches to resolve at `ENDCASE`.
     Case(Vec<BlockId>),
+    /// gforth's `TRY` whose protected region has ended; `ENDTRY` closes it.
+    Try,
 }
 
 /// Why a control word could not be compiled.

@@ -429,6 +429,7 @@ impl Forth {
             Alias | Defers | CompileOnly | Restrict | Latest | LatestXt | LastXt | FindName | NameToInt | NameQInt
             | ToName | IdDot | CompTick | BracketCompTick | ParenTick | BracketParenTick | NextNameWord | NoName
             | Recursive | Reveal | InterpretCompile => self.run_gforth_defining(m, h),
+            Try | IfError | Restore | EndTry | EndTryIfError | NoThrow => self.run_gforth_exceptions(h),
             TildeTilde | CloseAssert | TildeTildeRuntime | AssertRuntime => self.run_gforth_debug(m, h),
             QDupIf | QDupZeroIf | PlusDo | MinusDo | UPlusDo | UMinusDo | MinusLoop | For | Next | QLeave | QExit
             | EndIf | Unreachable | AssumeLive => self.run_gforth_control(h),
@@ -528,6 +529,9 @@ impl Forth {
     }
 
     fn end_definition(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        if !self.try_outer.is_empty() {
+            return Err(self.cf_error(crate::definition::CfError::Mismatch(";")));
+        }
         let closed = match &self.current {
             Some(cur) => cur.def.check_closed(";"),
             None => return Err(self.fail(throw::CONTROL_MISMATCH, "; without :")),

@@ -214,6 +214,13 @@ macro_rules! for_each_host_word {
             Recursive "RECURSIVE" I "( -- ) gforth: make the definition being compiled findable now.";
             Reveal "REVEAL" - "( -- ) gforth: make the latest definition findable.";
             InterpretCompile "INTERPRET/COMPILE:" - "( int-xt comp-xt \"name\" -- ) gforth: a word with separate interpretation and compilation semantics.";
+            // gforth's exception words (gforth_exceptions.rs).
+            Try "TRY" IC "( -- ) gforth: start a region whose throws are caught.";
+            IfError "IFERROR" IC "( -- ) gforth: end the TRY region; what follows up to THEN runs on a throw, with its code.";
+            Restore "RESTORE" IC "( -- ) gforth: end the TRY region; what follows runs always, a throw's code on the stack.";
+            EndTry "ENDTRY" IC "( -- ) gforth: end a TRY structure.";
+            EndTryIfError "ENDTRY-IFERROR" IC "( -- ) gforth: end the TRY region; what follows up to THEN runs on a throw.";
+            NoThrow "NOTHROW" - "( -- ) gforth: reset backtrace recording (no effect here).";
             // gforth's debugging words (gforth_debug.rs).
             TildeTilde "~~" I "( -- ) gforth: show the source position and the data stack on the error stream.";
             CloseAssert ")" I "( flag -- ) gforth: end an assertion; a false flag throws -2.";

@@ -177,6 +177,9 @@ pub struct Forth {
     pub(crate) next_name: crate::gforth_defining::NextName,
     /// The source positions (`FILE:LINE`) of compiled `~~` and assertions.
     pub(crate) debug_sites: Vec<String>,
+    /// The definitions set aside by gforth's `TRY` while its region is
+    /// compiled, innermost last.
+    pub(crate) try_outer: Vec<Current>,
 }
 
 /// The prelude: words of the system written in Forth, loaded at boot in
@@ -228,6 +231,7 @@ impl Forth {
             precision: crate::host_float::DEFAULT_PRECISION,
             next_name: Default::default(),
             debug_sites: Vec::new(),
+            try_outer: Vec::new(),
         }
     }
 
@@ -366,6 +370,7 @@ impl Forth {
         m.set_sp(l.ds_base());
         m.set_rp(l.rs_base());
         m.set_fsp(l.fs_base());
+        self.try_outer.clear();
         if let Some(cur) = self.current.take() {
             self.dict.truncate_if_last(cur.header);
         }

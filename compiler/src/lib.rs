@@ -44,6 +44,7 @@ mod file_access;
 pub mod file_system;
 mod gforth_control;
 mod gforth_debug;
+mod gforth_exceptions;
 mod gforth_defining;
 pub mod float_text;
 mod host;

@@ -1,0 +1,2 @@
+\ ENDTRY without TRY.
+: bad ( -- ) 1 endtry ;

@@ -1,0 +1,2 @@
+\ IFERROR without TRY.
+: bad ( -- ) 1 iferror then ;

@@ -1,0 +1,2 @@
+\ ENDTRY right after TRY: the region needs IFERROR, RESTORE or ENDTRY-IFERROR.
+: bad ( -- ) try 1 endtry ;

@@ -1,0 +1,2 @@
+\ ; inside a TRY region.
+: bad ( -- ) try 1 ;
