@@ -27,8 +27,8 @@ impl Forth {
             TildeTilde | CloseAssert => {
                 let site = self.source_position();
                 if self.state {
-                    self.debug_sites.push(site);
-                    self.compile_op(Op::Lit(self.debug_sites.len() as i32 - 1))?;
+                    self.gforth.debug_sites.push(site);
+                    self.compile_op(Op::Lit(self.gforth.debug_sites.len() as i32 - 1))?;
                     let runtime = if h == TildeTilde { TildeTildeRuntime } else { AssertRuntime };
                     self.compile_op(Op::Call(host_xt(runtime)))
                 } else if h == TildeTilde {
@@ -39,7 +39,7 @@ impl Forth {
             }
             TildeTildeRuntime | AssertRuntime => {
                 let i = self.pop(m)?;
-                let site = usize::try_from(i).ok().and_then(|i| self.debug_sites.get(i)).cloned();
+                let site = usize::try_from(i).ok().and_then(|i| self.gforth.debug_sites.get(i)).cloned();
                 let site = site.unwrap_or_else(|| "?:0".to_string());
                 if h == TildeTildeRuntime {
                     self.debug_line(m, &site)

@@ -23,16 +23,11 @@ use crate::machine::{Fault, Machine, MachineExt};
 use crate::primitives::Prim;
 use runtime::throw;
 
-/// What the next defining word names its word, set by `NEXTNAME` (a name)
-/// or `NONAME` (the empty name: the word is not findable).
-#[derive(Debug, Default)]
-pub(crate) struct NextName(Option<String>);
-
 impl Forth {
     /// The name for a defining word: the one `NEXTNAME` or `NONAME` left, or
     /// else the next name in the input stream.
     pub(crate) fn parse_def_name(&mut self, m: &mut dyn Machine) -> Result<String, Fault> {
-        match self.next_name.0.take() {
+        match self.gforth.next_name.take() {
             Some(name) => Ok(name),
             None => self.parse_word_name(m),
         }
@@ -127,11 +122,11 @@ impl Forth {
                 if name.len() > 255 {
                     return Err(self.fail(throw::NAME_TOO_LONG, "names are at most 255 characters"));
                 }
-                self.next_name.0 = Some(String::from_utf8_lossy(&name).into_owned());
+                self.gforth.next_name = Some(String::from_utf8_lossy(&name).into_owned());
                 Ok(())
             }
             NoName => {
-                self.next_name.0 = Some(String::new());
+                self.gforth.next_name = Some(String::new());
                 Ok(())
             }
             Recursive | Reveal => {

@@ -47,7 +47,7 @@ impl Forth {
                 })
             }
             EndTry => {
-                if !self.try_outer.is_empty() && self.current.as_ref().is_some_and(|c| c.def.cf.is_empty()) {
+                if !self.gforth.try_outer.is_empty() && self.current.as_ref().is_some_and(|c| c.def.cf.is_empty()) {
                     return Err(self.cf_error(CfError::Mismatch("ENDTRY")));
                 }
                 self.with_def(|d| match d.cf.pop() {
@@ -89,7 +89,7 @@ impl Forth {
             // Not checked (see `warnings`): mark the comment as seen.
             stack_comment: Some(String::new()),
         });
-        self.try_outer.push(outer);
+        self.gforth.try_outer.push(outer);
         Ok(())
     }
 
@@ -98,14 +98,14 @@ impl Forth {
     /// whole structure) a `Try` entry for `ENDTRY`.
     fn end_try_region(&mut self, word: &'static str, endtry_follows: bool) -> Result<(), Fault> {
         let inner_open = match &self.current {
-            Some(cur) if !self.try_outer.is_empty() => cur.def.check_closed(word),
+            Some(cur) if !self.gforth.try_outer.is_empty() => cur.def.check_closed(word),
             _ => Err(CfError::Mismatch(word)),
         };
         inner_open.map_err(|e| self.cf_error(e))?;
         let inner = self.current.take().expect("checked above");
         let xt = inner.def.func.xt;
         self.pending.push(inner.def.finish());
-        self.current = self.try_outer.pop();
+        self.current = self.gforth.try_outer.pop();
         self.compile_op(Op::Lit(xt as i32))?;
         self.compile_op(Op::Call(host_xt(HostWord::Catch)))?;
         self.with_def(|d| {

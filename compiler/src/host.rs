@@ -430,6 +430,7 @@ impl Forth {
             | ToName | IdDot | CompTick | BracketCompTick | ParenTick | BracketParenTick | NextNameWord | NoName
             | Recursive | Reveal | InterpretCompile => self.run_gforth_defining(m, h),
             Try | IfError | Restore | EndTry | EndTryIfError | NoThrow => self.run_gforth_exceptions(h),
+            SourceFilename | SourceLineNumber | IncludedQ | ExecuteParsing => self.run_gforth_input(m, h),
             TildeTilde | CloseAssert | TildeTildeRuntime | AssertRuntime => self.run_gforth_debug(m, h),
             QDupIf | QDupZeroIf | PlusDo | MinusDo | UPlusDo | UMinusDo | MinusLoop | For | Next | QLeave | QExit
             | EndIf | Unreachable | AssumeLive => self.run_gforth_control(h),
@@ -529,7 +530,7 @@ impl Forth {
     }
 
     fn end_definition(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
-        if !self.try_outer.is_empty() {
+        if !self.gforth.try_outer.is_empty() {
             return Err(self.cf_error(crate::definition::CfError::Mismatch(";")));
         }
         let closed = match &self.current {

@@ -221,6 +221,11 @@ macro_rules! for_each_host_word {
             EndTry "ENDTRY" IC "( -- ) gforth: end a TRY structure.";
             EndTryIfError "ENDTRY-IFERROR" IC "( -- ) gforth: end the TRY region; what follows up to THEN runs on a throw.";
             NoThrow "NOTHROW" - "( -- ) gforth: reset backtrace recording (no effect here).";
+            // gforth's input-source words (gforth_input.rs).
+            SourceFilename "SOURCEFILENAME" - "( -- c-addr u ) gforth: the name of the file being interpreted.";
+            SourceLineNumber "SOURCELINE#" - "( -- u ) gforth: the number of the line being interpreted.";
+            IncludedQ "INCLUDED?" - "( c-addr u -- flag ) gforth: whether the file was included.";
+            ExecuteParsing "EXECUTE-PARSING" - "( ... c-addr u xt -- ... ) gforth: execute xt with the string as the input source.";
             // gforth's debugging words (gforth_debug.rs).
             TildeTilde "~~" I "( -- ) gforth: show the source position and the data stack on the error stream.";
             CloseAssert ")" I "( flag -- ) gforth: end an assertion; a false flag throws -2.";

@@ -173,13 +173,8 @@ pub struct Forth {
     pub(crate) warnings: Vec<crate::warnings::Warning>,
     /// Significant digits of `F.`, `FE.` and `FS.` (`PRECISION`).
     pub(crate) precision: usize,
-    /// The name `NEXTNAME` or `NONAME` gave the next defined word.
-    pub(crate) next_name: crate::gforth_defining::NextName,
-    /// The source positions (`FILE:LINE`) of compiled `~~` and assertions.
-    pub(crate) debug_sites: Vec<String>,
-    /// The definitions set aside by gforth's `TRY` while its region is
-    /// compiled, innermost last.
-    pub(crate) try_outer: Vec<Current>,
+    /// The state of gforth's extension words.
+    pub(crate) gforth: crate::gforth_state::GforthState,
 }
 
 /// The prelude: words of the system written in Forth, loaded at boot in
@@ -229,9 +224,7 @@ impl Forth {
             declared: Default::default(),
             warnings: Vec::new(),
             precision: crate::host_float::DEFAULT_PRECISION,
-            next_name: Default::default(),
-            debug_sites: Vec::new(),
-            try_outer: Vec::new(),
+            gforth: Default::default(),
         }
     }
 
@@ -370,7 +363,7 @@ impl Forth {
         m.set_sp(l.ds_base());
         m.set_rp(l.rs_base());
         m.set_fsp(l.fs_base());
-        self.try_outer.clear();
+        self.gforth.try_outer.clear();
         if let Some(cur) = self.current.take() {
             self.dict.truncate_if_last(cur.header);
         }

@@ -45,6 +45,8 @@ pub mod file_system;
 mod gforth_control;
 mod gforth_debug;
 mod gforth_exceptions;
+mod gforth_input;
+mod gforth_state;
 mod gforth_defining;
 pub mod float_text;
 mod host;

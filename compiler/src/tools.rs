@@ -250,14 +250,21 @@ impl Forth {
         if let Some(&a) = self.names_copied.get(&(id, xt)) {
             return Ok((a, name.len() as u32));
         }
-        let a = addr::NAMES + self.names_used;
-        if self.names_used + name.len() as u32 > addr::NAMES_LEN {
-            return Err(self.fail(throw::DICTIONARY_OVERFLOW, "the names region of NAME>STRING is full"));
-        }
-        m.write(a, name.as_bytes())?;
-        self.names_used += name.len() as u32;
+        let a = self.copy_to_names_region(m, name.as_bytes())?;
         self.names_copied.insert((id, xt), a);
         Ok((a, name.len() as u32))
+    }
+
+    /// Copies text that must stay put (names, file names) into the names
+    /// region of the memory map; returns its address.
+    pub(crate) fn copy_to_names_region(&mut self, m: &mut dyn Machine, text: &[u8]) -> Result<u32, Fault> {
+        let a = addr::NAMES + self.names_used;
+        if self.names_used + text.len() as u32 > addr::NAMES_LEN {
+            return Err(self.fail(throw::DICTIONARY_OVERFLOW, "the names region of NAME>STRING is full"));
+        }
+        m.write(a, text)?;
+        self.names_used += text.len() as u32;
+        Ok(a)
     }
 
     /// What `SEE` prints for a header.

@@ -33,3 +33,16 @@ variable assert-level ( -- a-addr )  1 assert-level !
 : [ifdef] ( "name" -- ) postpone [defined] postpone [if] ; immediate
 : [ifundef] ( "name" -- ) postpone [undefined] postpone [if] ; immediate
 ' [then] alias [endif] ( -- ) immediate
+
+\ Word lists and vocabularies.
+: >order ( wid -- ) >r get-order r> swap 1+ set-order ;
+: vocabulary ( "name" -- )
+  wordlist create ,
+  does> @ >r get-order dup if nip else 1+ then r> swap set-order ;
+: seal ( -- ) get-order over >r 0 ?do drop loop r> 1 set-order ;
+:noname ( nt -- flag ) name>string type space true ;
+: wordlist-words ( wid -- ) cr [ ] literal swap traverse-wordlist ;
+' words alias vlist ( -- )
+
+\ Input sources.
+' require alias needs ( "name" -- )

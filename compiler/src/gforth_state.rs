@@ -1,0 +1,23 @@
+//! The state that gforth's extension words keep between words: one struct
+//! in [`Forth`](crate::interpreter::Forth), so the words of each family
+//! (`gforth_defining.rs`, `gforth_debug.rs`, `gforth_exceptions.rs`,
+//! `gforth_input.rs`) find theirs in one place.
+
+use std::collections::HashMap;
+
+use crate::interpreter::Current;
+
+/// What gforth's extension words remember.
+#[derive(Debug, Default)]
+pub(crate) struct GforthState {
+    /// The name of the next defined word, set by `NEXTNAME` (a name) or
+    /// `NONAME` (the empty name: the word is not findable).
+    pub next_name: Option<String>,
+    /// The source positions (`FILE:LINE`) of compiled `~~` and assertions.
+    pub debug_sites: Vec<String>,
+    /// The definitions set aside by `TRY` while its region is compiled,
+    /// innermost last.
+    pub try_outer: Vec<Current>,
+    /// Where `SOURCEFILENAME` put each file name in linear memory.
+    pub file_names: HashMap<String, u32>,
+}
