@@ -1,7 +1,7 @@
 //! The state that gforth's extension words keep between words: one struct
 //! in [`Forth`](crate::interpreter::Forth), so the words of each family
 //! (`gforth_defining.rs`, `gforth_debug.rs`, `gforth_exceptions.rs`,
-//! `gforth_input.rs`) find theirs in one place.
+//! `gforth_input.rs`, `gforth_bracket_loops.rs`) find theirs in one place.
 
 use std::collections::HashMap;
 
@@ -20,4 +20,10 @@ pub(crate) struct GforthState {
     pub try_outer: Vec<Current>,
     /// Where `SOURCEFILENAME` put each file name in linear memory.
     pub file_names: HashMap<String, u32>,
+    /// The indices of the running `[DO]` loops, innermost last.
+    pub bracket_indices: Vec<i32>,
+    /// How many interpretive loops are running their text.
+    pub text_loops: usize,
+    /// What the last closing word of an interpretive loop signalled.
+    pub loop_end: Option<crate::gforth_bracket_loops::LoopEnd>,
 }

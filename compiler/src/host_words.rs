@@ -226,6 +226,19 @@ macro_rules! for_each_host_word {
             SourceLineNumber "SOURCELINE#" - "( -- u ) gforth: the number of the line being interpreted.";
             IncludedQ "INCLUDED?" - "( c-addr u -- flag ) gforth: whether the file was included.";
             ExecuteParsing "EXECUTE-PARSING" - "( ... c-addr u xt -- ... ) gforth: execute xt with the string as the input source.";
+            // gforth's interpretive loops (gforth_bracket_loops.rs).
+            BracketDo "[DO]" I "( n1 n2 -- ) gforth: interpret the text up to [LOOP] for each index from n2 up to n1.";
+            BracketQDo "[?DO]" I "( n1 n2 -- ) gforth: [DO], skipped if n1 = n2.";
+            BracketLoop "[LOOP]" I "( -- ) gforth: end a [DO] loop, stepping by 1.";
+            BracketPlusLoop "[+LOOP]" I "( n -- ) gforth: end a [DO] loop, stepping by n.";
+            BracketFor "[FOR]" I "( u -- ) gforth: interpret the text up to [NEXT] for each index from u down to 0.";
+            BracketNext "[NEXT]" I "( -- ) gforth: end a [FOR] loop.";
+            BracketI "[I]" I "( -- n ) gforth: the index of the innermost [DO] (a literal when compiling).";
+            BracketBegin "[BEGIN]" I "( -- ) gforth: interpret the text up to [UNTIL], [AGAIN] or [REPEAT] repeatedly.";
+            BracketUntil "[UNTIL]" I "( flag -- ) gforth: end a [BEGIN] loop when flag is true.";
+            BracketAgain "[AGAIN]" I "( -- ) gforth: go back to [BEGIN].";
+            BracketWhile "[WHILE]" I "( flag -- ) gforth: leave a [BEGIN] loop after [REPEAT] when flag is false.";
+            BracketRepeat "[REPEAT]" I "( -- ) gforth: go back to [BEGIN].";
             // gforth's debugging words (gforth_debug.rs).
             TildeTilde "~~" I "( -- ) gforth: show the source position and the data stack on the error stream.";
             CloseAssert ")" I "( flag -- ) gforth: end an assertion; a false flag throws -2.";

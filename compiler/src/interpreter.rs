@@ -556,7 +556,7 @@ impl Forth {
         }
     }
 
-    fn interpret_word(&mut self, m: &mut dyn Machine, tok: &[u8]) -> Result<(), Fault> {
+    pub(crate) fn interpret_word(&mut self, m: &mut dyn Machine, tok: &[u8]) -> Result<(), Fault> {
         let name = String::from_utf8_lossy(tok);
         if self.state {
             // Locals come before every other word and before numbers.

@@ -42,6 +42,7 @@ pub mod error;
 mod facility;
 mod file_access;
 pub mod file_system;
+mod gforth_bracket_loops;
 mod gforth_control;
 mod gforth_debug;
 mod gforth_exceptions;

@@ -1,0 +1,2 @@
+\ [I] outside [DO].
+[i] .

@@ -1,0 +1,2 @@
+\ [LOOP] with no [DO] running.
+[loop]
