@@ -132,7 +132,9 @@ pub fn prim_class(p: Prim) -> OpClass {
 /// The class of an op.
 pub fn op_class(op: &Op) -> OpClass {
     match *op {
-        Op::Lit(_) | Op::DoInit(_) | Op::LoopIndex(_) | Op::LoopLimit(_) | Op::LocalGet(_) | Op::LocalSet(_) => OpClass::Stack,
+        Op::Lit(_) | Op::DoInit(_) | Op::LoopIndex(_) | Op::LoopLimit(_) | Op::LocalGet(_) | Op::LocalSet(_) => {
+            OpClass::Stack
+        }
         Op::FetchLit(_) | Op::StoreLit(_) => OpClass::Memory,
         Op::Popcount => OpClass::Arith,
         Op::Prim(p) => prim_class(p),

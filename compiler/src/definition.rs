@@ -284,7 +284,8 @@ impl Definition {
         let next = BlockId(self.func.blocks.len() as u32);
         let (test, _) = self.end_block(Term::Branch { nonzero: next, zero: BlockId::PENDING });
         let skip = self.new_block();
-        self.func.blocks[skip.index()] = Block { ops: vec![Op::Prim(Prim::TwoDrop)], term: Term::Jump(BlockId::PENDING) };
+        self.func.blocks[skip.index()] =
+            Block { ops: vec![Op::Prim(Prim::TwoDrop)], term: Term::Jump(BlockId::PENDING) };
         self.resolve(test, skip);
         let lp = LoopId(self.func.n_loops);
         self.op(Op::DoInit(lp));
@@ -304,7 +305,9 @@ impl Definition {
 
     fn pop_do(&mut self, word: &'static str) -> Result<LoopCtx, CfError> {
         match self.cf.pop() {
-            Some(Cf::Do(i)) if i + 1 == self.loops.len() => Ok(self.loops.pop().expect("a Do entry has its loop context")),
+            Some(Cf::Do(i)) if i + 1 == self.loops.len() => {
+                Ok(self.loops.pop().expect("a Do entry has its loop context"))
+            }
             Some(other) => {
                 self.cf.push(other);
                 Err(CfError::Mismatch(word))
@@ -314,7 +317,7 @@ impl Definition {
     }
 
     /// gforth's `NEXT`: `-1 +LOOP`.
-    pub fn next(&mut self) -> Result<(), CfError> {
+    pub fn next_(&mut self) -> Result<(), CfError> {
         let ctx = self.pop_do("NEXT")?;
         self.op(Op::Lit(-1));
         self.close_loop(ctx, true);
@@ -345,7 +348,8 @@ impl Definition {
         let next = BlockId(self.func.blocks.len() as u32);
         let (test, _) = self.end_block(Term::Branch { nonzero: next, zero: BlockId::PENDING });
         self.op(Op::Prim(Prim::Negate));
-        let (from, stop) = self.end_block(Term::Loop { lp: ctx.lp, plus: true, body: ctx.body, exit: BlockId::PENDING });
+        let (from, stop) =
+            self.end_block(Term::Loop { lp: ctx.lp, plus: true, body: ctx.body, exit: BlockId::PENDING });
         self.resolve(test, stop);
         self.op(Op::Prim(Prim::Drop));
         let exit = self.fall_into_new();
@@ -567,6 +571,72 @@ mod tests {
         d.op(Op::LocalGet(a));
         let t = text(d);
         assert!(t.starts_with("function T xt=9 loops=0 locals=2\nb0:\n    local.set 1\n    local.get 0\n"), "{t}");
+    }
+
+    /// `+DO` is a `2DUP >` test whose false side drops the bounds and joins
+    /// the loop's exit like a `LEAVE`; the loop itself is an ordinary `DO`.
+    #[test]
+    fn guarded_do_skips_to_the_loop_exit() {
+        let mut d = Definition::new(9, "T".into());
+        d.do_guarded(Prim::Gt);
+        d.loop_index(0, "I").unwrap();
+        d.loop_(false).unwrap();
+        let t = text(d);
+        assert!(t.contains("b0:\n    prim 2DUP\n    prim >\n    branch b1 else b2"), "{t}");
+        assert!(t.contains("b2:\n    prim 2DROP\n    jump b4"), "{t}");
+        assert!(t.contains("b1:\n    do L0\n    jump b3"), "{t}");
+        assert!(t.contains("loop L0 b3 exit b4"), "{t}");
+    }
+
+    /// `-LOOP` tests index - limit against the step before stepping, and its
+    /// exit side drops the step.
+    #[test]
+    fn minus_loop_tests_before_stepping_down() {
+        let mut d = Definition::new(9, "T".into());
+        d.do_guarded(Prim::Lt);
+        d.minus_loop().unwrap();
+        let t = text(d);
+        assert!(t.contains("index L0\n    limit L0\n    prim -\n    prim SWAP\n    prim U>"), "{t}");
+        assert!(t.contains("prim NEGATE\n    +loop L0"), "{t}");
+        assert!(t.contains("prim DROP\n    jump"), "{t}");
+    }
+
+    /// `FOR` ... `NEXT` is `0 SWAP DO` ... `-1 +LOOP`, and `NEXT` needs a loop.
+    #[test]
+    fn for_next_is_a_counted_loop_down_to_zero() {
+        let mut d = Definition::new(9, "T".into());
+        assert_eq!(d.next_(), Err(CfError::Mismatch("NEXT")));
+        d.for_();
+        d.next_().unwrap();
+        let t = text(d);
+        assert!(t.contains("lit 0\n    prim SWAP\n    do L0"), "{t}");
+        assert!(t.contains("lit -1\n    +loop L0"), "{t}");
+    }
+
+    /// `?DUP-IF` keeps the stack effect static: the zero side drops the copy
+    /// in a block of its own; `?DUP-0=-IF` drops it in the body.
+    #[test]
+    fn dup_ifs_drop_the_copy_on_the_right_side() {
+        let mut d = Definition::new(9, "T".into());
+        d.dup_if();
+        d.then().unwrap();
+        let t = text(d);
+        assert!(t.contains("prim DUP\n    branch b1 else b2"), "{t}");
+        assert!(t.contains("b2:\n    prim DROP\n    jump"), "{t}");
+        let mut d = Definition::new(9, "T".into());
+        d.dup_zero_if();
+        d.then().unwrap();
+        let t = text(d);
+        assert!(t.contains("prim DUP\n    branch b2 else b1\nb1:\n    prim DROP"), "{t}");
+    }
+
+    #[test]
+    fn leave_if_and_loop_limit_need_a_loop() {
+        let mut d = Definition::new(9, "T".into());
+        assert_eq!(d.leave_if(), Err(CfError::NoLoop("?LEAVE")));
+        assert_eq!(d.loop_limit(), Err(CfError::NoLoop("I'")));
+        d.exit_if();
+        text(d);
     }
 
     #[test]

@@ -122,7 +122,9 @@ impl Forth {
         loop {
             let (start, tok) = self.parse_name(m)?;
             if tok.is_empty() {
-                return Err(self.fail(throw::CONTROL_MISMATCH, format!("{word} needs its closing word on the same line")));
+                return Err(
+                    self.fail(throw::CONTROL_MISMATCH, format!("{word} needs its closing word on the same line"))
+                );
             }
             if let Some(top) = self.inputs.last_mut() {
                 top.tok_start = start;
@@ -143,7 +145,9 @@ impl Forth {
         loop {
             let (_, tok) = self.parse_name(m)?;
             if tok.is_empty() {
-                return Err(self.fail(throw::CONTROL_MISMATCH, format!("{word} needs its closing word on the same line")));
+                return Err(
+                    self.fail(throw::CONTROL_MISMATCH, format!("{word} needs its closing word on the same line"))
+                );
             }
             let tok = tok.to_ascii_uppercase();
             if OPENERS.contains(&tok.as_slice()) {

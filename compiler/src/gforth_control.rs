@@ -44,7 +44,7 @@ impl Forth {
                 d.for_();
                 Ok(())
             }),
-            Next => self.with_def(Definition::next),
+            Next => self.with_def(Definition::next_),
             QLeave => self.with_def(Definition::leave_if),
             QExit => self.with_def(|d| {
                 d.exit_if();

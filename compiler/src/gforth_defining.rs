@@ -43,8 +43,14 @@ impl Forth {
                     return Err(self.fail(throw::INVALID_NAME, format!("ALIAS needs an execution token, not {xt}")));
                 };
                 let name = self.parse_def_name(m)?;
-                let id =
-                    self.dict.add(Header { name, xt, immediate: false, compile_only: false, hidden: false, kind: old.kind });
+                let id = self.dict.add(Header {
+                    name,
+                    xt,
+                    immediate: false,
+                    compile_only: false,
+                    hidden: false,
+                    kind: old.kind,
+                });
                 self.latest = Some(id);
                 Ok(())
             }

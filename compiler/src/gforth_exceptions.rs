@@ -78,7 +78,8 @@ impl Forth {
                 return Err(f);
             }
         };
-        let header = Header { name: String::new(), xt, immediate: false, compile_only: false, hidden: true, kind: Kind::Colon };
+        let header =
+            Header { name: String::new(), xt, immediate: false, compile_only: false, hidden: true, kind: Kind::Colon };
         self.dict.add(header);
         let name = format!("{} (try)", outer.def.func.name);
         self.current = Some(Current {
