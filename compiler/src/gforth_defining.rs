@@ -2,7 +2,7 @@
 //! `ALIAS`, `DEFERS`, `COMPILE-ONLY` (`RESTRICT`), `LATEST`, `LATESTXT`
 //! (`LASTXT`), `FIND-NAME`, `NAME>INT`, `NAME?INT`, `>NAME`, `ID.`,
 //! `COMP'`, `[COMP']`, `(')`, `[(')]`, `NEXTNAME`, `NONAME`, `RECURSIVE`,
-//! `REVEAL` and `INTERPRET/COMPILE:`.
+//! `REVEAL`, `INTERPRET/COMPILE:`, `]]` ... `[[` and `EXCEPTION`.
 //!
 //! Name tokens are those of `tools.rs` (a header's index plus one). gforth's
 //! nt and xt are the same number; here they differ, so code that mixes
@@ -16,6 +16,7 @@
 
 use crate::dictionary::{Header, Kind, WordId};
 use crate::host_words::HostWord;
+use crate::input::SourceKind;
 use crate::interpreter::Forth;
 use crate::ir::{Op, Xt};
 use crate::kernel::{host_xt, prim_xt};
@@ -161,10 +162,55 @@ impl Forth {
                 self.latest = Some(id);
                 Ok(())
             }
+            PostponeMode => self.postpone_until_brackets(m),
+            Exception => {
+                let (_, text) = self.pop_text(m)?;
+                let code = FIRST_EXCEPTION - self.gforth.exceptions.len() as i32;
+                self.gforth.exceptions.insert(code, String::from_utf8_lossy(&text).into_owned());
+                self.push(m, code)
+            }
             _ => unreachable!("not a gforth defining word: {}", h.name()),
         }
     }
 }
+
+impl Forth {
+    /// gforth's `]]`: postpones every word up to `[[`, across lines of a
+    /// file; a number compiles code that compiles it as a literal.
+    fn postpone_until_brackets(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        loop {
+            let (_, tok) = self.parse_name(m)?;
+            if tok.is_empty() {
+                let is_file = matches!(self.inputs.last().map(|i| &i.kind), Some(SourceKind::File { .. }));
+                if is_file && self.refill_file(m)? {
+                    continue;
+                }
+                return Err(self.fail(throw::CONTROL_MISMATCH, "]] needs a closing [["));
+            }
+            if tok == b"[[" {
+                return Ok(());
+            }
+            let name = String::from_utf8_lossy(&tok).into_owned();
+            if let Some(hdr) = self.dict.find(&name) {
+                let (xt, immediate, kind) = (hdr.xt, hdr.immediate, hdr.kind.clone());
+                self.postpone_word(m, xt, immediate, &kind)?;
+                continue;
+            }
+            let base = m.read_cell(runtime::addr::BASE)? as u32;
+            match crate::number::parse(&tok, base) {
+                Some(crate::number::Number::Single(n)) => {
+                    self.compile_op(Op::Lit(n))?;
+                    self.compile_op(Op::Call(host_xt(HostWord::Literal)))?;
+                }
+                _ => return Err(self.fail(throw::UNDEFINED_WORD, format!("undefined word {name} after ]]"))),
+            }
+        }
+    }
+}
+
+/// The code `EXCEPTION` gives first; later ones count down from it, as in
+/// gforth 0.7.3 (32-bit).
+const FIRST_EXCEPTION: i32 = -2051;
 
 /// The name token of a header.
 fn nt_of(id: WordId) -> i32 {

@@ -144,14 +144,7 @@ impl Forth {
             }
             Postpone => {
                 let (xt, immediate, kind) = self.find_parsed(m)?;
-                if let Kind::InterpCompile { comp } = kind {
-                    self.compile_xt(m, comp)
-                } else if immediate {
-                    self.compile_xt(m, xt)
-                } else {
-                    self.compile_op(Op::Lit(xt as i32))?;
-                    self.compile_op(Op::Call(host_xt(CompileComma)))
-                }
+                self.postpone_word(m, xt, immediate, &kind)
             }
             BracketCompile => {
                 let (xt, _, _) = self.find_parsed(m)?;
@@ -428,7 +421,7 @@ impl Forth {
             Environment => self.environment(m),
             Alias | Defers | CompileOnly | Restrict | Latest | LatestXt | LastXt | FindName | NameToInt | NameQInt
             | ToName | IdDot | CompTick | BracketCompTick | ParenTick | BracketParenTick | NextNameWord | NoName
-            | Recursive | Reveal | InterpretCompile => self.run_gforth_defining(m, h),
+            | Recursive | Reveal | InterpretCompile | PostponeMode | Exception => self.run_gforth_defining(m, h),
             Try | IfError | Restore | EndTry | EndTryIfError | NoThrow => self.run_gforth_exceptions(h),
             SourceFilename | SourceLineNumber | IncludedQ | ExecuteParsing => self.run_gforth_input(m, h),
             BracketDo | BracketQDo | BracketLoop | BracketPlusLoop | BracketFor | BracketNext | BracketI
@@ -485,6 +478,25 @@ impl Forth {
             | XKeyQuestion
             | XHold
             | EKeyToXChar => self.run_xchar(m, h),
+        }
+    }
+
+    /// Appends a word's compilation semantics to the current definition
+    /// (`POSTPONE`, and each word between gforth's `]]` and `[[`).
+    pub(crate) fn postpone_word(
+        &mut self,
+        m: &mut dyn Machine,
+        xt: Xt,
+        immediate: bool,
+        kind: &Kind,
+    ) -> Result<(), Fault> {
+        if let Kind::InterpCompile { comp } = *kind {
+            self.compile_xt(m, comp)
+        } else if immediate {
+            self.compile_xt(m, xt)
+        } else {
+            self.compile_op(Op::Lit(xt as i32))?;
+            self.compile_op(Op::Call(host_xt(HostWord::CompileComma)))
         }
     }
 

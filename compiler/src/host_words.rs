@@ -214,6 +214,8 @@ macro_rules! for_each_host_word {
             Recursive "RECURSIVE" I "( -- ) gforth: make the definition being compiled findable now.";
             Reveal "REVEAL" - "( -- ) gforth: make the latest definition findable.";
             InterpretCompile "INTERPRET/COMPILE:" - "( int-xt comp-xt \"name\" -- ) gforth: a word with separate interpretation and compilation semantics.";
+            PostponeMode "]]" IC "( \"words<[[>\" -- ) gforth: postpone every word up to [[.";
+            Exception "EXCEPTION" - "( c-addr u -- n ) gforth: a new throw code whose message is the string.";
             // gforth's exception words (gforth_exceptions.rs).
             Try "TRY" IC "( -- ) gforth: start a region whose throws are caught.";
             IfError "IFERROR" IC "( -- ) gforth: end the TRY region; what follows up to THEN runs on a throw, with its code.";

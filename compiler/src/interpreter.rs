@@ -433,7 +433,9 @@ impl Forth {
         let (default_msg, code) = match &f {
             Fault::Bye => return Stop::Bye,
             Fault::Throw(c) => {
-                (throw::message(*c).map(str::to_string).unwrap_or_else(|| "uncaught exception".into()), Some(*c))
+                let own = self.gforth.exceptions.get(c).cloned();
+                let msg = throw::message(*c).map(str::to_string).or(own);
+                (msg.unwrap_or_else(|| "uncaught exception".into()), Some(*c))
             }
             Fault::Trap { code, what } => {
                 (throw::message(*code).map(|m| format!("{m} ({what})")).unwrap_or_else(|| what.clone()), Some(*code))

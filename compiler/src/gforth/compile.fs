@@ -46,3 +46,10 @@ variable assert-level ( -- a-addr )  1 assert-level !
 
 \ Input sources.
 ' require alias needs ( "name" -- )
+
+\ Other names gforth gives to words of the system.
+' action-of alias what's ( "name" -- xt ) immediate
+' id. alias .id ( nt -- )
+' >name alias >head ( xt -- nt | 0 )
+' parse-name alias parse-word ( "name" -- c-addr u )
+' parse-name alias name ( "name" -- c-addr u )

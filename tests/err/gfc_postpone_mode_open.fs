@@ -1,0 +1,2 @@
+\ ]] without [[ before the end of the file.
+: bad ( -- ) ]] dup ;

@@ -1,0 +1,2 @@
+\ ]] of a word that does not exist.
+: bad ( -- ) ]] no-such-thing [[ ; immediate
