@@ -2,7 +2,13 @@
 //! `ALIAS`, `DEFERS`, `COMPILE-ONLY` (`RESTRICT`), `LATEST`, `LATESTXT`
 //! (`LASTXT`), `FIND-NAME`, `NAME>INT`, `NAME?INT`, `>NAME`, `ID.`,
 //! `COMP'`, `[COMP']`, `(')`, `[(')]`, `NEXTNAME`, `NONAME`, `RECURSIVE`,
-//! `REVEAL`, `INTERPRET/COMPILE:`, `]]` ... `[[` and `EXCEPTION`.
+//! `REVEAL`, `INTERPRET/COMPILE:`, `]]` ... `[[`, `EXCEPTION`, and
+//! `>DOES-CODE`, `DOES-CODE!` and `!DOES`.
+//!
+//! gforth's "does-code" is the address of the code after `DOES>`; here it is
+//! the xt of that code (what a `DOES>` word executes after pushing its
+//! body), so `>DOES-CODE` gives it for a word that `DOES>` has changed (0
+//! otherwise) and `DOES-CODE!` and `!DOES` give it to a `CREATE`d word.
 //!
 //! Name tokens are those of `tools.rs` (a header's index plus one). gforth's
 //! nt and xt are the same number; here they differ, so code that mixes
@@ -163,6 +169,32 @@ impl Forth {
                 Ok(())
             }
             PostponeMode => self.postpone_until_brackets(m),
+            ToDoesCode => {
+                let xt = self.pop(m)? as Xt;
+                let does = match self.dict.by_xt(xt).map(|hdr| &hdr.kind) {
+                    Some(Kind::Does { .. }) => m.read_cell(runtime::addr::XT_INFO + 8 * xt + 4)?,
+                    _ => 0,
+                };
+                self.push(m, does)
+            }
+            DoesCodeStore | StoreDoes => {
+                let id = if h == DoesCodeStore {
+                    let xt = self.pop(m)? as Xt;
+                    self.dict.id_by_xt(xt)
+                } else {
+                    self.latest
+                };
+                let does = self.pop(m)? as Xt;
+                if self.dict.by_xt(does).is_none() {
+                    return Err(self.fail(throw::INVALID_NAME, format!("{does} is not an execution token")));
+                }
+                match id {
+                    Some(id) => self.set_does_code(m, id, does, h.name()),
+                    None => {
+                        Err(self.fail(throw::BODY_OF_NON_CREATE, format!("{} needs a word made by CREATE", h.name())))
+                    }
+                }
+            }
             Exception => {
                 let (_, text) = self.pop_text(m)?;
                 let code = FIRST_EXCEPTION - self.gforth.exceptions.len() as i32;

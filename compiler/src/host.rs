@@ -8,7 +8,7 @@
 //! Guarantee: bad arguments give a THROW code, never a panic.
 
 use crate::definition::Definition;
-use crate::dictionary::{Header, Kind};
+use crate::dictionary::{Header, Kind, WordId};
 use crate::host_words::HostWord;
 use crate::input::SourceKind;
 use crate::interpreter::{Current, Forth, Snapshot, TableEntry};
@@ -361,14 +361,7 @@ impl Forth {
                 let Some(id) = self.latest else {
                     return Err(self.fail(throw::BODY_OF_NON_CREATE, "DOES> without a CREATEd word"));
                 };
-                let hdr = self.dict.get(id);
-                let (xt, body) = match hdr.kind {
-                    Kind::Created { body } | Kind::Does { body } => (hdr.xt, body),
-                    _ => return Err(self.fail(throw::BODY_OF_NON_CREATE, "DOES> applied to a word not made by CREATE")),
-                };
-                self.dict.get_mut(id).kind = Kind::Does { body };
-                self.set_xt_info(m, xt, body, Some(does))?;
-                self.install(m, xt, TableEntry::CodeField(CodeField::Does))
+                self.set_does_code(m, id, does, "DOES>")
             }
             Does => self.does(m),
             Quit => {
@@ -421,7 +414,8 @@ impl Forth {
             Environment => self.environment(m),
             Alias | Defers | CompileOnly | Restrict | Latest | LatestXt | LastXt | FindName | NameToInt | NameQInt
             | ToName | IdDot | CompTick | BracketCompTick | ParenTick | BracketParenTick | NextNameWord | NoName
-            | Recursive | Reveal | InterpretCompile | PostponeMode | Exception => self.run_gforth_defining(m, h),
+            | Recursive | Reveal | InterpretCompile | PostponeMode | Exception | ToDoesCode | DoesCodeStore
+            | StoreDoes => self.run_gforth_defining(m, h),
             Try | IfError | Restore | EndTry | EndTryIfError | NoThrow => self.run_gforth_exceptions(h),
             SourceFilename | SourceLineNumber | IncludedQ | ExecuteParsing => self.run_gforth_input(m, h),
             BracketDo | BracketQDo | BracketLoop | BracketPlusLoop | BracketFor | BracketNext | BracketI
@@ -479,6 +473,21 @@ impl Forth {
             | XHold
             | EKeyToXChar => self.run_xchar(m, h),
         }
+    }
+
+    /// Gives a `CREATE`d word (`id`) the behaviour `does`: it will push its
+    /// body and execute `does` (`DOES>`, gforth's `DOES-CODE!`).
+    pub(crate) fn set_does_code(&mut self, m: &mut dyn Machine, id: WordId, does: Xt, word: &str) -> Result<(), Fault> {
+        let hdr = self.dict.get(id);
+        let (xt, body) = match hdr.kind {
+            Kind::Created { body } | Kind::Does { body } => (hdr.xt, body),
+            _ => {
+                return Err(self.fail(throw::BODY_OF_NON_CREATE, format!("{word} applied to a word not made by CREATE")))
+            }
+        };
+        self.dict.get_mut(id).kind = Kind::Does { body };
+        self.set_xt_info(m, xt, body, Some(does))?;
+        self.install(m, xt, TableEntry::CodeField(CodeField::Does))
     }
 
     /// Appends a word's compilation semantics to the current definition

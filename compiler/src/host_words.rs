@@ -216,6 +216,9 @@ macro_rules! for_each_host_word {
             InterpretCompile "INTERPRET/COMPILE:" - "( int-xt comp-xt \"name\" -- ) gforth: a word with separate interpretation and compilation semantics.";
             PostponeMode "]]" IC "( \"words<[[>\" -- ) gforth: postpone every word up to [[.";
             Exception "EXCEPTION" - "( c-addr u -- n ) gforth: a new throw code whose message is the string.";
+            ToDoesCode ">DOES-CODE" - "( xt1 -- xt2 | 0 ) gforth: the DOES> code a word runs (here an xt), or 0.";
+            DoesCodeStore "DOES-CODE!" - "( xt2 xt1 -- ) gforth: make the CREATEd word xt1 run the DOES> code xt2.";
+            StoreDoes "!DOES" - "( xt -- ) gforth: make the latest (CREATEd) word run the DOES> code xt.";
             // gforth's exception words (gforth_exceptions.rs).
             Try "TRY" IC "( -- ) gforth: start a region whose throws are caught.";
             IfError "IFERROR" IC "( -- ) gforth: end the TRY region; what follows up to THEN runs on a throw, with its code.";
