@@ -509,12 +509,21 @@ impl Forth {
         }
     }
 
-    /// The data stack as `.S` shows it: `<depth> ` and each item in `BASE`.
+    /// The data stack as `.S` shows it: `<depth> ` and each item in `BASE`,
+    /// only the top `MAXDEPTH-.S` items (a variable of `gforth/compile.fs`,
+    /// 9 unless changed) as in gforth.
     pub(crate) fn dot_s_text(&mut self, m: &mut dyn Machine) -> Result<String, Fault> {
         let stack = self.data_stack(m);
         let base = m.read_cell(addr::BASE)? as u32;
+        let max_depth = match self.dict.find_in("MAXDEPTH-.S", crate::dictionary::FORTH_WORDLIST) {
+            Some(id) => match self.dict.get(id).kind {
+                Kind::Variable { body } => m.read_cell(body)?.max(0) as usize,
+                _ => usize::MAX,
+            },
+            None => usize::MAX,
+        };
         let mut out = format!("<{}> ", stack.len());
-        for v in stack {
+        for &v in &stack[stack.len().saturating_sub(max_depth)..] {
             out.push_str(&format_signed(v, base));
             out.push(' ');
         }

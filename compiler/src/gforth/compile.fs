@@ -53,3 +53,6 @@ variable assert-level ( -- a-addr )  1 assert-level !
 ' >name alias >head ( xt -- nt | 0 )
 ' parse-name alias parse-word ( "name" -- c-addr u )
 ' parse-name alias name ( "name" -- c-addr u )
+
+\ .S (and ~~) show at most this many items from the top of the stack.
+variable maxdepth-.s ( -- a-addr )  9 maxdepth-.s !
