@@ -1,11 +1,12 @@
 //! gforth 0.7.3's words about the input source: `SOURCEFILENAME`,
-//! `SOURCELINE#`, `INCLUDED?` and `EXECUTE-PARSING`.
+//! `SOURCELINE#`, `INCLUDED?`, `ADD-INCLUDED-FILE` and `EXECUTE-PARSING`.
 //!
 //! `SOURCEFILENAME` and `SOURCELINE#` describe the innermost input source
 //! that has a name (a file, or the command line's `-e` text), as the
 //! diagnostics do; the file name is copied once into the names region, so
 //! its address stays valid. `INCLUDED?` is true for a path exactly as
-//! `INCLUDED` or `REQUIRED` found it. `EXECUTE-PARSING` makes a string the
+//! `INCLUDED` or `REQUIRED` found it, or as `ADD-INCLUDED-FILE` gave it (so
+//! `REQUIRED` skips it). `EXECUTE-PARSING` makes a string the
 //! input source while an xt runs, as `EVALUATE` does for interpreting.
 //!
 //! Guarantee: outside any named source the file name is empty and the line
@@ -43,6 +44,11 @@ impl Forth {
                 let (_, path) = self.pop_text(m)?;
                 let found = self.files.included.contains(String::from_utf8_lossy(&path).as_ref());
                 self.push(m, if found { -1 } else { 0 })
+            }
+            AddIncludedFile => {
+                let (_, path) = self.pop_text(m)?;
+                self.files.included.insert(String::from_utf8_lossy(&path).into_owned());
+                Ok(())
             }
             ExecuteParsing => {
                 let xt = self.pop(m)? as Xt;

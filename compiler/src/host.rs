@@ -417,7 +417,9 @@ impl Forth {
             | Recursive | Reveal | InterpretCompile | PostponeMode | Exception | ToDoesCode | DoesCodeStore
             | StoreDoes => self.run_gforth_defining(m, h),
             Try | IfError | Restore | EndTry | EndTryIfError | NoThrow => self.run_gforth_exceptions(h),
-            SourceFilename | SourceLineNumber | IncludedQ | ExecuteParsing => self.run_gforth_input(m, h),
+            SourceFilename | SourceLineNumber | IncludedQ | AddIncludedFile | ExecuteParsing => {
+                self.run_gforth_input(m, h)
+            }
             BracketDo | BracketQDo | BracketLoop | BracketPlusLoop | BracketFor | BracketNext | BracketI
             | BracketBegin | BracketUntil | BracketAgain | BracketWhile | BracketRepeat => self.run_bracket_loop(m, h),
             TildeTilde | CloseAssert | TildeTildeRuntime | AssertRuntime => self.run_gforth_debug(m, h),

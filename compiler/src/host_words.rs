@@ -230,6 +230,7 @@ macro_rules! for_each_host_word {
             SourceFilename "SOURCEFILENAME" - "( -- c-addr u ) gforth: the name of the file being interpreted.";
             SourceLineNumber "SOURCELINE#" - "( -- u ) gforth: the number of the line being interpreted.";
             IncludedQ "INCLUDED?" - "( c-addr u -- flag ) gforth: whether the file was included.";
+            AddIncludedFile "ADD-INCLUDED-FILE" - "( c-addr u -- ) gforth: record the file as included (REQUIRED skips it).";
             ExecuteParsing "EXECUTE-PARSING" - "( ... c-addr u xt -- ... ) gforth: execute xt with the string as the input source.";
             // gforth's interpretive loops (gforth_bracket_loops.rs).
             BracketDo "[DO]" I "( n1 n2 -- ) gforth: interpret the text up to [LOOP] for each index from n2 up to n1.";

@@ -12,7 +12,8 @@ sourcefilename s" gfc_input.fs" search nip nip . cr
 needs gfc_lib/gfc_helper.fs
 needs gfc_lib/gfc_helper.fs
 helper-loaded . cr
-s" gfc_lib/nothing.fs" included? . cr
+s" gfc_lib/nothing.fs" included? .
+s" gfc_lib/nothing.fs" add-included-file  s" gfc_lib/nothing.fs" included? . cr
 
 \ EXECUTE-PARSING runs a parsing word on a string.
 s" answer" ' variable execute-parsing
