@@ -29,3 +29,15 @@ pub(crate) struct GforthState {
     /// What the last closing word of an interpretive loop signalled.
     pub loop_end: Option<crate::gforth_bracket_loops::LoopEnd>,
 }
+
+impl GforthState {
+    /// Forgets what an error interrupted (an open `TRY` region, running
+    /// interpretive loops, a pending `NEXTNAME`); what was defined stays.
+    pub fn reset(&mut self) {
+        self.next_name = None;
+        self.try_outer.clear();
+        self.bracket_indices.clear();
+        self.text_loops = 0;
+        self.loop_end = None;
+    }
+}

@@ -363,7 +363,7 @@ impl Forth {
         m.set_sp(l.ds_base());
         m.set_rp(l.rs_base());
         m.set_fsp(l.fs_base());
-        self.gforth.try_outer.clear();
+        self.gforth.reset();
         if let Some(cur) = self.current.take() {
             self.dict.truncate_if_last(cur.header);
         }
