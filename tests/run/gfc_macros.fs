@@ -33,3 +33,8 @@ what's action ' cube = .
 s" alpha beta" ' parse-word execute-parsing type cr
 : second-name ( "a" "b" -- c-addr u ) name 2drop name ;
 second-name one two type cr
+
+\ SFIND is FIND for a string; .NAME is ID.; A, is , for addresses.
+s" cube" sfind . ' cube = . s" if" sfind . drop s" no-such" sfind . cr
+latest .name cr
+create links 0 a, links a,  links cell+ @ links = . cr

@@ -56,3 +56,7 @@ variable assert-level ( -- a-addr )  1 assert-level !
 
 \ .S (and ~~) show at most this many items from the top of the stack.
 variable maxdepth-.s ( -- a-addr )  9 maxdepth-.s !
+' id. alias .name ( nt -- )
+' , alias a, ( addr -- )
+: sfind ( c-addr u -- 0 | xt 1 | xt -1 )
+  find-name dup if name>compile ['] execute = if 1 else -1 then then ;
