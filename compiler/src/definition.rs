@@ -296,10 +296,22 @@ impl Definition {
 
     /// `I` (depth 0) or `J` (depth 1).
     pub fn loop_index(&mut self, depth: usize, word: &'static str) -> Result<(), CfError> {
-        let n = self.loops.len();
-        let lp = self.loops.get(n.wrapping_sub(1 + depth + self.unlooped)).ok_or(CfError::NoLoop(word))?.lp;
+        let lp = self.enclosing_loop(depth, word)?;
         self.op(Op::LoopIndex(lp));
         Ok(())
+    }
+
+    /// gforth's `I'`: the innermost loop's limit.
+    pub fn loop_limit(&mut self, word: &'static str) -> Result<(), CfError> {
+        let lp = self.enclosing_loop(0, word)?;
+        self.op(Op::LoopLimit(lp));
+        Ok(())
+    }
+
+    /// The loop `depth` levels out from the innermost one `word` can see.
+    fn enclosing_loop(&self, depth: usize, word: &'static str) -> Result<LoopId, CfError> {
+        let n = self.loops.len();
+        Ok(self.loops.get(n.wrapping_sub(1 + depth + self.unlooped)).ok_or(CfError::NoLoop(word))?.lp)
     }
 
     /// `UNLOOP`: the loop's slots stay, but `I` and `J` now see outer loops

@@ -172,7 +172,7 @@ impl Forth {
                 };
                 self.compile_op(Op::Call(xt))
             }
-            Exit | Unloop | LoopI | LoopJ => {
+            Exit | Unloop | LoopI | LoopJ | LoopK | LoopLimit => {
                 if self.state && self.current.is_some() {
                     self.compile_xt(m, host_xt(h))
                 } else {

@@ -44,6 +44,8 @@ macro_rules! for_each_host_word {
             Unloop "UNLOOP" C "( -- ) Discard the loop parameters.";
             LoopI "I" C "( -- n ) The innermost loop index.";
             LoopJ "J" C "( -- n ) The next outer loop index.";
+            LoopK "K" C "( -- n ) The second outer loop index (gforth).";
+            LoopLimit "I'" C "( -- n ) The innermost loop's limit (gforth).";
             If "IF" IC "( x -- ) Conditional forward branch.";
             Else "ELSE" IC "( -- ) The other branch of IF.";
             Then "THEN" IC "( -- ) Resolve a forward branch.";

@@ -659,6 +659,8 @@ impl Forth {
                 Some(Kind::Host(HostWord::Unloop)) => d.unloop(),
                 Some(Kind::Host(HostWord::LoopI)) => d.loop_index(0, "I"),
                 Some(Kind::Host(HostWord::LoopJ)) => d.loop_index(1, "J"),
+                Some(Kind::Host(HostWord::LoopK)) => d.loop_index(2, "K"),
+                Some(Kind::Host(HostWord::LoopLimit)) => d.loop_limit("I'"),
                 Some(Kind::Variable { body }) => {
                     d.op(Op::Lit(body as i32));
                     Ok(())

@@ -65,6 +65,8 @@ pub enum Op {
     DoInit(LoopId),
     /// Push a loop's current index (`I`, `J`).
     LoopIndex(LoopId),
+    /// Push a loop's limit (gforth's `I'`).
+    LoopLimit(LoopId),
     /// Push the value of a local.
     LocalGet(LocalId),
     /// Pop a cell into a local (its initialization, or `TO`).
@@ -187,6 +189,7 @@ impl fmt::Display for Op {
             Op::StoreLit(a) => write!(f, "store {a:#x}"),
             Op::DoInit(l) => write!(f, "do L{}", l.0),
             Op::LoopIndex(l) => write!(f, "index L{}", l.0),
+            Op::LoopLimit(l) => write!(f, "limit L{}", l.0),
             Op::LocalGet(l) => write!(f, "local.get {}", l.0),
             Op::LocalSet(l) => write!(f, "local.set {}", l.0),
             Op::Popcount => write!(f, "popcount"),

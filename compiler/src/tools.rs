@@ -325,6 +325,7 @@ impl Forth {
                     Op::StoreLit(a) => format!("[{a:#x}] !"),
                     Op::DoInit(l) => format!("do(L{})", l.0),
                     Op::LoopIndex(l) => format!("index(L{})", l.0),
+                    Op::LoopLimit(l) => format!("limit(L{})", l.0),
                     Op::LocalGet(l) => format!("local{}", l.0),
                     Op::LocalSet(l) => format!("TO local{}", l.0),
                     Op::Popcount => "popcount".to_string(),

@@ -167,7 +167,7 @@ fn step(
     known: &Known,
 ) -> bool {
     match *op {
-        Op::Lit(_) | Op::LoopIndex(_) => data.push_all([Vec::new()]),
+        Op::Lit(_) | Op::LoopIndex(_) | Op::LoopLimit(_) => data.push_all([Vec::new()]),
         Op::DoInit(_) => drop(data.pop_n(2)),
         Op::LocalGet(l) => {
             let d = locals.get(&l.0).cloned().unwrap_or_else(|| vec![(Place::Local(l.0), 0)]);
@@ -236,6 +236,12 @@ fn prim(p: Prim, prev: Option<&Op>, data: &mut Stack, ret: &mut Stack) -> bool {
             let d = ret.pop();
             ret.push_all([d.clone()]);
             data.push_all([d]);
+        }
+        RDrop => {
+            ret.pop();
+        }
+        TwoRDrop => {
+            ret.pop_n(2);
         }
         TwoRFetch => {
             let d = ret.pop_n(2);

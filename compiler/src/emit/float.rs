@@ -61,6 +61,12 @@ pub fn uses_float_stack(p: Prim) -> bool {
             | FZeroLt
             | FZeroEq
             | FZeroGt
+            | FNe
+            | FLe
+            | FGe
+            | FZeroNe
+            | FZeroLe
+            | FZeroGe
             | FFetch
             | FStore
             | SFFetch
@@ -138,8 +144,8 @@ fn block_shape(ops: &[Op]) -> Option<(u32, u32)> {
             FLit | FFetch | SFFetch | DFFetch | DToF | SToF => (0, 1, 1),
             FAdd | FSub | FMul | FDiv | FMax | FMin => (2, 1, 1),
             FNegate | FAbs | FSqrt | Floor | FRound | FTrunc => (1, 1, 1),
-            FLt | FGt | FEq => (2, 0, 0),
-            FZeroLt | FZeroEq | FZeroGt | FStore | SFStore | DFStore | FComma | FDrop | FToD | FToS => (1, 0, 0),
+            FLt | FGt | FEq | FNe | FLe | FGe => (2, 0, 0),
+            FZeroLt | FZeroEq | FZeroGt | FZeroNe | FZeroLe | FZeroGe | FStore | SFStore | DFStore | FComma | FDrop | FToD | FToS => (1, 0, 0),
             FDup => (1, 2, 0),
             FSwap => (2, 2, 0),
             FOver | FTuck => (2, 3, 0),
@@ -533,6 +539,12 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         FZeroLt => compare(b, 1, Instruction::F64Lt),
         FZeroEq => compare(b, 1, Instruction::F64Eq),
         FZeroGt => compare(b, 1, Instruction::F64Gt),
+        FNe => compare(b, 2, Instruction::F64Ne),
+        FLe => compare(b, 2, Instruction::F64Le),
+        FGe => compare(b, 2, Instruction::F64Ge),
+        FZeroNe => compare(b, 1, Instruction::F64Ne),
+        FZeroLe => compare(b, 1, Instruction::F64Le),
+        FZeroGe => compare(b, 1, Instruction::F64Ge),
         FFetch | DFFetch | SFFetch => {
             let a = b.pop();
             fpush_new(b, |b| {

@@ -368,6 +368,8 @@ impl Structurer<'_, '_> {
                     self.rdepth -= 2;
                 }
             }
+            RDrop => self.rdepth -= 1,
+            TwoRDrop => self.rdepth -= 2,
             _ => return false,
         }
         true
@@ -448,6 +450,12 @@ impl Structurer<'_, '_> {
                 // on the virtual stack must never change.
                 let (idx, _) = self.loop_locals(lp.0);
                 self.body.s().local_get(idx);
+                let v = self.body.set_temp();
+                self.body.push(v);
+            }
+            Op::LoopLimit(lp) => {
+                let (_, lim) = self.loop_locals(lp.0);
+                self.body.s().local_get(lim);
                 let v = self.body.set_temp();
                 self.body.push(v);
             }

@@ -29,7 +29,7 @@ pub fn verify(func: &Function) -> Vec<String> {
     };
     for (i, block) in func.blocks.iter().enumerate() {
         for op in &block.ops {
-            if let Op::DoInit(lp) | Op::LoopIndex(lp) = op {
+            if let Op::DoInit(lp) | Op::LoopIndex(lp) | Op::LoopLimit(lp) = op {
                 check_loop(&mut errors, &format!("b{i}"), *lp);
             }
             if let Op::LocalGet(l) | Op::LocalSet(l) = op {

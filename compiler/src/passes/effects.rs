@@ -180,6 +180,8 @@ pub fn return_stack_effect(op: &Op) -> Option<(u32, i32)> {
         Op::Prim(Prim::TwoRFrom) => Some((2, -2)),
         Op::Prim(Prim::RFetch) => Some((1, 0)),
         Op::Prim(Prim::TwoRFetch) => Some((2, 0)),
+        Op::Prim(Prim::RDrop) => Some((1, -1)),
+        Op::Prim(Prim::TwoRDrop) => Some((2, -2)),
         _ => None,
     }
 }
@@ -283,6 +285,14 @@ fn is_pure(p: Prim) -> bool {
             | ZeroNe
             | ZeroLt
             | ZeroGt
+            | Le
+            | Ge
+            | ULe
+            | UGe
+            | UEq
+            | UNe
+            | ZeroLe
+            | ZeroGe
             | Within
             | True
             | False
@@ -371,7 +381,7 @@ fn walk(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<(i64, O
         for op in &block.ops {
             let e = match *op {
                 Op::Prim(p) if constant_index_effect(prev, p).is_some() => constant_index_effect(prev, p)?,
-                Op::Lit(_) | Op::FetchLit(_) | Op::LoopIndex(_) | Op::LocalGet(_) => Effect::new(0, 1),
+                Op::Lit(_) | Op::FetchLit(_) | Op::LoopIndex(_) | Op::LoopLimit(_) | Op::LocalGet(_) => Effect::new(0, 1),
                 Op::StoreLit(_) | Op::LocalSet(_) => Effect::new(1, 0),
                 Op::DoInit(_) => Effect::new(2, 0),
                 Op::Popcount => Effect::new(1, 1),
