@@ -231,7 +231,7 @@ impl Forth {
             }
             DotParen => {
                 let s = self.parse_string(m, b')', ".(")?;
-                m.output(&s);
+                self.out_bytes(m, &s);
                 Ok(())
             }
             SQuote => {
@@ -384,7 +384,7 @@ impl Forth {
             Bye => Err(Fault::Bye),
             Emit => {
                 let c = self.pop(m)?;
-                m.output(&[c as u8]);
+                self.out_bytes(m, &[c as u8]);
                 Ok(())
             }
             Type => {
@@ -392,22 +392,22 @@ impl Forth {
                 let a = self.pop(m)?;
                 if u > 0 {
                     let s = m.read_vec(a as u32, u as u32)?;
-                    m.output(&s);
+                    self.out_bytes(m, &s);
                 }
                 Ok(())
             }
             Cr => {
-                m.output(b"\n");
+                self.out_bytes(m, b"\n");
                 Ok(())
             }
             Key => {
-                let c = m.key().map_or(-1, i32::from);
+                let c = self.key_in(m)?;
                 self.push(m, c)
             }
             Accept => {
                 let n = self.pop(m)?;
                 let a = self.pop(m)? as u32;
-                let line = m.read_line().unwrap_or_default();
+                let line = self.line_in(m, n.max(0) as usize)?;
                 let take = line.len().min(n.max(0) as usize);
                 m.write(a, &line[..take])?;
                 self.push(m, take as i32)
@@ -420,13 +420,13 @@ impl Forth {
                     out.push_str(&format_signed(v, base));
                     out.push(' ');
                 }
-                m.output(out.as_bytes());
+                self.out_bytes(m, out.as_bytes());
                 Ok(())
             }
             Words => {
                 let names = self.dict.visible_names().join(" ");
-                m.output(names.as_bytes());
-                m.output(b"\n");
+                self.out_bytes(m, names.as_bytes());
+                self.out_bytes(m, b"\n");
                 Ok(())
             }
             Environment => self.environment(m),
@@ -479,6 +479,9 @@ impl Forth {
             | XKeyQuestion
             | XHold
             | EKeyToXChar => self.run_xchar(m, h),
+            Utime | Cputime | ParenGetenv | Stdin | Stdout | Stderr | InfileId | OutfileId | InfileExecute
+            | OutfileExecute | KeyFile | KeyQuestionFile | FileEofQuestion | SpFetch | SpStore | RpFetch | RpStore
+            | FpFetch | FpStore | Exception => self.run_gforth_io(m, h),
         }
     }
 

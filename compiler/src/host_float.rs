@@ -137,7 +137,7 @@ impl Forth {
     }
 
     fn display(&mut self, m: &mut dyn Machine, text: String) -> Result<(), Fault> {
-        m.output(text.as_bytes());
+        self.out_bytes(m, text.as_bytes());
         Ok(())
     }
 

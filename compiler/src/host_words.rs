@@ -231,6 +231,27 @@ macro_rules! for_each_host_word {
             XKeyQuestion "XKEY?" - "( -- flag ) Whether XKEY would return without waiting.";
             XHold "XHOLD" - "( xchar -- ) Add an xchar to the pictured numeric output.";
             EKeyToXChar "EKEY>XCHAR" - "( u -- u false | xchar true ) Whether a keyboard event is an xchar.";
+            // gforth 0.7.3's extensions (gforth_io.rs).
+            Utime "UTIME" - "( -- ud ) Microseconds since 1970-01-01 UTC.";
+            Cputime "CPUTIME" - "( -- duser dsystem ) Microseconds of processor time: the time since start, and 0.";
+            ParenGetenv "(GETENV)" - "( c-addr1 u1 c-addr2 u2 -- n ) Copy up to u2 bytes of the environment variable c-addr1 u1 to c-addr2; its length, or -1 if unset.";
+            Stdin "STDIN" - "( -- fileid ) The program's standard input.";
+            Stdout "STDOUT" - "( -- fileid ) The program's standard output.";
+            Stderr "STDERR" - "( -- fileid ) The program's standard error stream.";
+            InfileId "INFILE-ID" - "( -- fileid ) The file KEY and ACCEPT read.";
+            OutfileId "OUTFILE-ID" - "( -- fileid ) The file TYPE and EMIT write.";
+            InfileExecute "INFILE-EXECUTE" - "( i*x xt fileid -- j*x ) Execute xt with KEY and ACCEPT reading fileid.";
+            OutfileExecute "OUTFILE-EXECUTE" - "( i*x xt fileid -- j*x ) Execute xt with displayed text going to fileid.";
+            KeyFile "KEY-FILE" - "( fileid -- char ) Read a byte of a file; 4 at its end.";
+            KeyQuestionFile "KEY?-FILE" - "( fileid -- flag ) Whether KEY-FILE would return without waiting.";
+            FileEofQuestion "FILE-EOF?" - "( fileid -- flag ) Whether KEY-FILE has met the end of the file.";
+            SpFetch "SP@" - "( -- a-addr ) The address of the top of the data stack.";
+            SpStore "SP!" - "( a-addr -- ) Set the data stack pointer.";
+            RpFetch "RP@" - "( -- a-addr ) The address of the top of the return stack.";
+            RpStore "RP!" - "( a-addr -- ) Set the return stack pointer.";
+            FpFetch "FP@" - "( -- f-addr ) The address of the top of the float stack.";
+            FpStore "FP!" - "( f-addr -- ) Set the float stack pointer.";
+            Exception "EXCEPTION" - "( c-addr u -- n ) A new THROW code; uncaught, it shows c-addr u.";
         }
     };
 }

@@ -173,6 +173,8 @@ pub struct Forth {
     pub(crate) warnings: Vec<crate::warnings::Warning>,
     /// Significant digits of `F.`, `FE.` and `FS.` (`PRECISION`).
     pub(crate) precision: usize,
+    /// gforth's redirections, exceptions and end-of-file flags.
+    pub(crate) io: crate::gforth_io::GforthIo,
 }
 
 /// The prelude: words of the system written in Forth, loaded at boot in
@@ -222,6 +224,7 @@ impl Forth {
             declared: Default::default(),
             warnings: Vec::new(),
             precision: crate::host_float::DEFAULT_PRECISION,
+            io: Default::default(),
         }
     }
 
@@ -433,7 +436,8 @@ impl Forth {
         let (default_msg, code) = match &f {
             Fault::Bye => return Stop::Bye,
             Fault::Throw(c) => {
-                (throw::message(*c).map(str::to_string).unwrap_or_else(|| "uncaught exception".into()), Some(*c))
+                let text = throw::message(*c).or_else(|| self.exception_message(*c));
+                (text.map(str::to_string).unwrap_or_else(|| "uncaught exception".into()), Some(*c))
             }
             Fault::Trap { code, what } => {
                 (throw::message(*code).map(|m| format!("{m} ({what})")).unwrap_or_else(|| what.clone()), Some(*code))

@@ -41,6 +41,7 @@ pub mod emit;
 pub mod error;
 mod facility;
 mod file_access;
+mod gforth_io;
 pub mod file_system;
 pub mod float_text;
 mod host;

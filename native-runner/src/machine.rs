@@ -415,6 +415,17 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
         self.0.as_context_mut().data_mut().console.write(bytes);
     }
 
+    fn error_output(&mut self, bytes: &[u8]) {
+        use std::io::Write;
+        // Program output written so far comes first, as a terminal shows it.
+        self.0.as_context_mut().data_mut().console.flush();
+        let _ = std::io::stderr().write_all(bytes);
+    }
+
+    fn env_var(&mut self, name: &str) -> Option<Vec<u8>> {
+        std::env::var_os(name).map(|v| v.into_encoded_bytes())
+    }
+
     fn key(&mut self) -> Option<u8> {
         self.0.as_context_mut().data_mut().console.key()
     }

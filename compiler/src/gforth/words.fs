@@ -150,3 +150,16 @@ CREATE (BASES) 10 , 16 , 2 , 10 ,
   R/O BIN OPEN-FILE THROW DUP >R SLURP-FID R> CLOSE-FILE THROW ;
 : BASE-EXECUTE ( i*x xt u -- j*x )
   BASE @ >R BASE ! CATCH R> BASE ! THROW ;
+CREATE (EMIT-BUF) 0 ,
+: EMIT-FILE ( char fileid -- ior ) SWAP (EMIT-BUF) C! (EMIT-BUF) 1 ROT WRITE-FILE ;
+
+\ ---- The system and its environment ----
+\ Without a terminal, gforth assumes 24 rows of 80 columns.
+: FORM ( -- urows ucols ) 24 80 ;
+\ gforth's wcwidth is the C library's in the C locale: printable ASCII is
+\ one column wide, NUL none, anything else unknown (-1).
+: WCWIDTH ( u -- n ) DUP 0= IF EXIT THEN 32 127 WITHIN IF 1 ELSE -1 THEN ;
+\ The value is copied to ALLOCATEd memory; an unset variable gives 0 0.
+: GETENV ( c-addr1 u1 -- c-addr2 u2 )
+  2DUP 0 0 (GETENV) DUP 0< IF DROP 2DROP 0 0 EXIT THEN
+  DUP ALLOCATE THROW SWAP 2>R 2R@ (GETENV) DROP 2R> ;

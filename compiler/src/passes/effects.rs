@@ -132,6 +132,12 @@ pub fn host_effect(h: HostWord) -> Option<Effect> {
         XCComma | XEmit | XHold => (1, 0),
         PlusXSlashString | XBackslashStringMinus | TrailingGarbage => (2, 2),
         XKey | XKeyQuestion => (0, 1),
+        // gforth's words (not the stack pointers: they see the whole stack).
+        Utime | Stdin | Stdout | Stderr | InfileId | OutfileId => (0, 1),
+        Cputime => (0, 4),
+        ParenGetenv => (4, 1),
+        KeyFile | KeyQuestionFile | FileEofQuestion => (1, 1),
+        Exception => (2, 1),
         _ => return None,
     };
     Some(Effect::new(i, o))
