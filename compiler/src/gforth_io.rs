@@ -136,7 +136,7 @@ impl Forth {
             }
             SpStore => {
                 let sp = self.pop(m)? as u32;
-                self.check_stack_pointer(sp, self.cfg.layout.ds_limit(), self.cfg.layout.ds_base(), "SP!")?;
+                self.check_stack_pointer(sp, self.cfg.layout.ds_limit(), self.cfg.layout.ds_base(), "data")?;
                 m.set_sp(sp);
                 Ok(())
             }
@@ -146,7 +146,7 @@ impl Forth {
             }
             RpStore => {
                 let rp = self.pop(m)? as u32;
-                self.check_stack_pointer(rp, self.cfg.layout.rs_limit(), self.cfg.layout.rs_base(), "RP!")?;
+                self.check_stack_pointer(rp, self.cfg.layout.rs_limit(), self.cfg.layout.rs_base(), "return")?;
                 m.set_rp(rp);
                 Ok(())
             }
@@ -156,7 +156,7 @@ impl Forth {
             }
             FpStore => {
                 let fp = self.pop(m)? as u32;
-                self.check_stack_pointer(fp, self.cfg.layout.fs_limit(), self.cfg.layout.fs_base(), "FP!")?;
+                self.check_stack_pointer(fp, self.cfg.layout.fs_limit(), self.cfg.layout.fs_base(), "float")?;
                 m.set_fsp(fp);
                 Ok(())
             }
@@ -277,9 +277,10 @@ impl Forth {
         })
     }
 
-    fn check_stack_pointer(&mut self, p: u32, limit: u32, base: u32, word: &str) -> Result<(), Fault> {
+    /// A new stack pointer must point into its stack, at a cell boundary.
+    fn check_stack_pointer(&mut self, p: u32, limit: u32, base: u32, stack: &str) -> Result<(), Fault> {
         if p < limit || p > base || p % 4 != 0 {
-            return Err(self.fail(throw::INVALID_ADDRESS, format!("{word}: {p:#x} is not within its stack")));
+            return Err(self.fail(throw::INVALID_ADDRESS, format!("{p:#x} is not within the {stack} stack")));
         }
         Ok(())
     }
