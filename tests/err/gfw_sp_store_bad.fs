@@ -1,3 +1,3 @@
 \ SP! to an address outside the data stack.
-: wreck ( -- ) here sp! ;
+: wreck ( -- ) 0 sp! ;
 wreck

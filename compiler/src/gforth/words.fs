@@ -163,3 +163,33 @@ CREATE (EMIT-BUF) 0 ,
 : GETENV ( c-addr1 u1 -- c-addr2 u2 )
   2DUP 0 0 (GETENV) DUP 0< IF DROP 2DROP 0 0 EXIT THEN
   DUP ALLOCATE THROW SWAP 2>R 2R@ (GETENV) DROP 2R> ;
+: ROWS ( -- u ) FORM DROP ;
+: COLS ( -- u ) FORM NIP ;
+: BELL ( -- ) #BELL EMIT ;
+
+\ ---- gforth's older words that programs still use (untagged in 0.7.3) ----
+: CHAR- ( c-addr1 -- c-addr2 ) 1- ;
+: UMIN ( u1 u2 -- u ) 2DUP U> IF SWAP THEN DROP ;
+: S>NUMBER ( c-addr u -- d ) S>NUMBER? DROP ;
+: ," ( "ccc<quote>" -- ) [CHAR] " PARSE STRING, ;
+: CONVERT ( ud1 c-addr1 -- ud2 c-addr2 ) CHAR+ BEGIN 1 >NUMBER 0= WHILE REPEAT ;
+: FMOD ( F: r1 r2 -- r3 ) FOVER FOVER F/ FTRUNC F* F- ;
+
+\ ---- struct.fs: a type is its alignment and size ( align size ) ----
+: FIELD ( align1 offset1 align size "name" -- align2 offset2 )
+  >R TUCK NALIGNED CREATE DUP , R> + >R NALIGNED R> DOES> ( addr1 -- addr2 ) @ + ;
+: END-STRUCT ( align size "name" -- ) OVER NALIGNED 2CONSTANT ;
+1 0 END-STRUCT STRUCT ( -- align size )
+4 4 2CONSTANT CELL% ( -- align size )
+1 1 2CONSTANT CHAR% ( -- align size )
+8 8 2CONSTANT FLOAT% ( -- align size )
+8 8 2CONSTANT DFLOAT% ( -- align size )
+4 4 2CONSTANT SFLOAT% ( -- align size )
+4 8 2CONSTANT DOUBLE% ( -- align size )
+: %ALIGNMENT ( align size -- align ) DROP ;
+: %SIZE ( align size -- size ) NIP ;
+: %ALIGN ( align size -- ) DROP HERE SWAP NALIGNED HERE - ALLOT ;
+: %ALLOT ( align size -- addr ) TUCK %ALIGN HERE SWAP ALLOT ;
+: %ALLOCATE ( align size -- addr ior ) NIP ALLOCATE ;
+: %ALLOC ( align size -- addr ) %ALLOCATE THROW ;
+: 2FIELD: ( n1 "name" -- n2 ) ALIGNED 2 CELLS +FIELD ;
