@@ -136,6 +136,37 @@ impl Forth {
         self.fpush(m, f(r1, r2))
     }
 
+    /// gforth's `F.RDP`, `F>STR-RDP` and `F>BUF-RDP`: `nr` characters laid
+    /// out by [`float_text::f_rdp`]; `nr` 0 gives no text, and a negative
+    /// `nd` or `np` counts as 0, as in gforth.
+    fn f_rdp_word(&mut self, m: &mut dyn Machine, h: HostWord) -> Result<(), Fault> {
+        let np = self.pop(m)?.max(0) as usize;
+        let nd = self.pop(m)?.max(0) as usize;
+        let nr = self.pop(m)?;
+        let buf = if h == HostWord::FToBufRdp { Some(self.pop(m)? as u32) } else { None };
+        let r = self.fpop(m)?;
+        if nr < 0 || nr as u64 > u64::from(self.cfg.layout.memory_bytes) {
+            return Err(self.fail(throw::INVALID_ADDRESS, format!("{nr} is not a field width")));
+        }
+        let nr = nr as usize;
+        let text = if nr == 0 { String::new() } else { float_text::f_rdp(r, nr, nd, np, self.base(m)?) };
+        match h {
+            HostWord::FToBufRdp => m.write(buf.unwrap_or_default(), text.as_bytes()),
+            HostWord::FToStrRdp => {
+                // Below the pictured numeric output, which it leaves alone.
+                let hld = m.read_cell(addr::HLD)? as u32;
+                let at = hld.wrapping_sub(nr as u32);
+                if at < addr::HOLD_START || at > hld {
+                    return Err(self.fail(throw::PICTURED_OVERFLOW, "F>STR-RDP: the text does not fit the pictured output buffer"));
+                }
+                m.write(at, text.as_bytes())?;
+                self.push(m, at as i32)?;
+                self.push(m, nr as i32)
+            }
+            _ => self.display(m, text),
+        }
+    }
+
     fn display(&mut self, m: &mut dyn Machine, text: String) -> Result<(), Fault> {
         self.out_bytes(m, text.as_bytes());
         Ok(())
@@ -206,6 +237,7 @@ impl Forth {
                 };
                 self.display(m, text)
             }
+            FDotRdp | FToStrRdp | FToBufRdp => self.f_rdp_word(m, h),
             FDotS => {
                 let stack = self.float_stack(m);
                 let base = self.base(m)?;

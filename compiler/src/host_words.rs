@@ -252,6 +252,9 @@ macro_rules! for_each_host_word {
             FpFetch "FP@" - "( -- f-addr ) The address of the top of the float stack.";
             FpStore "FP!" - "( f-addr -- ) Set the float stack pointer.";
             Exception "EXCEPTION" - "( c-addr u -- n ) A new THROW code; uncaught, it shows c-addr u.";
+            FDotRdp "F.RDP" - "( +nr +nd +np -- ) ( F: r -- ) Display r in nr columns, nd digits after the point if at least np digits show (host_float.rs).";
+            FToStrRdp "F>STR-RDP" - "( +nr +nd +np -- c-addr nr ) ( F: r -- ) F.RDP's text, below the pictured numeric output.";
+            FToBufRdp "F>BUF-RDP" - "( c-addr +nr +nd +np -- ) ( F: r -- ) F.RDP's text, into the buffer c-addr nr.";
         }
     };
 }

@@ -138,6 +138,9 @@ pub fn host_effect(h: HostWord) -> Option<Effect> {
         ParenGetenv => (4, 1),
         KeyFile | KeyQuestionFile | FileEofQuestion => (1, 1),
         Exception => (2, 1),
+        FDotRdp => (3, 0),
+        FToStrRdp => (3, 2),
+        FToBufRdp => (4, 0),
         _ => return None,
     };
     Some(Effect::new(i, o))
