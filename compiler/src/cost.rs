@@ -120,7 +120,9 @@ pub fn prim_class(p: Prim) -> OpClass {
     use Prim::*;
     match p {
         Dup | Drop | Swap | Over | Rot | MinusRot | Nip | Tuck | TwoDup | TwoDrop | TwoSwap | TwoOver | QuestionDup
-        | Pick | Roll | Depth | ToR | RFrom | RFetch | TwoToR | TwoRFrom | TwoRFetch | RDrop | TwoRDrop => OpClass::Stack,
+        | Pick | Roll | Depth | ToR | RFrom | RFetch | TwoToR | TwoRFrom | TwoRFetch | RDrop | TwoRDrop => {
+            OpClass::Stack
+        }
         Fetch | Store | CFetch | CStore | AddStore | TwoFetch | TwoStore | Comma | CComma | Fill | Erase | Move
         | CMove | CMoveUp | Count | DeferFetch | DeferStore => OpClass::Memory,
         Execute => OpClass::Call,
@@ -132,7 +134,9 @@ pub fn prim_class(p: Prim) -> OpClass {
 /// The class of an op.
 pub fn op_class(op: &Op) -> OpClass {
     match *op {
-        Op::Lit(_) | Op::DoInit(_) | Op::LoopIndex(_) | Op::LoopLimit(_) | Op::LocalGet(_) | Op::LocalSet(_) => OpClass::Stack,
+        Op::Lit(_) | Op::DoInit(_) | Op::LoopIndex(_) | Op::LoopLimit(_) | Op::LocalGet(_) | Op::LocalSet(_) => {
+            OpClass::Stack
+        }
         Op::FetchLit(_) | Op::StoreLit(_) => OpClass::Memory,
         Op::Popcount => OpClass::Arith,
         Op::Prim(p) => prim_class(p),

@@ -66,17 +66,19 @@ impl Forth {
                 let (a, u) = self.pop_region(m)?;
                 let mut buf = vec![0u8; u];
                 let std = self.std_file_word(m, h, fid, StdIo::Read(&mut buf));
-                let res = std.unwrap_or_else(|| with_files(m, |fs| {
-                    let mut n = 0;
-                    while n < u {
-                        let got = fs.read(fid, &mut buf[n..])?;
-                        if got == 0 {
-                            break;
+                let res = std.unwrap_or_else(|| {
+                    with_files(m, |fs| {
+                        let mut n = 0;
+                        while n < u {
+                            let got = fs.read(fid, &mut buf[n..])?;
+                            if got == 0 {
+                                break;
+                            }
+                            n += got;
                         }
-                        n += got;
-                    }
-                    Ok(n)
-                }));
+                        Ok(n)
+                    })
+                });
                 match res {
                     Ok(n) => {
                         m.write(a, &buf[..n])?;

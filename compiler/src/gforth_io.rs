@@ -108,7 +108,7 @@ impl Forth {
                 let fid = self.pop(m)? as Handle;
                 let xt = self.pop(m)? as u32;
                 let out = h == OutfileExecute;
-                let old = std::mem::replace(self.io.redirection(out), Some(fid));
+                let old = self.io.redirection(out).replace(fid);
                 let res = self.execute(m, xt);
                 *self.io.redirection(out) = old;
                 res
@@ -130,34 +130,31 @@ impl Forth {
                 let eof = self.io.at_eof.contains(&fid);
                 self.push(m, if eof { -1 } else { 0 })
             }
-            SpFetch => {
-                let sp = m.sp();
-                self.push(m, sp as i32)
+            SpFetch | RpFetch | FpFetch => {
+                let p = match h {
+                    SpFetch => m.sp(),
+                    RpFetch => m.rp(),
+                    _ => m.fsp(),
+                };
+                self.push(m, p as i32)
             }
-            SpStore => {
-                let sp = self.pop(m)? as u32;
-                self.check_stack_pointer(sp, self.cfg.layout.ds_limit(), self.cfg.layout.ds_base(), "data")?;
-                m.set_sp(sp);
-                Ok(())
-            }
-            RpFetch => {
-                let rp = m.rp();
-                self.push(m, rp as i32)
-            }
-            RpStore => {
-                let rp = self.pop(m)? as u32;
-                self.check_stack_pointer(rp, self.cfg.layout.rs_limit(), self.cfg.layout.rs_base(), "return")?;
-                m.set_rp(rp);
-                Ok(())
-            }
-            FpFetch => {
-                let fp = m.fsp();
-                self.push(m, fp as i32)
-            }
-            FpStore => {
-                let fp = self.pop(m)? as u32;
-                self.check_stack_pointer(fp, self.cfg.layout.fs_limit(), self.cfg.layout.fs_base(), "float")?;
-                m.set_fsp(fp);
+            SpStore | RpStore | FpStore => {
+                let p = self.pop(m)? as u32;
+                let l = self.cfg.layout;
+                let (limit, base, stack) = match h {
+                    SpStore => (l.ds_limit(), l.ds_base(), "data"),
+                    RpStore => (l.rs_limit(), l.rs_base(), "return"),
+                    _ => (l.fs_limit(), l.fs_base(), "float"),
+                };
+                // A new stack pointer must point into its stack, at a cell boundary.
+                if p < limit || p > base || !p.is_multiple_of(4) {
+                    return Err(self.fail(throw::INVALID_ADDRESS, format!("{p:#x} is not within the {stack} stack")));
+                }
+                match h {
+                    SpStore => m.set_sp(p),
+                    RpStore => m.set_rp(p),
+                    _ => m.set_fsp(p),
+                }
                 Ok(())
             }
             Exception => {
@@ -275,14 +272,6 @@ impl Forth {
             StdIo::Other => Ok(0),
             _ => wrong(),
         })
-    }
-
-    /// A new stack pointer must point into its stack, at a cell boundary.
-    fn check_stack_pointer(&mut self, p: u32, limit: u32, base: u32, stack: &str) -> Result<(), Fault> {
-        if p < limit || p > base || p % 4 != 0 {
-            return Err(self.fail(throw::INVALID_ADDRESS, format!("{p:#x} is not within the {stack} stack")));
-        }
-        Ok(())
     }
 
     fn push_double(&mut self, m: &mut dyn Machine, v: i64) -> Result<(), Fault> {

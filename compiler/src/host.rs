@@ -459,9 +459,7 @@ impl Forth {
             FVariable | FConstant | FValue | FLiteral | FSin | FCos | FTan | FSinCos | FAsin | FAcos | FAtan
             | FAtan2 | FSinh | FCosh | FTanh | FAsinh | FAcosh | FAtanh | FExp | FExpm1 | FLn | FLnp1 | FLog
             | FAlog | FPow | FProx | FDot | FEDot | FSDot | FDotS | Represent | ToFloat | Precision | SetPrecision
-            | FDotRdp | FToStrRdp | FToBufRdp => {
-                self.run_float(m, h)
-            }
+            | FDotRdp | FToStrRdp | FToBufRdp => self.run_float(m, h),
             XCSize
             | XSize
             | XCFetchPlus

@@ -145,7 +145,8 @@ fn block_shape(ops: &[Op]) -> Option<(u32, u32)> {
             FAdd | FSub | FMul | FDiv | FMax | FMin => (2, 1, 1),
             FNegate | FAbs | FSqrt | Floor | FRound | FTrunc => (1, 1, 1),
             FLt | FGt | FEq | FNe | FLe | FGe => (2, 0, 0),
-            FZeroLt | FZeroEq | FZeroGt | FZeroNe | FZeroLe | FZeroGe | FStore | SFStore | DFStore | FComma | FDrop | FToD | FToS => (1, 0, 0),
+            FZeroLt | FZeroEq | FZeroGt | FZeroNe | FZeroLe | FZeroGe | FStore | SFStore | DFStore | FComma | FDrop
+            | FToD | FToS => (1, 0, 0),
             FDup => (1, 2, 0),
             FSwap => (2, 2, 0),
             FOver | FTuck => (2, 3, 0),

@@ -702,10 +702,10 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         DPlus | DMinus | DNegate | DAbs | DTwoStar | DTwoSlash | DMax | DMin | MPlus | DToS | DZeroEq | DZeroLt
         | DEq | DLt | DULt => double(b, p),
         FLit | FAdd | FSub | FMul | FDiv | FNegate | FAbs | FMax | FMin | FSqrt | Floor | FRound | FTrunc | FLt
-        | FGt | FEq | FNe | FLe | FGe | FZeroLt | FZeroEq | FZeroGt | FZeroNe | FZeroLe | FZeroGe | FFetch | FStore | SFFetch | SFStore | DFFetch | DFStore
-        | FComma | FDup | FDrop | FSwap | FOver | FRot | FMinusRot | FNip | FTuck | FPick | FDepth | FToD | DToF
-        | FToS | SToF | Floats | FloatPlus | FAlign | FAligned | SFloats | SFloatPlus | SFAlign | SFAligned
-        | DFloats | DFloatPlus | DFAlign | DFAligned => super::float::emit(b, p),
+        | FGt | FEq | FNe | FLe | FGe | FZeroLt | FZeroEq | FZeroGt | FZeroNe | FZeroLe | FZeroGe | FFetch | FStore
+        | SFFetch | SFStore | DFFetch | DFStore | FComma | FDup | FDrop | FSwap | FOver | FRot | FMinusRot | FNip
+        | FTuck | FPick | FDepth | FToD | DToF | FToS | SToF | Floats | FloatPlus | FAlign | FAligned | SFloats
+        | SFloatPlus | SFAlign | SFAligned | DFloats | DFloatPlus | DFAlign | DFAligned => super::float::emit(b, p),
     }
 }
 

@@ -390,7 +390,9 @@ fn walk(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<(i64, O
         for op in &block.ops {
             let e = match *op {
                 Op::Prim(p) if constant_index_effect(prev, p).is_some() => constant_index_effect(prev, p)?,
-                Op::Lit(_) | Op::FetchLit(_) | Op::LoopIndex(_) | Op::LoopLimit(_) | Op::LocalGet(_) => Effect::new(0, 1),
+                Op::Lit(_) | Op::FetchLit(_) | Op::LoopIndex(_) | Op::LoopLimit(_) | Op::LocalGet(_) => {
+                    Effect::new(0, 1)
+                }
                 Op::StoreLit(_) | Op::LocalSet(_) => Effect::new(1, 0),
                 Op::DoInit(_) => Effect::new(2, 0),
                 Op::Popcount => Effect::new(1, 1),
