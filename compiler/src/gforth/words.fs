@@ -9,9 +9,9 @@
 2 CONSTANT /W ( -- u )     4 CONSTANT /L ( -- u )
 \ The strictest alignment any datum needs is a float's (8 bytes).
 : MAXALIGNED ( addr1 -- addr2 ) 7 + -8 AND ;
-: CFALIGNED ( addr1 -- addr2 ) 7 + -8 AND ;
+SYNONYM CFALIGNED MAXALIGNED ( addr1 -- addr2 )
 : MAXALIGN ( -- ) HERE MAXALIGNED HERE - ALLOT ;
-: CFALIGN ( -- ) MAXALIGN ;
+SYNONYM CFALIGN MAXALIGN ( -- )
 : NALIGNED ( addr1 n -- addr2 ) 1- TUCK + SWAP INVERT AND ;
 
 \ ---- Characters ----
@@ -30,16 +30,16 @@ CREATE (NEWLINE) 10 C,
 : 2TUCK ( x1 x2 x3 x4 -- x3 x4 x1 x2 x3 x4 ) 2SWAP 2OVER ;
 : ON ( a-addr -- ) TRUE SWAP ! ;
 : OFF ( a-addr -- ) FALSE SWAP ! ;
-: A! ( addr a-addr -- ) ! ;
-: A, ( addr -- ) , ;
+SYNONYM A! ! ( addr a-addr -- )
+SYNONYM A, , ( addr -- )
 : 2, ( x1 x2 -- ) HERE 2 CELLS ALLOT 2! ;
 : UW@ ( c-addr -- u ) DUP C@ SWAP 1+ C@ 8 LSHIFT OR ;
-: W@ ( c-addr -- u ) UW@ ;
+SYNONYM W@ UW@ ( c-addr -- u )
 : SW@ ( c-addr -- n ) UW@ $8000 XOR $8000 - ;
 : W! ( w c-addr -- ) OVER 8 RSHIFT OVER 1+ C! C! ;
 \ With 32-bit cells a 32-bit item is a cell; wasm loads need no alignment.
-: L@ ( c-addr -- u ) @ ;   : UL@ ( c-addr -- u ) @ ;
-: SL@ ( c-addr -- n ) @ ;  : L! ( w c-addr -- ) ! ;
+SYNONYM L@ @ ( c-addr -- u )    SYNONYM UL@ @ ( c-addr -- u )
+SYNONYM SL@ @ ( c-addr -- n )   SYNONYM L! ! ( w c-addr -- )
 {DP} CONSTANT DP ( -- a-addr )
 VARIABLE WARNINGS ( -- a-addr )  -1 WARNINGS !
 : CLEARSTACK ( i*x -- ) DEPTH 0 ?DO DROP LOOP ;
@@ -61,8 +61,8 @@ CREATE FP0 ( -- a-addr ) {FS_BASE} ,
 : DU> ( ud1 ud2 -- flag ) 2SWAP DU< ;
 : DU<= ( ud1 ud2 -- flag ) 2SWAP DU< 0= ;
 : DU>= ( ud1 ud2 -- flag ) DU< 0= ;
-: DU= ( xd1 xd2 -- flag ) D= ;
-: DU<> ( xd1 xd2 -- flag ) D= 0= ;
+SYNONYM DU= D= ( xd1 xd2 -- flag )
+SYNONYM DU<> D<> ( xd1 xd2 -- flag )
 
 \ ---- Strings ----
 : BOUNDS ( addr u -- addr+u addr ) OVER + SWAP ;
@@ -74,7 +74,7 @@ CREATE FP0 ( -- a-addr ) {FS_BASE} ,
 : SKIP ( c-addr1 u1 char -- c-addr2 u2 )
   >R BEGIN DUP WHILE OVER C@ R@ = WHILE 1 /STRING REPEAT THEN RDROP ;
 : STRING, ( c-addr u -- ) DUP C, HERE SWAP DUP ALLOT MOVE ;
-: S, ( c-addr u -- ) STRING, ;
+SYNONYM S, STRING, ( c-addr u -- )
 : STR= ( c-addr1 u1 c-addr2 u2 -- flag ) COMPARE 0= ;
 : STR< ( c-addr1 u1 c-addr2 u2 -- flag ) COMPARE 0< ;
 : STRING-PREFIX? ( c-addr1 u1 c-addr2 u2 -- flag ) TUCK 2>R MIN 2R> STR= ;
@@ -168,7 +168,7 @@ CREATE (EMIT-BUF) 0 ,
 : BELL ( -- ) #BELL EMIT ;
 
 \ ---- gforth's older words that programs still use (untagged in 0.7.3) ----
-: CHAR- ( c-addr1 -- c-addr2 ) 1- ;
+SYNONYM CHAR- 1- ( c-addr1 -- c-addr2 )
 : UMIN ( u1 u2 -- u ) 2DUP U> IF SWAP THEN DROP ;
 : S>NUMBER ( c-addr u -- d ) S>NUMBER? DROP ;
 : ," ( "ccc<quote>" -- ) [CHAR] " PARSE STRING, ;
@@ -186,8 +186,8 @@ CREATE (EMIT-BUF) 0 ,
 8 8 2CONSTANT DFLOAT% ( -- align size )
 4 4 2CONSTANT SFLOAT% ( -- align size )
 4 8 2CONSTANT DOUBLE% ( -- align size )
-: %ALIGNMENT ( align size -- align ) DROP ;
-: %SIZE ( align size -- size ) NIP ;
+SYNONYM %ALIGNMENT DROP ( align size -- align )
+SYNONYM %SIZE NIP ( align size -- size )
 : %ALIGN ( align size -- ) DROP HERE SWAP NALIGNED HERE - ALLOT ;
 : %ALLOT ( align size -- addr ) TUCK %ALIGN HERE SWAP ALLOT ;
 : %ALLOCATE ( align size -- addr ior ) NIP ALLOCATE ;
