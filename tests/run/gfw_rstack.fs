@@ -19,3 +19,9 @@ steps
 \ I' after UNLOOP sees the loop outside it.
 : outer-limit ( -- n ) 9 0 do 4 0 do unloop i' unloop exit loop loop 0 ;
 outer-limit . cr
+\ I' in small loops the optimizer unrolls, and beside J.
+: limit-sum ( -- n ) 0 100 0 do i' + loop ;  limit-sum . cr
+: odd-steps ( -- n ) 0 37 3 do i' i - + 2 +loop ; odd-steps . cr
+: parity ( n -- n ) 0 swap 0 ?do i' 1 and + loop ; 1001 parity . 0 parity . cr
+variable acc
+: grid ( -- n ) 0 acc ! 10 0 do 5 0 do i' j + acc +! loop loop acc @ ; grid . cr
