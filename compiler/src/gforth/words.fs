@@ -84,6 +84,9 @@ SYNONYM S, STRING, ( c-addr u -- )
       NIP NIP 0< 2* 1+ UNLOOP 2RDROP EXIT THEN
   LOOP 2DROP 2R> SWAP - DUP IF 0< 2* 1+ THEN ;
 : SAVE-MEM ( addr1 u -- addr2 u ) DUP ALLOCATE THROW SWAP 2DUP 2>R MOVE 2R> ;
+: CSTRING>SSTRING ( c-addr -- c-addr u ) DUP BEGIN DUP C@ WHILE CHAR+ REPEAT OVER - ;
+\ Like ." with S\" escapes; interpreted, it displays the text at once.
+: .\" ( "ccc<quote>" -- ) POSTPONE S\" STATE @ IF POSTPONE TYPE ELSE TYPE THEN ; IMMEDIATE
 
 \ ---- Numbers ----
 : HEX. ( u -- ) [CHAR] $ EMIT BASE @ >R HEX U. R> BASE ! ;
