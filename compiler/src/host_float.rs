@@ -157,10 +157,9 @@ impl Forth {
                 let hld = m.read_cell(addr::HLD)? as u32;
                 let at = hld.wrapping_sub(nr as u32);
                 if at < addr::HOLD_START || at > hld {
-                    return Err(self.fail(
-                        throw::PICTURED_OVERFLOW,
-                        "F>STR-RDP: the text does not fit the pictured output buffer",
-                    ));
+                    return Err(
+                        self.fail(throw::PICTURED_OVERFLOW, "the text does not fit the pictured numeric output buffer")
+                    );
                 }
                 m.write(at, text.as_bytes())?;
                 self.push(m, at as i32)?;
