@@ -520,6 +520,12 @@ impl Forth {
             self.note(b"");
             return Err(f);
         }
+        // A script's first line, `#!/usr/bin/env ...`, is a comment even
+        // without the space the word `#!` needs.
+        if self.inputs.last().is_some_and(|t| t.line.starts_with(b"#!")) {
+            let len = self.inputs.last().map_or(0, |t| t.line.len());
+            m.write_cell(addr::TO_IN, len as i32)?;
+        }
         self.interpret_source(m)?;
         self.pop_input(m)
     }
