@@ -562,15 +562,120 @@ mod tests {
     fn newer_locals_shadow_older_ones_ignoring_case() {
         let mut d = Definition::new(9, "T".into());
         let a = d.declare_local("a");
-        assert_eq!(d.find_local("A"), Some(a));
+        assert_eq!(d.find_local("A"), Some(Access::Cell(a)));
         let a2 = d.declare_local("A");
         assert_ne!(a, a2);
-        assert_eq!(d.find_local("a"), Some(a2));
+        assert_eq!(d.find_local("a"), Some(Access::Cell(a2)));
         assert_eq!(d.find_local("b"), None);
         d.op(Op::LocalSet(a2));
         d.op(Op::LocalGet(a));
         let t = text(d);
         assert!(t.starts_with("function T xt=9 loops=0 locals=2\nb0:\n    local.set 1\n    local.get 0\n"), "{t}");
+    }
+
+    /// `IF { x } ELSE { y } THEN`: each branch sees its own local, and
+    /// neither is visible after the join; one declared before stays.
+    #[test]
+    fn locals_of_a_branch_end_where_the_branches_join() {
+        let mut d = Definition::new(9, "T".into());
+        d.declare_local("a");
+        d.if_();
+        d.declare_local("x");
+        d.else_().unwrap();
+        assert_eq!(d.find_local("x"), None);
+        d.declare_local("y");
+        d.then().unwrap();
+        assert!(d.find_local("a").is_some());
+        assert_eq!((d.find_local("x"), d.find_local("y")), (None, None));
+    }
+
+    /// After `EXIT` the code is unreachable, so the flow that joins at
+    /// `THEN` brings its locals, and a `BEGIN` reached only by its back
+    /// edge sees none.
+    #[test]
+    fn unreachable_code_takes_the_locals_of_the_joining_flow() {
+        let mut d = Definition::new(9, "T".into());
+        d.if_();
+        d.exit();
+        d.else_().unwrap();
+        d.declare_local("x");
+        d.then().unwrap();
+        assert!(d.find_local("x").is_some());
+        d.exit();
+        d.begin();
+        assert_eq!(d.find_local("x"), None);
+    }
+
+    /// A local declared in a `DO` loop outlives `LOOP`, unless a `LEAVE`
+    /// (or `?DO`'s skip) joins there from before the declaration.
+    #[test]
+    fn loop_exits_join_the_leaves() {
+        let mut d = Definition::new(9, "T".into());
+        d.do_(false);
+        d.declare_local("x");
+        d.leave().unwrap();
+        d.loop_(false).unwrap();
+        assert!(d.find_local("x").is_some());
+        d.do_(false);
+        d.if_();
+        d.leave().unwrap();
+        d.then().unwrap();
+        d.declare_local("y");
+        d.loop_(false).unwrap();
+        assert_eq!(d.find_local("y"), None);
+        d.do_(true);
+        d.declare_local("z");
+        d.loop_(false).unwrap();
+        assert_eq!(d.find_local("z"), None);
+    }
+
+    #[test]
+    fn endscope_ends_the_locals_of_its_scope() {
+        let mut d = Definition::new(9, "T".into());
+        d.scope();
+        d.declare_local("x");
+        assert_eq!(d.check_closed(";"), Err(CfError::Mismatch(";")));
+        d.endscope().unwrap();
+        assert_eq!(d.find_local("x"), None);
+        assert_eq!(d.endscope(), Err(CfError::Mismatch("ENDSCOPE")));
+    }
+
+    /// A definition with address locals reserves its frame (rounded up to
+    /// whole cells) at entry and releases it before every return.
+    #[test]
+    fn the_frame_is_reserved_at_entry_and_released_at_every_return() {
+        let mut d = Definition::new(9, "T".into());
+        let w = d.new_frame_slot(Kind::Cell);
+        let c = d.new_frame_slot(Kind::Char);
+        let f = d.new_frame_slot(Kind::Float);
+        let base = LocalId(0);
+        assert_eq!(w, Access::Addr { base, offset: 0, kind: Kind::Cell });
+        assert_eq!(c, Access::Addr { base, offset: 4, kind: Kind::Char });
+        assert_eq!(f, Access::Addr { base, offset: 8, kind: Kind::Float });
+        d.if_();
+        d.exit();
+        d.then().unwrap();
+        let t = text(d);
+        assert!(
+            t.contains(
+                "b0:
+    lit 16
+    prim (LOCALS-ALLOT)
+    local.set 0
+    branch"
+            ),
+            "{t}"
+        );
+        assert_eq!(
+            t.matches(
+                "lit 16
+    prim (LOCALS-FREE)
+    return"
+            )
+            .count(),
+            2,
+            "{t}"
+        );
     }
 
     #[test]

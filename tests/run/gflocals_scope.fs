@@ -26,11 +26,15 @@ after-exit
 : in-until 3 begin { item } item 1- dup 0= until item . . cr ;
 in-until
 
-\ ... but not after a REPEAT, nor after a loop with LEAVE.
+\ ... but not after REPEAT, whose WHILE leaves before the declaration.
 : in-while 3 begin dup while { item } item 1- repeat drop item . cr ;
 in-while
-: in-leave 3 0 do i { item } item 1 = if leave then loop item . cr ;
-in-leave
+
+\ A LEAVE before the declaration ends the local at LOOP; one after it does not.
+: leave-before 3 0 do i 1 = if leave then i { item } loop item . cr ;
+leave-before
+: leave-after 3 0 do i { item } item 1 = if leave then loop item . cr ;
+leave-after
 
 \ DO ... LOOP without LEAVE keeps it.
 : in-do 3 0 do i { item } loop item . cr ;

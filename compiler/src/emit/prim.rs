@@ -658,8 +658,8 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         }
         DPlus | DMinus | DNegate | DAbs | DTwoStar | DTwoSlash | DMax | DMin | MPlus | DToS | DZeroEq | DZeroLt
         | DEq | DLt | DULt => double(b, p),
-        FLit | FBits | FAdd | FSub | FMul | FDiv | FNegate | FAbs | FMax | FMin | FSqrt | Floor | FRound | FTrunc | FLt
-        | FGt | FEq | FZeroLt | FZeroEq | FZeroGt | FFetch | FStore | SFFetch | SFStore | DFFetch | DFStore
+        FLit | FBits | FAdd | FSub | FMul | FDiv | FNegate | FAbs | FMax | FMin | FSqrt | Floor | FRound | FTrunc
+        | FLt | FGt | FEq | FZeroLt | FZeroEq | FZeroGt | FFetch | FStore | SFFetch | SFStore | DFFetch | DFStore
         | FComma | FDup | FDrop | FSwap | FOver | FRot | FMinusRot | FNip | FTuck | FPick | FDepth | FToD | DToF
         | FToS | SToF | Floats | FloatPlus | FAlign | FAligned | SFloats | SFloatPlus | SFAlign | SFAligned
         | DFloats | DFloatPlus | DFAlign | DFAligned => super::float::emit(b, p),
