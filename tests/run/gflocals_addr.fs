@@ -40,3 +40,13 @@ char a ctest
 : risky { w^ x } x @ 0< if -1 throw then x @ ;
 : try ( n -- ) ['] risky catch if ." caught " else . then ;
 5 try -3 try 6 try cr
+
+\ EXIT from inside a loop releases the storage too: many calls do not
+\ exhaust the return stack.
+: first-over { addr n limit w^ found -- x }
+  n 0 ?do addr i cells + @ dup limit > if found ! found @ unloop exit then drop loop -1 ;
+create vals 3 , 9 , 27 , 81 ,
+: many 0 100000 0 do vals 4 10 0 first-over + loop . ;
+many cr
+: many-caught 0 100000 0 do i 1 and negate ['] risky catch if drop 1 then + loop . ;
+many-caught cr

@@ -170,26 +170,23 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             rp_load(b, 4);
             rp_load(b, 0);
         }
-        LocalsAllot => {
+        LocalsAllot | LocalsFree => {
             // The frame of a definition's address locals: the caller's
-            // return-stack items stay above it, and it is released by
-            // `(LOCALS-FREE)` on every return of the definition.
+            // return-stack items stay above it, and `(LOCALS-FREE)` on every
+            // return of the definition releases it.
             let u = b.pop();
             let rp = b.env.rp_global;
             b.s().global_get(rp);
             b.get(u);
+            if p == LocalsFree {
+                b.s().i32_add().global_set(rp);
+                return;
+            }
             b.s().i32_sub().global_set(rp);
             check_rp_overflow(b);
             b.s().global_get(rp);
             let v = b.set_temp();
             b.push(v);
-        }
-        LocalsFree => {
-            let u = b.pop();
-            let rp = b.env.rp_global;
-            b.s().global_get(rp);
-            b.get(u);
-            b.s().i32_add().global_set(rp);
         }
         Add => bin(b, i32::wrapping_add, |s| {
             s.i32_add();
