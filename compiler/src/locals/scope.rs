@@ -97,7 +97,7 @@ mod tests {
     fn joins_keep_the_shared_prefix() {
         let (a, b, c) = (local("A", 0), local("B", 1), local("C", 2));
         assert_eq!(common_prefix(&[a.clone(), b.clone()], &[a.clone(), c]), 1);
-        assert_eq!(common_prefix(&[a.clone()], &[a.clone(), b]), 1);
+        assert_eq!(common_prefix(std::slice::from_ref(&a), &[a.clone(), b]), 1);
         assert_eq!(common_prefix(&[], &[a]), 0);
     }
 
