@@ -7,6 +7,10 @@
 //! `CS-ROLL` exactly as the standard defines them, so user code that uses
 //! `CS-PICK` and `CS-ROLL` builds the same shapes.
 //!
+//! The control-flow stack also carries which locals are visible where a
+//! branch leaves, so that joins can end the locals declared on one side
+//! only (gforth's scoping, see [`crate::locals::scope`]).
+//!
 //! Guarantee: once [`Definition::check_closed`] passes, [`Definition::finish`]
 //! returns a function with no pending targets; a half-built graph never
 //! leaves this module.
