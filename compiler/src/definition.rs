@@ -9,7 +9,7 @@
 //!
 //! The control-flow stack also carries which locals are visible where a
 //! branch leaves, so that joins can end the locals declared on one side
-//! only (gforth's scoping, see [`crate::locals::scope`]).
+//! only (gforth's scoping, described in `locals/scope.rs`).
 //!
 //! Guarantee: once [`Definition::check_closed`] passes, [`Definition::finish`]
 //! returns a function with no pending targets; a half-built graph never
