@@ -85,8 +85,8 @@ impl Forth {
             To => {
                 let name = self.parse_word_name(m)?;
                 if self.state {
-                    if let Some(id) = self.current.as_ref().and_then(|c| c.def.find_local(&name)) {
-                        return self.compile_op(Op::LocalSet(id));
+                    if let Some(local) = self.current.as_ref().and_then(|c| c.def.find_local(&name)) {
+                        return self.compile_local_store(local, &name);
                     }
                 }
                 let Some(kind) = self.dict.find(&name).map(|h| h.kind.clone()) else {
@@ -439,6 +439,12 @@ impl Forth {
             BraceColon => self.brace_locals(m),
             ParenLocal => self.paren_local(m),
             LocalsBar => self.locals_bar(m),
+            Brace => self.gforth_locals(m),
+            Scope => self.with_def(|d| {
+                d.scope();
+                Ok(())
+            }),
+            EndScope => self.with_def(Definition::endscope),
             TwoValue => self.two_value_word(m),
             MStarSlash => self.m_star_slash_word(m),
             SLiteral => {
@@ -667,17 +673,24 @@ impl Forth {
 
     /// `(`: a comment, which in a file may span lines.
     fn comment(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        if let Some(text) = self.skip_comment(m)? {
+            self.note_comment(&text);
+        }
+        Ok(())
+    }
+
+    /// Parses a `(` comment, which in a file may span lines; the text of its
+    /// last line if it found the `)`.
+    pub(crate) fn skip_comment(&mut self, m: &mut dyn Machine) -> Result<Option<Vec<u8>>, Fault> {
         let start = self.location();
         loop {
             let (at, len, found) = self.parse_delim(m, b')', false)?;
             if found {
-                let text = self.line_bytes(at, len);
-                self.note_comment(&text);
-                return Ok(());
+                return Ok(Some(self.line_bytes(at, len)));
             }
             let is_file = matches!(self.inputs.last().map(|i| &i.kind), Some(SourceKind::File { .. }));
             if !is_file {
-                return Ok(());
+                return Ok(None);
             }
             if !self.refill_file(m)? {
                 self.detail = Some(crate::interpreter::Detail {

@@ -165,6 +165,9 @@ macro_rules! for_each_host_word {
             BraceColon "{:" IC "( \"args [| vals] [-- outs] :}\" -- ) Declare locals; args take the stack, deepest first.";
             ParenLocal "(LOCAL)" - "( c-addr u -- ) Declare a local, or end the declarations when u is 0.";
             LocalsBar "LOCALS|" IC "( \"name ... |\" -- ) Declare locals; the first takes the top item.";
+            Brace "{" IC "( \"args [| vals] [-- comment] }\" -- ) Declare gforth locals (W: D: F: C: W^ D^ F^ C^); the last arg takes the top item.";
+            Scope "SCOPE" IC "( -- scope ) Begin a scope: locals declared in it end at ENDSCOPE.";
+            EndScope "ENDSCOPE" IC "( scope -- ) End a scope and the locals declared in it.";
             TwoValue "2VALUE" - "( x1 x2 \"name\" -- ) Define a two-cell value, changed by TO.";
             MStarSlash "M*/" - "( d1 n1 +n2 -- d2 ) d1 times n1 divided by n2, with a triple-cell product, floored.";
             SLiteral "SLITERAL" IC "( c-addr u -- ) Compile a string literal.";

@@ -562,8 +562,8 @@ impl Forth {
         let name = String::from_utf8_lossy(tok);
         if self.state {
             // Locals come before every other word and before numbers.
-            if let Some(id) = self.current.as_ref().and_then(|c| c.def.find_local(&name)) {
-                return self.compile_op(Op::LocalGet(id));
+            if let Some(local) = self.current.as_ref().and_then(|c| c.def.find_local(&name)) {
+                return self.compile_local_fetch(local);
             }
         }
         if let Some(h) = self.dict.find(&name) {
