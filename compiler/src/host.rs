@@ -85,8 +85,8 @@ impl Forth {
             To => {
                 let name = self.parse_word_name(m)?;
                 if self.state {
-                    if let Some(id) = self.current.as_ref().and_then(|c| c.def.find_local(&name)) {
-                        return self.compile_op(Op::LocalSet(id));
+                    if let Some(local) = self.current.as_ref().and_then(|c| c.def.find_local(&name)) {
+                        return self.compile_local_store(local, &name);
                     }
                 }
                 let Some(kind) = self.dict.find(&name).map(|h| h.kind.clone()) else {
@@ -204,6 +204,8 @@ impl Forth {
             Loop => self.with_def(|d| d.loop_(false)),
             PlusLoop => self.with_def(|d| d.loop_(true)),
             Leave => self.with_def(Definition::leave),
+            // Interpreted, gforth's CASE pushes its case-sys, a zero.
+            Case if !self.state => self.push(m, 0),
             Case => self.with_def(|d| {
                 d.case();
                 Ok(())
@@ -217,7 +219,7 @@ impl Forth {
                 self.with_def(|d| if h == CsPick { d.cs_pick(u) } else { d.cs_roll(u) })
             }
             Paren => self.comment(m),
-            Backslash => {
+            Backslash | HashBang => {
                 let end = match self.inputs.last() {
                     // In a block, the comment ends with its 64-character line.
                     Some(t) if matches!(t.kind, SourceKind::Block { .. }) => {
@@ -256,6 +258,11 @@ impl Forth {
             }
             DotQuote => {
                 let s = self.parse_string(m, b'"', ".\"")?;
+                // Interpreted, it displays the text now, as in gforth.
+                if !self.state {
+                    m.output(&s);
+                    return Ok(());
+                }
                 self.string_literal(m, &s)?;
                 self.compile_op(Op::Call(host_xt(Type)))
             }
@@ -363,17 +370,7 @@ impl Forth {
             Abort => Err(Fault::Throw(throw::ABORT)),
             DoesRuntime => {
                 let does = self.pop(m)? as Xt;
-                let Some(id) = self.latest else {
-                    return Err(self.fail(throw::BODY_OF_NON_CREATE, "DOES> without a CREATEd word"));
-                };
-                let hdr = self.dict.get(id);
-                let (xt, body) = match hdr.kind {
-                    Kind::Created { body } | Kind::Does { body } => (hdr.xt, body),
-                    _ => return Err(self.fail(throw::BODY_OF_NON_CREATE, "DOES> applied to a word not made by CREATE")),
-                };
-                self.dict.get_mut(id).kind = Kind::Does { body };
-                self.set_xt_info(m, xt, body, Some(does))?;
-                self.install(m, xt, TableEntry::CodeField(CodeField::Does))
+                self.apply_does(m, does)
             }
             Does => self.does(m),
             Quit => {
@@ -442,6 +439,12 @@ impl Forth {
             BraceColon => self.brace_locals(m),
             ParenLocal => self.paren_local(m),
             LocalsBar => self.locals_bar(m),
+            Brace => self.gforth_locals(m),
+            Scope => self.with_def(|d| {
+                d.scope();
+                Ok(())
+            }),
+            EndScope => self.with_def(Definition::endscope),
             TwoValue => self.two_value_word(m),
             MStarSlash => self.m_star_slash_word(m),
             SLiteral => {
@@ -533,6 +536,19 @@ impl Forth {
         }
         let func = cur.def.finish();
         let name = self.dict.get(cur.header).name.clone();
+        if let Some(n) = crate::passes::return_balance::items_left(&func) {
+            let word = if name.is_empty() { ":NONAME".to_string() } else { name.to_ascii_uppercase() };
+            let items = if n == 1 { "1 item".to_string() } else { format!("{n} items") };
+            self.dict.truncate_if_last(cur.header);
+            self.set_state(m, false)?;
+            self.detail = Some(crate::interpreter::Detail {
+                location: self.location(),
+                word: Some(word),
+                message: Some(format!("return stack not balanced at ; ({items} left)")),
+                hide_code: false,
+            });
+            return Err(Fault::Throw(throw::RSTACK_IMBALANCE));
+        }
         self.declare(func.xt, cur.stack_comment.as_deref(), cur.start.clone(), &name);
         if !crate::cfg::Cfg::new(&func).reducible {
             return Err(self.fail(
@@ -551,9 +567,47 @@ impl Forth {
         Ok(())
     }
 
+    /// Gives the latest `CREATE`d word the behaviour of `does`: the run time
+    /// of `DOES>`.
+    fn apply_does(&mut self, m: &mut dyn Machine, does: Xt) -> Result<(), Fault> {
+        let Some(id) = self.latest else {
+            return Err(self.fail(throw::BODY_OF_NON_CREATE, "DOES> without a CREATEd word"));
+        };
+        let hdr = self.dict.get(id);
+        let (xt, body) = match hdr.kind {
+            Kind::Created { body } | Kind::Does { body } => (hdr.xt, body),
+            _ => return Err(self.fail(throw::BODY_OF_NON_CREATE, "DOES> applied to a word not made by CREATE")),
+        };
+        self.dict.get_mut(id).kind = Kind::Does { body };
+        self.set_xt_info(m, xt, body, Some(does))?;
+        self.install(m, xt, TableEntry::CodeField(CodeField::Does))
+    }
+
+    /// `DOES>` while interpreting, as gforth gives it: the latest `CREATE`d
+    /// word gets the behaviour compiled from here to `;`, a nameless
+    /// definition (`CREATE X 1 , DOES> @ ;`).
+    fn does_interpreted(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        let created = self.latest;
+        self.start_definition(m, String::new())?;
+        self.latest = created;
+        let xt = self.current.as_ref().expect("just started").def.func.xt;
+        if let Err(f) = self.apply_does(m, xt) {
+            // Nothing is left open: the error names DOES>, not a definition.
+            if let Some(cur) = self.current.take() {
+                self.dict.truncate_if_last(cur.header);
+            }
+            self.set_state(m, false)?;
+            return Err(f);
+        }
+        Ok(())
+    }
+
     /// `DOES>` at compile time: ends this part of the definition with a call
     /// to the run time of `DOES>`, and starts the part the child words run.
     fn does(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        if self.current.is_none() && !self.state {
+            return self.does_interpreted(m);
+        }
         let does_xt = self.alloc_xt()?;
         self.compile_op(Op::Lit(does_xt as i32))?;
         self.compile_op(Op::Call(host_xt(HostWord::DoesRuntime)))?;
@@ -621,17 +675,24 @@ impl Forth {
 
     /// `(`: a comment, which in a file may span lines.
     fn comment(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        if let Some(text) = self.skip_comment(m)? {
+            self.note_comment(&text);
+        }
+        Ok(())
+    }
+
+    /// Parses a `(` comment, which in a file may span lines; the text of its
+    /// last line if it found the `)`.
+    pub(crate) fn skip_comment(&mut self, m: &mut dyn Machine) -> Result<Option<Vec<u8>>, Fault> {
         let start = self.location();
         loop {
             let (at, len, found) = self.parse_delim(m, b')', false)?;
             if found {
-                let text = self.line_bytes(at, len);
-                self.note_comment(&text);
-                return Ok(());
+                return Ok(Some(self.line_bytes(at, len)));
             }
             let is_file = matches!(self.inputs.last().map(|i| &i.kind), Some(SourceKind::File { .. }));
             if !is_file {
-                return Ok(());
+                return Ok(None);
             }
             if !self.refill_file(m)? {
                 self.detail = Some(crate::interpreter::Detail {

@@ -86,13 +86,18 @@ impl Forth {
     /// Pushes `r`, or compiles it as a literal.
     pub(crate) fn float_literal(&mut self, m: &mut dyn Machine, r: f64) -> Result<(), Fault> {
         if self.state {
-            let bits = r.to_bits();
-            self.compile_op(Op::Lit(bits as u32 as i32))?;
-            self.compile_op(Op::Lit((bits >> 32) as u32 as i32))?;
-            self.compile_op(Op::Prim(Prim::FLit))
+            self.compile_float_literal(r)
         } else {
             self.fpush(m, r)
         }
+    }
+
+    /// Compiles a float literal into the open definition.
+    fn compile_float_literal(&mut self, r: f64) -> Result<(), Fault> {
+        let bits = r.to_bits();
+        self.compile_op(Op::Lit(bits as u32 as i32))?;
+        self.compile_op(Op::Lit((bits >> 32) as u32 as i32))?;
+        self.compile_op(Op::Prim(Prim::FLit))
     }
 
     /// Defines a word whose body holds a float, aligned for floats.
@@ -190,8 +195,9 @@ impl Forth {
                 self.define_float_word(m, kind, r)
             }
             FLiteral => {
+                // Between [ and ] it still compiles, as in gforth.
                 let r = self.fpop(m)?;
-                self.float_literal(m, r)
+                self.compile_float_literal(r)
             }
             FSin => self.funary(m, f64::sin),
             FCos => self.funary(m, f64::cos),

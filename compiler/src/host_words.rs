@@ -19,7 +19,7 @@ macro_rules! for_each_host_word {
             Semicolon ";" IC "( colon-sys -- ) End a definition.";
             ColonNoName ":NONAME" - "( -- xt colon-sys ) Start an anonymous definition.";
             Create "CREATE" - "( \"name\" -- ) Define a word that pushes its data field.";
-            Does "DOES>" IC "( -- ) Give the latest CREATEd word the following behaviour.";
+            Does "DOES>" I "( -- ) Give the latest CREATEd word the following behaviour (interpreted: up to ;).";
             Variable "VARIABLE" - "( \"name\" -- ) Define a one-cell variable.";
             Constant "CONSTANT" - "( x \"name\" -- ) Define a constant.";
             Value "VALUE" - "( x \"name\" -- ) Define a value, changed by TO.";
@@ -34,10 +34,10 @@ macro_rules! for_each_host_word {
             Tick "'" - "( \"name\" -- xt ) Find a word's execution token.";
             BracketTick "[']" IC "( \"name\" -- ) Compile a word's execution token as a literal.";
             Postpone "POSTPONE" IC "( \"name\" -- ) Append a word's compilation semantics.";
-            BracketCompile "[COMPILE]" IC "( \"name\" -- ) Compile a word, even an immediate one.";
+            BracketCompile "[COMPILE]" I "( \"name\" -- ) Compile a word, even an immediate one (also between [ and ]).";
             Literal "LITERAL" IC "( x -- ) Compile a literal.";
             CompileComma "COMPILE," - "( xt -- ) Append the execution semantics of xt.";
-            LeftBracket "[" IC "( -- ) Enter interpretation state.";
+            LeftBracket "[" I "( -- ) Enter interpretation state (interpreted: nothing).";
             RightBracket "]" - "( -- ) Enter compilation state.";
             Recurse "RECURSE" IC "( -- ) Call the current definition.";
             Exit "EXIT" C "( -- ) Return from the current definition.";
@@ -60,7 +60,7 @@ macro_rules! for_each_host_word {
             Loop "LOOP" IC "( -- ) Increment the index and loop.";
             PlusLoop "+LOOP" IC "( n -- ) Add n to the index and loop.";
             Leave "LEAVE" IC "( -- ) Leave the innermost loop.";
-            Case "CASE" IC "( -- ) Start a CASE structure.";
+            Case "CASE" I "( -- ) Start a CASE structure (interpreted: push 0, as gforth).";
             Of "OF" IC "( x1 x2 -- | x1 ) Branch unless x1 = x2.";
             EndOf "ENDOF" IC "( -- ) End an OF clause.";
             EndCase "ENDCASE" IC "( x -- ) End a CASE structure.";
@@ -69,11 +69,12 @@ macro_rules! for_each_host_word {
             // Parsing and the input source.
             Paren "(" I "( \"ccc<paren>\" -- ) A comment.";
             Backslash "\\" I "( \"ccc<eol>\" -- ) A comment to the end of the line.";
+            HashBang "#!" I "( \"ccc<eol>\" -- ) A comment to the end of the line, for scripts (gforth).";
             DotParen ".(" I "( \"ccc<paren>\" -- ) Display a string now.";
             SQuote "S\"" I "( \"ccc<quote>\" -- c-addr u ) A string literal.";
             SBackslashQuote "S\\\"" I "( \"ccc<quote>\" -- c-addr u ) A string literal with escapes.";
             CQuote "C\"" IC "( \"ccc<quote>\" -- c-addr ) A counted string literal.";
-            DotQuote ".\"" IC "( \"ccc<quote>\" -- ) Display a string.";
+            DotQuote ".\"" I "( \"ccc<quote>\" -- ) Display a string (interpreted: now).";
             Char "CHAR" - "( \"name\" -- char ) The first character of a name.";
             BracketChar "[CHAR]" IC "( \"name\" -- ) Compile the first character of a name.";
             Word "WORD" - "( char \"<chars>ccc<char>\" -- c-addr ) Parse a counted string.";
@@ -166,6 +167,9 @@ macro_rules! for_each_host_word {
             BraceColon "{:" IC "( \"args [| vals] [-- outs] :}\" -- ) Declare locals; args take the stack, deepest first.";
             ParenLocal "(LOCAL)" - "( c-addr u -- ) Declare a local, or end the declarations when u is 0.";
             LocalsBar "LOCALS|" IC "( \"name ... |\" -- ) Declare locals; the first takes the top item.";
+            Brace "{" IC "( \"args [| vals] [-- comment] }\" -- ) Declare gforth locals (W: D: F: C: W^ D^ F^ C^); the last arg takes the top item.";
+            Scope "SCOPE" IC "( -- scope ) Begin a scope: locals declared in it end at ENDSCOPE.";
+            EndScope "ENDSCOPE" IC "( scope -- ) End a scope and the locals declared in it.";
             TwoValue "2VALUE" - "( x1 x2 \"name\" -- ) Define a two-cell value, changed by TO.";
             MStarSlash "M*/" - "( d1 n1 +n2 -- d2 ) d1 times n1 divided by n2, with a triple-cell product, floored.";
             SLiteral "SLITERAL" IC "( c-addr u -- ) Compile a string literal.";
@@ -181,7 +185,7 @@ macro_rules! for_each_host_word {
             FVariable "FVARIABLE" - "( \"name\" -- ) Define a float variable.";
             FConstant "FCONSTANT" - "( \"name\" -- ) ( F: r -- ) Define a float constant.";
             FValue "FVALUE" - "( \"name\" -- ) ( F: r -- ) Define a float value, changed by TO.";
-            FLiteral "FLITERAL" IC "( F: r -- ) Compile a float literal.";
+            FLiteral "FLITERAL" I "( F: r -- ) Compile a float literal (also between [ and ]).";
             FSin "FSIN" - "( F: r1 -- r2 ) Sine (radians).";
             FCos "FCOS" - "( F: r1 -- r2 ) Cosine.";
             FTan "FTAN" - "( F: r1 -- r2 ) Tangent.";

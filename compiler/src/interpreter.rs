@@ -528,6 +528,12 @@ impl Forth {
             self.note(b"");
             return Err(f);
         }
+        // A script's first line, `#!/usr/bin/env ...`, is a comment even
+        // without the space the word `#!` needs.
+        if self.inputs.last().is_some_and(|t| t.line.starts_with(b"#!")) {
+            let len = self.inputs.last().map_or(0, |t| t.line.len());
+            m.write_cell(addr::TO_IN, len as i32)?;
+        }
         self.interpret_source(m)?;
         self.pop_input(m)
     }
@@ -564,8 +570,8 @@ impl Forth {
         let name = String::from_utf8_lossy(tok);
         if self.state {
             // Locals come before every other word and before numbers.
-            if let Some(id) = self.current.as_ref().and_then(|c| c.def.find_local(&name)) {
-                return self.compile_op(Op::LocalGet(id));
+            if let Some(local) = self.current.as_ref().and_then(|c| c.def.find_local(&name)) {
+                return self.compile_local_fetch(local);
             }
         }
         if let Some(h) = self.dict.find(&name) {

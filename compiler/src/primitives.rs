@@ -42,6 +42,8 @@ macro_rules! for_each_primitive {
             TwoRFetch "2R@" (0 2) "( -- x1 x2 ) ( R: x1 x2 -- x1 x2 ) Copy a pair from the return stack.";
             RDrop "RDROP" (0 0) "( R: x -- ) Discard the top of the return stack (gforth).";
             TwoRDrop "2RDROP" (0 0) "( R: x1 x2 -- ) Discard the top pair of the return stack (gforth).";
+            LocalsAllot "(LOCALS-ALLOT)" (1 1) "( u -- addr ) ( R: -- frame ) Reserve u bytes on the return stack for address locals.";
+            LocalsFree "(LOCALS-FREE)" (1 0) "( u -- ) ( R: frame -- ) Release the u bytes (LOCALS-ALLOT) reserved.";
             // Arithmetic.
             Add "+" (2 1) "( n1 n2 -- n3 ) Add.";
             Sub "-" (2 1) "( n1 n2 -- n3 ) Subtract.";
@@ -152,6 +154,7 @@ macro_rules! for_each_primitive {
             // effects count data-stack items only; every float word works on
             // the float stack in memory at the global `fsp`.
             FLit "(FLIT)" (2 0) "( x-lo x-hi -- ) ( F: -- r ) Push the float whose IEEE bits are the pair.";
+            FBits "(FBITS)" (0 2) "( -- x-lo x-hi ) ( F: r -- ) The IEEE bits of a float, as a pair (the inverse of (FLIT)).";
             FAdd "F+" (0 0) "( F: r1 r2 -- r3 ) Add.";
             FSub "F-" (0 0) "( F: r1 r2 -- r3 ) Subtract.";
             FMul "F*" (0 0) "( F: r1 r2 -- r3 ) Multiply.";

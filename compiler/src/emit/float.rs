@@ -43,7 +43,8 @@ pub fn uses_float_stack(p: Prim) -> bool {
     use Prim::*;
     matches!(
         p,
-        FLit | FAdd
+        FLit | FBits
+            | FAdd
             | FSub
             | FMul
             | FDiv
@@ -146,7 +147,7 @@ fn block_shape(ops: &[Op]) -> Option<(u32, u32)> {
             FNegate | FAbs | FSqrt | Floor | FRound | FTrunc => (1, 1, 1),
             FLt | FGt | FEq | FNe | FLe | FGe => (2, 0, 0),
             FZeroLt | FZeroEq | FZeroGt | FZeroNe | FZeroLe | FZeroGe | FStore | SFStore | DFStore | FComma | FDrop
-            | FToD | FToS => (1, 0, 0),
+            | FToD | FToS | FBits => (1, 0, 0),
             FDup => (1, 2, 0),
             FSwap => (2, 2, 0),
             FOver | FTuck => (2, 3, 0),
@@ -521,6 +522,11 @@ pub fn emit(b: &mut FnBody, p: Prim) {
                     b.s().i64_extend_i32_u().i64_or().f64_reinterpret_i64();
                 }
             });
+        }
+        FBits => {
+            let r = fpop(b);
+            b.s().local_get(r).i64_reinterpret_f64();
+            push_i64_as_double(b);
         }
         FAdd => binary(b, Instruction::F64Add),
         FSub => binary(b, Instruction::F64Sub),

@@ -172,6 +172,24 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         }
         RDrop => rp_adjust(b, 4),
         TwoRDrop => rp_adjust(b, 8),
+        LocalsAllot | LocalsFree => {
+            // The frame of a definition's address locals: the caller's
+            // return-stack items stay above it, and `(LOCALS-FREE)` on every
+            // return of the definition releases it.
+            let u = b.pop();
+            let rp = b.env.rp_global;
+            b.s().global_get(rp);
+            b.get(u);
+            if p == LocalsFree {
+                b.s().i32_add().global_set(rp);
+                return;
+            }
+            b.s().i32_sub().global_set(rp);
+            check_rp_overflow(b);
+            b.s().global_get(rp);
+            let v = b.set_temp();
+            b.push(v);
+        }
         Add => bin(b, i32::wrapping_add, |s| {
             s.i32_add();
         }),
@@ -701,11 +719,13 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         }
         DPlus | DMinus | DNegate | DAbs | DTwoStar | DTwoSlash | DMax | DMin | MPlus | DToS | DZeroEq | DZeroLt
         | DEq | DLt | DULt => double(b, p),
-        FLit | FAdd | FSub | FMul | FDiv | FNegate | FAbs | FMax | FMin | FSqrt | Floor | FRound | FTrunc | FLt
-        | FGt | FEq | FNe | FLe | FGe | FZeroLt | FZeroEq | FZeroGt | FZeroNe | FZeroLe | FZeroGe | FFetch | FStore
-        | SFFetch | SFStore | DFFetch | DFStore | FComma | FDup | FDrop | FSwap | FOver | FRot | FMinusRot | FNip
-        | FTuck | FPick | FDepth | FToD | DToF | FToS | SToF | Floats | FloatPlus | FAlign | FAligned | SFloats
-        | SFloatPlus | SFAlign | SFAligned | DFloats | DFloatPlus | DFAlign | DFAligned => super::float::emit(b, p),
+        FLit | FBits | FAdd | FSub | FMul | FDiv | FNegate | FAbs | FMax | FMin | FSqrt | Floor | FRound | FTrunc
+        | FLt | FGt | FEq | FNe | FLe | FGe | FZeroLt | FZeroEq | FZeroGt | FZeroNe | FZeroLe | FZeroGe | FFetch
+        | FStore | SFFetch | SFStore | DFFetch | DFStore | FComma | FDup | FDrop | FSwap | FOver | FRot | FMinusRot
+        | FNip | FTuck | FPick | FDepth | FToD | DToF | FToS | SToF | Floats | FloatPlus | FAlign | FAligned
+        | SFloats | SFloatPlus | SFAlign | SFAligned | DFloats | DFloatPlus | DFAlign | DFAligned => {
+            super::float::emit(b, p)
+        }
     }
 }
 
