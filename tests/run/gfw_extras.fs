@@ -12,3 +12,7 @@ create digits ," 123x"
 rows . cols . cr
 : bits ( -- ) base @ >r 2 base ! 0. s" 1011" >number 2drop d. r> base ! ;
 bits cr
+: documented ( -- n ) \G This text is glossary documentation.
+  42 ;
+\G A whole line of documentation.
+documented . cr

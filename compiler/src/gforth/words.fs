@@ -196,3 +196,5 @@ SYNONYM %SIZE NIP ( align size -- size )
 : %ALLOCATE ( align size -- addr ior ) NIP ALLOCATE ;
 : %ALLOC ( align size -- addr ) %ALLOCATE THROW ;
 : 2FIELD: ( n1 "name" -- n2 ) ALIGNED 2 CELLS +FIELD ;
+\ gforth's documentation comment: the rest of the line is glossary text.
+: \G ( "ccc<eol>" -- ) POSTPONE \ ; IMMEDIATE
