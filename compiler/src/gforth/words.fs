@@ -174,6 +174,9 @@ CREATE (EMIT-BUF) 0 ,
 SYNONYM CHAR- 1- ( c-addr1 -- c-addr2 )
 : UMIN ( u1 u2 -- u ) 2DUP U> IF SWAP THEN DROP ;
 : S>NUMBER ( c-addr u -- d ) S>NUMBER? DROP ;
+\ A single (-1), a double (its digits after the point plus one), or 0.
+: SNUMBER? ( c-addr u -- 0 | n -1 | d +n )
+  S>NUMBER? 0= IF 2DROP FALSE EXIT THEN DPL @ DUP 0< IF NIP ELSE 1+ THEN ;
 : ," ( "ccc<quote>" -- ) [CHAR] " PARSE STRING, ;
 : CONVERT ( ud1 c-addr1 -- ud2 c-addr2 ) CHAR+ BEGIN 1 >NUMBER 0= WHILE REPEAT ;
 : FMOD ( F: r1 r2 -- r3 ) FOVER FOVER F/ FTRUNC F* F- ;
