@@ -120,7 +120,9 @@ pub fn prim_class(p: Prim) -> OpClass {
     use Prim::*;
     match p {
         Dup | Drop | Swap | Over | Rot | MinusRot | Nip | Tuck | TwoDup | TwoDrop | TwoSwap | TwoOver | QuestionDup
-        | Pick | Roll | Depth | ToR | RFrom | RFetch | TwoToR | TwoRFrom | TwoRFetch => OpClass::Stack,
+        | Pick | Roll | Depth | ToR | RFrom | RFetch | TwoToR | TwoRFrom | TwoRFetch | RDrop | TwoRDrop => {
+            OpClass::Stack
+        }
         Fetch | Store | CFetch | CStore | AddStore | TwoFetch | TwoStore | Comma | CComma | Fill | Erase | Move
         | CMove | CMoveUp | Count | DeferFetch | DeferStore => OpClass::Memory,
         Execute => OpClass::Call,

@@ -7,24 +7,32 @@
 //! `CS-ROLL` exactly as the standard defines them, so user code that uses
 //! `CS-PICK` and `CS-ROLL` builds the same shapes.
 //!
+//! The control-flow stack also carries which locals are visible where a
+//! branch leaves, so that joins can end the locals declared on one side
+//! only (gforth's scoping, described in `locals/scope.rs`).
+//!
 //! Guarantee: once [`Definition::check_closed`] passes, [`Definition::finish`]
 //! returns a function with no pending targets; a half-built graph never
 //! leaves this module.
 
 use crate::ir::{Block, BlockId, Function, LocalId, LoopId, Op, Term, Xt};
+use crate::locals::scope::{common_prefix, Access, Kind, Local, Origin};
 use crate::primitives::Prim;
 
 /// An entry of the control-flow stack.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Cf {
-    /// A forward branch to resolve: the block whose terminator is pending.
-    Orig(BlockId),
+    /// A forward branch to resolve: the block whose terminator is pending,
+    /// and the locals visible where it leaves.
+    Orig(BlockId, Origin),
     /// A backward branch target.
     Dest(BlockId),
     /// An open `DO` loop (index into the loop stack).
     Do(usize),
     /// An open `CASE`, with the `ENDOF` branches to resolve at `ENDCASE`.
-    Case(Vec<BlockId>),
+    Case(Vec<(BlockId, Origin)>),
+    /// An open `SCOPE`, with the locals visible where it began.
+    Scope(Vec<Local>),
     /// gforth's `TRY` whose protected region has ended; `ENDTRY` closes it.
     Try,
 }
@@ -42,7 +50,7 @@ pub enum CfError {
 struct LoopCtx {
     lp: LoopId,
     body: BlockId,
-    leaves: Vec<BlockId>,
+    leaves: Vec<(BlockId, Origin)>,
 }
 
 /// A colon definition (or one part of one) being compiled.
@@ -57,9 +65,17 @@ pub struct Definition {
     /// Loops `UNLOOP` has discarded on the current straight-line path (before
     /// its `EXIT`); `I` and `J` skip them.
     unlooped: usize,
-    /// The locals declared so far, oldest first; a later one shadows an
-    /// earlier one of the same name.
-    locals: Vec<(String, LocalId)>,
+    /// The visible locals, oldest first; a later one shadows an earlier one
+    /// of the same name.
+    locals: Vec<Local>,
+    /// Whether the code being compiled is unreachable (after `AHEAD`,
+    /// `AGAIN`, `EXIT`, `LEAVE`), which decides what a join keeps visible.
+    dead: bool,
+    /// The wasm local holding the address of the frame of address locals,
+    /// once one is declared.
+    frame_base: Option<LocalId>,
+    /// Bytes of the frame.
+    frame_size: u32,
     /// Names given to `(LOCAL)` since the last "last local" message.
     pub pending_locals: Vec<String>,
 }
@@ -76,25 +92,86 @@ impl Definition {
             loops: Vec::new(),
             unlooped: 0,
             locals: Vec::new(),
+            dead: false,
+            frame_base: None,
+            frame_size: 0,
             pending_locals: Vec::new(),
         }
     }
 
-    /// Declares a local named `name`; it is found from now on.
+    /// Declares a cell local named `name`; it is found from now on.
     pub fn declare_local(&mut self, name: &str) -> LocalId {
-        let id = LocalId(self.func.n_locals);
-        self.func.n_locals += 1;
-        self.locals.push((name.to_ascii_uppercase(), id));
+        let id = self.new_slot();
+        self.declare(name, Access::Cell(id));
         id
     }
 
-    /// The newest local named `name`, ignoring case.
-    pub fn find_local(&self, name: &str) -> Option<LocalId> {
+    /// A fresh wasm local of the function, not yet named.
+    pub fn new_slot(&mut self) -> LocalId {
+        let id = LocalId(self.func.n_locals);
+        self.func.n_locals += 1;
+        id
+    }
+
+    /// Fresh storage for a local of `kind` in the frame, aligned to its size.
+    pub fn new_frame_slot(&mut self, kind: Kind) -> Access {
+        let base = match self.frame_base {
+            Some(b) => b,
+            None => {
+                let b = self.new_slot();
+                self.frame_base = Some(b);
+                b
+            }
+        };
+        let align = kind.size();
+        let offset = self.frame_size.div_ceil(align) * align;
+        self.frame_size = offset + kind.size();
+        Access::Addr { base, offset, kind }
+    }
+
+    /// Bytes of frame storage declared so far.
+    pub fn frame_size(&self) -> u32 {
+        self.frame_size
+    }
+
+    /// Makes `name` stand for `access` from now on.
+    pub fn declare(&mut self, name: &str, access: Access) {
+        self.locals.push(Local { name: name.to_ascii_uppercase(), access });
+    }
+
+    /// The newest visible local named `name`, ignoring case.
+    pub fn find_local(&self, name: &str) -> Option<Access> {
         if self.locals.is_empty() {
             return None;
         }
         let key = name.to_ascii_uppercase();
-        self.locals.iter().rev().find(|(n, _)| *n == key).map(|&(_, id)| id)
+        self.locals.iter().rev().find(|l| l.name == key).map(|l| l.access)
+    }
+
+    /// The locals visible where a forward branch leaves from here.
+    fn origin(&self) -> Origin {
+        (!self.dead).then(|| self.locals.clone())
+    }
+
+    /// A forward branch that left with `origin` joins the code here.
+    fn join(&mut self, origin: Origin) {
+        let Some(seen) = origin else { return };
+        if self.dead {
+            self.locals = seen;
+            self.dead = false;
+        } else {
+            let keep = common_prefix(&self.locals, &seen);
+            self.locals.truncate(keep);
+        }
+    }
+
+    /// A backward-branch target begins here: reached only by its back edge
+    /// after unreachable code, it sees no locals (as in gforth).
+    fn begin_like(&mut self) {
+        if self.dead {
+            self.locals.clear();
+            self.dead = false;
+        }
     }
 
     /// Appends an op to the current block.
@@ -134,9 +211,9 @@ impl Definition {
         }
     }
 
-    fn pop_orig(&mut self, word: &'static str) -> Result<BlockId, CfError> {
+    fn pop_orig(&mut self, word: &'static str) -> Result<(BlockId, Origin), CfError> {
         match self.cf.pop() {
-            Some(Cf::Orig(b)) => Ok(b),
+            Some(Cf::Orig(b, o)) => Ok((b, o)),
             Some(other) => {
                 self.cf.push(other);
                 Err(CfError::Mismatch(word))
@@ -159,27 +236,31 @@ impl Definition {
     /// `IF`: pops a flag at run time; the orig is taken when it is zero.
     pub fn if_(&mut self) {
         let next = BlockId(self.func.blocks.len() as u32);
+        let origin = self.origin();
         let (from, _) = self.end_block(Term::Branch { nonzero: next, zero: BlockId::PENDING });
-        self.cf.push(Cf::Orig(from));
+        self.cf.push(Cf::Orig(from, origin));
     }
 
     /// `AHEAD`: an unconditional forward branch.
     pub fn ahead(&mut self) {
+        let origin = self.origin();
         let (from, _) = self.end_block(Term::Jump(BlockId::PENDING));
-        self.cf.push(Cf::Orig(from));
+        self.cf.push(Cf::Orig(from, origin));
+        self.dead = true;
     }
 
     /// `THEN`: resolves the orig on top.
     pub fn then(&mut self) -> Result<(), CfError> {
-        let orig = self.pop_orig("THEN")?;
+        let (orig, origin) = self.pop_orig("THEN")?;
         let n = self.fall_into_new();
         self.resolve(orig, n);
+        self.join(origin);
         Ok(())
     }
 
     /// `ELSE`: `AHEAD 1 CS-ROLL THEN`.
     pub fn else_(&mut self) -> Result<(), CfError> {
-        if !matches!(self.cf.last(), Some(Cf::Orig(_))) {
+        if !matches!(self.cf.last(), Some(Cf::Orig(..))) {
             return Err(CfError::Mismatch("ELSE"));
         }
         self.ahead();
@@ -190,6 +271,7 @@ impl Definition {
     /// `BEGIN`: a dest.
     pub fn begin(&mut self) {
         let n = self.fall_into_new();
+        self.begin_like();
         self.cf.push(Cf::Dest(n));
     }
 
@@ -205,6 +287,7 @@ impl Definition {
     pub fn again(&mut self) -> Result<(), CfError> {
         let dest = self.pop_dest("AGAIN")?;
         self.end_block(Term::Jump(dest));
+        self.dead = true;
         Ok(())
     }
 
@@ -254,15 +337,17 @@ impl Definition {
         let lp = LoopId(self.func.n_loops);
         self.op(Op::DoInit(lp));
         let idx = if skip_if_equal {
+            let origin = self.origin();
             let body = BlockId(self.func.blocks.len() as u32);
             let (from, body) = self.end_block(Term::QDo { lp, body, exit: BlockId::PENDING });
             let idx = self.new_loop(body);
-            self.loops[idx].leaves.push(from);
+            self.loops[idx].leaves.push((from, origin));
             idx
         } else {
             let body = self.fall_into_new();
             self.new_loop(body)
         };
+        self.begin_like();
         self.cf.push(Cf::Do(idx));
     }
 
@@ -271,36 +356,6 @@ impl Definition {
         let ctx = self.pop_do(if plus { "+LOOP" } else { "LOOP" })?;
         self.close_loop(ctx, plus);
         Ok(())
-    }
-
-    /// gforth's guarded `DO`s (`+DO`, `-DO`, `U+DO`, `U-DO`): pops limit and
-    /// index and enters the loop only if `enter` ( limit index -- flag ) is
-    /// true; otherwise the pair is dropped and the loop skipped, exactly like
-    /// a `LEAVE` before the first iteration. The loop itself is an ordinary
-    /// counted loop, so every pass that knows `DO` knows these too.
-    pub fn do_guarded(&mut self, enter: Prim) {
-        self.op(Op::Prim(Prim::TwoDup));
-        self.op(Op::Prim(enter));
-        let next = BlockId(self.func.blocks.len() as u32);
-        let (test, _) = self.end_block(Term::Branch { nonzero: next, zero: BlockId::PENDING });
-        let skip = self.new_block();
-        self.func.blocks[skip.index()] =
-            Block { ops: vec![Op::Prim(Prim::TwoDrop)], term: Term::Jump(BlockId::PENDING) };
-        self.resolve(test, skip);
-        let lp = LoopId(self.func.n_loops);
-        self.op(Op::DoInit(lp));
-        let body = self.fall_into_new();
-        let idx = self.new_loop(body);
-        self.loops[idx].leaves.push(skip);
-        self.cf.push(Cf::Do(idx));
-    }
-
-    /// gforth's `FOR`: a loop from u down to 0, run u+1 times (`0 SWAP DO`,
-    /// closed by `NEXT`, which is `-1 +LOOP`).
-    pub fn for_(&mut self) {
-        self.op(Op::Lit(0));
-        self.op(Op::Prim(Prim::Swap));
-        self.do_(false);
     }
 
     fn pop_do(&mut self, word: &'static str) -> Result<LoopCtx, CfError> {
@@ -316,21 +371,58 @@ impl Definition {
         }
     }
 
+    /// Ends a loop with its `Loop` terminator and resolves every exit.
+    fn close_loop(&mut self, ctx: LoopCtx, plus: bool) {
+        let (from, exit) = self.end_block(Term::Loop { lp: ctx.lp, plus, body: ctx.body, exit: BlockId::PENDING });
+        self.resolve(from, exit);
+        self.join_leaves(ctx.leaves, exit);
+    }
+
+    fn join_leaves(&mut self, leaves: Vec<(BlockId, Origin)>, exit: BlockId) {
+        for (leave, origin) in leaves {
+            self.resolve(leave, exit);
+            self.join(origin);
+        }
+    }
+
+    /// gforth's guarded `DO`s (`+DO`, `-DO`, `U+DO`, `U-DO`): pops limit and
+    /// index and enters the loop only if `enter` ( limit index -- flag ) is
+    /// true; otherwise the pair is dropped and the loop skipped, exactly like
+    /// a `LEAVE` before the first iteration. The loop itself is an ordinary
+    /// counted loop, so every pass that knows `DO` knows these too.
+    pub fn do_guarded(&mut self, enter: Prim) {
+        self.op(Op::Prim(Prim::TwoDup));
+        self.op(Op::Prim(enter));
+        let origin = self.origin();
+        let next = BlockId(self.func.blocks.len() as u32);
+        let (test, _) = self.end_block(Term::Branch { nonzero: next, zero: BlockId::PENDING });
+        let skip = self.new_block();
+        self.func.blocks[skip.index()] =
+            Block { ops: vec![Op::Prim(Prim::TwoDrop)], term: Term::Jump(BlockId::PENDING) };
+        self.resolve(test, skip);
+        let lp = LoopId(self.func.n_loops);
+        self.op(Op::DoInit(lp));
+        let body = self.fall_into_new();
+        let idx = self.new_loop(body);
+        self.loops[idx].leaves.push((skip, origin));
+        self.begin_like();
+        self.cf.push(Cf::Do(idx));
+    }
+
+    /// gforth's `FOR`: a loop from u down to 0, run u+1 times (`0 SWAP DO`,
+    /// closed by `NEXT`, which is `-1 +LOOP`).
+    pub fn for_(&mut self) {
+        self.op(Op::Lit(0));
+        self.op(Op::Prim(Prim::Swap));
+        self.do_(false);
+    }
+
     /// gforth's `NEXT`: `-1 +LOOP`.
     pub fn next_(&mut self) -> Result<(), CfError> {
         let ctx = self.pop_do("NEXT")?;
         self.op(Op::Lit(-1));
         self.close_loop(ctx, true);
         Ok(())
-    }
-
-    /// Ends a loop with its `Loop` terminator and resolves every exit.
-    fn close_loop(&mut self, ctx: LoopCtx, plus: bool) {
-        let (from, exit) = self.end_block(Term::Loop { lp: ctx.lp, plus, body: ctx.body, exit: BlockId::PENDING });
-        self.resolve(from, exit);
-        for leave in ctx.leaves {
-            self.resolve(leave, exit);
-        }
     }
 
     /// gforth's `-LOOP` ( u -- ): leaves the loop when the index minus the
@@ -354,32 +446,32 @@ impl Definition {
         self.op(Op::Prim(Prim::Drop));
         let exit = self.fall_into_new();
         self.resolve(from, exit);
-        for leave in ctx.leaves {
-            self.resolve(leave, exit);
-        }
+        self.join_leaves(ctx.leaves, exit);
         Ok(())
     }
 
     /// gforth's `?DUP-IF` (`?DUP IF` with a static stack effect: the flag is
     /// duplicated, and the branch taken on zero drops the copy).
     pub fn dup_if(&mut self) {
+        let origin = self.origin();
         self.op(Op::Prim(Prim::Dup));
         let next = BlockId(self.func.blocks.len() as u32);
         let (test, _) = self.end_block(Term::Branch { nonzero: next, zero: BlockId::PENDING });
         let zero = self.new_block();
         self.func.blocks[zero.index()] = Block { ops: vec![Op::Prim(Prim::Drop)], term: Term::Jump(BlockId::PENDING) };
         self.resolve(test, zero);
-        self.cf.push(Cf::Orig(zero));
+        self.cf.push(Cf::Orig(zero, origin));
     }
 
     /// gforth's `?DUP-0=-IF` (`?DUP 0= IF`): the body runs on zero, which it
     /// drops; a non-zero x stays for the code after the orig.
     pub fn dup_zero_if(&mut self) {
+        let origin = self.origin();
         self.op(Op::Prim(Prim::Dup));
         let next = BlockId(self.func.blocks.len() as u32);
         let (test, _) = self.end_block(Term::Branch { nonzero: BlockId::PENDING, zero: next });
         self.op(Op::Prim(Prim::Drop));
-        self.cf.push(Cf::Orig(test));
+        self.cf.push(Cf::Orig(test, origin));
     }
 
     /// gforth's `?LEAVE` (`IF LEAVE THEN`).
@@ -387,9 +479,10 @@ impl Definition {
         if self.loops.is_empty() {
             return Err(CfError::NoLoop("?LEAVE"));
         }
+        let origin = self.origin();
         let next = BlockId(self.func.blocks.len() as u32);
         let (from, _) = self.end_block(Term::Branch { nonzero: BlockId::PENDING, zero: next });
-        self.loops.last_mut().expect("checked above").leaves.push(from);
+        self.loops.last_mut().expect("checked above").leaves.push((from, origin));
         Ok(())
     }
 
@@ -401,30 +494,36 @@ impl Definition {
         self.resolve(from, ret);
     }
 
-    /// gforth's `I'`: the limit of the innermost loop.
-    pub fn loop_limit(&mut self) -> Result<(), CfError> {
-        let n = self.loops.len();
-        let lp = self.loops.get(n.wrapping_sub(1 + self.unlooped)).ok_or(CfError::NoLoop("I'"))?.lp;
-        self.op(Op::LoopLimit(lp));
-        Ok(())
-    }
-
     /// `LEAVE`.
     pub fn leave(&mut self) -> Result<(), CfError> {
         if self.loops.is_empty() {
             return Err(CfError::NoLoop("LEAVE"));
         }
+        let origin = self.origin();
         let (from, _) = self.end_block(Term::Jump(BlockId::PENDING));
-        self.loops.last_mut().expect("checked above").leaves.push(from);
+        self.loops.last_mut().expect("checked above").leaves.push((from, origin));
+        self.dead = true;
         Ok(())
     }
 
     /// `I` (depth 0) or `J` (depth 1).
     pub fn loop_index(&mut self, depth: usize, word: &'static str) -> Result<(), CfError> {
-        let n = self.loops.len();
-        let lp = self.loops.get(n.wrapping_sub(1 + depth + self.unlooped)).ok_or(CfError::NoLoop(word))?.lp;
+        let lp = self.enclosing_loop(depth, word)?;
         self.op(Op::LoopIndex(lp));
         Ok(())
+    }
+
+    /// gforth's `I'`: the innermost loop's limit.
+    pub fn loop_limit(&mut self, word: &'static str) -> Result<(), CfError> {
+        let lp = self.enclosing_loop(0, word)?;
+        self.op(Op::LoopLimit(lp));
+        Ok(())
+    }
+
+    /// The loop `depth` levels out from the innermost one `word` can see.
+    fn enclosing_loop(&self, depth: usize, word: &'static str) -> Result<LoopId, CfError> {
+        let n = self.loops.len();
+        Ok(self.loops.get(n.wrapping_sub(1 + depth + self.unlooped)).ok_or(CfError::NoLoop(word))?.lp)
     }
 
     /// `UNLOOP`: the loop's slots stay, but `I` and `J` now see outer loops
@@ -440,6 +539,7 @@ impl Definition {
     /// `EXIT`.
     pub fn exit(&mut self) {
         self.end_block(Term::Return);
+        self.dead = true;
     }
 
     /// `CASE`.
@@ -461,13 +561,16 @@ impl Definition {
 
     /// `ENDOF`: jump to the end of the `CASE`, and resolve the `OF`.
     pub fn endof(&mut self) -> Result<(), CfError> {
-        let of = self.pop_orig("ENDOF")?;
+        let (of, of_origin) = self.pop_orig("ENDOF")?;
+        let origin = self.origin();
         let (from, next) = self.end_block(Term::Jump(BlockId::PENDING));
         match self.cf.last_mut() {
-            Some(Cf::Case(endofs)) => endofs.push(from),
+            Some(Cf::Case(endofs)) => endofs.push((from, origin)),
             _ => return Err(CfError::Mismatch("ENDOF")),
         }
         self.resolve(of, next);
+        self.dead = true;
+        self.join(of_origin);
         Ok(())
     }
 
@@ -483,10 +586,32 @@ impl Definition {
         };
         self.op(Op::Prim(crate::primitives::Prim::Drop));
         let n = self.fall_into_new();
-        for e in endofs {
+        for (e, origin) in endofs {
             self.resolve(e, n);
+            self.join(origin);
         }
         Ok(())
+    }
+
+    /// `SCOPE`: locals declared from here to `ENDSCOPE` end there.
+    pub fn scope(&mut self) {
+        self.cf.push(Cf::Scope(self.locals.clone()));
+    }
+
+    /// `ENDSCOPE`: ends the `SCOPE` on top.
+    pub fn endscope(&mut self) -> Result<(), CfError> {
+        match self.cf.pop() {
+            Some(Cf::Scope(seen)) => {
+                let keep = common_prefix(&self.locals, &seen);
+                self.locals.truncate(keep);
+                Ok(())
+            }
+            Some(other) => {
+                self.cf.push(other);
+                Err(CfError::Mismatch("ENDSCOPE"))
+            }
+            None => Err(CfError::Mismatch("ENDSCOPE")),
+        }
     }
 
     /// Checks that the definition can end (`;` or `DOES>`): the control-flow
@@ -500,9 +625,23 @@ impl Definition {
     }
 
     /// Ends the definition; call [`Definition::check_closed`] first.
+    ///
+    /// A definition with address locals reserves its frame at entry and
+    /// releases it before every return.
     pub fn finish(mut self) -> Function {
         debug_assert!(self.cf.is_empty());
         self.func.blocks[self.cur.index()].term = Term::Return;
+        if let Some(base) = self.frame_base {
+            // Whole cells keep the return stack aligned.
+            let size = self.frame_size.div_ceil(4) as i32 * 4;
+            let entry = [Op::Lit(size), Op::Prim(Prim::LocalsAllot), Op::LocalSet(base)];
+            self.func.blocks[0].ops.splice(0..0, entry);
+            for b in &mut self.func.blocks {
+                if b.term == Term::Return {
+                    b.ops.extend([Op::Lit(size), Op::Prim(Prim::LocalsFree)]);
+                }
+            }
+        }
         self.func
     }
 }
@@ -562,15 +701,120 @@ mod tests {
     fn newer_locals_shadow_older_ones_ignoring_case() {
         let mut d = Definition::new(9, "T".into());
         let a = d.declare_local("a");
-        assert_eq!(d.find_local("A"), Some(a));
+        assert_eq!(d.find_local("A"), Some(Access::Cell(a)));
         let a2 = d.declare_local("A");
         assert_ne!(a, a2);
-        assert_eq!(d.find_local("a"), Some(a2));
+        assert_eq!(d.find_local("a"), Some(Access::Cell(a2)));
         assert_eq!(d.find_local("b"), None);
         d.op(Op::LocalSet(a2));
         d.op(Op::LocalGet(a));
         let t = text(d);
         assert!(t.starts_with("function T xt=9 loops=0 locals=2\nb0:\n    local.set 1\n    local.get 0\n"), "{t}");
+    }
+
+    /// `IF { x } ELSE { y } THEN`: each branch sees its own local, and
+    /// neither is visible after the join; one declared before stays.
+    #[test]
+    fn locals_of_a_branch_end_where_the_branches_join() {
+        let mut d = Definition::new(9, "T".into());
+        d.declare_local("a");
+        d.if_();
+        d.declare_local("x");
+        d.else_().unwrap();
+        assert_eq!(d.find_local("x"), None);
+        d.declare_local("y");
+        d.then().unwrap();
+        assert!(d.find_local("a").is_some());
+        assert_eq!((d.find_local("x"), d.find_local("y")), (None, None));
+    }
+
+    /// After `EXIT` the code is unreachable, so the flow that joins at
+    /// `THEN` brings its locals, and a `BEGIN` reached only by its back
+    /// edge sees none.
+    #[test]
+    fn unreachable_code_takes_the_locals_of_the_joining_flow() {
+        let mut d = Definition::new(9, "T".into());
+        d.if_();
+        d.exit();
+        d.else_().unwrap();
+        d.declare_local("x");
+        d.then().unwrap();
+        assert!(d.find_local("x").is_some());
+        d.exit();
+        d.begin();
+        assert_eq!(d.find_local("x"), None);
+    }
+
+    /// A local declared in a `DO` loop outlives `LOOP`, unless a `LEAVE`
+    /// (or `?DO`'s skip) joins there from before the declaration.
+    #[test]
+    fn loop_exits_join_the_leaves() {
+        let mut d = Definition::new(9, "T".into());
+        d.do_(false);
+        d.declare_local("x");
+        d.leave().unwrap();
+        d.loop_(false).unwrap();
+        assert!(d.find_local("x").is_some());
+        d.do_(false);
+        d.if_();
+        d.leave().unwrap();
+        d.then().unwrap();
+        d.declare_local("y");
+        d.loop_(false).unwrap();
+        assert_eq!(d.find_local("y"), None);
+        d.do_(true);
+        d.declare_local("z");
+        d.loop_(false).unwrap();
+        assert_eq!(d.find_local("z"), None);
+    }
+
+    #[test]
+    fn endscope_ends_the_locals_of_its_scope() {
+        let mut d = Definition::new(9, "T".into());
+        d.scope();
+        d.declare_local("x");
+        assert_eq!(d.check_closed(";"), Err(CfError::Mismatch(";")));
+        d.endscope().unwrap();
+        assert_eq!(d.find_local("x"), None);
+        assert_eq!(d.endscope(), Err(CfError::Mismatch("ENDSCOPE")));
+    }
+
+    /// A definition with address locals reserves its frame (rounded up to
+    /// whole cells) at entry and releases it before every return.
+    #[test]
+    fn the_frame_is_reserved_at_entry_and_released_at_every_return() {
+        let mut d = Definition::new(9, "T".into());
+        let w = d.new_frame_slot(Kind::Cell);
+        let c = d.new_frame_slot(Kind::Char);
+        let f = d.new_frame_slot(Kind::Float);
+        let base = LocalId(0);
+        assert_eq!(w, Access::Addr { base, offset: 0, kind: Kind::Cell });
+        assert_eq!(c, Access::Addr { base, offset: 4, kind: Kind::Char });
+        assert_eq!(f, Access::Addr { base, offset: 8, kind: Kind::Float });
+        d.if_();
+        d.exit();
+        d.then().unwrap();
+        let t = text(d);
+        assert!(
+            t.contains(
+                "b0:
+    lit 16
+    prim (LOCALS-ALLOT)
+    local.set 0
+    branch"
+            ),
+            "{t}"
+        );
+        assert_eq!(
+            t.matches(
+                "lit 16
+    prim (LOCALS-FREE)
+    return"
+            )
+            .count(),
+            2,
+            "{t}"
+        );
     }
 
     /// `+DO` is a `2DUP >` test whose false side drops the bounds and joins
@@ -634,7 +878,7 @@ mod tests {
     fn leave_if_and_loop_limit_need_a_loop() {
         let mut d = Definition::new(9, "T".into());
         assert_eq!(d.leave_if(), Err(CfError::NoLoop("?LEAVE")));
-        assert_eq!(d.loop_limit(), Err(CfError::NoLoop("I'")));
+        assert_eq!(d.loop_limit("I'"), Err(CfError::NoLoop("I'")));
         d.exit_if();
         text(d);
     }

@@ -15,6 +15,7 @@
 use std::collections::HashSet;
 
 use crate::file_system::{self, with_files, Access, FsError, Handle};
+use crate::gforth_io::StdIo;
 use crate::host_words::HostWord;
 use crate::input::SourceKind;
 use crate::interpreter::Forth;
@@ -54,6 +55,9 @@ impl Forth {
             }
             CloseFile => {
                 let fid = self.pop(m)? as Handle;
+                if let Some(res) = self.std_file_word(m, h, fid, StdIo::Other) {
+                    return self.push_ior(m, &[], res.map(drop));
+                }
                 let res = with_files(m, |fs| fs.close(fid));
                 self.push_ior(m, &[], res)
             }
@@ -61,16 +65,19 @@ impl Forth {
                 let fid = self.pop(m)? as Handle;
                 let (a, u) = self.pop_region(m)?;
                 let mut buf = vec![0u8; u];
-                let res = with_files(m, |fs| {
-                    let mut n = 0;
-                    while n < u {
-                        let got = fs.read(fid, &mut buf[n..])?;
-                        if got == 0 {
-                            break;
+                let std = self.std_file_word(m, h, fid, StdIo::Read(&mut buf));
+                let res = std.unwrap_or_else(|| {
+                    with_files(m, |fs| {
+                        let mut n = 0;
+                        while n < u {
+                            let got = fs.read(fid, &mut buf[n..])?;
+                            if got == 0 {
+                                break;
+                            }
+                            n += got;
                         }
-                        n += got;
-                    }
-                    Ok(n)
+                        Ok(n)
+                    })
                 });
                 match res {
                     Ok(n) => {
@@ -83,7 +90,13 @@ impl Forth {
             ReadLine => {
                 let fid = self.pop(m)? as Handle;
                 let (a, u) = self.pop_region(m)?;
-                match with_files(m, |fs| file_system::read_line(fs, fid, u)) {
+                let mut line = None;
+                let res = match self.std_file_word(m, h, fid, StdIo::ReadLine(&mut line)) {
+                    // A line longer than the buffer loses its end, as ACCEPT's does.
+                    Some(res) => res.map(|_| line.map(|l| l[..l.len().min(u)].to_vec())),
+                    None => with_files(m, |fs| file_system::read_line(fs, fid, u)),
+                };
+                match res {
                     Ok(Some(line)) => {
                         m.write(a, &line)?;
                         self.push_ior(m, &[line.len() as i32, -1], Ok(()))
@@ -98,7 +111,10 @@ impl Forth {
                 if h == WriteLine {
                     data.push(b'\n');
                 }
-                let res = with_files(m, |fs| fs.write(fid, &data));
+                let res = match self.std_file_word(m, h, fid, StdIo::Write(&data)) {
+                    Some(res) => res.map(drop),
+                    None => with_files(m, |fs| fs.write(fid, &data)),
+                };
                 self.push_ior(m, &[], res)
             }
             FilePosition | FileSize => {
@@ -115,6 +131,9 @@ impl Forth {
             }
             FlushFile => {
                 let fid = self.pop(m)? as Handle;
+                if let Some(res) = self.std_file_word(m, h, fid, StdIo::Other) {
+                    return self.push_ior(m, &[], res.map(drop));
+                }
                 let res = with_files(m, |fs| fs.flush(fid));
                 self.push_ior(m, &[], res)
             }

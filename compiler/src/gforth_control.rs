@@ -55,7 +55,7 @@ impl Forth {
             // which this compiler does not need: its inference is exact.
             Unreachable => Ok(()),
             AssumeLive => self.with_def(|d| match d.cf.last() {
-                Some(Cf::Orig(_)) => Ok(()),
+                Some(Cf::Orig(..)) => Ok(()),
                 _ => Err(CfError::Mismatch("ASSUME-LIVE")),
             }),
             _ => unreachable!("not a gforth control word: {}", h.name()),

@@ -2,7 +2,7 @@
 //! `ALIAS`, `DEFERS`, `COMPILE-ONLY` (`RESTRICT`), `LATEST`, `LATESTXT`
 //! (`LASTXT`), `FIND-NAME`, `NAME>INT`, `NAME?INT`, `>NAME`, `ID.`,
 //! `COMP'`, `[COMP']`, `(')`, `[(')]`, `NEXTNAME`, `NONAME`, `RECURSIVE`,
-//! `REVEAL`, `INTERPRET/COMPILE:`, `]]` ... `[[`, `EXCEPTION`, and
+//! `REVEAL`, `INTERPRET/COMPILE:`, `]]` ... `[[`, and
 //! `>DOES-CODE`, `DOES-CODE!` and `!DOES`.
 //!
 //! gforth's "does-code" is the address of the code after `DOES>`; here it is
@@ -195,12 +195,6 @@ impl Forth {
                     }
                 }
             }
-            Exception => {
-                let (_, text) = self.pop_text(m)?;
-                let code = FIRST_EXCEPTION - self.gforth.exceptions.len() as i32;
-                self.gforth.exceptions.insert(code, String::from_utf8_lossy(&text).into_owned());
-                self.push(m, code)
-            }
             _ => unreachable!("not a gforth defining word: {}", h.name()),
         }
     }
@@ -239,10 +233,6 @@ impl Forth {
         }
     }
 }
-
-/// The code `EXCEPTION` gives first; later ones count down from it, as in
-/// gforth 0.7.3 (32-bit).
-const FIRST_EXCEPTION: i32 = -2051;
 
 /// The name token of a header.
 fn nt_of(id: WordId) -> i32 {

@@ -18,8 +18,6 @@ pub(crate) struct GforthState {
     /// The definitions set aside by `TRY` while its region is compiled,
     /// innermost last.
     pub try_outer: Vec<Current>,
-    /// The messages of the throw codes `EXCEPTION` made.
-    pub exceptions: HashMap<i32, String>,
     /// Where `SOURCEFILENAME` put each file name in linear memory.
     pub file_names: HashMap<String, u32>,
     /// The indices of the running `[DO]` loops, innermost last.

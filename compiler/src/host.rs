@@ -85,8 +85,8 @@ impl Forth {
             To => {
                 let name = self.parse_word_name(m)?;
                 if self.state {
-                    if let Some(id) = self.current.as_ref().and_then(|c| c.def.find_local(&name)) {
-                        return self.compile_op(Op::LocalSet(id));
+                    if let Some(local) = self.current.as_ref().and_then(|c| c.def.find_local(&name)) {
+                        return self.compile_local_store(local, &name);
                     }
                 }
                 let Some(kind) = self.dict.find(&name).map(|h| h.kind.clone()) else {
@@ -199,6 +199,8 @@ impl Forth {
             Loop => self.with_def(|d| d.loop_(false)),
             PlusLoop => self.with_def(|d| d.loop_(true)),
             Leave => self.with_def(Definition::leave),
+            // Interpreted, gforth's CASE pushes its case-sys, a zero.
+            Case if !self.state => self.push(m, 0),
             Case => self.with_def(|d| {
                 d.case();
                 Ok(())
@@ -212,7 +214,7 @@ impl Forth {
                 self.with_def(|d| if h == CsPick { d.cs_pick(u) } else { d.cs_roll(u) })
             }
             Paren => self.comment(m),
-            Backslash => {
+            Backslash | HashBang => {
                 let end = match self.inputs.last() {
                     // In a block, the comment ends with its 64-character line.
                     Some(t) if matches!(t.kind, SourceKind::Block { .. }) => {
@@ -226,7 +228,7 @@ impl Forth {
             }
             DotParen => {
                 let s = self.parse_string(m, b')', ".(")?;
-                m.output(&s);
+                self.out_bytes(m, &s);
                 Ok(())
             }
             SQuote => {
@@ -251,6 +253,11 @@ impl Forth {
             }
             DotQuote => {
                 let s = self.parse_string(m, b'"', ".\"")?;
+                // Interpreted, it displays the text now, as in gforth.
+                if !self.state {
+                    m.output(&s);
+                    return Ok(());
+                }
                 self.string_literal(m, &s)?;
                 self.compile_op(Op::Call(host_xt(Type)))
             }
@@ -358,10 +365,7 @@ impl Forth {
             Abort => Err(Fault::Throw(throw::ABORT)),
             DoesRuntime => {
                 let does = self.pop(m)? as Xt;
-                let Some(id) = self.latest else {
-                    return Err(self.fail(throw::BODY_OF_NON_CREATE, "DOES> without a CREATEd word"));
-                };
-                self.set_does_code(m, id, does, "DOES>")
+                self.apply_does(m, does)
             }
             Does => self.does(m),
             Quit => {
@@ -372,7 +376,7 @@ impl Forth {
             Bye => Err(Fault::Bye),
             Emit => {
                 let c = self.pop(m)?;
-                m.output(&[c as u8]);
+                self.out_bytes(m, &[c as u8]);
                 Ok(())
             }
             Type => {
@@ -380,42 +384,43 @@ impl Forth {
                 let a = self.pop(m)?;
                 if u > 0 {
                     let s = m.read_vec(a as u32, u as u32)?;
-                    m.output(&s);
+                    self.out_bytes(m, &s);
                 }
                 Ok(())
             }
             Cr => {
-                m.output(b"\n");
+                self.out_bytes(m, b"\n");
                 Ok(())
             }
             Key => {
-                let c = m.key().map_or(-1, i32::from);
+                let c = self.key_in(m)?;
                 self.push(m, c)
             }
             Accept => {
                 let n = self.pop(m)?;
                 let a = self.pop(m)? as u32;
-                let line = m.read_line().unwrap_or_default();
+                let line = self.line_in(m, n.max(0) as usize)?;
                 let take = line.len().min(n.max(0) as usize);
                 m.write(a, &line[..take])?;
                 self.push(m, take as i32)
             }
             DotS => {
                 let out = self.dot_s_text(m)?;
-                m.output(out.as_bytes());
+                self.out_bytes(m, out.as_bytes());
                 Ok(())
             }
             Words => {
                 let names = self.dict.visible_names().join(" ");
-                m.output(names.as_bytes());
-                m.output(b"\n");
+                self.out_bytes(m, names.as_bytes());
+                self.out_bytes(m, b"\n");
                 Ok(())
             }
             Environment => self.environment(m),
             Alias | Defers | CompileOnly | Restrict | Latest | LatestXt | LastXt | FindName | NameToInt | NameQInt
             | ToName | IdDot | CompTick | BracketCompTick | ParenTick | BracketParenTick | NextNameWord | NoName
-            | Recursive | Reveal | InterpretCompile | PostponeMode | Exception | ToDoesCode | DoesCodeStore
-            | StoreDoes => self.run_gforth_defining(m, h),
+            | Recursive | Reveal | InterpretCompile | PostponeMode | ToDoesCode | DoesCodeStore | StoreDoes => {
+                self.run_gforth_defining(m, h)
+            }
             Try | IfError | Restore | EndTry | EndTryIfError | NoThrow => self.run_gforth_exceptions(h),
             SourceFilename | SourceLineNumber | IncludedQ | AddIncludedFile | ExecuteParsing => {
                 self.run_gforth_input(m, h)
@@ -437,6 +442,12 @@ impl Forth {
             BraceColon => self.brace_locals(m),
             ParenLocal => self.paren_local(m),
             LocalsBar => self.locals_bar(m),
+            Brace => self.gforth_locals(m),
+            Scope => self.with_def(|d| {
+                d.scope();
+                Ok(())
+            }),
+            EndScope => self.with_def(Definition::endscope),
             TwoValue => self.two_value_word(m),
             MStarSlash => self.m_star_slash_word(m),
             SLiteral => {
@@ -453,9 +464,8 @@ impl Forth {
             KeyQuestion => self.key_question_word(m),
             FVariable | FConstant | FValue | FLiteral | FSin | FCos | FTan | FSinCos | FAsin | FAcos | FAtan
             | FAtan2 | FSinh | FCosh | FTanh | FAsinh | FAcosh | FAtanh | FExp | FExpm1 | FLn | FLnp1 | FLog
-            | FAlog | FPow | FProx | FDot | FEDot | FSDot | FDotS | Represent | ToFloat | Precision | SetPrecision => {
-                self.run_float(m, h)
-            }
+            | FAlog | FPow | FProx | FDot | FEDot | FSDot | FDotS | Represent | ToFloat | Precision | SetPrecision
+            | FDotRdp | FToStrRdp | FToBufRdp => self.run_float(m, h),
             XCSize
             | XSize
             | XCFetchPlus
@@ -474,6 +484,9 @@ impl Forth {
             | XKeyQuestion
             | XHold
             | EKeyToXChar => self.run_xchar(m, h),
+            Utime | Cputime | ParenGetenv | Stdin | Stdout | Stderr | InfileId | OutfileId | InfileExecute
+            | OutfileExecute | KeyFile | KeyQuestionFile | FileEofQuestion | SpFetch | SpStore | RpFetch | RpStore
+            | FpFetch | FpStore | Exception => self.run_gforth_io(m, h),
         }
     }
 
@@ -584,6 +597,19 @@ impl Forth {
         }
         let func = cur.def.finish();
         let name = self.dict.get(cur.header).name.clone();
+        if let Some(n) = crate::passes::return_balance::items_left(&func) {
+            let word = if name.is_empty() { ":NONAME".to_string() } else { name.to_ascii_uppercase() };
+            let items = if n == 1 { "1 item".to_string() } else { format!("{n} items") };
+            self.dict.truncate_if_last(cur.header);
+            self.set_state(m, false)?;
+            self.detail = Some(crate::interpreter::Detail {
+                location: self.location(),
+                word: Some(word),
+                message: Some(format!("return stack not balanced at ; ({items} left)")),
+                hide_code: false,
+            });
+            return Err(Fault::Throw(throw::RSTACK_IMBALANCE));
+        }
         self.declare(func.xt, cur.stack_comment.as_deref(), cur.start.clone(), &name);
         if !crate::cfg::Cfg::new(&func).reducible {
             return Err(self.fail(
@@ -602,9 +628,40 @@ impl Forth {
         Ok(())
     }
 
+    /// Gives the latest `CREATE`d word the behaviour of `does`: the run time
+    /// of `DOES>`.
+    fn apply_does(&mut self, m: &mut dyn Machine, does: Xt) -> Result<(), Fault> {
+        let Some(id) = self.latest else {
+            return Err(self.fail(throw::BODY_OF_NON_CREATE, "DOES> without a CREATEd word"));
+        };
+        self.set_does_code(m, id, does, "DOES>")
+    }
+
+    /// `DOES>` while interpreting, as gforth gives it: the latest `CREATE`d
+    /// word gets the behaviour compiled from here to `;`, a nameless
+    /// definition (`CREATE X 1 , DOES> @ ;`).
+    fn does_interpreted(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        let created = self.latest;
+        self.start_definition(m, String::new())?;
+        self.latest = created;
+        let xt = self.current.as_ref().expect("just started").def.func.xt;
+        if let Err(f) = self.apply_does(m, xt) {
+            // Nothing is left open: the error names DOES>, not a definition.
+            if let Some(cur) = self.current.take() {
+                self.dict.truncate_if_last(cur.header);
+            }
+            self.set_state(m, false)?;
+            return Err(f);
+        }
+        Ok(())
+    }
+
     /// `DOES>` at compile time: ends this part of the definition with a call
     /// to the run time of `DOES>`, and starts the part the child words run.
     fn does(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        if self.current.is_none() && !self.state {
+            return self.does_interpreted(m);
+        }
         let does_xt = self.alloc_xt()?;
         self.compile_op(Op::Lit(does_xt as i32))?;
         self.compile_op(Op::Call(host_xt(HostWord::DoesRuntime)))?;
@@ -672,17 +729,24 @@ impl Forth {
 
     /// `(`: a comment, which in a file may span lines.
     fn comment(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        if let Some(text) = self.skip_comment(m)? {
+            self.note_comment(&text);
+        }
+        Ok(())
+    }
+
+    /// Parses a `(` comment, which in a file may span lines; the text of its
+    /// last line if it found the `)`.
+    pub(crate) fn skip_comment(&mut self, m: &mut dyn Machine) -> Result<Option<Vec<u8>>, Fault> {
         let start = self.location();
         loop {
             let (at, len, found) = self.parse_delim(m, b')', false)?;
             if found {
-                let text = self.line_bytes(at, len);
-                self.note_comment(&text);
-                return Ok(());
+                return Ok(Some(self.line_bytes(at, len)));
             }
             let is_file = matches!(self.inputs.last().map(|i| &i.kind), Some(SourceKind::File { .. }));
             if !is_file {
-                return Ok(());
+                return Ok(None);
             }
             if !self.refill_file(m)? {
                 self.detail = Some(crate::interpreter::Detail {

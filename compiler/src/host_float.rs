@@ -86,13 +86,18 @@ impl Forth {
     /// Pushes `r`, or compiles it as a literal.
     pub(crate) fn float_literal(&mut self, m: &mut dyn Machine, r: f64) -> Result<(), Fault> {
         if self.state {
-            let bits = r.to_bits();
-            self.compile_op(Op::Lit(bits as u32 as i32))?;
-            self.compile_op(Op::Lit((bits >> 32) as u32 as i32))?;
-            self.compile_op(Op::Prim(Prim::FLit))
+            self.compile_float_literal(r)
         } else {
             self.fpush(m, r)
         }
+    }
+
+    /// Compiles a float literal into the open definition.
+    fn compile_float_literal(&mut self, r: f64) -> Result<(), Fault> {
+        let bits = r.to_bits();
+        self.compile_op(Op::Lit(bits as u32 as i32))?;
+        self.compile_op(Op::Lit((bits >> 32) as u32 as i32))?;
+        self.compile_op(Op::Prim(Prim::FLit))
     }
 
     /// Defines a word whose body holds a float, aligned for floats.
@@ -136,8 +141,41 @@ impl Forth {
         self.fpush(m, f(r1, r2))
     }
 
+    /// gforth's `F.RDP`, `F>STR-RDP` and `F>BUF-RDP`: `nr` characters laid
+    /// out by [`float_text::f_rdp`]; `nr` 0 gives no text, and a negative
+    /// `nd` or `np` counts as 0, as in gforth.
+    fn f_rdp_word(&mut self, m: &mut dyn Machine, h: HostWord) -> Result<(), Fault> {
+        let np = self.pop(m)?.max(0) as usize;
+        let nd = self.pop(m)?.max(0) as usize;
+        let nr = self.pop(m)?;
+        let buf = if h == HostWord::FToBufRdp { Some(self.pop(m)? as u32) } else { None };
+        let r = self.fpop(m)?;
+        if nr < 0 || nr as u64 > u64::from(self.cfg.layout.memory_bytes) {
+            return Err(self.fail(throw::INVALID_ADDRESS, format!("{nr} is not a field width")));
+        }
+        let nr = nr as usize;
+        let text = if nr == 0 { String::new() } else { float_text::f_rdp(r, nr, nd, np, self.base(m)?) };
+        match h {
+            HostWord::FToBufRdp => m.write(buf.unwrap_or_default(), text.as_bytes()),
+            HostWord::FToStrRdp => {
+                // Below the pictured numeric output, which it leaves alone.
+                let hld = m.read_cell(addr::HLD)? as u32;
+                let at = hld.wrapping_sub(nr as u32);
+                if at < addr::HOLD_START || at > hld {
+                    return Err(
+                        self.fail(throw::PICTURED_OVERFLOW, "the text does not fit the pictured numeric output buffer")
+                    );
+                }
+                m.write(at, text.as_bytes())?;
+                self.push(m, at as i32)?;
+                self.push(m, nr as i32)
+            }
+            _ => self.display(m, text),
+        }
+    }
+
     fn display(&mut self, m: &mut dyn Machine, text: String) -> Result<(), Fault> {
-        m.output(text.as_bytes());
+        self.out_bytes(m, text.as_bytes());
         Ok(())
     }
 
@@ -157,8 +195,9 @@ impl Forth {
                 self.define_float_word(m, kind, r)
             }
             FLiteral => {
+                // Between [ and ] it still compiles, as in gforth.
                 let r = self.fpop(m)?;
-                self.float_literal(m, r)
+                self.compile_float_literal(r)
             }
             FSin => self.funary(m, f64::sin),
             FCos => self.funary(m, f64::cos),
@@ -206,6 +245,7 @@ impl Forth {
                 };
                 self.display(m, text)
             }
+            FDotRdp | FToStrRdp | FToBufRdp => self.f_rdp_word(m, h),
             FDotS => {
                 let stack = self.float_stack(m);
                 let base = self.base(m)?;

@@ -19,7 +19,7 @@ macro_rules! for_each_host_word {
             Semicolon ";" IC "( colon-sys -- ) End a definition.";
             ColonNoName ":NONAME" - "( -- xt colon-sys ) Start an anonymous definition.";
             Create "CREATE" - "( \"name\" -- ) Define a word that pushes its data field.";
-            Does "DOES>" IC "( -- ) Give the latest CREATEd word the following behaviour.";
+            Does "DOES>" I "( -- ) Give the latest CREATEd word the following behaviour (interpreted: up to ;).";
             Variable "VARIABLE" - "( \"name\" -- ) Define a one-cell variable.";
             Constant "CONSTANT" - "( x \"name\" -- ) Define a constant.";
             Value "VALUE" - "( x \"name\" -- ) Define a value, changed by TO.";
@@ -34,16 +34,18 @@ macro_rules! for_each_host_word {
             Tick "'" - "( \"name\" -- xt ) Find a word's execution token.";
             BracketTick "[']" IC "( \"name\" -- ) Compile a word's execution token as a literal.";
             Postpone "POSTPONE" IC "( \"name\" -- ) Append a word's compilation semantics.";
-            BracketCompile "[COMPILE]" IC "( \"name\" -- ) Compile a word, even an immediate one.";
+            BracketCompile "[COMPILE]" I "( \"name\" -- ) Compile a word, even an immediate one (also between [ and ]).";
             Literal "LITERAL" IC "( x -- ) Compile a literal.";
             CompileComma "COMPILE," - "( xt -- ) Append the execution semantics of xt.";
-            LeftBracket "[" IC "( -- ) Enter interpretation state.";
+            LeftBracket "[" I "( -- ) Enter interpretation state (interpreted: nothing).";
             RightBracket "]" - "( -- ) Enter compilation state.";
             Recurse "RECURSE" IC "( -- ) Call the current definition.";
             Exit "EXIT" C "( -- ) Return from the current definition.";
             Unloop "UNLOOP" C "( -- ) Discard the loop parameters.";
             LoopI "I" C "( -- n ) The innermost loop index.";
             LoopJ "J" C "( -- n ) The next outer loop index.";
+            LoopK "K" C "( -- n ) The second outer loop index (gforth).";
+            LoopLimit "I'" C "( -- n ) The innermost loop's limit (gforth).";
             If "IF" IC "( x -- ) Conditional forward branch.";
             Else "ELSE" IC "( -- ) The other branch of IF.";
             Then "THEN" IC "( -- ) Resolve a forward branch.";
@@ -58,7 +60,7 @@ macro_rules! for_each_host_word {
             Loop "LOOP" IC "( -- ) Increment the index and loop.";
             PlusLoop "+LOOP" IC "( n -- ) Add n to the index and loop.";
             Leave "LEAVE" IC "( -- ) Leave the innermost loop.";
-            Case "CASE" IC "( -- ) Start a CASE structure.";
+            Case "CASE" I "( -- ) Start a CASE structure (interpreted: push 0, as gforth).";
             Of "OF" IC "( x1 x2 -- | x1 ) Branch unless x1 = x2.";
             EndOf "ENDOF" IC "( -- ) End an OF clause.";
             EndCase "ENDCASE" IC "( x -- ) End a CASE structure.";
@@ -67,11 +69,12 @@ macro_rules! for_each_host_word {
             // Parsing and the input source.
             Paren "(" I "( \"ccc<paren>\" -- ) A comment.";
             Backslash "\\" I "( \"ccc<eol>\" -- ) A comment to the end of the line.";
+            HashBang "#!" I "( \"ccc<eol>\" -- ) A comment to the end of the line, for scripts (gforth).";
             DotParen ".(" I "( \"ccc<paren>\" -- ) Display a string now.";
             SQuote "S\"" I "( \"ccc<quote>\" -- c-addr u ) A string literal.";
             SBackslashQuote "S\\\"" I "( \"ccc<quote>\" -- c-addr u ) A string literal with escapes.";
             CQuote "C\"" IC "( \"ccc<quote>\" -- c-addr ) A counted string literal.";
-            DotQuote ".\"" IC "( \"ccc<quote>\" -- ) Display a string.";
+            DotQuote ".\"" I "( \"ccc<quote>\" -- ) Display a string (interpreted: now).";
             Char "CHAR" - "( \"name\" -- char ) The first character of a name.";
             BracketChar "[CHAR]" IC "( \"name\" -- ) Compile the first character of a name.";
             Word "WORD" - "( char \"<chars>ccc<char>\" -- c-addr ) Parse a counted string.";
@@ -164,6 +167,9 @@ macro_rules! for_each_host_word {
             BraceColon "{:" IC "( \"args [| vals] [-- outs] :}\" -- ) Declare locals; args take the stack, deepest first.";
             ParenLocal "(LOCAL)" - "( c-addr u -- ) Declare a local, or end the declarations when u is 0.";
             LocalsBar "LOCALS|" IC "( \"name ... |\" -- ) Declare locals; the first takes the top item.";
+            Brace "{" IC "( \"args [| vals] [-- comment] }\" -- ) Declare gforth locals (W: D: F: C: W^ D^ F^ C^); the last arg takes the top item.";
+            Scope "SCOPE" IC "( -- scope ) Begin a scope: locals declared in it end at ENDSCOPE.";
+            EndScope "ENDSCOPE" IC "( scope -- ) End a scope and the locals declared in it.";
             TwoValue "2VALUE" - "( x1 x2 \"name\" -- ) Define a two-cell value, changed by TO.";
             MStarSlash "M*/" - "( d1 n1 +n2 -- d2 ) d1 times n1 divided by n2, with a triple-cell product, floored.";
             SLiteral "SLITERAL" IC "( c-addr u -- ) Compile a string literal.";
@@ -190,8 +196,6 @@ macro_rules! for_each_host_word {
             EndIf "ENDIF" IC "( -- ) gforth: THEN.";
             Unreachable "UNREACHABLE" I "( -- ) gforth: mark code as unreachable (no effect here).";
             AssumeLive "ASSUME-LIVE" I "( orig -- orig ) gforth: mark the code after an orig as reachable (no effect here).";
-            LoopK "K" C "( -- n ) gforth: the index of the second loop outside the innermost.";
-            LoopLimit "I'" C "( -- n ) gforth: the limit of the innermost loop.";
             // gforth's defining and compiling words (gforth_defining.rs).
             Alias "ALIAS" - "( xt \"name\" -- ) gforth: define name to execute xt.";
             Defers "DEFERS" IC "( \"name\" -- ) gforth: compile what the deferred word executes now.";
@@ -215,7 +219,6 @@ macro_rules! for_each_host_word {
             Reveal "REVEAL" - "( -- ) gforth: make the latest definition findable.";
             InterpretCompile "INTERPRET/COMPILE:" - "( int-xt comp-xt \"name\" -- ) gforth: a word with separate interpretation and compilation semantics.";
             PostponeMode "]]" IC "( \"words<[[>\" -- ) gforth: postpone every word up to [[.";
-            Exception "EXCEPTION" - "( c-addr u -- n ) gforth: a new throw code whose message is the string.";
             ToDoesCode ">DOES-CODE" - "( xt1 -- xt2 | 0 ) gforth: the DOES> code a word runs (here an xt), or 0.";
             DoesCodeStore "DOES-CODE!" - "( xt2 xt1 -- ) gforth: make the CREATEd word xt1 run the DOES> code xt2.";
             StoreDoes "!DOES" - "( xt -- ) gforth: make the latest (CREATEd) word run the DOES> code xt.";
@@ -254,7 +257,7 @@ macro_rules! for_each_host_word {
             FVariable "FVARIABLE" - "( \"name\" -- ) Define a float variable.";
             FConstant "FCONSTANT" - "( \"name\" -- ) ( F: r -- ) Define a float constant.";
             FValue "FVALUE" - "( \"name\" -- ) ( F: r -- ) Define a float value, changed by TO.";
-            FLiteral "FLITERAL" IC "( F: r -- ) Compile a float literal.";
+            FLiteral "FLITERAL" I "( F: r -- ) Compile a float literal (also between [ and ]).";
             FSin "FSIN" - "( F: r1 -- r2 ) Sine (radians).";
             FCos "FCOS" - "( F: r1 -- r2 ) Cosine.";
             FTan "FTAN" - "( F: r1 -- r2 ) Tangent.";
@@ -304,6 +307,30 @@ macro_rules! for_each_host_word {
             XKeyQuestion "XKEY?" - "( -- flag ) Whether XKEY would return without waiting.";
             XHold "XHOLD" - "( xchar -- ) Add an xchar to the pictured numeric output.";
             EKeyToXChar "EKEY>XCHAR" - "( u -- u false | xchar true ) Whether a keyboard event is an xchar.";
+            // gforth 0.7.3's extensions (gforth_io.rs).
+            Utime "UTIME" - "( -- ud ) Microseconds since 1970-01-01 UTC.";
+            Cputime "CPUTIME" - "( -- duser dsystem ) Microseconds of processor time: the time since start, and 0.";
+            ParenGetenv "(GETENV)" - "( c-addr1 u1 c-addr2 u2 -- n ) Copy up to u2 bytes of the environment variable c-addr1 u1 to c-addr2; its length, or -1 if unset.";
+            Stdin "STDIN" - "( -- fileid ) The program's standard input.";
+            Stdout "STDOUT" - "( -- fileid ) The program's standard output.";
+            Stderr "STDERR" - "( -- fileid ) The program's standard error stream.";
+            InfileId "INFILE-ID" - "( -- fileid ) The file KEY and ACCEPT read.";
+            OutfileId "OUTFILE-ID" - "( -- fileid ) The file TYPE and EMIT write.";
+            InfileExecute "INFILE-EXECUTE" - "( i*x xt fileid -- j*x ) Execute xt with KEY and ACCEPT reading fileid.";
+            OutfileExecute "OUTFILE-EXECUTE" - "( i*x xt fileid -- j*x ) Execute xt with displayed text going to fileid.";
+            KeyFile "KEY-FILE" - "( fileid -- char ) Read a byte of a file; 4 at its end.";
+            KeyQuestionFile "KEY?-FILE" - "( fileid -- flag ) Whether KEY-FILE would return without waiting.";
+            FileEofQuestion "FILE-EOF?" - "( fileid -- flag ) Whether KEY-FILE has met the end of the file.";
+            SpFetch "SP@" - "( -- a-addr ) The address of the top of the data stack.";
+            SpStore "SP!" - "( a-addr -- ) Set the data stack pointer.";
+            RpFetch "RP@" - "( -- a-addr ) The address of the top of the return stack.";
+            RpStore "RP!" - "( a-addr -- ) Set the return stack pointer.";
+            FpFetch "FP@" - "( -- f-addr ) The address of the top of the float stack.";
+            FpStore "FP!" - "( f-addr -- ) Set the float stack pointer.";
+            Exception "EXCEPTION" - "( c-addr u -- n ) A new THROW code; uncaught, it shows c-addr u.";
+            FDotRdp "F.RDP" - "( +nr +nd +np -- ) ( F: r -- ) Display r in nr columns, nd digits after the point if at least np digits show (host_float.rs).";
+            FToStrRdp "F>STR-RDP" - "( +nr +nd +np -- c-addr nr ) ( F: r -- ) F.RDP's text, below the pictured numeric output.";
+            FToBufRdp "F>BUF-RDP" - "( c-addr +nr +nd +np -- ) ( F: r -- ) F.RDP's text, into the buffer c-addr nr.";
         }
     };
 }

@@ -200,7 +200,7 @@ impl Forth {
             XEmit => {
                 let xc = self.pop(m)?;
                 let b = self.encode_or_throw(xc)?;
-                m.output(&b);
+                self.out_bytes(m, &b);
                 Ok(())
             }
             XKey => {

@@ -175,6 +175,8 @@ pub struct Forth {
     pub(crate) precision: usize,
     /// The state of gforth's extension words.
     pub(crate) gforth: crate::gforth_state::GforthState,
+    /// gforth's redirections, exceptions and end-of-file flags.
+    pub(crate) io: crate::gforth_io::GforthIo,
 }
 
 /// The prelude: words of the system written in Forth, loaded at boot in
@@ -225,6 +227,7 @@ impl Forth {
             warnings: Vec::new(),
             precision: crate::host_float::DEFAULT_PRECISION,
             gforth: Default::default(),
+            io: Default::default(),
         }
     }
 
@@ -261,6 +264,10 @@ impl Forth {
                 .replace("{HOLD_START}", &addr::HOLD_START.to_string())
                 .replace("{BLK}", &addr::BLK.to_string())
                 .replace("{SCR}", &addr::SCR.to_string())
+                .replace("{DP}", &addr::DP.to_string())
+                .replace("{DS_BASE}", &layout.ds_base().to_string())
+                .replace("{RS_BASE}", &layout.rs_base().to_string())
+                .replace("{FS_BASE}", &layout.fs_base().to_string())
                 .replace("{HEAP_START}", &layout.heap_start().to_string())
                 .replace("{HEAP_END}", &layout.heap_end().to_string())
                 .replace("{HEAP_MAGIC}", &(runtime::heap::MAGIC as i32).to_string())
@@ -433,9 +440,8 @@ impl Forth {
         let (default_msg, code) = match &f {
             Fault::Bye => return Stop::Bye,
             Fault::Throw(c) => {
-                let own = self.gforth.exceptions.get(c).cloned();
-                let msg = throw::message(*c).map(str::to_string).or(own);
-                (msg.unwrap_or_else(|| "uncaught exception".into()), Some(*c))
+                let text = throw::message(*c).or_else(|| self.exception_message(*c));
+                (text.map(str::to_string).unwrap_or_else(|| "uncaught exception".into()), Some(*c))
             }
             Fault::Trap { code, what } => {
                 (throw::message(*code).map(|m| format!("{m} ({what})")).unwrap_or_else(|| what.clone()), Some(*code))
@@ -526,6 +532,12 @@ impl Forth {
             self.note(b"");
             return Err(f);
         }
+        // A script's first line, `#!/usr/bin/env ...`, is a comment even
+        // without the space the word `#!` needs.
+        if self.inputs.last().is_some_and(|t| t.line.starts_with(b"#!")) {
+            let len = self.inputs.last().map_or(0, |t| t.line.len());
+            m.write_cell(addr::TO_IN, len as i32)?;
+        }
         self.interpret_source(m)?;
         self.pop_input(m)
     }
@@ -562,8 +574,8 @@ impl Forth {
         let name = String::from_utf8_lossy(tok);
         if self.state {
             // Locals come before every other word and before numbers.
-            if let Some(id) = self.current.as_ref().and_then(|c| c.def.find_local(&name)) {
-                return self.compile_op(Op::LocalGet(id));
+            if let Some(local) = self.current.as_ref().and_then(|c| c.def.find_local(&name)) {
+                return self.compile_local_fetch(local);
             }
         }
         if let Some(h) = self.dict.find(&name) {
@@ -670,7 +682,7 @@ impl Forth {
                 Some(Kind::Host(HostWord::LoopI)) => d.loop_index(0, "I"),
                 Some(Kind::Host(HostWord::LoopJ)) => d.loop_index(1, "J"),
                 Some(Kind::Host(HostWord::LoopK)) => d.loop_index(2, "K"),
-                Some(Kind::Host(HostWord::LoopLimit)) => d.loop_limit(),
+                Some(Kind::Host(HostWord::LoopLimit)) => d.loop_limit("I'"),
                 Some(Kind::Variable { body }) => {
                     d.op(Op::Lit(body as i32));
                     Ok(())

@@ -49,6 +49,7 @@ mod gforth_debug;
 mod gforth_defining;
 mod gforth_exceptions;
 mod gforth_input;
+mod gforth_io;
 mod gforth_state;
 mod host;
 mod host_float;

@@ -83,11 +83,15 @@ pub trait Machine {
 
     /// Writes program output.
     fn output(&mut self, bytes: &[u8]);
-    /// Writes debugging output (gforth's `~~`), which belongs on the error
-    /// stream. The default sends it with the program output, for hosts that
-    /// have only one stream.
+    /// Writes to the error stream (gforth's `STDERR`). The default, for
+    /// hosts with one stream, writes it as output.
     fn error_output(&mut self, bytes: &[u8]) {
         self.output(bytes);
+    }
+    /// The value of an environment variable (`GETENV`); the default, for
+    /// hosts without an environment (the browser), finds nothing.
+    fn env_var(&mut self, _name: &str) -> Option<Vec<u8>> {
+        None
     }
     /// Reads one byte of input, or `None` at end of input.
     fn key(&mut self) -> Option<u8>;

@@ -27,39 +27,60 @@ pub fn digit(c: u8, base: u32) -> Option<u32> {
 }
 
 /// Converts a token, or returns `None` if it is not a number in `base`.
+///
+/// As gforth's `S>NUMBER?`: an optional `-`, then a character literal, or
+/// a base prefix (`0x` or `0X` while the base is below 34, then `#`, `$`,
+/// `%` or `&`), another optional `-`, and digits. A `.` after a digit makes
+/// the number a double (`1.`, `1.5`, `1.2.3`); two `-` cancel out.
 pub fn parse(tok: &[u8], base: u32) -> Option<Number> {
+    let (neg_outer, tok) = strip_minus(tok);
     if let [b'\'', c, rest @ ..] = tok {
         // 'c' (and gforth's 'c without the closing quote).
         if rest.is_empty() || rest == b"'" {
-            return Some(Number::Single(i32::from(*c)));
+            let c = i32::from(*c);
+            return Some(Number::Single(if neg_outer { c.wrapping_neg() } else { c }));
         }
     }
-    let (base, rest) = match tok.first() {
-        Some(b'#') | Some(b'&') => (10, &tok[1..]),
-        Some(b'$') => (16, &tok[1..]),
-        Some(b'%') => (2, &tok[1..]),
+    let (base, rest) = match tok {
+        [b'0', b'x' | b'X', rest @ ..] if base < 34 => (16, rest),
         _ => (base, tok),
+    };
+    let (base, rest) = match rest.first() {
+        Some(b'#') | Some(b'&') => (10, &rest[1..]),
+        Some(b'$') => (16, &rest[1..]),
+        Some(b'%') => (2, &rest[1..]),
+        _ => (base, rest),
     };
     if !(2..=36).contains(&base) {
         return None;
     }
-    let (neg, rest) = match rest.first() {
-        Some(b'-') => (true, &rest[1..]),
-        _ => (false, rest),
-    };
-    let (double, digits) = match rest.last() {
-        Some(b'.') => (true, &rest[..rest.len() - 1]),
-        _ => (false, rest),
-    };
+    let (neg_inner, digits) = strip_minus(rest);
     if digits.is_empty() {
         return None;
     }
-    let mut acc: u64 = 0;
+    let (mut acc, mut double, mut digit_before) = (0u64, false, false);
     for &c in digits {
-        acc = acc.wrapping_mul(u64::from(base)).wrapping_add(u64::from(digit(c, base)?));
+        if c == b'.' {
+            // A dot needs a digit since the start or the last dot.
+            if !digit_before {
+                return None;
+            }
+            double = true;
+            digit_before = false;
+        } else {
+            acc = acc.wrapping_mul(u64::from(base)).wrapping_add(u64::from(digit(c, base)?));
+            digit_before = true;
+        }
     }
-    let v = if neg { acc.wrapping_neg() } else { acc } as i64;
+    let v = if neg_outer != neg_inner { acc.wrapping_neg() } else { acc } as i64;
     Some(if double { Number::Double(v) } else { Number::Single(v as i32) })
+}
+
+fn strip_minus(tok: &[u8]) -> (bool, &[u8]) {
+    match tok {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, tok),
+    }
 }
 
 #[cfg(test)]
@@ -82,11 +103,26 @@ mod tests {
         assert_eq!(parse(b"'a'", 10), Some(Number::Single(97)));
         assert_eq!(parse(b"12.", 10), Some(Number::Double(12)));
         assert_eq!(parse(b"-1.", 10), Some(Number::Double(-1)));
+        // gforth: a dot anywhere after a digit makes a double.
+        assert_eq!(parse(b"1.5", 10), Some(Number::Double(15)));
+        assert_eq!(parse(b"1.2.3", 10), Some(Number::Double(123)));
+        assert_eq!(parse(b"-'a'", 10), Some(Number::Single(-97)));
+    }
+
+    #[test]
+    fn gforth_prefixes_and_signs() {
+        assert_eq!(parse(b"0x1F", 10), Some(Number::Single(31)));
+        assert_eq!(parse(b"0X10", 10), Some(Number::Single(16)));
+        assert_eq!(parse(b"-$10", 10), Some(Number::Single(-16)));
+        assert_eq!(parse(b"--5", 10), Some(Number::Single(5)));
+        assert_eq!(parse(b"-#5", 10), Some(Number::Single(-5)));
+        // In base 36, 0x is a number, not a prefix.
+        assert_eq!(parse(b"0x", 36), Some(Number::Single(33)));
     }
 
     #[test]
     fn non_numbers_are_rejected() {
-        for tok in [&b"abc"[..], b"-", b"$", b"1x", b"12a", b".", b"'"] {
+        for tok in [&b"abc"[..], b"-", b"$", b"1x", b"12a", b".", b"'", b".5", b"1..2", b"0x", b"-.", b"--"] {
             assert_eq!(parse(tok, 10), None, "{}", String::from_utf8_lossy(tok));
         }
     }

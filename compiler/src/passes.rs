@@ -5,5 +5,6 @@
 pub mod effects;
 pub mod idiom;
 pub mod inline;
+pub mod return_balance;
 pub mod tail_loop;
 pub mod unroll;

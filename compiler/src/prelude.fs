@@ -9,14 +9,16 @@
 : SPACE ( -- ) BL EMIT ;
 : SPACES ( n -- ) BEGIN DUP 0> WHILE SPACE 1- REPEAT DROP ;
 
-: <# ( -- ) {HOLD_END} HLD ! ;
+\ The end of the current pictured output: gforth's <<# and #>> nest them.
+CREATE (HOLD-END) ( -- a-addr ) {HOLD_END} ,
+: <# ( -- ) (HOLD-END) @ HLD ! ;
 : HOLD ( char -- ) HLD @ 1- DUP {HOLD_START} < IF -17 THROW THEN DUP HLD ! C! ;
 : HOLDS ( c-addr u -- ) BEGIN DUP WHILE 1- 2DUP + C@ HOLD REPEAT 2DROP ;
 : SIGN ( n -- ) 0< IF [CHAR] - HOLD THEN ;
 : UD/MOD ( ud u -- urem ud' ) >R 0 R@ UM/MOD R> SWAP >R UM/MOD R> ;
 : # ( ud -- ud' ) BASE @ UD/MOD ROT DUP 9 > IF 7 + THEN [CHAR] 0 + HOLD ;
 : #S ( ud -- 0 0 ) BEGIN # 2DUP OR 0= UNTIL ;
-: #> ( ud -- c-addr u ) 2DROP HLD @ {HOLD_END} OVER - ;
+: #> ( ud -- c-addr u ) 2DROP HLD @ (HOLD-END) @ OVER - ;
 
 : . ( n -- ) DUP ABS 0 <# #S ROT SIGN #> TYPE SPACE ;
 : U. ( u -- ) 0 <# #S #> TYPE SPACE ;

@@ -40,6 +40,10 @@ macro_rules! for_each_primitive {
             TwoToR "2>R" (2 0) "( x1 x2 -- ) ( R: -- x1 x2 ) Move a pair to the return stack.";
             TwoRFrom "2R>" (0 2) "( -- x1 x2 ) ( R: x1 x2 -- ) Move a pair from the return stack.";
             TwoRFetch "2R@" (0 2) "( -- x1 x2 ) ( R: x1 x2 -- x1 x2 ) Copy a pair from the return stack.";
+            RDrop "RDROP" (0 0) "( R: x -- ) Discard the top of the return stack (gforth).";
+            TwoRDrop "2RDROP" (0 0) "( R: x1 x2 -- ) Discard the top pair of the return stack (gforth).";
+            LocalsAllot "(LOCALS-ALLOT)" (1 1) "( u -- addr ) ( R: -- frame ) Reserve u bytes on the return stack for address locals.";
+            LocalsFree "(LOCALS-FREE)" (1 0) "( u -- ) ( R: frame -- ) Release the u bytes (LOCALS-ALLOT) reserved.";
             // Arithmetic.
             Add "+" (2 1) "( n1 n2 -- n3 ) Add.";
             Sub "-" (2 1) "( n1 n2 -- n3 ) Subtract.";
@@ -80,6 +84,14 @@ macro_rules! for_each_primitive {
             ZeroNe "0<>" (1 1) "( x -- flag ) Not zero.";
             ZeroLt "0<" (1 1) "( n -- flag ) Negative.";
             ZeroGt "0>" (1 1) "( n -- flag ) Positive.";
+            Le "<=" (2 1) "( n1 n2 -- flag ) Signed less than or equal (gforth).";
+            Ge ">=" (2 1) "( n1 n2 -- flag ) Signed greater than or equal (gforth).";
+            ULe "U<=" (2 1) "( u1 u2 -- flag ) Unsigned less than or equal (gforth).";
+            UGe "U>=" (2 1) "( u1 u2 -- flag ) Unsigned greater than or equal (gforth).";
+            UEq "U=" (2 1) "( u1 u2 -- flag ) Equal, as = (gforth).";
+            UNe "U<>" (2 1) "( u1 u2 -- flag ) Not equal, as <> (gforth).";
+            ZeroLe "0<=" (1 1) "( n -- flag ) Zero or negative (gforth).";
+            ZeroGe "0>=" (1 1) "( n -- flag ) Zero or positive (gforth).";
             Within "WITHIN" (3 1) "( n lo hi -- flag ) lo <= n < hi, circularly.";
             True "TRUE" (0 1) "( -- true ) All bits set.";
             False "FALSE" (0 1) "( -- false ) No bits set.";
@@ -142,6 +154,7 @@ macro_rules! for_each_primitive {
             // effects count data-stack items only; every float word works on
             // the float stack in memory at the global `fsp`.
             FLit "(FLIT)" (2 0) "( x-lo x-hi -- ) ( F: -- r ) Push the float whose IEEE bits are the pair.";
+            FBits "(FBITS)" (0 2) "( -- x-lo x-hi ) ( F: r -- ) The IEEE bits of a float, as a pair (the inverse of (FLIT)).";
             FAdd "F+" (0 0) "( F: r1 r2 -- r3 ) Add.";
             FSub "F-" (0 0) "( F: r1 r2 -- r3 ) Subtract.";
             FMul "F*" (0 0) "( F: r1 r2 -- r3 ) Multiply.";
@@ -160,6 +173,12 @@ macro_rules! for_each_primitive {
             FZeroLt "F0<" (0 1) "( -- flag ) ( F: r -- ) r < 0.";
             FZeroEq "F0=" (0 1) "( -- flag ) ( F: r -- ) r = 0.";
             FZeroGt "F0>" (0 1) "( -- flag ) ( F: r -- ) r > 0.";
+            FNe "F<>" (0 1) "( -- flag ) ( F: r1 r2 -- ) r1 <> r2, true if either is a NaN (gforth).";
+            FLe "F<=" (0 1) "( -- flag ) ( F: r1 r2 -- ) r1 <= r2 (gforth).";
+            FGe "F>=" (0 1) "( -- flag ) ( F: r1 r2 -- ) r1 >= r2 (gforth).";
+            FZeroNe "F0<>" (0 1) "( -- flag ) ( F: r -- ) r <> 0, true for a NaN (gforth).";
+            FZeroLe "F0<=" (0 1) "( -- flag ) ( F: r -- ) r <= 0 (gforth).";
+            FZeroGe "F0>=" (0 1) "( -- flag ) ( F: r -- ) r >= 0 (gforth).";
             FFetch "F@" (1 0) "( f-addr -- ) ( F: -- r ) Fetch a float.";
             FStore "F!" (1 0) "( f-addr -- ) ( F: r -- ) Store a float.";
             SFFetch "SF@" (1 0) "( sf-addr -- ) ( F: -- r ) Fetch a 32-bit float.";

@@ -144,7 +144,7 @@ impl Forth {
             Order => {
                 let mut out: Vec<String> = self.dict.order().iter().map(|&wl| word_list_name(wl)).collect();
                 out.push(format!("  current: {}\n", word_list_name(self.dict.current())));
-                m.output(out.join(" ").as_bytes());
+                self.out_bytes(m, out.join(" ").as_bytes());
                 Ok(())
             }
             _ => Err(Fault::Host(format!("internal error: {} is not a search-order word", h.name()))),

@@ -124,7 +124,7 @@ impl Forth {
                 let u = self.pop(m)?;
                 let a = self.pop(m)? as u32;
                 let bytes = m.read_vec(a, u.max(0) as u32)?;
-                m.output(dump_text(a, &bytes).as_bytes());
+                self.out_bytes(m, dump_text(a, &bytes).as_bytes());
                 Ok(())
             }
             See => {
@@ -133,7 +133,7 @@ impl Forth {
                     return Err(self.fail(throw::UNDEFINED_WORD, format!("undefined word {name}")));
                 };
                 let text = self.see_text(m, id)?;
-                m.output(text.as_bytes());
+                self.out_bytes(m, text.as_bytes());
                 Ok(())
             }
             _ => Err(Fault::Host(format!("internal error: {} is not a tools word", h.name()))),

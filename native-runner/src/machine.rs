@@ -416,9 +416,14 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
     }
 
     fn error_output(&mut self, bytes: &[u8]) {
-        // What was printed before comes first, as on a terminal.
+        use std::io::Write;
+        // Program output written so far comes first, as a terminal shows it.
         self.0.as_context_mut().data_mut().console.flush();
-        let _ = std::io::Write::write_all(&mut std::io::stderr(), bytes);
+        let _ = std::io::stderr().write_all(bytes);
+    }
+
+    fn env_var(&mut self, name: &str) -> Option<Vec<u8>> {
+        std::env::var_os(name).map(|v| v.into_encoded_bytes())
     }
 
     fn key(&mut self) -> Option<u8> {

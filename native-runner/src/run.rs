@@ -13,7 +13,8 @@ use crate::session::{Limits, Session};
 /// the -e strings.
 ///
 /// Standard output gets the program's output and nothing else. Standard
-/// input feeds KEY and ACCEPT. An uncaught error prints
+/// input feeds KEY and ACCEPT. An uncaught error writes one newline to
+/// standard output, as gforth does, then prints
 /// FILE:LINE:COL: error: WORD: MESSAGE (THROW N) to standard error and exits 1.
 #[derive(clap::Args, Debug)]
 pub struct RunArgs {
@@ -76,7 +77,7 @@ fn run_image(path: &std::path::Path, args: &RunArgs) -> anyhow::Result<i32> {
     };
     s.arm_timeout(&args.limits);
     if let Err(stop) = s.forth.run_xt(&mut s.machine, xt) {
-        return Ok(if s.report(&stop) { 0 } else { 1 });
+        return Ok(if s.report_uncaught(&stop) { 0 } else { 1 });
     }
     if let Some(code) = s.load(&[], &args.eval) {
         return Ok(code);

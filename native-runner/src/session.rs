@@ -188,16 +188,16 @@ impl Session {
     pub fn load(&mut self, files: &[std::path::PathBuf], eval: &[String]) -> Option<i32> {
         for file in files {
             if let Err(stop) = self.forth.include_file(&mut self.machine, &file.to_string_lossy()) {
-                return Some(if self.report(&stop) { 0 } else { 1 });
+                return Some(if self.report_uncaught(&stop) { 0 } else { 1 });
             }
         }
         for code in eval {
             if let Err(stop) = self.forth.interpret_line(&mut self.machine, "-e", code) {
-                return Some(if self.report(&stop) { 0 } else { 1 });
+                return Some(if self.report_uncaught(&stop) { 0 } else { 1 });
             }
         }
         if let Err(stop) = self.forth.end_of_input() {
-            self.report(&stop);
+            self.report_uncaught(&stop);
             return Some(1);
         }
         self.print_warnings();
@@ -213,6 +213,18 @@ impl Session {
                 eprintln!("{w}");
             }
         }
+    }
+
+    /// Reports a stop that ends the program, as gforth does: an error first
+    /// writes one newline to standard output, so that whatever the program
+    /// printed ends its line there and the message on standard error starts
+    /// on a fresh one (gforth writes it whatever the column, on a terminal
+    /// and on a pipe alike). Returns whether it was BYE.
+    pub fn report_uncaught(&mut self, stop: &Stop) -> bool {
+        if matches!(stop, Stop::Error(_)) {
+            self.machine.console().write(b"\n");
+        }
+        self.report(stop)
     }
 
     /// Prints a stop to stderr (after flushing output) and returns whether it was BYE.

@@ -44,7 +44,8 @@ fn a_missing_file_is_a_clear_error() {
     let out = run_with_stdin(&["run", "/no/such/file.fs"], b"");
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(text(&out.stderr), "error: cannot read /no/such/file.fs: No such file or directory (os error 2)\n");
-    assert!(out.stdout.is_empty());
+    // The newline an uncaught error writes on stdout, as gforth does.
+    assert_eq!(text(&out.stdout), "\n");
 }
 
 #[test]
@@ -205,7 +206,7 @@ fn ms_waits_and_ends_at_the_time_limit() {
     let out = run_with_stdin(&["run", "--timeout", "1", "-e", "20 ms .( waited) 100000 ms .( never)"], b"");
     let took = start.elapsed();
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(text(&out.stdout), "waited");
+    assert_eq!(text(&out.stdout), "waited\n");
     assert!(text(&out.stderr).contains("time limit exceeded"), "{}", text(&out.stderr));
     assert!(took < std::time::Duration::from_secs(30), "{took:?}");
 }
@@ -412,4 +413,31 @@ fn a_layout_that_does_not_fit_names_the_options_once() {
     let out = run_with_stdin(&["repl", "--memory", "1"], b"");
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).starts_with("error: --memory 1 MiB is too small"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn an_uncaught_error_ends_stdout_with_one_newline_as_gforth_does() {
+    // On a pipe: the program's output, then one newline, whatever the
+    // column (gforth writes it even after CR); nothing after the error runs.
+    let dir = tempfile::tempdir().unwrap();
+    let prog = dir.path().join("e.fs");
+    std::fs::write(&prog, "1 . 2 .\nfoo\n3 .\n").unwrap();
+    let out = run_with_stdin(&["run", prog.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stdout), "1 2 \n");
+    assert!(text(&out.stderr).starts_with(&format!("{}:2:1: error: foo: undefined word", prog.display())));
+    let out = run_with_stdin(&["run", "-e", ".( a) cr 1 0 /"], b"");
+    assert_eq!(text(&out.stdout), "a\n\n");
+    // A program that ends normally or with BYE gets no extra newline.
+    let out = run_with_stdin(&["run", "-e", ".( a) bye"], b"");
+    assert_eq!((out.status.code(), text(&out.stdout)), (Some(0), "a".to_string()));
+    // On a terminal the same bytes arrive (the pty turns \n into \r\n).
+    // `script` gives the runner a pty; without it this part is skipped.
+    let Ok(script) = Command::new("script").arg("--version").output() else { return };
+    if !script.status.success() {
+        return;
+    }
+    let cmd = format!("{} run {} 2>/dev/null", env!("CARGO_BIN_EXE_native-runner"), prog.display());
+    let out = Command::new("script").args(["-qec", &cmd, "/dev/null"]).stdin(Stdio::null()).output().unwrap();
+    assert_eq!(text(&out.stdout), "1 2 \r\n");
 }

@@ -1,4 +1,5 @@
 \ conf_locals.fs -- T{ }T conformance cases for the LOCALS word set:
+\ reference: fastforth (gforth 0.7.3 has no {: :})
 \ {: ... :} with | and --, TO, (LOCAL) and LOCALS|, in loops, with EXIT,
 \ RECURSE and DOES>. gforth 0.7.3 has no {: so the expected output was
 \ written by hand from the standard (tests/run/README.md).

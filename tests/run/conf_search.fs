@@ -1,4 +1,5 @@
 \ conf_search.fs -- T{ }T conformance cases for the SEARCH-ORDER word set
+\ reference: fastforth (gforth 0.7.3's MARKER does not restore the search order)
 \ (FORTH-WORDLIST WORDLIST GET-ORDER SET-ORDER GET-CURRENT SET-CURRENT
 \ SEARCH-WORDLIST DEFINITIONS FIND ALSO ONLY PREVIOUS FORTH)
 S" lib/tester.fs" INCLUDED

@@ -1,4 +1,5 @@
 \ conf_substitute.fs -- STRING EXT (REPLACES SUBSTITUTE UNESCAPE) and
+\ reference: fastforth (gforth 0.7.3 has no REPLACES, SUBSTITUTE, UNESCAPE, 2VALUE)
 \ DOUBLE EXT's 2VALUE. gforth 0.7.3 has none of them, so the expected
 \ output was written by hand from the standard (tests/run/README.md).
 S" lib/tester.fs" INCLUDED

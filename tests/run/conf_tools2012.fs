@@ -1,4 +1,5 @@
 \ conf_tools2012.fs -- T{ }T conformance cases for the Forth 2012
+\ reference: fastforth (gforth 0.7.3 lacks these Forth 2012 words)
 \ PROGRAMMING-TOOLS words that gforth 0.7.3 lacks: N>R NR> SYNONYM
 \ TRAVERSE-WORDLIST NAME>STRING NAME>INTERPRET NAME>COMPILE. The expected
 \ output is written by hand from the standard (see README.md).

@@ -1,4 +1,5 @@
 \ deep_recursion_ok.fs -- recursion about 10000 calls deep must work (return stack of at least 10000 nested calls)
+\ gforth-args: -r 1M
 \ gforth's default return stack is too small for this, so its .out is made with a bigger one:
 \   gforth32 -r 1M deep_recursion_ok.fs -e bye > deep_recursion_ok.out
 : down ( n -- n ) DUP 0> IF 1- RECURSE 1+ THEN ;

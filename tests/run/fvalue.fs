@@ -1,4 +1,5 @@
 \ fvalue.fs -- FVALUE and TO (Forth 2012 FLOATING-POINT EXT; gforth 0.7.3
+\ reference: fastforth (gforth 0.7.3 has no FVALUE; written from the standard)
 \ lacks FVALUE, so fvalue.out is written by hand from the standard).
 2.5E FVALUE rate
 rate F. CR

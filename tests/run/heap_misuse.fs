@@ -1,4 +1,5 @@
 \ FREE and RESIZE of addresses ALLOCATE never gave, and of a region freed
+\ reference: fastforth (gforth hands these to the C library, which aborts)
 \ already, return a non-zero ior and leave the heap working; ALLOCATE of
 \ sizes that cannot fit fails; 0 FREE does nothing and 0 u RESIZE
 \ allocates. (gforth 0.7.3 passes these to the C library, which aborts the

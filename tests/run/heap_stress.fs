@@ -1,4 +1,5 @@
 \ The allocator under a random mix of ALLOCATE, RESIZE and FREE: every
+\ reference: fastforth (the sizes are our heap's)
 \ region keeps its contents (RESIZE up to the smaller size), nothing fails,
 \ and once everything is freed the heap is one block again: the largest
 \ region ALLOCATE can give is as large as at the start. (The expected output

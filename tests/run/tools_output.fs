@@ -1,4 +1,5 @@
 \ tools_output.fs -- what SEE, .S, DUMP, WORDS, ORDER and LIST print. The
+\ reference: fastforth (our formats of SEE, .S, DUMP, WORDS, ORDER, LIST)
 \ formats are FastForth's own (see README.md); the expected output is
 \ checked by hand, not made by gforth.
 : square ( n -- n*n ) DUP * ;

@@ -1,4 +1,5 @@
 \ xchar.fs -- the XCHAR word set on UTF-8. gforth 0.7.3 predates the
+\ reference: fastforth (gforth 0.7.3 predates the standard XCHAR words)
 \ standard's XCHAR words, so xchar.out is written by hand from Forth 2012.
 CHAR é . CHAR € . CHAR a . : euro [CHAR] € ; euro . CR
 S" aé€😀" 2DUP TYPE CR

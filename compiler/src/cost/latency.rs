@@ -237,6 +237,12 @@ fn prim(p: Prim, prev: Option<&Op>, data: &mut Stack, ret: &mut Stack) -> bool {
             ret.push_all([d.clone()]);
             data.push_all([d]);
         }
+        RDrop => {
+            ret.pop();
+        }
+        TwoRDrop => {
+            ret.pop_n(2);
+        }
         TwoRFetch => {
             let d = ret.pop_n(2);
             ret.push_all(d.clone());

@@ -43,7 +43,8 @@ pub fn uses_float_stack(p: Prim) -> bool {
     use Prim::*;
     matches!(
         p,
-        FLit | FAdd
+        FLit | FBits
+            | FAdd
             | FSub
             | FMul
             | FDiv
@@ -61,6 +62,12 @@ pub fn uses_float_stack(p: Prim) -> bool {
             | FZeroLt
             | FZeroEq
             | FZeroGt
+            | FNe
+            | FLe
+            | FGe
+            | FZeroNe
+            | FZeroLe
+            | FZeroGe
             | FFetch
             | FStore
             | SFFetch
@@ -138,8 +145,9 @@ fn block_shape(ops: &[Op]) -> Option<(u32, u32)> {
             FLit | FFetch | SFFetch | DFFetch | DToF | SToF => (0, 1, 1),
             FAdd | FSub | FMul | FDiv | FMax | FMin => (2, 1, 1),
             FNegate | FAbs | FSqrt | Floor | FRound | FTrunc => (1, 1, 1),
-            FLt | FGt | FEq => (2, 0, 0),
-            FZeroLt | FZeroEq | FZeroGt | FStore | SFStore | DFStore | FComma | FDrop | FToD | FToS => (1, 0, 0),
+            FLt | FGt | FEq | FNe | FLe | FGe => (2, 0, 0),
+            FZeroLt | FZeroEq | FZeroGt | FZeroNe | FZeroLe | FZeroGe | FStore | SFStore | DFStore | FComma | FDrop
+            | FToD | FToS | FBits => (1, 0, 0),
             FDup => (1, 2, 0),
             FSwap => (2, 2, 0),
             FOver | FTuck => (2, 3, 0),
@@ -515,6 +523,11 @@ pub fn emit(b: &mut FnBody, p: Prim) {
                 }
             });
         }
+        FBits => {
+            let r = fpop(b);
+            b.s().local_get(r).i64_reinterpret_f64();
+            push_i64_as_double(b);
+        }
         FAdd => binary(b, Instruction::F64Add),
         FSub => binary(b, Instruction::F64Sub),
         FMul => binary(b, Instruction::F64Mul),
@@ -533,6 +546,12 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         FZeroLt => compare(b, 1, Instruction::F64Lt),
         FZeroEq => compare(b, 1, Instruction::F64Eq),
         FZeroGt => compare(b, 1, Instruction::F64Gt),
+        FNe => compare(b, 2, Instruction::F64Ne),
+        FLe => compare(b, 2, Instruction::F64Le),
+        FGe => compare(b, 2, Instruction::F64Ge),
+        FZeroNe => compare(b, 1, Instruction::F64Ne),
+        FZeroLe => compare(b, 1, Instruction::F64Le),
+        FZeroGe => compare(b, 1, Instruction::F64Ge),
         FFetch | DFFetch | SFFetch => {
             let a = b.pop();
             fpush_new(b, |b| {

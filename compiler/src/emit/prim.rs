@@ -170,6 +170,26 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             rp_load(b, 4);
             rp_load(b, 0);
         }
+        RDrop => rp_adjust(b, 4),
+        TwoRDrop => rp_adjust(b, 8),
+        LocalsAllot | LocalsFree => {
+            // The frame of a definition's address locals: the caller's
+            // return-stack items stay above it, and `(LOCALS-FREE)` on every
+            // return of the definition releases it.
+            let u = b.pop();
+            let rp = b.env.rp_global;
+            b.s().global_get(rp);
+            b.get(u);
+            if p == LocalsFree {
+                b.s().i32_add().global_set(rp);
+                return;
+            }
+            b.s().i32_sub().global_set(rp);
+            check_rp_overflow(b);
+            b.s().global_get(rp);
+            let v = b.set_temp();
+            b.push(v);
+        }
         Add => bin(b, i32::wrapping_add, |s| {
             s.i32_add();
         }),
@@ -431,6 +451,68 @@ pub fn emit(b: &mut FnBody, p: Prim) {
                 },
             )
         }
+        Le => cmp(
+            b,
+            |x, y| x <= y,
+            |s| {
+                s.i32_le_s();
+            },
+        ),
+        Ge => cmp(
+            b,
+            |x, y| x >= y,
+            |s| {
+                s.i32_ge_s();
+            },
+        ),
+        ULe => cmp(
+            b,
+            |x, y| (x as u32) <= (y as u32),
+            |s| {
+                s.i32_le_u();
+            },
+        ),
+        UGe => cmp(
+            b,
+            |x, y| (x as u32) >= (y as u32),
+            |s| {
+                s.i32_ge_u();
+            },
+        ),
+        UEq => cmp(
+            b,
+            |x, y| x == y,
+            |s| {
+                s.i32_eq();
+            },
+        ),
+        UNe => cmp(
+            b,
+            |x, y| x != y,
+            |s| {
+                s.i32_ne();
+            },
+        ),
+        ZeroLe => {
+            b.push(Val::Const(0));
+            cmp(
+                b,
+                |x, y| x <= y,
+                |s| {
+                    s.i32_le_s();
+                },
+            )
+        }
+        ZeroGe => {
+            b.push(Val::Const(0));
+            cmp(
+                b,
+                |x, y| x >= y,
+                |s| {
+                    s.i32_ge_s();
+                },
+            )
+        }
         Within => {
             // (n - lo) u< (hi - lo)
             let hi = b.pop();
@@ -637,11 +719,13 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         }
         DPlus | DMinus | DNegate | DAbs | DTwoStar | DTwoSlash | DMax | DMin | MPlus | DToS | DZeroEq | DZeroLt
         | DEq | DLt | DULt => double(b, p),
-        FLit | FAdd | FSub | FMul | FDiv | FNegate | FAbs | FMax | FMin | FSqrt | Floor | FRound | FTrunc | FLt
-        | FGt | FEq | FZeroLt | FZeroEq | FZeroGt | FFetch | FStore | SFFetch | SFStore | DFFetch | DFStore
-        | FComma | FDup | FDrop | FSwap | FOver | FRot | FMinusRot | FNip | FTuck | FPick | FDepth | FToD | DToF
-        | FToS | SToF | Floats | FloatPlus | FAlign | FAligned | SFloats | SFloatPlus | SFAlign | SFAligned
-        | DFloats | DFloatPlus | DFAlign | DFAligned => super::float::emit(b, p),
+        FLit | FBits | FAdd | FSub | FMul | FDiv | FNegate | FAbs | FMax | FMin | FSqrt | Floor | FRound | FTrunc
+        | FLt | FGt | FEq | FNe | FLe | FGe | FZeroLt | FZeroEq | FZeroGt | FZeroNe | FZeroLe | FZeroGe | FFetch
+        | FStore | SFFetch | SFStore | DFFetch | DFStore | FComma | FDup | FDrop | FSwap | FOver | FRot | FMinusRot
+        | FNip | FTuck | FPick | FDepth | FToD | DToF | FToS | SToF | Floats | FloatPlus | FAlign | FAligned
+        | SFloats | SFloatPlus | SFAlign | SFAligned | DFloats | DFloatPlus | DFAlign | DFAligned => {
+            super::float::emit(b, p)
+        }
     }
 }
 

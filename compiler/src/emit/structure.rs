@@ -368,6 +368,8 @@ impl Structurer<'_, '_> {
                     self.rdepth -= 2;
                 }
             }
+            RDrop => self.rdepth -= 1,
+            TwoRDrop => self.rdepth -= 2,
             _ => return false,
         }
         true
@@ -443,11 +445,17 @@ impl Structurer<'_, '_> {
                     self.body.push(t);
                 }
             },
-            Op::LoopIndex(lp) | Op::LoopLimit(lp) => {
+            Op::LoopIndex(lp) => {
                 // Copy: the index local changes as the loop runs, and values
                 // on the virtual stack must never change.
-                let (idx, lim) = self.loop_locals(lp.0);
-                self.body.s().local_get(if matches!(op, Op::LoopIndex(_)) { idx } else { lim });
+                let (idx, _) = self.loop_locals(lp.0);
+                self.body.s().local_get(idx);
+                let v = self.body.set_temp();
+                self.body.push(v);
+            }
+            Op::LoopLimit(lp) => {
+                let (_, lim) = self.loop_locals(lp.0);
+                self.body.s().local_get(lim);
                 let v = self.body.set_temp();
                 self.body.push(v);
             }

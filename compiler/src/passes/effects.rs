@@ -132,6 +132,15 @@ pub fn host_effect(h: HostWord) -> Option<Effect> {
         XCComma | XEmit | XHold => (1, 0),
         PlusXSlashString | XBackslashStringMinus | TrailingGarbage => (2, 2),
         XKey | XKeyQuestion => (0, 1),
+        // gforth's words (not the stack pointers: they see the whole stack).
+        Utime | Stdin | Stdout | Stderr | InfileId | OutfileId => (0, 1),
+        Cputime => (0, 4),
+        ParenGetenv => (4, 1),
+        KeyFile | KeyQuestionFile | FileEofQuestion => (1, 1),
+        Exception => (2, 1),
+        FDotRdp => (3, 0),
+        FToStrRdp => (3, 2),
+        FToBufRdp => (4, 0),
         _ => return None,
     };
     Some(Effect::new(i, o))
@@ -180,6 +189,8 @@ pub fn return_stack_effect(op: &Op) -> Option<(u32, i32)> {
         Op::Prim(Prim::TwoRFrom) => Some((2, -2)),
         Op::Prim(Prim::RFetch) => Some((1, 0)),
         Op::Prim(Prim::TwoRFetch) => Some((2, 0)),
+        Op::Prim(Prim::RDrop) => Some((1, -1)),
+        Op::Prim(Prim::TwoRDrop) => Some((2, -2)),
         _ => None,
     }
 }
@@ -283,6 +294,14 @@ fn is_pure(p: Prim) -> bool {
             | ZeroNe
             | ZeroLt
             | ZeroGt
+            | Le
+            | Ge
+            | ULe
+            | UGe
+            | UEq
+            | UNe
+            | ZeroLe
+            | ZeroGe
             | Within
             | True
             | False

@@ -162,8 +162,35 @@ test('an error shows its message, line and column, marked in the editor', async 
   assert.match(err, /line 3, column 5/);
   assert.equal(await page.locator('.gutter .ln-error').textContent(), '3');
   assert.equal(await page.locator('.tok-error').textContent(), 'frobnicate');
-  assert.equal(await text(page, 'output'), '3 ');
+  // The newline an uncaught error ends the output with, as gforth.
+  assert.equal(await text(page, 'output'), '3 \n');
   await shot(page, 'error');
+  await page.context().close();
+});
+
+test('a program in gforth\'s dialect runs: { } locals, an interpreted ." and DOES>', async () => {
+  const page = await open();
+  // Typed as a user would paste it from a gforth tutorial; the expected
+  // output is what gforth 0.7.3 prints for it.
+  const prog = [
+    '." Hello world!" cr',
+    ': hypot2 { a b -- c } a a * b b * + ;',
+    '3 4 hypot2 . cr',
+    ': cx* { F: ar F: ai F: br F: bi -- cr ci } ar br f* ai bi f* f-  ar bi f* ai br f* f+ ;',
+    '1e 2e 3e 4e cx* f. f. cr',
+    ': triangle { n } 0 n 1+ 1 ?do i + loop ;',
+    '10 triangle . cr',
+    'create counter 0 , does> dup @ 1+ dup rot ! ;',
+    'counter . counter . cr',
+    '5 3 >= . 5 3 <= . 1 cell * . cr',
+  ].join('\n');
+  await typeSource(page, prog);
+  await run(page);
+  assert.equal(await page.locator(sel('error')).count(), 0, 'no error');
+  assert.equal(await text(page, 'output'), 'Hello world!\n25 \n10. -5. \n55 \n1 2 \n-1 0 4 \n');
+  await shot(page, 'gforth-dialect');
+  // The REPL takes the dialect too, line by line.
+  assert.match(await replLine(page, '." typed" 2 3 hypot2 .'), /typed13  ok/);
   await page.context().close();
 });
 

@@ -1,0 +1,2 @@
+\ | may appear once in a group.
+: f { a | b | c } a ;

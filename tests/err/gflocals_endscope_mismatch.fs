@@ -1,0 +1,2 @@
+\ ENDSCOPE needs a SCOPE.
+: f 1 if endscope then ;

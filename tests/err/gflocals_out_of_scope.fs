@@ -1,0 +1,2 @@
+\ A local declared inside IF ... THEN ends at THEN.
+: f ( flag -- ) if 1 { x } x . then x ;

@@ -1,0 +1,2 @@
+\ SCOPE needs its ENDSCOPE before ;.
+: f scope 1 { x } x ;

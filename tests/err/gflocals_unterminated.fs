@@ -1,0 +1,3 @@
+\ A { group that never ends.
+: f { a b
+  a b + ;

@@ -1,0 +1,3 @@
+\ The comment after -- must end with }.
+: f { a b -- c
+  a b + ;

@@ -1,0 +1,2 @@
+\ I' outside a loop.
+: no-loop ( -- ) i' . ;

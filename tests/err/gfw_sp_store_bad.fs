@@ -1,0 +1,3 @@
+\ SP! to an address outside the data stack.
+: wreck ( -- ) 0 sp! ;
+wreck
