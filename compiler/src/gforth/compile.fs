@@ -6,7 +6,6 @@
 ' constant alias aconstant ( x "name" -- )
 ' variable alias avariable ( "name" -- )
 ' value alias avalue ( x "name" -- )
-' \ alias \g ( "ccc<eol>" -- ) immediate
 ' variable alias user ( "name" -- )
 ' user alias auser ( "name" -- )
 : aliteral ( x -- ) postpone literal ; immediate compile-only
@@ -16,7 +15,6 @@
 : postpone, ( w xt -- )
   dup ['] execute = if drop compile, else swap postpone literal compile, then ;
 : name>comp ( nt -- w xt ) name>compile ;
-: string, ( c-addr u -- ) dup c, here swap dup allot move ;
 : longstring, ( c-addr u -- ) dup , here swap dup allot move ;
 
 \ Assertions: ASSERTn( ... ) checks the flag that the code inside leaves when
@@ -57,6 +55,5 @@ variable assert-level ( -- a-addr )  1 assert-level !
 \ .S (and ~~) show at most this many items from the top of the stack.
 variable maxdepth-.s ( -- a-addr )  9 maxdepth-.s !
 ' id. alias .name ( nt -- )
-' , alias a, ( addr -- )
 : sfind ( c-addr u -- 0 | xt 1 | xt -1 )
   find-name dup if name>compile ['] execute = if 1 else -1 then then ;
