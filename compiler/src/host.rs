@@ -760,6 +760,20 @@ impl Forth {
         }
     }
 
+    /// Copies bytes to memory from `ALLOCATE`; `None` if the heap is full.
+    fn save_mem(&mut self, m: &mut dyn Machine, s: &[u8]) -> Result<Option<u32>, Fault> {
+        let Some(xt) = self.dict.find("ALLOCATE").map(|h| h.xt) else { return Ok(None) };
+        self.push(m, s.len().max(1) as i32)?;
+        self.execute(m, xt)?;
+        let ior = self.pop(m)?;
+        let a = self.pop(m)?;
+        if ior != 0 {
+            return Ok(None);
+        }
+        m.write(a as u32, s)?;
+        Ok(Some(a as u32))
+    }
+
     /// Pushes a string (interpreting) or compiles it (compiling).
     pub(crate) fn string_literal(&mut self, m: &mut dyn Machine, s: &[u8]) -> Result<(), Fault> {
         if self.state {
@@ -768,6 +782,14 @@ impl Forth {
             self.compile_op(Op::Lit(a as i32))?;
             self.compile_op(Op::Lit(s.len() as i32))
         } else {
+            // As in gforth 0.7.3, an interpreted string lives on in memory
+            // of its own (gforth's `save-mem`): programs keep them in
+            // tables (`S" first" 2,`). Only when the heap is full does it
+            // go to one of the two transient buffers the standard names.
+            if let Some(a) = self.save_mem(m, s)? {
+                self.push(m, a as i32)?;
+                return self.push(m, s.len() as i32);
+            }
             if s.len() > addr::SQUOTE_BUF_LEN as usize {
                 return Err(self.fail(
                     throw::PARSED_OVERFLOW,
