@@ -102,6 +102,18 @@ impl Forth {
                 let nt = self.dict.id_by_xt(xt).filter(|&id| !self.dict.get(id).name.is_empty()).map_or(0, nt_of);
                 self.push(m, nt)
             }
+            BodyFrom => {
+                // The newest word with that data field, as >BODY's inverse.
+                let a = self.pop(m)? as u32;
+                let found = (0..self.dict.len()).rev().map(|id| self.dict.get(id)).find(|h| h.kind.body() == Some(a));
+                match found {
+                    Some(h) => {
+                        let xt = h.xt;
+                        self.push(m, xt as i32)
+                    }
+                    None => Err(self.fail(throw::BODY_OF_NON_CREATE, "BODY> of an address that is no word's data field")),
+                }
+            }
             IdDot => {
                 let id = self.pop_nt(m)?;
                 let text = format!("{} ", self.dict.get(id).name);

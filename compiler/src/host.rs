@@ -417,7 +417,7 @@ impl Forth {
             }
             Environment => self.environment(m),
             Alias | Defers | CompileOnly | Restrict | Latest | LatestXt | LastXt | FindName | NameToInt | NameQInt
-            | ToName | IdDot | CompTick | BracketCompTick | ParenTick | BracketParenTick | NextNameWord | NoName
+            | ToName | BodyFrom | IdDot | CompTick | BracketCompTick | ParenTick | BracketParenTick | NextNameWord | NoName
             | Recursive | Reveal | InterpretCompile | PostponeMode | ToDoesCode | DoesCodeStore | StoreDoes => {
                 self.run_gforth_defining(m, h)
             }

@@ -208,6 +208,7 @@ macro_rules! for_each_host_word {
             NameToInt "NAME>INT" - "( nt -- xt ) gforth: the interpretation semantics of a name token.";
             NameQInt "NAME?INT" - "( nt -- xt ) gforth: NAME>INT, an error for compile-only words.";
             ToName ">NAME" - "( xt -- nt | 0 ) gforth: the name token of an execution token.";
+            BodyFrom "BODY>" - "( a-addr -- xt ) gforth: the word whose data field is at a-addr.";
             IdDot "ID." - "( nt -- ) gforth: display a name and a space.";
             CompTick "COMP'" - "( \"name\" -- w xt ) gforth: the compilation semantics of name.";
             BracketCompTick "[COMP']" IC "( \"name\" -- ) gforth: compile COMP' of name as two literals.";

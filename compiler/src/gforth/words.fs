@@ -182,8 +182,7 @@ SYNONYM CHAR- 1- ( c-addr1 -- c-addr2 )
 : FMOD ( F: r1 r2 -- r3 ) FOVER FOVER F/ FTRUNC F* F- ;
 
 \ ---- struct.fs: a type is its alignment and size ( align size ) ----
-: FIELD ( align1 offset1 align size "name" -- align2 offset2 )
-  >R TUCK NALIGNED CREATE DUP , R> + >R NALIGNED R> DOES> ( addr1 -- addr2 ) @ + ;
+\ FIELD is in gforth/compile.fs, on gforth's factors (CREATE-FIELD, ...).
 : END-STRUCT ( align size "name" -- ) OVER NALIGNED 2CONSTANT ;
 1 0 END-STRUCT STRUCT ( -- align size )
 4 4 2CONSTANT CELL% ( -- align size )
