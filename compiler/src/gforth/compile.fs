@@ -116,3 +116,7 @@ variable (lp)  lp0 @ (lp) !
 : lp+ ( -- ) 1 floats (lp) +! ;
 : lp- ( -- ) -1 floats (lp) +! ;
 : lp+2 ( -- ) 2 floats (lp) +! ;
+
+\ gforth's build-feature query: the value ENVIRONMENT? gives for name,
+\ or false (libraries test `has? ec` and the like).
+: has? ( "name" -- x | false ) parse-name environment? 0= if false then ;

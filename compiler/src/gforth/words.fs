@@ -18,6 +18,7 @@ SYNONYM CFALIGN MAXALIGN ( -- )
 7 CONSTANT #BELL ( -- c )   8 CONSTANT #BS ( -- c )    13 CONSTANT #CR ( -- c )
 127 CONSTANT #DEL ( -- c )  4 CONSTANT #EOF ( -- c )   12 CONSTANT #FF ( -- c )
 10 CONSTANT #LF ( -- c )    9 CONSTANT #TAB ( -- c )
+27 CONSTANT #ESC ( -- c )
 CREATE (NEWLINE) 10 C,
 : NEWLINE ( -- c-addr u ) (NEWLINE) 1 ;
 : TOUPPER ( c1 -- c2 ) DUP [CHAR] a [CHAR] z 1+ WITHIN IF 32 - THEN ;
