@@ -1007,6 +1007,12 @@ impl Forth {
             "STACK-CELLS" => Some(single(l.data_stack_cells as i32)),
             "WORDLISTS" => Some(single(crate::dictionary::MAX_ORDER as i32)),
             "FLOATING" | "FLOATING-EXT" | "FLOATING-STACK" | "MAX-FLOAT" => self.float_environment(m, &q)?,
+            // The word-set queries (obsolescent in Forth 2012), answered as
+            // gforth answers them: every one of these sets is complete.
+            "CORE" | "CORE-EXT" | "DOUBLE" | "DOUBLE-EXT" | "EXCEPTION" | "EXCEPTION-EXT" | "FACILITY"
+            | "FACILITY-EXT" | "FILE" | "FILE-EXT" | "LOCALS" | "LOCALS-EXT" | "MEMORY-ALLOC" | "MEMORY-ALLOC-EXT"
+            | "SEARCH-ORDER" | "SEARCH-ORDER-EXT" | "STRING" | "STRING-EXT" | "TOOLS" | "TOOLS-EXT" | "BLOCK"
+            | "BLOCK-EXT" => Some(single(-1)),
             _ => None,
         };
         match answer {

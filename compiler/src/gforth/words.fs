@@ -201,3 +201,16 @@ SYNONYM %SIZE NIP ( align size -- size )
 : 2FIELD: ( n1 "name" -- n2 ) ALIGNED 2 CELLS +FIELD ;
 \ gforth's documentation comment: the rest of the line is glossary text.
 : \G ( "ccc<eol>" -- ) POSTPONE \ ; IMMEDIATE
+
+\ ---- Display, blocks and codes ----
+\ Like TYPE, but each character shows as white space (a tab stays a tab).
+: TYPEWHITE ( c-addr u -- ) 0 MAX BOUNDS ?DO I C@ #TAB = IF #TAB ELSE BL THEN EMIT LOOP ;
+\ In a block: load blocks relative to the one being loaded.
+: +LOAD ( i*x n -- j*x ) BLK @ + LOAD ;
+: +THRU ( i*x n1 n2 -- j*x ) 1+ SWAP ?DO I +LOAD LOOP ;
+-2049 CONSTANT BROKEN-PIPE-ERROR ( -- n )
+\ gforth's names for the words under its deferred I/O words.
+SYNONYM (TYPE) TYPE ( c-addr u -- )
+SYNONYM (EMIT) EMIT ( c -- )
+SYNONYM (KEY) KEY ( -- c )
+SYNONYM (KEY?) KEY? ( -- flag )
