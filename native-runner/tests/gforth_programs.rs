@@ -137,3 +137,41 @@ fn gforths_programs_print_what_gforth_prints() {
     }
     assert!(failures.is_empty(), "{} of gforth's programs differ:\n\n{}", failures.len(), failures.join("\n\n"));
 }
+
+const TABLE_START: &str = "<!-- gforth-programs: made from tests/gforth/programs.tsv by the gforth_programs test -->";
+const TABLE_END: &str = "<!-- end of gforth-programs -->";
+
+/// The README's table of gforth's programs: what runs, and why the rest
+/// does not.
+fn readme_table(rows: &[Program]) -> String {
+    let runs = rows.iter().filter(|p| p.runs).count();
+    let mut out = format!(
+        "{TABLE_START}\n\n{runs} of {} run as in gforth.\n\n| program | runs here | note |\n| --- | --- | --- |\n",
+        rows.len()
+    );
+    for p in rows {
+        let files: Vec<String> = p.files.iter().map(|f| format!("`{f}`")).collect();
+        let files = if p.eval.is_empty() { files.join(" ") } else { format!("{} `-e {}`", files.join(" "), p.eval) };
+        out.push_str(&format!("| {files} | {} | {} |\n", if p.runs { "yes" } else { "no" }, p.note));
+    }
+    out.push('\n');
+    out.push_str(TABLE_END);
+    out
+}
+
+#[test]
+fn the_readme_table_of_programs_is_made_from_the_list() {
+    let path = repo().join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let (Some(a), Some(b)) = (readme.find(TABLE_START), readme.find(TABLE_END)) else {
+        panic!("README.md lacks the markers of the table of gforth's programs");
+    };
+    let want = readme_table(&programs());
+    if readme[a..b + TABLE_END.len()] != want {
+        if std::env::var_os("BLESS").is_some() {
+            std::fs::write(&path, format!("{}{}{}", &readme[..a], want, &readme[b + TABLE_END.len()..])).unwrap();
+        } else {
+            panic!("README.md's table of gforth's programs is not tests/gforth/programs.tsv's: run with BLESS=1");
+        }
+    }
+}
