@@ -56,6 +56,8 @@ pub(crate) struct GforthIo {
     pub at_eof: HashSet<Handle>,
 }
 
+/// What `KEY` and `XKEY` give at the end of input, as in gforth: `#EOF`.
+pub(crate) const EOF_KEY: i32 = 4;
 impl GforthIo {
     /// The output redirection, or the input one.
     fn redirection(&mut self, out: bool) -> &mut Option<Handle> {
@@ -186,7 +188,8 @@ impl Forth {
     /// `KEY`: the next byte of input, or of `INFILE-EXECUTE`'s file.
     pub(crate) fn key_in(&mut self, m: &mut dyn Machine) -> Result<i32, Fault> {
         match self.io.infile {
-            None => Ok(m.key().map_or(-1, i32::from)),
+            // At the end of input gforth's KEY gives 4 (`#EOF`); so does ours.
+            None => Ok(m.key().map_or(EOF_KEY, i32::from)),
             Some(fid) => self.key_from(m, fid),
         }
     }

@@ -205,7 +205,7 @@ impl Forth {
             }
             XKey => {
                 let Some(lead) = m.key() else {
-                    return self.push(m, -1);
+                    return self.push(m, crate::gforth_io::EOF_KEY);
                 };
                 let mut bytes = vec![lead];
                 for _ in 1..size_of_lead(lead) {

