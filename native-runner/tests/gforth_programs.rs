@@ -12,6 +12,10 @@
 //! installation (Debian's `gforth-common`, which `../shared/tools/gforth32`
 //! installs) the test says so and checks nothing.
 
+#[path = "common/harness.rs"]
+mod harness;
+
+use harness::{gforth32, repo};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -23,10 +27,6 @@ struct Program {
     runs: bool,
     scrub: bool,
     note: String,
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
 /// Rows: `files<TAB>-e code or -<TAB>yes|no<TAB>scrub or -<TAB>note`.
@@ -54,12 +54,6 @@ fn programs() -> Vec<Program> {
             }
         })
         .collect()
-}
-
-fn gforth32() -> Option<PathBuf> {
-    let p = std::env::var_os("GFORTH32").map(PathBuf::from).unwrap_or_else(|| repo().join("../shared/tools/gforth32"));
-    let ok = Command::new(&p).args(["-e", "bye"]).stdin(Stdio::null()).output().is_ok_and(|o| o.status.success());
-    ok.then_some(p)
 }
 
 /// Numbers of six digits or more (addresses) become `ADDR`.

@@ -13,6 +13,10 @@
 //!   (`BLESS=1` rewrites it).
 
 use std::collections::{BTreeSet, HashMap};
+#[path = "common/harness.rs"]
+mod harness;
+
+use harness::{gforth32, repo};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -20,10 +24,6 @@ struct Row {
     name: String,
     implemented: bool,
     note: String,
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
 fn inventory() -> Vec<Row> {
@@ -144,13 +144,6 @@ fn the_tag_reader_finds_names_in_both_kinds_of_source() {
     assert_eq!(tagged_name("rdrop\t( R:w -- )\t\tgforth", true).as_deref(), Some("rdrop"));
     assert_eq!(tagged_name("$1<=\t( $2 -- f )\t\tgforth\t$3less_or_equal", true), None);
     assert_eq!(tagged_name("dup\t( w -- w w )\t\tcore", true), None);
-}
-
-/// gforth32, if installed (`GFORTH32`, else the workplace's copy).
-fn gforth32() -> Option<PathBuf> {
-    let p = std::env::var_os("GFORTH32").map(PathBuf::from).unwrap_or_else(|| repo().join("../shared/tools/gforth32"));
-    let ok = Command::new(&p).args(["-e", "bye"]).stdin(Stdio::null()).output().is_ok_and(|o| o.status.success());
-    ok.then_some(p)
 }
 
 #[test]

@@ -23,6 +23,10 @@
 //! `\ reference: fastforth (why)`, and `BLESS=1` takes its output, and
 //! that of `tests/err`, from the `-O3` run.
 
+#[path = "common/harness.rs"]
+mod harness;
+
+use harness::gforth32;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -86,16 +90,6 @@ fn reference(fs: &Path) -> Reference {
         }
     }
     Reference::Gforth(args)
-}
-
-/// The reference system, if installed: `GFORTH32`, else the workplace's
-/// `shared/tools/gforth32` beside the repository.
-fn gforth32() -> Option<PathBuf> {
-    let p = std::env::var_os("GFORTH32")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/tools/gforth32"));
-    let ok = Command::new(&p).args(["-e", "bye"]).stdin(Stdio::null()).output().is_ok_and(|o| o.status.success());
-    ok.then_some(p)
 }
 
 /// What gforth32 prints on stdout for a program of `tests/run`, run as

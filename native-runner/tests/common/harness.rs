@@ -50,8 +50,19 @@ pub fn run_at_both_levels(path: &Path, seed: u64, src: &str) -> Result<(i32, Str
     Ok(o0)
 }
 
-/// gforth 0.7.3 with 32-bit cells, if `.ci/setup` could install it.
+/// The repository's root.
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// gforth 0.7.3 with 32-bit cells, if `.ci/setup` could install it and it
+/// starts: `GFORTH32`, else the workplace's `shared/tools/gforth32`.
 pub fn gforth32() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/tools/gforth32");
-    p.exists().then_some(p)
+    let p = std::env::var_os("GFORTH32").map(PathBuf::from).unwrap_or_else(|| repo().join("../shared/tools/gforth32"));
+    let ok = Command::new(&p)
+        .args(["-e", "bye"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .is_ok_and(|o| o.status.success());
+    ok.then_some(p)
 }
