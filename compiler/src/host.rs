@@ -410,9 +410,8 @@ impl Forth {
                 Ok(())
             }
             Words => {
-                let names = self.dict.visible_names().join(" ");
-                self.out_bytes(m, names.as_bytes());
-                self.out_bytes(m, b"\n");
+                let text = self.words_text();
+                self.out_bytes(m, text.as_bytes());
                 Ok(())
             }
             Environment => self.environment(m),
@@ -433,7 +432,8 @@ impl Forth {
             BracketIf | BracketElse | BracketThen | BracketDefined | BracketUndefined | NToR | NRFrom | Synonym
             | NameToString | NameToInterpret | NameToCompile | TraverseWordlist | Dump | See => self.run_tools(m, h),
             ForthWordlist | Wordlist | GetOrder | SetOrder | GetCurrent | SetCurrent | SearchWordlist | Definitions
-            | Also | Only | Order | Previous | ForthOrder => self.run_search_order(m, h),
+            | Also | Only | Order | Previous | ForthOrder | RootOrder | Vocs | DotVoc
+            | NamesWordlist => self.run_search_order(m, h),
             OpenFile | CreateFile | CloseFile | ReadFile | ReadLine | WriteFile | WriteLine | FilePosition
             | RepositionFile | FileSize | ResizeFile | DeleteFile | RenameFile | FileStatus | FlushFile
             | IncludeFile | Required | Require => self.run_file_access(m, h),

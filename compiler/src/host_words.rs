@@ -136,6 +136,10 @@ macro_rules! for_each_host_word {
             Order "ORDER" - "( -- ) Display the search order and the compilation word list.";
             Previous "PREVIOUS" - "( -- ) Remove the first word list of the search order.";
             ForthOrder "FORTH" - "( -- ) Replace the first word list of the search order with FORTH-WORDLIST.";
+            RootOrder "ROOT" - "( -- ) gforth: Replace the first word list of the search order with Root.";
+            Vocs "VOCS" - "( -- ) gforth: Display the name of every word list, newest first.";
+            NamesWordlist "(NAMES-WORDLIST)" - "( wid -- ) The latest word is the name of the word list (VOCABULARY).";
+            DotVoc ".VOC" - "( wid -- ) gforth: Display the name of a word list (??? if it has none).";
             // FILE ACCESS (file_access.rs).
             OpenFile "OPEN-FILE" - "( c-addr u fam -- fileid ior ) Open a file.";
             CreateFile "CREATE-FILE" - "( c-addr u fam -- fileid ior ) Create (or truncate) a file and open it.";
