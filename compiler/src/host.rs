@@ -527,14 +527,20 @@ impl Forth {
     /// The data stack as `.S` shows it: `<depth> ` and each item in `BASE`,
     /// only the top `MAXDEPTH-.S` items (a variable of `gforth/compile.fs`,
     /// 9 unless changed) as in gforth.
+    /// The value of a variable the system's Forth files define (in FORTH),
+    /// or `None` if a program has replaced it by something else.
+    pub(crate) fn system_variable(&self, m: &mut dyn Machine, name: &str) -> Result<Option<i32>, Fault> {
+        match self.dict.find_in(name, crate::dictionary::FORTH_WORDLIST).map(|id| &self.dict.get(id).kind) {
+            Some(&Kind::Variable { body }) => Ok(Some(m.read_cell(body)?)),
+            _ => Ok(None),
+        }
+    }
+
     pub(crate) fn dot_s_text(&mut self, m: &mut dyn Machine) -> Result<String, Fault> {
         let stack = self.data_stack(m);
         let base = m.read_cell(addr::BASE)? as u32;
-        let max_depth = match self.dict.find_in("MAXDEPTH-.S", crate::dictionary::FORTH_WORDLIST) {
-            Some(id) => match self.dict.get(id).kind {
-                Kind::Variable { body } => m.read_cell(body)?.max(0) as usize,
-                _ => usize::MAX,
-            },
+        let max_depth = match self.system_variable(m, "MAXDEPTH-.S")? {
+            Some(v) => v.max(0) as usize,
             None => usize::MAX,
         };
         let mut out = format!("<{}> ", stack.len());
@@ -736,9 +742,10 @@ impl Forth {
     }
 
     /// Parses a `(` comment, which in a file may span lines; the text of its
-    /// last line if it found the `)`.
+    /// last line if it found the `)`. As in gforth, a comment still open at
+    /// the end of a file ends there, with `warning: ')' missing` on the
+    /// standard output unless `WARNINGS` is off.
     pub(crate) fn skip_comment(&mut self, m: &mut dyn Machine) -> Result<Option<Vec<u8>>, Fault> {
-        let start = self.location();
         loop {
             let (at, len, found) = self.parse_delim(m, b')', false)?;
             if found {
@@ -749,13 +756,10 @@ impl Forth {
                 return Ok(None);
             }
             if !self.refill_file(m)? {
-                self.detail = Some(crate::interpreter::Detail {
-                    location: start,
-                    word: Some("(".into()),
-                    message: Some("unterminated comment: ( needs a closing )".into()),
-                    hide_code: true,
-                });
-                return Err(Fault::Throw(throw::UNEXPECTED_EOF));
+                if self.system_variable(m, "WARNINGS")? != Some(0) {
+                    self.out_bytes(m, b"warning: ')' missing\n");
+                }
+                return Ok(None);
             }
         }
     }
