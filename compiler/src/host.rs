@@ -420,7 +420,7 @@ impl Forth {
             | Recursive | Reveal | InterpretCompile | PostponeMode | ToDoesCode | DoesCodeStore | StoreDoes => {
                 self.run_gforth_defining(m, h)
             }
-            Try | IfError | Restore | EndTry | EndTryIfError | NoThrow => self.run_gforth_exceptions(h),
+            Try | IfError | Restore | EndTry | EndTryIfError | NoThrow | ParenTry => self.run_gforth_exceptions(m, h),
             SourceFilename | SourceLineNumber | IncludedQ | AddIncludedFile | ExecuteParsing => {
                 self.run_gforth_input(m, h)
             }
@@ -583,7 +583,7 @@ impl Forth {
     }
 
     fn end_definition(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
-        if !self.gforth.try_outer.is_empty() {
+        if !self.gforth.tries.is_empty() {
             return Err(self.cf_error(crate::definition::CfError::Mismatch(";")));
         }
         let closed = match &self.current {
@@ -898,12 +898,23 @@ impl Forth {
 
     fn catch(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let xt = self.pop(m)? as Xt;
+        let code = self.run_caught(m, xt, &[])?;
+        self.push(m, code)
+    }
+
+    /// Pushes `args` and executes `xt`, catching a throw: then the stacks
+    /// get back the depths they had before `args`, and the result is the
+    /// throw code (0 if nothing was thrown).
+    pub(crate) fn run_caught(&mut self, m: &mut dyn Machine, xt: Xt, args: &[i32]) -> Result<i32, Fault> {
         let (sp, rp, depth) = (m.sp(), m.rp(), self.inputs.len());
         // THROW restores the depth of every stack, the float stack too.
         let fsp = m.fsp();
         let state = self.state;
+        for &a in args {
+            self.push(m, a)?;
+        }
         match self.execute(m, xt) {
-            Ok(()) => self.push(m, 0),
+            Ok(()) => Ok(0),
             Err(f) => match f.catch_code() {
                 Some(code) => {
                     m.set_sp(sp);
@@ -915,7 +926,7 @@ impl Forth {
                     }
                     self.detail = None;
                     self.message = None;
-                    self.push(m, code)
+                    Ok(code)
                 }
                 None => Err(f),
             },

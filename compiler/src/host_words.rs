@@ -229,11 +229,12 @@ macro_rules! for_each_host_word {
             StoreDoes "!DOES" - "( xt -- ) gforth: make the latest (CREATEd) word run the DOES> code xt.";
             // gforth's exception words (gforth_exceptions.rs).
             Try "TRY" IC "( -- ) gforth: start a region whose throws are caught.";
-            IfError "IFERROR" IC "( -- ) gforth: end the TRY region; what follows up to THEN runs on a throw, with its code.";
-            Restore "RESTORE" IC "( -- ) gforth: end the TRY region; what follows runs always, a throw's code on the stack.";
+            IfError "IFERROR" IC "( -- ) gforth: what follows up to THEN runs on a throw, with its code; protected up to ENDTRY.";
+            Restore "RESTORE" IC "( -- ) gforth: what follows runs always (a throw's code on the stack), again after each throw up to ENDTRY.";
             EndTry "ENDTRY" IC "( -- ) gforth: end a TRY structure.";
             EndTryIfError "ENDTRY-IFERROR" IC "( -- ) gforth: end the TRY region; what follows up to THEN runs on a throw.";
             NoThrow "NOTHROW" - "( -- ) gforth: reset backtrace recording (no effect here).";
+            ParenTry "(TRY)" - "( i*x v1 .. vn n xt1 xt2 -- j*x ) Run TRY's regions: xt1, then xt2 with the throw code until it does not throw.";
             // gforth's input-source words (gforth_input.rs).
             SourceFilename "SOURCEFILENAME" - "( -- c-addr u ) gforth: the name of the file being interpreted.";
             SourceLineNumber "SOURCELINE#" - "( -- u ) gforth: the number of the line being interpreted.";
