@@ -231,7 +231,10 @@ mod tests {
     fn copies_keep_the_shape_of_each_local() {
         let copies: HashMap<LocalId, LocalId> =
             [(LocalId(0), LocalId(5)), (LocalId(1), LocalId(6)), (LocalId(2), LocalId(7))].into();
-        assert_eq!(copy_access(&Access::Double(LocalId(0), LocalId(1)), &copies), Access::Double(LocalId(5), LocalId(6)));
+        assert_eq!(
+            copy_access(&Access::Double(LocalId(0), LocalId(1)), &copies),
+            Access::Double(LocalId(5), LocalId(6))
+        );
         let addr = Access::Addr { base: LocalId(2), offset: 8, kind: LocalKind::Float };
         assert_eq!(slots(&addr), vec![LocalId(2)]);
         assert_eq!(copy_access(&addr, &copies), Access::Addr { base: LocalId(7), offset: 8, kind: LocalKind::Float });

@@ -416,10 +416,9 @@ impl Forth {
             }
             Environment => self.environment(m),
             Alias | Defers | CompileOnly | Restrict | Latest | LatestXt | LastXt | FindName | NameToInt | NameQInt
-            | ToName | BodyFrom | IdDot | CompTick | BracketCompTick | ParenTick | BracketParenTick | NextNameWord | NoName
-            | Recursive | Reveal | InterpretCompile | PostponeMode | ToDoesCode | DoesCodeStore | StoreDoes => {
-                self.run_gforth_defining(m, h)
-            }
+            | ToName | BodyFrom | IdDot | CompTick | BracketCompTick | ParenTick | BracketParenTick | NextNameWord
+            | NoName | Recursive | Reveal | InterpretCompile | PostponeMode | ToDoesCode | DoesCodeStore
+            | StoreDoes => self.run_gforth_defining(m, h),
             Try | IfError | Restore | EndTry | EndTryIfError | NoThrow | ParenTry => self.run_gforth_exceptions(m, h),
             SourceFilename | SourceLineNumber | IncludedQ | AddIncludedFile | ExecuteParsing => {
                 self.run_gforth_input(m, h)
@@ -432,8 +431,9 @@ impl Forth {
             BracketIf | BracketElse | BracketThen | BracketDefined | BracketUndefined | NToR | NRFrom | Synonym
             | NameToString | NameToInterpret | NameToCompile | TraverseWordlist | Dump | See => self.run_tools(m, h),
             ForthWordlist | Wordlist | GetOrder | SetOrder | GetCurrent | SetCurrent | SearchWordlist | Definitions
-            | Also | Only | Order | Previous | ForthOrder | RootOrder | Vocs | DotVoc
-            | NamesWordlist => self.run_search_order(m, h),
+            | Also | Only | Order | Previous | ForthOrder | RootOrder | Vocs | DotVoc | NamesWordlist => {
+                self.run_search_order(m, h)
+            }
             OpenFile | CreateFile | CloseFile | ReadFile | ReadLine | WriteFile | WriteLine | FilePosition
             | RepositionFile | FileSize | ResizeFile | DeleteFile | RenameFile | FileStatus | FlushFile
             | IncludeFile | Required | Require => self.run_file_access(m, h),

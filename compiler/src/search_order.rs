@@ -99,7 +99,9 @@ impl Forth {
             return self.dict.get(id).name.clone();
         }
         match self.dict.header_after(wl).map(|id| self.dict.get(id)) {
-            Some(hdr) if hdr.kind == (Kind::Constant { value: wid_cell(wl) }) && !hdr.name.is_empty() => hdr.name.clone(),
+            Some(hdr) if hdr.kind == (Kind::Constant { value: wid_cell(wl) }) && !hdr.name.is_empty() => {
+                hdr.name.clone()
+            }
             _ => "???".into(),
         }
     }
