@@ -33,8 +33,6 @@ pub enum Cf {
     Case(Vec<(BlockId, Origin)>),
     /// An open `SCOPE`, with the locals visible where it began.
     Scope(Vec<Local>),
-    /// gforth's `TRY` whose protected region has ended; `ENDTRY` closes it.
-    Try,
 }
 
 /// Why a control word could not be compiled.
@@ -137,6 +135,11 @@ impl Definition {
     /// Makes `name` stand for `access` from now on.
     pub fn declare(&mut self, name: &str, access: Access) {
         self.locals.push(Local { name: name.to_ascii_uppercase(), access });
+    }
+
+    /// The visible locals, oldest first.
+    pub fn visible_locals(&self) -> &[Local] {
+        &self.locals
     }
 
     /// The newest visible local named `name`, ignoring case.

@@ -10,6 +10,9 @@
 //! order that has one, so a redefinition shadows the old word while existing
 //! callers keep the xt they compiled.
 //!
+//! The system starts with two word lists, FORTH and gforth's Root, and
+//! gforth 0.7.3's search order `Forth Forth Root`.
+//!
 //! Guarantees: [`Dictionary::by_xt`] gives the first header made for an xt
 //! (a `SYNONYM` shares its xt but never replaces it), and
 //! [`Dictionary::truncate`] (used by `MARKER`) restores exactly the lookup
@@ -126,6 +129,11 @@ pub struct Header {
 #[derive(Default, Debug)]
 struct WordList {
     by_name: HashMap<String, Vec<WordId>>,
+    /// How many headers there were when it was made: the next header made
+    /// may name it (`WORDLIST CONSTANT NAME`).
+    made_at: usize,
+    /// The header that names it (a `VOCABULARY`).
+    named_by: Option<WordId>,
 }
 
 /// The set of headers, its word lists and the search order.
@@ -151,6 +159,16 @@ pub type WordListId = usize;
 /// The word list `FORTH-WORDLIST` returns.
 pub const FORTH_WORDLIST: WordListId = 0;
 
+/// gforth's Root word list: the minimum search order, which holds only
+/// `order set-order forth-wordlist Forth words`.
+pub const ROOT_WORDLIST: WordListId = 1;
+
+/// The search order at boot, first searched first, as gforth 0.7.3's.
+pub const DEFAULT_ORDER: [WordListId; 3] = [FORTH_WORDLIST, FORTH_WORDLIST, ROOT_WORDLIST];
+
+/// The minimum search order (`ONLY`, `-1 SET-ORDER`), as gforth 0.7.3's.
+pub const MINIMUM_ORDER: [WordListId; 2] = [ROOT_WORDLIST, ROOT_WORDLIST];
+
 /// The most word lists the search order may hold (`SET-ORDER` beyond it
 /// is THROW -49).
 pub const MAX_ORDER: usize = 16;
@@ -160,9 +178,9 @@ impl Default for Dictionary {
         Dictionary {
             words: Vec::new(),
             list_of: Vec::new(),
-            lists: vec![WordList::default()],
+            lists: vec![WordList::default(), WordList::default()],
             by_xt: HashMap::new(),
-            order: vec![FORTH_WORDLIST],
+            order: DEFAULT_ORDER.to_vec(),
             current: FORTH_WORDLIST,
         }
     }
@@ -206,8 +224,27 @@ impl Dictionary {
 
     /// Makes a new, empty word list.
     pub fn new_word_list(&mut self) -> WordListId {
-        self.lists.push(WordList::default());
+        self.lists.push(WordList { by_name: HashMap::new(), made_at: self.words.len(), named_by: None });
         self.lists.len() - 1
+    }
+
+    /// The header made right after the word list, if any: the one that
+    /// may name it.
+    pub fn header_after(&self, wl: WordListId) -> Option<WordId> {
+        let id = self.lists.get(wl)?.made_at;
+        (wl > ROOT_WORDLIST && id < self.words.len()).then_some(id)
+    }
+
+    /// The header that names a word list (see [`Dictionary::name_word_list`]).
+    pub fn named_by(&self, wl: WordListId) -> Option<WordId> {
+        self.lists.get(wl)?.named_by.filter(|&id| id < self.words.len())
+    }
+
+    /// Records that a header (a vocabulary's) names a word list.
+    pub fn name_word_list(&mut self, wl: WordListId, id: WordId) {
+        if let Some(l) = self.lists.get_mut(wl) {
+            l.named_by = Some(id);
+        }
     }
 
     /// How many word lists there are.
@@ -309,19 +346,13 @@ impl Dictionary {
         }
     }
 
-    /// The names `WORDS` lists: those of the first word list of the search
-    /// order that a lookup would find, newest first, each name once.
-    pub fn visible_names(&self) -> Vec<&str> {
+    /// The names `WORDS` lists: every named header of the first word list
+    /// of the search order, newest first, shadowed ones too (as gforth).
+    pub fn top_names(&self) -> Vec<&str> {
         let Some(&wl) = self.order.first() else {
             return Vec::new();
         };
-        let mut seen = std::collections::HashSet::new();
-        self.words_of(wl)
-            .into_iter()
-            .map(|i| &self.words[i])
-            .filter(|h| seen.insert(h.name.to_ascii_uppercase()))
-            .map(|h| h.name.as_str())
-            .collect()
+        self.words_of(wl).into_iter().map(|i| self.words[i].name.as_str()).collect()
     }
 }
 
@@ -362,7 +393,7 @@ mod tests {
         assert_eq!(d.find("a").unwrap().xt, 10);
         assert!(d.find("b").is_none());
         assert!(d.by_xt(12).is_none());
-        assert_eq!(d.visible_names(), vec!["a"]);
+        assert_eq!(d.top_names(), vec!["a"]);
     }
 
     #[test]
@@ -381,6 +412,21 @@ mod tests {
         assert_eq!(d.words_of(wl).len(), 2);
         d.set_order(vec![]);
         assert!(d.find("w").is_none());
+    }
+
+    #[test]
+    fn words_shows_shadowed_names_and_a_new_list_knows_its_next_header() {
+        let mut d = Dictionary::default();
+        assert_eq!(d.order(), &DEFAULT_ORDER);
+        let wl = d.new_word_list();
+        assert_eq!(d.header_after(wl), None);
+        d.set_current(wl);
+        d.set_order(vec![wl]);
+        let first = d.add(colon("x", 10));
+        d.add(colon("x", 11));
+        assert_eq!(d.header_after(wl), Some(first));
+        assert_eq!(d.header_after(FORTH_WORDLIST), None);
+        assert_eq!(d.top_names(), vec!["x", "x"]);
     }
 
     #[test]

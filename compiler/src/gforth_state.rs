@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::interpreter::Current;
+use crate::gforth_exceptions::OpenTry;
 
 /// What gforth's extension words remember.
 #[derive(Debug, Default)]
@@ -15,9 +15,8 @@ pub(crate) struct GforthState {
     pub next_name: Option<String>,
     /// The source positions (`FILE:LINE`) of compiled `~~` and assertions.
     pub debug_sites: Vec<String>,
-    /// The definitions set aside by `TRY` while its region is compiled,
-    /// innermost last.
-    pub try_outer: Vec<Current>,
+    /// The `TRY` structures being compiled, innermost last.
+    pub tries: Vec<OpenTry>,
     /// Where `SOURCEFILENAME` put each file name in linear memory.
     pub file_names: HashMap<String, u32>,
     /// The indices of the running `[DO]` loops, innermost last.
@@ -33,7 +32,7 @@ impl GforthState {
     /// interpretive loops, a pending `NEXTNAME`); what was defined stays.
     pub fn reset(&mut self) {
         self.next_name = None;
-        self.try_outer.clear();
+        self.tries.clear();
         self.bracket_indices.clear();
         self.text_loops = 0;
         self.loop_end = None;

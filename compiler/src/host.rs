@@ -410,9 +410,8 @@ impl Forth {
                 Ok(())
             }
             Words => {
-                let names = self.dict.visible_names().join(" ");
-                self.out_bytes(m, names.as_bytes());
-                self.out_bytes(m, b"\n");
+                let text = self.words_text();
+                self.out_bytes(m, text.as_bytes());
                 Ok(())
             }
             Environment => self.environment(m),
@@ -420,7 +419,7 @@ impl Forth {
             | ToName | BodyFrom | IdDot | CompTick | BracketCompTick | ParenTick | BracketParenTick | NextNameWord
             | NoName | Recursive | Reveal | InterpretCompile | PostponeMode | ToDoesCode | DoesCodeStore
             | StoreDoes => self.run_gforth_defining(m, h),
-            Try | IfError | Restore | EndTry | EndTryIfError | NoThrow => self.run_gforth_exceptions(h),
+            Try | IfError | Restore | EndTry | EndTryIfError | NoThrow | ParenTry => self.run_gforth_exceptions(m, h),
             SourceFilename | SourceLineNumber | IncludedQ | AddIncludedFile | ExecuteParsing => {
                 self.run_gforth_input(m, h)
             }
@@ -432,7 +431,9 @@ impl Forth {
             BracketIf | BracketElse | BracketThen | BracketDefined | BracketUndefined | NToR | NRFrom | Synonym
             | NameToString | NameToInterpret | NameToCompile | TraverseWordlist | Dump | See => self.run_tools(m, h),
             ForthWordlist | Wordlist | GetOrder | SetOrder | GetCurrent | SetCurrent | SearchWordlist | Definitions
-            | Also | Only | Order | Previous | ForthOrder => self.run_search_order(m, h),
+            | Also | Only | Order | Previous | ForthOrder | RootOrder | Vocs | DotVoc | NamesWordlist => {
+                self.run_search_order(m, h)
+            }
             OpenFile | CreateFile | CloseFile | ReadFile | ReadLine | WriteFile | WriteLine | FilePosition
             | RepositionFile | FileSize | ResizeFile | DeleteFile | RenameFile | FileStatus | FlushFile
             | IncludeFile | Required | Require => self.run_file_access(m, h),
@@ -526,14 +527,20 @@ impl Forth {
     /// The data stack as `.S` shows it: `<depth> ` and each item in `BASE`,
     /// only the top `MAXDEPTH-.S` items (a variable of `gforth/compile.fs`,
     /// 9 unless changed) as in gforth.
+    /// The value of a variable the system's Forth files define (in FORTH),
+    /// or `None` if a program has replaced it by something else.
+    pub(crate) fn system_variable(&self, m: &mut dyn Machine, name: &str) -> Result<Option<i32>, Fault> {
+        match self.dict.find_in(name, crate::dictionary::FORTH_WORDLIST).map(|id| &self.dict.get(id).kind) {
+            Some(&Kind::Variable { body }) => Ok(Some(m.read_cell(body)?)),
+            _ => Ok(None),
+        }
+    }
+
     pub(crate) fn dot_s_text(&mut self, m: &mut dyn Machine) -> Result<String, Fault> {
         let stack = self.data_stack(m);
         let base = m.read_cell(addr::BASE)? as u32;
-        let max_depth = match self.dict.find_in("MAXDEPTH-.S", crate::dictionary::FORTH_WORDLIST) {
-            Some(id) => match self.dict.get(id).kind {
-                Kind::Variable { body } => m.read_cell(body)?.max(0) as usize,
-                _ => usize::MAX,
-            },
+        let max_depth = match self.system_variable(m, "MAXDEPTH-.S")? {
+            Some(v) => v.max(0) as usize,
             None => usize::MAX,
         };
         let mut out = format!("<{}> ", stack.len());
@@ -576,7 +583,7 @@ impl Forth {
     }
 
     fn end_definition(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
-        if !self.gforth.try_outer.is_empty() {
+        if !self.gforth.tries.is_empty() {
             return Err(self.cf_error(crate::definition::CfError::Mismatch(";")));
         }
         let closed = match &self.current {
@@ -735,9 +742,10 @@ impl Forth {
     }
 
     /// Parses a `(` comment, which in a file may span lines; the text of its
-    /// last line if it found the `)`.
+    /// last line if it found the `)`. As in gforth, a comment still open at
+    /// the end of a file ends there, with `warning: ')' missing` on the
+    /// standard output unless `WARNINGS` is off.
     pub(crate) fn skip_comment(&mut self, m: &mut dyn Machine) -> Result<Option<Vec<u8>>, Fault> {
-        let start = self.location();
         loop {
             let (at, len, found) = self.parse_delim(m, b')', false)?;
             if found {
@@ -748,13 +756,10 @@ impl Forth {
                 return Ok(None);
             }
             if !self.refill_file(m)? {
-                self.detail = Some(crate::interpreter::Detail {
-                    location: start,
-                    word: Some("(".into()),
-                    message: Some("unterminated comment: ( needs a closing )".into()),
-                    hide_code: true,
-                });
-                return Err(Fault::Throw(throw::UNEXPECTED_EOF));
+                if self.system_variable(m, "WARNINGS")? != Some(0) {
+                    self.out_bytes(m, b"warning: ')' missing\n");
+                }
+                return Ok(None);
             }
         }
     }
@@ -893,12 +898,23 @@ impl Forth {
 
     fn catch(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let xt = self.pop(m)? as Xt;
+        let code = self.run_caught(m, xt, &[])?;
+        self.push(m, code)
+    }
+
+    /// Pushes `args` and executes `xt`, catching a throw: then the stacks
+    /// get back the depths they had before `args`, and the result is the
+    /// throw code (0 if nothing was thrown).
+    pub(crate) fn run_caught(&mut self, m: &mut dyn Machine, xt: Xt, args: &[i32]) -> Result<i32, Fault> {
         let (sp, rp, depth) = (m.sp(), m.rp(), self.inputs.len());
         // THROW restores the depth of every stack, the float stack too.
         let fsp = m.fsp();
         let state = self.state;
+        for &a in args {
+            self.push(m, a)?;
+        }
         match self.execute(m, xt) {
-            Ok(()) => self.push(m, 0),
+            Ok(()) => Ok(0),
             Err(f) => match f.catch_code() {
                 Some(code) => {
                     m.set_sp(sp);
@@ -910,7 +926,7 @@ impl Forth {
                     }
                     self.detail = None;
                     self.message = None;
-                    self.push(m, code)
+                    Ok(code)
                 }
                 None => Err(f),
             },

@@ -136,6 +136,10 @@ macro_rules! for_each_host_word {
             Order "ORDER" - "( -- ) Display the search order and the compilation word list.";
             Previous "PREVIOUS" - "( -- ) Remove the first word list of the search order.";
             ForthOrder "FORTH" - "( -- ) Replace the first word list of the search order with FORTH-WORDLIST.";
+            RootOrder "ROOT" - "( -- ) gforth: Replace the first word list of the search order with Root.";
+            Vocs "VOCS" - "( -- ) gforth: Display the name of every word list, newest first.";
+            NamesWordlist "(NAMES-WORDLIST)" - "( wid -- ) The latest word is the name of the word list (VOCABULARY).";
+            DotVoc ".VOC" - "( wid -- ) gforth: Display the name of a word list (??? if it has none).";
             // FILE ACCESS (file_access.rs).
             OpenFile "OPEN-FILE" - "( c-addr u fam -- fileid ior ) Open a file.";
             CreateFile "CREATE-FILE" - "( c-addr u fam -- fileid ior ) Create (or truncate) a file and open it.";
@@ -225,11 +229,12 @@ macro_rules! for_each_host_word {
             StoreDoes "!DOES" - "( xt -- ) gforth: make the latest (CREATEd) word run the DOES> code xt.";
             // gforth's exception words (gforth_exceptions.rs).
             Try "TRY" IC "( -- ) gforth: start a region whose throws are caught.";
-            IfError "IFERROR" IC "( -- ) gforth: end the TRY region; what follows up to THEN runs on a throw, with its code.";
-            Restore "RESTORE" IC "( -- ) gforth: end the TRY region; what follows runs always, a throw's code on the stack.";
+            IfError "IFERROR" IC "( -- ) gforth: what follows up to THEN runs on a throw, with its code; protected up to ENDTRY.";
+            Restore "RESTORE" IC "( -- ) gforth: what follows runs always (a throw's code on the stack), again after each throw up to ENDTRY.";
             EndTry "ENDTRY" IC "( -- ) gforth: end a TRY structure.";
             EndTryIfError "ENDTRY-IFERROR" IC "( -- ) gforth: end the TRY region; what follows up to THEN runs on a throw.";
             NoThrow "NOTHROW" - "( -- ) gforth: reset backtrace recording (no effect here).";
+            ParenTry "(TRY)" - "( i*x v1 .. vn n xt1 xt2 -- j*x ) Run TRY's regions: xt1, then xt2 with the throw code until it does not throw.";
             // gforth's input-source words (gforth_input.rs).
             SourceFilename "SOURCEFILENAME" - "( -- c-addr u ) gforth: the name of the file being interpreted.";
             SourceLineNumber "SOURCELINE#" - "( -- u ) gforth: the number of the line being interpreted.";

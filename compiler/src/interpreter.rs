@@ -309,6 +309,7 @@ impl Forth {
                 kind: Kind::Host(h),
             });
         }
+        self.add_root_words();
     }
 
     /// Whether [`Forth::boot`] succeeded.
@@ -379,7 +380,7 @@ impl Forth {
         let _ = m.write_cell(addr::STATE, 0);
         // With an empty search order nothing could be typed next.
         if self.dict.order().is_empty() {
-            self.dict.set_order(vec![crate::dictionary::FORTH_WORDLIST]);
+            self.dict.set_order(crate::dictionary::DEFAULT_ORDER.to_vec());
         }
         self.inputs.clear();
         let _ = m.write_cell(addr::SOURCE_LEN, 0);

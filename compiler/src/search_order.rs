@@ -2,21 +2,32 @@
 //! compilation word list.
 //!
 //! A word list id on the stack (a *wid*) is the index of the word list plus
-//! one, so no wid is zero; [`FORTH_WORDLIST`] is 1. The minimum search order
-//! (`ONLY`, `-1 SET-ORDER`) is FORTH-WORDLIST alone: every word of the
-//! system, including `FORTH-WORDLIST` and `SET-ORDER`, is in it. The order
-//! holds at most [`MAX_ORDER`] word lists (more is THROW -49; `PREVIOUS` on
-//! an empty order is THROW -50). `MARKER` restores the order and the
-//! compilation word list it saw.
+//! one, so no wid is zero; [`FORTH_WORDLIST`] is 1 and gforth's Root 2. As
+//! in gforth 0.7.3, the search order starts as `Forth Forth Root`, and the
+//! minimum search order (`ONLY`, `-1 SET-ORDER`) is `Root Root`: Root holds
+//! only `order set-order forth-wordlist Forth words`, which is enough to get
+//! back to FORTH and what the standard requires of the minimum order. The
+//! order holds at most [`MAX_ORDER`] word lists (more is THROW -49;
+//! `PREVIOUS` on an empty order is THROW -50). `MARKER` restores the order
+//! and the compilation word list it saw.
 //!
-//! `ORDER` prints the search order, first searched first, then the
-//! compilation word list after `current:`; FORTH-WORDLIST is `FORTH` and
-//! every other word list `WORDLIST#n` with n its wid.
+//! The output formats are gforth's. `.VOC` prints a word list's name and a
+//! space: `Forth`, `Root`, the name of a `VOCABULARY`, or the name of a
+//! `CONSTANT` made right after `WORDLIST` with its wid (`WORDLIST CONSTANT
+//! NAME`), and `???` for any other (`(NAMES-WORDLIST)` is how
+//! `VOCABULARY` gives its word list its name). `ORDER` prints the `.VOC` of each word
+//! list of the order, first searched first, four spaces, and the `.VOC` of
+//! the compilation word list. `VOCS` prints every word list, newest first.
+//! `WORDS` starts a new line and prints every name of the first word list of
+//! the order, newest first (shadowed ones too), each followed by a space,
+//! starting a new line before a name that would reach the 80th column
+//! (counting two columns after each name, as gforth does).
 
-use crate::dictionary::{WordListId, FORTH_WORDLIST, MAX_ORDER};
+use crate::dictionary::{Header, Kind, WordListId, FORTH_WORDLIST, MAX_ORDER, MINIMUM_ORDER, ROOT_WORDLIST};
 use crate::host_words::HostWord;
 use crate::interpreter::Forth;
 use crate::machine::{Fault, Machine, MachineExt};
+use runtime::throw;
 
 /// THROW code of a search order that would hold too many word lists.
 const SEARCH_ORDER_OVERFLOW: i32 = -49;
@@ -28,22 +39,89 @@ pub(crate) fn wid_cell(wl: WordListId) -> i32 {
     wl as i32 + 1
 }
 
-/// How `ORDER` names a word list.
-fn word_list_name(wl: WordListId) -> String {
-    if wl == FORTH_WORDLIST {
-        "FORTH".into()
-    } else {
-        format!("WORDLIST#{}", wid_cell(wl))
+/// The width `WORDS` fills, gforth's `COLS` without a terminal.
+const COLUMNS: usize = 80;
+
+/// Root's words, as gforth spells them, oldest first (`WORDS` shows them
+/// newest first).
+const ROOT_WORDS: [(&str, HostWord); 5] = [
+    ("words", HostWord::Words),
+    ("Forth", HostWord::ForthOrder),
+    ("forth-wordlist", HostWord::ForthWordlist),
+    ("set-order", HostWord::SetOrder),
+    ("order", HostWord::Order),
+];
+
+/// `WORDS`'s text for these names: gforth's line breaking.
+fn words_text(names: &[&str]) -> String {
+    let mut out = String::from("\n");
+    let mut col = 0;
+    for name in names {
+        let width = name.len() + 2;
+        if col + width >= COLUMNS {
+            out.push('\n');
+            col = 0;
+        }
+        out.push_str(name);
+        out.push(' ');
+        col += width;
     }
+    out
 }
 
 impl Forth {
+    /// Adds Root's words (the same words as FORTH's of those names).
+    pub(crate) fn add_root_words(&mut self) {
+        let current = self.dict.current();
+        self.dict.set_current(ROOT_WORDLIST);
+        for (name, h) in ROOT_WORDS {
+            let fl = h.flags();
+            self.dict.add(Header {
+                name: name.into(),
+                xt: crate::kernel::host_xt(h),
+                immediate: fl.immediate,
+                compile_only: fl.compile_only,
+                hidden: false,
+                kind: Kind::Host(h),
+            });
+        }
+        self.dict.set_current(current);
+    }
+
+    /// The name `.VOC` prints for a word list, without the space.
+    fn voc_name(&self, wl: WordListId) -> String {
+        match wl {
+            FORTH_WORDLIST => return "Forth".into(),
+            ROOT_WORDLIST => return "Root".into(),
+            _ => {}
+        }
+        if let Some(id) = self.dict.named_by(wl) {
+            return self.dict.get(id).name.clone();
+        }
+        match self.dict.header_after(wl).map(|id| self.dict.get(id)) {
+            Some(hdr) if hdr.kind == (Kind::Constant { value: wid_cell(wl) }) && !hdr.name.is_empty() => {
+                hdr.name.clone()
+            }
+            _ => "???".into(),
+        }
+    }
+
+    /// `.VOC` of each word list, then a space after each.
+    fn vocs_text(&self, lists: impl IntoIterator<Item = WordListId>) -> String {
+        lists.into_iter().map(|wl| self.voc_name(wl) + " ").collect()
+    }
+
+    /// What `WORDS` prints.
+    pub(crate) fn words_text(&self) -> String {
+        words_text(&self.dict.top_names())
+    }
+
     /// Pops a wid and checks that it names a word list.
     pub(crate) fn pop_wid(&mut self, m: &mut dyn Machine) -> Result<WordListId, Fault> {
         let v = self.pop(m)?;
         match usize::try_from(v).ok().and_then(|v| v.checked_sub(1)) {
             Some(wl) if self.dict.is_word_list(wl) => Ok(wl),
-            _ => Err(self.fail(runtime::throw::INVALID_NAME, format!("{v} is not a word list"))),
+            _ => Err(self.fail(throw::INVALID_NAME, format!("{v} is not a word list"))),
         }
     }
 
@@ -55,6 +133,17 @@ impl Forth {
         }
         self.dict.set_order(order);
         Ok(())
+    }
+
+    /// What a vocabulary does: replaces the first word list of the order
+    /// (or makes it the order's only one if the order is empty).
+    fn replace_first(&mut self, wl: WordListId) -> Result<(), Fault> {
+        let mut order = self.dict.order().to_vec();
+        match order.first_mut() {
+            Some(first) => *first = wl,
+            None => order.push(wl),
+        }
+        self.set_order_checked(order)
     }
 
     /// Runs a word of the SEARCH-ORDER word set.
@@ -76,7 +165,7 @@ impl Forth {
             SetOrder => {
                 let n = self.pop(m)?;
                 if n == -1 {
-                    return self.set_order_checked(vec![FORTH_WORDLIST]);
+                    return self.set_order_checked(MINIMUM_ORDER.to_vec());
                 }
                 if n < 0 || n as usize > MAX_ORDER {
                     return Err(self.fail(SEARCH_ORDER_OVERFLOW, format!("SET-ORDER of {n} word lists")));
@@ -124,7 +213,7 @@ impl Forth {
                 }
                 self.set_order_checked(order)
             }
-            Only => self.set_order_checked(vec![FORTH_WORDLIST]),
+            Only => self.set_order_checked(MINIMUM_ORDER.to_vec()),
             Previous => {
                 let mut order = self.dict.order().to_vec();
                 if order.is_empty() {
@@ -133,21 +222,51 @@ impl Forth {
                 order.remove(0);
                 self.set_order_checked(order)
             }
-            ForthOrder => {
-                let mut order = self.dict.order().to_vec();
-                match order.first_mut() {
-                    Some(first) => *first = FORTH_WORDLIST,
-                    None => order.push(FORTH_WORDLIST),
-                }
-                self.set_order_checked(order)
-            }
+            ForthOrder => self.replace_first(FORTH_WORDLIST),
+            RootOrder => self.replace_first(ROOT_WORDLIST),
             Order => {
-                let mut out: Vec<String> = self.dict.order().iter().map(|&wl| word_list_name(wl)).collect();
-                out.push(format!("  current: {}\n", word_list_name(self.dict.current())));
-                self.out_bytes(m, out.join(" ").as_bytes());
+                let order = self.dict.order().to_vec();
+                let mut out = self.vocs_text(order);
+                out.push_str("    ");
+                out.push_str(&self.vocs_text([self.dict.current()]));
+                self.out_bytes(m, out.as_bytes());
+                Ok(())
+            }
+            Vocs => {
+                let out = self.vocs_text((0..self.dict.word_lists()).rev());
+                self.out_bytes(m, out.as_bytes());
+                Ok(())
+            }
+            NamesWordlist => {
+                let wl = self.pop_wid(m)?;
+                match self.latest {
+                    Some(id) => self.dict.name_word_list(wl, id),
+                    None => return Err(self.fail(throw::INVALID_NAME, "no word to name the word list")),
+                }
+                Ok(())
+            }
+            DotVoc => {
+                let wl = self.pop_wid(m)?;
+                let out = self.vocs_text([wl]);
+                self.out_bytes(m, out.as_bytes());
                 Ok(())
             }
             _ => Err(Fault::Host(format!("internal error: {} is not a search-order word", h.name()))),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_breaks_lines_as_gforth_does() {
+        assert_eq!(words_text(&[]), "\n");
+        assert_eq!(words_text(&["yy", "xx"]), "\nyy xx ");
+        let long = "a".repeat(78);
+        assert_eq!(words_text(&["y", &long, "b"]), format!("\ny \n{long} \nb "));
+        let ten = ["c123456789"; 7];
+        assert_eq!(words_text(&ten), format!("\n{}\nc123456789 ", "c123456789 ".repeat(6)));
     }
 }

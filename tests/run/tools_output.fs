@@ -1,7 +1,8 @@
-\ tools_output.fs -- what SEE, .S, DUMP, WORDS, ORDER and LIST print. The
-\ reference: fastforth (our formats of SEE, .S, DUMP, WORDS, ORDER, LIST)
+\ tools_output.fs -- what SEE, .S, DUMP and LIST print. The
+\ reference: fastforth (our formats of SEE, .S, DUMP, LIST)
 \ formats are FastForth's own (see README.md); the expected output is
-\ checked by hand, not made by gforth.
+\ checked by hand, not made by gforth. WORDS and ORDER print gforth's
+\ formats: gfo_order.fs tests them.
 : square ( n -- n*n ) DUP * ;
 : spans ( n -- )
    0 ?DO
@@ -26,13 +27,6 @@ SEE if
 1 -2 HEX 1F DECIMAL .S CR
 2DROP DROP .S CR
 S" FastForth dump!" PAD SWAP MOVE PAD 20 DUMP
-WORDLIST CONSTANT tools-wl
-GET-ORDER tools-wl SWAP 1+ SET-ORDER DEFINITIONS
-: alpha ; : beta ; : alpha ;
-WORDS
-ORDER
-PREVIOUS DEFINITIONS
-ORDER
 S" blocks.fb" DELETE-FILE DROP
 1 BUFFER 1024 BL FILL S" line zero" 1 BLOCK SWAP MOVE
 S" line one" 1 BLOCK 64 + SWAP MOVE UPDATE

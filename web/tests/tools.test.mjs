@@ -36,5 +36,5 @@ test('word lists and the search order', () => {
     'hi ORDER PREVIOUS DEFINITIONS ORDER',
     '[DEFINED] hi .',
   ]);
-  assert.equal(output, 'wl WORDLIST#3 FORTH   current: WORDLIST#3\nFORTH   current: FORTH\n0 ');
+  assert.equal(output, 'wl wl Forth Forth Root     wl Forth Forth Root     Forth 0 ');
 });

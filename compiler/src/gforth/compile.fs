@@ -35,7 +35,7 @@ variable assert-level ( -- a-addr )  1 assert-level !
 \ Word lists and vocabularies.
 : >order ( wid -- ) >r get-order r> swap 1+ set-order ;
 : vocabulary ( "name" -- )
-  wordlist create ,
+  wordlist create dup , (names-wordlist)
   does> @ >r get-order dup if nip else 1+ then r> swap set-order ;
 : seal ( -- ) get-order over >r 0 ?do drop loop r> 1 set-order ;
 :noname ( nt -- flag ) name>string type space true ;
