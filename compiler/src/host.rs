@@ -603,15 +603,25 @@ impl Forth {
         }
         let func = cur.def.finish();
         let name = self.dict.get(cur.header).name.clone();
-        if let Some(n) = crate::passes::return_balance::items_left(&func) {
+        if let Some(imbalance) = crate::passes::return_balance::imbalance(&func) {
+            use crate::passes::return_balance::Imbalance;
             let word = if name.is_empty() { ":NONAME".to_string() } else { name.to_ascii_uppercase() };
-            let items = if n == 1 { "1 item".to_string() } else { format!("{n} items") };
+            let count = |n: u32| if n == 1 { "1 item".to_string() } else { format!("{n} items") };
+            let what = match imbalance {
+                Imbalance::Left(n) => format!("{} left", count(n)),
+                Imbalance::Taken(n) => {
+                    format!(
+                        "{} taken from the caller, where gforth keeps return addresses and this system none",
+                        count(n)
+                    )
+                }
+            };
             self.dict.truncate_if_last(cur.header);
             self.set_state(m, false)?;
             self.detail = Some(crate::interpreter::Detail {
                 location: self.location(),
                 word: Some(word),
-                message: Some(format!("return stack not balanced at ; ({items} left)")),
+                message: Some(format!("return stack not balanced at ; ({what})")),
                 hide_code: false,
             });
             return Err(Fault::Throw(throw::RSTACK_IMBALANCE));

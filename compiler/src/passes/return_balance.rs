@@ -8,10 +8,12 @@
 //! of the definition, so [`items_left`] finds it there.
 //!
 //! The count is known when every path that reaches a block agrees on the
-//! return-stack depth there, and the definition never takes an item it did
-//! not push (the standard makes its caller's items inaccessible, so a word
-//! that does, `R> DROP`, is left to the run-time checks) and never moves a
-//! run-time number of items (`N>R`, `NR>`). Calls do not count: what a
+//! return-stack depth there and the definition never moves a run-time
+//! number of items (`N>R`, `NR>`). A definition that takes or reads an item
+//! it did not push is the other imbalance ([`Imbalance::Taken`]): the
+//! standard makes the caller's items inaccessible, and in gforth they are
+//! return addresses (`R> DROP` to leave the caller, `R@` to find inline
+//! data), which this system does not keep on the return stack. Calls do not count: what a
 //! callee does with the return stack it undoes before it returns, which its
 //! own `;` checks.
 //!
@@ -19,10 +21,11 @@
 //! (`1 2 >R >R 42 THROW`, or a word that exists only to throw) is not
 //! counted: unwinding takes the items.
 //!
-//! Needs: a verified function. Guarantees: `Some(n)` only when some path
+//! Needs: a verified function. Guarantees: `Left(n)` only when some path
 //! reaches a return with exactly `n > 0` items of its own still pushed and
-//! without calling anything that may not return, and no path makes the
-//! count depend on run-time values.
+//! without calling anything that may not return, `Taken(n)` only when some
+//! path reads `n` items below what it pushed, and neither when a path makes
+//! the count depend on run-time values.
 
 use crate::host_words::HostWord;
 use crate::ir::{Function, Op, Term};
@@ -49,12 +52,22 @@ fn may_not_return(op: &Op) -> bool {
     }
 }
 
-/// The most items one path leaves on the return stack at a return, if the
-/// count is known on every path and some path that surely returns leaves
-/// at least one. A path that leaves items and then calls a word that may
-/// not return (`1 >R 42 THROW`) is not counted: the items may be meant for
-/// the unwinding.
-pub fn items_left(func: &Function) -> Option<u32> {
+/// What the return-stack analysis of one definition found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Imbalance {
+    /// Some path that surely returns leaves this many items of its own.
+    Left(u32),
+    /// Some path takes (or reads) this many items it did not push: its
+    /// caller's. In gforth those are return addresses (`R> DROP` leaves
+    /// the caller); here the return stack holds none, so such code cannot
+    /// mean what it says.
+    Taken(u32),
+}
+
+/// The imbalance of a definition's use of the return stack, if every path
+/// agrees on the depth (see the module doc); `None` when it is balanced or
+/// the count depends on the run.
+pub fn imbalance(func: &Function) -> Option<Imbalance> {
     let n = func.blocks.len();
     // Per block: the depth at entry, and whether some path to it may have
     // left the definition already.
@@ -62,6 +75,7 @@ pub fn items_left(func: &Function) -> Option<u32> {
     state_in[0] = Some((0, false));
     let mut work = vec![0usize];
     let mut left = 0u32;
+    let mut taken = 0u32;
     while let Some(b) = work.pop() {
         let (mut d, mut escape) = state_in[b].expect("queued blocks have a state");
         let block = &func.blocks[b];
@@ -74,7 +88,9 @@ pub fn items_left(func: &Function) -> Option<u32> {
             escape |= may_not_return(op);
             let Some((need, delta)) = return_stack_effect(op) else { continue };
             if d < i64::from(need) {
-                return None;
+                taken = taken.max(u32::try_from(i64::from(need) - d).unwrap_or(u32::MAX));
+                // Go on as if the items had been there, to check the rest.
+                d = i64::from(need);
             }
             d += i64::from(delta);
         }
@@ -98,7 +114,20 @@ pub fn items_left(func: &Function) -> Option<u32> {
             }
         }
     }
-    (left > 0).then_some(left)
+    if taken > 0 {
+        Some(Imbalance::Taken(taken))
+    } else {
+        (left > 0).then_some(Imbalance::Left(left))
+    }
+}
+
+/// The most items one path leaves on the return stack at a return (see
+/// [`imbalance`]).
+pub fn items_left(func: &Function) -> Option<u32> {
+    match imbalance(func) {
+        Some(Imbalance::Left(n)) => Some(n),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -124,8 +153,10 @@ mod tests {
     fn balanced_and_unknowable_uses_are_not_errors() {
         // >R ... R> is balanced.
         assert_eq!(items_left(&def(&[Op::Prim(Prim::ToR), Op::Prim(Prim::RFrom)])), None);
-        // R> DROP takes the caller's item: the run-time checks see it.
+        // R> DROP takes the caller's item: that is another imbalance.
         assert_eq!(items_left(&def(&[Op::Prim(Prim::RFrom), Op::Prim(Prim::Drop)])), None);
+        assert_eq!(imbalance(&def(&[Op::Prim(Prim::RFrom), Op::Prim(Prim::Drop)])), Some(Imbalance::Taken(1)));
+        assert_eq!(imbalance(&def(&[Op::Prim(Prim::ToR), Op::Prim(Prim::TwoRFetch)])), Some(Imbalance::Taken(1)));
         // N>R moves a run-time number of items.
         let ntor = crate::kernel::host_xt(HostWord::NToR);
         assert_eq!(items_left(&def(&[Op::Lit(0), Op::Call(ntor), Op::Lit(1), Op::Prim(Prim::ToR)])), None);
