@@ -281,6 +281,7 @@ impl Forth {
             self.load_source(m, "<prelude>", expand(text).as_bytes())?;
         }
         self.top(m, |f, m| f.flush(m))?;
+        self.gforth.command_line = crate::command_line::CommandLine::find(self);
         // The prelude's stack comments are for people; its words are tested.
         self.warnings.clear();
         Ok(())

@@ -32,6 +32,7 @@
 #![deny(missing_docs)]
 
 mod block;
+mod command_line;
 pub mod cfg;
 pub mod cost;
 pub mod definition;
