@@ -111,7 +111,9 @@ impl Forth {
                         let xt = h.xt;
                         self.push(m, xt as i32)
                     }
-                    None => Err(self.fail(throw::BODY_OF_NON_CREATE, "BODY> of an address that is no word's data field")),
+                    None => {
+                        Err(self.fail(throw::BODY_OF_NON_CREATE, "BODY> of an address that is no word's data field"))
+                    }
                 }
             }
             IdDot => {

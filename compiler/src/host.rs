@@ -417,10 +417,9 @@ impl Forth {
             }
             Environment => self.environment(m),
             Alias | Defers | CompileOnly | Restrict | Latest | LatestXt | LastXt | FindName | NameToInt | NameQInt
-            | ToName | BodyFrom | IdDot | CompTick | BracketCompTick | ParenTick | BracketParenTick | NextNameWord | NoName
-            | Recursive | Reveal | InterpretCompile | PostponeMode | ToDoesCode | DoesCodeStore | StoreDoes => {
-                self.run_gforth_defining(m, h)
-            }
+            | ToName | BodyFrom | IdDot | CompTick | BracketCompTick | ParenTick | BracketParenTick | NextNameWord
+            | NoName | Recursive | Reveal | InterpretCompile | PostponeMode | ToDoesCode | DoesCodeStore
+            | StoreDoes => self.run_gforth_defining(m, h),
             Try | IfError | Restore | EndTry | EndTryIfError | NoThrow => self.run_gforth_exceptions(h),
             SourceFilename | SourceLineNumber | IncludedQ | AddIncludedFile | ExecuteParsing => {
                 self.run_gforth_input(m, h)

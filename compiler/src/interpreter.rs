@@ -323,6 +323,13 @@ impl Forth {
         self.top(m, |f, m| f.include(m, path))
     }
 
+    /// Interprets a whole file unless it was already (`REQUIRED`), as
+    /// gforth loads the files on its command line.
+    pub fn require_file(&mut self, m: &mut dyn Machine, path: &str) -> Result<(), Stop> {
+        self.pending_skip = None;
+        self.top(m, |f, m| f.require(m, path))
+    }
+
     /// Interprets source text that is already in memory, named `name`.
     pub fn load_source(&mut self, m: &mut dyn Machine, name: &str, text: &[u8]) -> Result<(), Stop> {
         self.pending_skip = None;

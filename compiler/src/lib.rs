@@ -32,8 +32,8 @@
 #![deny(missing_docs)]
 
 mod block;
-mod command_line;
 pub mod cfg;
+mod command_line;
 pub mod cost;
 pub mod definition;
 pub mod dictionary;

@@ -211,7 +211,7 @@ impl Session {
     /// Loads the program's command line (see [`Forth::set_args`]) the way
     /// gforth does: takes each argument in turn with `NEXT-ARG`, evaluates
     /// the code after a `-e` or `--evaluate` and loads anything else as a
-    /// file, then checks that no definition is left open. What a file takes
+    /// file with `REQUIRED` (a file named twice loads once), then checks that no definition is left open. What a file takes
     /// with `NEXT-ARG` itself is not loaded. Returns the exit code if
     /// loading stopped (an error or BYE).
     pub fn load_command_line(&mut self) -> Option<i32> {
@@ -229,7 +229,7 @@ impl Session {
                     }
                     Err(stop) => Err(stop),
                 },
-                file => self.forth.include_file(&mut self.machine, &String::from_utf8_lossy(file)),
+                file => self.forth.require_file(&mut self.machine, &String::from_utf8_lossy(file)),
             };
             if let Err(stop) = done {
                 return Some(self.stopped(&stop));
