@@ -520,6 +520,7 @@ fn the_runners_own_options_are_not_arguments() {
     assert_eq!(text(&out.stdout), "6 \n1 -e\n2 2 .\n3 -e\n4 3 .\n5 hello.fs\n-1 \n2 3 hello\n");
 }
 
+#[cfg(unix)]
 #[test]
 fn zero_arg_is_the_name_the_runner_was_started_by() {
     use std::os::unix::process::CommandExt;
