@@ -217,6 +217,11 @@ impl Forth {
         self.include_path(m, path, false)
     }
 
+    /// Reads and interprets a file unless it was already (`REQUIRED`).
+    pub(crate) fn require(&mut self, m: &mut dyn Machine, path: &str) -> Result<(), Fault> {
+        self.include_path(m, path, true)
+    }
+
     /// `INCLUDED`, or `REQUIRED` when `once`.
     fn include_path(&mut self, m: &mut dyn Machine, path: &str, once: bool) -> Result<(), Fault> {
         let including_dir = self.inputs.iter().rev().find_map(|i| match &i.kind {

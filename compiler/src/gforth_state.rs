@@ -25,6 +25,8 @@ pub(crate) struct GforthState {
     pub text_loops: usize,
     /// What the last closing word of an interpretive loop signalled.
     pub loop_end: Option<crate::gforth_bracket_loops::LoopEnd>,
+    /// The prelude's command-line words, found at boot (none in an image).
+    pub command_line: Option<crate::command_line::CommandLine>,
 }
 
 impl GforthState {

@@ -774,18 +774,22 @@ impl Forth {
         }
     }
 
-    /// Copies bytes to memory from `ALLOCATE`; `None` if the heap is full.
-    fn save_mem(&mut self, m: &mut dyn Machine, s: &[u8]) -> Result<Option<u32>, Fault> {
+    /// Memory of `size` bytes (at least one) from `ALLOCATE`; `None` if
+    /// the heap is full.
+    pub(crate) fn allocate(&mut self, m: &mut dyn Machine, size: u32) -> Result<Option<u32>, Fault> {
         let Some(xt) = self.dict.find("ALLOCATE").map(|h| h.xt) else { return Ok(None) };
-        self.push(m, s.len().max(1) as i32)?;
+        self.push(m, size.max(1) as i32)?;
         self.execute(m, xt)?;
         let ior = self.pop(m)?;
         let a = self.pop(m)?;
-        if ior != 0 {
-            return Ok(None);
-        }
-        m.write(a as u32, s)?;
-        Ok(Some(a as u32))
+        Ok((ior == 0).then_some(a as u32))
+    }
+
+    /// Copies bytes to memory from `ALLOCATE`; `None` if the heap is full.
+    fn save_mem(&mut self, m: &mut dyn Machine, s: &[u8]) -> Result<Option<u32>, Fault> {
+        let Some(a) = self.allocate(m, s.len() as u32)? else { return Ok(None) };
+        m.write(a, s)?;
+        Ok(Some(a))
     }
 
     /// Pushes a string (interpreting) or compiles it (compiling).

@@ -281,6 +281,7 @@ impl Forth {
             self.load_source(m, "<prelude>", expand(text).as_bytes())?;
         }
         self.top(m, |f, m| f.flush(m))?;
+        self.gforth.command_line = crate::command_line::CommandLine::find(self);
         // The prelude's stack comments are for people; its words are tested.
         self.warnings.clear();
         Ok(())
@@ -321,6 +322,13 @@ impl Forth {
     pub fn include_file(&mut self, m: &mut dyn Machine, path: &str) -> Result<(), Stop> {
         self.pending_skip = None;
         self.top(m, |f, m| f.include(m, path))
+    }
+
+    /// Interprets a whole file unless it was already (`REQUIRED`), as
+    /// gforth loads the files on its command line.
+    pub fn require_file(&mut self, m: &mut dyn Machine, path: &str) -> Result<(), Stop> {
+        self.pending_skip = None;
+        self.top(m, |f, m| f.require(m, path))
     }
 
     /// Interprets source text that is already in memory, named `name`.

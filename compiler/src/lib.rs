@@ -33,6 +33,7 @@
 
 mod block;
 pub mod cfg;
+mod command_line;
 pub mod cost;
 pub mod definition;
 pub mod dictionary;

@@ -23,7 +23,7 @@ mod session;
 
 use native_runner::{console, engine, machine, module_cache};
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 /// FastForth/wasm: a Forth 2012 system whose code is WebAssembly.
 #[derive(Parser, Debug)]
@@ -47,7 +47,13 @@ enum Command {
 }
 
 fn main() {
-    let cli = Cli::parse();
+    let matches = Cli::command().get_matches();
+    let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    // The program's arguments keep the order of the command line, which
+    // the derived struct loses.
+    if let (Command::Run(a), Some(("run", m))) = (&mut cli.command, matches.subcommand()) {
+        a.ordered = run::command_line(m);
+    }
     let worker = std::thread::Builder::new().name("forth".into()).stack_size(engine::THREAD_STACK).spawn(move || {
         match cli.command {
             Command::Run(a) => run::run(a),
@@ -85,7 +91,6 @@ fn main() {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn verify_cli() {

@@ -23,6 +23,8 @@ pub struct ReplArgs {
 /// Runs the subcommand; returns the process exit code.
 pub fn run(args: ReplArgs) -> anyhow::Result<i32> {
     let mut s = Session::boot(&args.limits, Console::stdio())?;
+    // The files are the REPL's to load, so the program sees only `0 ARG`.
+    s.set_args(&[])?;
     for file in &args.files {
         s.arm_timeout(&args.limits);
         if let Err(stop) = s.forth.include_file(&mut s.machine, &file.to_string_lossy()) {

@@ -7,10 +7,17 @@ use anyhow::Context as _;
 use crate::console::Console;
 use crate::session::{Limits, Session};
 
-/// Load Forth source files in order, then evaluate each -e string, and exit.
-/// Given one module built by `native-runner build` instead (a .wasm, or a
-/// .cwasm from `build --aot`), run its entry word (or --entry WORD), then
-/// the -e strings.
+/// Load Forth source files and evaluate -e strings in command-line order,
+/// as gforth does, and exit. Given one module built by `native-runner
+/// build` instead (a .wasm, or a .cwasm from `build --aot`), run its entry
+/// word (or --entry WORD), then the -e strings.
+///
+/// The program sees its command line as gforth's ARGC, ARGV, ARG and
+/// NEXT-ARG: 0 ARG is this program as it was started, then come the files
+/// and -e CODE pairs not yet loaded (the runner's own options are not
+/// there). A file that takes the arguments after it with NEXT-ARG or
+/// SHIFT-ARGS keeps them from being loaded, so scripts can take arguments:
+/// `native-runner run script.fs input.txt`.
 ///
 /// Standard output gets the program's output and nothing else. Standard
 /// input feeds KEY and ACCEPT. An uncaught error writes one newline to
@@ -18,11 +25,17 @@ use crate::session::{Limits, Session};
 /// FILE:LINE:COL: error: WORD: MESSAGE (THROW N) to standard error and exits 1.
 #[derive(clap::Args, Debug)]
 pub struct RunArgs {
-    /// Forth source files, loaded in order.
+    /// Forth source files, loaded in order; a program may take some as its
+    /// arguments instead.
     pub files: Vec<PathBuf>,
-    /// Forth code to interpret after the files; may be given more than once.
+    /// Forth code to interpret, in order with the files; may be given more
+    /// than once.
     #[arg(short = 'e', long = "evaluate", value_name = "CODE", allow_hyphen_values = true)]
     pub eval: Vec<String>,
+    /// The files and -e strings in command-line order, as the program's
+    /// arguments ([`command_line`] fills it in from clap's matches).
+    #[arg(skip)]
+    pub ordered: Vec<std::ffi::OsString>,
     /// The word to run in a built module [default: the module's entry].
     #[arg(long, value_name = "WORD")]
     pub entry: Option<String>,
@@ -41,12 +54,30 @@ pub fn run(args: RunArgs) -> anyhow::Result<i32> {
         anyhow::bail!("--entry applies to a module built by `native-runner build`, not to source files");
     }
     let mut s = Session::boot(&args.limits, Console::stdio())?;
+    s.set_args(&args.ordered)?;
     s.arm_timeout(&args.limits);
-    if let Some(code) = s.load(&args.files, &args.eval) {
+    if let Some(code) = s.load_command_line() {
         return Ok(code);
     }
     s.machine.flush_output();
     Ok(0)
+}
+
+/// The positional files and `-e` strings of a `run` in the order they were
+/// given, each `-e` string after a `-e` of its own, as gforth keeps them in
+/// its ARGV (`--evaluate CODE` and `-eCODE` also become `-e`, `CODE`).
+pub fn command_line(matches: &clap::ArgMatches) -> Vec<std::ffi::OsString> {
+    let mut items: Vec<(usize, Vec<std::ffi::OsString>)> = Vec::new();
+    let positions = |id: &str| matches.indices_of(id).into_iter().flatten();
+    let values = |id: &str| matches.get_raw(id).into_iter().flatten().map(|v| v.to_os_string());
+    for (at, file) in positions("files").zip(values("files")) {
+        items.push((at, vec![file]));
+    }
+    for (at, code) in positions("eval").zip(values("eval")) {
+        items.push((at, vec!["-e".into(), code]));
+    }
+    items.sort_by_key(|(at, _)| *at);
+    items.into_iter().flat_map(|(_, it)| it).collect()
 }
 
 /// Whether a file is meant as a wasm module or a `.cwasm` (by its

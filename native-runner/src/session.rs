@@ -188,20 +188,74 @@ impl Session {
     pub fn load(&mut self, files: &[std::path::PathBuf], eval: &[String]) -> Option<i32> {
         for file in files {
             if let Err(stop) = self.forth.include_file(&mut self.machine, &file.to_string_lossy()) {
-                return Some(if self.report_uncaught(&stop) { 0 } else { 1 });
+                return Some(self.stopped(&stop));
             }
         }
         for code in eval {
             if let Err(stop) = self.forth.interpret_line(&mut self.machine, "-e", code) {
-                return Some(if self.report_uncaught(&stop) { 0 } else { 1 });
+                return Some(self.stopped(&stop));
             }
         }
+        self.finish()
+    }
+
+    /// Gives the program its command line: this process's argv[0] as
+    /// `0 ARG`, as in gforth (which shows `gforth` when started from PATH,
+    /// not the resolved executable), then `rest`.
+    pub fn set_args(&mut self, rest: &[std::ffi::OsString]) -> anyhow::Result<()> {
+        let argv0 = std::env::args_os().next().unwrap_or_else(|| "native-runner".into());
+        let argv: Vec<&[u8]> = std::iter::once(&argv0).chain(rest).map(|a| a.as_encoded_bytes()).collect();
+        self.forth.set_args(&mut self.machine, &argv).map_err(|e| anyhow::anyhow!("{e}"))
+    }
+
+    /// Loads the program's command line (see [`Forth::set_args`]) the way
+    /// gforth does: takes each argument in turn with `NEXT-ARG`, evaluates
+    /// the code after a `-e` or `--evaluate` and loads anything else as a
+    /// file with `REQUIRED` (a file named twice loads once), then checks that no definition is left open. What a file takes
+    /// with `NEXT-ARG` itself is not loaded. Returns the exit code if
+    /// loading stopped (an error or BYE).
+    pub fn load_command_line(&mut self) -> Option<i32> {
+        loop {
+            let arg = match self.forth.next_arg(&mut self.machine) {
+                Ok(Some(arg)) => arg,
+                Ok(None) => break,
+                Err(stop) => return Some(self.stopped(&stop)),
+            };
+            let done = match arg.as_slice() {
+                b"-e" | b"--evaluate" => match self.forth.next_arg(&mut self.machine) {
+                    Ok(code) => {
+                        let code = String::from_utf8_lossy(&code.unwrap_or_default()).into_owned();
+                        self.forth.interpret_line(&mut self.machine, "-e", &code)
+                    }
+                    Err(stop) => Err(stop),
+                },
+                file => self.forth.require_file(&mut self.machine, &String::from_utf8_lossy(file)),
+            };
+            if let Err(stop) = done {
+                return Some(self.stopped(&stop));
+            }
+        }
+        self.finish()
+    }
+
+    /// Ends loading: reports a definition left open (exit code 1) and the
+    /// warnings.
+    fn finish(&mut self) -> Option<i32> {
         if let Err(stop) = self.forth.end_of_input() {
             self.report_uncaught(&stop);
             return Some(1);
         }
         self.print_warnings();
         None
+    }
+
+    /// The exit code of a stop that ends loading: 0 for BYE, 1 for an error.
+    fn stopped(&mut self, stop: &Stop) -> i32 {
+        if self.report_uncaught(stop) {
+            0
+        } else {
+            1
+        }
     }
 
     /// Prints the compiler's warnings to stderr (after flushing output).

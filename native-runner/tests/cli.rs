@@ -441,3 +441,95 @@ fn an_uncaught_error_ends_stdout_with_one_newline_as_gforth_does() {
     let out = Command::new("script").args(["-qec", &cmd, "/dev/null"]).stdin(Stdio::null()).output().unwrap();
     assert_eq!(text(&out.stdout), "1 2 \r\n");
 }
+
+// ---- The command line: gforth's ARGC, ARGV, ARG, NEXT-ARG, SHIFT-ARGS ----
+
+/// Scripts that look at their command line; none prints `0 ARG`, which is
+/// each system's own path.
+fn argument_scripts() -> PathBuf {
+    let dir = scratch("args");
+    let files: [(&str, &str); 4] = [
+        ("show.fs", ": .args argc @ 1 ?do i . i arg type cr loop ; argc @ . cr .args 0 arg nip 0> . cr\n"),
+        ("script.fs", "#! /usr/bin/env gforth\n: main begin next-arg dup while .\" arg: \" type cr repeat 2drop ;\nmain argc @ . cr bye\n"),
+        ("two.fs", ".( two:) next-arg type cr\n"),
+        ("hello.fs", ".( hello) cr\n"),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    dir
+}
+
+/// The gforth 0.7.3 with 32-bit cells the golden tests use, if installed.
+fn gforth32() -> Option<PathBuf> {
+    let p = std::env::var_os("GFORTH32")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/tools/gforth32"));
+    let ok = Command::new(&p).args(["-e", "bye"]).stdin(Stdio::null()).output().is_ok_and(|o| o.status.success());
+    ok.then_some(p)
+}
+
+#[test]
+fn the_program_sees_its_command_line_as_gforth_does() {
+    let dir = argument_scripts();
+    let lines: &[&[&str]] = &[
+        // What is left while a file loads: the files and -e pairs after it.
+        // Files load with REQUIRED, so the second hello.fs does nothing.
+        &["show.fs", "hello.fs", "-e", "1 .", "hello.fs", "-e", "bye"],
+        // A script takes its arguments, which are then not loaded.
+        &["script.fs", "no-such-file", "-e", "1 . cr", "-e", "bye"],
+        // A file may take just the one after it.
+        &["two.fs", "taken", "hello.fs", "-e", "bye"],
+        // -e strings and files run in command-line order.
+        &["-e", ".( first) cr", "hello.fs", "-e", ".( last) cr bye"],
+    ];
+    let ours = |line: &[&str]| {
+        let out = runner().current_dir(&dir).arg("run").args(line).args(cache_args()).stdin(Stdio::null()).output();
+        let out = out.unwrap();
+        assert_eq!(out.status.code(), Some(0), "{line:?}: {}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let want: [&str; 4] = [
+        "7 \n1 hello.fs\n2 -e\n3 1 .\n4 hello.fs\n5 -e\n6 bye\n-1 \nhello\n1 ",
+        "arg: no-such-file\narg: -e\narg: 1 . cr\narg: -e\narg: bye\n1 \n",
+        "two:taken\nhello\n",
+        "first\nhello\nlast\n",
+    ];
+    for (line, want) in lines.iter().zip(want) {
+        assert_eq!(ours(line), want, "{line:?}");
+    }
+    // The expectations above are gforth's; check them when it is here.
+    if let Some(gforth) = gforth32() {
+        for (line, want) in lines.iter().zip(want) {
+            let out = Command::new(&gforth).current_dir(&dir).args(*line).stdin(Stdio::null()).output().unwrap();
+            assert_eq!(text(&out.stdout), want, "gforth32 {line:?}");
+        }
+    }
+}
+
+#[test]
+fn the_runners_own_options_are_not_arguments() {
+    let dir = argument_scripts();
+    let out = runner()
+        .current_dir(&dir)
+        .args(["run", "show.fs", "--timeout", "5", "--evaluate", "2 .", "-O0", "-e3 .", "hello.fs"])
+        .args(cache_args())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "6 \n1 -e\n2 2 .\n3 -e\n4 3 .\n5 hello.fs\n-1 \n2 3 hello\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn zero_arg_is_the_name_the_runner_was_started_by() {
+    use std::os::unix::process::CommandExt;
+    let dir = scratch("modulino");
+    let prog = "s\" prog\" 0 arg compare 0= [IF] .( main) [ELSE] .( library) [THEN]";
+    std::fs::write(dir.join("m.fs"), prog).unwrap();
+    for (name, want) in [("prog", "main"), ("other", "library")] {
+        let out = runner().arg0(name).current_dir(&dir).args(["run", "m.fs"]).args(cache_args()).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert_eq!(text(&out.stdout), want);
+    }
+}

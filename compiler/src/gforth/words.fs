@@ -214,3 +214,24 @@ SYNONYM (TYPE) TYPE ( c-addr u -- )
 SYNONYM (EMIT) EMIT ( c -- )
 SYNONYM (KEY) KEY ( -- c )
 SYNONYM (KEY?) KEY? ( -- flag )
+
+\ ---- The command line (see command_line.rs) ----
+\ ARGV holds the address of a C-style array of ARGC pointers to
+\ zero-terminated strings, 0 ARG first. The host replaces both with the
+\ real command line (Forth::set_args); without one, as in the browser,
+\ there is only 0 ARG, the name "fastforth".
+VARIABLE ARGC ( -- a-addr )  1 ARGC !
+CREATE (NO-ARGS) HERE 2 CELLS + , 0 ,
+  PARSE-NAME fastforth HERE SWAP DUP ALLOT MOVE 0 C, ALIGN
+VARIABLE ARGV ( -- a-addr )  (NO-ARGS) ARGV !
+: CSTRING>SSTRING ( c-addr -- c-addr u )
+  DUP BEGIN DUP C@ WHILE CHAR+ REPEAT OVER - ;
+\ Beyond the last argument (any u >= ARGC, -1 too) is the empty string 0 0.
+: ARG ( u -- c-addr u )
+  DUP ARGC @ U< 0= IF DROP 0 0 EXIT THEN CELLS ARGV @ + @ CSTRING>SSTRING ;
+\ Drops 1 ARG: the array starts one cell later, with 0 ARG moved up.
+: SHIFT-ARGS ( -- )
+  ARGC @ 2 < IF EXIT THEN ARGV @ @ CELL ARGV +! ARGV @ ! -1 ARGC +! ;
+: NEXT-ARG ( -- c-addr u ) 1 ARG SHIFT-ARGS ;
+SYNONYM ARGS-EVALUATE EVALUATE ( i*x c-addr u -- j*x )
+SYNONYM ARGS-REQUIRED REQUIRED ( i*x c-addr u -- i*x )

@@ -1,0 +1,2 @@
+\ ARG needs the argument number on the stack.
+arg
