@@ -656,6 +656,11 @@ impl Forth {
                 let v = m.read_cell(body)?;
                 return self.push(m, v);
             }
+            // A primitive runs in the kernel and calls no other word (but
+            // EXECUTE), so the pending definitions can wait for a word that
+            // needs them: a file that defines words and stores into its
+            // variables between them makes one batch, not one per line.
+            Some(Kind::Prim(p)) if p != Prim::Execute => return m.call(xt, self),
             _ => {}
         }
         self.flush(m)?;
