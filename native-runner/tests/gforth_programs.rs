@@ -155,17 +155,5 @@ fn readme_table(rows: &[Program]) -> String {
 
 #[test]
 fn the_readme_table_of_programs_is_made_from_the_list() {
-    let path = repo().join("README.md");
-    let readme = std::fs::read_to_string(&path).unwrap();
-    let (Some(a), Some(b)) = (readme.find(TABLE_START), readme.find(TABLE_END)) else {
-        panic!("README.md lacks the markers of the table of gforth's programs");
-    };
-    let want = readme_table(&programs());
-    if readme[a..b + TABLE_END.len()] != want {
-        if std::env::var_os("BLESS").is_some() {
-            std::fs::write(&path, format!("{}{}{}", &readme[..a], want, &readme[b + TABLE_END.len()..])).unwrap();
-        } else {
-            panic!("README.md's table of gforth's programs is not tests/gforth/programs.tsv's: run with BLESS=1");
-        }
-    }
+    harness::check_readme_section(TABLE_START, TABLE_END, &readme_table(&programs()));
 }

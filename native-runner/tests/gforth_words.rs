@@ -223,19 +223,5 @@ fn readme_table(rows: &[Row]) -> String {
 
 #[test]
 fn the_readme_table_is_made_from_the_inventory() {
-    let path = repo().join("README.md");
-    let readme = std::fs::read_to_string(&path).unwrap();
-    let (Some(a), Some(b)) = (readme.find(TABLE_START), readme.find(TABLE_END)) else {
-        panic!("README.md lacks the markers of the GFORTH table");
-    };
-    let want = readme_table(&inventory());
-    let have = &readme[a..b + TABLE_END.len()];
-    if have != want {
-        if std::env::var_os("BLESS").is_some() {
-            let new = format!("{}{}{}", &readme[..a], want, &readme[b + TABLE_END.len()..]);
-            std::fs::write(&path, new).unwrap();
-        } else {
-            panic!("README.md's GFORTH table is not the inventory's: run with BLESS=1 to rewrite it");
-        }
-    }
+    harness::check_readme_section(TABLE_START, TABLE_END, &readme_table(&inventory()));
 }

@@ -66,3 +66,22 @@ pub fn gforth32() -> Option<PathBuf> {
         .is_ok_and(|o| o.status.success());
     ok.then_some(p)
 }
+
+/// Checks that the README's section between the marker lines `start` and
+/// `end` (both included) is `want`, a table a test makes from data; with
+/// `BLESS=1` it rewrites the section instead of failing.
+pub fn check_readme_section(start: &str, end: &str, want: &str) {
+    let path = repo().join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let (Some(a), Some(b)) = (readme.find(start), readme.find(end)) else {
+        panic!("README.md lacks the markers {start} ... {end}");
+    };
+    if readme[a..b + end.len()] == *want {
+        return;
+    }
+    if std::env::var_os("BLESS").is_some() {
+        std::fs::write(&path, format!("{}{}{}", &readme[..a], want, &readme[b + end.len()..])).unwrap();
+    } else {
+        panic!("README.md's section {start} is not what its data make: run with BLESS=1 to rewrite it");
+    }
+}
