@@ -116,8 +116,7 @@ impl Forth {
                 for (n, line) in text.chunks(LINE).enumerate() {
                     out.push_str(&format!("{n:2} {}\n", String::from_utf8_lossy(line)));
                 }
-                self.out_bytes(m, out.as_bytes());
-                Ok(())
+                self.display(m, out.as_bytes())
             }
             _ => Err(Fault::Host(format!("internal error: {} is not a block word", h.name()))),
         }

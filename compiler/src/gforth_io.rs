@@ -29,6 +29,8 @@ use runtime::throw;
 use crate::file_system::{self, with_files, FsError, Handle};
 use crate::host_words::HostWord;
 use crate::interpreter::Forth;
+use crate::ir::Xt;
+use crate::kernel::host_xt;
 use crate::machine::{Fault, Machine, MachineExt};
 
 /// `STDIN`'s fileid. The three are far from the handles file systems give
@@ -173,6 +175,37 @@ impl Forth {
     pub(crate) fn exception_message(&self, code: i32) -> Option<&str> {
         let i = usize::try_from(FIRST_EXCEPTION.checked_sub(code)?).ok()?;
         self.io.exceptions.get(i).map(String::as_str)
+    }
+
+    /// Displays text from a host word (`.S`, `WORDS`, `.(`, an interpreted
+    /// `."`...) as gforth does: through the deferred `TYPE`. While `TYPE`
+    /// still does what the system's `(TYPE)` does, the bytes go straight to
+    /// [`Forth::out_bytes`]; otherwise they are copied to `ALLOCATE`d memory
+    /// for the program's own `TYPE`, and freed after it returns.
+    pub(crate) fn display(&mut self, m: &mut dyn Machine, bytes: &[u8]) -> Result<(), Fault> {
+        let Some(body) = self.system.type_body else {
+            self.out_bytes(m, bytes);
+            return Ok(());
+        };
+        let xt = m.read_cell(body)? as Xt;
+        if xt == host_xt(HostWord::Type) || bytes.is_empty() {
+            self.out_bytes(m, bytes);
+            return Ok(());
+        }
+        let Some(a) = self.allocate(m, bytes.len() as u32)? else {
+            self.out_bytes(m, bytes);
+            return Ok(());
+        };
+        m.write(a, bytes)?;
+        self.push(m, a as i32)?;
+        self.push(m, bytes.len() as i32)?;
+        let shown = self.execute(m, xt);
+        if let Some(free) = self.system.free {
+            self.push(m, a as i32)?;
+            self.execute(m, free)?;
+            self.pop(m)?;
+        }
+        shown
     }
 
     /// Displays bytes: program output, or `OUTFILE-EXECUTE`'s file.

@@ -228,8 +228,7 @@ impl Forth {
             }
             DotParen => {
                 let s = self.parse_string(m, b')', ".(")?;
-                self.out_bytes(m, &s);
-                Ok(())
+                self.display(m, &s)
             }
             SQuote => {
                 let s = self.parse_string(m, b'"', "S\"")?;
@@ -255,11 +254,13 @@ impl Forth {
                 let s = self.parse_string(m, b'"', ".\"")?;
                 // Interpreted, it displays the text now, as in gforth.
                 if !self.state {
-                    m.output(&s);
-                    return Ok(());
+                    return self.display(m, &s);
                 }
                 self.string_literal(m, &s)?;
-                self.compile_op(Op::Call(host_xt(Type)))
+                // It calls the deferred TYPE, which the prelude defines first
+                // (so during boot it is the latest TYPE).
+                let ty = self.system.type_xt.or_else(|| self.dict.find("TYPE").map(|h| h.xt));
+                self.compile_op(Op::Call(ty.unwrap_or(host_xt(Type))))
             }
             AbortQuote => {
                 let s = self.parse_string(m, b'"', "ABORT\"")?;
@@ -388,10 +389,8 @@ impl Forth {
                 }
                 Ok(())
             }
-            Cr => {
-                self.out_bytes(m, b"\n");
-                Ok(())
-            }
+            // gforth's CR types a newline through the deferred TYPE.
+            Cr => self.display(m, b"\n"),
             Key => {
                 let c = self.key_in(m)?;
                 self.push(m, c)
@@ -406,13 +405,11 @@ impl Forth {
             }
             DotS => {
                 let out = self.dot_s_text(m)?;
-                self.out_bytes(m, out.as_bytes());
-                Ok(())
+                self.display(m, out.as_bytes())
             }
             Words => {
                 let text = self.words_text();
-                self.out_bytes(m, text.as_bytes());
-                Ok(())
+                self.display(m, text.as_bytes())
             }
             Environment => self.environment(m),
             Alias | Defers | CompileOnly | Restrict | Latest | LatestXt | LastXt | FindName | NameToInt | NameQInt
@@ -767,7 +764,7 @@ impl Forth {
             }
             if !self.refill_file(m)? {
                 if self.system_variable(m, "WARNINGS")? != Some(0) {
-                    self.out_bytes(m, b"warning: ')' missing\n");
+                    self.display(m, b"warning: ')' missing\n")?;
                 }
                 return Ok(None);
             }
@@ -777,7 +774,10 @@ impl Forth {
     /// Memory of `size` bytes (at least one) from `ALLOCATE`; `None` if
     /// the heap is full.
     pub(crate) fn allocate(&mut self, m: &mut dyn Machine, size: u32) -> Result<Option<u32>, Fault> {
-        let Some(xt) = self.dict.find("ALLOCATE").map(|h| h.xt) else { return Ok(None) };
+        // During boot (before the system's words are known) the prelude's
+        // own ALLOCATE is the only one there is.
+        let found = self.system.allocate.or_else(|| self.dict.find("ALLOCATE").map(|h| h.xt));
+        let Some(xt) = found else { return Ok(None) };
         self.push(m, size.max(1) as i32)?;
         self.execute(m, xt)?;
         let ior = self.pop(m)?;

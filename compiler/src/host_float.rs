@@ -170,13 +170,12 @@ impl Forth {
                 self.push(m, at as i32)?;
                 self.push(m, nr as i32)
             }
-            _ => self.display(m, text),
+            _ => self.display_text(m, text),
         }
     }
 
-    fn display(&mut self, m: &mut dyn Machine, text: String) -> Result<(), Fault> {
-        self.out_bytes(m, text.as_bytes());
-        Ok(())
+    fn display_text(&mut self, m: &mut dyn Machine, text: String) -> Result<(), Fault> {
+        self.display(m, text.as_bytes())
     }
 
     fn base(&mut self, m: &mut dyn Machine) -> Result<u32, Fault> {
@@ -233,7 +232,7 @@ impl Forth {
             }
             FDot => {
                 let r = self.fpop(m)?;
-                self.display(m, float_text::f_dot(r, self.precision))
+                self.display_text(m, float_text::f_dot(r, self.precision))
             }
             FEDot | FSDot => {
                 let r = self.fpop(m)?;
@@ -243,13 +242,13 @@ impl Forth {
                 } else {
                     float_text::fs_dot(r, self.precision, base)
                 };
-                self.display(m, text)
+                self.display_text(m, text)
             }
             FDotRdp | FToStrRdp | FToBufRdp => self.f_rdp_word(m, h),
             FDotS => {
                 let stack = self.float_stack(m);
                 let base = self.base(m)?;
-                self.display(m, float_text::f_dot_s(&stack, base))
+                self.display_text(m, float_text::f_dot_s(&stack, base))
             }
             Represent => {
                 let u = self.pop(m)?;

@@ -200,8 +200,7 @@ impl Forth {
             XEmit => {
                 let xc = self.pop(m)?;
                 let b = self.encode_or_throw(xc)?;
-                self.out_bytes(m, &b);
-                Ok(())
+                self.display(m, &b)
             }
             XKey => {
                 let Some(lead) = m.key() else {

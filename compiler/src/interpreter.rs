@@ -175,6 +175,8 @@ pub struct Forth {
     pub(crate) precision: usize,
     /// The state of gforth's extension words.
     pub(crate) gforth: crate::gforth_state::GforthState,
+    /// The system's words that host code calls, found at the end of boot.
+    pub(crate) system: crate::system_words::SystemWords,
     /// gforth's redirections, exceptions and end-of-file flags.
     pub(crate) io: crate::gforth_io::GforthIo,
 }
@@ -227,6 +229,7 @@ impl Forth {
             warnings: Vec::new(),
             precision: crate::host_float::DEFAULT_PRECISION,
             gforth: Default::default(),
+            system: Default::default(),
             io: Default::default(),
         }
     }
@@ -282,6 +285,7 @@ impl Forth {
         }
         self.top(m, |f, m| f.flush(m))?;
         self.gforth.command_line = crate::command_line::CommandLine::find(self);
+        self.system = crate::system_words::SystemWords::find(self);
         // The prelude's stack comments are for people; its words are tested.
         self.warnings.clear();
         Ok(())

@@ -72,6 +72,7 @@ pub mod provenance;
 mod search_order;
 pub mod share_link;
 mod strings;
+mod system_words;
 mod tools;
 mod warnings;
 mod word_list;

@@ -4,6 +4,17 @@
 \ pictured numeric output buffer, {HEAP_...} with the heap's bounds and
 \ format constants, and {..._IOR} with THROW codes (runtime's).
 
+\ As in gforth, TYPE, EMIT, KEY and KEY? are deferred words: a program
+\ redirects them with IS. (TYPE) and the others are the system's own.
+SYNONYM (TYPE) TYPE ( c-addr u -- )
+SYNONYM (EMIT) EMIT ( c -- )
+SYNONYM (KEY) KEY ( -- c )
+SYNONYM (KEY?) KEY? ( -- flag )
+DEFER TYPE ( c-addr u -- )  ' (TYPE) IS TYPE
+DEFER EMIT ( c -- )  ' (EMIT) IS EMIT
+DEFER KEY ( -- c )  ' (KEY) IS KEY
+DEFER KEY? ( -- flag )  ' (KEY?) IS KEY?
+
 : DECIMAL ( -- ) 10 BASE ! ;
 : HEX ( -- ) 16 BASE ! ;
 : SPACE ( -- ) BL EMIT ;

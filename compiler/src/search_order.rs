@@ -229,13 +229,11 @@ impl Forth {
                 let mut out = self.vocs_text(order);
                 out.push_str("    ");
                 out.push_str(&self.vocs_text([self.dict.current()]));
-                self.out_bytes(m, out.as_bytes());
-                Ok(())
+                self.display(m, out.as_bytes())
             }
             Vocs => {
                 let out = self.vocs_text((0..self.dict.word_lists()).rev());
-                self.out_bytes(m, out.as_bytes());
-                Ok(())
+                self.display(m, out.as_bytes())
             }
             NamesWordlist => {
                 let wl = self.pop_wid(m)?;
@@ -248,8 +246,7 @@ impl Forth {
             DotVoc => {
                 let wl = self.pop_wid(m)?;
                 let out = self.vocs_text([wl]);
-                self.out_bytes(m, out.as_bytes());
-                Ok(())
+                self.display(m, out.as_bytes())
             }
             _ => Err(Fault::Host(format!("internal error: {} is not a search-order word", h.name()))),
         }

@@ -124,8 +124,7 @@ impl Forth {
                 let u = self.pop(m)?;
                 let a = self.pop(m)? as u32;
                 let bytes = m.read_vec(a, u.max(0) as u32)?;
-                self.out_bytes(m, dump_text(a, &bytes).as_bytes());
-                Ok(())
+                self.display(m, dump_text(a, &bytes).as_bytes())
             }
             See => {
                 let name = self.parse_word_name(m)?;
@@ -133,8 +132,7 @@ impl Forth {
                     return Err(self.fail(throw::UNDEFINED_WORD, format!("undefined word {name}")));
                 };
                 let text = self.see_text(m, id)?;
-                self.out_bytes(m, text.as_bytes());
-                Ok(())
+                self.display(m, text.as_bytes())
             }
             _ => Err(Fault::Host(format!("internal error: {} is not a tools word", h.name()))),
         }

@@ -209,11 +209,6 @@ SYNONYM %SIZE NIP ( align size -- size )
 : +LOAD ( i*x n -- j*x ) BLK @ + LOAD ;
 : +THRU ( i*x n1 n2 -- j*x ) 1+ SWAP ?DO I +LOAD LOOP ;
 -2049 CONSTANT BROKEN-PIPE-ERROR ( -- n )
-\ gforth's names for the words under its deferred I/O words.
-SYNONYM (TYPE) TYPE ( c-addr u -- )
-SYNONYM (EMIT) EMIT ( c -- )
-SYNONYM (KEY) KEY ( -- c )
-SYNONYM (KEY?) KEY? ( -- flag )
 
 \ ---- The command line (see command_line.rs) ----
 \ ARGV holds the address of a C-style array of ARGC pointers to
