@@ -197,6 +197,24 @@ impl Structurer<'_, '_> {
         }
     }
 
+    /// `+LOOP` with a constant step `c` (neither 0 nor the most negative
+    /// number): steps the index and leaves the exit flag. The general test
+    /// of the boundary crossing reduces to one unsigned compare of the
+    /// distance from the limit: going up by `c`, the loop ends when the new
+    /// index is less than `c` above the limit (`(new - limit) <u c`); going
+    /// down, when the old index was less than `-c` above it.
+    fn const_step_loop(&mut self, idx: u32, lim: u32, c: i32) {
+        let s = &mut self.body.s();
+        if c > 0 {
+            s.local_get(idx).i32_const(c).i32_add().local_tee(idx).local_get(lim).i32_sub();
+            s.i32_const(c).i32_lt_u();
+        } else {
+            s.local_get(idx).local_get(lim).i32_sub();
+            s.local_get(idx).i32_const(c).i32_add().local_set(idx);
+            s.i32_const(c.wrapping_neg()).i32_lt_u();
+        }
+    }
+
     /// Puts the stack where the convention wants it at a block boundary.
     fn leave_block(&mut self) {
         if self.register.is_none() {
@@ -294,6 +312,14 @@ impl Structurer<'_, '_> {
                     // with old and new measured from the limit.
                     let step = self.body.pop();
                     let step = self.keep(step);
+                    if let Val::Const(c) = step {
+                        if c != 0 && c != i32::MIN {
+                            self.leave_block();
+                            self.const_step_loop(idx, lim, c);
+                            self.if_else(x, exit, body);
+                            return;
+                        }
+                    }
                     let step = self.body.materialize(step);
                     self.leave_block();
                     let old = self.body.temp();
