@@ -199,6 +199,12 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         Mul => bin(b, i32::wrapping_mul, |s| {
             s.i32_mul();
         }),
+        Div | Mod | DivMod if matches!(b.vstack().last(), Some(&Val::Const(c)) if c > 0) => {
+            let Some(Val::Const(c)) = b.vstack().last().copied() else { unreachable!() };
+            b.pop();
+            let n = b.pop_local();
+            floored_divmod_by_positive(b, n, c, p != Div, p != Mod);
+        }
         Div | Mod | DivMod => {
             let d = b.pop_local();
             let n = b.pop_local();
@@ -953,6 +959,44 @@ fn floored_divmod_i32(b: &mut FnBody, n: u32, d: u32, want_rem: bool, want_quot:
         b.s().local_get(r).local_get(d).i32_add().local_set(r);
     }
     b.s().end();
+    if want_rem {
+        b.push(Val::Local(r));
+    }
+    if want_quot {
+        b.push(Val::Local(q));
+    }
+}
+
+/// Floored `/`, `MOD` and `/MOD` by a constant `c > 0`, the common case
+/// (`2 /`, `10 MOD`, `65521 MOD`). By a power of two they are exactly an
+/// arithmetic shift and a mask. Otherwise the remainder of the truncated
+/// division is negative only when the result must be floored, so its sign
+/// (`r >> 31`, 0 or -1) is the correction: `q + (r >> 31)` and
+/// `r + ((r >> 31) & c)`, with no branch. Cranelift turns the division by
+/// a constant into a multiplication.
+fn floored_divmod_by_positive(b: &mut FnBody, n: u32, c: i32, want_rem: bool, want_quot: bool) {
+    let r = b.temp();
+    let q = b.temp();
+    if c & (c - 1) == 0 {
+        if want_rem {
+            b.s().local_get(n).i32_const(c - 1).i32_and().local_set(r);
+        }
+        if want_quot {
+            b.s().local_get(n).i32_const(c.trailing_zeros() as i32).i32_shr_s().local_set(q);
+        }
+    } else {
+        let sign = b.temp();
+        b.s().local_get(n).i32_const(c).i32_div_s().local_tee(q);
+        b.s().i32_const(c).i32_mul().local_set(r);
+        b.s().local_get(n).local_get(r).i32_sub().local_tee(r);
+        b.s().i32_const(31).i32_shr_s().local_set(sign);
+        if want_quot {
+            b.s().local_get(q).local_get(sign).i32_add().local_set(q);
+        }
+        if want_rem {
+            b.s().local_get(r).local_get(sign).i32_const(c).i32_and().i32_add().local_set(r);
+        }
+    }
     if want_rem {
         b.push(Val::Local(r));
     }
