@@ -26,7 +26,7 @@ use crate::machine::{Fault, Machine, MachineExt};
 use crate::Stop;
 
 /// Where the command-line words of the prelude live.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct CommandLine {
     argc: u32,
     argv: u32,

@@ -25,7 +25,7 @@ use crate::ir::Xt;
 use crate::primitives::Prim;
 
 /// How a word behaves, which decides how references to it compile.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Kind {
     /// An inline primitive.
     Prim(Prim),
@@ -109,7 +109,7 @@ impl Kind {
 }
 
 /// One word's header.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Header {
     /// The name as defined (case preserved; empty for `:NONAME`).
     pub name: String,
@@ -126,7 +126,7 @@ pub struct Header {
 }
 
 /// One word list: the headers of each upper-cased name, oldest first.
-#[derive(Default, Debug)]
+#[derive(Clone, Default, Debug, serde::Serialize, serde::Deserialize)]
 struct WordList {
     by_name: HashMap<String, Vec<WordId>>,
     /// How many headers there were when it was made: the next header made
@@ -137,7 +137,7 @@ struct WordList {
 }
 
 /// The set of headers, its word lists and the search order.
-#[derive(Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Dictionary {
     words: Vec<Header>,
     /// The word list of each header.

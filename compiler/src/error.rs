@@ -7,7 +7,7 @@
 use std::fmt;
 
 /// Where in the source something happened.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Location {
     /// The file name, `-e`, or `<repl>`.
     pub file: String,

@@ -353,7 +353,7 @@ pub struct Flags {
 macro_rules! define_host_words {
     ($($id:ident $name:literal $flags:tt $doc:literal;)*) => {
         /// A word implemented by the host.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         pub enum HostWord {
             $(#[doc = $doc] $id,)*
         }

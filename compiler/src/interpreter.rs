@@ -72,7 +72,7 @@ impl Default for Config {
 }
 
 /// Counters about the work done, for `info` and benchmarks.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Stats {
     /// Batch modules instantiated.
     pub modules: u32,
@@ -177,6 +177,8 @@ pub struct Forth {
     pub(crate) gforth: crate::gforth_state::GforthState,
     /// The system's words that host code calls, found at the end of boot.
     pub(crate) system: crate::system_words::SystemWords,
+    /// The modules boot gave the machine, kept for [`Forth::snapshot`].
+    pub(crate) boot_record: Option<crate::boot_snapshot::BootRecord>,
     /// gforth's redirections, exceptions and end-of-file flags.
     pub(crate) io: crate::gforth_io::GforthIo,
 }
@@ -230,6 +232,7 @@ impl Forth {
             precision: crate::host_float::DEFAULT_PRECISION,
             gforth: Default::default(),
             system: Default::default(),
+            boot_record: None,
             io: Default::default(),
         }
     }
@@ -251,6 +254,7 @@ impl Forth {
         }
         let kernel = kernel::kernel_module(self.cfg.layout);
         m.boot(&kernel).map_err(|f| self.stop(f))?;
+        self.boot_record = Some(crate::boot_snapshot::BootRecord { kernel, modules: Vec::new(), open: true });
         self.register_builtins();
         let init = [
             (addr::BASE, 10),
@@ -288,6 +292,9 @@ impl Forth {
         self.system = crate::system_words::SystemWords::find(self);
         // The prelude's stack comments are for people; its words are tested.
         self.warnings.clear();
+        if let Some(r) = self.boot_record.as_mut() {
+            r.open = false;
+        }
         Ok(())
     }
 
@@ -813,6 +820,9 @@ impl Forth {
         self.stats.functions += funcs.len() as u32;
         self.stats.module_bytes += bytes.len() as u64;
         m.instantiate(&bytes)?;
+        if let Some(r) = self.boot_record.as_mut().filter(|r| r.open) {
+            r.modules.push(bytes);
+        }
         self.check_declared(&funcs);
         self.compiled.extend(funcs);
         Ok(())

@@ -26,7 +26,7 @@ pub mod verify;
 pub type Xt = u32;
 
 /// Index of a block within its function.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct BlockId(pub u32);
 
 impl BlockId {
@@ -40,15 +40,15 @@ impl BlockId {
 }
 
 /// Index of a counted loop's slots (index and limit) within its function.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct LoopId(pub u32);
 
 /// Index of a local (`{: ... :}`) within its function.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct LocalId(pub u32);
 
 /// One straight-line operation on the data stack.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Op {
     /// Push a constant.
     Lit(i32),
@@ -78,7 +78,7 @@ pub enum Op {
 }
 
 /// How a block ends.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Term {
     /// Continue at a block.
     Jump(BlockId),
@@ -137,7 +137,7 @@ impl Term {
 }
 
 /// A basic block.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Block {
     /// The straight-line operations.
     pub ops: Vec<Op>,
@@ -146,7 +146,7 @@ pub struct Block {
 }
 
 /// A colon definition (or one part of a definition split by `DOES>`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Function {
     /// The execution token the function is installed at.
     pub xt: Xt,

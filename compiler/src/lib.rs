@@ -32,6 +32,7 @@
 #![deny(missing_docs)]
 
 mod block;
+pub mod boot_snapshot;
 pub mod cfg;
 mod command_line;
 pub mod cost;

@@ -219,7 +219,7 @@ macro_rules! for_each_primitive {
 macro_rules! define_prims {
     ($($id:ident $name:literal ($($effect:tt)*) $doc:literal;)*) => {
         /// A primitive word, emitted inline.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         pub enum Prim {
             $(#[doc = $doc] $id,)*
         }

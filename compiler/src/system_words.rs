@@ -14,7 +14,7 @@ use crate::ir::Xt;
 
 /// The system's words that host code calls (none before the end of boot,
 /// or in an image that has no prelude).
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct SystemWords {
     /// The prelude's `ALLOCATE ( u -- a-addr ior )`.
     pub allocate: Option<Xt>,

@@ -41,7 +41,7 @@ impl fmt::Display for Warning {
 }
 
 /// A stack comment waiting for its definition to be emitted.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub(crate) struct Declared {
     pub effect: (u32, u32),
     pub location: Option<Location>,

@@ -125,6 +125,12 @@ impl NativeMachine {
         Ctx(store)
     }
 
+    /// Gives the console back (a machine whose boot failed is dropped, and
+    /// its console goes to the next one).
+    pub fn into_console(self) -> Console {
+        self.0.into_data().console
+    }
+
     /// Sets the time limit from now, in epoch ticks (`None`: no limit).
     pub fn set_deadline(&mut self, ticks: Option<u64>) {
         self.0.set_epoch_deadline(ticks.unwrap_or(u64::MAX / 2));

@@ -107,11 +107,32 @@ impl ModuleCache {
         unsafe { Module::deserialize(engine, &payload) }
     }
 
+    /// The file of the boot snapshot stored under `key`.
+    fn snapshot_path(&self, key: &str) -> PathBuf {
+        self.dir.join(format!("boot-{key}.snapshot"))
+    }
+
+    /// The boot snapshot stored under `key` (`compiler::boot_snapshot`,
+    /// which checks it), if there is one.
+    pub fn snapshot(&self, key: &str) -> Option<Vec<u8>> {
+        std::fs::read(self.snapshot_path(key)).ok()
+    }
+
+    /// Stores a boot snapshot under `key` (best effort, atomically).
+    pub fn store_snapshot(&self, key: &str, bytes: &[u8]) -> std::io::Result<()> {
+        write_atomically(&self.snapshot_path(key), bytes)
+    }
+
+    /// Deletes the boot snapshot under `key` (one that was refused).
+    pub fn discard_snapshot(&self, key: &str) {
+        let _ = std::fs::remove_file(self.snapshot_path(key));
+    }
+
     /// The number of entries and their total size in bytes.
     pub fn usage(&self) -> (u64, u64) {
         let Ok(rd) = std::fs::read_dir(&self.dir) else { return (0, 0) };
         rd.filter_map(|e| e.ok())
-            .filter(|e| e.path().extension().is_some_and(|x| x == "cwasm"))
+            .filter(|e| e.path().extension().is_some_and(|x| x == "cwasm" || x == "snapshot"))
             .filter_map(|e| e.metadata().ok())
             .fold((0, 0), |(n, b), m| (n + 1, b + m.len()))
     }
@@ -131,12 +152,18 @@ pub fn verified_payload(entry: &[u8]) -> Result<&[u8], &'static str> {
 }
 
 fn store(path: &Path, payload: &[u8]) -> std::io::Result<()> {
+    let mut entry = Sha256::digest(payload).to_vec();
+    entry.extend_from_slice(payload);
+    write_atomically(path, &entry)
+}
+
+/// Writes a file through a temporary one unique to the process and thread,
+/// renamed into place, so readers only ever see whole files.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     static SEQ: AtomicU64 = AtomicU64::new(0);
     let seq = SEQ.fetch_add(1, Ordering::Relaxed);
     let tmp = path.with_extension(format!("tmp{}-{seq}", std::process::id()));
-    let mut entry = Sha256::digest(payload).to_vec();
-    entry.extend_from_slice(payload);
-    let res = std::fs::write(&tmp, &entry).and_then(|()| std::fs::rename(&tmp, path));
+    let res = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
     if res.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }

@@ -119,21 +119,49 @@ impl Session {
         let shared = limits.shared();
         shared.check().map_err(anyhow::Error::msg)?;
         let engine = engine::engine(limits.interruptible())?;
-        let mut machine = NativeMachine::new(&engine, console, cache(limits));
-        machine.set_max_file_bytes(shared.max_input_bytes());
         // The browser builds its system from the same `compiler::Limits`;
         // only the native-only switches are applied on top.
         let base = shared.config();
-        let mut forth = Forth::new(Config {
+        let config = Config {
             inline: base.inline && !limits.no_inline,
             block_file: limits.blocks.to_string_lossy().into_owned(),
             unroll: limits.unroll_factor(),
             tail_loops: base.tail_loops && !limits.no_tail_loops,
             warn_stack_comments: limits.warn_stack_comments,
             ..base
-        });
+        };
+        let cache = cache(limits);
+        let key = compiler::boot_snapshot::snapshot_key(&config);
+        let mut console = console;
+        // The booted system from the cache, when a run with this build and
+        // configuration left one: no prelude to compile.
+        if let Some(bytes) = cache.as_ref().and_then(|c| c.snapshot(&key)) {
+            let mut machine = NativeMachine::new(&engine, console, cache.clone());
+            machine.set_max_file_bytes(shared.max_input_bytes());
+            let mut forth = Forth::new(config.clone());
+            match forth.boot_from_snapshot(&mut machine, &bytes) {
+                Ok(()) => return Ok(Session { forth, machine }),
+                Err(why) => {
+                    eprintln!("warning: boot snapshot: {why}; booting from source");
+                    if let Some(c) = &cache {
+                        c.discard_snapshot(&key);
+                    }
+                    console = machine.into_console();
+                }
+            }
+        }
+        let mut machine = NativeMachine::new(&engine, console, cache.clone());
+        machine.set_max_file_bytes(shared.max_input_bytes());
+        let mut forth = Forth::new(config);
         // The diagnostic says `error:` itself, so it is the cause, not the message.
         forth.boot(&mut machine).map_err(|s| anyhow::Error::msg(s.to_string()).context("the system did not boot"))?;
+        if let Some(c) = &cache {
+            // Best effort: a snapshot that cannot be made or stored only
+            // costs the next run its speed.
+            if let Ok(Some(bytes)) = forth.snapshot(&mut machine) {
+                let _ = c.store_snapshot(&key, &bytes);
+            }
+        }
         Ok(Session { forth, machine })
     }
 

@@ -22,7 +22,7 @@ use crate::kernel::host_word_of;
 use crate::primitives::Prim;
 
 /// A static stack effect: items consumed and items produced.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Effect {
     /// Items taken from the stack.
     pub inputs: u32,
