@@ -986,9 +986,10 @@ fn floored_divmod_by_positive(b: &mut FnBody, n: u32, c: i32, want_rem: bool, wa
         }
     } else {
         let sign = b.temp();
-        b.s().local_get(n).i32_const(c).i32_div_s().local_tee(q);
-        b.s().i32_const(c).i32_mul().local_set(r);
-        b.s().local_get(n).local_get(r).i32_sub().local_tee(r);
+        if want_quot {
+            b.s().local_get(n).i32_const(c).i32_div_s().local_set(q);
+        }
+        b.s().local_get(n).i32_const(c).i32_rem_s().local_tee(r);
         b.s().i32_const(31).i32_shr_s().local_set(sign);
         if want_quot {
             b.s().local_get(q).local_get(sign).i32_add().local_set(q);
