@@ -792,6 +792,9 @@ impl Forth {
             }
         }
         for f in &mut funcs {
+            if self.cfg.optimize {
+                crate::passes::qdup_branch::qdup_branches(f);
+            }
             if self.cfg.tail_loops {
                 crate::passes::tail_loop::tail_calls_to_loops(f, &self.effects);
             }
