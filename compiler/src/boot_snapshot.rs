@@ -33,7 +33,7 @@ use crate::passes::effects::Known;
 const MAGIC: &[u8; 8] = b"FFSNAP\0\x01";
 
 /// The encoding's version; a change to [`Saved`] must change it.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The size of the memory pages a snapshot keeps when they are not zero.
 const PAGE: u32 = 4096;
@@ -79,6 +79,7 @@ struct State {
     stats: Stats,
     effects: Known,
     inline_bodies: HashMap<Xt, Vec<Op>>,
+    inline_graphs: HashMap<Xt, Function>,
     inlined_calls: HashMap<Xt, Vec<Xt>>,
     compiled: Vec<Function>,
     sources: Vec<(String, [u8; 32])>,
@@ -138,6 +139,7 @@ impl Forth {
             stats: self.stats,
             effects: self.effects.clone(),
             inline_bodies: self.inline_bodies.clone(),
+            inline_graphs: self.inline_graphs.clone(),
             inlined_calls: self.inlined_calls.clone(),
             compiled: self.compiled.clone(),
             sources: self.sources.clone(),
@@ -206,6 +208,7 @@ impl Forth {
         self.stats = s.stats;
         self.effects = s.effects;
         self.inline_bodies = s.inline_bodies;
+        self.inline_graphs = s.inline_graphs;
         self.inlined_calls = s.inlined_calls;
         self.compiled = s.compiled;
         self.installed = installed;

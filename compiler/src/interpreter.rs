@@ -142,6 +142,9 @@ pub struct Forth {
     pub(crate) effects: crate::passes::effects::Known,
     /// Bodies of the small definitions emitted so far, for inlining.
     pub(crate) inline_bodies: std::collections::HashMap<Xt, Vec<Op>>,
+    /// Small branching definitions, pasted whole into their callers
+    /// (`passes::inline_graph`).
+    pub(crate) inline_graphs: std::collections::HashMap<Xt, Function>,
     /// For each definition, the words inlined into it: the linker counts
     /// them as reachable, as if they were still called.
     pub(crate) inlined_calls: std::collections::HashMap<Xt, Vec<Xt>>,
@@ -215,6 +218,7 @@ impl Forth {
             stats: Stats::default(),
             effects: Default::default(),
             inline_bodies: Default::default(),
+            inline_graphs: Default::default(),
             inlined_calls: Default::default(),
             compiled: Vec::new(),
             installed: Vec::new(),
@@ -785,6 +789,10 @@ impl Forth {
             for (caller, callee) in crate::passes::inline::inline_small(&mut funcs, &self.inline_bodies) {
                 self.inlined_calls.entry(caller).or_default().push(callee);
             }
+            for (caller, callee) in crate::passes::inline_graph::inline_graphs(&mut funcs, &mut self.inline_graphs) {
+                self.inlined_calls.entry(caller).or_default().push(callee);
+            }
+
             for f in &funcs {
                 if let Some(body) = crate::passes::inline::inlinable(f) {
                     self.inline_bodies.insert(f.xt, body.to_vec());

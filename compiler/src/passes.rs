@@ -5,6 +5,7 @@
 pub mod effects;
 pub mod idiom;
 pub mod inline;
+pub mod inline_graph;
 pub mod qdup_branch;
 pub mod return_balance;
 pub mod tail_loop;

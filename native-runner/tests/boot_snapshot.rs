@@ -43,6 +43,7 @@ fn run(cache: &Path, src: &Path) -> (i32, String, String) {
 fn a_restored_system_is_the_booted_system() {
     let dir = harness::scratch_dir("boot_snapshot", "same");
     let cache = dir.join("cache");
+    let _ = std::fs::remove_dir_all(&cache);
     let repo = harness::repo();
     let sample = repo.join("tests/build/word_sets.fs");
     let (from_source, _) = build(&cache, &sample, &dir.join("a.wasm"));
@@ -63,6 +64,7 @@ fn a_restored_system_is_the_booted_system() {
 fn a_damaged_snapshot_is_reported_and_replaced() {
     let dir = harness::scratch_dir("boot_snapshot", "damaged");
     let cache = dir.join("cache");
+    let _ = std::fs::remove_dir_all(&cache);
     let src = harness::repo().join("tests/run/gforth_deferred_io.fs");
     let want = std::fs::read_to_string(src.with_extension("out")).unwrap();
     assert_eq!(run(&cache, &src).1, want);
