@@ -149,7 +149,7 @@ impl Forth {
             substitutions: self.substitutions.clone(),
             declared: self.declared.clone(),
             command_line: self.gforth.command_line,
-            system: self.system,
+            system: self.system.clone(),
             exceptions: self.io.exceptions.clone(),
             file_names: self.gforth.file_names.clone(),
             precision: self.precision,

@@ -395,6 +395,9 @@ impl Forth {
         m.set_rp(l.rs_base());
         m.set_fsp(l.fs_base());
         self.gforth.reset();
+        for &(body, xt) in &self.system.io_defers {
+            let _ = m.write_cell(body, xt as i32);
+        }
         if let Some(cur) = self.current.take() {
             self.dict.truncate_if_last(cur.header);
         }

@@ -9,12 +9,14 @@
 //! gforth, where `TYPE` is a deferred word.
 
 use crate::dictionary::Kind;
+use crate::host_words::HostWord;
 use crate::interpreter::Forth;
 use crate::ir::Xt;
+use crate::kernel::host_xt;
 
 /// The system's words that host code calls (none before the end of boot,
 /// or in an image that has no prelude).
-#[derive(Clone, Copy, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct SystemWords {
     /// The prelude's `ALLOCATE ( u -- a-addr ior )`.
     pub allocate: Option<Xt>,
@@ -24,6 +26,11 @@ pub(crate) struct SystemWords {
     pub type_xt: Option<Xt>,
     /// The body of the deferred `TYPE`: it holds the xt that displays text.
     pub type_body: Option<u32>,
+    /// The bodies of the deferred `TYPE`, `EMIT`, `KEY` and `KEY?`, each
+    /// with the system's xt it holds at boot: after an error they go back
+    /// to it, so a program that redirected them and failed leaves a
+    /// session whose output can still be seen.
+    pub io_defers: Vec<(u32, Xt)>,
 }
 
 impl SystemWords {
@@ -38,6 +45,18 @@ impl SystemWords {
             },
             None => (None, None),
         };
-        SystemWords { allocate: xt("ALLOCATE"), free: xt("FREE"), type_xt, type_body }
+        let io_defers = [
+            ("TYPE", HostWord::Type),
+            ("EMIT", HostWord::Emit),
+            ("KEY", HostWord::Key),
+            ("KEY?", HostWord::KeyQuestion),
+        ]
+        .into_iter()
+        .filter_map(|(name, h)| match f.dict.find(name).map(|w| &w.kind) {
+            Some(Kind::Defer { body }) => Some((*body, host_xt(h))),
+            _ => None,
+        })
+        .collect();
+        SystemWords { allocate: xt("ALLOCATE"), free: xt("FREE"), type_xt, type_body, io_defers }
     }
 }
