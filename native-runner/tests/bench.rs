@@ -287,10 +287,17 @@ fn aot_builds_run_and_cross_compile() {
     assert!(text(&b.stderr).contains("nonsense-target"), "{}", text(&b.stderr));
 }
 
-fn entries(cache: &Path) -> Vec<PathBuf> {
+/// Every file in the cache folder.
+fn files_in(cache: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(cache).unwrap().map(|e| e.unwrap().path()).collect();
     v.sort();
     v
+}
+
+/// The module entries of the cache (the boot snapshot beside them has its
+/// own tests, in `boot_snapshot.rs`).
+fn entries(cache: &Path) -> Vec<PathBuf> {
+    files_in(cache).into_iter().filter(|f| f.extension().is_some_and(|x| x == "cwasm")).collect()
 }
 
 fn valid_entry(p: &Path) -> bool {
@@ -355,9 +362,11 @@ fn concurrent_processes_fill_one_cache_safely() {
             assert_eq!((text(&o.stdout), text(&o.stderr)), ("49995000 \n".to_string(), String::new()));
         }
     }
+    let all = files_in(&cache);
+    let whole = |f: &PathBuf| f.extension().is_some_and(|x| x == "cwasm" || x == "snapshot");
+    assert!(all.iter().all(whole), "no temporary file left: {all:?}");
     let files = entries(&cache);
     assert!(!files.is_empty());
-    assert!(files.iter().all(|f| f.extension().is_some_and(|x| x == "cwasm")), "no temporary file left: {files:?}");
     assert!(files.iter().all(|f| valid_entry(f)));
 }
 
