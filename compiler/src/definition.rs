@@ -11,6 +11,16 @@
 //! branch leaves, so that joins can end the locals declared on one side
 //! only (gforth's scoping, described in `locals/scope.rs`).
 //!
+//! As in gforth, the control-flow stack *is* the data stack: each entry is
+//! three cells there (see `control_stack.rs`), the entry itself is kept in
+//! [`Definition::items`], and a control word works on [`Definition::cf`],
+//! the entries loaded from the top of the data stack for it.
+//!
+//! `LEAVE` and `?LEAVE` branches are resolved by position, like gforth's
+//! leave stack: a loop's end, or gforth's `DONE`, takes every pending leave
+//! compiled since the loop or the given entry began. Block ids grow with
+//! the position in the source, so the position of a leave is its block.
+//!
 //! Guarantee: once [`Definition::check_closed`] passes, [`Definition::finish`]
 //! returns a function with no pending targets; a half-built graph never
 //! leaves this module.
@@ -42,13 +52,32 @@ pub enum CfError {
     Mismatch(&'static str),
     /// `I`, `J` or `LEAVE` outside a loop.
     NoLoop(&'static str),
+    /// A `LEAVE` or `?LEAVE` that no loop end or `DONE` resolved by `;`.
+    LeaveOpen(&'static str),
+}
+
+impl Cf {
+    /// The entry's tag on the data stack: gforth's numbers for its kinds
+    /// (live orig 1, dead orig 2, dest 3, do-sys 4, scope 5), and 6 for a
+    /// case-sys.
+    pub fn tag(&self) -> i32 {
+        match self {
+            Cf::Orig(_, Some(_)) => 1,
+            Cf::Orig(_, None) => 2,
+            Cf::Dest(_) => 3,
+            Cf::Do(_) => 4,
+            Cf::Scope(_) => 5,
+            Cf::Case(_) => 6,
+        }
+    }
 }
 
 #[derive(Debug)]
 struct LoopCtx {
     lp: LoopId,
     body: BlockId,
-    leaves: Vec<(BlockId, Origin)>,
+    /// The first block of the loop's construct: leaves from here on are its.
+    start: BlockId,
 }
 
 /// A colon definition (or one part of one) being compiled.
@@ -57,9 +86,21 @@ pub struct Definition {
     /// The function being built.
     pub func: Function,
     cur: BlockId,
-    /// The control-flow stack.
+    /// The control-flow entries a control word works on, loaded from the
+    /// top of the data stack (see `control_stack.rs`).
     pub cf: Vec<Cf>,
+    /// Every control-flow entry made so far; a data-stack entry holds an
+    /// index into it.
+    pub items: Vec<Cf>,
     loops: Vec<LoopCtx>,
+    /// `LEAVE` and `?LEAVE` branches not yet resolved, in source order.
+    leaves: Vec<(BlockId, Origin)>,
+    /// Whether a `BEGIN` has been compiled (a `LEAVE` outside `DO` is then
+    /// allowed, for gforth's `DONE`).
+    begun: bool,
+    /// Blocks that end in a gforth `FORK`: a call of the code at their zero
+    /// target, then on to their non-zero target (see `fork.rs`).
+    pub forks: Vec<BlockId>,
     /// Loops `UNLOOP` has discarded on the current straight-line path (before
     /// its `EXIT`); `I` and `J` skip them.
     unlooped: usize,
@@ -87,7 +128,11 @@ impl Definition {
             func,
             cur: BlockId(0),
             cf: Vec::new(),
+            items: Vec::new(),
             loops: Vec::new(),
+            leaves: Vec::new(),
+            begun: false,
+            forks: Vec::new(),
             unlooped: 0,
             locals: Vec::new(),
             dead: false,
@@ -180,6 +225,16 @@ impl Definition {
     /// Appends an op to the current block.
     pub fn op(&mut self, op: Op) {
         self.func.blocks[self.cur.index()].ops.push(op);
+    }
+
+    /// The last op of the current block, if any.
+    pub fn last_op(&self) -> Option<&Op> {
+        self.func.blocks[self.cur.index()].ops.last()
+    }
+
+    /// Removes the last op of the current block.
+    pub fn pop_op(&mut self) -> Option<Op> {
+        self.func.blocks[self.cur.index()].ops.pop()
     }
 
     fn new_block(&mut self) -> BlockId {
@@ -275,6 +330,7 @@ impl Definition {
     pub fn begin(&mut self) {
         let n = self.fall_into_new();
         self.begin_like();
+        self.begun = true;
         self.cf.push(Cf::Dest(n));
     }
 
@@ -328,10 +384,10 @@ impl Definition {
         Ok(())
     }
 
-    fn new_loop(&mut self, body: BlockId) -> usize {
+    fn new_loop(&mut self, body: BlockId, start: BlockId) -> usize {
         let lp = LoopId(self.func.n_loops);
         self.func.n_loops += 1;
-        self.loops.push(LoopCtx { lp, body, leaves: Vec::new() });
+        self.loops.push(LoopCtx { lp, body, start });
         self.loops.len() - 1
     }
 
@@ -343,12 +399,11 @@ impl Definition {
             let origin = self.origin();
             let body = BlockId(self.func.blocks.len() as u32);
             let (from, body) = self.end_block(Term::QDo { lp, body, exit: BlockId::PENDING });
-            let idx = self.new_loop(body);
-            self.loops[idx].leaves.push((from, origin));
-            idx
+            self.leaves.push((from, origin));
+            self.new_loop(body, from)
         } else {
             let body = self.fall_into_new();
-            self.new_loop(body)
+            self.new_loop(body, body)
         };
         self.begin_like();
         self.cf.push(Cf::Do(idx));
@@ -378,14 +433,50 @@ impl Definition {
     fn close_loop(&mut self, ctx: LoopCtx, plus: bool) {
         let (from, exit) = self.end_block(Term::Loop { lp: ctx.lp, plus, body: ctx.body, exit: BlockId::PENDING });
         self.resolve(from, exit);
-        self.join_leaves(ctx.leaves, exit);
+        self.join_leaves(ctx.start, exit);
     }
 
-    fn join_leaves(&mut self, leaves: Vec<(BlockId, Origin)>, exit: BlockId) {
-        for (leave, origin) in leaves {
+    /// Resolves every pending leave compiled at or after `since` to `exit`.
+    fn join_leaves(&mut self, since: BlockId, exit: BlockId) {
+        let (taken, kept) = std::mem::take(&mut self.leaves).into_iter().partition(|&(b, _)| b >= since);
+        self.leaves = kept;
+        for (leave, origin) in taken as Vec<(BlockId, Origin)> {
             self.resolve(leave, exit);
             self.join(origin);
         }
+    }
+
+    /// gforth's `DONE`: resolves, to here, every `LEAVE` and `?LEAVE`
+    /// compiled since the entry on top (normally a `BEGIN`'s dest) began.
+    pub fn done(&mut self) -> Result<(), CfError> {
+        let since = match self.cf.pop() {
+            Some(Cf::Dest(b)) | Some(Cf::Orig(b, _)) => b,
+            Some(other) => {
+                self.cf.push(other);
+                return Err(CfError::Mismatch("DONE"));
+            }
+            None => return Err(CfError::Mismatch("DONE")),
+        };
+        let here = self.fall_into_new();
+        self.join_leaves(since, here);
+        Ok(())
+    }
+
+    /// gforth's `POSTPONE call >MARK`, the `FORK` of its regexp.fs: an orig
+    /// whose resolution (`THEN`, there `JOIN`) is the start of a subroutine
+    /// called here; after it returns, the code goes on here.
+    pub fn fork(&mut self) {
+        let origin = self.origin();
+        let next = BlockId(self.func.blocks.len() as u32);
+        let (from, _) = self.end_block(Term::Branch { nonzero: next, zero: BlockId::PENDING });
+        self.forks.push(from);
+        self.cf.push(Cf::Orig(from, origin));
+    }
+
+    /// Whether a `LEAVE` can be resolved here: inside a loop, or after a
+    /// `BEGIN` for gforth's `DONE`.
+    fn can_leave(&self) -> bool {
+        !self.loops.is_empty() || self.begun
     }
 
     /// gforth's guarded `DO`s (`+DO`, `-DO`, `U+DO`, `U-DO`): pops limit and
@@ -406,8 +497,8 @@ impl Definition {
         let lp = LoopId(self.func.n_loops);
         self.op(Op::DoInit(lp));
         let body = self.fall_into_new();
-        let idx = self.new_loop(body);
-        self.loops[idx].leaves.push((skip, origin));
+        let idx = self.new_loop(body, test);
+        self.leaves.push((skip, origin));
         self.begin_like();
         self.cf.push(Cf::Do(idx));
     }
@@ -449,7 +540,7 @@ impl Definition {
         self.op(Op::Prim(Prim::Drop));
         let exit = self.fall_into_new();
         self.resolve(from, exit);
-        self.join_leaves(ctx.leaves, exit);
+        self.join_leaves(ctx.start, exit);
         Ok(())
     }
 
@@ -479,13 +570,13 @@ impl Definition {
 
     /// gforth's `?LEAVE` (`IF LEAVE THEN`).
     pub fn leave_if(&mut self) -> Result<(), CfError> {
-        if self.loops.is_empty() {
+        if !self.can_leave() {
             return Err(CfError::NoLoop("?LEAVE"));
         }
         let origin = self.origin();
         let next = BlockId(self.func.blocks.len() as u32);
         let (from, _) = self.end_block(Term::Branch { nonzero: BlockId::PENDING, zero: next });
-        self.loops.last_mut().expect("checked above").leaves.push((from, origin));
+        self.leaves.push((from, origin));
         Ok(())
     }
 
@@ -499,12 +590,12 @@ impl Definition {
 
     /// `LEAVE`.
     pub fn leave(&mut self) -> Result<(), CfError> {
-        if self.loops.is_empty() {
+        if !self.can_leave() {
             return Err(CfError::NoLoop("LEAVE"));
         }
         let origin = self.origin();
         let (from, _) = self.end_block(Term::Jump(BlockId::PENDING));
-        self.loops.last_mut().expect("checked above").leaves.push((from, origin));
+        self.leaves.push((from, origin));
         self.dead = true;
         Ok(())
     }
@@ -617,10 +708,15 @@ impl Definition {
         }
     }
 
-    /// Checks that the definition can end (`;` or `DOES>`): the control-flow
-    /// stack must be empty.
+    /// Checks that the definition can end (`;` or `DOES>`): no control-flow
+    /// entry is left on the stack, no loop is open, and no branch (an orig
+    /// kept elsewhere, a `LEAVE` no loop or `DONE` took) is unresolved.
     pub fn check_closed(&self, word: &'static str) -> Result<(), CfError> {
-        if self.cf.is_empty() {
+        if self.loops.is_empty() && !self.leaves.is_empty() {
+            return Err(CfError::LeaveOpen(word));
+        }
+        let pending = self.func.blocks.iter().any(|b| b.term.successors().contains(&BlockId::PENDING));
+        if self.cf.is_empty() && self.loops.is_empty() && self.leaves.is_empty() && !pending {
             Ok(())
         } else {
             Err(CfError::Mismatch(word))

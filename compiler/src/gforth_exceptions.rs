@@ -68,11 +68,11 @@ impl Forth {
         match h {
             Try => self.start_try(),
             IfError | Restore => {
-                let first = self.end_region(h.name(), false)?;
+                let first = self.end_region(m, h.name(), false)?;
                 let open = self.gforth.tries.last_mut().expect("end_region checked it");
                 open.first = Some(first);
                 self.start_region("iferror")?;
-                self.with_def(|d| {
+                self.with_def(m, |d| {
                     d.dup_if();
                     if h == Restore {
                         d.then()?;
@@ -81,15 +81,15 @@ impl Forth {
                 })
             }
             EndTryIfError => {
-                let first = self.end_region("ENDTRY-IFERROR", false)?;
+                let first = self.end_region(m, "ENDTRY-IFERROR", false)?;
                 self.close_try(first, 0)?;
-                self.with_def(|d| {
+                self.with_def(m, |d| {
                     d.dup_if();
                     Ok(())
                 })
             }
             EndTry => {
-                let second = self.end_region("ENDTRY", true)?;
+                let second = self.end_region(m, "ENDTRY", true)?;
                 let first = self.gforth.tries.last().and_then(|t| t.first).expect("end_region checked it");
                 self.close_try(first, second)
             }
@@ -146,15 +146,17 @@ impl Forth {
     /// Ends the region being compiled and returns its xt. `second` says
     /// whether it must be the second region of its `TRY` (for `ENDTRY`) or
     /// the first one.
-    fn end_region(&mut self, word: &'static str, second: bool) -> Result<Xt, Fault> {
-        let closed = match (&self.current, self.gforth.tries.last()) {
-            (Some(cur), Some(open)) if open.first.is_some() == second => cur.def.check_closed(word),
-            _ => Err(CfError::Mismatch(word)),
-        };
-        closed.map_err(|e| self.cf_error(e))?;
+    fn end_region(&mut self, m: &mut dyn Machine, word: &'static str, second: bool) -> Result<Xt, Fault> {
+        let open = matches!((&self.current, self.gforth.tries.last()),
+            (Some(_), Some(open)) if open.first.is_some() == second);
+        if !open {
+            return Err(self.cf_error(CfError::Mismatch(word)));
+        }
+        self.check_closed(m, word)?;
         let region = self.current.take().expect("checked above");
         let xt = region.def.func.xt;
-        self.pending.push(region.def.finish());
+        let funcs = self.finish_def(region.def)?;
+        self.pending.extend(funcs);
         Ok(xt)
     }
 

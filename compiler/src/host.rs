@@ -174,44 +174,44 @@ impl Forth {
                     Err(self.fail(throw::COMPILE_ONLY, format!("{} can only be compiled", h.name())))
                 }
             }
-            If => self.with_def(|d| {
+            If => self.with_def(m, |d| {
                 d.if_();
                 Ok(())
             }),
-            Else => self.with_def(Definition::else_),
-            Then => self.with_def(Definition::then),
-            Begin => self.with_def(|d| {
+            Else => self.with_def(m, Definition::else_),
+            Then => self.with_def(m, Definition::then),
+            Begin => self.with_def(m, |d| {
                 d.begin();
                 Ok(())
             }),
-            Until => self.with_def(Definition::until),
-            While => self.with_def(Definition::while_),
-            Repeat => self.with_def(Definition::repeat),
-            Again => self.with_def(Definition::again),
-            Ahead => self.with_def(|d| {
+            Until => self.with_def(m, Definition::until),
+            While => self.with_def(m, Definition::while_),
+            Repeat => self.with_def(m, Definition::repeat),
+            Again => self.with_def(m, Definition::again),
+            Ahead => self.with_def(m, |d| {
                 d.ahead();
                 Ok(())
             }),
-            Do | QuestionDo => self.with_def(|d| {
+            Do | QuestionDo => self.with_def(m, |d| {
                 d.do_(h == QuestionDo);
                 Ok(())
             }),
-            Loop => self.with_def(|d| d.loop_(false)),
-            PlusLoop => self.with_def(|d| d.loop_(true)),
-            Leave => self.with_def(Definition::leave),
+            Loop => self.with_def(m, |d| d.loop_(false)),
+            PlusLoop => self.with_def(m, |d| d.loop_(true)),
+            Leave => self.with_def(m, Definition::leave),
             // Interpreted, gforth's CASE pushes its case-sys, a zero.
             Case if !self.state => self.push(m, 0),
-            Case => self.with_def(|d| {
+            Case => self.with_def(m, |d| {
                 d.case();
                 Ok(())
             }),
-            Of => self.with_def(Definition::of),
-            EndOf => self.with_def(Definition::endof),
-            EndCase => self.with_def(Definition::endcase),
+            Of => self.with_def(m, Definition::of),
+            EndOf => self.with_def(m, Definition::endof),
+            EndCase => self.with_def(m, Definition::endcase),
             CsPick | CsRoll => {
                 let u = self.pop(m)?;
                 let u = usize::try_from(u).unwrap_or(usize::MAX);
-                self.with_def(|d| if h == CsPick { d.cs_pick(u) } else { d.cs_roll(u) })
+                self.with_def(m, |d| if h == CsPick { d.cs_pick(u) } else { d.cs_roll(u) })
             }
             Paren => self.comment(m),
             Backslash | HashBang => {
@@ -424,7 +424,9 @@ impl Forth {
             | BracketBegin | BracketUntil | BracketAgain | BracketWhile | BracketRepeat => self.run_bracket_loop(m, h),
             TildeTilde | CloseAssert | TildeTildeRuntime | AssertRuntime => self.run_gforth_debug(m, h),
             QDupIf | QDupZeroIf | PlusDo | MinusDo | UPlusDo | UMinusDo | MinusLoop | For | Next | QLeave | QExit
-            | EndIf | Unreachable | AssumeLive => self.run_gforth_control(h),
+            | EndIf | Unreachable | AssumeLive | Done | Branch | QBranch | Call | ToMark => {
+                self.run_gforth_control(m, h)
+            }
             BracketIf | BracketElse | BracketThen | BracketDefined | BracketUndefined | NToR | NRFrom | Synonym
             | NameToString | NameToInterpret | NameToCompile | TraverseWordlist | Dump | See => self.run_tools(m, h),
             ForthWordlist | Wordlist | GetOrder | SetOrder | GetCurrent | SetCurrent | SearchWordlist | Definitions
@@ -440,11 +442,11 @@ impl Forth {
             ParenLocal => self.paren_local(m),
             LocalsBar => self.locals_bar(m),
             Brace => self.gforth_locals(m),
-            Scope => self.with_def(|d| {
+            Scope => self.with_def(m, |d| {
                 d.scope();
                 Ok(())
             }),
-            EndScope => self.with_def(Definition::endscope),
+            EndScope => self.with_def(m, Definition::endscope),
             TwoValue => self.two_value_word(m),
             MStarSlash => self.m_star_slash_word(m),
             SLiteral => {
@@ -583,11 +585,10 @@ impl Forth {
         if !self.gforth.tries.is_empty() {
             return Err(self.cf_error(crate::definition::CfError::Mismatch(";")));
         }
-        let closed = match &self.current {
-            Some(cur) => cur.def.check_closed(";"),
-            None => return Err(self.fail(throw::CONTROL_MISMATCH, "; without :")),
-        };
-        closed.map_err(|e| self.cf_error(e))?;
+        if self.current.is_none() {
+            return Err(self.fail(throw::CONTROL_MISMATCH, "; without :"));
+        }
+        self.check_closed(m, ";")?;
         let cur = self.current.take().expect("checked above");
         if let Some((depth, mut text)) = cur.text {
             if depth == self.inputs.len() {
@@ -598,9 +599,10 @@ impl Forth {
             let xt = self.dict.get(cur.header).xt;
             self.see_sources.insert(xt, String::from_utf8_lossy(&text).trim_end().to_string());
         }
-        let func = cur.def.finish();
+        let funcs = self.finish_def(cur.def)?;
         let name = self.dict.get(cur.header).name.clone();
-        if let Some(imbalance) = crate::passes::return_balance::imbalance(&func) {
+        let imbalance = funcs.iter().find_map(crate::passes::return_balance::imbalance);
+        if let Some(imbalance) = imbalance {
             use crate::passes::return_balance::Imbalance;
             let word = if name.is_empty() { ":NONAME".to_string() } else { name.to_ascii_uppercase() };
             let count = |n: u32| if n == 1 { "1 item".to_string() } else { format!("{n} items") };
@@ -623,14 +625,14 @@ impl Forth {
             });
             return Err(Fault::Throw(throw::RSTACK_IMBALANCE));
         }
-        self.declare(func.xt, cur.stack_comment.as_deref(), cur.start.clone(), &name);
-        if !crate::cfg::Cfg::new(&func).reducible {
+        self.declare(funcs[0].xt, cur.stack_comment.as_deref(), cur.start.clone(), &name);
+        if funcs.iter().any(|f| !crate::cfg::Cfg::new(f).reducible) {
             return Err(self.fail(
                 throw::CONTROL_MISMATCH,
                 "control flow enters a loop in two places; this compiler cannot express it",
             ));
         }
-        self.pending.push(func);
+        self.pending.extend(funcs);
         self.dict.get_mut(cur.header).hidden = false;
         self.set_state(m, false)?;
         // Bound the size of a batch, so that a long file of definitions
@@ -678,15 +680,15 @@ impl Forth {
         let does_xt = self.alloc_xt()?;
         self.compile_op(Op::Lit(does_xt as i32))?;
         self.compile_op(Op::Call(host_xt(HostWord::DoesRuntime)))?;
-        let closed = match &self.current {
-            Some(cur) => cur.def.check_closed("DOES>"),
-            None => return Err(self.fail(throw::COMPILE_ONLY, "DOES> outside a definition")),
-        };
-        closed.map_err(|e| self.cf_error(e))?;
+        if self.current.is_none() {
+            return Err(self.fail(throw::COMPILE_ONLY, "DOES> outside a definition"));
+        }
+        self.check_closed(m, "DOES>")?;
         let cur = self.current.take().expect("checked above");
         let name = format!("{} (does>)", cur.def.func.name);
         let (header, start, text) = (cur.header, cur.start, cur.text);
-        self.pending.push(cur.def.finish());
+        let funcs = self.finish_def(cur.def)?;
+        self.pending.extend(funcs);
         self.dict.add(Header {
             name: String::new(),
             xt: does_xt,

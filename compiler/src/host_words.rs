@@ -200,6 +200,11 @@ macro_rules! for_each_host_word {
             EndIf "ENDIF" IC "( -- ) gforth: THEN.";
             Unreachable "UNREACHABLE" I "( -- ) gforth: mark code as unreachable (no effect here).";
             AssumeLive "ASSUME-LIVE" I "( orig -- orig ) gforth: mark the code after an orig as reachable (no effect here).";
+            Done "DONE" IC "( orig|dest -- ) gforth: resolve, to here, every LEAVE and ?LEAVE compiled since the entry began.";
+            Branch "BRANCH" - "( -- ) gforth: a jump, compiled by POSTPONE BRANCH and given its target by >MARK.";
+            QBranch "?BRANCH" - "( f -- ) gforth: a jump on zero, compiled by POSTPONE ?BRANCH and given its target by >MARK.";
+            Call "CALL" - "( -- ) gforth: a call, compiled by POSTPONE CALL and given its target by >MARK (regexp.fs's FORK).";
+            ToMark ">MARK" - "( -- orig ) gforth: the orig of the BRANCH, ?BRANCH or CALL just compiled.";
             // gforth's defining and compiling words (gforth_defining.rs).
             Alias "ALIAS" - "( xt \"name\" -- ) gforth: define name to execute xt.";
             Defers "DEFERS" IC "( \"name\" -- ) gforth: compile what the deferred word executes now.";

@@ -766,19 +766,14 @@ impl Forth {
         }
     }
 
-    /// Applies a control-flow operation to the current definition.
-    pub(crate) fn with_def<T>(&mut self, f: impl FnOnce(&mut Definition) -> Result<T, CfError>) -> Result<T, Fault> {
-        let res = match self.current.as_mut() {
-            Some(cur) => f(&mut cur.def),
-            None => return Err(self.fail(throw::COMPILE_ONLY, "control-flow word outside a definition")),
-        };
-        res.map_err(|e| self.cf_error(e))
-    }
-
     pub(crate) fn cf_error(&mut self, e: CfError) -> Fault {
         match e {
             CfError::Mismatch(w) => self.fail(throw::CONTROL_MISMATCH, format!("control structure mismatch at {w}")),
             CfError::NoLoop(w) => self.fail(throw::LOOP_PARAMS, format!("{w} used outside a DO loop")),
+            CfError::LeaveOpen(w) => self.fail(
+                throw::CONTROL_MISMATCH,
+                format!("a LEAVE or ?LEAVE is still unresolved at {w}: no loop or DONE took it"),
+            ),
         }
     }
 

@@ -49,6 +49,10 @@ CREATE (HOLD-END) ( -- a-addr ) {HOLD_END} ,
 : 2CONSTANT ( x1 x2 "name" -- ) CREATE , , DOES> 2@ ;
 : 2VARIABLE ( "name" -- ) CREATE 0 , 0 , ;
 : 2LITERAL ( x1 x2 -- ) SWAP POSTPONE LITERAL POSTPONE LITERAL ; IMMEDIATE
+\ gforth's control-flow shorthands: BUT swaps the two entries on top, YET
+\ copies the dest on top.
+: BUT ( cs1 cs2 -- cs2 cs1 ) 1 CS-ROLL ; IMMEDIATE RESTRICT
+: YET ( dest -- dest dest ) 0 CS-PICK ; IMMEDIATE RESTRICT
 : 2ROT ( x1 x2 x3 x4 x5 x6 -- x3 x4 x5 x6 x1 x2 ) 2>R 2SWAP 2R> 2SWAP ;
 : D. ( d -- ) TUCK DABS <# #S ROT SIGN #> TYPE SPACE ;
 : D.R ( d n -- ) >R TUCK DABS <# #S ROT SIGN #> R> OVER - SPACES TYPE ;
