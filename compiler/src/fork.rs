@@ -19,7 +19,6 @@
 use std::collections::BTreeMap;
 
 use crate::definition::Definition;
-use crate::dictionary::{Header, Kind};
 use crate::interpreter::Forth;
 use crate::ir::{Block, BlockId, Function, Op, Term, Xt};
 use crate::machine::Fault;
@@ -38,18 +37,7 @@ impl Forth {
             ));
         }
         let func = def.finish();
-        outline(func, &sites, || {
-            let xt = self.alloc_xt()?;
-            self.dict.add(Header {
-                name: String::new(),
-                xt,
-                immediate: false,
-                compile_only: false,
-                hidden: true,
-                kind: Kind::Colon,
-            });
-            Ok(xt)
-        })
+        outline(func, &sites, || self.alloc_hidden_colon())
     }
 }
 

@@ -37,7 +37,6 @@
 use std::collections::HashMap;
 
 use crate::definition::{CfError, Definition};
-use crate::dictionary::{Header, Kind};
 use crate::host_words::HostWord;
 use crate::interpreter::{Current, Forth};
 use crate::ir::{LocalId, Op, Xt};
@@ -125,10 +124,7 @@ impl Forth {
         let open = self.gforth.tries.last().expect("a TRY is open");
         let (header, start) = (open.outer.header, open.outer.start.clone());
         let name = format!("{} ({what})", open.outer.def.func.name);
-        let xt = self.alloc_xt()?;
-        let hdr =
-            Header { name: String::new(), xt, immediate: false, compile_only: false, hidden: true, kind: Kind::Colon };
-        self.dict.add(hdr);
+        let xt = self.alloc_hidden_colon()?;
         let mut def = Definition::new(xt, name);
         let open = self.gforth.tries.last().expect("a TRY is open");
         let copies: HashMap<LocalId, LocalId> = open.passed.iter().map(|&id| (id, def.new_slot())).collect();

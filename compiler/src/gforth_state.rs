@@ -17,6 +17,9 @@ pub(crate) struct GforthState {
     pub debug_sites: Vec<String>,
     /// The `TRY` structures being compiled, innermost last.
     pub tries: Vec<OpenTry>,
+    /// The definitions set aside by `INTERPRETATION>` and `COMPILATION>`
+    /// while their part is compiled, innermost last, with which part it is.
+    pub semantics_parts: Vec<(crate::interpreter::Current, crate::gforth_intcomp::Part)>,
     /// Where `SOURCEFILENAME` put each file name in linear memory.
     pub file_names: HashMap<String, u32>,
     /// The indices of the running `[DO]` loops, innermost last.
@@ -35,6 +38,7 @@ impl GforthState {
     pub fn reset(&mut self) {
         self.next_name = None;
         self.tries.clear();
+        self.semantics_parts.clear();
         self.bracket_indices.clear();
         self.text_loops = 0;
         self.loop_end = None;

@@ -427,6 +427,9 @@ impl Forth {
             | EndIf | Unreachable | AssumeLive | Done | Branch | QBranch | Call | ToMark => {
                 self.run_gforth_control(m, h)
             }
+            InterpretationGt | LtInterpretation | CompilationGt | LtCompilation | SemanticsDoes => {
+                self.run_gforth_intcomp(m, h)
+            }
             BracketIf | BracketElse | BracketThen | BracketDefined | BracketUndefined | NToR | NRFrom | Synonym
             | NameToString | NameToInterpret | NameToCompile | TraverseWordlist | Dump | See => self.run_tools(m, h),
             ForthWordlist | Wordlist | GetOrder | SetOrder | GetCurrent | SetCurrent | SearchWordlist | Definitions
@@ -582,7 +585,7 @@ impl Forth {
     }
 
     fn end_definition(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
-        if !self.gforth.tries.is_empty() {
+        if !self.gforth.tries.is_empty() || !self.gforth.semantics_parts.is_empty() {
             return Err(self.cf_error(crate::definition::CfError::Mismatch(";")));
         }
         if self.current.is_none() {
@@ -677,7 +680,7 @@ impl Forth {
         if self.current.is_none() && !self.state {
             return self.does_interpreted(m);
         }
-        let does_xt = self.alloc_xt()?;
+        let does_xt = self.alloc_hidden_colon()?;
         self.compile_op(Op::Lit(does_xt as i32))?;
         self.compile_op(Op::Call(host_xt(HostWord::DoesRuntime)))?;
         if self.current.is_none() {
@@ -689,14 +692,6 @@ impl Forth {
         let (header, start, text) = (cur.header, cur.start, cur.text);
         let funcs = self.finish_def(cur.def)?;
         self.pending.extend(funcs);
-        self.dict.add(Header {
-            name: String::new(),
-            xt: does_xt,
-            immediate: false,
-            compile_only: false,
-            hidden: true,
-            kind: Kind::Colon,
-        });
         self.current = Some(Current {
             def: Definition::new(does_xt, name),
             header,

@@ -200,6 +200,11 @@ macro_rules! for_each_host_word {
             EndIf "ENDIF" IC "( -- ) gforth: THEN.";
             Unreachable "UNREACHABLE" I "( -- ) gforth: mark code as unreachable (no effect here).";
             AssumeLive "ASSUME-LIVE" I "( orig -- orig ) gforth: mark the code after an orig as reachable (no effect here).";
+            InterpretationGt "INTERPRETATION>" IC "( -- ) gforth: in a word using CREATE-INTERPRET/COMPILE, the interpretation semantics of its child, up to <INTERPRETATION.";
+            LtInterpretation "<INTERPRETATION" IC "( -- ) gforth: end the part INTERPRETATION> began.";
+            CompilationGt "COMPILATION>" IC "( -- ) gforth: in a word using CREATE-INTERPRET/COMPILE, the compilation semantics of its child, up to <COMPILATION.";
+            LtCompilation "<COMPILATION" IC "( -- ) gforth: end the part COMPILATION> began.";
+            SemanticsDoes "(SEMANTICS-DOES)" - "( xt n -- ) Give the latest CREATE-INTERPRET/COMPILE word interpretation (n 0) or compilation (n 1) code xt, run on its body.";
             Done "DONE" IC "( orig|dest -- ) gforth: resolve, to here, every LEAVE and ?LEAVE compiled since the entry began.";
             Branch "BRANCH" - "( -- ) gforth: a jump, compiled by POSTPONE BRANCH and given its target by >MARK.";
             QBranch "?BRANCH" - "( f -- ) gforth: a jump on zero, compiled by POSTPONE ?BRANCH and given its target by >MARK.";

@@ -907,6 +907,22 @@ impl Forth {
         Ok(self.next_xt - 1)
     }
 
+    /// A fresh xt for a nameless colon definition that no search finds (a
+    /// part of a definition: `DOES>` code, a `TRY` region, a `FORK`
+    /// subroutine), with its hidden header.
+    pub(crate) fn alloc_hidden_colon(&mut self) -> Result<Xt, Fault> {
+        let xt = self.alloc_xt()?;
+        self.dict.add(crate::dictionary::Header {
+            name: String::new(),
+            xt,
+            immediate: false,
+            compile_only: false,
+            hidden: true,
+            kind: crate::dictionary::Kind::Colon,
+        });
+        Ok(xt)
+    }
+
     /// Records `body` (and `does`) for `xt` in the xt info array.
     pub(crate) fn set_xt_info(
         &mut self,

@@ -53,6 +53,7 @@ mod gforth_debug;
 mod gforth_defining;
 mod gforth_exceptions;
 mod gforth_input;
+mod gforth_intcomp;
 mod gforth_io;
 mod gforth_state;
 mod host;

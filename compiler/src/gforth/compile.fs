@@ -120,3 +120,10 @@ variable (lp)  lp0 @ (lp) !
 \ gforth's build-feature query: the value ENVIRONMENT? gives for name,
 \ or false (libraries test `has? ec` and the like).
 : has? ( "name" -- x | false ) parse-name environment? 0= if false then ;
+
+\ gforth's two-part defining word (gforth_intcomp.rs): two nameless CREATEd
+\ words on one body, for the interpretation and the compilation semantics,
+\ named together by INTERPRET/COMPILE:; INTERPRETATION> and COMPILATION>
+\ in the defining word give each its code.
+: create-interpret/compile ( "name" -- )
+  noname create latestxt noname create latestxt interpret/compile: ;

@@ -1,0 +1,2 @@
+\ <COMPILATION closes a COMPILATION> part; alone it is a mismatch.
+: bad ( -- ) <compilation ;
