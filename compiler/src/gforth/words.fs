@@ -50,6 +50,51 @@ CREATE SP0 ( -- a-addr ) {DS_BASE} ,
 CREATE RP0 ( -- a-addr ) {RS_BASE} ,
 CREATE FP0 ( -- a-addr ) {FS_BASE} ,
 
+\ ---- Extended characters: gforth's deferred xchar words ----
+\ As in gforth, the encoding-dependent xchar words are deferred, so that a
+\ program (gforth's own utf-8.fs) can install another encoding. The system's
+\ words, always UTF-8, are (XEMIT) and the others; SET-ENCODING-FIXED-WIDTH
+\ installs gforth's one-byte versions and SET-ENCODING-UTF-8 the system's.
+SYNONYM (XEMIT) XEMIT ( xc -- )                 SYNONYM (XKEY) XKEY ( -- xc )
+SYNONYM (XCHAR+) XCHAR+ ( xc-addr1 -- xc-addr2 ) SYNONYM (XCHAR-) XCHAR- ( xc-addr1 -- xc-addr2 )
+SYNONYM (+X/STRING) +X/STRING ( xc-addr1 u1 -- xc-addr2 u2 )
+SYNONYM (X\STRING-) X\STRING- ( xc-addr u1 -- xc-addr u2 )
+SYNONYM (XC!+?) XC!+? ( xc xc-addr1 u1 -- xc-addr2 u2 f )
+SYNONYM (XC@+) XC@+ ( xc-addr1 -- xc-addr2 xc )  SYNONYM (XC-SIZE) XC-SIZE ( xc -- u )
+SYNONYM (X-SIZE) X-SIZE ( xc-addr u1 -- u2 )     SYNONYM (X-WIDTH) X-WIDTH ( xc-addr u -- n )
+SYNONYM (-TRAILING-GARBAGE) -TRAILING-GARBAGE ( xc-addr u1 -- xc-addr u2 )
+: (XC@) ( xc-addr -- xc ) (XC@+) NIP ;
+: (CHAR@) ( c-addr u -- xc c-addr' u' ) OVER (XC@+) NIP >R (+X/STRING) R> -ROT ;
+DEFER XEMIT ( xc -- )                 DEFER XKEY ( -- xc )
+DEFER XCHAR+ ( xc-addr1 -- xc-addr2 ) DEFER XCHAR- ( xc-addr1 -- xc-addr2 )
+DEFER +X/STRING ( xc-addr1 u1 -- xc-addr2 u2 )  DEFER X\STRING- ( xc-addr u1 -- xc-addr u2 )
+DEFER XC@ ( xc-addr -- xc )           DEFER XC!+? ( xc xc-addr1 u1 -- xc-addr2 u2 f )
+DEFER XC@+ ( xc-addr1 -- xc-addr2 xc ) DEFER XC-SIZE ( xc -- u )
+DEFER X-SIZE ( xc-addr u1 -- u2 )     DEFER X-WIDTH ( xc-addr u -- n )
+DEFER -TRAILING-GARBAGE ( xc-addr u1 -- xc-addr u2 )
+DEFER CHAR@ ( c-addr u -- xc c-addr' u' )
+: SET-ENCODING-UTF-8 ( -- )
+  ['] (XEMIT) IS XEMIT  ['] (XKEY) IS XKEY  ['] (XCHAR+) IS XCHAR+  ['] (XCHAR-) IS XCHAR-
+  ['] (+X/STRING) IS +X/STRING  ['] (X\STRING-) IS X\STRING-  ['] (XC@) IS XC@
+  ['] (XC!+?) IS XC!+?  ['] (XC@+) IS XC@+  ['] (XC-SIZE) IS XC-SIZE  ['] (X-SIZE) IS X-SIZE
+  ['] (X-WIDTH) IS X-WIDTH  ['] (-TRAILING-GARBAGE) IS -TRAILING-GARBAGE  ['] (CHAR@) IS CHAR@ ;
+SET-ENCODING-UTF-8
+\ gforth's fixed-width versions: one byte is one character.
+: +STRING ( c-addr1 u1 -- c-addr2 u2 ) 1 /STRING ;
+: STRING- ( c-addr u1 -- c-addr u2 ) 1- ;
+: C!+? ( c c-addr1 u1 -- c-addr2 u2 f )
+  DUP 1 U< IF ROT DROP FALSE ELSE >R DUP >R C! R> R> 1 /STRING TRUE THEN ;
+: C-SIZE ( c -- 1 ) DROP 1 ;
+: (C-CHAR@) ( c-addr u -- c c-addr' u' ) OVER C@ -ROT 1 /STRING ;
+: SET-ENCODING-FIXED-WIDTH ( -- )
+  ['] EMIT IS XEMIT  ['] KEY IS XKEY  ['] 1+ IS XCHAR+  ['] 1- IS XCHAR-
+  ['] +STRING IS +X/STRING  ['] STRING- IS X\STRING-  ['] C@ IS XC@  ['] C!+? IS XC!+?
+  ['] COUNT IS XC@+  ['] C-SIZE IS XC-SIZE  ['] C-SIZE IS X-SIZE  ['] NIP IS X-WIDTH
+  ['] NOOP IS -TRAILING-GARBAGE  ['] (C-CHAR@) IS CHAR@ ;
+\ gforth's start-up hook: programs chain their own start-up to it (utf-8.fs);
+\ it runs nothing here, where a program starts with its first line.
+DEFER 'COLD ( -- )  ' NOOP IS 'COLD
+
 \ ---- Double-cell comparisons ----
 : D<> ( xd1 xd2 -- flag ) D= 0= ;
 : D> ( d1 d2 -- flag ) 2SWAP D< ;
