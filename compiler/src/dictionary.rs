@@ -125,15 +125,29 @@ pub struct Header {
     pub kind: Kind,
 }
 
-/// One word list: the headers of each upper-cased name, oldest first.
+/// One word list: the headers of each upper-cased name (each name as
+/// written, in a case-sensitive list), oldest first.
 #[derive(Clone, Default, Debug, serde::Serialize, serde::Deserialize)]
 struct WordList {
     by_name: HashMap<String, Vec<WordId>>,
+    /// gforth's `TABLE`: names are found only as written.
+    case_sensitive: bool,
     /// How many headers there were when it was made: the next header made
     /// may name it (`WORDLIST CONSTANT NAME`).
     made_at: usize,
     /// The header that names it (a `VOCABULARY`).
     named_by: Option<WordId>,
+}
+
+impl WordList {
+    /// The key a name is filed under in this list.
+    fn key<'a>(&self, name: &'a str) -> std::borrow::Cow<'a, str> {
+        if self.case_sensitive {
+            std::borrow::Cow::Borrowed(name)
+        } else {
+            std::borrow::Cow::Owned(name.to_ascii_uppercase())
+        }
+    }
 }
 
 /// The set of headers, its word lists and the search order.
@@ -192,7 +206,8 @@ impl Dictionary {
     pub fn add(&mut self, header: Header) -> WordId {
         let id = self.words.len();
         if !header.name.is_empty() {
-            self.lists[self.current].by_name.entry(header.name.to_ascii_uppercase()).or_default().push(id);
+            let key = self.lists[self.current].key(&header.name).into_owned();
+            self.lists[self.current].by_name.entry(key).or_default().push(id);
         }
         self.by_xt.entry(header.xt).or_insert(id);
         self.words.push(header);
@@ -208,13 +223,16 @@ impl Dictionary {
 
     /// Like [`Dictionary::find`], giving the header's id.
     pub fn find_id(&self, name: &str) -> Option<WordId> {
-        let key = name.to_ascii_uppercase();
-        self.order.iter().find_map(|&wl| self.find_key_in(&key, wl))
+        let upper = name.to_ascii_uppercase();
+        self.order.iter().find_map(|&wl| {
+            let key = if self.lists.get(wl)?.case_sensitive { name } else { &upper };
+            self.find_key_in(key, wl)
+        })
     }
 
     /// The newest visible word with this name in one word list.
     pub fn find_in(&self, name: &str, wl: WordListId) -> Option<WordId> {
-        self.find_key_in(&name.to_ascii_uppercase(), wl)
+        self.find_key_in(&self.lists.get(wl)?.key(name), wl)
     }
 
     fn find_key_in(&self, key: &str, wl: WordListId) -> Option<WordId> {
@@ -222,9 +240,15 @@ impl Dictionary {
         ids.iter().rev().copied().find(|&i| !self.words[i].hidden)
     }
 
-    /// Makes a new, empty word list.
-    pub fn new_word_list(&mut self) -> WordListId {
-        self.lists.push(WordList { by_name: HashMap::new(), made_at: self.words.len(), named_by: None });
+    /// Makes a new, empty word list; a `case_sensitive` one (gforth's
+    /// `TABLE`) finds names only as written.
+    pub fn new_word_list(&mut self, case_sensitive: bool) -> WordListId {
+        self.lists.push(WordList {
+            by_name: HashMap::new(),
+            case_sensitive,
+            made_at: self.words.len(),
+            named_by: None,
+        });
         self.lists.len() - 1
     }
 
@@ -334,7 +358,7 @@ impl Dictionary {
                 self.by_xt.remove(&h.xt);
             }
             if !h.name.is_empty() {
-                let key = h.name.to_ascii_uppercase();
+                let key = self.lists[wl].key(&h.name).into_owned();
                 let by_name = &mut self.lists[wl].by_name;
                 if let Some(ids) = by_name.get_mut(&key) {
                     ids.retain(|&i| i < len);
@@ -400,7 +424,7 @@ mod tests {
     fn the_search_order_picks_the_word_list() {
         let mut d = Dictionary::default();
         d.add(colon("w", 10));
-        let wl = d.new_word_list();
+        let wl = d.new_word_list(false);
         d.set_current(wl);
         d.add(colon("W", 11));
         d.add(colon("only-here", 12));
@@ -415,10 +439,28 @@ mod tests {
     }
 
     #[test]
+    fn a_case_sensitive_list_finds_names_only_as_written() {
+        let mut d = Dictionary::default();
+        let table = d.new_word_list(true);
+        d.set_current(table);
+        d.add(colon("Foo", 10));
+        let mark = d.len();
+        d.add(colon("foo", 11));
+        d.set_order(vec![table, FORTH_WORDLIST]);
+        assert_eq!(d.find("Foo").unwrap().xt, 10);
+        assert_eq!(d.find("foo").unwrap().xt, 11);
+        assert!(d.find("FOO").is_none());
+        assert_eq!(d.find_in("Foo", table).map(|i| d.get(i).xt), Some(10));
+        d.truncate(mark);
+        assert!(d.find("foo").is_none());
+        assert_eq!(d.find("Foo").unwrap().xt, 10);
+    }
+
+    #[test]
     fn words_shows_shadowed_names_and_a_new_list_knows_its_next_header() {
         let mut d = Dictionary::default();
         assert_eq!(d.order(), &DEFAULT_ORDER);
-        let wl = d.new_word_list();
+        let wl = d.new_word_list(false);
         assert_eq!(d.header_after(wl), None);
         d.set_current(wl);
         d.set_order(vec![wl]);

@@ -432,8 +432,8 @@ impl Forth {
             }
             BracketIf | BracketElse | BracketThen | BracketDefined | BracketUndefined | NToR | NRFrom | Synonym
             | NameToString | NameToInterpret | NameToCompile | TraverseWordlist | Dump | See => self.run_tools(m, h),
-            ForthWordlist | Wordlist | GetOrder | SetOrder | GetCurrent | SetCurrent | SearchWordlist | Definitions
-            | Also | Only | Order | Previous | ForthOrder | RootOrder | Vocs | DotVoc | NamesWordlist => {
+            ForthWordlist | Wordlist | Table | GetOrder | SetOrder | GetCurrent | SetCurrent | SearchWordlist
+            | Definitions | Also | Only | Order | Previous | ForthOrder | RootOrder | Vocs | DotVoc | NamesWordlist => {
                 self.run_search_order(m, h)
             }
             OpenFile | CreateFile | CloseFile | ReadFile | ReadLine | WriteFile | WriteLine | FilePosition

@@ -125,6 +125,7 @@ macro_rules! for_each_host_word {
             // SEARCH-ORDER (search_order.rs).
             ForthWordlist "FORTH-WORDLIST" - "( -- wid ) The word list of the system's words.";
             Wordlist "WORDLIST" - "( -- wid ) Make a new, empty word list.";
+            Table "TABLE" - "( -- wid ) gforth: make a new, empty word list whose names are found only as written (case-sensitive).";
             GetOrder "GET-ORDER" - "( -- widn ... wid1 n ) The search order, wid1 searched first.";
             SetOrder "SET-ORDER" - "( widn ... wid1 n -- ) Set the search order; -1 for the minimum.";
             GetCurrent "GET-CURRENT" - "( -- wid ) The compilation word list.";

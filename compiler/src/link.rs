@@ -367,7 +367,7 @@ impl Forth {
         let mut f = Forth::new(crate::Config { layout: info.layout(), validate, ..crate::Config::default() });
         f.register_builtins();
         while f.dict.word_lists() < info.word_lists {
-            f.dict.new_word_list();
+            f.dict.new_word_list(false);
         }
         for w in &info.words {
             if let Some(kind) = kind_of(w).filter(|_| f.dict.is_word_list(w.wordlist)) {

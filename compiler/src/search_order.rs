@@ -151,8 +151,8 @@ impl Forth {
         use HostWord::*;
         match h {
             ForthWordlist => self.push(m, wid_cell(FORTH_WORDLIST)),
-            Wordlist => {
-                let wl = self.dict.new_word_list();
+            Wordlist | Table => {
+                let wl = self.dict.new_word_list(h == Table);
                 self.push(m, wid_cell(wl))
             }
             GetOrder => {
