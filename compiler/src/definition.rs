@@ -438,9 +438,10 @@ impl Definition {
 
     /// Resolves every pending leave compiled at or after `since` to `exit`.
     fn join_leaves(&mut self, since: BlockId, exit: BlockId) {
-        let (taken, kept) = std::mem::take(&mut self.leaves).into_iter().partition(|&(b, _)| b >= since);
+        let (taken, kept): (Vec<_>, Vec<_>) =
+            std::mem::take(&mut self.leaves).into_iter().partition(|&(b, _)| b >= since);
         self.leaves = kept;
-        for (leave, origin) in taken as Vec<(BlockId, Origin)> {
+        for (leave, origin) in taken {
             self.resolve(leave, exit);
             self.join(origin);
         }
@@ -716,7 +717,7 @@ impl Definition {
             return Err(CfError::LeaveOpen(word));
         }
         let pending = self.func.blocks.iter().any(|b| b.term.successors().contains(&BlockId::PENDING));
-        if self.cf.is_empty() && self.loops.is_empty() && self.leaves.is_empty() && !pending {
+        if self.cf.is_empty() && self.loops.is_empty() && !pending {
             Ok(())
         } else {
             Err(CfError::Mismatch(word))

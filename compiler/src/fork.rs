@@ -16,12 +16,13 @@
 //!
 //! [`Definition::fork`]: crate::definition::Definition::fork
 
+use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
 
 use crate::definition::Definition;
 use crate::interpreter::Forth;
 use crate::ir::{Block, BlockId, Function, Op, Term, Xt};
-use crate::machine::Fault;
+use crate::machine::{Fault, Machine};
 use runtime::throw;
 
 impl Forth {
@@ -38,6 +39,18 @@ impl Forth {
         }
         let func = def.finish();
         outline(func, &sites, || self.alloc_hidden_colon())
+    }
+
+    /// Ends the part of a definition being compiled while the definition
+    /// is set aside (a `TRY` region, an `INTERPRETATION>` part) at `word`:
+    /// checks it closed, queues its functions, and returns its xt.
+    pub(crate) fn end_part_of_definition(&mut self, m: &mut dyn Machine, word: &'static str) -> Result<Xt, Fault> {
+        self.check_closed(m, word)?;
+        let part = self.current.take().expect("the caller checked that a part is open");
+        let xt = part.def.func.xt;
+        let funcs = self.finish_def(part.def)?;
+        self.pending.extend(funcs);
+        Ok(xt)
     }
 }
 
@@ -58,9 +71,9 @@ pub fn outline<E>(
         let Term::Branch { nonzero, zero } = block.term else {
             unreachable!("a FORK site ends in its branch");
         };
-        let xt = match entries.get(&zero) {
-            Some(&xt) => xt,
-            None => *entries.entry(zero).or_insert(new_xt()?),
+        let xt = match entries.entry(zero) {
+            Entry::Occupied(e) => *e.get(),
+            Entry::Vacant(e) => *e.insert(new_xt()?),
         };
         block.ops.push(Op::Call(xt));
         block.term = Term::Jump(nonzero);
@@ -79,7 +92,7 @@ fn extract(func: &Function, entry: BlockId, xt: Xt, name: String) -> Function {
     let mut i = 0;
     while i < order.len() {
         for s in func.blocks[order[i].index()].term.successors() {
-            if let std::collections::btree_map::Entry::Vacant(e) = number.entry(s) {
+            if let Entry::Vacant(e) = number.entry(s) {
                 e.insert(BlockId(order.len() as u32));
                 order.push(s);
             }

@@ -148,12 +148,7 @@ impl Forth {
         if !open {
             return Err(self.cf_error(CfError::Mismatch(word)));
         }
-        self.check_closed(m, word)?;
-        let region = self.current.take().expect("checked above");
-        let xt = region.def.func.xt;
-        let funcs = self.finish_def(region.def)?;
-        self.pending.extend(funcs);
-        Ok(xt)
+        self.end_part_of_definition(m, word)
     }
 
     /// Gives the enclosing definition back, with a call of `(TRY)` on the

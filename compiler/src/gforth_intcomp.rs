@@ -85,10 +85,7 @@ impl Forth {
         if !open {
             return Err(self.cf_error(CfError::Mismatch(word)));
         }
-        self.check_closed(m, word)?;
-        let region = self.current.take().expect("checked above");
-        let funcs = self.finish_def(region.def)?;
-        self.pending.extend(funcs);
+        self.end_part_of_definition(m, word)?;
         let (outer, _) = self.gforth.semantics_parts.pop().expect("checked above");
         self.current = Some(outer);
         Ok(())
