@@ -118,7 +118,7 @@ impl Session {
     pub fn boot(limits: &Limits, console: Console) -> anyhow::Result<Session> {
         let shared = limits.shared();
         shared.check().map_err(anyhow::Error::msg)?;
-        let engine = engine::engine(limits.interruptible())?;
+        let engine = engine::engine(engine::Checks::for_time_limit(limits.interruptible()))?;
         // The browser builds its system from the same `compiler::Limits`;
         // only the native-only switches are applied on top.
         let base = shared.config();
@@ -170,9 +170,20 @@ impl Session {
     /// module cache) or a `.cwasm` from `build --aot` (loaded as it is).
     pub fn boot_image(limits: &Limits, console: Console, bytes: &[u8]) -> anyhow::Result<(Session, ImageInfo)> {
         let packed = aot::is_packed(bytes) || bytes.starts_with(b"\x7fELF");
-        // A `.cwasm` was compiled interruptible (`build --aot`), and code
-        // loads only into an engine of the same configuration.
-        let engine = engine::engine(limits.interruptible() || packed)?;
+        // A `.cwasm` was compiled with the checks of a time limit (`build
+        // --aot`), and code loads only into an engine of the same configuration.
+        let checks = engine::Checks::for_time_limit(limits.interruptible() || packed);
+        Self::boot_image_on(&engine::engine(checks)?, limits, console, bytes)
+    }
+
+    /// [`Session::boot_image`] on a given engine.
+    pub fn boot_image_on(
+        engine: &wasmtime::Engine,
+        limits: &Limits,
+        console: Console,
+        bytes: &[u8],
+    ) -> anyhow::Result<(Session, ImageInfo)> {
+        let packed = aot::is_packed(bytes) || bytes.starts_with(b"\x7fELF");
         let cache = cache(limits);
         let (artifact, code) = match packed {
             true => aot::unpack(bytes).map(|u| (u.artifact, Some(u.precompiled))).map_err(anyhow::Error::msg)?,
@@ -183,15 +194,15 @@ impl Session {
         let module = match code {
             // SAFETY: see `aot`: the checksum matched, and wasmtime checks
             // that the code was built for this engine's settings and target.
-            Some(code) => unsafe { wasmtime::Module::deserialize(&engine, code) }
+            Some(code) => unsafe { wasmtime::Module::deserialize(engine, code) }
                 .map_err(|e| e.context("cannot load the precompiled code"))?,
             None => match &cache {
-                Some(c) => c.load_or_compile(&engine, bytes),
-                None => wasmtime::Module::new(&engine, bytes),
+                Some(c) => c.load_or_compile(engine, bytes),
+                None => wasmtime::Module::new(engine, bytes),
             }
             .map_err(|e| e.context("cannot compile the module"))?,
         };
-        let mut machine = NativeMachine::new(&engine, console, cache);
+        let mut machine = NativeMachine::new(engine, console, cache);
         machine.boot_compiled(&module).map_err(|f| anyhow::anyhow!("cannot load the image: {f:?}"))?;
         let mut forth = Forth::from_image(&info, cfg!(debug_assertions));
         forth.set_block_file(&limits.blocks.to_string_lossy());

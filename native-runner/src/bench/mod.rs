@@ -444,7 +444,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
     };
     let plan = args.plan();
     let levels = args.opt_levels();
-    let engine = engine::engine(args.limits.interruptible())?;
+    let engine = engine::engine(engine::Checks::for_time_limit(args.limits.interruptible()))?;
     let cache = crate::session::cache(&args.limits);
     let tmp = std::env::temp_dir().join(format!("fastforth-bench-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
