@@ -6,7 +6,7 @@
 WEB_WASM := target/wasm32-unknown-unknown/wasm-release/web.wasm
 PORT ?= 8080
 
-.PHONY: setup serve test build web web-pkg playground web-node lint unit facade-test browser-deps browser-test budgets bench-suite
+.PHONY: setup serve test build web web-pkg playground web-node lint unit facade-test browser-deps browser-test budgets bench-suite browser-native
 
 setup:
 	@.ci/setup
@@ -77,5 +77,13 @@ ITERATIONS ?= 5
 bench-suite: build
 	target/release/native-runner bench benchmarks/programs --format markdown --timeout 0 \
 	  --iterations $(ITERATIONS) $(if $(GFORTH),--gforth "$(GFORTH)")
+
+# The browser/native measure: each program of the suite, linked once, timed
+# in headless Chromium through the façade's Image and by `native-runner
+# bench` (benchmarks/browser-native.mjs; ROUNDS rounds of ITERATIONS calls
+# a side, medians and their ratio).
+ROUNDS ?= 3
+browser-native: browser-deps web-pkg build
+	node benchmarks/browser-native.mjs --rounds $(ROUNDS) --iterations $(ITERATIONS)
 
 test: setup lint unit facade-test browser-test

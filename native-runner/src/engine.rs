@@ -54,6 +54,14 @@ impl Checks {
         Self::on(true, supported)
     }
 
+    /// The name reports give these checks: `none` or `epoch`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Checks::None => "none",
+            Checks::Epoch => "epoch",
+        }
+    }
+
     fn on(limited: bool, signals: bool) -> Checks {
         match limited && !signals {
             true => Checks::Epoch,

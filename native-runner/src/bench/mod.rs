@@ -170,6 +170,7 @@ fn provenance(args: &BenchArgs, refs: &References) -> Provenance {
         ("c_wasm_compiler", json!(refs.c_wasm_compiler())),
         ("gforth", json!(refs.gforth.as_deref().map(gforth::describe))),
         ("interruptible", json!(args.limits.interruptible())),
+        ("checks", json!(engine::Checks::for_time_limit(args.limits.interruptible()).name())),
         ("predict", json!(!args.no_predict)),
         ("model", json!(args.model.path.as_ref().map_or("built in".into(), |p| p.display().to_string()))),
     ]
