@@ -139,11 +139,12 @@ impl Alarm {
         if self.expired() {
             return None;
         }
+        let mut outer = None;
         if self.armed.depth.fetch_add(1, Ordering::AcqRel) == 0 {
             self.armed.tid.store(signal::current_tid(), Ordering::Release);
-            signal::set_current(Arc::as_ptr(&self.armed));
+            outer = Some(signal::replace_current(Arc::as_ptr(&self.armed)));
         }
-        Some(Running { armed: Arc::clone(&self.armed) })
+        Some(Running { armed: Arc::clone(&self.armed), outer })
     }
 }
 
@@ -163,12 +164,16 @@ impl Drop for Alarm {
 #[derive(Debug)]
 pub struct Running {
     armed: Arc<Armed>,
+    /// For the outermost run of this alarm: the alarm of the run it is
+    /// nested in (another machine's, or none), which it hands back.
+    outer: Option<*const Armed>,
 }
 
 impl Drop for Running {
     fn drop(&mut self) {
-        if self.armed.depth.fetch_sub(1, Ordering::AcqRel) == 1 {
-            signal::set_current(std::ptr::null());
+        self.armed.depth.fetch_sub(1, Ordering::AcqRel);
+        if let Some(outer) = self.outer {
+            signal::replace_current(outer);
         }
     }
 }

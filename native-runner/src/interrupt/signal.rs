@@ -50,8 +50,8 @@ thread_local! {
     static CURRENT: Cell<*const Armed> = const { Cell::new(std::ptr::null()) };
     /// This thread's kernel id, once asked for (0: not yet).
     static TID: Cell<u32> = const { Cell::new(0) };
-    /// The highest address of this thread's stack, once asked for (0: not yet).
-    static STACK_TOP: Cell<usize> = const { Cell::new(0) };
+    /// This thread's stack, `[low, high)`, once asked for (empty: not yet).
+    static STACK: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
 }
 
 /// The wasm function bodies the handler may interrupt, as sorted, disjoint
@@ -61,12 +61,13 @@ static CODE: RwLock<Vec<(usize, usize, u32)>> = RwLock::new(Vec::new());
 /// The address of the trap instruction (0: not made yet).
 static TRAP_PC: AtomicUsize = AtomicUsize::new(0);
 
-/// Records the alarm of the run in progress on this thread (null: none).
-pub(super) fn set_current(armed: *const Armed) {
-    if !armed.is_null() && STACK_TOP.with(Cell::get) == 0 {
-        STACK_TOP.with(|t| t.set(os::stack_top()));
+/// Records the alarm of the run in progress on this thread (null: none);
+/// returns the one recorded before.
+pub(super) fn replace_current(armed: *const Armed) -> *const Armed {
+    if !armed.is_null() && STACK.with(Cell::get).1 == 0 {
+        STACK.with(|t| t.set(os::stack()));
     }
-    CURRENT.with(|c| c.set(armed));
+    CURRENT.with(|c| c.replace(armed))
 }
 
 /// This thread's kernel id.
@@ -179,7 +180,7 @@ unsafe fn returns_from_call_out(code: &[(usize, usize, u32)], v: usize) -> bool 
 /// `sp` (below `top`) by `trap`.
 ///
 /// # Safety
-/// `[sp, top)` is this thread's live stack and `code` lists mapped code.
+/// `[sp, top)` is live stack of this thread and `code` lists mapped code.
 unsafe fn patch_returns(code: &[(usize, usize, u32)], sp: usize, top: usize, trap: usize) {
     let (Some(&(low, _, _)), Some(&(_, high, _))) = (code.first(), code.last()) else { return };
     let end = top.min(sp.saturating_add(WINDOW));
@@ -202,12 +203,13 @@ extern "C" fn on_signal(_: libc::c_int, _: *mut libc::siginfo_t, context: *mut l
     let errno = os::errno();
     let armed = CURRENT.with(|c| c.get());
     let trap = TRAP_PC.load(Ordering::Acquire);
-    let top = STACK_TOP.with(|t| t.get());
+    let (low, top) = STACK.with(|t| t.get());
     // SAFETY: `armed` is non-null only between `Alarm::enter` and the drop
     // of its guard, which holds the `Armed` alive; `context` is the
     // `ucontext_t` the kernel passes to an `SA_SIGINFO` handler, of this
-    // thread, whose stack ends at `top`; the code table holds only code
-    // that registered modules keep mapped.
+    // thread, whose stack is `[low, top)` (the interrupted code may run on
+    // another stack, such as a signal stack: then nothing is patched); the
+    // code table holds only code that registered modules keep mapped.
     unsafe {
         let now = super::watchdog::nanos_at(std::time::Instant::now());
         if !armed.is_null() && trap != 0 && (*armed).due(now) {
@@ -215,7 +217,7 @@ extern "C" fn on_signal(_: libc::c_int, _: *mut libc::siginfo_t, context: *mut l
                 let (pc, sp) = os::pc_sp(context);
                 if body_start(&code, pc).is_some() {
                     os::set_pc(context, trap);
-                } else if top != 0 {
+                } else if (low..top).contains(&sp) {
                     patch_returns(&code, sp, top, trap);
                 }
             }
@@ -243,22 +245,21 @@ mod os {
         }
     }
 
-    /// The highest address of this thread's stack (0: unknown).
-    pub fn stack_top() -> usize {
+    /// This thread's stack, `[low, high)` (empty: unknown).
+    pub fn stack() -> (usize, usize) {
         // SAFETY: the attribute object is initialized by
         // pthread_getattr_np before it is read, and destroyed after.
         unsafe {
             let mut attr: libc::pthread_attr_t = std::mem::zeroed();
             if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
-                return 0;
+                return (0, 0);
             }
             let (mut addr, mut size) = (std::ptr::null_mut(), 0);
             let ok = libc::pthread_attr_getstack(&attr, &mut addr, &mut size) == 0;
             libc::pthread_attr_destroy(&mut attr);
-            if ok {
-                addr as usize + size
-            } else {
-                0
+            match ok {
+                true => (addr as usize, addr as usize + size),
+                false => (0, 0),
             }
         }
     }
@@ -380,8 +381,8 @@ mod os {
         0
     }
     pub fn tgkill(_: u32) {}
-    pub fn stack_top() -> usize {
-        0
+    pub fn stack() -> (usize, usize) {
+        (0, 0)
     }
     pub fn install(_: extern "C" fn(libc::c_int, *mut libc::siginfo_t, *mut libc::c_void)) -> bool {
         false
