@@ -6,7 +6,7 @@
 WEB_WASM := target/wasm32-unknown-unknown/wasm-release/web.wasm
 PORT ?= 8080
 
-.PHONY: setup serve test build web web-pkg playground web-node lint unit facade-test browser-deps browser-test budgets bench-suite browser-native
+.PHONY: setup serve test build web web-pkg playground web-node lint unit facade-test browser-deps browser-test budgets bench-suite browser-native engine-config
 
 setup:
 	@.ci/setup
@@ -85,5 +85,10 @@ bench-suite: build
 ROUNDS ?= 3
 browser-native: browser-deps web-pkg build
 	node benchmarks/browser-native.mjs --rounds $(ROUNDS) --iterations $(ITERATIONS)
+
+# The engine's configuration measured side by side: the defaults against
+# each variant of benchmarks/README.md (benchmarks/engine-config.mjs).
+engine-config: build
+	node benchmarks/engine-config.mjs --rounds $(ROUNDS) --iterations $(ITERATIONS)
 
 test: setup lint unit facade-test browser-test

@@ -10,6 +10,8 @@
 //! profiler needs the epoch checks everywhere. Every other setting is the
 //! one measured best in benchmarks/README.md ("The engine's configuration").
 
+pub mod experiment;
+
 use std::time::Duration;
 
 use wasmtime::{Config, Engine, OptLevel};
@@ -73,7 +75,8 @@ impl Checks {
 /// The engine configuration shared by running and ahead-of-time compiling;
 /// `target` (a triple) cross-compiles, `None` means this host with its CPU
 /// features. Code compiled under one configuration loads only under an
-/// equal one (wasmtime checks this).
+/// equal one (wasmtime checks this; the module cache keys on it).
+/// `FASTFORTH_ENGINE` ([`experiment`]) changes settings for measurements.
 pub fn config(target: Option<&str>, checks: Checks) -> anyhow::Result<Config> {
     let mut cfg = Config::new();
     cfg.epoch_interruption(checks == Checks::Epoch);
@@ -83,6 +86,9 @@ pub fn config(target: Option<&str>, checks: Checks) -> anyhow::Result<Config> {
     // Never used (no async), but wasmtime requires it to cover the wasm stack.
     cfg.async_stack_size(MAX_WASM_STACK + (1 << 20));
     cfg.cranelift_opt_level(OptLevel::Speed);
+    if let Some(spec) = experiment::from_env() {
+        experiment::apply(&mut cfg, &spec)?;
+    }
     if let Some(t) = target {
         cfg.target(t).map_err(|e| anyhow::anyhow!("unsupported target {t}: {e}"))?;
     }

@@ -171,6 +171,7 @@ fn provenance(args: &BenchArgs, refs: &References) -> Provenance {
         ("gforth", json!(refs.gforth.as_deref().map(gforth::describe))),
         ("interruptible", json!(args.limits.interruptible())),
         ("checks", json!(engine::Checks::for_time_limit(args.limits.interruptible()).name())),
+        ("engine_experiment", json!(engine::experiment::from_env())),
         ("predict", json!(!args.no_predict)),
         ("model", json!(args.model.path.as_ref().map_or("built in".into(), |p| p.display().to_string()))),
     ]
