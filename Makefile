@@ -80,15 +80,14 @@ bench-suite: build
 
 # The browser/native measure: each program of the suite, linked once, timed
 # in headless Chromium through the façade's Image and by `native-runner
-# bench` (benchmarks/browser-native.mjs; ROUNDS rounds of ITERATIONS calls
-# a side, medians and their ratio).
-ROUNDS ?= 3
+# bench` (benchmarks/browser-native.mjs: 9 rounds of one call a side,
+# alternating, medians and their ratio).
 browser-native: browser-deps web-pkg build
-	node benchmarks/browser-native.mjs --rounds $(ROUNDS) --iterations $(ITERATIONS)
+	node benchmarks/browser-native.mjs
 
 # The engine's configuration measured side by side: the defaults against
 # each variant of benchmarks/README.md (benchmarks/engine-config.mjs).
 engine-config: build
-	node benchmarks/engine-config.mjs --rounds $(ROUNDS) --iterations $(ITERATIONS)
+	node benchmarks/engine-config.mjs
 
 test: setup lint unit facade-test browser-test

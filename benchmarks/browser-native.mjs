@@ -10,18 +10,20 @@
 //
 // Each module is built once by `native-runner build` (the artifact both
 // sides run, checked by sha256). Each program is measured in R rounds
-// (default 3), each a native run of N timed calls (default 3) followed by
-// N browser calls, so that load on the machine falls on both sides alike;
-// the medians are over all R x N calls of a side. Both sides check every
-// output against NAME.expected. Native: `bench` with its own plan (a cold
-// iteration and 1 warm-up per round, then the N timed ones, each on a
-// fresh instance; --timeout as given, else native's default time limit).
+// (default 9) of N timed calls a side (default 1), native first in odd
+// rounds and browser first in even ones, so that load on the machine (it
+// is shared) falls on both sides alike; the medians are over all R x N
+// calls of a side. Both sides check every output against NAME.expected.
+// Native: `bench` with its own plan (a cold iteration and 1 warm-up per
+// round, then the N timed ones, each on a fresh instance; --timeout as
+// given, else native's default time limit).
 // Browser: one `Image` per program (one instance, as the playground's
 // bench), in a module worker: a cold call and 1 warm-up call, then the
 // timed calls, each timed alone with performance.now() (cross-origin
 // isolated, so microsecond resolution).
 // Needs target/web-pkg (`make web-pkg`) and the release runner
-// (NATIVE_RUNNER=PATH times another build).
+// (NATIVE_RUNNER=PATH times another build). BROWSER_NATIVE_SAMPLES=1 prints
+// every round's samples on stderr.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,8 +39,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { chromium } = createRequire(join(root, 'web', 'tests', 'browser', 'package.json'))('playwright-core');
 
 const args = process.argv.slice(2);
-let rounds = 3;
-let iterations = 3;
+let rounds = 9;
+let iterations = 1;
 let timeout = null;
 const names = [];
 for (let i = 0; i < args.length; i++) {
@@ -147,13 +149,29 @@ postMessage({ ready: true });
       const native = [];
       const browser = [];
       await ask(name, { op: 'open', name, expected });
-      for (let r = 0; r < rounds; r++) {
+      const timeNative = () => {
         const report = JSON.parse(execFileSync(runner, bench, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
         const res = report.results[0];
         if (!res.output_verified) throw new Error(`${name}: native output not verified`);
         if (res.module_sha256 !== sha256(bytes)) throw new Error(`${name}: native measured another module`);
-        native.push(...res.steady.samples_ns);
-        browser.push(...(await ask(name, { op: 'time', n: iterations })).samples);
+        return res.steady.samples_ns;
+      };
+      const timeBrowser = async () => (await ask(name, { op: 'time', n: iterations })).samples;
+      for (let r = 0; r < rounds; r++) {
+        let n, b;
+        if (r % 2 === 0) {
+          n = timeNative();
+          b = await timeBrowser();
+        } else {
+          b = await timeBrowser();
+          n = timeNative();
+        }
+        native.push(...n);
+        browser.push(...b);
+        if (process.env.BROWSER_NATIVE_SAMPLES) {
+          const ms = (xs) => xs.map((x) => (x / 1e6).toFixed(0)).join(' ');
+          console.error(`${name} round ${r + 1}: native ${ms(n)}; browser ${ms(b)} (ms)`);
+        }
       }
       const [browserNs, nativeNs] = [median(browser), median(native)];
       rows.push({ name, browserNs, nativeNs, ratio: browserNs / nativeNs, sha: sha256(bytes) });
@@ -170,7 +188,8 @@ postMessage({ ready: true });
     console.log(`| **geometric mean** |  |  | **${geo.toFixed(2)}** |  |`);
     const la = loadavg().map((x) => x.toFixed(2)).join(' ');
     const limit = timeout === null ? 'default settings' : `--timeout ${timeout}`;
-    const calls = `${rounds} rounds of ${iterations} timed calls a side, after a cold call and 1 warm-up`;
+    const calls = `${rounds} rounds of ${iterations} timed call${iterations > 1 ? 's' : ''} a side (native: each ` +
+      'round a cold call and 1 warm-up first; browser: one Image, a cold call and 1 warm-up first)';
     console.log(`\n${version} (headless) against ${runner.replace(root + '/', '')} bench (${limit}); ` +
       `${calls}; medians; load average ${la}; ${new Date().toISOString()}.`);
   } finally {

@@ -9,10 +9,11 @@
 //   node benchmarks/engine-config.mjs [--rounds R] [--iterations N] [--variant LABEL=SPEC]... [NAME...]
 //
 // Without --variant, the variants of benchmarks/README.md ("The engine's
-// configuration") are measured. In each of R rounds (default 3), for each
+// configuration") are measured. In each of R rounds (default 5), for each
 // program, one `bench` per configuration runs N timed iterations (default
-// 3) after a cold one and 1 warm-up; the medians are over all rounds, so
-// that load falls on every configuration alike. Every run has a time limit
+// 1) after a cold one and 1 warm-up, the configurations in a different
+// order each round; the medians are over all rounds, so that load on the
+// machine (it is shared) falls on every configuration alike. Every run has a time limit
 // of 60 s (a time limit costs nothing with the defaults). NATIVE_RUNNER=PATH
 // times another build of the runner.
 import { execFileSync } from 'node:child_process';
@@ -31,8 +32,8 @@ const DEFAULT_VARIANTS = [
 ];
 
 const args = process.argv.slice(2);
-let rounds = 3;
-let iterations = 3;
+let rounds = 5;
+let iterations = 1;
 const variants = [];
 const names = [];
 for (let i = 0; i < args.length; i++) {
@@ -73,7 +74,9 @@ try {
   const loads = [];
   for (let r = 0; r < rounds; r++) {
     for (const name of chosen) {
-      for (const [label, spec] of configs) {
+      // Each round starts with another configuration.
+      const order = configs.map((_, i) => configs[(i + r) % configs.length]);
+      for (const [label, spec] of order) {
         const bench = ['bench', join(dir, `${name}.wasm`), '--format', 'json', '--iterations', String(iterations),
           '--warmup', '1', '--no-predict', '--no-c-wasm', '--gforth', 'none', '--timeout', '60'];
         const env = { ...process.env, FASTFORTH_ENGINE: spec };

@@ -80,11 +80,21 @@ impl Checks {
 pub fn config(target: Option<&str>, checks: Checks) -> anyhow::Result<Config> {
     let mut cfg = Config::new();
     cfg.epoch_interruption(checks == Checks::Epoch);
-    // Definitions that end by calling another word use `return_call`.
+    // Definitions that end by calling another word use `return_call`. The
+    // proposal costs nothing: wasmtime compiles every wasm function with
+    // Cranelift's tail calling convention whether it is on or not (the
+    // machine code of a module without `return_call` is the same).
     cfg.wasm_tail_call(true);
+    // The stack check at every function entry stays whatever the size: it
+    // is how wasmtime traps deep recursion (THROW -5).
     cfg.max_wasm_stack(MAX_WASM_STACK);
     // Never used (no async), but wasmtime requires it to cover the wasm stack.
     cfg.async_stack_size(MAX_WASM_STACK + (1 << 20));
+    // `speed_and_size` gives the same code; Cranelift's inlining (off) and
+    // every other setting are wasmtime's defaults, each measured against
+    // its alternatives (benchmarks/README.md). In particular the default
+    // 4 GiB memory reservation and signals-based traps leave no bounds
+    // checks in the code of our 32-bit memories.
     cfg.cranelift_opt_level(OptLevel::Speed);
     if let Some(spec) = experiment::from_env() {
         experiment::apply(&mut cfg, &spec)?;
