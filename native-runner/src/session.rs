@@ -13,9 +13,10 @@ use crate::module_cache::ModuleCache;
 /// Limits and caching, shared by the subcommands that run Forth.
 #[derive(clap::Args, Debug, Clone)]
 pub struct Limits {
-    /// Stop a program that runs longer than this many seconds (0: no limit,
-    /// and no interruption checks in the compiled code, which makes tight
-    /// loops faster; such a run can only be stopped from outside).
+    /// Stop a program that runs longer than this many seconds (0: no limit;
+    /// such a run can only be stopped from outside). On Linux (x86_64,
+    /// aarch64) a limit costs nothing, a signal interrupts the run;
+    /// elsewhere it compiles epoch checks, which slow calls and tight loops.
     #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
     pub timeout: f64,
     /// Linear memory size in MiB: data space, buffers and stacks.
@@ -81,7 +82,9 @@ impl Limits {
     }
 
     /// Whether code must be interruptible: there is a time limit. Without
-    /// one (`--timeout 0`) the engine compiles no epoch checks.
+    /// one (`--timeout 0`) no engine compiles epoch checks; with one, only
+    /// engines on hosts that cannot interrupt by signal do
+    /// (`engine::Checks::for_time_limit`).
     pub fn interruptible(&self) -> bool {
         self.timeout > 0.0
     }

@@ -7,11 +7,13 @@
 //!   counter to the trap instruction;
 //! - anywhere else, typically in a wasmtime builtin such as the one that
 //!   implements `memory.copy` (a loop of large `MOVE`s spends nearly all its
-//!   time there): it looks at the words just above the stack pointer for
-//!   return addresses into wasm, that is, addresses inside a registered
-//!   function body right after a direct call to code that is not wasm (the
-//!   call to a builtin's trampoline), and replaces each with the address of
-//!   the trap instruction, so that the run traps when it returns to wasm.
+//!   time there): it looks at the frame records just above the stack
+//!   pointer (a saved frame pointer, then a return address) for returns
+//!   into wasm, that is, addresses inside a registered function body right
+//!   after a direct call to code that is not wasm (the call to a builtin's
+//!   trampoline, which pushes such a record), and replaces each with the
+//!   address of the trap instruction, so that the run traps when it
+//!   returns to wasm.
 //!   Returns from wasm to wasm, and from indirect calls (host imports), are
 //!   never touched; a replaced word that was no longer in use is garbage
 //!   that nothing reads.
@@ -179,22 +181,31 @@ unsafe fn returns_from_call_out(code: &[(usize, usize, u32)], v: usize) -> bool 
 /// Replaces the return addresses into wasm in the [`WINDOW`] bytes above
 /// `sp` (below `top`) by `trap`.
 ///
+/// Only frame records are looked at: a return address is taken as one
+/// only in the second word of a 16-aligned pair whose first word is a
+/// saved frame pointer, that is, a 16-aligned address of this stack above
+/// the pair. Cranelift's trampolines push that pair on entry (x86_64:
+/// `call` then `push rbp`; aarch64: `stp x29, x30`), so every real return
+/// into wasm from a builtin's trampoline is found, and a word of data that
+/// merely looks like a code address is not enough to be rewritten.
+///
 /// # Safety
 /// `[sp, top)` is live stack of this thread and `code` lists mapped code.
 unsafe fn patch_returns(code: &[(usize, usize, u32)], sp: usize, top: usize, trap: usize) {
     let (Some(&(low, _, _)), Some(&(_, high, _))) = (code.first(), code.last()) else { return };
     let end = top.min(sp.saturating_add(WINDOW));
-    let mut at = sp.next_multiple_of(8);
-    while at + 8 <= end {
-        let slot = at as *mut usize;
-        // SAFETY: `slot` lies in the live stack, 8-aligned.
-        let v = unsafe { slot.read() };
+    let mut at = sp.next_multiple_of(16);
+    while at + 16 <= end {
+        let (fp_slot, ret_slot) = (at as *const usize, (at + 8) as *mut usize);
+        // SAFETY: both words lie in the live stack, 8-aligned.
+        let (fp, ret) = unsafe { (fp_slot.read(), ret_slot.read()) };
+        let record = fp % 16 == 0 && fp > at && fp < top;
         // SAFETY: see above.
-        if (low..high).contains(&v) && unsafe { returns_from_call_out(code, v) } {
+        if record && (low..high).contains(&ret) && unsafe { returns_from_call_out(code, ret) } {
             // SAFETY: see above.
-            unsafe { slot.write(trap) };
+            unsafe { ret_slot.write(trap) };
         }
-        at += 8;
+        at += 16;
     }
 }
 
@@ -445,11 +456,18 @@ mod tests {
             call(&mut text, 12, base + 32);
             let code = [(base, base + 32, 1), (base + 32, base + 64, 1)];
             let (out, inside) = (base + 9, base + 17);
-            let mut stack = [0usize, out, 7, inside, out];
-            let sp = stack.as_mut_ptr() as usize;
+            // Five 16-aligned pairs: frame records returning out of wasm,
+            // into wasm, a code-like word after data that is no saved
+            // frame pointer, another record out of wasm, and the top.
+            #[repr(C, align(16))]
+            struct Stack([usize; 10]);
+            let mut stack = Stack([0; 10]);
+            let sp = stack.0.as_mut_ptr() as usize;
+            let fp = |pair: usize| sp + 16 * pair;
+            stack.0 = [fp(1), out, fp(2), inside, 7, out, fp(4), out, 0, 0];
             // SAFETY: the fake code and stack are live locals.
             unsafe { patch_returns(&code, sp, sp + std::mem::size_of_val(&stack), 0xdead) };
-            assert_eq!(stack, [0, 0xdead, 7, inside, 0xdead]);
+            assert_eq!(stack.0, [fp(1), 0xdead, fp(2), inside, 7, out, fp(4), 0xdead, 0, 0]);
         }
     }
 }
