@@ -6,7 +6,7 @@
 //! that is not supported they use epoch interruption: a ticker thread
 //! advances the epoch every [`TICK`], and a store's deadline is a number of
 //! ticks, at the cost of a load and a compare at every function entry and
-//! loop header (up to 1.7 times on calls and tight loops). The sampling
+//! loop header (1.2 to 1.9 times on call-heavy programs). The sampling
 //! profiler needs the epoch checks everywhere. Every other setting is the
 //! one measured best in benchmarks/README.md ("The engine's configuration").
 

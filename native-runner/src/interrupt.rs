@@ -5,7 +5,7 @@
 //!
 //! Why: wasmtime's other way, epoch interruption, compiles a load and a
 //! compare at every function entry and loop header and keeps two values in
-//! registers for them; on calls and tight loops that costs up to 1.7 times
+//! registers for them; on call-heavy programs that costs 1.2 to 1.9 times
 //! (benchmarks/README.md, "The engine's configuration"). Here the code has
 //! no checks at all, so a run with a time limit is exactly as fast as one
 //! without.
