@@ -6,7 +6,7 @@
 WEB_WASM := target/wasm32-unknown-unknown/wasm-release/web.wasm
 PORT ?= 8080
 
-.PHONY: setup serve test build web web-pkg playground web-node lint unit facade-test browser-deps browser-test budgets bench-suite bench-gforth
+.PHONY: setup serve test build web web-pkg playground web-node lint unit facade-test browser-deps browser-test budgets bench-suite bench-gforth browser-native engine-config
 
 setup:
 	@.ci/setup
@@ -85,5 +85,17 @@ GFORTH_SHARE ?= /usr/share/gforth/0.7.3
 bench-gforth: build
 	target/release/native-runner bench $(addprefix $(GFORTH_SHARE)/,siev.fs bubble.fs matrix.fs fib.fs) \
 	  --entry main --format markdown --timeout 0 --iterations $(ITERATIONS) $(if $(GFORTH),--gforth "$(GFORTH)")
+
+# The browser/native measure: each program of the suite, linked once, timed
+# in headless Chromium through the façade's Image and by `native-runner
+# bench` (benchmarks/browser-native.mjs: 9 rounds of one call a side,
+# alternating, medians and their ratio).
+browser-native: browser-deps web-pkg build
+	node benchmarks/browser-native.mjs
+
+# The engine's configuration measured side by side: the defaults against
+# each variant of benchmarks/README.md (benchmarks/engine-config.mjs).
+engine-config: build
+	node benchmarks/engine-config.mjs
 
 test: setup lint unit facade-test browser-test

@@ -68,7 +68,7 @@ fn layout() -> Layout {
 /// prelude's), compiled once and shared by every run.
 fn engine_and_memo() -> &'static (Engine, ModuleMemo) {
     static CELL: OnceLock<(Engine, ModuleMemo)> = OnceLock::new();
-    CELL.get_or_init(|| (native_runner::engine::engine(true).expect("the engine starts"), ModuleMemo::new(8)))
+    CELL.get_or_init(|| (native_runner::engine::engine(native_runner::engine::Checks::for_time_limit(true)).expect("the engine starts"), ModuleMemo::new(8)))
 }
 
 /// Whether a diagnostic reports a bug of ours rather than of the program.

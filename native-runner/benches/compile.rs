@@ -34,7 +34,7 @@ struct Booted {
 
 impl Booted {
     fn new() -> Booted {
-        let engine = native_runner::engine::engine(false).expect("the engine starts");
+        let engine = native_runner::engine::engine(native_runner::engine::Checks::None).expect("the engine starts");
         let mut m = NativeMachine::new(&engine, Console::capture().0, None);
         let mut f = Forth::new(Config { validate: false, ..Config::default() });
         f.boot(&mut m).expect("boots");

@@ -32,7 +32,7 @@ const FOOTER: usize = 32 + 8 + 8 + MAGIC.len();
 pub fn compile(artifact: &[u8], target: Option<&str>) -> anyhow::Result<Vec<u8>> {
     let eng = match target {
         Some(t) => engine::compiler_for(t)?,
-        None => wasmtime::Engine::new(&engine::config(None, true)?)?,
+        None => wasmtime::Engine::new(&engine::config(None, engine::Checks::for_time_limit(true))?)?,
     };
     let code = eng.precompile_module(artifact)?;
     Ok(pack(&code, artifact))

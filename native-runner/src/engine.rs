@@ -1,12 +1,16 @@
-//! The wasmtime engine: Cranelift settings, the time limit, and the limits
-//! that bound what a program may use.
+//! The wasmtime engine: Cranelift settings, the checks compiled for time
+//! limits, and the limits that bound what a program may use.
 //!
-//! Time limits use epoch interruption: a ticker thread advances the epoch
-//! every [`TICK`], and a store's deadline is a number of ticks. This costs a
-//! load and a compare at function entries and loop headers, much less than
-//! fuel metering, but still up to 2.7 times on the tightest loops; so an
-//! engine for a run without a time limit (`--timeout 0`) compiles code
-//! without those checks, and such a run can only be stopped from outside.
+//! Time limits need no checks in the code on Linux (x86_64, aarch64): a
+//! run past its deadline is interrupted by a signal (`interrupt`). Where
+//! that is not supported they use epoch interruption: a ticker thread
+//! advances the epoch every [`TICK`], and a store's deadline is a number of
+//! ticks, at the cost of a load and a compare at every function entry and
+//! loop header (1.2 to 1.9 times on call-heavy programs). The sampling
+//! profiler needs the epoch checks everywhere. Every other setting is the
+//! one measured best in benchmarks/README.md ("The engine's configuration").
+
+pub mod experiment;
 
 use std::time::Duration;
 
@@ -28,30 +32,83 @@ pub const CRANELIFT_OPT_LEVEL: &str = "speed";
 /// The target triple this runner was built for (and compiles for by default).
 pub const HOST_TARGET: &str = env!("FASTFORTH_TARGET");
 
+/// What compiled code checks so that a run can be stopped.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Checks {
+    /// Nothing: a time limit interrupts the code by signal (`interrupt`).
+    None,
+    /// Epoch checks at every function entry and loop header.
+    Epoch,
+}
+
+impl Checks {
+    /// The checks this host needs for runs with a time limit (`limited`)
+    /// or without one: epoch checks only for a time limit on a host where
+    /// signals cannot interrupt wasm.
+    pub fn for_time_limit(limited: bool) -> Checks {
+        Self::on(limited, crate::interrupt::SUPPORTED)
+    }
+
+    /// The checks a runner on `target` (a triple) needs for runs with a
+    /// time limit: what `build --aot --target` compiles.
+    pub fn for_target(target: &str) -> Checks {
+        let supported = target.contains("-linux") && (target.starts_with("x86_64-") || target.starts_with("aarch64-"));
+        Self::on(true, supported)
+    }
+
+    /// The name reports give these checks: `none` or `epoch`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Checks::None => "none",
+            Checks::Epoch => "epoch",
+        }
+    }
+
+    fn on(limited: bool, signals: bool) -> Checks {
+        match limited && !signals {
+            true => Checks::Epoch,
+            false => Checks::None,
+        }
+    }
+}
+
 /// The engine configuration shared by running and ahead-of-time compiling;
 /// `target` (a triple) cross-compiles, `None` means this host with its CPU
 /// features. Code compiled under one configuration loads only under an
-/// equal one (wasmtime checks this). `interruptible` compiles the epoch
-/// checks that time limits need.
-pub fn config(target: Option<&str>, interruptible: bool) -> anyhow::Result<Config> {
+/// equal one (wasmtime checks this; the module cache keys on it).
+/// `FASTFORTH_ENGINE` ([`experiment`]) changes settings for measurements.
+pub fn config(target: Option<&str>, checks: Checks) -> anyhow::Result<Config> {
     let mut cfg = Config::new();
-    cfg.epoch_interruption(interruptible);
-    // Definitions that end by calling another word use `return_call`.
+    cfg.epoch_interruption(checks == Checks::Epoch);
+    // Definitions that end by calling another word use `return_call`. The
+    // proposal costs nothing: wasmtime compiles every wasm function with
+    // Cranelift's tail calling convention whether it is on or not (the
+    // machine code of a module without `return_call` is the same).
     cfg.wasm_tail_call(true);
+    // The stack check at every function entry stays whatever the size: it
+    // is how wasmtime traps deep recursion (THROW -5).
     cfg.max_wasm_stack(MAX_WASM_STACK);
     // Never used (no async), but wasmtime requires it to cover the wasm stack.
     cfg.async_stack_size(MAX_WASM_STACK + (1 << 20));
+    // `speed_and_size` gives the same code; Cranelift's inlining (off) and
+    // every other setting are wasmtime's defaults, each measured against
+    // its alternatives (benchmarks/README.md). In particular the default
+    // 4 GiB memory reservation and signals-based traps leave no bounds
+    // checks in the code of our 32-bit memories.
     cfg.cranelift_opt_level(OptLevel::Speed);
+    if let Some(spec) = experiment::from_env() {
+        experiment::apply(&mut cfg, &spec)?;
+    }
     if let Some(t) = target {
         cfg.target(t).map_err(|e| anyhow::anyhow!("unsupported target {t}: {e}"))?;
     }
     Ok(cfg)
 }
 
-/// An engine that only compiles, for `target`; runs no ticker. Its code is
-/// interruptible, so a `.cwasm` obeys every time limit.
+/// An engine that only compiles, for `target`; runs no ticker. Its code
+/// has the checks a runner there needs, so a `.cwasm` obeys every time limit.
 pub fn compiler_for(target: &str) -> anyhow::Result<Engine> {
-    Ok(Engine::new(&config(Some(target), true)?)?)
+    Ok(Engine::new(&config(Some(target), Checks::for_target(target))?)?)
 }
 
 /// The CPU features Cranelift detects and uses on this host (the ones its
@@ -93,11 +150,11 @@ pub fn host_cpu_features() -> Vec<&'static str> {
     v
 }
 
-/// Builds the engine for this host; an `interruptible` one also gets its
-/// epoch ticker. Without it, deadlines set on stores have no effect.
-pub fn engine(interruptible: bool) -> anyhow::Result<Engine> {
-    let engine = Engine::new(&config(None, interruptible)?)?;
-    if !interruptible {
+/// Builds the engine for this host; one with epoch checks also gets its
+/// epoch ticker, without which epoch deadlines would have no effect.
+pub fn engine(checks: Checks) -> anyhow::Result<Engine> {
+    let engine = Engine::new(&config(None, checks)?)?;
+    if checks == Checks::None {
         return Ok(engine);
     }
     let ticker = engine.weak();
@@ -123,6 +180,17 @@ pub fn deadline_ticks(seconds: Option<f64>) -> Option<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn epoch_checks_only_where_signals_cannot_interrupt() {
+        assert_eq!(Checks::for_time_limit(false), Checks::None);
+        let limited = if crate::interrupt::SUPPORTED { Checks::None } else { Checks::Epoch };
+        assert_eq!(Checks::for_time_limit(true), limited);
+        assert_eq!(Checks::for_target("aarch64-unknown-linux-gnu"), Checks::None);
+        assert_eq!(Checks::for_target("x86_64-unknown-linux-musl"), Checks::None);
+        assert_eq!(Checks::for_target("x86_64-apple-darwin"), Checks::Epoch);
+        assert_eq!(Checks::for_target("riscv64gc-unknown-linux-gnu"), Checks::Epoch);
+    }
 
     #[test]
     fn deadlines_round_up_to_ticks() {

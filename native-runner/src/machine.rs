@@ -6,8 +6,11 @@
 //! machine view built on the wasmtime [`Caller`], so host words can run wasm
 //! again (reentrancy: `EVALUATE`, `CATCH`).
 //!
-//! Guarantees: a wasm trap, a host error or the epoch deadline becomes a
-//! [`Fault`] with the standard THROW code; nothing here panics on a fault.
+//! Guarantees: a wasm trap, a host error or the time limit (an epoch
+//! deadline, or the machine's [`Alarm`]) becomes a [`Fault`] with the
+//! standard THROW code; nothing here panics on a fault. Every module the
+//! machine instantiates is registered with its alarm, and every call into
+//! wasm runs under it, so a time limit can interrupt any of its code.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -17,6 +20,7 @@ use runtime::{exports, imports, CodeField};
 use wasmtime::{AsContextMut, Caller, Engine, Func, Global, Linker, Memory, Module, Ref, Store, Table, Trap, Val};
 
 use crate::console::Console;
+use crate::interrupt::Alarm;
 use crate::module_cache::ModuleCache;
 
 /// The kernel's exports that the host uses.
@@ -43,8 +47,10 @@ pub struct StoreData {
     memo: Option<ModuleMemo>,
     started: Instant,
     /// When the time limit runs out, for host waits (`MS`) that wasm's
-    /// epoch deadline cannot interrupt.
+    /// time limit cannot interrupt.
     deadline: Option<Instant>,
+    /// The time limit of code without checks.
+    alarm: Alarm,
     limits: wasmtime::StoreLimits,
 }
 
@@ -116,6 +122,7 @@ impl NativeMachine {
             memo: None,
             started: Instant::now(),
             deadline: None,
+            alarm: Alarm::new(),
             limits,
         };
         let mut store = Store::new(engine, data);
@@ -134,8 +141,10 @@ impl NativeMachine {
     /// Sets the time limit from now, in epoch ticks (`None`: no limit).
     pub fn set_deadline(&mut self, ticks: Option<u64>) {
         self.0.set_epoch_deadline(ticks.unwrap_or(u64::MAX / 2));
-        self.0.data_mut().deadline =
+        let data = self.0.data_mut();
+        data.deadline =
             ticks.and_then(|t| Instant::now().checked_add(crate::engine::TICK * u32::try_from(t).unwrap_or(u32::MAX)));
+        data.alarm.set(data.deadline);
     }
 
     /// Shares `memo` with other machines on the same engine: machines
@@ -241,11 +250,17 @@ impl<C: AsContextMut<Data = StoreData>> Ctx<C> {
     /// the host import and records its exports.
     pub fn boot_compiled(&mut self, module: &Module) -> Result<(), Fault> {
         let mut cx = self.0.as_context_mut();
+        cx.data().alarm.register(module);
         let engine = cx.engine().clone();
         let host_func = Func::wrap(&mut cx, |mut caller: Caller<'_, StoreData>, xt: i32| -> wasmtime::Result<()> {
             let Some(host) = caller.data().host else {
                 return Err(wasmtime::Error::new(FaultError(Fault::Host("host word called outside of a call".into()))));
             };
+            // Signals never interrupt host words: a run past its time limit
+            // stops at its next one instead.
+            if caller.data().alarm.expired() {
+                return Err(wasmtime::Error::new(FaultError(Fault::Timeout)));
+            }
             let mut m = Ctx(&mut caller);
             // A panicking host word (a bug of ours) becomes an error at this
             // boundary instead of unwinding through wasm frames.
@@ -326,6 +341,7 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
         let mut cx = self.0.as_context_mut();
         let engine = cx.engine().clone();
         let module = compile(&engine, cx.data(), bytes)?;
+        cx.data().alarm.register(&module);
         let linker = cx.data().linker.clone().ok_or_else(|| Fault::Host("the machine has not booted".into()))?;
         linker.instantiate(&mut cx, &module).map(|_| ()).map_err(|e| match to_fault(e) {
             Fault::Host(msg) if msg.contains("instance count too high") => {
@@ -352,10 +368,12 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
         // the pointer is removed again before `host` is usable by the caller.
         let erased: *mut (dyn Host + 'static) =
             unsafe { std::mem::transmute::<*mut (dyn Host + '_), *mut (dyn Host + 'static)>(host as *mut dyn Host) };
+        let Some(running) = cx.data().alarm.enter() else { return Err(Fault::Timeout) };
         let prev = cx.data_mut().host.replace(erased);
         let res = typed.call(&mut cx, xt as i32);
         cx.data_mut().host = prev;
-        res.map_err(to_fault)
+        drop(running);
+        res.map_err(|e| if cx.data().alarm.timed_out(&e) { Fault::Timeout } else { to_fault(e) })
     }
 
     fn set_code_field(&mut self, xt: u32, cf: CodeField) -> Result<(), Fault> {
@@ -487,7 +505,11 @@ mod tests {
 
     fn machine(out: Vec<u8>) -> NativeMachine {
         let console = Console::new(Box::new(std::io::Cursor::new(out)), Box::new(std::io::empty()));
-        let mut m = NativeMachine::new(&crate::engine::engine(true).unwrap(), console, None);
+        let mut m = NativeMachine::new(
+            &crate::engine::engine(crate::engine::Checks::for_time_limit(true)).unwrap(),
+            console,
+            None,
+        );
         m.boot(&compiler::kernel::kernel_module(runtime::Layout::default())).unwrap();
         m
     }

@@ -21,7 +21,7 @@ mod run;
 mod sampling;
 mod session;
 
-use native_runner::{console, engine, machine, module_cache};
+use native_runner::{console, engine, interrupt, machine, module_cache};
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 

@@ -12,9 +12,10 @@
 //! Cranelift checks the epoch only at function entries and loop headers, so
 //! a tick is seen at the next such point, and time in host calls is never
 //! sampled. The engine's own 10 ms ticker keeps running, so a few samples
-//! come from it. The time limit (`--timeout`) is enforced by the callback;
-//! with `--timeout 0` the sampled run still compiles the epoch checks (it
-//! cannot sample without them) but has no limit.
+//! come from it. The sampled run is always compiled with the epoch checks
+//! (it cannot sample without them), which other runs leave out, so it is
+//! slower than they are; the time limit (`--timeout`) is enforced by the
+//! callback.
 //!
 //! Guarantees: the program runs once, on a fresh machine, with its output
 //! discarded; the ticker thread stops before [`sample`] returns.
@@ -45,10 +46,11 @@ fn word_of(func_name: &str) -> &str {
 
 /// Runs the entry word of `module` once, sampling every `interval`.
 pub fn sample(module: &[u8], limits: &Limits, interval: Duration) -> anyhow::Result<Samples> {
-    // Sampling needs the epoch checks, which `--timeout 0` leaves out: the
-    // sampled run keeps them, with a limit only if one was asked for.
-    let checked = Limits { timeout: if limits.interruptible() { limits.timeout } else { 1e9 }, ..limits.clone() };
-    let (mut s, info) = Session::boot_image(&checked, Console::silent(), module)?;
+    // Sampling needs the epoch checks, which runs leave out (a time limit
+    // interrupts them by signal): the sampled run has them, with a limit
+    // only if one was asked for, enforced by the callback.
+    let engine = crate::engine::engine(crate::engine::Checks::Epoch)?;
+    let (mut s, info) = Session::boot_image_on(&engine, limits, Console::silent(), module)?;
     let hits: Arc<Mutex<Samples>> = Arc::default();
     let deadline = (limits.timeout > 0.0).then(|| Instant::now() + Duration::from_secs_f64(limits.timeout));
     let seen = Arc::clone(&hits);

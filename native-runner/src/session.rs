@@ -13,9 +13,10 @@ use crate::module_cache::ModuleCache;
 /// Limits and caching, shared by the subcommands that run Forth.
 #[derive(clap::Args, Debug, Clone)]
 pub struct Limits {
-    /// Stop a program that runs longer than this many seconds (0: no limit,
-    /// and no interruption checks in the compiled code, which makes tight
-    /// loops faster; such a run can only be stopped from outside).
+    /// Stop a program that runs longer than this many seconds (0: no limit;
+    /// such a run can only be stopped from outside). On Linux (x86_64,
+    /// aarch64) a limit costs nothing, a signal interrupts the run;
+    /// elsewhere it compiles epoch checks, which slow calls and tight loops.
     #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
     pub timeout: f64,
     /// Linear memory size in MiB: data space, buffers and stacks.
@@ -81,7 +82,9 @@ impl Limits {
     }
 
     /// Whether code must be interruptible: there is a time limit. Without
-    /// one (`--timeout 0`) the engine compiles no epoch checks.
+    /// one (`--timeout 0`) no engine compiles epoch checks; with one, only
+    /// engines on hosts that cannot interrupt by signal do
+    /// (`engine::Checks::for_time_limit`).
     pub fn interruptible(&self) -> bool {
         self.timeout > 0.0
     }
@@ -118,7 +121,7 @@ impl Session {
     pub fn boot(limits: &Limits, console: Console) -> anyhow::Result<Session> {
         let shared = limits.shared();
         shared.check().map_err(anyhow::Error::msg)?;
-        let engine = engine::engine(limits.interruptible())?;
+        let engine = engine::engine(engine::Checks::for_time_limit(limits.interruptible()))?;
         // The browser builds its system from the same `compiler::Limits`;
         // only the native-only switches are applied on top.
         let base = shared.config();
@@ -170,9 +173,20 @@ impl Session {
     /// module cache) or a `.cwasm` from `build --aot` (loaded as it is).
     pub fn boot_image(limits: &Limits, console: Console, bytes: &[u8]) -> anyhow::Result<(Session, ImageInfo)> {
         let packed = aot::is_packed(bytes) || bytes.starts_with(b"\x7fELF");
-        // A `.cwasm` was compiled interruptible (`build --aot`), and code
-        // loads only into an engine of the same configuration.
-        let engine = engine::engine(limits.interruptible() || packed)?;
+        // A `.cwasm` was compiled with the checks of a time limit (`build
+        // --aot`), and code loads only into an engine of the same configuration.
+        let checks = engine::Checks::for_time_limit(limits.interruptible() || packed);
+        Self::boot_image_on(&engine::engine(checks)?, limits, console, bytes)
+    }
+
+    /// [`Session::boot_image`] on a given engine.
+    pub fn boot_image_on(
+        engine: &wasmtime::Engine,
+        limits: &Limits,
+        console: Console,
+        bytes: &[u8],
+    ) -> anyhow::Result<(Session, ImageInfo)> {
+        let packed = aot::is_packed(bytes) || bytes.starts_with(b"\x7fELF");
         let cache = cache(limits);
         let (artifact, code) = match packed {
             true => aot::unpack(bytes).map(|u| (u.artifact, Some(u.precompiled))).map_err(anyhow::Error::msg)?,
@@ -183,15 +197,15 @@ impl Session {
         let module = match code {
             // SAFETY: see `aot`: the checksum matched, and wasmtime checks
             // that the code was built for this engine's settings and target.
-            Some(code) => unsafe { wasmtime::Module::deserialize(&engine, code) }
+            Some(code) => unsafe { wasmtime::Module::deserialize(engine, code) }
                 .map_err(|e| e.context("cannot load the precompiled code"))?,
             None => match &cache {
-                Some(c) => c.load_or_compile(&engine, bytes),
-                None => wasmtime::Module::new(&engine, bytes),
+                Some(c) => c.load_or_compile(engine, bytes),
+                None => wasmtime::Module::new(engine, bytes),
             }
             .map_err(|e| e.context("cannot compile the module"))?,
         };
-        let mut machine = NativeMachine::new(&engine, console, cache);
+        let mut machine = NativeMachine::new(engine, console, cache);
         machine.boot_compiled(&module).map_err(|f| anyhow::anyhow!("cannot load the image: {f:?}"))?;
         let mut forth = Forth::from_image(&info, cfg!(debug_assertions));
         forth.set_block_file(&limits.blocks.to_string_lossy());

@@ -509,7 +509,7 @@ fn references_gforth_and_c_compiled_to_wasm() {
 }
 
 #[test]
-fn no_time_limit_compiles_no_interruption_checks() {
+fn time_limits_compile_no_checks_where_signals_interrupt() {
     let dir = suite("uninterruptible", "49995000 \n");
     let o = bench(
         &[dir.join("sum.fs").to_str().unwrap(), "--iterations", "1", "--format", "json", "--timeout", "0"],
@@ -517,10 +517,14 @@ fn no_time_limit_compiles_no_interruption_checks() {
     );
     let r = json(&o);
     assert_eq!(r["provenance"]["options"]["interruptible"], false);
+    assert_eq!(r["provenance"]["options"]["checks"], "none");
     // No C twin here: clang is not even probed.
     assert_eq!(r["provenance"]["options"]["c_wasm_compiler"], "unavailable: no program has a C twin");
     let o = bench(&[dir.join("sum.fs").to_str().unwrap(), "--iterations", "1", "--format", "json"], &scratch("cache"));
-    assert_eq!(json(&o)["provenance"]["options"]["interruptible"], true);
+    let r = json(&o);
+    assert_eq!(r["provenance"]["options"]["interruptible"], true);
+    let linux = cfg!(all(target_os = "linux", any(target_arch = "x86_64", target_arch = "aarch64")));
+    assert_eq!(r["provenance"]["options"]["checks"], if linux { "none" } else { "epoch" });
     let run = runner()
         .args(["run", dir.join("sum.fs").to_str().unwrap(), "--timeout", "0", "-e", "MAIN BYE"])
         .output()

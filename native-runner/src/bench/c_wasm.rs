@@ -26,6 +26,9 @@ use std::time::Instant;
 use anyhow::Context as _;
 use wasmtime::{Caller, Engine, Extern, Linker, Module, Store};
 
+use crate::engine;
+use crate::interrupt::Alarm;
+
 /// The WASI preview 1 module name.
 const WASI: &str = "wasi_snapshot_preview1";
 
@@ -192,15 +195,27 @@ fn linker(engine: &Engine) -> anyhow::Result<Linker<Host>> {
 impl Twin {
     /// Runs the twin once on a fresh instance; returns its standard output
     /// and the time of the `_start` call. `deadline` is the time limit in
-    /// epoch ticks (`None`: none).
+    /// epoch ticks (`None`: none), enforced as for Forth programs.
     pub fn run_once(&self, deadline: Option<u64>) -> anyhow::Result<(Vec<u8>, u64)> {
         let mut store = Store::new(self.module.engine(), Host::default());
         store.set_epoch_deadline(deadline.unwrap_or(u64::MAX / 2));
         let instance = self.linker.instantiate(&mut store, &self.module)?;
         let start = instance.get_typed_func::<(), ()>(&mut store, "_start")?;
+        let alarm = Alarm::new();
+        alarm.register(&self.module);
+        alarm.set(
+            deadline.and_then(|t| Instant::now().checked_add(engine::TICK * u32::try_from(t).unwrap_or(u32::MAX))),
+        );
+        let Some(running) = alarm.enter() else {
+            anyhow::bail!("{}: time limit exceeded (see --timeout)", self.wasm.display());
+        };
         let t = Instant::now();
         let res = start.call(&mut store, ());
         let ns = t.elapsed().as_nanos() as u64;
+        drop(running);
+        if res.as_ref().is_err_and(|e| alarm.timed_out(e)) {
+            anyhow::bail!("{}: time limit exceeded (see --timeout)", self.wasm.display());
+        }
         let host = std::mem::take(store.data_mut());
         match (res, host.exit) {
             (Ok(()), _) | (Err(_), Some(0)) => Ok((host.stdout, ns)),
@@ -215,7 +230,7 @@ mod tests {
     use super::*;
 
     fn engine() -> Engine {
-        crate::engine::engine(true).unwrap()
+        crate::engine::engine(crate::engine::Checks::for_time_limit(true)).unwrap()
     }
 
     /// A WASI command in text form: prints "hi\n" through fd_write, then

@@ -170,6 +170,8 @@ fn provenance(args: &BenchArgs, refs: &References) -> Provenance {
         ("c_wasm_compiler", json!(refs.c_wasm_compiler())),
         ("gforth", json!(refs.gforth.as_deref().map(gforth::describe))),
         ("interruptible", json!(args.limits.interruptible())),
+        ("checks", json!(engine::Checks::for_time_limit(args.limits.interruptible()).name())),
+        ("engine_experiment", json!(engine::experiment::from_env())),
         ("predict", json!(!args.no_predict)),
         ("model", json!(args.model.path.as_ref().map_or("built in".into(), |p| p.display().to_string()))),
     ]
@@ -444,7 +446,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
     };
     let plan = args.plan();
     let levels = args.opt_levels();
-    let engine = engine::engine(args.limits.interruptible())?;
+    let engine = engine::engine(engine::Checks::for_time_limit(args.limits.interruptible()))?;
     let cache = crate::session::cache(&args.limits);
     let tmp = std::env::temp_dir().join(format!("fastforth-bench-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).with_context(|| format!("cannot create {}", tmp.display()))?;
