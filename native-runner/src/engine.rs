@@ -96,6 +96,14 @@ pub fn config(target: Option<&str>, checks: Checks) -> anyhow::Result<Config> {
     // 4 GiB memory reservation and signals-based traps leave no bounds
     // checks in the code of our 32-bit memories.
     cfg.cranelift_opt_level(OptLevel::Speed);
+    // A linked program's data lies in a few small runs far apart (the
+    // dictionary low, the heap's header near 13 MB, a cell near 16 MB).
+    // wasmtime's default makes a dense copy-on-write image of any span up
+    // to 16 MiB, which put 16 MB of zeros into every compiled module and
+    // cache entry; with no guaranteed size its density heuristic copies such
+    // sparse data at instantiation instead (a few kilobytes), and modules
+    // with dense data still get their image.
+    cfg.memory_guaranteed_dense_image_size(0);
     if let Some(spec) = experiment::from_env() {
         experiment::apply(&mut cfg, &spec)?;
     }

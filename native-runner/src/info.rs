@@ -26,7 +26,9 @@ pub const PASSES: &[(&str, &str)] = &[
 
 /// The report, as text.
 pub fn describe(cache_dir: PathBuf) -> String {
-    let (entries, bytes) = ModuleCache::new(cache_dir.clone()).map(|c| c.usage()).unwrap_or((0, 0));
+    let cache = ModuleCache::new(cache_dir.clone()).ok();
+    let (entries, bytes) = cache.as_ref().map_or((0, 0), ModuleCache::usage);
+    let limit = cache.as_ref().map_or(crate::module_cache::DEFAULT_MAX_BYTES, ModuleCache::max_bytes);
     let mut o = format!(
         "native-runner {} (git {})\n\
          components: compiler {} (Forth to wasm), runtime (the module ABI), wasmtime {} with Cranelift\n\
@@ -43,12 +45,14 @@ pub fn describe(cache_dir: PathBuf) -> String {
         "Cranelift: opt level {CRANELIFT_OPT_LEVEL}, target {HOST_TARGET}, CPU features {}\n\
          cross-compilation: build --aot --target TRIPLE (e.g. aarch64-unknown-linux-gnu)\n\
          host: {}, {} cores, {}\n\
-         module cache: {} (entries: {entries}, size: {bytes} bytes)\n",
+         module cache: {} (entries: {entries}, size: {bytes} bytes, limit: {} MiB, set by {})\n",
         engine::host_cpu_features().join(","),
         host::cpu_model(),
         host::cores(),
         host::os(),
         cache_dir.display(),
+        limit >> 20,
+        crate::module_cache::MAX_ENV,
     );
     o
 }

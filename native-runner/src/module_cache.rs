@@ -13,11 +13,18 @@
 //!   thread, then renamed into place, so concurrent writers (threads or
 //!   processes) can only ever leave whole entries; the last rename wins and
 //!   every candidate is a valid entry for the key;
-//! - an unusable cache folder only costs speed: compiling still works.
+//! - an unusable cache folder only costs speed: compiling still works;
+//! - the folder stays within its size limit ([`ModuleCache::max_bytes`],
+//!   1 GiB unless `FASTFORTH_CACHE_MAX_MIB` says otherwise): after each new
+//!   entry, if the entries and boot snapshots together pass the limit, the
+//!   least recently used ones are deleted until they fill at most 80% of it
+//!   (an entry counts as used when it is stored or loaded), along with
+//!   temporary files that a writer left behind more than an hour ago.
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime};
 
 use sha2::{Digest, Sha256};
 use wasmtime::{Engine, Module};
@@ -28,7 +35,18 @@ use crate::engine::HOST_TARGET;
 #[derive(Clone, Debug)]
 pub struct ModuleCache {
     dir: PathBuf,
+    max_bytes: u64,
 }
+
+/// The size limit when `FASTFORTH_CACHE_MAX_MIB` does not set one.
+pub const DEFAULT_MAX_BYTES: u64 = 1 << 30;
+
+/// The environment variable that sets the size limit, in MiB.
+pub const MAX_ENV: &str = "FASTFORTH_CACHE_MAX_MIB";
+
+/// An entry is marked as used again when loaded only if its mark is older
+/// than this, so that a program run in a loop does not write on every run.
+const TOUCH_AFTER: Duration = Duration::from_secs(3600);
 
 /// What a lookup found.
 #[derive(Debug)]
@@ -45,7 +63,17 @@ impl ModuleCache {
     /// A cache in `dir`, created if needed.
     pub fn new(dir: PathBuf) -> std::io::Result<Self> {
         std::fs::create_dir_all(&dir)?;
-        Ok(ModuleCache { dir })
+        Ok(ModuleCache { dir, max_bytes: max_bytes_from_env() })
+    }
+
+    /// The same cache with another size limit.
+    pub fn with_max_bytes(self, max_bytes: u64) -> Self {
+        ModuleCache { max_bytes, ..self }
+    }
+
+    /// The size limit in bytes.
+    pub fn max_bytes(&self) -> u64 {
+        self.max_bytes
     }
 
     /// The default folder: `$XDG_CACHE_HOME/fastforth` or `~/.cache/fastforth`.
@@ -79,7 +107,10 @@ impl ModuleCache {
             // compatibility hash, and its sha256 matches, so it is exactly
             // those bytes; wasmtime still checks the engine settings.
             Ok(payload) => match unsafe { Module::deserialize(engine, payload) } {
-                Ok(m) => return Lookup::Hit(m),
+                Ok(m) => {
+                    mark_used(&path);
+                    return Lookup::Hit(m);
+                }
                 Err(e) => format!("cannot load {}: {e}", path.display()),
             },
             Err(why) => format!("{} is {why}", path.display()),
@@ -90,7 +121,9 @@ impl ModuleCache {
 
     /// Stores compiled code for `bytes` (best effort).
     pub fn store(&self, engine: &Engine, bytes: &[u8], payload: &[u8]) -> std::io::Result<()> {
-        store(&self.entry_path(engine, bytes), payload)
+        store(&self.entry_path(engine, bytes), payload)?;
+        self.trim();
+        Ok(())
     }
 
     /// The compiled module for `bytes`, from the cache or freshly compiled
@@ -115,12 +148,17 @@ impl ModuleCache {
     /// The boot snapshot stored under `key` (`compiler::boot_snapshot`,
     /// which checks it), if there is one.
     pub fn snapshot(&self, key: &str) -> Option<Vec<u8>> {
-        std::fs::read(self.snapshot_path(key)).ok()
+        let path = self.snapshot_path(key);
+        let bytes = std::fs::read(&path).ok()?;
+        mark_used(&path);
+        Some(bytes)
     }
 
     /// Stores a boot snapshot under `key` (best effort, atomically).
     pub fn store_snapshot(&self, key: &str, bytes: &[u8]) -> std::io::Result<()> {
-        write_atomically(&self.snapshot_path(key), bytes)
+        write_atomically(&self.snapshot_path(key), bytes)?;
+        self.trim();
+        Ok(())
     }
 
     /// Deletes the boot snapshot under `key` (one that was refused).
@@ -130,11 +168,80 @@ impl ModuleCache {
 
     /// The number of entries and their total size in bytes.
     pub fn usage(&self) -> (u64, u64) {
-        let Ok(rd) = std::fs::read_dir(&self.dir) else { return (0, 0) };
-        rd.filter_map(|e| e.ok())
-            .filter(|e| e.path().extension().is_some_and(|x| x == "cwasm" || x == "snapshot"))
-            .filter_map(|e| e.metadata().ok())
-            .fold((0, 0), |(n, b), m| (n + 1, b + m.len()))
+        let files = self.files();
+        (files.entries.len() as u64, files.entries.iter().map(|e| e.1).sum())
+    }
+
+    /// The entries and boot snapshots (last use, size, path), and the
+    /// temporary files left more than an hour ago.
+    fn files(&self) -> Files {
+        let mut files = Files::default();
+        let Ok(rd) = std::fs::read_dir(&self.dir) else { return files };
+        let stale = SystemTime::now() - TOUCH_AFTER;
+        for e in rd.filter_map(|e| e.ok()) {
+            let (path, Ok(meta)) = (e.path(), e.metadata()) else { continue };
+            let used = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
+            match path.extension().and_then(|x| x.to_str()) {
+                Some("cwasm" | "snapshot") => files.entries.push((used, meta.len(), path)),
+                Some(x) if x.starts_with("tmp") && used < stale => files.abandoned.push(path),
+                _ => {}
+            }
+        }
+        files
+    }
+
+    /// Keeps the folder within its limit (see the module doc); best effort.
+    pub fn trim(&self) {
+        let Files { mut entries, abandoned } = self.files();
+        for path in abandoned {
+            let _ = std::fs::remove_file(path);
+        }
+        let mut total: u64 = entries.iter().map(|e| e.1).sum();
+        if total <= self.max_bytes {
+            return;
+        }
+        let goal = self.max_bytes / 10 * 8;
+        entries.sort();
+        for (_, len, path) in entries {
+            if total <= goal {
+                break;
+            }
+            if std::fs::remove_file(&path).is_ok() {
+                total -= len;
+            }
+        }
+    }
+}
+
+/// What [`ModuleCache::files`] lists.
+#[derive(Default)]
+struct Files {
+    entries: Vec<(SystemTime, u64, PathBuf)>,
+    abandoned: Vec<PathBuf>,
+}
+
+/// The size limit `FASTFORTH_CACHE_MAX_MIB` sets, or the default; a value
+/// that is not a number of MiB is reported and ignored.
+fn max_bytes_from_env() -> u64 {
+    match std::env::var(MAX_ENV) {
+        Ok(v) => match v.trim().parse::<u64>() {
+            Ok(mib) => mib.saturating_mul(1 << 20),
+            Err(_) => {
+                eprintln!("warning: {MAX_ENV}={v:?} is not a number of MiB; using {} MiB", DEFAULT_MAX_BYTES >> 20);
+                DEFAULT_MAX_BYTES
+            }
+        },
+        Err(_) => DEFAULT_MAX_BYTES,
+    }
+}
+
+/// Marks a cache file as used now, unless it was marked recently.
+fn mark_used(path: &Path) {
+    let Ok(file) = std::fs::File::options().append(true).open(path) else { return };
+    let fresh =
+        file.metadata().and_then(|m| m.modified()).is_ok_and(|t| t.elapsed().is_ok_and(|age| age < TOUCH_AFTER));
+    if !fresh {
+        let _ = file.set_modified(SystemTime::now());
     }
 }
 
@@ -212,6 +319,51 @@ mod tests {
             assert!(matches!(cache.lookup(&engine, &wasm), Lookup::Hit(_)));
         }
         assert_eq!(cache.usage().0, 1);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn the_folder_keeps_within_its_limit_by_dropping_the_least_recently_used() {
+        let dir = std::env::temp_dir().join(format!("ff-cache-trim-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let cache = ModuleCache::new(dir.clone()).unwrap().with_max_bytes(10_000);
+        let day = Duration::from_secs(86_400);
+        let old = SystemTime::now() - 3 * day;
+        // Four entries of 3,000 bytes, used one day apart, oldest first;
+        // then a fifth: 15,000 bytes is over the limit, and trimming stops
+        // at 8,000 or less, so the three least recently used go.
+        for (i, name) in ["a", "b", "c", "d"].iter().enumerate() {
+            let path = dir.join(format!("{name}.cwasm"));
+            std::fs::write(&path, vec![0u8; 3000]).unwrap();
+            let f = std::fs::File::options().append(true).open(&path).unwrap();
+            f.set_modified(old + day * i as u32).unwrap();
+        }
+        let left = dir.join("x.tmp123-0");
+        std::fs::write(&left, b"half a write").unwrap();
+        std::fs::File::options().append(true).open(&left).unwrap().set_modified(old).unwrap();
+        // Loading "a" marks it used, so "b" is now the oldest.
+        mark_used(&dir.join("a.cwasm"));
+        store(&dir.join("e.cwasm"), &[0u8; 2968]).unwrap();
+        cache.trim();
+        let mut names: Vec<String> =
+            std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        names.sort();
+        assert_eq!(names, ["a.cwasm", "e.cwasm"]);
+        assert_eq!(cache.usage(), (2, 6000));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_folder_within_its_limit_is_left_alone() {
+        let dir = std::env::temp_dir().join(format!("ff-cache-keep-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let cache = ModuleCache::new(dir.clone()).unwrap().with_max_bytes(10_000);
+        for name in ["a.cwasm", "boot-k.snapshot", "notes.txt"] {
+            std::fs::write(dir.join(name), vec![1u8; 4000]).unwrap();
+        }
+        cache.trim();
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 3, "other files do not count");
+        assert_eq!(cache.usage(), (2, 8000));
         std::fs::remove_dir_all(dir).unwrap();
     }
 

@@ -374,7 +374,7 @@ fn concurrent_processes_fill_one_cache_safely() {
 fn info_describes_the_runner_and_its_cache() {
     let cache = fresh("info-cache");
     std::fs::write(cache.join("x.cwasm"), [0u8; 100]).unwrap();
-    let o = runner().args(["info", "--cache-dir"]).arg(&cache).output().unwrap();
+    let o = runner().args(["info", "--cache-dir"]).arg(&cache).env("FASTFORTH_CACHE_MAX_MIB", "64").output().unwrap();
     assert!(o.status.success());
     let t = text(&o.stdout);
     for want in [
@@ -382,7 +382,7 @@ fn info_describes_the_runner_and_its_cache() {
         "wasmtime 48.",
         "Cranelift: opt level speed, target ",
         "-O1: effects",
-        "(entries: 1, size: 100 bytes)",
+        "(entries: 1, size: 100 bytes, limit: 64 MiB, set by FASTFORTH_CACHE_MAX_MIB)",
     ] {
         assert!(t.contains(want), "{want} missing from:\n{t}");
     }
