@@ -7,6 +7,7 @@
 mod aot;
 mod bench;
 mod build;
+mod cache_command;
 mod calibrate;
 mod counting;
 mod host;
@@ -40,6 +41,7 @@ enum Command {
     Repl(repl::ReplArgs),
     Bench(bench::BenchArgs),
     Info(info::InfoArgs),
+    Cache(cache_command::CacheArgs),
     Provenance(provenance::ProvenanceArgs),
     Predict(predict::PredictArgs),
     Calibrate(calibrate::CalibrateArgs),
@@ -61,6 +63,7 @@ fn main() {
             Command::Repl(a) => repl::run(a),
             Command::Bench(a) => bench::run(a),
             Command::Info(a) => info::run(a),
+            Command::Cache(a) => cache_command::run(a),
             Command::Provenance(a) => provenance::run(a),
             Command::Predict(a) => predict::run(a),
             Command::Calibrate(a) => calibrate::run(a),

@@ -15,7 +15,8 @@
 //!   every candidate is a valid entry for the key;
 //! - an unusable cache folder only costs speed: compiling still works;
 //! - the folder stays within its size limit ([`ModuleCache::max_bytes`],
-//!   1 GiB unless `FASTFORTH_CACHE_MAX_MIB` says otherwise): after each new
+//!   1 GiB unless `--cache-max` or `FASTFORTH_CACHE_MAX` says otherwise):
+//!   after each new
 //!   entry, if the entries and boot snapshots together pass the limit, the
 //!   least recently used ones are deleted until they fill at most 80% of it
 //!   (an entry counts as used when it is stored or loaded), along with
@@ -38,11 +39,12 @@ pub struct ModuleCache {
     max_bytes: u64,
 }
 
-/// The size limit when `FASTFORTH_CACHE_MAX_MIB` does not set one.
+/// The size limit when neither `--cache-max` nor `FASTFORTH_CACHE_MAX`
+/// sets one.
 pub const DEFAULT_MAX_BYTES: u64 = 1 << 30;
 
-/// The environment variable that sets the size limit, in MiB.
-pub const MAX_ENV: &str = "FASTFORTH_CACHE_MAX_MIB";
+/// The environment variable that sets the size limit (a [`parse_size`]).
+pub const MAX_ENV: &str = "FASTFORTH_CACHE_MAX";
 
 /// An entry is marked as used again when loaded only if its mark is older
 /// than this, so that a program run in a loop does not write on every run.
@@ -190,6 +192,47 @@ impl ModuleCache {
         files
     }
 
+    /// The folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// What the folder holds, for `cache info`.
+    pub fn summary(&self) -> Summary {
+        let files = self.files();
+        let mut s = Summary { abandoned: files.abandoned.len() as u64, ..Summary::default() };
+        for (used, len, path) in &files.entries {
+            match path.extension().is_some_and(|x| x == "snapshot") {
+                true => s.snapshots += 1,
+                false => s.modules += 1,
+            }
+            s.bytes += len;
+            let secs = used.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+            s.oldest_use = Some(s.oldest_use.map_or(secs, |o: u64| o.min(secs)));
+            s.newest_use = Some(s.newest_use.map_or(secs, |n: u64| n.max(secs)));
+        }
+        s
+    }
+
+    /// Deletes every entry, boot snapshot and temporary file of the folder
+    /// (nothing else in it); returns how many files and bytes went.
+    pub fn clean(&self) -> (u64, u64) {
+        let Ok(rd) = std::fs::read_dir(&self.dir) else { return (0, 0) };
+        let mut gone = (0, 0);
+        for e in rd.filter_map(|e| e.ok()) {
+            let path = e.path();
+            let ours = path
+                .extension()
+                .and_then(|x| x.to_str())
+                .is_some_and(|x| x == "cwasm" || x == "snapshot" || x.starts_with("tmp"));
+            let len = e.metadata().map_or(0, |m| m.len());
+            if ours && std::fs::remove_file(&path).is_ok() {
+                gone = (gone.0 + 1, gone.1 + len);
+            }
+        }
+        gone
+    }
+
     /// Keeps the folder within its limit (see the module doc); best effort.
     pub fn trim(&self) {
         let Files { mut entries, abandoned } = self.files();
@@ -213,6 +256,22 @@ impl ModuleCache {
     }
 }
 
+/// What a cache folder holds.
+#[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    /// Compiled modules.
+    pub modules: u64,
+    /// Boot snapshots.
+    pub snapshots: u64,
+    /// Their total size.
+    pub bytes: u64,
+    /// Temporary files a writer left more than an hour ago.
+    pub abandoned: u64,
+    /// The least and most recent use of an entry, in Unix seconds.
+    pub oldest_use: Option<u64>,
+    pub newest_use: Option<u64>,
+}
+
 /// What [`ModuleCache::files`] lists.
 #[derive(Default)]
 struct Files {
@@ -220,19 +279,38 @@ struct Files {
     abandoned: Vec<PathBuf>,
 }
 
-/// The size limit `FASTFORTH_CACHE_MAX_MIB` sets, or the default; a value
-/// that is not a number of MiB is reported and ignored.
+/// The size limit `FASTFORTH_CACHE_MAX` sets, or the default; a value that
+/// is not a size is reported and ignored.
 fn max_bytes_from_env() -> u64 {
     match std::env::var(MAX_ENV) {
-        Ok(v) => match v.trim().parse::<u64>() {
-            Ok(mib) => mib.saturating_mul(1 << 20),
-            Err(_) => {
-                eprintln!("warning: {MAX_ENV}={v:?} is not a number of MiB; using {} MiB", DEFAULT_MAX_BYTES >> 20);
-                DEFAULT_MAX_BYTES
-            }
-        },
+        Ok(v) => parse_size(&v).unwrap_or_else(|why| {
+            eprintln!("warning: {MAX_ENV}={v:?}: {why}; using {} MiB", DEFAULT_MAX_BYTES >> 20);
+            DEFAULT_MAX_BYTES
+        }),
         Err(_) => DEFAULT_MAX_BYTES,
     }
+}
+
+/// A size in bytes from text such as `512M`, `2G`, `1.5GiB` or `300` (a
+/// bare number is MiB); units are powers of 1024: K, M, G, T, with or
+/// without `iB` or `B`.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let split = t.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(t.len());
+    let (number, unit) = t.split_at(split);
+    let value: f64 = number.parse().map_err(|_| format!("{text:?} is not a size such as 512M or 2G"))?;
+    let shift = match unit.trim().to_ascii_uppercase().trim_end_matches("IB").trim_end_matches('B') {
+        "K" => 10,
+        "" | "M" => 20,
+        "G" => 30,
+        "T" => 40,
+        _ => return Err(format!("{text:?} has an unknown unit (K, M, G or T)")),
+    };
+    let bytes = value * (1u64 << shift) as f64;
+    if !bytes.is_finite() || bytes > u64::MAX as f64 {
+        return Err(format!("{text:?} is too large"));
+    }
+    Ok(bytes as u64)
 }
 
 /// Marks a cache file as used now, unless it was marked recently.
@@ -351,6 +429,20 @@ mod tests {
         assert_eq!(names, ["a.cwasm", "e.cwasm"]);
         assert_eq!(cache.usage(), (2, 6000));
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn sizes_are_read_with_binary_units() {
+        assert_eq!(parse_size("300"), Ok(300 << 20));
+        assert_eq!(parse_size("512M"), Ok(512 << 20));
+        assert_eq!(parse_size("2G"), Ok(2 << 30));
+        assert_eq!(parse_size("1.5GiB"), Ok(3 << 29));
+        assert_eq!(parse_size(" 64 kb "), Ok(64 << 10));
+        assert_eq!(parse_size("0"), Ok(0));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("5X").is_err());
+        assert!(parse_size("").is_err());
+        assert!(parse_size("99999999999T").is_err());
     }
 
     #[test]

@@ -43,6 +43,10 @@ pub struct Limits {
     /// Compile every module afresh; read and write no cache.
     #[arg(long)]
     pub no_cache: bool,
+    /// The cache folder's size limit, such as 512M or 2G; the least recently
+    /// used entries go first [default: $FASTFORTH_CACHE_MAX, or 1G].
+    #[arg(long, value_name = "SIZE", value_parser = crate::module_cache::parse_size)]
+    pub cache_max: Option<u64>,
     /// Optimization level: 0 keeps every word on the memory stack; 1 and
     /// above give static words register signatures.
     #[arg(short = 'O', long = "opt-level", value_name = "LEVEL", default_value_t = compiler::limits::DEFAULT_OPT_LEVEL, value_parser = clap::value_parser!(u8).range(0..=3))]
@@ -105,7 +109,11 @@ pub fn cache(limits: &Limits) -> Option<ModuleCache> {
         return None;
     }
     let dir = limits.cache_dir.clone().unwrap_or_else(ModuleCache::default_dir);
-    ModuleCache::new(dir).ok()
+    let cache = ModuleCache::new(dir).ok()?;
+    Some(match limits.cache_max {
+        Some(max) => cache.with_max_bytes(max),
+        None => cache,
+    })
 }
 
 /// The system and its machine.

@@ -374,7 +374,7 @@ fn concurrent_processes_fill_one_cache_safely() {
 fn info_describes_the_runner_and_its_cache() {
     let cache = fresh("info-cache");
     std::fs::write(cache.join("x.cwasm"), [0u8; 100]).unwrap();
-    let o = runner().args(["info", "--cache-dir"]).arg(&cache).env("FASTFORTH_CACHE_MAX_MIB", "64").output().unwrap();
+    let o = runner().args(["info", "--cache-dir"]).arg(&cache).env("FASTFORTH_CACHE_MAX", "64M").output().unwrap();
     assert!(o.status.success());
     let t = text(&o.stdout);
     for want in [
@@ -382,9 +382,53 @@ fn info_describes_the_runner_and_its_cache() {
         "wasmtime 48.",
         "Cranelift: opt level speed, target ",
         "-O1: effects",
-        "(entries: 1, size: 100 bytes, limit: 64 MiB, set by FASTFORTH_CACHE_MAX_MIB)",
+        "(entries: 1, size: 100 bytes, limit: 64 MiB, set by FASTFORTH_CACHE_MAX)",
     ] {
         assert!(t.contains(want), "{want} missing from:\n{t}");
+    }
+}
+
+#[test]
+fn cache_info_and_clean_see_and_delete_only_the_caches_files() {
+    let cache = fresh("cache-command");
+    for (name, len) in [("a.cwasm", 3000), ("b.cwasm", 3000), ("boot-k.snapshot", 3000), ("notes.txt", 10)] {
+        std::fs::write(cache.join(name), vec![0u8; len]).unwrap();
+    }
+    let cmd = |args: &[&str]| {
+        let o = runner().arg("cache").args(args).arg("--cache-dir").arg(&cache).output().unwrap();
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        text(&o.stdout)
+    };
+    let json: serde_json::Value = serde_json::from_str(&cmd(&["info", "--json", "--cache-max", "1M"])).unwrap();
+    assert_eq!(json["summary"]["modules"], 2);
+    assert_eq!(json["summary"]["snapshots"], 1);
+    assert_eq!(json["summary"]["bytes"], 9000);
+    assert_eq!(json["limit_bytes"], 1 << 20);
+    assert!(cmd(&["info"]).contains("entries: 2 compiled modules, 1 boot snapshots"));
+    // 9,000 bytes are over 7K, and trimming stops at 80% of it (5,734): two
+    // of the three go.
+    assert!(cmd(&["clean", "--trim", "--cache-max", "7K"]).starts_with("removed 2 files"));
+    assert!(cmd(&["clean"]).starts_with("removed 1 files"));
+    let left: Vec<_> = std::fs::read_dir(&cache).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(left, ["notes.txt"], "a file that is not the cache's stays");
+    let o = runner().args(["cache", "info", "--cache-max", "lots"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("is not a size such as 512M or 2G"), "{}", text(&o.stderr));
+}
+
+#[test]
+fn runs_keep_the_cache_within_its_limit() {
+    let cache = fresh("cache-limit");
+    let dir = suite("cache-limit-src", "49995000 \n");
+    for _ in 0..2 {
+        let o = runner()
+            .args(["run", dir.join("sum.fs").to_str().unwrap(), "-e", "main bye", "--cache-max", "300K", "--cache-dir"])
+            .arg(&cache)
+            .output()
+            .unwrap();
+        assert_eq!(text(&o.stdout), "49995000 \n", "{}", text(&o.stderr));
+        let total: u64 = std::fs::read_dir(&cache).unwrap().map(|e| e.unwrap().metadata().unwrap().len()).sum();
+        assert!(total <= 300 << 10, "the folder holds {total} bytes");
     }
 }
 
