@@ -137,8 +137,13 @@ impl Headed {
     }
 
     /// `Some(true)` if `SPEC_HASH` matches the text, `None` if absent.
+    /// `SPEC_HASH` may be the whole sha256 or a prefix of it (generators
+    /// often record 12 hex digits); anything that is not hex never matches.
     pub fn spec_matches(&self) -> Option<bool> {
-        self.get(Key::SpecHash).map(|h| h.eq_ignore_ascii_case(&self.current_hash()))
+        self.get(Key::SpecHash).map(|h| {
+            let h = h.to_ascii_lowercase();
+            !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()) && self.current_hash().starts_with(&h)
+        })
     }
 
     /// The recorded verification, if the `VERIFIED` line parses.
@@ -285,46 +290,62 @@ pub fn write_verified(text: &str, results: &[(String, Verification)]) -> Result<
 
 /// What `provenance verify` found for one word; the value of `VERIFIED`.
 ///
-/// Written as `stack_balanced=B compiled=B tests=P/T performance_met=B|n/a
-/// verified_at=RFC3339`.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// Written in the generators' format, comma-separated `key=value` items:
+/// `stack_balanced=B, tests_passed=P/T, type_checked=B, compiled=B,
+/// performance_met=B, verified_at=RFC3339` (`performance_met` only with a
+/// performance target). Read from that format, with any subset of the
+/// items, and from the earlier space-separated one (`tests=P/T`,
+/// `performance_met=n/a`). Items with other keys are kept as they are, and
+/// one whose value is `false` counts as a failed check.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Verification {
     /// The inferred stack effect equals the declared stack comment.
-    pub stack_balanced: bool,
-    /// The definition compiled (the file loaded up to and past it).
-    pub compiled: bool,
+    pub stack_balanced: Option<bool>,
     /// Tests that use the word and passed.
-    pub tests_passed: u32,
+    pub tests_passed: Option<u32>,
     /// Tests that use the word.
-    pub tests_total: u32,
+    pub tests_total: Option<u32>,
+    /// The compiler inferred a static stack effect (a Forth word's type).
+    pub type_checked: Option<bool>,
+    /// The definition compiled (the file loaded up to and past it).
+    pub compiled: Option<bool>,
     /// Whether the performance target was met; `None` without a target.
     pub performance_met: Option<bool>,
     /// When it was verified (RFC 3339).
-    pub verified_at: String,
+    pub verified_at: Option<String>,
+    /// Items with other keys, in order.
+    pub other: Vec<(String, String)>,
 }
 
 impl Verification {
-    /// Every check passed, and at least one test ran.
+    /// Every recorded check passed: no flag is false, tests (if recorded)
+    /// ran and all passed, and at least one check was recorded.
     pub fn passed(&self) -> bool {
-        self.stack_balanced
-            && self.compiled
-            && self.tests_total > 0
-            && self.tests_passed == self.tests_total
-            && self.performance_met != Some(false)
+        let flags = [self.stack_balanced, self.type_checked, self.compiled, self.performance_met];
+        let tests_ok = match (self.tests_passed, self.tests_total) {
+            (Some(p), Some(t)) => t > 0 && p == t,
+            _ => true,
+        };
+        let recorded = flags.iter().any(Option::is_some) || self.tests_total.is_some();
+        recorded && tests_ok && !flags.contains(&Some(false)) && !self.other.iter().any(|(_, v)| v == "false")
     }
 }
 
 impl fmt::Display for Verification {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let perf = match self.performance_met {
-            Some(b) => b.to_string(),
-            None => "n/a".into(),
-        };
-        write!(
-            f,
-            "stack_balanced={} compiled={} tests={}/{} performance_met={perf} verified_at={}",
-            self.stack_balanced, self.compiled, self.tests_passed, self.tests_total, self.verified_at
-        )
+        let mut items: Vec<String> = Vec::new();
+        let mut flag = |k: &str, v: Option<bool>| items.extend(v.map(|b| format!("{k}={b}")));
+        flag("stack_balanced", self.stack_balanced);
+        if let (Some(p), Some(t)) = (self.tests_passed, self.tests_total) {
+            items.push(format!("tests_passed={p}/{t}"));
+        }
+        let mut flag = |k: &str, v: Option<bool>| items.extend(v.map(|b| format!("{k}={b}")));
+        flag("type_checked", self.type_checked);
+        flag("compiled", self.compiled);
+        flag("performance_met", self.performance_met);
+        items.extend(self.verified_at.as_ref().map(|t| format!("verified_at={t}")));
+        items.extend(self.other.iter().map(|(k, v)| format!("{k}={v}")));
+        write!(f, "{}", items.join(", "))
     }
 }
 
@@ -332,34 +353,31 @@ impl std::str::FromStr for Verification {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, String> {
-        let mut v = Verification {
-            stack_balanced: false,
-            compiled: false,
-            tests_passed: 0,
-            tests_total: 0,
-            performance_met: None,
-            verified_at: String::new(),
-        };
-        let mut seen = 0;
+        let mut v = Verification::default();
         let flag = |x: &str| x.parse::<bool>().map_err(|_| format!("not true or false: {x}"));
-        for item in s.split_whitespace() {
+        let items: Vec<&str> = s.split(|c: char| c == ',' || c.is_whitespace()).filter(|i| !i.is_empty()).collect();
+        if items.is_empty() {
+            return Err("no key=value items".into());
+        }
+        for item in items {
             let (k, x) = item.split_once('=').ok_or_else(|| format!("not key=value: {item}"))?;
-            match k {
-                "stack_balanced" => v.stack_balanced = flag(x)?,
-                "compiled" => v.compiled = flag(x)?,
-                "tests" => {
+            match k.to_ascii_lowercase().as_str() {
+                "stack_balanced" => v.stack_balanced = Some(flag(x)?),
+                "type_checked" => v.type_checked = Some(flag(x)?),
+                "compiled" => v.compiled = Some(flag(x)?),
+                "tests" | "tests_passed" => {
                     let (p, t) = x.split_once('/').ok_or_else(|| format!("not PASSED/TOTAL: {x}"))?;
-                    v.tests_passed = p.parse().map_err(|_| format!("bad count: {p}"))?;
-                    v.tests_total = t.parse().map_err(|_| format!("bad count: {t}"))?;
+                    let count = |n: &str| n.parse::<u32>().map_err(|_| format!("bad count: {n}"));
+                    let (p, t) = (count(p)?, count(t)?);
+                    if p > t {
+                        return Err(format!("more tests passed than ran: {x}"));
+                    }
+                    (v.tests_passed, v.tests_total) = (Some(p), Some(t));
                 }
                 "performance_met" => v.performance_met = if x == "n/a" { None } else { Some(flag(x)?) },
-                "verified_at" => v.verified_at = x.to_string(),
-                _ => return Err(format!("unknown field {k}")),
+                "verified_at" => v.verified_at = Some(x.to_string()),
+                _ => v.other.push((k.to_string(), x.to_string())),
             }
-            seen += 1;
-        }
-        if seen < 5 {
-            return Err("missing fields".into());
         }
         Ok(v)
     }
@@ -426,24 +444,60 @@ mod tests {
         assert_eq!(headed_definitions(&edited)[0].spec_matches(), Some(false));
         let reflowed = text.replace("dup * ;", "dup\r\n   * ;");
         assert_eq!(headed_definitions(&reflowed)[0].spec_matches(), Some(true));
+        let full = spec_hash(": sq ( n -- n ) dup * ;");
+        for (recorded, matches) in
+            [(&full[..12], true), (&full.to_uppercase()[..12], true), ("a3f7b2c9d1e4", false), ("xyz", false)]
+        {
+            let text = set_headers(SRC, "sq", &[(Key::SpecHash, recorded.to_string())]).unwrap();
+            assert_eq!(headed_definitions(&text)[0].spec_matches(), Some(matches), "{recorded}");
+        }
     }
 
     #[test]
     fn verification_round_trips() {
         let v = Verification {
-            stack_balanced: true,
-            compiled: true,
-            tests_passed: 2,
-            tests_total: 2,
+            stack_balanced: Some(true),
+            tests_passed: Some(2),
+            tests_total: Some(2),
+            type_checked: Some(true),
+            compiled: Some(true),
             performance_met: None,
-            verified_at: "2026-11-26T00:00:00Z".into(),
+            verified_at: Some("2026-11-26T00:00:00Z".into()),
+            other: vec![],
         };
+        assert_eq!(
+            v.to_string(),
+            "stack_balanced=true, tests_passed=2/2, type_checked=true, compiled=true, verified_at=2026-11-26T00:00:00Z"
+        );
         assert_eq!(v.to_string().parse::<Verification>(), Ok(v.clone()));
         assert!(v.passed());
-        let failed = Verification { tests_passed: 1, ..v.clone() };
+        let failed = Verification { tests_passed: Some(1), ..v.clone() };
         assert!(!failed.passed());
         assert!("stack_balanced=yes".parse::<Verification>().is_err());
-        assert!("compiled=true".parse::<Verification>().is_err());
+        assert!("tests_passed=4/3".parse::<Verification>().is_err());
+        assert!("".parse::<Verification>().is_err());
+    }
+
+    #[test]
+    fn the_generators_format_and_the_earlier_one_are_read() {
+        let seed: Verification =
+            "stack_balanced=true, tests_passed=3/3, type_checked=true, compiled=true".parse().unwrap();
+        assert_eq!((seed.tests_passed, seed.tests_total, seed.type_checked), (Some(3), Some(3), Some(true)));
+        assert!(seed.passed());
+        let one_fails: Verification =
+            "stack_balanced=true, tests_passed=2/3, type_checked=true, compiled=true".parse().unwrap();
+        assert!(!one_fails.passed());
+        let old: Verification =
+            "stack_balanced=true compiled=true tests=2/2 performance_met=n/a verified_at=2026-11-26T00:01:00Z"
+                .parse()
+                .unwrap();
+        assert!(old.passed());
+        assert_eq!(old.verified_at.as_deref(), Some("2026-11-26T00:01:00Z"));
+        let extra: Verification = "compiled=true, fuzzed=false".parse().unwrap();
+        assert_eq!(extra.other, [("fuzzed".to_string(), "false".to_string())]);
+        assert!(!extra.passed(), "another check that failed");
+        assert_eq!(extra.to_string(), "compiled=true, fuzzed=false");
+        assert!(!"tests_passed=0/0".parse::<Verification>().unwrap().passed(), "no test ran");
     }
 
     #[test]

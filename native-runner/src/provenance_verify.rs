@@ -7,6 +7,8 @@
 //!   error stops loading, so words after it are not compiled;
 //! - `stack_balanced`: the compiler's inferred static effect has as many
 //!   inputs and outputs as the stack comment after the name declares;
+//! - `type_checked`: the compiler inferred a static stack effect for the
+//!   word (the same inputs and outputs on every path: a Forth word's type);
 //! - `tests_passed`/`tests_total`: every `T{ code -> expected }T` test (of
 //!   the file, or of `--tests FILE` loaded after it) whose code names the
 //!   word is run: `code` on an empty stack, then `expected` on an empty
@@ -15,7 +17,8 @@
 //!   word's first passing test, compiled into a counted loop, is timed after
 //!   one warm-up call (in CPU time of the thread, see `counting`); the time
 //!   per iteration (which includes pushing the test's arguments) must be at
-//!   most the target;
+//!   most the target; a target that is a bare number (generators write
+//!   scores such as `0.9`) is no time, so it is noted and not checked;
 //! - `verified_at`: now.
 
 use std::path::PathBuf;
@@ -157,6 +160,7 @@ fn verify_word(s: &mut Session, limits: &Limits, h: &Headed, tests: &[TestCase],
         Err(format!("{name} is not defined after loading"))
     };
     let compiled = inferred.is_ok();
+    let type_checked = matches!(inferred, Ok(Some(_)));
     let declared = h.def.stack_comment.as_deref().and_then(declared_effect);
     let stack_balanced = match (&inferred, declared) {
         (Ok(Some(e)), Some((i, o))) => {
@@ -192,7 +196,14 @@ fn verify_word(s: &mut Session, limits: &Limits, h: &Headed, tests: &[TestCase],
     if mine.is_empty() {
         notes.push("no T{ ... }T test uses this word".into());
     }
-    let performance_met = h.get(Key::PerformanceTarget).map(|target| {
+    let target = h.get(Key::PerformanceTarget).filter(|t| {
+        let unitless = t.trim().parse::<f64>().is_ok();
+        if unitless {
+            notes.push(format!("PERFORMANCE_TARGET {t} has no time unit (such as 50ns), so it is not checked"));
+        }
+        !unitless
+    });
+    let performance_met = target.map(|target| {
         let Some(limit) = provenance::parse_time_target(target) else {
             notes.push(format!("PERFORMANCE_TARGET {target} is not a time such as 50ns"));
             return false;
@@ -213,12 +224,14 @@ fn verify_word(s: &mut Session, limits: &Limits, h: &Headed, tests: &[TestCase],
         }
     });
     let v = Verification {
-        stack_balanced,
-        compiled,
-        tests_passed: passed.len() as u32,
-        tests_total: mine.len() as u32,
+        stack_balanced: Some(stack_balanced),
+        tests_passed: Some(passed.len() as u32),
+        tests_total: Some(mine.len() as u32),
+        type_checked: Some(type_checked),
+        compiled: Some(compiled),
         performance_met,
-        verified_at: now.to_string(),
+        verified_at: Some(now.to_string()),
+        other: Vec::new(),
     };
     Outcome { name, v, notes }
 }

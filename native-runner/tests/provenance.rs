@@ -134,8 +134,10 @@ fn write_changes_only_verified_lines() {
     assert_eq!(without_verified(&after), without_verified(src));
     let verified: Vec<&str> = after.lines().filter(|l| l.starts_with("\\ VERIFIED:")).collect();
     assert_eq!(verified.len(), 3, "{after}");
-    assert!(after.contains("\\ VERIFIED: stack_balanced=true compiled=true tests=1/1 performance_met=n/a verified_at="));
-    assert!(after.contains("tests=0/0"), "c: {after}");
+    assert!(after.contains(
+        "\\ VERIFIED: stack_balanced=true, tests_passed=1/1, type_checked=true, compiled=true, verified_at="
+    ));
+    assert!(after.contains("tests_passed=0/0"), "c: {after}");
     // The replaced line kept its CRLF; the inserted one uses its definition's line end.
     assert!(after.starts_with("\\ GENERATED_BY: x\r\n\\ VERIFIED: stack_balanced=true"));
     assert!(after.ends_with("Z\n: c ( n -- ) drop ;"), "{after}");
@@ -144,6 +146,52 @@ fn write_changes_only_verified_lines() {
         .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().ends_with(".tmp"))
         .count();
     assert_eq!(leftovers, 0, "no temporary file is left behind");
+}
+
+/// Headers exactly as generators write them: comma-separated VERIFIED
+/// with `tests_passed=N/M` and `type_checked`, a 12-digit SPEC_HASH prefix,
+/// a named optimization level and a unitless performance target.
+#[test]
+fn the_generators_header_format_is_read_and_its_failures_found() {
+    let word = ": sq ( n -- n*n ) dup * ;";
+    let hash = &compiler::provenance::spec_hash(word)[..12];
+    let src = format!(
+        "\\ GENERATED_BY: model-x\n\\ PATTERN_ID: RECURSIVE_004\n\\ TIMESTAMP: 2025-01-15T10:23:45Z\n\
+         \\ VERIFIED: stack_balanced=true, tests_passed=3/3, type_checked=true, compiled=true\n\
+         \\ SPEC_HASH: {hash}\n\\ OPTIMIZATION_LEVEL: Aggressive\n\\ PERFORMANCE_TARGET: 0.9\n{word}\n\n\
+         \\ GENERATED_BY: model-x\n\\ PATTERN_ID: RECURSIVE_004\n\
+         \\ VERIFIED: stack_balanced=true, tests_passed=2/3, type_checked=true, compiled=true\n\
+         : cube ( n -- n ) dup sq * ;\nT{{ 2 sq -> 4 }}T T{{ 2 cube -> 8 }}T\n"
+    );
+    let f = scratch("seed", "seed.fs", &src);
+    let p = f.to_str().unwrap();
+    let r = json(&ok(&["provenance", p, "--format", "json"]));
+    let (sq, cube) = (&r["words"][0], &r["words"][1]);
+    assert_eq!(sq["status"], "verified");
+    assert_eq!(sq["spec_hash_matches"], true);
+    assert_eq!(
+        (sq["verification"]["tests_passed"].as_u64(), sq["verification"]["tests_total"].as_u64()),
+        (Some(3), Some(3))
+    );
+    assert_eq!(sq["verification"]["type_checked"], true);
+    assert_eq!(cube["status"], "failed");
+    let fails = json(&ok(&["provenance", p, "--format", "json", "--failures"]));
+    let names: Vec<&str> = fails["words"].as_array().unwrap().iter().map(|w| w["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["cube"]);
+    let pattern = json(&ok(&["provenance", p, "--format", "json", "--pattern", "RECURSIVE_004", "--verified-only"]));
+    assert_eq!(pattern["total_definitions"], 1);
+    // Verifying writes the same format; the unitless target is noted, not failed.
+    let v = runner(&["provenance", "verify", p, "--write", "--format", "json"]);
+    assert_eq!(v.status.code(), Some(0), "{}{}", text(&v.stdout), text(&v.stderr));
+    let v = json(&text(&v.stdout));
+    assert!(v["words"][0]["notes"].to_string().contains("PERFORMANCE_TARGET 0.9 has no time unit"), "{v}");
+    let after = std::fs::read_to_string(&f).unwrap();
+    assert!(
+        after.contains(
+            "\\ VERIFIED: stack_balanced=true, tests_passed=1/1, type_checked=true, compiled=true, verified_at="
+        ),
+        "{after}"
+    );
 }
 
 #[test]
@@ -161,7 +209,10 @@ fn verify_reports_load_errors_and_missing_words() {
         "{out}"
     );
     assert!(out.contains("ok: PASS"), "{out}");
-    assert!(out.contains("late: FAIL (stack_balanced=false compiled=false"), "{out}");
+    assert!(
+        out.contains("late: FAIL (stack_balanced=false, tests_passed=0/0, type_checked=false, compiled=false"),
+        "{out}"
+    );
 }
 
 #[test]
