@@ -237,7 +237,12 @@ fn compare_c_with_one_program_and_a_built_module() {
     );
     let r = json(&o);
     let x = &r["results"][0];
-    assert_eq!((x["config"].as_str(), x["source"].is_null()), (Some("artifact"), true));
+    // The sources come from the module's provenance section.
+    let fs = dir.join("sum.fs");
+    let sha = hex(&Sha256::digest(std::fs::read(&fs).unwrap()));
+    assert_eq!(x["config"].as_str(), Some("artifact"));
+    assert_eq!((x["source"].as_str(), x["source_sha256"].as_str()), (fs.to_str(), Some(sha.as_str())), "{x}");
+    assert_eq!(x["sources"], serde_json::json!([{"file": fs.to_str(), "sha256": sha}]));
     assert_eq!(x["compiler_options"]["register_signatures"], "true", "{x}");
     assert_eq!(x["module_sha256"].as_str().unwrap(), hex(&Sha256::digest(std::fs::read(&wasm).unwrap())));
     assert_eq!(x["c"]["output_matches"], true);

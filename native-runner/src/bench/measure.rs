@@ -51,8 +51,9 @@ pub struct Plan {
 pub struct Measured {
     /// The entry word.
     pub entry: String,
-    /// The source's sha256, for source targets.
-    pub source_sha256: Option<String>,
+    /// The sources of the code: for a source target the file itself, for a
+    /// module the ones its provenance section records, in load order.
+    pub sources: Vec<SourceRef>,
     /// The linked module.
     pub module: Vec<u8>,
     /// Phase times.
@@ -67,15 +68,42 @@ pub struct Measured {
     pub options: BTreeMap<String, String>,
 }
 
+/// A source file of the timed code and its sha256 (hex).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SourceRef {
+    /// The file as given to the compiler.
+    pub file: String,
+    /// The sha256 of its bytes when it was compiled.
+    pub sha256: String,
+}
+
+/// The module's provenance section, parsed, if it has one.
+fn provenance(module: &[u8]) -> Option<serde_json::Value> {
+    compiler::link::custom_section(module, compiler::link::PROVENANCE_SECTION)
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok())
+}
+
+/// The sources a module records in its provenance section.
+fn recorded_sources(doc: Option<&serde_json::Value>) -> Vec<SourceRef> {
+    let list = doc.and_then(|d| d.get("sources")).and_then(|v| v.as_array());
+    list.into_iter()
+        .flatten()
+        .filter_map(|s| {
+            Some(SourceRef {
+                file: s.get("name")?.as_str()?.to_string(),
+                sha256: s.get("sha256")?.as_str()?.to_string(),
+            })
+        })
+        .collect()
+}
+
 /// The compiler options a module records in its provenance section (its
 /// `options`, `layout` and `passes`), flattened to strings; empty when it
 /// has none.
-fn recorded_options(module: &[u8]) -> BTreeMap<String, String> {
-    let doc = compiler::link::custom_section(module, compiler::link::PROVENANCE_SECTION)
-        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok());
+fn recorded_options(doc: Option<&serde_json::Value>) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for key in ["options", "layout", "passes"] {
-        if let Some(obj) = doc.as_ref().and_then(|d| d.get(key)).and_then(|v| v.as_object()) {
+        if let Some(obj) = doc.and_then(|d| d.get(key)).and_then(|v| v.as_object()) {
             for (k, v) in obj {
                 out.insert(k.clone(), v.as_str().map_or_else(|| v.to_string(), str::to_string));
             }
@@ -84,20 +112,18 @@ fn recorded_options(module: &[u8]) -> BTreeMap<String, String> {
     out
 }
 
-/// The linked module and its compiler options, for a source or a module.
-fn front_end(
-    prog: &Program,
-    limits: &Limits,
-    entry: Option<&str>,
-) -> anyhow::Result<(Vec<u8>, BTreeMap<String, String>)> {
+/// The linked module, its compiler options and its sources, for a source or
+/// a module.
+fn front_end(prog: &Program, limits: &Limits, entry: Option<&str>) -> anyhow::Result<(Vec<u8>, Recorded)> {
     if prog.is_module {
         let bytes = std::fs::read(&prog.file).with_context(|| format!("cannot read {}", prog.file.display()))?;
         let artifact = match aot::is_packed(&bytes) {
             true => aot::unpack(&bytes).map_err(anyhow::Error::msg)?.artifact.to_vec(),
             false => bytes,
         };
-        let options = recorded_options(&artifact);
-        return Ok((artifact, options));
+        let doc = provenance(&artifact);
+        let recorded = (recorded_options(doc.as_ref()), recorded_sources(doc.as_ref()));
+        return Ok((artifact, recorded));
     }
     let (console, _) = Console::capture();
     let mut s = Session::boot(limits, console)?;
@@ -107,9 +133,13 @@ fn front_end(
     }
     let opts = s.link_options(entry);
     let a = s.forth.link(&mut s.machine, &opts).map_err(|d| anyhow::anyhow!("cannot link: {d}"))?;
-    let options = recorded_options(&a.bytes);
-    Ok((a.bytes, options))
+    let options = recorded_options(provenance(&a.bytes).as_ref());
+    let me = SourceRef { file: prog.file.display().to_string(), sha256: file_sha256(&prog.file)? };
+    Ok((a.bytes, (options, vec![me])))
 }
+
+/// What a module records about how it was built: compiler options, sources.
+type Recorded = (BTreeMap<String, String>, Vec<SourceRef>);
 
 /// Loads compiled code back, as a warm run would.
 fn warm_load(engine: &Engine, cache: Option<&ModuleCache>, module: &[u8], code: &[u8]) -> anyhow::Result<Module> {
@@ -162,7 +192,7 @@ pub fn measure(
 ) -> anyhow::Result<Measured> {
     let mut phases = BTreeMap::new();
     let t = Instant::now();
-    let (module, options) = front_end(prog, limits, plan.entry.as_deref())?;
+    let (module, (options, sources)) = front_end(prog, limits, plan.entry.as_deref())?;
     phases.insert("front_end".to_string(), t.elapsed().as_nanos() as u64);
     let info = compiler::link::image_info(&module).map_err(anyhow::Error::msg)?;
     let t = Instant::now();
@@ -204,11 +234,7 @@ pub fn measure(
     }
     insts.sort_unstable();
     phases.insert("instantiate".to_string(), insts[insts.len() / 2]);
-    let source_sha256 = match prog.is_module {
-        true => None,
-        false => Some(file_sha256(&prog.file)?),
-    };
-    Ok(Measured { entry, source_sha256, module, phases, cold_ns, samples, pages, options })
+    Ok(Measured { entry, sources, module, phases, cold_ns, samples, pages, options })
 }
 
 /// The sha256 of a file's bytes as hex, for reports.

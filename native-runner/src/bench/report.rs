@@ -79,10 +79,15 @@ pub struct BenchResult {
     pub config: String,
     /// The word that was timed.
     pub entry: String,
-    /// The source file, when the target was Forth source.
+    /// The source file: the target when it was Forth source, the last
+    /// source a module's provenance section records when it was a module.
     pub source: Option<String>,
-    /// The sha256 of the source file (hex), when there is one.
+    /// The sha256 of that source (hex), when there is one.
     pub source_sha256: Option<String>,
+    /// Every source of the timed code with its sha256: the target, or the
+    /// ones a module records, in load order.
+    #[serde(default)]
+    pub sources: Vec<crate::bench::measure::SourceRef>,
     /// The sha256 of the linked module (hex).
     pub module_sha256: String,
     /// The linked module's size.
