@@ -39,6 +39,7 @@ mod control_stack;
 pub mod cost;
 pub mod definition;
 pub mod dictionary;
+pub mod digest;
 mod double;
 pub mod emit;
 pub mod error;

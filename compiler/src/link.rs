@@ -18,6 +18,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::digest::hex;
+
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -456,11 +458,6 @@ impl Forth {
         });
         serde_json::to_vec_pretty(&doc).expect("provenance serializes")
     }
-}
-
-/// Lower-case hex.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Reads a custom section out of a module, if present.

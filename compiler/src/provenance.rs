@@ -30,8 +30,6 @@ pub mod scan;
 
 use std::fmt;
 
-use sha2::{Digest, Sha256};
-
 pub use scan::{declared_effect, definitions, tests, without_tests, SourceDefinition, TestCase};
 
 /// The header keys, in the order new headers are written.
@@ -160,7 +158,7 @@ impl Headed {
 
 /// sha256 (hex) of a normalized definition.
 pub fn spec_hash(normalized: &str) -> String {
-    crate::link::hex(&Sha256::digest(normalized.as_bytes()))
+    crate::digest::sha256_hex(normalized.as_bytes())
 }
 
 /// Every colon definition of the text, with its headers.

@@ -24,7 +24,6 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::fmt;
 
 /// The key that introduces the payload in a URL fragment.
@@ -99,10 +98,7 @@ struct Envelope {
     content: String,
 }
 
-/// The lowercase hex sha256 of `bytes`.
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
+use crate::digest::sha256_hex;
 
 /// Encodes `shared` as a payload, the text after `#share=`.
 pub fn encode(shared: &Shared) -> Result<String, ShareError> {

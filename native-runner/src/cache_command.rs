@@ -9,8 +9,8 @@
 
 use std::path::PathBuf;
 
+use crate::host;
 use crate::module_cache::{parse_size, ModuleCache, Summary, DEFAULT_MAX_BYTES, MAX_ENV};
-use crate::rfc3339;
 
 /// Look at or empty the module cache.
 #[derive(clap::Args, Debug)]
@@ -107,7 +107,7 @@ fn mib(bytes: u64) -> String {
 }
 
 fn info_text(cache: &ModuleCache, s: &Summary) -> String {
-    let when = |t: Option<u64>| t.map_or("-".to_string(), rfc3339::format_unix);
+    let when = |t: Option<u64>| t.map_or("-".to_string(), host::timestamp_of_unix);
     format!(
         "folder: {}\n\
          entries: {} compiled modules, {} boot snapshots\n\

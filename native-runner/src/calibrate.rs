@@ -152,7 +152,7 @@ pub fn run(a: CalibrateArgs) -> anyhow::Result<i32> {
         std::env::consts::ARCH,
         std::env::consts::OS,
         a.runs,
-        crate::rfc3339::now()
+        crate::host::timestamp()
     );
     let model = cost::calibrate(samples, &fixed, on);
     println!("| program | measured | predicted | error | held-out error |");

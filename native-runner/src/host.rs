@@ -54,6 +54,12 @@ pub fn timestamp() -> String {
     humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }
 
+/// Seconds since the Unix epoch as an RFC 3339 timestamp in UTC.
+pub fn timestamp_of_unix(secs: u64) -> String {
+    let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs);
+    humantime::format_rfc3339_seconds(t).to_string()
+}
+
 /// The process's peak resident set size in bytes (Linux `VmHWM`), if known.
 pub fn peak_rss_bytes() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -78,5 +84,12 @@ mod tests {
             assert!(peak_rss_bytes().unwrap() > 0);
             assert!(load_average().unwrap().iter().all(|x| *x >= 0.0));
         }
+    }
+
+    #[test]
+    fn unix_seconds_become_rfc3339() {
+        assert_eq!(timestamp_of_unix(0), "1970-01-01T00:00:00Z");
+        assert_eq!(timestamp_of_unix(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(timestamp_of_unix(1_795_653_005), "2026-11-26T00:30:05Z");
     }
 }

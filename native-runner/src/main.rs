@@ -17,7 +17,6 @@ mod profile;
 mod provenance;
 mod provenance_verify;
 mod repl;
-mod rfc3339;
 mod run;
 mod sampling;
 mod session;

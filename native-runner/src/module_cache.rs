@@ -31,6 +31,7 @@ use sha2::{Digest, Sha256};
 use wasmtime::{Engine, Module};
 
 use crate::engine::HOST_TARGET;
+use compiler::digest::hex;
 
 /// The cache folder.
 #[derive(Clone, Debug)]
@@ -353,11 +354,6 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
     }
     res
-}
-
-/// Lower-case hex of bytes.
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

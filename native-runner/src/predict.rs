@@ -12,7 +12,7 @@
 //! prediction beside a measurement.
 
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::Duration;
 
 use anyhow::Context as _;
 use compiler::cost::{CostModel, OpClass};
@@ -180,25 +180,23 @@ pub fn prediction(run: &counting::CountedRun, model: &CostModel) -> Prediction {
     }
 }
 
-/// Builds a C twin with `cc -O2` and times it: median of 3 runs, in ns.
+/// Builds a C twin as `bench` does (`cc -O2`, or `$CC`) and times it as a
+/// whole process: median of 3 runs, in ns.
 fn time_c_twin(c: &Path) -> anyhow::Result<f64> {
-    let exe = std::env::temp_dir().join(format!("fastforth-c-twin-{}", std::process::id()));
-    let st = std::process::Command::new("cc")
-        .args(["-O2", "-o"])
-        .arg(&exe)
-        .arg(c)
-        .status()
-        .context("cannot run cc for the C twin")?;
-    anyhow::ensure!(st.success(), "cc -O2 {} failed", c.display());
-    let mut times = Vec::new();
-    for _ in 0..3 {
-        let start = Instant::now();
-        let out = std::process::Command::new(&exe).output();
-        times.push(start.elapsed());
-        anyhow::ensure!(out.is_ok_and(|o| o.status.success()), "the C twin {} failed", c.display());
-    }
-    let _ = std::fs::remove_file(&exe);
-    Ok(counting::median_ns(&times))
+    let dir = std::env::temp_dir().join(format!("fastforth-c-twin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let timed = (|| {
+        let exe = crate::bench::c_twin::build(c, &dir)?;
+        let mut times = Vec::new();
+        for _ in 0..3 {
+            let (_, ns) =
+                crate::bench::c_twin::run_once(&exe).with_context(|| format!("the C twin {} failed", c.display()))?;
+            times.push(Duration::from_nanos(ns));
+        }
+        Ok(counting::median_ns(&times))
+    })();
+    let _ = std::fs::remove_dir_all(&dir);
+    timed
 }
 
 /// Runs the subcommand; returns the process exit code.

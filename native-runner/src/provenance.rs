@@ -141,7 +141,7 @@ fn embed(a: &EmbedArgs) -> anyhow::Result<i32> {
     };
     let mut values = vec![
         (Key::GeneratedBy, a.agent.clone()),
-        (Key::Timestamp, a.timestamp.clone().unwrap_or_else(crate::rfc3339::now)),
+        (Key::Timestamp, a.timestamp.clone().unwrap_or_else(crate::host::timestamp)),
         (Key::SpecHash, h.current_hash()),
     ];
     values.extend(a.pattern.clone().map(|p| (Key::PatternId, p)));
@@ -250,7 +250,7 @@ fn module(path: &Path, args: &ProvenanceArgs) -> anyhow::Result<i32> {
         .unwrap_or_default();
     for src in &args.source {
         let data = std::fs::read(src).with_context(|| format!("cannot read {}", src.display()))?;
-        let sha = compiler::link::hex(&<sha2::Sha256 as sha2::Digest>::digest(&data));
+        let sha = compiler::digest::sha256_hex(&data);
         let want = if recorded.contains(&sha.as_str()) { sha.clone() } else { recorded.join(",") };
         checks.push((format!("source {}", src.display()), want, sha));
     }

@@ -80,7 +80,7 @@ pub fn run(a: &VerifyArgs) -> anyhow::Result<i32> {
         }
         None => provenance::tests(&text),
     };
-    let now = crate::rfc3339::now();
+    let now = crate::host::timestamp();
     let mut outcomes = Vec::new();
     for h in &headed {
         outcomes.push(verify_word(&mut s, &a.limits, h, &tests, &now));

@@ -92,6 +92,28 @@ fn targets_and_enforce() {
     assert!(text(&o.stderr).contains("needs --c-ns or a C twin"), "{}", text(&o.stderr));
 }
 
+/// The C twin of `--target-ratio-c` is built as `bench` builds twins: with
+/// `$CC` when it is set.
+#[test]
+fn the_c_twin_is_built_with_cc() {
+    let dir = scratch("cc");
+    let p = program(&dir, LOOP);
+    std::fs::write(dir.join("p.c"), "int main(void) { return 0; }\n").unwrap();
+    let run = |cc: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_native-runner"))
+            .args(["predict", &p, "--target-ratio-c", "1000", "--format", "json"])
+            .env("CC", cc)
+            .output()
+            .unwrap()
+    };
+    let o = run("no-such-compiler-here");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("cannot run no-such-compiler-here"), "{}", text(&o.stderr));
+    let o = run("cc");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(json(&o)["targets"].as_array().is_some_and(|t| !t.is_empty()));
+}
+
 #[test]
 fn errors_are_clear() {
     let dir = scratch("errors");

@@ -3,13 +3,12 @@
 //!
 //! Guarantee: malformed bytes give an error string, never a panic.
 
-use sha2::{Digest, Sha256};
 use wasm_bindgen::prelude::*;
 
 /// The lowercase hex sha256 of `bytes` (the "module sha256" of reports).
 #[wasm_bindgen]
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    compiler::link::hex(&Sha256::digest(bytes))
+    compiler::digest::sha256_hex(bytes)
 }
 
 /// The module as WebAssembly text, printed by wasmprinter.

@@ -24,13 +24,12 @@ use std::time::Instant;
 
 use anyhow::Context as _;
 use compiler::{Forth, ImageInfo, Stop};
-use sha2::{Digest, Sha256};
 use wasmtime::{Engine, Module};
 
 use super::targets::Program;
 use crate::console::Console;
 use crate::machine::NativeMachine;
-use crate::module_cache::{hex, Lookup, ModuleCache};
+use crate::module_cache::{Lookup, ModuleCache};
 use crate::session::{Limits, Session};
 use crate::{aot, engine};
 
@@ -239,5 +238,5 @@ pub fn measure(
 
 /// The sha256 of a file's bytes as hex, for reports.
 pub fn file_sha256(path: &Path) -> anyhow::Result<String> {
-    Ok(hex(&Sha256::digest(std::fs::read(path)?)))
+    Ok(compiler::digest::sha256_hex(&std::fs::read(path)?))
 }

@@ -18,7 +18,7 @@
 //! `--baseline` by more than `--tolerance` percent.
 
 mod baseline;
-mod c_twin;
+pub mod c_twin;
 mod c_wasm;
 mod gforth;
 mod measure;
@@ -33,7 +33,6 @@ use std::path::PathBuf;
 
 use anyhow::Context as _;
 use serde_json::json;
-use sha2::Digest as _;
 
 use crate::engine::{self, CRANELIFT_OPT_LEVEL, HOST_TARGET};
 use crate::host;
@@ -393,7 +392,7 @@ fn result(prog: &Program, config: String, m: Measured, against: Vec<String>, twi
         source: m.sources.last().map(|s| s.file.clone()),
         source_sha256: m.sources.last().map(|s| s.sha256.clone()),
         sources: m.sources,
-        module_sha256: crate::module_cache::hex(&sha2::Sha256::digest(&m.module)),
+        module_sha256: compiler::digest::sha256_hex(&m.module),
         module_bytes: m.module.len() as u64,
         compiler_options: m.options,
         output_verified: !against.is_empty(),
