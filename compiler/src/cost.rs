@@ -39,8 +39,8 @@ use serde::{Deserialize, Serialize};
 pub mod latency;
 
 use crate::ir::{Block, BlockId, Function, Op, Term, Xt};
-use crate::kernel::host_word_of;
 use crate::primitives::Prim;
+use crate::xt_numbering::host_word_of;
 
 /// A class of operations with one cost each.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -539,7 +539,7 @@ mod tests {
         assert_eq!(op_class(&Op::Prim(Prim::Swap)), OpClass::Stack);
         assert_eq!(op_class(&Op::Lit(3)), OpClass::Stack);
         assert_eq!(op_class(&Op::Call(100_000)), OpClass::Call);
-        let ty = crate::kernel::host_xt(crate::host_words::HostWord::Type);
+        let ty = crate::xt_numbering::host_xt(crate::host_words::HostWord::Type);
         assert_eq!(op_class(&Op::Call(ty)), OpClass::Host);
     }
 

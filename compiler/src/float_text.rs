@@ -16,7 +16,7 @@
 //! (the first three characters of `inf`, `-inf`, `nan` or `-nan`, and no
 //! trailing space); `F.S` uses gforth's `f.rdp` layout (16 columns).
 
-use crate::host::format_signed;
+use crate::number::format_signed;
 
 /// Converts a string by the rules of `>FLOAT`.
 pub fn to_float(s: &[u8]) -> Option<f64> {

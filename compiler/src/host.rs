@@ -15,6 +15,7 @@ use crate::interpreter::{Current, Forth, Snapshot, TableEntry};
 use crate::ir::{Op, Xt};
 use crate::kernel::host_xt;
 use crate::machine::{Fault, Machine, MachineExt};
+use crate::number::format_signed;
 use crate::primitives::Prim;
 use runtime::{addr, throw, CodeField};
 
@@ -1050,37 +1051,5 @@ impl Forth {
             }
             None => self.push(m, 0),
         }
-    }
-}
-
-/// Formats a cell as `.` does: signed, in `base`, digits above 9 in upper case.
-pub fn format_signed(v: i32, base: u32) -> String {
-    let base = if (2..=36).contains(&base) { base } else { 10 };
-    let mut n = i64::from(v).unsigned_abs();
-    let mut digits = Vec::new();
-    loop {
-        let d = (n % u64::from(base)) as u8;
-        digits.push(if d < 10 { b'0' + d } else { b'A' + d - 10 });
-        n /= u64::from(base);
-        if n == 0 {
-            break;
-        }
-    }
-    if v < 0 {
-        digits.push(b'-');
-    }
-    digits.reverse();
-    String::from_utf8(digits).expect("ASCII digits")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_format_like_dot() {
-        assert_eq!(format_signed(-255, 16), "-FF");
-        assert_eq!(format_signed(i32::MIN, 10), "-2147483648");
-        assert_eq!(format_signed(0, 2), "0");
     }
 }

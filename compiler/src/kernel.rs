@@ -6,9 +6,8 @@
 //! the throw helper that generated code calls to raise a THROW code. Host
 //! words get the host import as their table entry.
 //!
-//! Execution tokens are assigned here: 0 is never valid, primitives come
-//! next in table order, then host words, then user definitions from
-//! [`FIRST_USER_XT`].
+//! Execution tokens are numbered as `xt_numbering.rs` says (re-exported
+//! here): primitives, then host words, then user definitions.
 //!
 //! Guarantee: the module is a pure function of the layout, so it is
 //! byte-identical on every host and its compiled form can be cached.
@@ -32,26 +31,7 @@ use crate::passes::effects::Known;
 use crate::primitives::Prim;
 use runtime::{addr, exports, imports, CodeField, Layout};
 
-/// The xt of a primitive.
-pub fn prim_xt(p: Prim) -> Xt {
-    1 + p as u32
-}
-
-/// The xt of a host word.
-pub fn host_xt(h: HostWord) -> Xt {
-    1 + Prim::ALL.len() as u32 + h as u32
-}
-
-/// The first xt given to user definitions.
-pub fn first_user_xt() -> Xt {
-    1 + (Prim::ALL.len() + HostWord::ALL.len()) as u32
-}
-
-/// The host word with this xt, if it is one.
-pub fn host_word_of(xt: Xt) -> Option<HostWord> {
-    let first = host_xt(HostWord::ALL[0]);
-    HostWord::ALL.get(xt.checked_sub(first)? as usize).copied()
-}
+pub use crate::xt_numbering::{first_user_xt, host_word_of, host_xt, prim_xt};
 
 const THROW_FUNC: u32 = 1;
 const FIRST_CODE_FIELD: u32 = 2;

@@ -81,14 +81,15 @@ mod system_words;
 mod tools;
 mod warnings;
 mod word_list;
+pub mod xt_numbering;
 
 pub use error::{Diagnostic, Location, Stop};
 pub use facility::civil_time;
-pub use host::format_signed;
 pub use interpreter::{panic_message, Config, Forth, Stats};
 pub use limits::Limits;
 pub use link::{check_provenance, Artifact, ImageInfo, LinkOptions, ProvenanceCheck};
 pub use machine::{Fault, Host, Machine, MachineExt};
+pub use number::format_signed;
 pub use warnings::Warning;
 pub use word_list::WordSummary;
 

@@ -1,4 +1,5 @@
-//! Number conversion for the text interpreter and `>NUMBER`.
+//! Number conversion for the text interpreter and `>NUMBER`, and the
+//! formatting of a cell as `.` prints it.
 //!
 //! Accepts what gforth accepts: an optional base prefix (`#` decimal, `$`
 //! hex, `%` binary, `&` decimal), an optional `-`, digits in the base with
@@ -83,9 +84,36 @@ fn strip_minus(tok: &[u8]) -> (bool, &[u8]) {
     }
 }
 
+/// Formats a cell as `.` does: signed, in `base`, digits above 9 in upper case.
+pub fn format_signed(v: i32, base: u32) -> String {
+    let base = if (2..=36).contains(&base) { base } else { 10 };
+    let mut n = i64::from(v).unsigned_abs();
+    let mut digits = Vec::new();
+    loop {
+        let d = (n % u64::from(base)) as u8;
+        digits.push(if d < 10 { b'0' + d } else { b'A' + d - 10 });
+        n /= u64::from(base);
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        digits.push(b'-');
+    }
+    digits.reverse();
+    String::from_utf8(digits).expect("ASCII digits")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_format_like_dot() {
+        assert_eq!(format_signed(-255, 16), "-FF");
+        assert_eq!(format_signed(i32::MIN, 10), "-2147483648");
+        assert_eq!(format_signed(0, 2), "0");
+    }
 
     #[test]
     fn decimal_hex_binary_and_prefixes() {

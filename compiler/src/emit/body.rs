@@ -29,14 +29,14 @@ use crate::passes::effects::{call_effect, Effect, Known};
 
 /// Whether `xt` is `THROW`, which calls test their code inline.
 fn is_throw(xt: Xt) -> bool {
-    crate::kernel::host_word_of(xt) == Some(crate::host_words::HostWord::Throw)
+    crate::xt_numbering::host_word_of(xt) == Some(crate::host_words::HostWord::Throw)
 }
 
 /// Whether `xt` is a word that exists to throw (`THROW`, `ABORT"`): its
 /// callers spill their stack before calling it (see `FnBody::local_call`).
 fn throws_to_catch(xt: Xt) -> bool {
     use crate::host_words::HostWord;
-    matches!(crate::kernel::host_word_of(xt), Some(HostWord::Throw | HostWord::AbortQuoteRuntime))
+    matches!(crate::xt_numbering::host_word_of(xt), Some(HostWord::Throw | HostWord::AbortQuoteRuntime))
 }
 
 /// Index of the xt parameter of a memory-ABI function.

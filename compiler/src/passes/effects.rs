@@ -18,8 +18,8 @@ use std::collections::HashMap;
 
 use crate::host_words::HostWord;
 use crate::ir::{Function, Op, Term, Xt};
-use crate::kernel::host_word_of;
 use crate::primitives::Prim;
+use crate::xt_numbering::host_word_of;
 
 /// A static stack effect: items consumed and items produced.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
@@ -437,7 +437,7 @@ fn walk(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<(i64, O
 mod tests {
     use super::*;
     use crate::definition::Definition;
-    use crate::kernel::host_xt;
+    use crate::xt_numbering::host_xt;
 
     fn def(build: impl FnOnce(&mut Definition)) -> Function {
         let mut d = Definition::new(1000, "T".into());

@@ -29,8 +29,8 @@
 
 use crate::host_words::HostWord;
 use crate::ir::{Function, Op, Term};
-use crate::kernel::host_word_of;
 use crate::primitives::Prim;
+use crate::xt_numbering::host_word_of;
 
 use super::effects::return_stack_effect;
 
@@ -158,7 +158,7 @@ mod tests {
         assert_eq!(imbalance(&def(&[Op::Prim(Prim::RFrom), Op::Prim(Prim::Drop)])), Some(Imbalance::Taken(1)));
         assert_eq!(imbalance(&def(&[Op::Prim(Prim::ToR), Op::Prim(Prim::TwoRFetch)])), Some(Imbalance::Taken(1)));
         // N>R moves a run-time number of items.
-        let ntor = crate::kernel::host_xt(HostWord::NToR);
+        let ntor = crate::xt_numbering::host_xt(HostWord::NToR);
         assert_eq!(items_left(&def(&[Op::Lit(0), Op::Call(ntor), Op::Lit(1), Op::Prim(Prim::ToR)])), None);
         // No use at all.
         assert_eq!(items_left(&def(&[Op::Lit(1), Op::Prim(Prim::Drop)])), None);
@@ -166,13 +166,13 @@ mod tests {
 
     #[test]
     fn items_left_for_a_throw_are_not_errors() {
-        let throw = crate::kernel::host_xt(HostWord::Throw);
+        let throw = crate::xt_numbering::host_xt(HostWord::Throw);
         let ops = [Op::Lit(1), Op::Prim(Prim::ToR), Op::Lit(42), Op::Call(throw)];
         assert_eq!(items_left(&def(&ops)), None);
         // A user word may exist only to throw.
         assert_eq!(items_left(&def(&[Op::Lit(1), Op::Prim(Prim::ToR), Op::Call(5000)])), None);
         // Host words that return normally do not hide the leak.
-        let type_ = crate::kernel::host_xt(HostWord::Type);
+        let type_ = crate::xt_numbering::host_xt(HostWord::Type);
         assert_eq!(items_left(&def(&[Op::Lit(1), Op::Prim(Prim::ToR), Op::Call(type_)])), Some(1));
     }
 
