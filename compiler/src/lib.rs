@@ -76,6 +76,7 @@ pub mod primitives;
 pub mod provenance;
 mod search_order;
 pub mod share_link;
+pub mod stats;
 mod strings;
 mod system_words;
 mod tools;

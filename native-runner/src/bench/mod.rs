@@ -24,7 +24,6 @@ mod gforth;
 mod measure;
 mod process;
 pub mod report;
-pub mod stats;
 mod targets;
 
 use std::collections::BTreeMap;
@@ -40,7 +39,7 @@ use crate::module_cache::ModuleCache;
 use crate::session::Limits;
 use measure::{Measured, Plan};
 use report::{BenchResult, CTwin, Cranelift, Memory, ModelError, PredictionCmp, Provenance, Report, SCHEMA};
-use stats::Summary;
+use compiler::stats::Summary;
 use targets::Program;
 
 /// The exit code of a run slower than its baseline beyond the tolerance.

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use super::stats::{geometric_mean, Summary};
+use compiler::stats::{geometric_mean, Summary};
 
 /// The schema identifier of this report format.
 pub const SCHEMA: &str = "fastforth.bench/1";

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::state::{Artifact, Bench, ErrorMark, ReplEntry, State, Word};
-use crate::stats::summarize;
+use compiler::stats::Summary;
 use crate::worker::{field, message, number, numbers, opt_text, text, WorkerClient};
 
 /// The worker, kept on the page's thread.
@@ -144,7 +144,7 @@ fn on_message(state: State, msg: JsValue) {
         "bench" => {
             state.progress.set(None);
             let samples: Vec<u64> = numbers(&msg, "samples_ns").into_iter().map(|x| x as u64).collect();
-            match summarize(&samples) {
+            match Summary::of(&samples) {
                 Some(summary) => state.bench.set(Some(Bench {
                     entry: text(&msg, "entry"),
                     samples_ns: samples,

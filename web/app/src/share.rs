@@ -66,7 +66,7 @@ pub fn restore(state: State, shared: Shared) {
     if let Some(b) = shared.bench {
         match serde_json::from_value::<Bench>(b) {
             // The summary is recomputed: a link's numbers must agree with its samples.
-            Ok(mut b) => match crate::stats::summarize(&b.samples_ns) {
+            Ok(mut b) => match compiler::stats::Summary::of(&b.samples_ns) {
                 Some(s) => {
                     b.summary = s;
                     state.bench.set(Some(b));

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::report::Report;
-use crate::stats::Summary;
+use compiler::stats::Summary;
 
 /// The error of the last run or REPL line.
 #[derive(Clone, Debug, PartialEq)]

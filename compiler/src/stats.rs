@@ -1,4 +1,6 @@
-//! Summary statistics of timing samples, as bench reports give them.
+//! Summary statistics of timing samples, as bench reports and the
+//! playground's bench panel give them: one definition for both hosts, so a
+//! native and a browser median of the same samples are the same number.
 //!
 //! Definitions (all over the steady-state samples, in nanoseconds):
 //! - `median`: the middle sample, or the mean of the two middle ones
