@@ -37,9 +37,9 @@ use crate::engine::{self, CRANELIFT_OPT_LEVEL, HOST_TARGET};
 use crate::host;
 use crate::module_cache::ModuleCache;
 use crate::session::Limits;
+use compiler::stats::Summary;
 use measure::{Measured, Plan};
 use report::{BenchResult, CTwin, Cranelift, Memory, ModelError, PredictionCmp, Provenance, Report, SCHEMA};
-use compiler::stats::Summary;
 use targets::Program;
 
 /// The exit code of a run slower than its baseline beyond the tolerance.

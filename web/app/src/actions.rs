@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::state::{Artifact, Bench, ErrorMark, ReplEntry, State, Word};
-use compiler::stats::Summary;
 use crate::worker::{field, message, number, numbers, opt_text, text, WorkerClient};
+use compiler::stats::Summary;
 
 /// The worker, kept on the page's thread.
 pub type Client = StoredValue<Option<WorkerClient>, LocalStorage>;
