@@ -154,6 +154,23 @@ impl Headed {
     pub fn is_verified(&self) -> bool {
         self.verification().is_some_and(|v| v.passed()) && self.spec_matches() != Some(false)
     }
+
+    /// A recorded verification that failed, or text edited since
+    /// `SPEC_HASH` was recorded.
+    pub fn is_failure(&self) -> bool {
+        self.spec_matches() == Some(false) || self.verification().is_some_and(|v| !v.passed())
+    }
+
+    /// The word's state in a few words, as reports show it.
+    pub fn status(&self) -> &'static str {
+        match (self.verification(), self.get(Key::Verified)) {
+            _ if self.spec_matches() == Some(false) => "changed since SPEC_HASH",
+            (Some(v), _) if v.passed() => "verified",
+            (Some(_), _) => "failed",
+            (None, Some(_)) => "unreadable VERIFIED",
+            (None, None) => "not verified",
+        }
+    }
 }
 
 /// sha256 (hex) of a normalized definition.
@@ -496,6 +513,19 @@ mod tests {
         assert!(!extra.passed(), "another check that failed");
         assert_eq!(extra.to_string(), "compiled=true, fuzzed=false");
         assert!(!"tests_passed=0/0".parse::<Verification>().unwrap().passed(), "no test ran");
+    }
+
+    #[test]
+    fn each_word_has_one_status() {
+        let src = "\\ VERIFIED: compiled=true, tests_passed=1/1\n: a 1 ;\n\
+                   \\ VERIFIED: compiled=true, tests_passed=0/1\n: b 2 ;\n\
+                   \\ VERIFIED: whatever\n: c 3 ;\n\
+                   \\ GENERATED_BY: x\n: d 4 ;\n\
+                   \\ VERIFIED: compiled=true\n\\ SPEC_HASH: 00\n: e 5 ;\n";
+        let statuses: Vec<&str> = headed_definitions(src).iter().map(Headed::status).collect();
+        assert_eq!(statuses, ["verified", "failed", "unreadable VERIFIED", "not verified", "changed since SPEC_HASH"]);
+        let failures: Vec<bool> = headed_definitions(src).iter().map(Headed::is_failure).collect();
+        assert_eq!(failures, [false, true, false, false, true]);
     }
 
     #[test]

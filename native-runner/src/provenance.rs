@@ -165,22 +165,7 @@ fn selected(h: &Headed, args: &ProvenanceArgs) -> bool {
     eq(Key::GeneratedBy, &args.agent)
         && eq(Key::PatternId, &args.pattern)
         && (!args.verified_only || h.is_verified())
-        && (!args.failures || is_failure(h))
-}
-
-/// A recorded verification that failed, or text edited since SPEC_HASH.
-fn is_failure(h: &Headed) -> bool {
-    h.spec_matches() == Some(false) || h.verification().is_some_and(|v| !v.passed())
-}
-
-fn status(h: &Headed) -> &'static str {
-    match (h.verification(), h.get(Key::Verified)) {
-        _ if h.spec_matches() == Some(false) => "changed since SPEC_HASH",
-        (Some(v), _) if v.passed() => "verified",
-        (Some(_), _) => "failed",
-        (None, Some(_)) => "unreadable VERIFIED",
-        (None, None) => "not verified",
-    }
+        && (!args.failures || h.is_failure())
 }
 
 fn word_json(h: &Headed) -> serde_json::Value {
@@ -193,7 +178,7 @@ fn word_json(h: &Headed) -> serde_json::Value {
         "spec_hash": h.current_hash(),
         "spec_hash_matches": h.spec_matches(),
         "verified": h.is_verified(),
-        "status": status(h),
+        "status": h.status(),
         "verification": h.verification(),
     })
 }
@@ -227,7 +212,7 @@ fn report(path: &Path, args: &ProvenanceArgs) -> anyhow::Result<i32> {
     println!("agents:      {}", if agents.is_empty() { "-".to_string() } else { agents.join(", ") });
     for h in &words {
         println!();
-        println!("{} (line {}): {}", h.def.name, h.def.line + 1, status(h));
+        println!("{} (line {}): {}", h.def.name, h.def.line + 1, h.status());
         for (k, v, _) in &h.headers {
             println!("  {:<19}{v}", format!("{}:", k.name()));
         }

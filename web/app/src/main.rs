@@ -10,7 +10,6 @@ mod editor;
 mod examples;
 mod highlight;
 mod panels;
-mod provenance;
 mod report;
 mod share;
 mod state;

@@ -1,9 +1,13 @@
 //! Provenance: the module's sha256, the compiler version, the provenance
 //! headers found in the source, and the module's own provenance section.
+//!
+//! The headers are read by `compiler::provenance`, as `native-runner
+//! provenance` reads them: the same rule for which definition a header
+//! belongs to, and the same status for each word.
 
+use compiler::provenance::headed_definitions;
 use leptos::prelude::*;
 
-use crate::provenance::extract;
 use crate::state::State;
 
 /// The provenance panel.
@@ -22,7 +26,15 @@ pub fn ProvenancePanel(state: State) -> impl IntoView {
             </dl>
             <h3>"Headers in the source"</h3>
             {move || {
-                let headers = state.source.with(|s| extract(s));
+                let headers: Vec<(String, &'static str, &'static str, String)> = state.source.with(|s| {
+                    headed_definitions(s)
+                        .into_iter()
+                        .flat_map(|h| {
+                            let (name, status) = (h.def.name.clone(), h.status());
+                            h.headers.into_iter().map(move |(k, v, _)| (name.clone(), status, k.name(), v))
+                        })
+                        .collect()
+                });
                 if headers.is_empty() {
                     view! { <p class="muted">"none (\\ GENERATED_BY: …, \\ VERIFIED: … above a definition)"</p> }
                         .into_any()
@@ -32,12 +44,13 @@ pub fn ProvenancePanel(state: State) -> impl IntoView {
                             <tbody>
                                 {headers
                                     .into_iter()
-                                    .map(|h| {
+                                    .map(|(word, status, key, value)| {
                                         view! {
                                             <tr>
-                                                <td>{h.word.unwrap_or_default()}</td>
-                                                <td>{h.key}</td>
-                                                <td>{h.value}</td>
+                                                <td>{word}</td>
+                                                <td>{status}</td>
+                                                <td>{key}</td>
+                                                <td>{value}</td>
                                             </tr>
                                         }
                                     })
