@@ -124,7 +124,7 @@ impl Range {
     /// The least all-ones mask that covers a non-negative `n`.
     fn mask(n: i32) -> i32 {
         debug_assert!(n >= 0);
-        (u32::MAX >> (n as u32).leading_zeros()) as i32
+        u32::MAX.checked_shr((n as u32).leading_zeros()).unwrap_or(0) as i32
     }
 }
 
@@ -235,7 +235,9 @@ fn index_range(shape: LoopShape, start: Range, limit: Range) -> Range {
     match shape.step {
         Some(s) if s > 0 => {
             let ordered = start.hi < limit.lo || (shape.qdo && start.hi <= limit.lo);
-            if ordered && span <= 1 << 31 {
+            // A `?DO` whose start always equals its limit never runs its
+            // body; nothing is claimed for it.
+            if ordered && span <= 1 << 31 && start.lo < limit.hi {
                 Range { lo: start.lo, hi: limit.hi - 1 }
             } else {
                 Range::TOP
@@ -759,5 +761,7 @@ mod tests {
         assert_eq!(Range { lo: -7, hi: 9 }.floored_mod(Range { lo: 2, hi: 3 }), Range { lo: 0, hi: 2 });
         assert_eq!(Range { lo: i32::MIN, hi: 0 }.negate(), Range::TOP);
         assert_eq!(Range::mask(65520), 65535);
+        assert_eq!(Range::mask(0), 0);
+        assert_eq!(Range::mask(i32::MAX), i32::MAX);
     }
 }
