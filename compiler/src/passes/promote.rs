@@ -38,6 +38,7 @@ use crate::cfg::Cfg;
 use crate::ir::{Block, BlockId, Function, LocalId, Op, Term};
 use crate::passes::effects::Known;
 use crate::passes::ranges::Ranges;
+use crate::passes::unroll::natural_loop;
 use crate::primitives::Prim;
 
 /// What an op may write in data space.
@@ -83,26 +84,6 @@ fn op_write(op: &Op) -> Write {
         | Op::Popcount
         | Op::DivU(_) => Write::Nothing,
     }
-}
-
-/// The blocks of the natural loop headed by `h`: `h` and every block that
-/// reaches one of its back edges without passing through `h`.
-fn natural_loop(cfg: &Cfg, h: BlockId) -> Vec<BlockId> {
-    let mut body = vec![h];
-    let mut work: Vec<BlockId> =
-        cfg.rpo.iter().copied().filter(|&b| cfg.succs[b.index()].contains(&h) && cfg.is_backward(b, h)).collect();
-    while let Some(b) = work.pop() {
-        if body.contains(&b) {
-            continue;
-        }
-        body.push(b);
-        for &p in &cfg.rpo {
-            if cfg.succs[p.index()].contains(&b) && !body.contains(&p) {
-                work.push(p);
-            }
-        }
-    }
-    body
 }
 
 /// The address a fetch at the start of `ops` reads: `Lit a @` (a
