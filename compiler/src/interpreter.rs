@@ -806,6 +806,9 @@ impl Forth {
             }
             if self.cfg.optimize {
                 crate::passes::idiom::popcount_loops(f);
+                crate::passes::ranges::unsigned_divisions(f, &self.effects);
+                let space = runtime::addr::DATA_START..self.cfg.layout.data_end();
+                crate::passes::promote::promote_variables(f, &self.effects, space);
             }
             crate::passes::unroll::unroll_loops(f, self.cfg.unroll);
         }

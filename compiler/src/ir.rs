@@ -75,6 +75,11 @@ pub enum Op {
     /// `i32.popcnt`). No word compiles to it: the idiom pass puts it in
     /// place of a loop that counts bits (see `passes::idiom`).
     Popcount,
+    /// A floored `/`, `MOD` or `/MOD` (the primitive) whose dividend the
+    /// range analysis proved non-negative and divisor positive, where the
+    /// floored and the unsigned division agree: emitted as `i32.div_u` and
+    /// `i32.rem_u`. No word compiles to it (see `passes::ranges`).
+    DivU(Prim),
 }
 
 /// How a block ends.
@@ -193,6 +198,7 @@ impl fmt::Display for Op {
             Op::LocalGet(l) => write!(f, "local.get {}", l.0),
             Op::LocalSet(l) => write!(f, "local.set {}", l.0),
             Op::Popcount => write!(f, "popcount"),
+            Op::DivU(p) => write!(f, "unsigned {}", p.name()),
         }
     }
 }

@@ -198,7 +198,7 @@ fn step(
             let d = data.pop();
             data.push_all([combine(&[d], 3)]);
         }
-        Op::Prim(p) => return prim(p, prev, data, ret),
+        Op::Prim(p) | Op::DivU(p) => return prim(p, prev, data, ret),
     }
     true
 }

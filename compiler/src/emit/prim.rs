@@ -1006,6 +1006,52 @@ fn floored_divmod_by_positive(b: &mut FnBody, n: u32, c: i32, want_rem: bool, wa
     }
 }
 
+/// `/`, `MOD` or `/MOD` (`p`) on a dividend known to be non-negative and a
+/// divisor known to be positive (`Op::DivU`, from `passes::ranges`): the
+/// floored results are the unsigned ones, so there is no sign correction
+/// and no trap. By a power of two they are a shift and a mask; by another
+/// constant, Cranelift turns the unsigned division into a multiplication.
+pub fn unsigned_divmod(b: &mut FnBody, p: Prim) {
+    let (want_rem, want_quot) = (p != Prim::Div, p != Prim::Mod);
+    let d = b.pop();
+    let n = b.pop();
+    if let (Val::Const(n), Val::Const(d)) = (n, d) {
+        debug_assert!(n >= 0 && d > 0);
+        if want_rem {
+            b.push(Val::Const(n % d));
+        }
+        if want_quot {
+            b.push(Val::Const(n / d));
+        }
+        return;
+    }
+    let pow2 = matches!(d, Val::Const(c) if c & (c - 1) == 0);
+    if want_rem {
+        b.get(n);
+        match d {
+            Val::Const(c) if pow2 => b.s().i32_const(c - 1).i32_and(),
+            _ => {
+                b.get(d);
+                b.s().i32_rem_u()
+            }
+        };
+        let r = b.set_temp();
+        b.push(r);
+    }
+    if want_quot {
+        b.get(n);
+        match d {
+            Val::Const(c) if pow2 => b.s().i32_const(c.trailing_zeros() as i32).i32_shr_u(),
+            _ => {
+                b.get(d);
+                b.s().i32_div_u()
+            }
+        };
+        let q = b.set_temp();
+        b.push(q);
+    }
+}
+
 /// Throws -11 unless the i64 in local `l` fits a signed (or unsigned) cell.
 fn check_fits_i32(b: &mut FnBody, l: u32, signed: bool) {
     if signed {

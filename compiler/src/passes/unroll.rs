@@ -58,7 +58,7 @@ fn headers(cfg: &Cfg) -> Vec<BlockId> {
 
 /// The blocks of the natural loop headed by `h`, header first: `h` and every
 /// block that reaches one of its back edges without passing through `h`.
-fn natural_loop(cfg: &Cfg, h: BlockId) -> Vec<BlockId> {
+pub(crate) fn natural_loop(cfg: &Cfg, h: BlockId) -> Vec<BlockId> {
     let mut body = vec![h];
     let mut work: Vec<BlockId> =
         cfg.rpo.iter().copied().filter(|&b| cfg.succs[b.index()].contains(&h) && cfg.is_backward(b, h)).collect();

@@ -7,8 +7,11 @@
 //! with `I`, `BEGIN UNTIL`, a `CREATE`d buffer, calls to earlier words with
 //! known effects, `EXECUTE`, `CATCH` of words that `THROW`, defining words
 //! made with `CREATE ... DOES>`, counted self tail calls (`RECURSE`),
-//! `PICK` with a literal, strings (`S" ... TYPE`, `."`) and
-//! `EVALUATE` of generated straight-line code. Every value stays a 32-bit
+//! `PICK` with a literal, strings (`S" ... TYPE`, `."`),
+//! `EVALUATE` of generated straight-line code, divisions of values that
+//! are never negative (masked, or counted up from 0), and loops that fetch
+//! a variable (`vv`'s first cell) while storing to it, beside it or
+//! through an address computed from the index that may hit it. Every value stays a 32-bit
 //! cell, so gforth with 32-bit cells prints the same. A `THROW` is only
 //! reached under a `CATCH`, and divisors are non-zero literals, unless
 //! [`Options::errors`] asks for programs that may stop with an error.
@@ -95,7 +98,7 @@ impl<C: Choose> Gen<'_, C> {
         for _ in 0..budget {
             // Control structures and strings cannot go into an EVALUATE string
             // (it is interpreted, and its text is between quotes).
-            let kinds = if self.in_string { 13 } else { 29 };
+            let kinds = if self.in_string { 13 } else { 31 };
             match self.below(kinds) {
                 0..=3 => {
                     let _ = write!(out, "{} ", self.lit());
@@ -209,6 +212,28 @@ impl<C: Choose> Gen<'_, C> {
                     let i = self.below(8);
                     let _ = write!(out, "dup buf {i} cells + +! ");
                 }
+                28 if d >= 1 => {
+                    // Division of a value proven non-negative (passes::ranges).
+                    let mask = self.pick(&[255, 65535, 127, i32::MAX]);
+                    let div = self.pick(&[1, 2, 3, 7, 8, 10, 65521]);
+                    let _ = write!(out, "{mask} and {div} {}", self.pick(&["mod ", "/ ", "/mod + "]));
+                }
+                29 if d >= 1 && self.loop_depth < 2 => {
+                    // A division of a loop index counted up from 0.
+                    let (n, div) = (self.below(6), self.pick(&[3, 4, 9]));
+                    let _ = write!(out, "{n} 0 ?do i {div} /mod + + loop ");
+                }
+                30 if d >= 1 && self.loop_depth < 2 => {
+                    // A loop that fetches vv's first cell (passes::promote).
+                    let n = self.below(6);
+                    let body = match self.below(4) {
+                        0 => format!("vv @ {} + vv ! ", self.lit()),
+                        1 => format!("dup vv @ + vv {} cells + ! ", self.below(8)),
+                        2 => format!("dup i + vv i {} + cells + ! vv @ + ", self.below(4)),
+                        _ => "i vv +! vv @ xor ".to_string(),
+                    };
+                    let _ = write!(out, "{n} 0 ?do {body}loop vv @ + ");
+                }
                 _ => {}
             }
         }
@@ -294,7 +319,8 @@ fn balance(out: &mut String, from: u32, to: u32) {
 /// what it leaves.
 pub fn program_from(ch: &mut impl Choose, opts: Options, n_words: usize) -> String {
     let mut g = Gen { ch, opts, words: Vec::new(), loop_depth: 0, may_throw: false, in_string: false };
-    let mut src = String::from("create buf 8 cells allot  buf 8 cells erase\n");
+    let mut src =
+        String::from("create buf 8 cells allot  buf 8 cells erase\ncreate vv 8 cells allot  vv 8 cells erase\n");
     for k in 0..n_words {
         g.word(&mut src, k);
     }
