@@ -8,5 +8,6 @@ pub mod inline;
 pub mod inline_graph;
 pub mod qdup_branch;
 pub mod return_balance;
+pub mod self_inline;
 pub mod tail_loop;
 pub mod unroll;
