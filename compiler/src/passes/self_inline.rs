@@ -177,9 +177,7 @@ mod tests {
             }
             b = match f.blocks[b].term {
                 Term::Jump(t) => t.index(),
-                Term::Branch { nonzero, zero } => {
-                    if stack.pop().unwrap() != 0 { nonzero } else { zero }.index()
-                }
+                Term::Branch { nonzero, zero } => if stack.pop().unwrap() != 0 { nonzero } else { zero }.index(),
                 Term::Return => break,
                 ref t => panic!("the model does not run {t}"),
             };
@@ -235,7 +233,10 @@ mod tests {
                     ops: vec![Op::LoopIndex(LoopId(0)), p(Prim::Add)],
                     term: Term::Loop { lp: LoopId(0), plus: false, body: BlockId(1), exit: BlockId(2) },
                 },
-                Block { ops: vec![Op::LocalGet(LocalId(0))], term: Term::Branch { nonzero: BlockId(3), zero: BlockId(4) } },
+                Block {
+                    ops: vec![Op::LocalGet(LocalId(0))],
+                    term: Term::Branch { nonzero: BlockId(3), zero: BlockId(4) },
+                },
                 Block {
                     ops: vec![Op::LocalGet(LocalId(0)), p(Prim::OneMinus), Op::Call(600), p(Prim::Add)],
                     term: Term::Return,
