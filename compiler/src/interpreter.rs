@@ -804,6 +804,9 @@ impl Forth {
             if self.cfg.tail_loops {
                 crate::passes::tail_loop::tail_calls_to_loops(f, &self.effects);
             }
+            if self.cfg.inline {
+                crate::passes::self_inline::inline_self_calls(f, &self.effects);
+            }
             if self.cfg.optimize {
                 crate::passes::idiom::popcount_loops(f);
                 crate::passes::ranges::unsigned_divisions(f, &self.effects);

@@ -10,5 +10,6 @@ pub mod promote;
 pub mod qdup_branch;
 pub mod ranges;
 pub mod return_balance;
+pub mod self_inline;
 pub mod tail_loop;
 pub mod unroll;

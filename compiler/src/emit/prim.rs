@@ -17,7 +17,8 @@ use runtime::addr;
 /// Emits one primitive.
 pub fn emit(b: &mut FnBody, p: Prim) {
     use Prim::*;
-    let sp = b.sp();
+    // Only the primitives that work on the memory stack ask for `sp`: a
+    // body that never does leaves out the prologue that loads it.
     match p {
         Dup => {
             let a = b.pop();
@@ -85,6 +86,7 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         }
         QuestionDup => {
             b.flush();
+            let sp = b.sp();
             b.mark_sp_dirty();
             // if [sp] != 0 { sp -= 4; [sp] = [sp + 4] }
             b.s().local_get(sp).i32_load(mem(0, 2)).if_(BlockType::Empty);
@@ -113,12 +115,14 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         }
         Pick => {
             b.flush();
+            let sp = b.sp();
             // [sp] = [sp + 4 + 4 * [sp]]
             b.s().local_get(sp).local_get(sp).local_get(sp).i32_load(mem(0, 2)).i32_const(2).i32_shl().i32_add();
             b.s().i32_load(mem(4, 2)).i32_store(mem(0, 2));
         }
         Roll => {
             b.flush();
+            let sp = b.sp();
             b.mark_sp_dirty();
             let u = b.temp();
             let x = b.temp();
@@ -131,6 +135,7 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         }
         Depth => {
             b.flush();
+            let sp = b.sp();
             let base = b.env.layout.ds_base() as i32;
             b.s().i32_const(base).local_get(sp).i32_sub().i32_const(2).i32_shr_s();
             let v = b.set_temp();

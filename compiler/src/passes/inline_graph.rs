@@ -21,7 +21,7 @@
 
 use std::collections::HashMap;
 
-use crate::ir::{Block, BlockId, Function, Op, Term, Xt};
+use crate::ir::{Block, BlockId, Function, LocalId, LoopId, Op, Term, Xt};
 
 /// The most blocks a pasted callee may have.
 pub const MAX_GRAPH_BLOCKS: usize = 6;
@@ -84,23 +84,7 @@ pub fn paste_graphs<'g>(
             b += 1;
             continue;
         };
-        let rest_ops = f.blocks[b].ops.split_off(i + 1);
-        f.blocks[b].ops.pop();
-        let base = f.blocks.len() as u32;
-        let rest = BlockId(base + g.blocks.len() as u32);
-        let rest_term = std::mem::replace(&mut f.blocks[b].term, Term::Jump(BlockId(base)));
-        for block in &g.blocks {
-            let mut copy = block.clone();
-            if copy.term == Term::Return {
-                copy.term = Term::Jump(rest);
-            } else {
-                for t in copy.term.successors_mut() {
-                    *t = BlockId(t.0 + base);
-                }
-            }
-            f.blocks.push(copy);
-        }
-        f.blocks.push(Block { ops: rest_ops, term: rest_term });
+        splice(f, b, i, g);
         inlined.push((f.xt, callee));
         pasted += 1;
         // The ops before the call hold no other site; the copies and the
@@ -108,6 +92,46 @@ pub fn paste_graphs<'g>(
         b += 1;
     }
     pasted
+}
+
+/// Replaces the call at `f.blocks[b].ops[i]` by a copy of `g`'s blocks:
+/// the block is split after the call, the copy's entry follows the ops
+/// before it, and the copy's returns jump to the ops after it. The copy's
+/// locals and loop slots are renumbered above `f`'s own, so that they never
+/// share a slot with a value of `f` that lives across the call. The copies
+/// and the rest of the split block are appended; no block moves.
+pub fn splice(f: &mut Function, b: usize, i: usize, g: &Function) {
+    let rest_ops = f.blocks[b].ops.split_off(i + 1);
+    f.blocks[b].ops.pop();
+    let base = f.blocks.len() as u32;
+    let rest = BlockId(base + g.blocks.len() as u32);
+    let rest_term = std::mem::replace(&mut f.blocks[b].term, Term::Jump(BlockId(base)));
+    let (locals, loops) = (f.n_locals, f.n_loops);
+    let lp = |l: LoopId| LoopId(l.0 + loops);
+    for block in &g.blocks {
+        let mut copy = block.clone();
+        for op in &mut copy.ops {
+            match op {
+                Op::LocalGet(l) | Op::LocalSet(l) => *l = LocalId(l.0 + locals),
+                Op::DoInit(l) | Op::LoopIndex(l) | Op::LoopLimit(l) => *l = lp(*l),
+                _ => {}
+            }
+        }
+        if copy.term == Term::Return {
+            copy.term = Term::Jump(rest);
+        } else {
+            if let Term::QDo { lp: l, .. } | Term::Loop { lp: l, .. } = &mut copy.term {
+                *l = lp(*l);
+            }
+            for t in copy.term.successors_mut() {
+                *t = BlockId(t.0 + base);
+            }
+        }
+        f.blocks.push(copy);
+    }
+    f.blocks.push(Block { ops: rest_ops, term: rest_term });
+    f.n_locals += g.n_locals;
+    f.n_loops += g.n_loops;
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@
 //! shuffles, arithmetic, comparisons, `>R`/`R>`, `IF ELSE THEN`, `?DO LOOP`
 //! with `I`, `BEGIN UNTIL`, a `CREATE`d buffer, calls to earlier words with
 //! known effects, `EXECUTE`, `CATCH` of words that `THROW`, defining words
-//! made with `CREATE ... DOES>`, counted self tail calls (`RECURSE`),
+//! made with `CREATE ... DOES>`, counted self tail calls (`RECURSE`) and
+//! counted recursion with one or two self calls that are not tail calls,
 //! `PICK` with a literal, strings (`S" ... TYPE`, `."`),
 //! `EVALUATE` of generated straight-line code, divisions of values that
 //! are never negative (masked, or counted up from 0), and loops that fetch
@@ -291,6 +292,18 @@ impl<C: Choose> Gen<'_, C> {
             balance(&mut inner, d, 0);
             let outputs = self.code(&mut body, 1, 4);
             let _ = writeln!(src, ": {name} 15 and dup 0> if 1- >r {inner}r> recurse exit then {body};");
+            self.words.push(Word { name, inputs: 1, outputs, throws: self.may_throw });
+        } else if self.below(4) == 0 {
+            // One or two self calls that are not tail calls (-O2 pastes the
+            // body in their place), with the argument kept on the return
+            // stack across them and the results mixed after.
+            let outputs = self.code(&mut body, 1, 4);
+            let calls = 1 + self.below(2) as u32;
+            let second = if calls == 2 { "r@ 2 - recurse " } else { "" };
+            let mut mix = String::new();
+            let d = self.code(&mut mix, calls * outputs + 1, 4);
+            balance(&mut mix, d, outputs);
+            let _ = writeln!(src, ": {name} 7 and dup 1 > if dup >r 1- recurse {second}r> {mix}exit then {body};");
             self.words.push(Word { name, inputs: 1, outputs, throws: self.may_throw });
         } else {
             let outputs = self.code(&mut body, inputs, 12);
