@@ -11,7 +11,7 @@ use anyhow::Context as _;
 use compiler::provenance::{self, headed_definitions, Headed, Key};
 use serde_json::json;
 
-use crate::provenance_verify;
+use crate::{provenance_tracker, provenance_verify};
 
 /// Report the provenance headers of a Forth file (total definitions, how
 /// many are verified, the agents that generated them, each word's headers),
@@ -63,6 +63,8 @@ pub enum Format {
 pub enum Action {
     Embed(EmbedArgs),
     Verify(provenance_verify::VerifyArgs),
+    Scan(provenance_tracker::ScanArgs),
+    Query(provenance_tracker::QueryArgs),
 }
 
 /// Add or update the provenance headers of one definition: GENERATED_BY,
@@ -99,6 +101,8 @@ pub fn run(args: ProvenanceArgs) -> anyhow::Result<i32> {
     match args.action {
         Some(Action::Embed(a)) => embed(&a),
         Some(Action::Verify(a)) => provenance_verify::run(&a),
+        Some(Action::Scan(a)) => provenance_tracker::scan(&a),
+        Some(Action::Query(a)) => provenance_tracker::query(&a),
         None => {
             let file = args.file.clone().expect("clap requires FILE without a subcommand");
             if crate::run::is_module(&file) {
@@ -169,11 +173,11 @@ fn selected(h: &Headed, args: &ProvenanceArgs) -> bool {
 }
 
 /// A recorded verification that failed, or text edited since SPEC_HASH.
-fn is_failure(h: &Headed) -> bool {
+pub fn is_failure(h: &Headed) -> bool {
     h.spec_matches() == Some(false) || h.verification().is_some_and(|v| !v.passed())
 }
 
-fn status(h: &Headed) -> &'static str {
+pub fn status(h: &Headed) -> &'static str {
     match (h.verification(), h.get(Key::Verified)) {
         _ if h.spec_matches() == Some(false) => "changed since SPEC_HASH",
         (Some(v), _) if v.passed() => "verified",
