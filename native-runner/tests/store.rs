@@ -57,7 +57,8 @@ fn stores(dir: &Path, name: &str) -> Stores {
         Some(url) => {
             let db = format!("it_{name}_{}", std::process::id());
             let mut c = postgres::Client::connect(&url, postgres::NoTls).expect("the test server");
-            c.batch_execute(&format!("DROP DATABASE IF EXISTS {db}; CREATE DATABASE {db}")).unwrap();
+            c.batch_execute(&format!("DROP DATABASE IF EXISTS {db}")).unwrap();
+            c.batch_execute(&format!("CREATE DATABASE {db}")).unwrap();
             let (base, query) = url.split_once('?').unwrap_or((&url, ""));
             let authority = base.split_once("://").unwrap().1.split('/').next().unwrap();
             list.push(("postgres".into(), format!("postgresql://{authority}/{db}?{query}")));

@@ -4,7 +4,8 @@
 //!
 //! Each plot shows, over the runs' timestamps, the median of each run
 //! (line and points), its interquartile range (a shaded band) and its
-//! fastest and slowest samples (whiskers), in milliseconds. Runs that
+//! fastest and slowest samples (whiskers), in milliseconds, up to 1.5
+//! times the largest median (what lies above is clipped). Runs that
 //! share a timestamp are spread by a second so that every run stays
 //! visible.
 
@@ -17,6 +18,9 @@ use super::{dur, History, Series};
 /// The size of one plot, in pixels.
 const SIZE: (u32, u32) = (860, 320);
 
+/// The plot's top, as a multiple of the largest median.
+const CLIP: f64 = 1.5;
+
 /// The page.
 pub fn html(doc: &History) -> anyhow::Result<String> {
     let mut o = String::new();
@@ -27,7 +31,7 @@ pub fn html(doc: &History) -> anyhow::Result<String> {
          table{{border-collapse:collapse;font-size:.85em}} td,th{{padding:2px 8px;text-align:right}} \
          code{{font-size:.9em}}</style>\n</head>\n<body>\n<h1>Bench history</h1>\n<p>{} series from <code>{}</code>; \
          the line is the median of each run, the band its interquartile range, the whiskers its fastest and \
-         slowest sample.</p>",
+         slowest sample, clipped at {CLIP} times the largest median.</p>",
         SIZE.0 + 40,
         doc.series.len(),
         escape(&doc.store)
@@ -85,7 +89,13 @@ pub fn svg(s: &Series) -> anyhow::Result<String> {
     let (x0, x1) = (xs[0], *xs.last().expect("a series has runs"));
     let pad = ((x1 - x0) * 0.05).max(30.0);
     let lo = s.runs.iter().map(|r| ms(r.min_ns as f64)).fold(f64::INFINITY, f64::min);
-    let hi = s.runs.iter().map(|r| ms(r.max_ns as f64)).fold(0.0, f64::max);
+    // A few iterations that another process delayed can be a hundred
+    // times slower than the rest; the axis stops at 1.5 times the largest
+    // median so that the medians stay readable, and the bands and
+    // whiskers are clipped there.
+    let top = s.runs.iter().map(|r| ms(r.median_ns as f64)).fold(0.0, f64::max) * CLIP;
+    let hi = s.runs.iter().map(|r| ms(r.max_ns as f64)).fold(0.0, f64::max).min(top);
+    let ms = |ns: f64| ms(ns).min(hi);
     let ypad = ((hi - lo) * 0.1).max(hi * 0.01).max(1e-6);
     let mut buf = String::new();
     {

@@ -49,7 +49,10 @@ pub fn postgres(name: &str) -> Option<TestStore> {
     let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let db = format!("t_{name}_{}_{n}", std::process::id());
     let mut c = postgres::Client::connect(&admin, postgres::NoTls).expect("the test server");
-    c.batch_execute(&format!("DROP DATABASE IF EXISTS {db}; CREATE DATABASE {db}")).expect("a test database");
+    // Separate statements: one string would be one transaction, and
+    // CREATE DATABASE cannot run inside one.
+    c.batch_execute(&format!("DROP DATABASE IF EXISTS {db}")).expect("no old test database");
+    c.batch_execute(&format!("CREATE DATABASE {db}")).expect("a test database");
     Some(TestStore { location: Location::Postgres(with_database(&admin, &db)), _dir: None, drop_db: Some((admin, db)) })
 }
 
