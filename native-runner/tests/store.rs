@@ -239,8 +239,9 @@ fn the_default_store_follows_the_environment() {
     ok(&o);
     assert!(data.join("fastforth/results.sqlite").exists(), "{}", text(&o.stderr));
     let env_store = dir.join("env.sqlite");
-    let o = runner(&dir).env("FASTFORTH_STORE", &env_store).arg("bench").arg(&prog);
-    let o = o.args(["--iterations", "1", "--no-predict", "--gforth", "none", "--record"]).output().unwrap();
+    let mut c = runner(&dir);
+    c.env("FASTFORTH_STORE", &env_store).arg("bench").arg(&prog);
+    let o = c.args(["--iterations", "1", "--no-predict", "--gforth", "none", "--record"]).output().unwrap();
     ok(&o);
     assert!(env_store.exists());
     let o = runner(&dir).args(["history", "--store"]).arg(dir.join("missing.sqlite")).output().unwrap();

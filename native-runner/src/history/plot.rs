@@ -145,10 +145,13 @@ fn plot_error<E: std::fmt::Debug>(e: E) -> anyhow::Error {
     anyhow::anyhow!("cannot draw the plot: {e:?}")
 }
 
-/// An axis label: the date, and the time of day when the span is short.
+/// An axis label: the date, the date and the time of day when the span
+/// is under two days, the time to the second when it is under an hour.
 fn label_time(t: f64, span: f64) -> String {
     let s = crate::rfc3339::format_unix(t.max(0.0) as u64);
-    if span < 2.0 * 86400.0 {
+    if span < 3600.0 {
+        s[11..19].to_string()
+    } else if span < 2.0 * 86400.0 {
         format!("{} {}", &s[5..10], &s[11..16])
     } else {
         s[..10].to_string()
