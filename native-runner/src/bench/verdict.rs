@@ -8,10 +8,10 @@
 //! [`RESAMPLES`] times; the interval is the percentile interval at the
 //! confidence `1 - alpha` (two-sided), and the p-value is the bootstrap's
 //! one-sided one: the share of resampled ratios at or below 1. A result is
-//! a regression when the slowdown is significant (the interval lies above
-//! 1) and the ratio exceeds `1 + noise` (`--tolerance`): a significant
-//! change smaller than the noise threshold is reported as such and does
-//! not fail the run.
+//! a regression when the slowdown is significant (the whole interval lies
+//! above one) and the ratio exceeds `1 + noise` (`--tolerance`): a
+//! significant change smaller than the noise threshold is reported as
+//! such and does not fail the run.
 //!
 //! Which quantile: on a busy machine, other processes add time to some
 //! iterations and never take any away, so the low quantiles of a run
