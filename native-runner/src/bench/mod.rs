@@ -538,9 +538,16 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
         }
         (None, Some(st)) if args.against_history => {
             let runs = args.history_runs as usize;
+            let q = args.quantile;
             let earlier = |r: &BenchResult, rep: &Report| {
-                Ok(record::history_samples(st, r, rep, &machine, runs)?
-                    .map(|(samples, n)| baseline::Earlier { samples, against: format!("history ({n} runs)") }))
+                Ok(record::history_samples(st, r, rep, &machine, runs, q)?.map(|h| baseline::Earlier {
+                    samples: h.samples,
+                    against: match h.spread_pct {
+                        Some(sp) => format!("history ({} runs, run-to-run spread {sp:.1}%)", h.runs),
+                        None => format!("history ({} runs)", h.runs),
+                    },
+                    noise_floor_pct: h.spread_pct,
+                }))
             };
             baseline::compare(&mut report, earlier, args.quantile, args.tolerance, args.alpha)?
         }

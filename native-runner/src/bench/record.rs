@@ -139,15 +139,28 @@ pub fn quartile(sorted: &[u64], f: f64) -> f64 {
     sorted[lo] as f64 + (sorted[hi] as f64 - sorted[lo] as f64) * (pos - lo as f64)
 }
 
-/// The recorded history a result is compared with: the samples of the
-/// last `runs` runs of its series, pooled, and how many runs that was.
+/// The recorded history a result is compared with.
+pub struct History {
+    /// The samples of the last runs of its series, pooled.
+    pub samples: Vec<u64>,
+    /// How many runs that was.
+    pub runs: usize,
+    /// How far the chosen quantile moved between those runs: the range of
+    /// the runs' own quantiles over their median, in percent (`None` for
+    /// fewer than three runs).
+    pub spread_pct: Option<f64>,
+}
+
+/// The history of `r`'s series: the last `runs` runs, with the spread of
+/// their quantile `q`.
 pub fn history_samples(
     store: &mut Store,
     r: &BenchResult,
     report: &Report,
     machine: &str,
     runs: usize,
-) -> anyhow::Result<Option<(Vec<u64>, usize)>> {
+    q: f64,
+) -> anyhow::Result<Option<History>> {
     let filter = SeriesFilter {
         programs: vec![r.name.clone()],
         machine: Some(machine.to_string()),
@@ -158,12 +171,35 @@ pub fn history_samples(
     if last.is_empty() {
         return Ok(None);
     }
-    Ok(Some((last.iter().flat_map(|r| r.samples_ns.iter().copied()).collect(), last.len())))
+    let per_run: Vec<f64> = last.iter().map(|r| super::verdict::quantile(&r.samples_ns, q)).collect();
+    Ok(Some(History {
+        samples: last.iter().flat_map(|r| r.samples_ns.iter().copied()).collect(),
+        runs: last.len(),
+        spread_pct: spread_pct(&per_run),
+    }))
+}
+
+/// The range of `xs` over their median, in percent; `None` for fewer than
+/// three values.
+pub fn spread_pct(xs: &[f64]) -> Option<f64> {
+    if xs.len() < 3 {
+        return None;
+    }
+    let mut v = xs.to_vec();
+    v.sort_by(f64::total_cmp);
+    let mid = v[v.len() / 2];
+    (mid > 0.0).then(|| (v[v.len() - 1] - v[0]) / mid * 100.0)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spreads_need_three_runs() {
+        assert_eq!(spread_pct(&[1.0, 2.0]), None);
+        assert_eq!(spread_pct(&[100.0, 95.0, 105.0]), Some(10.0));
+    }
 
     #[test]
     fn quartiles_interpolate() {

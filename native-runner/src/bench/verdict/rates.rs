@@ -6,7 +6,8 @@
 //! - False alarms: 100 A/A comparisons. For `--baseline`, each trial takes
 //!   two different recorded runs at random (seeded), one as the baseline
 //!   and one as the new run; for `--against-history`, the new run is
-//!   compared with the pooled samples of ten other runs. A regression
+//!   compared with the pooled samples of ten other runs, with the noise
+//!   threshold raised to their run-to-run spread as `bench` raises it. A regression
 //!   verdict in an A/A comparison is a false alarm.
 //! - Detection: the same 100 trials with every sample of the new run
 //!   multiplied by 1.10, a real 10% slowdown on top of the same noise.
@@ -14,7 +15,8 @@
 //! The test asserts the targets (at most 1 false alarm in 100, at least 95
 //! detections in 100) and prints the counts (`--nocapture`).
 
-use super::{compare, SplitMix, DEFAULT_QUANTILE};
+use super::{compare, quantile, SplitMix, DEFAULT_QUANTILE};
+use crate::bench::record::spread_pct;
 
 /// One recorded run: its samples and whether the machine was loaded.
 #[derive(serde::Deserialize)]
@@ -50,8 +52,12 @@ fn trials(runs: &[Run], history: usize, seed: u64) -> (u32, u32, u32) {
         let old: Vec<u64> = earlier.iter().flat_map(|&i| runs[i].samples_ns.iter().copied()).collect();
         let fresh = &runs[new].samples_ns;
         loaded_new += runs[new].loaded as u32;
-        alarms += compare(&old, fresh, DEFAULT_QUANTILE, 5.0, 0.01).regressed as u32;
-        detected += compare(&old, &slower(fresh), DEFAULT_QUANTILE, 5.0, 0.01).regressed as u32;
+        // As `bench --against-history` does: the threshold is at least the
+        // run-to-run spread of the pooled runs' quantiles.
+        let per_run: Vec<f64> = earlier.iter().map(|&i| quantile(&runs[i].samples_ns, DEFAULT_QUANTILE)).collect();
+        let noise = spread_pct(&per_run).map_or(5.0, |f| f.max(5.0));
+        alarms += compare(&old, fresh, DEFAULT_QUANTILE, noise, 0.01).regressed as u32;
+        detected += compare(&old, &slower(fresh), DEFAULT_QUANTILE, noise, 0.01).regressed as u32;
     }
     (alarms, detected, loaded_new)
 }
