@@ -326,7 +326,7 @@ impl Report {
                     "  {}: median {} -> {what} (noise threshold {}%)",
                     b.against.as_deref().unwrap_or("baseline"),
                     dur(b.median_ns),
-                    b.tolerance_pct
+                    format!("{:.1}", b.tolerance_pct).trim_end_matches(".0")
                 );
             }
         }
