@@ -37,8 +37,11 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy -p web -p playground -p compiler -p runtime --target wasm32-unknown-unknown -- -D warnings
 
+# Every unit and integration test, beside a throwaway PostgreSQL server
+# (.ci/with-postgres: a temporary folder, a Unix socket, no TCP), so that
+# the results store's tests run on PostgreSQL as well as on SQLite.
 unit:
-	cargo test --workspace
+	.ci/with-postgres cargo test --workspace
 
 # The same façade for Node.js, tested against the golden files.
 web-node:

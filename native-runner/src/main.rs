@@ -10,16 +10,19 @@ mod build;
 mod cache_command;
 mod calibrate;
 mod counting;
+mod history;
 mod host;
 mod info;
 mod predict;
 mod profile;
 mod provenance;
+mod provenance_tracker;
 mod provenance_verify;
 mod repl;
 mod run;
 mod sampling;
 mod session;
+mod store;
 
 use native_runner::{console, engine, interrupt, machine, module_cache};
 
@@ -39,6 +42,7 @@ enum Command {
     Build(build::BuildArgs),
     Repl(repl::ReplArgs),
     Bench(bench::BenchArgs),
+    History(history::HistoryArgs),
     Info(info::InfoArgs),
     Cache(cache_command::CacheArgs),
     Provenance(provenance::ProvenanceArgs),
@@ -61,6 +65,7 @@ fn main() {
             Command::Build(a) => build::run(a),
             Command::Repl(a) => repl::run(a),
             Command::Bench(a) => bench::run(a),
+            Command::History(a) => history::run(a),
             Command::Info(a) => info::run(a),
             Command::Cache(a) => cache_command::run(a),
             Command::Provenance(a) => provenance::run(a),

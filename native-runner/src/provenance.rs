@@ -11,7 +11,7 @@ use anyhow::Context as _;
 use compiler::provenance::{self, headed_definitions, Headed, Key};
 use serde_json::json;
 
-use crate::provenance_verify;
+use crate::{provenance_tracker, provenance_verify};
 
 /// Report the provenance headers of a Forth file (total definitions, how
 /// many are verified, the agents that generated them, each word's headers),
@@ -63,6 +63,8 @@ pub enum Format {
 pub enum Action {
     Embed(EmbedArgs),
     Verify(provenance_verify::VerifyArgs),
+    Scan(provenance_tracker::ScanArgs),
+    Query(provenance_tracker::QueryArgs),
 }
 
 /// Add or update the provenance headers of one definition: GENERATED_BY,
@@ -99,6 +101,8 @@ pub fn run(args: ProvenanceArgs) -> anyhow::Result<i32> {
     match args.action {
         Some(Action::Embed(a)) => embed(&a),
         Some(Action::Verify(a)) => provenance_verify::run(&a),
+        Some(Action::Scan(a)) => provenance_tracker::scan(&a),
+        Some(Action::Query(a)) => provenance_tracker::query(&a),
         None => {
             let file = args.file.clone().expect("clap requires FILE without a subcommand");
             if crate::run::is_module(&file) {

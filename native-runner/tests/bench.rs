@@ -186,24 +186,31 @@ fn a_regression_against_a_baseline_has_its_own_exit_code() {
     let cache = scratch("cache");
     let base = dir.join("base.json");
     let prog = dir.join("sum.fs");
-    let args = [prog.to_str().unwrap(), "--iterations", "2", "--warmup", "0"];
+    let args = [prog.to_str().unwrap(), "--iterations", "3", "--warmup", "0"];
     let o = bench(&[&args[..], &["--save-baseline", base.to_str().unwrap()]].concat(), &cache);
     assert!(o.status.success(), "{}", text(&o.stderr));
-    // Doctor the baseline: a median of 1 ns makes any real run a regression.
+    // Doctor the baseline: thirty samples of 1 ns make any real run a
+    // significant slowdown (three samples alone could never be).
     let mut b: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&base).unwrap()).unwrap();
-    b["results"][0]["steady"]["median_ns"] = serde_json::json!(1);
+    b["results"][0]["steady"]["samples_ns"] = serde_json::json!(vec![1; 30]);
     std::fs::write(&base, b.to_string()).unwrap();
     let o = bench(&[&args[..], &["--baseline", base.to_str().unwrap(), "--format", "json"]].concat(), &cache);
     assert_eq!(o.status.code(), Some(3), "{}", text(&o.stderr));
-    assert!(text(&o.stderr).contains("slower than the baseline by more than 10%: sum [O2]"), "{}", text(&o.stderr));
+    let err = text(&o.stderr);
+    assert!(err.contains("significantly slower than the baseline by more than 5%: sum [O2]"), "{err}");
     let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(r["results"][0]["baseline"]["regressed"], true);
+    assert_eq!(schema_errors(&r), Vec::<String>::new());
+    let cmp = &r["results"][0]["baseline"];
+    assert_eq!(cmp["regressed"], true);
+    assert!(cmp["verdict"]["p_value"].as_f64().unwrap() < 0.01, "{cmp}");
+    assert!(cmp["against"].as_str().unwrap().starts_with("baseline "), "{cmp}");
     // A baseline far slower than today is no regression.
-    b["results"][0]["steady"]["median_ns"] = serde_json::json!(u64::MAX / 4);
+    b["results"][0]["steady"]["samples_ns"] = serde_json::json!(vec![u64::MAX / 4; 30]);
     std::fs::write(&base, b.to_string()).unwrap();
-    let o = bench(&[&args[..], &["--baseline", base.to_str().unwrap(), "--tolerance", "5"]].concat(), &cache);
+    let o = bench(&[&args[..], &["--baseline", base.to_str().unwrap(), "--tolerance", "7"]].concat(), &cache);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    assert!(text(&o.stdout).contains("(ok, tolerance 5%)"), "{}", text(&o.stdout));
+    let out = text(&o.stdout);
+    assert!(out.contains("faster (noise threshold 7%)"), "{out}");
     // Not a report at all.
     std::fs::write(&base, "{\"schema\":\"other/9\"}").unwrap();
     let o = bench(&[&args[..], &["--baseline", base.to_str().unwrap()]].concat(), &cache);

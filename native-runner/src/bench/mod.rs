@@ -14,8 +14,12 @@
 //! output for its time to count.
 //!
 //! Exit codes: 0 success; 1 a program failed (error, THROW, wrong output);
-//! 2 a usage or setup error; 3 ([`EXIT_REGRESSION`]) a median slower than
-//! `--baseline` by more than `--tolerance` percent.
+//! 2 a usage or setup error; 3 ([`EXIT_REGRESSION`]) a significant
+//! slowdown beyond `--tolerance` percent against `--baseline` or the
+//! recorded history (`--against-history`; see `verdict`).
+//!
+//! `--record` stores the whole report with its provenance and samples in
+//! the results store (`crate::store`; `record` makes the rows).
 
 mod baseline;
 pub mod c_twin;
@@ -23,8 +27,10 @@ mod c_wasm;
 mod gforth;
 mod measure;
 mod process;
+pub mod record;
 pub mod report;
 mod targets;
+pub mod verdict;
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal as _;
@@ -64,7 +70,13 @@ pub enum Format {
 /// searched for NAME.fs with NAME.c (C twin) and NAME.expected beside.
 /// Every iteration runs on a fresh instance of the compiled module;
 /// instantiation is not timed. Exit codes: 0 ok, 1 a program failed or
-/// printed the wrong output, 2 usage error, 3 regression against --baseline.
+/// printed the wrong output, 2 usage error, 3 a significant slowdown beyond
+/// --tolerance against --baseline or the recorded history.
+///
+/// With --record, the report, its provenance and the raw samples are
+/// stored in the results store (--store, FASTFORTH_STORE, or
+/// $XDG_DATA_HOME/fastforth/results.sqlite); `native-runner history`
+/// shows them.
 #[derive(clap::Args, Debug)]
 pub struct BenchArgs {
     /// Forth files, built modules or folders of benchmarks.
@@ -88,12 +100,42 @@ pub struct BenchArgs {
     /// Write the report here instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Compare medians with this saved JSON report; exit 3 on a regression.
-    #[arg(long, value_name = "FILE")]
+    /// Compare the samples with this saved JSON report; exit 3 on a
+    /// significant slowdown beyond --tolerance.
+    #[arg(long, value_name = "FILE", conflicts_with = "against_history")]
     pub baseline: Option<PathBuf>,
-    /// The slowdown against --baseline that counts as a regression, in percent.
-    #[arg(long, value_name = "PCT", default_value_t = 10.0)]
+    /// Compare the samples with the recorded samples of the same program,
+    /// machine and configuration (the last --history-runs runs) in the
+    /// store; exit 3 on a significant slowdown beyond --tolerance.
+    #[arg(long)]
+    pub against_history: bool,
+    /// How many recorded runs --against-history pools.
+    #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..))]
+    pub history_runs: u32,
+    /// The noise threshold: a significant slowdown smaller than this many
+    /// percent is no regression.
+    #[arg(long, value_name = "PCT", default_value_t = 5.0)]
     pub tolerance: f64,
+    /// The quantile of the samples that regression verdicts compare: the
+    /// 10th percentile resists other load on the machine; 0.5 compares
+    /// medians.
+    #[arg(long, value_name = "Q", default_value_t = verdict::DEFAULT_QUANTILE)]
+    pub quantile: f64,
+    /// The significance level of the regression test (the bootstrap
+    /// interval of the ratio is at 1 - ALPHA).
+    #[arg(long, value_name = "ALPHA", default_value_t = 0.01)]
+    pub alpha: f64,
+    /// Store the report, its provenance and its samples in the results store.
+    #[arg(long)]
+    pub record: bool,
+    /// The results store: a SQLite file or a postgres:// URL [default:
+    /// FASTFORTH_STORE, or $XDG_DATA_HOME/fastforth/results.sqlite].
+    #[arg(long, value_name = "STORE")]
+    pub store: Option<String>,
+    /// This machine's name in the store [default: FASTFORTH_MACHINE, or
+    /// the host name].
+    #[arg(long, value_name = "NAME")]
+    pub machine: Option<String>,
     /// Also write the JSON report here, for a later --baseline.
     #[arg(long, value_name = "FILE")]
     pub save_baseline: Option<PathBuf>,
@@ -156,6 +198,8 @@ fn provenance(args: &BenchArgs, refs: &References) -> Provenance {
         ("iterations", json!(plan.iterations)),
         ("time_s", json!(plan.time)),
         ("tolerance_pct", json!(args.tolerance)),
+        ("alpha", json!(args.alpha)),
+        ("quantile", json!(args.quantile)),
         ("opt_levels", json!(args.opt_levels())),
         ("inline", json!(!args.limits.no_inline)),
         ("unroll", json!(args.limits.unroll)),
@@ -474,10 +518,44 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
     }
     pb.finish_and_clear();
     let _ = std::fs::remove_dir_all(&tmp);
-    let regressed = match &base {
-        Some(b) => baseline::compare(&mut report, b, args.tolerance),
-        None => Vec::new(),
+    let machine = record::machine_name(args.machine.as_deref());
+    let mut store = match args.record || args.against_history {
+        true => Some(crate::store::Store::open(&crate::store::Location::resolve(args.store.as_deref())?)?),
+        false => None,
     };
+    let regressed = match (&base, &mut store) {
+        (Some(b), _) => {
+            let path = args.baseline.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+            baseline::compare(
+                &mut report,
+                |r, _| Ok(baseline::from_report(b, &path, r)),
+                args.quantile,
+                args.tolerance,
+                args.alpha,
+            )?
+        }
+        (None, Some(st)) if args.against_history => {
+            let runs = args.history_runs as usize;
+            let q = args.quantile;
+            let earlier = |r: &BenchResult, rep: &Report| {
+                Ok(record::history_samples(st, r, rep, &machine, runs, q)?.map(|h| baseline::Earlier {
+                    samples: h.samples,
+                    against: match h.spread_pct {
+                        Some(sp) => format!("history ({} runs, run-to-run spread {sp:.1}%)", h.runs),
+                        None => format!("history ({} runs)", h.runs),
+                    },
+                    noise_floor_pct: h.spread_pct,
+                }))
+            };
+            baseline::compare(&mut report, earlier, args.quantile, args.tolerance, args.alpha)?
+        }
+        _ => Vec::new(),
+    };
+    if let (true, Some(st)) = (args.record, &mut store) {
+        let (run, rows) = record::rows(&report, &machine)?;
+        let id = st.record_run(&run, &rows)?;
+        eprintln!("recorded run {id} ({} results, machine {machine}) in {}", rows.len(), st.location().display());
+    }
     let text = match args.format {
         Format::Text => report.to_text(),
         Format::Json => report.to_json(),
@@ -494,7 +572,8 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
         eprintln!("link: {}", share_link(base, &progs[0], &report, &args)?);
     }
     if !regressed.is_empty() {
-        eprintln!("error: slower than the baseline by more than {}%: {}", args.tolerance, regressed.join(", "));
+        let what = if args.against_history { "the recorded history" } else { "the baseline" };
+        eprintln!("error: significantly slower than {what} by more than {}%: {}", args.tolerance, regressed.join(", "));
     }
     Ok(if failed {
         1

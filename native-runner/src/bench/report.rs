@@ -198,8 +198,14 @@ pub struct BaselineCmp {
     pub change_pct: f64,
     /// The tolerance in percent.
     pub tolerance_pct: f64,
-    /// Whether the change exceeds the tolerance.
+    /// Whether the slowdown is significant and beyond the tolerance.
     pub regressed: bool,
+    /// What was compared with: `baseline FILE` or `history (N runs)`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub against: Option<String>,
+    /// The statistical test's figures (absent in reports of older runners).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub verdict: Option<super::verdict::Verdict>,
 }
 
 impl Report {
@@ -311,13 +317,16 @@ impl Report {
                 );
             }
             if let Some(b) = &r.baseline {
-                let verdict = if b.regressed { "REGRESSION" } else { "ok" };
+                let what = b.verdict.as_ref().map_or_else(
+                    || format!("{:+.1}% ({})", b.change_pct, if b.regressed { "REGRESSION" } else { "ok" }),
+                    |v| v.describe(),
+                );
                 let _ = writeln!(
                     o,
-                    "  baseline: median {} -> {:+.1}% ({verdict}, tolerance {}%)",
+                    "  {}: median {} -> {what} (noise threshold {}%)",
+                    b.against.as_deref().unwrap_or("baseline"),
                     dur(b.median_ns),
-                    b.change_pct,
-                    b.tolerance_pct
+                    format!("{:.1}", b.tolerance_pct).trim_end_matches(".0")
                 );
             }
         }
