@@ -120,7 +120,9 @@ function create(parent, text, onChange, onRun) {
           spellcheck: 'false', autocapitalize: 'off', autocorrect: 'off',
         }),
         EditorView.updateListener.of((u) => { if (u.docChanged) changed(); }),
-        EditorView.domEventHandlers({ blur: () => { flush(); return false; } }),
+        // Leaving the editor (a click on Run) hands the text over and closes
+        // a completion list, also one whose answer comes after the blur.
+        EditorView.domEventHandlers({ blur: (e, v) => { flush(); setTimeout(() => closeCompletion(v), 0); return false; } }),
       ],
     }),
   });
