@@ -47,6 +47,9 @@ function definitionsIn(text) {
   let line = 1;
   let counted = 0;
   for (const m of text.matchAll(DEFINITION)) {
+    // `CREATE DUP ,` in a colon definition compiles DUP; only a colon
+    // definition of the text is taken to redefine a system word.
+    if (m[1] !== ':' && system.has(m[2].toUpperCase())) continue;
     for (let i = text.indexOf('\n', counted); i !== -1 && i < m.index; i = text.indexOf('\n', i + 1)) line++;
     counted = m.index;
     // The line above: from the newline before this line's to this line's start.

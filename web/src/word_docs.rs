@@ -72,6 +72,9 @@ fn split_doc(doc: &str) -> (String, String) {
 /// The definitions a prelude file's text makes, in order.
 fn prelude_words(text: &str, out: &mut Vec<WordDoc>) {
     let mut comment: Vec<&str> = Vec::new();
+    // Inside a colon definition a defining word is compiled, not run:
+    // `: FFIELD: ... CREATE DUP , ... ;` defines FFIELD:, not DUP.
+    let mut compiling = false;
     for line in text.lines() {
         let trimmed = line.trim();
         if let Some(c) = trimmed.strip_prefix('\\') {
@@ -83,11 +86,14 @@ fn prelude_words(text: &str, out: &mut Vec<WordDoc>) {
             }
             continue;
         }
-        let code = line.split(" \\ ").next().unwrap_or("");
-        let words: Vec<&str> = code.split_whitespace().collect();
+        let words: Vec<&str> = line.split_whitespace().collect();
         let mut k = 0;
-        while k + 1 < words.len() {
+        while k < words.len() {
             let w = words[k].to_ascii_uppercase();
+            if w == "\\" {
+                // The rest of the line is a comment (`POSTPONE \` is skipped below).
+                break;
+            }
             if w == "(" {
                 // Skip a comment, so that its words define nothing.
                 while k < words.len() && !words[k].ends_with(')') {
@@ -101,10 +107,16 @@ fn prelude_words(text: &str, out: &mut Vec<WordDoc>) {
                 k += 2;
                 continue;
             }
-            if !DEFINING.contains(&w.as_str()) {
+            match w.as_str() {
+                ";" => compiling = false,
+                ":NONAME" => compiling = true,
+                _ => {}
+            }
+            if compiling || !DEFINING.contains(&w.as_str()) || k + 1 == words.len() {
                 k += 1;
                 continue;
             }
+            compiling = w == ":";
             let name = words[k + 1];
             // SYNONYM NEW OLD: the comment follows the old name.
             let mut after = k + 2 + usize::from(w == "SYNONYM");
@@ -205,7 +217,7 @@ mod tests {
     fn prelude_definitions_carry_their_comments() {
         let mut out = Vec::new();
         prelude_words(
-            "\\ Adds one.\n\\ More.\n: INC ( n -- n' ) 1+ ;\n7 CONSTANT SEVEN ( -- 7 )  SYNONYM A! ! ( x a -- )\n' value alias avalue ( x -- )\n",
+            "\\ Adds one.\n\\ More.\n: INC ( n -- n' )\n  1+ ;\n: F: ( n -- ) CREATE DUP , ;\n7 CONSTANT SEVEN ( -- 7 )  SYNONYM A! ! ( x a -- )\n' value alias avalue ( x -- )\n: \\G POSTPONE \\ ; IMMEDIATE \\ : NOT-A-WORD\n: AFTER ;\n",
             &mut out,
         );
         let names: Vec<_> = out.iter().map(|w| (w.name.as_str(), w.effect.as_str(), w.doc.as_str())).collect();
@@ -213,9 +225,12 @@ mod tests {
             names,
             [
                 ("INC", "( n -- n' )", "Adds one."),
+                ("F:", "( n -- )", ""),
                 ("SEVEN", "( -- 7 )", ""),
                 ("A!", "( x a -- )", ""),
-                ("avalue", "( x -- )", "")
+                ("avalue", "( x -- )", ""),
+                ("\\G", "", ""),
+                ("AFTER", "", "")
             ]
         );
     }
@@ -225,6 +240,6 @@ mod tests {
         let words = system_words();
         let dup: Vec<_> = words.iter().filter(|w| w.name == "DUP").collect();
         assert_eq!(dup.len(), 1);
-        assert!(dup[0].effect.starts_with('('), "{:?}", dup[0]);
+        assert_eq!((dup[0].kind.as_str(), dup[0].effect.as_str()), ("primitive", "( x -- x x )"));
     }
 }
