@@ -6,7 +6,7 @@
 WEB_WASM := target/wasm32-unknown-unknown/wasm-release/web.wasm
 PORT ?= 8080
 
-.PHONY: setup serve test build web web-pkg playground web-node lint unit facade-test browser-deps browser-test budgets bench-suite bench-gforth browser-native engine-config
+.PHONY: setup serve test build web web-pkg editor playground web-node lint unit facade-test js-deps browser-deps browser-test budgets bench-suite bench-gforth browser-native engine-config
 
 setup:
 	@.ci/setup
@@ -14,15 +14,46 @@ setup:
 build:
 	cargo build --release -p native-runner
 
-# The compiler façade for the playground's worker (ES module in
-# target/web-pkg; Trunk copies it to dist/pkg).
-web-pkg:
-	cargo build --profile wasm-release -p web --target wasm32-unknown-unknown
-	wasm-bindgen --target web --remove-name-section --out-dir target/web-pkg $(WEB_WASM)
+# binaryen's wasm-opt, from npm (web/package.json: binaryen 132, pinned by
+# the lock file), with the wasm features rustc's wasm32 target uses. Not
+# Debian's binaryen 108: it misreads a module with two tables (wasm-bindgen's
+# function table and its externref table) and exports the wrong one, so the
+# page fails at start ("WebAssembly.Table.set(): Argument 1 is invalid").
+JS_BIN := $(CURDIR)/web/node_modules/.bin
+WASM_OPT := $(JS_BIN)/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	--enable-reference-types --enable-multivalue --enable-mutable-globals
 
-# The playground: the Leptos app (web/app) and the worker, built by Trunk into dist/.
-playground: web-pkg
-	trunk build --release --offline
+# The compiler façade for the playground's worker (ES module in
+# target/web-pkg; Trunk copies it to dist/pkg), shrunk by wasm-opt; the
+# bindings and wasm-opt run again only when cargo made a newer wasm.
+web-pkg: js-deps
+	cargo build --profile wasm-release -p web --target wasm32-unknown-unknown
+	@if [ ! target/web-pkg/web_bg.wasm -nt $(WEB_WASM) ]; then \
+		echo "wasm-bindgen + wasm-opt: target/web-pkg/web_bg.wasm" >&2 && \
+		wasm-bindgen --target web --remove-name-section --out-dir target/web-pkg $(WEB_WASM) && \
+		$(WASM_OPT) target/web-pkg/web_bg.wasm -o target/web-pkg/web_bg.opt.wasm && \
+		mv target/web-pkg/web_bg.opt.wasm target/web-pkg/web_bg.wasm; fi
+
+# The npm packages of web/package.json (CodeMirror, esbuild, binaryen, and
+# for the tests playwright-core and axe-core), installed from the lock file the
+# first time (npm ci) and again only when the lock file changes; offline
+# after that.
+js-deps: web/node_modules/.package-lock.json
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	@echo "[js-deps] installing the playground's npm packages (npm ci)" >&2
+	cd web && npm ci --prefer-offline --no-audit --no-fund
+
+# The editor: CodeMirror 6 and the Forth mode (web/editor/), bundled and
+# minified by esbuild into one script (Trunk copies it to dist/).
+editor: js-deps
+	web/node_modules/.bin/esbuild web/editor/main.js --bundle --minify --format=iife --target=es2020 \
+		--log-level=warning --outfile=target/editor/editor.js
+
+# The playground: the Leptos app (web/app; Trunk runs wasm-opt on it, see
+# web/index.html, and finds npm's first on PATH), the editor bundle and the
+# worker, built by Trunk into dist/.
+playground: web-pkg editor
+	PATH="$(JS_BIN):$$PATH" trunk build --release --offline
 
 web: setup playground
 
@@ -51,21 +82,17 @@ web-node:
 facade-test: web-node
 	node --stack-size=4000 --test web/tests/*.test.mjs
 
-# playwright-core for the browser tests and the budgets, installed from the
-# lock file the first time (npm ci); afterwards only checked. Chromium
-# itself comes from `make setup` (Debian's package).
-BROWSER_TESTS := web/tests/browser
-browser-deps:
-	@test -d $(BROWSER_TESTS)/node_modules/playwright-core || \
-		(echo "[browser-deps] installing playwright-core for the browser tests" >&2 && \
-		cd $(BROWSER_TESTS) && npm ci --no-audit --no-fund)
+# playwright-core and axe-core for the browser tests and the budgets come
+# with the other npm packages (js-deps). Chromium itself comes from
+# `make setup` (Debian's package).
+browser-deps: js-deps
 	@test -x /usr/bin/chromium || (echo "error: /usr/bin/chromium is missing: run make setup" >&2 && exit 2)
 
 # The playground in headless Chromium (playwright-core); screenshots in
 # target/browser-screenshots/. Needs the native runner for the sha256 check.
 browser-test: browser-deps playground
 	cargo build -p native-runner
-	node --test --test-concurrency=1 web/tests/browser/playground.test.mjs
+	node --test --test-concurrency=1 web/tests/browser/*.test.mjs
 
 # Size, load and speed budgets of the playground (numbers, not a test).
 budgets: browser-deps playground

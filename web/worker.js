@@ -6,10 +6,10 @@
 // Messages in:  {id, type: 'run', source, name, entry, limits}
 //               | {id, type: 'repl', line, limits}
 //               | {id, type: 'bench', entry, iterations}
-// Messages out: {type: 'ready', version} | {type: 'out', kind, text} (streamed)
+// Messages out: {type: 'ready', version, words} (words: the system's, JSON, for completion) | {type: 'out', kind, text} (streamed)
 //               | {id, type: 'result', ...} | {id, type: 'artifact', ...}
 //               | {id, type: 'progress', done, total} | {id, type: 'bench', ...}
-import init, { Session, Image, version, sha256_hex, wat, provenance } from './pkg/web.js';
+import init, { Session, Image, version, sha256_hex, wat, provenance, system_words_json } from './pkg/web.js';
 
 await init();
 let session = null;
@@ -139,4 +139,4 @@ onmessage = (ev) => {
   }
 };
 
-postMessage({ type: 'ready', version: version() });
+postMessage({ type: 'ready', version: version(), words: system_words_json() });

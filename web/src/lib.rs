@@ -14,6 +14,7 @@ pub mod image;
 pub mod machine;
 pub mod memory_fs;
 pub mod stream;
+pub mod word_docs;
 
 use compiler::{Diagnostic, Forth, Limits, LinkOptions, Stop};
 use machine::JsMachine;
@@ -194,6 +195,13 @@ pub(crate) fn finish(forth: &mut Forth, machine: &mut JsMachine, res: Result<(),
         }
     }
     out
+}
+
+/// Every word of a fresh system with its stack effect and doc, as JSON
+/// `[{name, kind, effect, doc}]` (see [`word_docs`]).
+#[wasm_bindgen]
+pub fn system_words_json() -> String {
+    word_docs::system_words_json()
 }
 
 /// The compiler's version.

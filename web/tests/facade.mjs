@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const require = createRequire(import.meta.url);
-export const { Session, Image, version, sha256_hex, wat, provenance } =
+export const { Session, Image, version, sha256_hex, wat, provenance, system_words_json } =
   require(join(root, 'target', 'web-node', 'web.js'));
 
 /**

@@ -116,6 +116,7 @@ fn on_message(state: State, msg: JsValue) {
         "ready" => {
             state.ready.set(true);
             state.version.set(text(&msg, "version"));
+            state.system_words.set(text(&msg, "words"));
             if !state.running.get_untracked() {
                 state.status.set("ready".into());
             }

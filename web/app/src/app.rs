@@ -1,6 +1,9 @@
-//! The page layout: toolbar, editor, console panels, generated code,
-//! provenance, bench, comparison and share; and where the first source
-//! comes from (a share link, else the autosave, else the first example).
+//! The page layout: a toolbar; three resizable panes side by side (the
+//! editor; output, stack, REPL and words; the generated code), which stack
+//! in one column on narrow screens; and below them the other panels as
+//! tabs (settings, provenance, bench, comparison, share). Also where the
+//! first source comes from (a share link, else the autosave, else the
+//! first example).
 
 use leptos::prelude::*;
 
@@ -10,7 +13,10 @@ use crate::examples::EXAMPLES;
 use crate::panels::{
     ArtifactPanel, BenchPanel, ComparePanel, ConsolePanel, ProvenancePanel, SettingsPanel, SharePanel,
 };
+use crate::split::{columns, Splitter};
 use crate::state::State;
+use crate::tabs::{Tab, Tabs};
+use crate::theme::ThemeToggle;
 use crate::{share, storage};
 
 const DEFAULT_EXAMPLE: &str = "hello";
@@ -29,10 +35,12 @@ pub fn App() -> impl IntoView {
         Some(Err(e)) => state.link_note.set(Some((true, e))),
         None => {}
     }
-    // Autosave on every change of the text.
-    Effect::new(move |_| state.source.with(|s| storage::save(s)));
+    storage::autosave(state.source);
     let client: Client = actions::start_worker(state);
     let on_run = Callback::new(move |()| actions::run(state, client));
+    // The panes' shares of the row: editor, console, code.
+    let shares = RwSignal::new(vec![42.0, 30.0, 28.0]);
+    let tab = RwSignal::new("settings");
 
     view! {
         <header class="toolbar">
@@ -75,6 +83,7 @@ pub fn App() -> impl IntoView {
                 {move || if state.running.get() { " ⏳" } else { "" }}
             </span>
             <span class="version">{move || format!("compiler {}", state.version.get())}</span>
+            <ThemeToggle />
         </header>
         {move || {
             state
@@ -85,22 +94,31 @@ pub fn App() -> impl IntoView {
                     view! { <div class=class data-testid="link-note">{text}</div> }
                 })
         }}
-        <main class="layout">
-            <section class="left">
+        <main class="workspace" style:grid-template-columns=move || columns(&shares.get())>
+            <section class="pane pane-editor" aria-label="Editor">
                 <Editor state=state on_run=on_run />
-                <p class="hint">"Ctrl/Cmd+Enter runs. The text is saved in this browser as you type."</p>
-                <SettingsPanel state=state />
+                <p class="hint">
+                    "Ctrl/Cmd+Enter runs; Ctrl+Space completes (Tab accepts); Ctrl+F searches; Escape then Tab leaves the editor. The text is saved in this browser as you type."
+                </p>
             </section>
-            <section class="right">
+            <Splitter shares=shares index=0 label="Resize the editor and the console" />
+            <section class="pane pane-console" aria-label="Output, stack and REPL">
                 <ConsolePanel state=state client=client />
             </section>
+            <Splitter shares=shares index=1 label="Resize the console and the generated code" />
+            <section class="pane pane-code" aria-label="Generated code">
+                <ArtifactPanel state=state />
+            </section>
         </main>
-        <section class="lower">
-            <ArtifactPanel state=state />
-            <ProvenancePanel state=state />
-            <BenchPanel state=state client=client />
-            <ComparePanel state=state />
-            <SharePanel state=state />
-        </section>
+        <Tabs
+            selected=tab
+            tabs=vec![
+                Tab { key: "settings", title: "Settings", view: view! { <SettingsPanel state=state /> }.into_any() },
+                Tab { key: "provenance", title: "Provenance", view: view! { <ProvenancePanel state=state /> }.into_any() },
+                Tab { key: "bench", title: "Bench", view: view! { <BenchPanel state=state client=client /> }.into_any() },
+                Tab { key: "compare", title: "Compare with native", view: view! { <ComparePanel state=state /> }.into_any() },
+                Tab { key: "share", title: "Share", view: view! { <SharePanel state=state /> }.into_any() },
+            ]
+        />
     }
 }

@@ -1,98 +1,104 @@
-//! The editor: a textarea (so typing, selection and undo are the
-//! browser's) over a highlighted copy of the text, with line numbers and the
-//! error's line and column marked. Ctrl/Cmd+Enter runs.
+//! The editor: CodeMirror 6 with the Forth mode (`web/editor/`, bundled
+//! by esbuild into `editor.js`, which defines `window.ForthEditor` before
+//! this app starts). This component mounts it and keeps it and the page's
+//! state in step: typing sets [`State::source`]; a source set elsewhere
+//! (an example, a share link) replaces the editor's text; the last error
+//! becomes a diagnostic at its line and column; the system's and the
+//! program's words feed completion. Ctrl/Cmd+Enter runs.
 //!
-//! Guarantee: the source is only ever rendered as text nodes.
+//! Guarantee: the source only ever reaches the page as text (CodeMirror's
+//! document), never as HTML.
 
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
 
-use crate::highlight::highlight;
 use crate::state::State;
 
-fn highlighted(source: &str, mark: Option<(usize, usize)>) -> impl IntoView {
-    let lines = highlight(source);
-    let last = lines.len().saturating_sub(1);
-    lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, toks)| {
-            let line_no = i + 1;
-            let err_col = mark.filter(|m| m.0 == line_no).map(|m| m.1);
-            let spans = toks
-                .into_iter()
-                .map(|t| {
-                    let len = t.text.chars().count();
-                    let hit = err_col.is_some_and(|c| c >= t.col && c < t.col + len.max(1));
-                    let class = if hit { format!("{} tok-error", t.class.css()) } else { t.class.css().to_string() };
-                    view! { <span class=class>{t.text}</span> }
-                })
-                .collect_view();
-            let class = if err_col.is_some() { "line line-error" } else { "line" };
-            let nl = if i < last { "\n" } else { "\n " };
-            view! { <span class=class>{spans}</span>{nl} }
-        })
-        .collect_view()
+#[wasm_bindgen]
+extern "C" {
+    /// The handle `ForthEditor.create` returns.
+    type Handle;
+
+    #[wasm_bindgen(js_namespace = ForthEditor, js_name = create)]
+    fn create(parent: &web_sys::Element, text: &str, on_change: &JsValue, on_run: &JsValue) -> Handle;
+
+    #[wasm_bindgen(method, js_name = setText)]
+    fn set_text(this: &Handle, text: &str);
+
+    #[wasm_bindgen(method, js_name = setError)]
+    fn set_error(this: &Handle, line: u32, column: u32, message: &str);
+
+    #[wasm_bindgen(method, js_name = setSystemWords)]
+    fn set_system_words(this: &Handle, json: &str);
+
+    #[wasm_bindgen(method, js_name = setProgramWords)]
+    fn set_program_words(this: &Handle, json: &str);
 }
 
 /// The editor bound to the state's source.
 #[component]
-pub fn Editor(state: State, on_run: Callback<()>) -> impl IntoView {
-    let ta = NodeRef::<html::Textarea>::new();
-    let pre = NodeRef::<html::Pre>::new();
-    let gutter = NodeRef::<html::Div>::new();
-    let mark = move || {
-        state
-            .error
-            .with(|e| e.as_ref().filter(|e| e.in_editor && e.line > 0).map(|e| (e.line as usize, e.column as usize)))
-    };
-    let sync_scroll = move || {
-        if let (Some(t), Some(p), Some(g)) = (ta.get(), pre.get(), gutter.get()) {
-            p.set_scroll_top(t.scroll_top());
-            p.set_scroll_left(t.scroll_left());
-            g.set_scroll_top(t.scroll_top());
+pub fn Editor(
+    /// The page's state: the source it edits, the error it marks, the words it completes.
+    state: State,
+    /// What Ctrl/Cmd+Enter does.
+    on_run: Callback<()>,
+) -> impl IntoView {
+    let host = NodeRef::<html::Div>::new();
+    let handle = StoredValue::new_local(None::<Handle>);
+    // The effects below track this, so they run again once the editor exists.
+    let mounted = RwSignal::new(false);
+    // Set when the text came from the editor itself, so that the effect
+    // that pushes the source into the editor skips comparing it (a copy of
+    // the whole text per key).
+    let from_editor = StoredValue::new_local(false);
+    // Mount once the host element exists; the callbacks live as long as the page.
+    Effect::new(move |_| {
+        let Some(el) = host.get() else { return };
+        if handle.with_value(Option::is_some) {
+            return;
         }
-    };
-    view! {
-        <div class="editor">
-            <div class="gutter" node_ref=gutter aria-hidden="true">
-                {move || {
-                    let n = state.source.with(|s| s.split('\n').count());
-                    let err = mark().map(|m| m.0);
-                    (1..=n)
-                        .map(|i| {
-                            let class = if err == Some(i) { "ln ln-error" } else { "ln" };
-                            view! { <div class=class>{i}</div> }
-                        })
-                        .collect_view()
-                }}
-            </div>
-            <div class="code">
-                <pre class="highlight" node_ref=pre aria-hidden="true">
-                    {move || highlighted(&state.source.get(), mark())}
-                </pre>
-                <textarea
-                    data-testid="editor"
-                    node_ref=ta
-                    spellcheck="false"
-                    autocapitalize="off"
-                    autocomplete="off"
-                    wrap="off"
-                    aria-label="Forth source"
-                    prop:value=move || state.source.get()
-                    on:input=move |ev| {
-                        state.source.set(event_target_value(&ev));
-                        sync_scroll();
-                    }
-                    on:scroll=move |_| sync_scroll()
-                    on:keydown=move |ev| {
-                        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
-                            ev.prevent_default();
-                            on_run.run(());
-                        }
-                    }
-                ></textarea>
-            </div>
-        </div>
-    }
+        let on_change = Closure::<dyn FnMut(String)>::new(move |text: String| {
+            from_editor.set_value(true);
+            state.source.set(text);
+        });
+        let on_run = Closure::<dyn FnMut()>::new(move || on_run.run(()));
+        let h = create(&el, &state.source.get_untracked(), on_change.as_ref(), on_run.as_ref());
+        on_change.forget();
+        on_run.forget();
+        handle.set_value(Some(h));
+        mounted.set(true);
+    });
+    // A source set from elsewhere: the handle ignores the text it already holds.
+    Effect::new(move |_| {
+        mounted.track();
+        state.source.track();
+        if from_editor.try_update_value(std::mem::take).unwrap_or(false) {
+            return;
+        }
+        state.source.with_untracked(|s| handle.with_value(|h| h.as_ref().map(|h| h.set_text(s))));
+    });
+    Effect::new(move |_| {
+        mounted.track();
+        let err = state.error.get().filter(|e| e.in_editor && e.line > 0);
+        handle.with_value(|h| {
+            if let Some(h) = h {
+                match &err {
+                    Some(e) => h.set_error(e.line, e.column, &e.message),
+                    None => h.set_error(0, 0, ""),
+                }
+            }
+        });
+    });
+    Effect::new(move |_| {
+        mounted.track();
+        let json = state.system_words.get();
+        handle.with_value(|h| h.as_ref().filter(|_| !json.is_empty()).map(|h| h.set_system_words(&json)));
+    });
+    Effect::new(move |_| {
+        mounted.track();
+        let json = state.words.with(|w| serde_json::to_string(w).unwrap_or_else(|_| "[]".into()));
+        handle.with_value(|h| h.as_ref().map(|h| h.set_program_words(&json)));
+    });
+    view! { <div class="editor" node_ref=host></div> }
 }

@@ -8,13 +8,15 @@ mod app;
 mod chart;
 mod editor;
 mod examples;
-mod highlight;
 mod panels;
 mod report;
 mod share;
+mod split;
 mod state;
 mod stats;
 mod storage;
+mod tabs;
+mod theme;
 mod worker;
 
 fn main() {

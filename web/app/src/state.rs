@@ -23,7 +23,7 @@ pub struct ErrorMark {
 }
 
 /// A user definition, as the words panel lists it.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Word {
     /// Name.
     pub name: String,
@@ -96,6 +96,9 @@ pub struct State {
     pub error: RwSignal<Option<ErrorMark>>,
     /// User definitions.
     pub words: RwSignal<Vec<Word>>,
+    /// The system's words for completion, as the worker's JSON
+    /// (`[{name, kind, effect, doc}]`), once it is ready.
+    pub system_words: RwSignal<String>,
     /// The linked module.
     pub artifact: RwSignal<Option<Artifact>>,
     /// Why there is no linked module.
@@ -156,6 +159,7 @@ impl State {
             stack: RwSignal::new(Vec::new()),
             error: RwSignal::new(None),
             words: RwSignal::new(Vec::new()),
+            system_words: RwSignal::new(String::new()),
             artifact: RwSignal::new(None),
             artifact_error: RwSignal::new(None),
             running: RwSignal::new(false),

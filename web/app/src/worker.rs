@@ -3,6 +3,10 @@
 //! it sends to one handler, and replaces it with a fresh worker on demand
 //! (Stop), which is the only way to end a wasm program that does not return.
 //!
+//! The first worker is the one `web/boot.js` started as the page loaded (so
+//! the façade loads while the app's own wasm does), adopted with the events
+//! it sent before.
+//!
 //! Guarantee: after [`WorkerClient::restart`] no message from the old worker
 //! reaches the handler (terminate is synchronous from the page's view).
 
@@ -16,6 +20,22 @@ use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
 /// Where Trunk puts the worker script (copied from `web/worker.js`).
 const WORKER_URL: &str = "./worker.js";
+
+/// Where `web/boot.js` leaves the worker it started as the page loaded:
+/// `{worker, events}`, the events being `[kind, event]` pairs it received.
+const EARLY_KEY: &str = "__fastforthEarlyWorker";
+
+/// The worker `boot.js` started, with the events it sent until now; taken
+/// once (later calls, after Stop, get `None` and start a fresh worker).
+fn early_worker() -> Option<(Worker, js_sys::Array)> {
+    let win = web_sys::window()?;
+    let key = JsValue::from_str(EARLY_KEY);
+    let early = Reflect::get(&win, &key).ok().filter(JsValue::is_object)?;
+    let _ = Reflect::delete_property(win.unchecked_ref::<js_sys::Object>(), &key);
+    let worker = Reflect::get(&early, &"worker".into()).ok()?.dyn_into::<Worker>().ok()?;
+    let events = Reflect::get(&early, &"events".into()).ok()?.dyn_into::<js_sys::Array>().ok()?;
+    Some((worker, events))
+}
 
 type Handler = Rc<dyn Fn(JsValue)>;
 /// An event listener kept alive for as long as its worker.
@@ -53,13 +73,19 @@ impl WorkerClient {
     }
 
     fn spawn(&self) {
-        let opts = WorkerOptions::new();
-        opts.set_type(WorkerType::Module);
-        let worker = match Worker::new_with_options(WORKER_URL, &opts) {
-            Ok(w) => w,
-            Err(e) => {
-                (self.inner.handler)(message(&[("type", "failed".into()), ("error", format!("{e:?}").into())]));
-                return;
+        let (worker, early) = match early_worker() {
+            Some((w, events)) => (w, Some(events)),
+            None => {
+                let opts = WorkerOptions::new();
+                opts.set_type(WorkerType::Module);
+                match Worker::new_with_options(WORKER_URL, &opts) {
+                    Ok(w) => (w, None),
+                    Err(e) => {
+                        let error = format!("{e:?}").into();
+                        (self.inner.handler)(message(&[("type", "failed".into()), ("error", error)]));
+                        return;
+                    }
+                }
             }
         };
         let weak = Rc::downgrade(&self.inner);
@@ -87,11 +113,23 @@ impl WorkerClient {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        let mut closures = self.inner.closures.borrow_mut();
-        closures.clear();
-        closures.push(on_message);
-        closures.push(on_error);
+        let on_message_fn: js_sys::Function = on_message.as_ref().clone().unchecked_into();
+        let on_error_fn: js_sys::Function = on_error.as_ref().clone().unchecked_into();
+        {
+            let mut closures = self.inner.closures.borrow_mut();
+            closures.clear();
+            closures.push(on_message);
+            closures.push(on_error);
+        }
         *self.inner.worker.borrow_mut() = Some(worker);
+        // What the early worker said before these listeners, in order; no
+        // event can come in between, as this runs to its end first.
+        for pair in early.iter().flat_map(|events| events.iter()) {
+            let kind = Reflect::get(&pair, &0.into()).ok().and_then(|k| k.as_string());
+            let ev = Reflect::get(&pair, &1.into()).unwrap_or(JsValue::UNDEFINED);
+            let f = if kind.as_deref() == Some("error") { &on_error_fn } else { &on_message_fn };
+            let _ = f.call1(&JsValue::NULL, &ev);
+        }
     }
 
     /// Sends a request now, or when the worker is ready.

@@ -2,77 +2,19 @@
 // server, driven in Debian's headless Chromium by playwright-core.
 // Screenshots go to target/browser-screenshots/ (test artifacts).
 // Run by `make test` (target browser-test) after `make playground`.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from './static-server.mjs';
-import { CHROMIUM_FLAGS } from './flags.mjs';
+import * as harness from './harness.mjs';
+import { useBrowser } from './harness.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const dist = join(root, 'dist');
-const shots = join(root, 'target', 'browser-screenshots');
-mkdirSync(shots, { recursive: true });
-
-let server, url, browser;
-before(async () => {
-  assert.ok(existsSync(join(dist, 'index.html')), 'dist/ is not built: run `make playground` first');
-  ({ server, url } = await serve(dist));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-const sel = (id) => `[data-testid="${id}"]`;
-
-/** A fresh page (own localStorage) at `address`, once the compiler worker is ready. */
-async function open(address = url, context = null) {
-  const ctx = context ?? (await browser.newContext({ viewport: { width: 1400, height: 1000 } }));
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(address);
-  await ready(page);
-  return page;
-}
-
-async function ready(page) {
-  await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent.startsWith('ready'),
-    null, { timeout: 20000 });
-}
-
-/** Replaces the editor's text by typing (select all, then type or insert). */
-async function typeSource(page, text) {
-  const ed = page.locator(sel('editor'));
-  await ed.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  if (text.length < 400) await page.keyboard.type(text);
-  else await page.keyboard.insertText(text);
-}
-
-async function run(page) {
-  await page.click(sel('run'));
-  await page.waitForFunction(() => {
-    const s = document.querySelector('[data-testid="status"]')?.textContent ?? '';
-    return s.startsWith('done') || s.startsWith('error');
-  }, null, { timeout: 30000 });
-}
-
-const text = (page, id) => page.locator(sel(id)).textContent();
-
-/** Types `value` into the setting `key` (the panel is open) and leaves the field. */
-async function setSetting(page, key, value) {
-  await page.fill(sel(`setting-${key}`), value);
-  await page.press(sel(`setting-${key}`), 'Tab');
-}
-const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+const { root, shots, sel, open, ready, typeSource, showTab, editorText, run, text, setSetting, shot } = harness;
+useBrowser();
+const url = () => harness.url;
 
 function nativeRunner() {
   for (const p of ['target/debug/native-runner', 'target/release/native-runner']) {
@@ -105,7 +47,7 @@ function nativeBuildSha(source, { name = 'main.fs', args = [] } = {}) {
 function nativeBench(source, { name = 'main.fs', args = [] } = {}) {
   const dir = scratch(source, name);
   const res = spawnSync(nativeRunner(), ['bench', name, '--iterations', '3', '--warmup', '0', '--no-cache',
-    '--format', 'json', '--link', url, ...args], { cwd: dir, encoding: 'utf8' });
+    '--format', 'json', '--link', url(), ...args], { cwd: dir, encoding: 'utf8' });
   assert.equal(res.status, 0, res.stderr);
   const link = res.stderr.match(/^link: (\S+)$/m)?.[1];
   assert.ok(link, `no link in: ${res.stderr}`);
@@ -160,8 +102,11 @@ test('an error shows its message, line and column, marked in the editor', async 
   const err = await text(page, 'error');
   assert.match(err, /main\.fs:3:5: error: frobnicate: undefined word \(THROW -13\)/);
   assert.match(err, /line 3, column 5/);
-  assert.equal(await page.locator('.gutter .ln-error').textContent(), '3');
-  assert.equal(await page.locator('.tok-error').textContent(), 'frobnicate');
+  // A diagnostic at line 3, column 5, over the word, with a marker in the gutter.
+  const mark = page.locator('.cm-lintRange-error');
+  assert.equal(await mark.textContent(), 'frobnicate');
+  assert.equal(await mark.evaluate((e) => e.closest('.cm-line').textContent), '  3 frobnicate 4');
+  assert.equal(await page.locator('.cm-lint-marker-error').count(), 1);
   // The newline an uncaught error ends the output with, as gforth.
   assert.equal(await text(page, 'output'), '3 \n');
   await shot(page, 'error');
@@ -223,7 +168,7 @@ test('Stop ends an infinite loop; the page stays usable', async () => {
   console.log(`# stop -> fresh worker ready in ${restartMs} ms`);
   assert.ok(restartMs < 5000, `the fresh worker took ${restartMs} ms`);
   assert.match(await text(page, 'reset-note'), /program's state was reset/);
-  assert.equal(await page.locator(sel('editor')).inputValue(), src);
+  assert.equal(await editorText(page), src);
   await shot(page, 'stop');
   await typeSource(page, '1 2 + .');
   await run(page);
@@ -246,7 +191,7 @@ test('after Stop the REPL runs on a fresh system, keeping the editor text and th
   await ready(page);
   assert.match(await text(page, 'reset-note'), /The REPL now runs on a fresh system; press Run to load the program again/);
   assert.match(await text(page, 'status'), /^ready/);
-  assert.equal(await page.locator(sel('editor')).inputValue(), src);
+  assert.equal(await editorText(page), src);
   const log = await text(page, 'repl-log');
   assert.match(log, /> 3 sq \.9  ok/);
   assert.match(log, /> \.\( spinning\) spinspinning \[stopped\]/);
@@ -275,7 +220,7 @@ test('after Stop the REPL runs on a fresh system, keeping the editor text and th
 
 test('the limits are settings: each gives the native error, and the page goes on', async () => {
   const page = await open();
-  await page.click(`${sel('settings')} summary`);
+  await showTab(page, 'settings');
   // A value the native option refuses is refused with its message.
   await setSetting(page, 'max_nesting', '0');
   assert.equal(await text(page, 'settings-error'), 'invalid value 0 for --max-nesting: 0 is not in 1..=1000');
@@ -292,11 +237,7 @@ test('the limits are settings: each gives the native error, and the page goes on
   assert.match(await text(page, 'error'), /main\.fs:1:10: error: 4E: floating-point stack overflow \(THROW -44\)/);
   // A megabyte is pasted (typing it would take minutes), as a user would.
   await setSetting(page, 'max_input', '1');
-  await page.evaluate((src) => {
-    const ta = document.querySelector('[data-testid="editor"]');
-    ta.value = src;
-    ta.dispatchEvent(new Event('input', { bubbles: true }));
-  }, '\\ padding\n'.repeat(110_000));
+  await page.fill(sel('editor'), '\\ padding\n'.repeat(110_000));
   await run(page);
   assert.match(await text(page, 'error'),
     /^error: cannot read main\.fs: larger than the input limit of 1048576 bytes \(see --max-input\)/);
@@ -305,7 +246,7 @@ test('the limits are settings: each gives the native error, and the page goes on
   // The settings are kept in this browser; Defaults restores them.
   await page.reload();
   await ready(page);
-  await page.click(`${sel('settings')} summary`);
+  await showTab(page, 'settings');
   assert.equal(await page.locator(sel('setting-max_nesting')).inputValue(), '4');
   await page.click(sel('settings-defaults'));
   assert.equal(await page.locator(sel('setting-max_nesting')).inputValue(), '64');
@@ -321,7 +262,7 @@ test('a reload keeps the editor text', async () => {
   await typeSource(page, src);
   await page.reload();
   await ready(page);
-  assert.equal(await page.locator(sel('editor')).inputValue(), src);
+  assert.equal(await editorText(page), src);
   await page.context().close();
 });
 
@@ -343,10 +284,11 @@ test('a bench produces numbers and a chart', async () => {
   const page = await open();
   await typeSource(page, ': main ( -- ) 0 10000 0 do i + loop drop ;');
   await run(page);
+  await showTab(page, 'bench');
   await page.fill(sel('iterations'), '30');
   await page.press(sel('iterations'), 'Tab');
   await page.click(sel('bench'));
-  await page.waitForSelector(sel('bench-results'), { timeout: 30000 });
+  await page.waitForSelector(sel('bench-results'), { state: 'attached', timeout: 30000 });
   const res = await text(page, 'bench-results');
   assert.match(res, /iterations\s*30/);
   const median = await page.locator('[data-stat="median"]').textContent();
@@ -362,20 +304,23 @@ test('a real native report imports: side by side, with a chart and the same-modu
   await typeSource(page, src);
   await run(page);
   await page.waitForSelector(sel('wat'));
+  await showTab(page, 'compare');
   await page.fill(sel('import-report'), '{"not": "a report"}');
   await page.click(sel('import-button'));
   assert.match(await text(page, 'import-error'), /not a native bench report/);
+  await showTab(page, 'bench');
   await page.fill(sel('iterations'), '10');
   await page.press(sel('iterations'), 'Tab');
   await page.click(sel('bench'));
-  await page.waitForSelector(sel('bench-results'));
+  await page.waitForSelector(sel('bench-results'), { state: 'attached' });
   // The JSON exactly as `native-runner bench --format json` printed it.
   const { json, report } = nativeBench(src);
   const native = report.results[0];
   assert.equal((await text(page, 'sha256')).trim(), native.module_sha256);
+  await showTab(page, 'compare');
   await page.fill(sel('import-report'), json);
   await page.click(sel('import-button'));
-  await page.waitForSelector(sel('same-module'));
+  await page.waitForSelector(sel('same-module'), { state: 'attached' });
   assert.equal(await page.locator(sel('import-error')).count(), 0);
   for (const k of ['min', 'median', 'p95']) {
     showsNs(await page.locator(`[data-native="${k}"]`).textContent(), native.steady[`${k}_ns`]);
@@ -388,16 +333,16 @@ test('a real native report imports: side by side, with a chart and the same-modu
   const other = nativeBench(': main ( -- ) 0 2000 0 do i + loop drop ;');
   await page.fill(sel('import-report'), other.json);
   await page.click(sel('import-button'));
-  await page.waitForSelector(sel('different-module'));
+  await page.waitForSelector(sel('different-module'), { state: 'attached' });
   assert.equal(await page.locator(sel('name-hint')).count(), 0);
   // The same text benched as another file is another module (the module
   // records its file name): the page says so, and setting the name fixes it.
   const renamed = nativeBench(src, { name: 'lib/loop.fs' });
   await page.fill(sel('import-report'), renamed.json);
   await page.click(sel('import-button'));
-  await page.waitForSelector(sel('different-module'));
+  await page.waitForSelector(sel('different-module'), { state: 'attached' });
   assert.match(await text(page, 'name-hint'), /built from lib\/loop\.fs; the editor's text is loaded as main\.fs/);
-  await page.click(`${sel('settings')} summary`);
+  await showTab(page, 'settings');
   await setSetting(page, 'source_name', 'lib/loop.fs');
   await run(page);
   await page.waitForSelector(sel('wat'));
@@ -405,8 +350,9 @@ test('a real native report imports: side by side, with a chart and the same-modu
   // The badge is about the measured module: the earlier bench was of main.fs.
   assert.equal(await page.locator(sel('same-module')).count(), 0);
   assert.match(await text(page, 'stale-bench'), /press Bench to measure the current one/);
+  await showTab(page, 'bench');
   await page.click(sel('bench'));
-  await page.waitForSelector(sel('same-module'));
+  await page.waitForSelector(sel('same-module'), { state: 'attached' });
   assert.equal(await page.locator(sel('stale-bench')).count(), 0);
   await page.context().close();
 });
@@ -418,21 +364,22 @@ test('a link made by native-runner bench --link opens with its report, settings 
   const { report, link } = nativeBench(src, opts);
   assert.equal(report.results[0].module_sha256, nativeBuildSha(src, opts));
   const page = await open(link);
-  assert.equal(await page.locator(sel('editor')).inputValue(), src);
+  assert.equal(await editorText(page), src);
   assert.match(await text(page, 'link-note'), /Nothing runs until you press Run/);
   assert.equal(await text(page, 'output'), '');
-  await page.waitForSelector(sel('compare-results'));
-  await page.click(`${sel('settings')} summary`);
+  await page.waitForSelector(sel('compare-results'), { state: 'attached' });
+  await showTab(page, 'settings');
   assert.equal(await page.locator(sel('setting-source_name')).inputValue(), 'progs/sum.fs');
   assert.equal(await page.locator(sel('setting-opt_level')).inputValue(), '1');
   assert.equal(await page.locator(sel('setting-data_stack')).inputValue(), '4096');
   await run(page);
   await page.waitForSelector(sel('wat'));
   assert.equal((await text(page, 'sha256')).trim(), report.results[0].module_sha256);
-  await page.waitForSelector(sel('same-module'));
+  await page.waitForSelector(sel('same-module'), { state: 'attached' });
+  await showTab(page, 'bench');
   await page.click(sel('bench'));
-  await page.waitForSelector(sel('bench-results'));
-  await page.waitForSelector(`${sel('compare-results')} svg`);
+  await page.waitForSelector(sel('bench-results'), { state: 'attached' });
+  await page.waitForSelector(`${sel('compare-results')} svg`, { state: 'attached' });
   await shot(page, 'native-link');
   await page.context().close();
 });
@@ -442,40 +389,44 @@ test('a share link round-trips in a fresh page, and nothing runs until Run', asy
   const src = ': main ( -- ) ." shared!" ;\nmain';
   await typeSource(page, src);
   await page.fill(sel('entry'), 'MAIN');
+  await showTab(page, 'bench');
   await page.fill(sel('iterations'), '7');
   await page.press(sel('iterations'), 'Tab');
   await run(page);
   await page.click(sel('bench'));
-  await page.waitForSelector(sel('bench-results'));
+  await page.waitForSelector(sel('bench-results'), { state: 'attached' });
+  await showTab(page, 'compare');
   await page.fill(sel('import-report'), nativeBench(src).json);
   await page.click(sel('import-button'));
-  await page.waitForSelector(sel('same-module'));
-  await page.click(`${sel('settings')} summary`);
+  await page.waitForSelector(sel('same-module'), { state: 'attached' });
+  await showTab(page, 'settings');
   await setSetting(page, 'max_nesting', '9');
+  await showTab(page, 'share');
   await page.click(sel('share'));
   const link = await page.locator(sel('share-url')).inputValue();
   assert.match(link, /#share=[A-Za-z0-9_-]+$/);
   await page.context().close();
 
   const fresh = await open(link);
-  assert.equal(await fresh.locator(sel('editor')).inputValue(), src);
+  assert.equal(await editorText(fresh), src);
   assert.equal(await fresh.locator(sel('iterations')).inputValue(), '7');
   assert.match(await text(fresh, 'link-note'), /Nothing runs until you press Run/);
   assert.equal(await text(fresh, 'output'), '');
   assert.match(await text(fresh, 'bench-results'), /iterations\s*7/);
-  await fresh.waitForSelector(sel('compare-results'));
-  await fresh.click(`${sel('settings')} summary`);
+  await fresh.waitForSelector(sel('compare-results'), { state: 'attached' });
+  await showTab(fresh, 'settings');
   assert.equal(await fresh.locator(sel('setting-max_nesting')).inputValue(), '9');
   await shot(fresh, 'share-opened');
   await run(fresh);
   assert.equal(await text(fresh, 'output'), 'shared!');
-  await fresh.waitForSelector(sel('same-module'));
+  await fresh.waitForSelector(sel('same-module'), { state: 'attached' });
   await fresh.context().close();
 });
 
 test('tampered, malformed and too-large links are refused with a message', async () => {
   const page = await open();
   await typeSource(page, '.( original)');
+  await showTab(page, 'share');
   await page.click(sel('share'));
   const link = await page.locator(sel('share-url')).inputValue();
   const payload = link.split('#share=')[1];
@@ -483,9 +434,9 @@ test('tampered, malformed and too-large links are refused with a message', async
   const i = Math.floor(payload.length / 2);
   const flipped = payload.slice(0, i) + (payload[i] === 'A' ? 'B' : 'A') + payload.slice(i + 1);
   for (const [bad, why] of [
-    [`${url}#share=${flipped}`, /malformed|tampered/],
-    [`${url}#share=!!!not-base64!!!`, /malformed share link/],
-    [`${url}#share=${'A'.repeat(70000)}`, /too large/],
+    [`${url()}#share=${flipped}`, /malformed|tampered/],
+    [`${url()}#share=!!!not-base64!!!`, /malformed share link/],
+    [`${url()}#share=${'A'.repeat(70000)}`, /too large/],
   ]) {
     const p = await open(bad);
     assert.match(await text(p, 'link-note'), why);
@@ -495,6 +446,7 @@ test('tampered, malformed and too-large links are refused with a message', async
   let big = '';
   for (let n = 0; big.length < 200000; n++) big += `\\ ${createHash('sha256').update(String(n)).digest('base64')}\n`;
   await typeSource(page, big);
+  await showTab(page, 'share');
   await page.click(sel('share'));
   assert.match(await text(page, 'share-error'), /too large/);
   await shot(page, 'share-too-large');
@@ -511,12 +463,13 @@ test('an XSS attempt in a link is inert: shown as text, never run as HTML', asyn
     '</textarea>',
   ].join('\n');
   await typeSource(page, evil);
+  await showTab(page, 'share');
   await page.click(sel('share'));
   const link = await page.locator(sel('share-url')).inputValue();
   await page.context().close();
 
   const p = await open(link);
-  assert.equal(await p.locator(sel('editor')).inputValue(), evil);
+  assert.equal(await editorText(p), evil);
   await run(p);
   assert.equal(await text(p, 'output'), '<img src=y onerror="window.__xss=5">\n<script>window.__xss=6</script>');
   assert.match(await text(p, 'words'), /<\/textarea>/);

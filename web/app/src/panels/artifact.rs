@@ -25,7 +25,7 @@ fn download(bytes: &[u8], name: &str) -> Option<()> {
 #[component]
 pub fn ArtifactPanel(state: State) -> impl IntoView {
     view! {
-        <div class="panel wide">
+        <div class="panel code-panel">
             <h2>"Generated code"</h2>
             <div class="settings">
                 <label>
@@ -61,7 +61,7 @@ pub fn ArtifactPanel(state: State) -> impl IntoView {
                                     let _ = download(&bytes, &name);
                                 }>"Download .wasm"</button>
                             </p>
-                            <pre class="wat" data-testid="wat">{a.wat}</pre>
+                            <pre class="wat" data-testid="wat" role="region" aria-label="WebAssembly text" tabindex="0">{a.wat}</pre>
                         }
                     })
             }}

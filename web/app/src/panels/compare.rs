@@ -32,7 +32,7 @@ pub fn ComparePanel(state: State) -> impl IntoView {
         Err(e) => state.report_error.set(Some(e)),
     };
     view! {
-        <div class="panel wide" data-testid="compare">
+        <div class="panel" data-testid="compare">
             <h2>"Compare with native"</h2>
             <textarea
                 data-testid="import-report"
@@ -40,6 +40,7 @@ pub fn ComparePanel(state: State) -> impl IntoView {
                 rows="4"
                 spellcheck="false"
                 placeholder="paste the JSON of native-runner bench --format json"
+                aria-label="native-runner bench report (JSON)"
                 prop:value=move || pasted.get()
                 on:input=move |ev| pasted.set(event_target_value(&ev))
             ></textarea>

@@ -25,7 +25,7 @@ pub fn ConsolePanel(state: State, client: Client) -> impl IntoView {
     view! {
         <div class="panel">
             <h2>"Output " <small>{move || state.run_ms.get().map(|ms| format!("({ms:.1} ms)"))}</small></h2>
-            <pre class="output" data-testid="output">{move || state.output.get()}</pre>
+            <pre class="output" data-testid="output" role="log" aria-label="Output" tabindex="0">{move || state.output.get()}</pre>
             {move || {
                 state
                     .error
@@ -60,7 +60,7 @@ pub fn ConsolePanel(state: State, client: Client) -> impl IntoView {
             {move || {
                 state.reset_note.get().map(|n| view! { <p class="reset-note" data-testid="reset-note">{n}</p> })
             }}
-            <div class="repl-log" data-testid="repl-log">
+            <div class="repl-log" data-testid="repl-log" role="log" aria-label="REPL transcript" tabindex="0">
                 {move || {
                     state
                         .repl
@@ -79,6 +79,7 @@ pub fn ConsolePanel(state: State, client: Client) -> impl IntoView {
                 data-testid="repl"
                 class="repl"
                 placeholder="a line of Forth, run against the loaded program (Enter; Up/Down: history)"
+                aria-label="REPL: a line of Forth, run against the loaded program"
                 spellcheck="false"
                 prop:value=move || line.get()
                 on:input=move |ev| line.set(event_target_value(&ev))
@@ -100,6 +101,7 @@ pub fn ConsolePanel(state: State, client: Client) -> impl IntoView {
         </div>
         <div class="panel">
             <h2>"Words"</h2>
+            <div class="table-scroll" role="region" aria-label="Words" tabindex="0">
             <table class="words" data-testid="words">
                 <thead>
                     <tr>
@@ -128,6 +130,7 @@ pub fn ConsolePanel(state: State, client: Client) -> impl IntoView {
                     }}
                 </tbody>
             </table>
+            </div>
         </div>
     }
 }

@@ -62,7 +62,7 @@ pub fn ProvenancePanel(state: State) -> impl IntoView {
                 }
             }}
             <h3>"Module provenance section"</h3>
-            <pre class="mono small">
+            <pre class="mono small" role="region" aria-label="Provenance section" tabindex="0">
                 {move || state.artifact.with(|a| a.as_ref().and_then(|a| a.provenance.clone()).unwrap_or_default())}
             </pre>
         </div>

@@ -70,8 +70,8 @@ pub fn SettingsPanel(state: State) -> impl IntoView {
     // Saving follows the signal, so settings restored from a link are kept too.
     Effect::new(move |_| state.limits.with(crate::storage::save_limits));
     view! {
-        <details class="panel" data-testid="settings">
-            <summary>"Settings"</summary>
+        <div class="panel" data-testid="settings">
+            <h2>"Settings"</h2>
             <p class="note">
                 "The limits of the next Run, with the defaults and meaning of the native-runner options they are named after. Going past one is a Forth error; the page goes on."
             </p>
@@ -117,6 +117,6 @@ pub fn SettingsPanel(state: State) -> impl IntoView {
                 "Defaults"
             </button>
             {move || state.settings_error.get().map(|e| view! { <p class="error" data-testid="settings-error">{e}</p> })}
-        </details>
+        </div>
     }
 }

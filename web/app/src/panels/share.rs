@@ -34,7 +34,7 @@ pub fn SharePanel(state: State) -> impl IntoView {
                     .get()
                     .map(|u| {
                         view! {
-                            <input class="share-url" data-testid="share-url" readonly prop:value=u.clone() />
+                            <input class="share-url" data-testid="share-url" aria-label="Share link" readonly prop:value=u.clone() />
                             <p class="note">{format!("{} characters (copied to the clipboard when allowed)", u.len())}</p>
                         }
                     })

@@ -1,0 +1,160 @@
+// The playground's editor: CodeMirror 6 with the Forth mode, bundled by
+// esbuild (`make editor`) into one script that defines `window.ForthEditor`
+// for the Leptos page (web/app/src/editor.rs):
+//
+//   ForthEditor.create(parent, text, onChange(text), onRun()) -> handle
+//                                         (onChange: after typing pauses, see CHANGE_DELAY_MS)
+//   handle.setText(text)                  replace the text (no-op if equal)
+//   handle.setError(line, column, message) a diagnostic (line 0: none)
+//   handle.setSystemWords(json) / handle.setProgramWords(json)  completion
+//   handle.focus()
+//   ForthEditor.textOf(element)           the text of the editor holding it
+//
+// Guarantee: text only ever reaches the document as text (CodeMirror's
+// document model; nothing here sets innerHTML).
+import { EditorState, Prec } from '@codemirror/state';
+import {
+  EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
+  highlightSpecialChars, rectangularSelection, dropCursor,
+} from '@codemirror/view';
+import { defaultKeymap, history, historyKeymap, indentWithTab, temporarilySetTabFocusMode } from '@codemirror/commands';
+import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
+import {
+  autocompletion, startCompletion, closeCompletion, acceptCompletion, moveCompletionSelection,
+} from '@codemirror/autocomplete';
+import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
+import { indentUnit } from '@codemirror/language';
+import { forthLanguage, forthHighlight } from './forth.js';
+import { controlFlowMatching } from './pairs.js';
+import { forthCompletions, setSystemWords, setProgramWords } from './complete.js';
+
+const theme = EditorView.theme({
+  '&': { height: '100%', color: 'var(--fg)', backgroundColor: 'var(--panel)', fontSize: '13px' },
+  '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '20px' },
+  '.cm-content': { caretColor: 'var(--fg)' },
+  '.cm-gutters': { backgroundColor: 'var(--gutter)', color: 'var(--muted)', borderRight: '1px solid var(--line)' },
+  '.cm-activeLine': { backgroundColor: 'var(--active-line)' },
+  '.cm-activeLineGutter': { backgroundColor: 'var(--active-line)' },
+  '&.cm-focused .cm-cursor': { borderLeftColor: 'var(--fg)' },
+  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--selection) !important' },
+  '.cm-matchingBracket, &.cm-focused .cm-matchingBracket': { backgroundColor: 'var(--match)', outline: '1px solid var(--accent)' },
+  '.cm-nonmatchingBracket, &.cm-focused .cm-nonmatchingBracket': { backgroundColor: 'var(--errbg)', color: 'var(--err)' },
+  '.cm-panels': { backgroundColor: 'var(--gutter)', color: 'var(--fg)' },
+  '.cm-tooltip': { backgroundColor: 'var(--panel)', color: 'var(--fg)', border: '1px solid var(--line)' },
+  '.cm-tooltip-autocomplete > ul > li[aria-selected]': { backgroundColor: 'var(--accent)', color: '#fff' },
+  '.cm-completionDetail': { fontFamily: 'var(--mono)', marginLeft: '1em', fontStyle: 'normal', opacity: 1, color: 'inherit' },
+});
+
+// A multi-line text inserted as one input (`insertText` with newlines:
+// dictation, automation such as Playwright's fill) becomes one transaction.
+// Left to the browser it is a DOM edit that CodeMirror reads back, which
+// costs time quadratic in the lines (10 s for 2000 lines).
+const bulkInsert = EditorView.domEventHandlers({
+  beforeinput(e, view) {
+    if (e.inputType !== 'insertText' || !e.data || !e.data.includes('\n')) return false;
+    const sel = view.dom.ownerDocument.getSelection();
+    if (!sel || !sel.anchorNode || !view.contentDOM.contains(sel.anchorNode)) return false;
+    const a = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
+    const b = view.posAtDOM(sel.focusNode, sel.focusOffset);
+    const from = Math.min(a, b);
+    e.preventDefault();
+    view.dispatch({
+      changes: { from, to: Math.max(a, b), insert: e.data },
+      selection: { anchor: from + e.data.length },
+      userEvent: 'input.type',
+      scrollIntoView: true,
+    });
+    return true;
+  },
+});
+
+// How long the text rests before the page is told of it, in ms. Telling it
+// copies the whole text into the app (for 5000 lines, a few ms): off the
+// path from a key to its frame, the page hears of the text once typing
+// pauses, and at once before Run, when the editor loses the focus (a click
+// on a button), and when the page is left.
+const CHANGE_DELAY_MS = 100;
+
+function create(parent, text, onChange, onRun) {
+  let pending = null;
+  const flush = () => {
+    if (pending === null) return;
+    clearTimeout(pending);
+    pending = null;
+    onChange(view.state.doc.toString());
+  };
+  const changed = () => {
+    if (pending !== null) clearTimeout(pending);
+    pending = setTimeout(flush, CHANGE_DELAY_MS);
+  };
+  const runKey = Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => { flush(); onRun(); return true; } }]));
+  // Completion is accepted with Tab, not Enter: Enter always ends the line
+  // (a word typed in full, like `;`, is often a completion's whole label).
+  const completionKeys = Prec.high(keymap.of([
+    { key: 'Ctrl-Space', run: startCompletion },
+    // Escape closes the list and, as a plain Escape does, lets the next Tab leave the editor.
+    { key: 'Escape', run: (view) => closeCompletion(view) && (temporarilySetTabFocusMode(view), true) },
+    { key: 'ArrowDown', run: moveCompletionSelection(true) },
+    { key: 'ArrowUp', run: moveCompletionSelection(false) },
+    { key: 'PageDown', run: moveCompletionSelection(true, 'page') },
+    { key: 'PageUp', run: moveCompletionSelection(false, 'page') },
+    { key: 'Tab', run: acceptCompletion },
+  ]));
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: text,
+      extensions: [
+        lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), drawSelection(), dropCursor(),
+        rectangularSelection(), highlightActiveLine(), highlightSelectionMatches(),
+        bulkInsert, forthLanguage, forthHighlight, controlFlowMatching, indentUnit.of('  '),
+        search({ top: true }),
+        autocompletion({ override: [forthCompletions], activateOnTyping: true, icons: false, defaultKeymap: false, maxRenderedOptions: 40 }),
+        completionKeys,
+        lintGutter(),
+        runKey,
+        keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap, indentWithTab]),
+        theme,
+        EditorView.contentAttributes.of({
+          'data-testid': 'editor', 'aria-label': 'Forth source (Tab indents; Escape then Tab leaves the editor)',
+          spellcheck: 'false', autocapitalize: 'off', autocorrect: 'off',
+        }),
+        EditorView.updateListener.of((u) => { if (u.docChanged) changed(); }),
+        // Leaving the editor (a click on Run) hands the text over and closes
+        // a completion list, also one whose answer comes after the blur.
+        EditorView.domEventHandlers({ blur: (e, v) => { flush(); setTimeout(() => closeCompletion(v), 0); return false; } }),
+      ],
+    }),
+  });
+  // Before the page's own pagehide handler (the autosave), which comes after both.
+  window.addEventListener('beforeunload', flush);
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
+  return {
+    view,
+    flush,
+    setText(t) {
+      flush();
+      if (view.state.doc.toString() === t) return;
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t } });
+    },
+    setError(line, column, message) {
+      const doc = view.state.doc;
+      if (!line || line > doc.lines) { view.dispatch(setDiagnostics(view.state, [])); return; }
+      const l = doc.line(line);
+      const from = Math.min(l.to, l.from + Math.max(0, column - 1));
+      const rest = l.text.slice(from - l.from);
+      const len = rest.search(/\s|$/);
+      const to = Math.min(l.to, from + Math.max(len, 1));
+      view.dispatch(setDiagnostics(view.state, [{ from, to, severity: 'error', message }]));
+    },
+    setSystemWords(json) { setSystemWords(JSON.parse(json)); },
+    setProgramWords(json) { setProgramWords(JSON.parse(json)); },
+    focus() { view.focus(); },
+  };
+}
+
+function textOf(el) {
+  return EditorView.findFromDOM(el)?.state.doc.toString() ?? null;
+}
+
+window.ForthEditor = { create, textOf };
