@@ -807,6 +807,9 @@ impl Forth {
             if self.cfg.optimize {
                 crate::passes::idiom::popcount_loops(f);
             }
+            if self.cfg.inline {
+                crate::passes::vectorize::vectorize_loops(f);
+            }
             crate::passes::unroll::unroll_loops(f, self.cfg.unroll);
         }
         if cfg!(debug_assertions) {

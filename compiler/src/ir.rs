@@ -20,6 +20,7 @@ use std::fmt;
 
 use crate::primitives::Prim;
 
+pub mod vector;
 pub mod verify;
 
 /// An execution token: an index into the machine's table.
@@ -75,6 +76,11 @@ pub enum Op {
     /// `i32.popcnt`). No word compiles to it: the idiom pass puts it in
     /// place of a loop that counts bits (see `passes::idiom`).
     Popcount,
+    /// Run the first trips of the counted loop that follows four at a time
+    /// with wasm SIMD, updating its index and its stack items; the loop
+    /// itself runs the rest (at least one trip). No word compiles to it:
+    /// `passes::vectorize` puts it in front of loops it can describe.
+    Vector(Box<vector::VecLoop>),
 }
 
 /// How a block ends.
@@ -193,6 +199,7 @@ impl fmt::Display for Op {
             Op::LocalGet(l) => write!(f, "local.get {}", l.0),
             Op::LocalSet(l) => write!(f, "local.set {}", l.0),
             Op::Popcount => write!(f, "popcount"),
+            Op::Vector(v) => write!(f, "{v}"),
         }
     }
 }

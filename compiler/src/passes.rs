@@ -10,3 +10,4 @@ pub mod qdup_branch;
 pub mod return_balance;
 pub mod tail_loop;
 pub mod unroll;
+pub mod vectorize;
