@@ -8,7 +8,9 @@
 //!    `+LOOP` end exactly where the scalar loop's tests end them), and the
 //!    number of chunks of four trips, `(n - 1) / 4`, so that the scalar loop
 //!    after it always has one to four trips left (a `DO` loop runs at least
-//!    once, whatever its index and limit). Counts the plan cannot trust
+//!    once, whatever its index and limit); going down, `(n - 2) / 4`, since
+//!    the last trip's index equals the limit, which `?DO` would take for an
+//!    empty loop. Counts the plan cannot trust
 //!    (a distance of 0 or above 2^31, where the scalar loop wraps) give no
 //!    chunk;
 //! 2. the checks that keep the scalar loop's results and faults: every cell
@@ -243,11 +245,15 @@ pub fn emit(b: &mut FnBody, v: &VecLoop, n_loops: u32) {
             s.i32_const(0);
             s.local_get(trips).i32_const(1).i32_sub().i32_const(i32::MIN).i32_lt_u();
         } else {
-            // Distance above the limit, valid below 2^31; trips d / -step + 1.
-            s.local_get(idx).local_get(lim).i32_sub().local_tee(trips);
-            s.i32_const(step.wrapping_neg()).i32_div_u().i32_const(2).i32_shr_u();
+            // Distance above the limit, valid below 2^31; trips q + 1 with
+            // q = d / -step. The last trip's index is the limit itself, which
+            // a `?DO` right after this code would take for an empty loop: so
+            // at least two trips are left, (q - 1) / 4 chunks.
+            s.local_get(idx).local_get(lim).i32_sub().i32_const(step.wrapping_neg()).i32_div_u().local_tee(trips);
+            s.i32_const(1).i32_sub().i32_const(2).i32_shr_u();
             s.i32_const(0);
-            s.local_get(trips).i32_const(i32::MIN).i32_lt_u();
+            s.local_get(idx).local_get(lim).i32_sub().i32_const(i32::MIN).i32_lt_u();
+            s.local_get(trips).i32_const(0).i32_ne().i32_and();
         }
         s.select().local_tee(chunks).i32_eqz().br_if(0);
         s.local_get(chunks).i32_const(2).i32_shl().local_set(trips);

@@ -527,3 +527,139 @@ pub fn vectorize_loops(func: &mut Function) -> usize {
     }
     count
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::Block;
+    use Prim::*;
+
+    fn p(x: Prim) -> Op {
+        Op::Prim(x)
+    }
+
+    fn i() -> Op {
+        Op::LoopIndex(LoopId(0))
+    }
+
+    /// The plan text of a body of loop L0 (`+LOOP` if `plus`).
+    fn text(ops: &[Op], plus: bool) -> Option<String> {
+        plan(ops, LoopId(0), plus).map(|v| v.to_string())
+    }
+
+    #[test]
+    fn reductions_over_addresses_and_indices_get_plans() {
+        // `I @ +` with `1 CELLS +LOOP`: a sum over addresses.
+        let sum = [i(), p(Fetch), p(Add), Op::Lit(1), p(Cells)];
+        assert_eq!(text(&sum, true).unwrap(), "vector L0 step 4: n0=@(i+4t) ; s0Add=n0");
+        // `OVER I CELLS + @ MAX` with LOOP: the address stays, the maximum is reduced.
+        let max = [p(Over), i(), p(Cells), p(Add), p(Fetch), p(Max)];
+        assert_eq!(text(&max, false).unwrap(), "vector L0 step 1: n0=@((s0 Add (i Shl 2))+4t) ; s0 s1Max=n0");
+        // dot.fs: `I @ OVER @ * ROT + SWAP CELL+`.
+        let dot = [i(), p(Fetch), p(Over), p(Fetch), p(Mul), p(Rot), p(Add), p(Swap), p(CellPlus), Op::Lit(4)];
+        assert_eq!(
+            text(&dot, true).unwrap(),
+            "vector L0 step 4: n0=@(i+4t) n1=@(s1+4t) n2=Mul(n0,n1) ; s0Add=n2 s1+=4"
+        );
+        // A strided walk (a column) and a sum kept on the return stack.
+        let col = [p(ToR), p(Over), p(Fetch), p(Over), p(Fetch), p(Mul), p(RFrom), p(Add)];
+        let col = [&col[..], &[p(ToR), Op::Lit(800), p(Add), p(Swap), p(CellPlus), p(Swap), p(RFrom)]].concat();
+        assert_eq!(
+            text(&col, false).unwrap(),
+            "vector L0 step 1: n0=@(s0+4t) n1=@(s1+800t) n2=Mul(n0,n1) ; s0+=4 s1+=800 s2Add=n2"
+        );
+        // A count of flags: `I @ 100 > -`.
+        let count = [i(), p(Fetch), Op::Lit(100), p(Gt), p(Sub), Op::Lit(-4)];
+        assert_eq!(text(&count, true).unwrap(), "vector L0 step -4: n0=@(i+-4t) n1=100+0t n2=Gt(n0,n1) ; s0Sub=n2");
+    }
+
+    #[test]
+    fn maps_get_plans_with_their_store() {
+        // `I @ 2* I !` over addresses.
+        let double = [i(), p(Fetch), p(TwoStar), i(), p(Store), Op::Lit(4)];
+        assert_eq!(text(&double, true).unwrap(), "vector L0 step 4: n0=@(i+4t) n1=Shl(n0,1) ; ; !(i+4t)=n1");
+        // saxpy: `DUP X I CELLS + @ * Y I CELLS + +!`.
+        let saxpy = [p(Dup), Op::Lit(1000), i(), p(Cells), p(Add), p(Fetch), p(Mul)];
+        let saxpy = [&saxpy[..], &[Op::Lit(2000), i(), p(Cells), p(Add), p(AddStore)]].concat();
+        assert_eq!(
+            text(&saxpy, false).unwrap(),
+            "vector L0 step 1: n0=@((2000 Add (i Shl 2))+4t) n1=s0+0t n2=@((1000 Add (i Shl 2))+4t) \
+             n3=Mul(n1,n2) n4=Add(n0,n3) ; s0 ; !((2000 Add (i Shl 2))+4t)=n4"
+        );
+    }
+
+    #[test]
+    fn other_loops_get_no_plan() {
+        for (ops, plus) in [
+            // Nothing loaded or stored.
+            (vec![i(), p(Add)], false),
+            // A call.
+            (vec![i(), Op::Call(99), p(Add)], false),
+            // A division.
+            (vec![i(), p(Fetch), Op::Lit(3), p(Mod), p(Add)], false),
+            // A store whose address is not affine (a histogram).
+            (vec![Op::Lit(1), i(), p(Fetch), p(Cells), Op::Lit(100), p(Add), p(AddStore)], false),
+            // A load after the store.
+            (vec![i(), p(Fetch), i(), p(Store), i(), p(Fetch), p(Add)], false),
+            // A store walking two cells per trip.
+            (vec![i(), p(Fetch), i(), p(Store), Op::Lit(8)], true),
+            // A byte load.
+            (vec![i(), p(CFetch), p(Add)], false),
+            // A polynomial hash: the item is used inside the value it takes.
+            (vec![Op::Lit(31), p(Mul), i(), p(Fetch), p(Add), Op::Lit(4)], true),
+            // A step that is not a constant.
+            (vec![i(), p(Fetch), p(Add), p(Dup)], true),
+            // A body that changes the depth.
+            (vec![i(), p(Fetch)], false),
+            // Return-stack items left behind.
+            (vec![i(), p(Fetch), p(ToR)], false),
+            // A local set in the loop.
+            (vec![i(), p(Fetch), Op::LocalSet(LocalId(0))], false),
+        ] {
+            assert_eq!(text(&ops, plus), None, "{ops:?}");
+        }
+    }
+
+    /// `: T ( addr n -- s ) 0 -ROT CELLS OVER + SWAP <do> I @ + 1 CELLS +LOOP ;`
+    fn sum_function(qdo: bool) -> Function {
+        let pre = vec![Op::Lit(0), p(MinusRot), p(Cells), p(Over), p(Add), p(Swap), Op::DoInit(LoopId(0))];
+        let lp = LoopId(0);
+        let term = if qdo { Term::QDo { lp, body: BlockId(1), exit: BlockId(2) } } else { Term::Jump(BlockId(1)) };
+        let body = vec![i(), p(Fetch), p(Add), Op::Lit(1), p(Cells)];
+        Function {
+            xt: 700,
+            name: "T".into(),
+            blocks: vec![
+                Block { ops: pre, term },
+                Block { ops: body, term: Term::Loop { lp, plus: true, body: BlockId(1), exit: BlockId(2) } },
+                Block { ops: vec![], term: Term::Return },
+            ],
+            n_loops: 1,
+            n_locals: 0,
+        }
+    }
+
+    #[test]
+    fn the_plan_goes_after_the_do_of_its_loop_once() {
+        for qdo in [false, true] {
+            let mut f = sum_function(qdo);
+            assert_eq!(vectorize_loops(&mut f), 1);
+            assert!(matches!(f.blocks[0].ops.last(), Some(Op::Vector(v)) if v.lp == LoopId(0)));
+            assert_eq!(f.blocks[1], sum_function(qdo).blocks[1], "the scalar loop stays");
+            assert!(crate::ir::verify::verify(&f).is_empty());
+            assert_eq!(vectorize_loops(&mut f), 0, "a loop gets one plan");
+        }
+    }
+
+    #[test]
+    fn a_loop_entered_from_elsewhere_gets_no_plan() {
+        let mut f = sum_function(false);
+        // A second way into the body.
+        f.blocks[2].term = Term::Jump(BlockId(1));
+        f.blocks.push(Block { ops: vec![], term: Term::Return });
+        if let Term::Loop { exit, .. } = &mut f.blocks[1].term {
+            *exit = BlockId(3);
+        }
+        assert_eq!(vectorize_loops(&mut f), 0);
+    }
+}
