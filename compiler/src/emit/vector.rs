@@ -307,6 +307,11 @@ pub fn emit(b: &mut FnBody, v: &VecLoop, n_loops: u32) {
                 let &(_, a) = stream.next().expect("one stream per load");
                 if coef == cell {
                     s.local_get(a).v128_load(mem(0, 0));
+                } else if coef == -cell {
+                    // Going down: the four cells end at this trip's, and the
+                    // lanes come out in reverse order.
+                    s.local_get(a).i32_const(-3 * cell).i32_add().v128_load(mem(0, 0)).local_tee(node_local[k]);
+                    s.local_get(node_local[k]).i8x16_shuffle([12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3]);
                 } else if coef == 0 {
                     s.local_get(a).v128_load32_splat(mem(0, 0));
                 } else {
