@@ -8,6 +8,7 @@ pub mod float;
 pub mod module;
 pub mod prim;
 pub mod structure;
+pub mod vector;
 
 pub use module::batch_module;
 pub use structure::EmitError;

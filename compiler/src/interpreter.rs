@@ -53,6 +53,9 @@ pub struct Config {
     pub unroll: usize,
     /// Turn self tail calls of static definitions into loops.
     pub tail_loops: bool,
+    /// Run counted loops that reduce or map cell arrays four trips at a
+    /// time with wasm SIMD (`passes::vectorize`).
+    pub vectorize: bool,
 }
 
 impl Default for Config {
@@ -67,6 +70,7 @@ impl Default for Config {
             warn_stack_comments: false,
             unroll: 4,
             tail_loops: true,
+            vectorize: true,
         }
     }
 }
@@ -812,6 +816,9 @@ impl Forth {
                 crate::passes::ranges::unsigned_divisions(f, &self.effects);
                 let space = runtime::addr::DATA_START..self.cfg.layout.data_end();
                 crate::passes::promote::promote_variables(f, &self.effects, space);
+            }
+            if self.cfg.vectorize {
+                crate::passes::vectorize::vectorize_loops(f);
             }
             crate::passes::unroll::unroll_loops(f, self.cfg.unroll);
         }

@@ -20,6 +20,7 @@ use std::fmt;
 
 use crate::primitives::Prim;
 
+pub mod vector;
 pub mod verify;
 
 /// An execution token: an index into the machine's table.
@@ -80,6 +81,11 @@ pub enum Op {
     /// floored and the unsigned division agree: emitted as `i32.div_u` and
     /// `i32.rem_u`. No word compiles to it (see `passes::ranges`).
     DivU(Prim),
+    /// Run the first trips of the counted loop that follows four at a time
+    /// with wasm SIMD, updating its index and its stack items; the loop
+    /// itself runs the rest (at least one trip). No word compiles to it:
+    /// `passes::vectorize` puts it in front of loops it can describe.
+    Vector(Box<vector::VecLoop>),
 }
 
 /// How a block ends.
@@ -199,6 +205,7 @@ impl fmt::Display for Op {
             Op::LocalSet(l) => write!(f, "local.set {}", l.0),
             Op::Popcount => write!(f, "popcount"),
             Op::DivU(p) => write!(f, "unsigned {}", p.name()),
+            Op::Vector(v) => write!(f, "{v}"),
         }
     }
 }

@@ -122,7 +122,8 @@ impl Limits {
     }
 
     /// The system's settings, as `native-runner` makes them from the same
-    /// options (at `-O2` and above: inlining, unrolling by 4, tail loops).
+    /// options (at `-O2` and above: inlining, unrolling by 4, tail loops,
+    /// vectorized loops).
     pub fn config(&self) -> Config {
         let layout = runtime::Layout::new(self.memory.saturating_mul(1 << 20), self.data_stack, self.return_stack)
             .with_float_stack(self.float_stack);
@@ -133,6 +134,7 @@ impl Limits {
             inline: self.opt_level > 1,
             unroll: if self.opt_level > 1 { 4 } else { 1 },
             tail_loops: self.opt_level > 1,
+            vectorize: self.opt_level > 1,
             ..Config::default()
         }
     }
@@ -148,7 +150,7 @@ mod tests {
         let c = l.config();
         assert_eq!(c.layout, runtime::Layout::default());
         assert_eq!(c.max_input_depth, Config::default().max_input_depth);
-        assert!(c.optimize && c.inline && c.tail_loops && c.unroll == 4);
+        assert!(c.optimize && c.inline && c.tail_loops && c.vectorize && c.unroll == 4);
         assert_eq!(l.max_input_bytes(), 64 << 20);
         assert_eq!(Limits::from_json("{}").unwrap(), l);
     }
@@ -179,7 +181,7 @@ mod tests {
     #[test]
     fn levels_below_two_turn_the_passes_off() {
         let c = Limits { opt_level: 0, ..Limits::default() }.config();
-        assert!(!c.optimize && !c.inline && !c.tail_loops && c.unroll == 1);
+        assert!(!c.optimize && !c.inline && !c.tail_loops && !c.vectorize && c.unroll == 1);
         let c = Limits { opt_level: 1, ..Limits::default() }.config();
         assert!(c.optimize && !c.inline);
     }

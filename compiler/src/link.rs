@@ -454,6 +454,7 @@ impl Forth {
                 "inline": self.cfg.inline,
                 "unroll": self.cfg.unroll,
                 "tail_loops": self.cfg.tail_loops,
+                "vectorize": self.cfg.vectorize,
             },
         });
         serde_json::to_vec_pretty(&doc).expect("provenance serializes")

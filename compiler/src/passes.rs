@@ -13,3 +13,4 @@ pub mod return_balance;
 pub mod self_inline;
 pub mod tail_loop;
 pub mod unroll;
+pub mod vectorize;

@@ -344,6 +344,7 @@ impl Forth {
                     Op::LocalSet(l) => format!("TO local{}", l.0),
                     Op::Popcount => "popcount".to_string(),
                     Op::DivU(p) => format!("{}(unsigned)", p.name()),
+                    Op::Vector(v) => format!("vector(L{})", v.lp.0),
                 };
                 out.push(' ');
                 out.push_str(&s);

@@ -105,6 +105,7 @@ fn run_here(src: &[u8], optimize: bool, link: bool, ticks: u64) -> Outcome {
         inline: optimize,
         unroll: if optimize { 4 } else { 1 },
         tail_loops: optimize,
+        vectorize: optimize,
         ..Config::default()
     });
     if let Err(s) = forth.boot(&mut m) {

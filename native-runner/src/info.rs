@@ -21,7 +21,7 @@ pub struct InfoArgs {
 pub const PASSES: &[(&str, &str)] = &[
     ("-O0", "none: every word keeps its items on the memory stack"),
     ("-O1", "effects: stack-effect inference; static words take and return items as wasm values; ?DUP before a branch becomes DUP with a DROP on one side (so such words stay static)"),
-    ("-O2, -O3", "effects, inline, unroll, tail loops: small straight-line words, and small branching ones (at most 6 blocks, 24 ops, no loop), are inlined into callers (off with --no-inline); small innermost loops run 4 bodies per back edge (--unroll FACTOR); self tail calls become loops (off with --no-tail-loops); a small static recursive word gets its own body pasted in place of its other self calls, twice, so one call runs up to three activations (off with --no-inline)"),
+    ("-O2, -O3", "effects, inline, unroll, tail loops: small straight-line words, and small branching ones (at most 6 blocks, 24 ops, no loop), are inlined into callers (off with --no-inline); small innermost loops run 4 bodies per back edge (--unroll FACTOR); self tail calls become loops (off with --no-tail-loops); a small static recursive word gets its own body pasted in place of its other self calls, twice, so one call runs up to three activations (off with --no-inline); counted loops that reduce or map cell arrays run 4 trips at a time with wasm SIMD (off with --no-vectorize)"),
 ];
 
 /// The report, as text.

@@ -65,6 +65,10 @@ pub struct Limits {
     /// Keep self tail calls as calls (from -O2 they become loops).
     #[arg(long)]
     pub no_tail_loops: bool,
+    /// Keep counted loops scalar (from -O2, loops that reduce or map cell
+    /// arrays run four trips at a time with wasm SIMD).
+    #[arg(long)]
+    pub no_vectorize: bool,
     /// Warn (on stderr) when a definition's stack comment, like ( a b -- c ),
     /// has other item counts than the stack effect the compiler infers.
     #[arg(long)]
@@ -138,6 +142,7 @@ impl Session {
             block_file: limits.blocks.to_string_lossy().into_owned(),
             unroll: limits.unroll_factor(),
             tail_loops: base.tail_loops && !limits.no_tail_loops,
+            vectorize: base.vectorize && !limits.no_vectorize,
             warn_stack_comments: limits.warn_stack_comments,
             ..base
         };

@@ -198,6 +198,12 @@ fn step(
             let d = data.pop();
             data.push_all([combine(&[d], 3)]);
         }
+        // The vector loop runs before the loop it precedes, whose own
+        // blocks carry the latency of its trips; its items pass through.
+        Op::Vector(ref v) => {
+            let ins = data.pop_n(v.items.len());
+            data.push_all(ins);
+        }
         Op::Prim(p) | Op::DivU(p) => return prim(p, prev, data, ret),
     }
     true

@@ -93,6 +93,8 @@ pub struct FnBody<'e> {
     pub fcache: FloatCache,
     /// f64 locals declared: the cache's pool, then loop slots.
     n_f64: u32,
+    /// v128 locals declared, for vectorized loops (see `vector.rs`).
+    n_v128: u32,
 }
 
 /// The top of the float stack held in f64 locals within a straight-line
@@ -149,6 +151,7 @@ impl<'e> FnBody<'e> {
             sp_used: std::cell::Cell::new(false),
             fcache: FloatCache::default(),
             n_f64: 0,
+            n_v128: 0,
         }
     }
 
@@ -160,6 +163,20 @@ impl<'e> FnBody<'e> {
         self.fcache.pool = pool;
         self.n_f64 = if pool == 0 { 0 } else { pool + slots };
         self
+    }
+
+    /// The same empty body with `n` v128 locals (after the f64 ones); must
+    /// be called before any code is emitted.
+    pub fn with_v128(mut self, n: u32) -> Self {
+        debug_assert!(self.code.is_empty());
+        self.n_v128 = n;
+        self
+    }
+
+    /// The `j`-th v128 local.
+    pub fn v128_local(&self, j: u32) -> u32 {
+        debug_assert!(j < self.n_v128);
+        self.n_params + 5 + self.n_f64 + j
     }
 
     /// The first of the f64 locals of the float-stack cache.
@@ -179,7 +196,7 @@ impl<'e> FnBody<'e> {
     }
 
     fn first_fixed(&self) -> u32 {
-        self.n_params + 5 + self.n_f64
+        self.n_params + 5 + self.n_f64 + self.n_v128
     }
 
     /// The instruction sink.
@@ -546,6 +563,9 @@ impl<'e> FnBody<'e> {
         let mut locals = vec![(1, ValType::I32), (4, ValType::I64)];
         if self.n_f64 > 0 {
             locals.push((self.n_f64, ValType::F64));
+        }
+        if self.n_v128 > 0 {
+            locals.push((self.n_v128, ValType::V128));
         }
         locals.push((n, ValType::I32));
         let mut f = wasm_encoder::Function::new(locals);

@@ -113,19 +113,22 @@ pub fn emit_function<'e>(
     let pool = super::float::pool_for(func);
     let float_loops = if pool > 0 { super::float::float_loops(func, &cfg) } else { Vec::new() };
     let slots = float_loops.iter().map(|l| l.depth).max().unwrap_or(0);
+    let v128 = super::vector::locals_for(func);
     // Fixed locals: loop slots, Forth locals, then data-stack slots, then
     // return-stack slots.
     let (body, rslot_base) = match register {
         Some(r) => {
             let inputs = r.effect.inputs;
             let rslot_base = 2 * func.n_loops + func.n_locals + stack_slots(r);
-            let mut body =
-                FnBody::with_params(env, inputs, rslot_base + max_rdepth(func, r)).with_float_cache(pool, slots);
+            let mut body = FnBody::with_params(env, inputs, rslot_base + max_rdepth(func, r))
+                .with_float_cache(pool, slots)
+                .with_v128(v128);
             body.set_vstack((0..inputs).map(Val::Local).collect());
             (body, rslot_base)
         }
         None => {
-            let mut body = FnBody::new(env, 2 * func.n_loops + func.n_locals).with_float_cache(pool, slots);
+            let mut body =
+                FnBody::new(env, 2 * func.n_loops + func.n_locals).with_float_cache(pool, slots).with_v128(v128);
             body.check_entry(true, sure_inputs(func));
             (body, 0)
         }
@@ -463,6 +466,7 @@ impl Structurer<'_, '_> {
                 self.body.get(v);
                 self.body.s().local_set(local);
             }
+            Op::Vector(ref v) => super::vector::emit(&mut self.body, v, self.func.n_loops),
             Op::Popcount => match self.body.pop() {
                 Val::Const(c) => self.body.push(Val::Const(c.count_ones() as i32)),
                 v => {

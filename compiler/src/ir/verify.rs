@@ -32,6 +32,9 @@ pub fn verify(func: &Function) -> Vec<String> {
             if let Op::DoInit(lp) | Op::LoopIndex(lp) | Op::LoopLimit(lp) = op {
                 check_loop(&mut errors, &format!("b{i}"), *lp);
             }
+            if let Op::Vector(v) = op {
+                check_loop(&mut errors, &format!("b{i}"), v.lp);
+            }
             if let Op::LocalGet(l) | Op::LocalSet(l) = op {
                 if l.0 >= func.n_locals {
                     errors.push(format!(

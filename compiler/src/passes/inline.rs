@@ -91,7 +91,7 @@ fn straight_line(f: &Function) -> Option<&[Op]> {
     let simple = block.term == Term::Return
         && block.ops.iter().all(|op| match op {
             Op::Call(x) => *x != f.xt,
-            Op::DoInit(_) | Op::LoopIndex(_) | Op::LoopLimit(_) => false,
+            Op::DoInit(_) | Op::LoopIndex(_) | Op::LoopLimit(_) | Op::Vector(_) => false,
             _ => true,
         });
     simple.then_some(&block.ops)

@@ -74,6 +74,8 @@ fn op_write(op: &Op) -> Write {
         Op::Prim(p) => prim_write(p),
         Op::StoreLit(a) => Write::Cell(a),
         Op::Call(_) => Write::Anything,
+        // Vectorized trips of a map store through computed addresses.
+        Op::Vector(_) => Write::Anything,
         Op::Lit(_)
         | Op::FetchLit(_)
         | Op::DoInit(_)

@@ -394,6 +394,14 @@ impl<'f> Ranges<'f> {
                 st.pop();
                 st.push(Range { lo: 0, hi: 32 });
             }
+            // The vectorized first trips of the loop that follows: its
+            // items come out as any value (its index stays within the
+            // loop's start and limit, which the loop's own ops see).
+            Op::Vector(ref v) => {
+                let n = v.items.len();
+                st.pop_n(n);
+                st.stack.extend((0..n).map(|_| Range::TOP));
+            }
         }
     }
 

@@ -204,6 +204,7 @@ fn provenance(args: &BenchArgs, refs: &References) -> Provenance {
         ("inline", json!(!args.limits.no_inline)),
         ("unroll", json!(args.limits.unroll)),
         ("tail_loops", json!(!args.limits.no_tail_loops)),
+        ("vectorize", json!(!args.limits.no_vectorize)),
         ("memory_mib", json!(args.limits.memory)),
         ("timeout_s", json!(args.limits.timeout)),
         ("entry", json!(args.entry)),

@@ -12,7 +12,8 @@
 //! `EVALUATE` of generated straight-line code, divisions of values that
 //! are never negative (masked, or counted up from 0), and loops that fetch
 //! a variable (`vv`'s first cell) while storing to it, beside it or
-//! through an address computed from the index that may hit it. Every value stays a 32-bit
+//! through an address computed from the index that may hit it, and loops over a
+//! cell array that the optimizer vectorizes. Every value stays a 32-bit
 //! cell, so gforth with 32-bit cells prints the same. A `THROW` is only
 //! reached under a `CATCH`, and divisors are non-zero literals, unless
 //! [`Options::errors`] asks for programs that may stop with an error.
@@ -87,6 +88,27 @@ impl<C: Choose> Gen<'_, C> {
         }
     }
 
+    /// A loop that `-O2` runs four trips at a time (`passes/vectorize.rs`):
+    /// a reduction of `vbuf`'s cells into the top item, by address or by
+    /// index, or a map from `vbuf` to itself at byte offsets that may
+    /// overlap, for 0 to 23 trips. It keeps the depth.
+    fn vector_loop(&mut self, out: &mut String, d: u32) {
+        let n = self.below(24);
+        let (src, dst) = (self.below(17), self.below(17));
+        if d >= 1 && self.below(2) == 0 {
+            let op = self.pick(&["+ ", "xor ", "max ", "min ", "or ", "- ", "3 * + ", "100 > - ", "dup * + "]);
+            if self.below(2) == 0 {
+                let _ = write!(out, "vbuf {src} + dup {n} cells + swap ?do i @ {op}1 cells +loop ");
+            } else {
+                let _ = write!(out, "{n} 0 ?do vbuf {src} + i cells + @ {op}loop ");
+            }
+        } else {
+            let f = self.pick(&["", "3 * 7 + ", "2/ ", "negate ", "i xor ", "255 and "]);
+            let st = self.pick(&["!", "+!"]);
+            let _ = write!(out, "{n} 0 ?do vbuf {src} + i cells + @ {f}vbuf {dst} + i cells + {st} loop ");
+        }
+    }
+
     /// A short text without quotes.
     fn text(&mut self) -> String {
         let n = self.below(8);
@@ -99,7 +121,7 @@ impl<C: Choose> Gen<'_, C> {
         for _ in 0..budget {
             // Control structures and strings cannot go into an EVALUATE string
             // (it is interpreted, and its text is between quotes).
-            let kinds = if self.in_string { 13 } else { 31 };
+            let kinds = if self.in_string { 13 } else { 32 };
             match self.below(kinds) {
                 0..=3 => {
                     let _ = write!(out, "{} ", self.lit());
@@ -235,6 +257,7 @@ impl<C: Choose> Gen<'_, C> {
                     };
                     let _ = write!(out, "{n} 0 ?do {body}loop vv @ + ");
                 }
+                31 if self.loop_depth < 2 => self.vector_loop(out, d),
                 _ => {}
             }
         }
@@ -332,8 +355,11 @@ fn balance(out: &mut String, from: u32, to: u32) {
 /// what it leaves.
 pub fn program_from(ch: &mut impl Choose, opts: Options, n_words: usize) -> String {
     let mut g = Gen { ch, opts, words: Vec::new(), loop_depth: 0, may_throw: false, in_string: false };
-    let mut src =
-        String::from("create buf 8 cells allot  buf 8 cells erase\ncreate vv 8 cells allot  vv 8 cells erase\n");
+    let mut src = String::from(
+        "create buf 8 cells allot  buf 8 cells erase\ncreate vv 8 cells allot  vv 8 cells erase\n\
+         create vbuf 40 cells allot\n\
+         : vinit  40 0 do  i 7 * 3 xor 20 -  vbuf i cells + !  loop ;  vinit\n",
+    );
     for k in 0..n_words {
         g.word(&mut src, k);
     }
