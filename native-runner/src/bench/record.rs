@@ -21,6 +21,7 @@ const USUAL: &[(&str, &str)] = &[
     ("inline", "true"),
     ("unroll", "4"),
     ("tail_loops", "true"),
+    ("vectorize", "true"),
     ("register_signatures", "true"),
     ("data_stack_cells", "16384"),
     ("return_stack_cells", "16384"),
