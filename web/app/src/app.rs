@@ -11,7 +11,7 @@ use crate::actions::{self, Client};
 use crate::editor::Editor;
 use crate::examples::EXAMPLES;
 use crate::panels::{
-    ArtifactPanel, BenchPanel, ComparePanel, ConsolePanel, ProvenancePanel, SettingsPanel, SharePanel,
+    ArtifactPanel, BenchPanel, ComparePanel, ConsolePanel, HistoryPanel, ProvenancePanel, SettingsPanel, SharePanel,
 };
 use crate::split::{columns, Splitter};
 use crate::state::State;
@@ -117,6 +117,7 @@ pub fn App() -> impl IntoView {
                 Tab { key: "provenance", title: "Provenance", view: view! { <ProvenancePanel state=state /> }.into_any() },
                 Tab { key: "bench", title: "Bench", view: view! { <BenchPanel state=state client=client /> }.into_any() },
                 Tab { key: "compare", title: "Compare with native", view: view! { <ComparePanel state=state /> }.into_any() },
+                Tab { key: "history", title: "History", view: view! { <HistoryPanel /> }.into_any() },
                 Tab { key: "share", title: "Share", view: view! { <SharePanel state=state /> }.into_any() },
             ]
         />

@@ -8,6 +8,7 @@ mod app;
 mod chart;
 mod editor;
 mod examples;
+mod history;
 mod panels;
 mod report;
 mod share;

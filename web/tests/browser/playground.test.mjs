@@ -384,6 +384,42 @@ test('a link made by native-runner bench --link opens with its report, settings 
   await page.context().close();
 });
 
+test('a recorded history imports and is plotted per series, as the HTML history draws it', async () => {
+  const src = ': sum ( n -- n ) 0 swap 0 ?do i + loop ;\n: main ( -- ) 3000 sum drop ;\n';
+  const dir = scratch(src, 'sum.fs');
+  const store = join(dir, 'results.sqlite');
+  for (let i = 0; i < 3; i++) {
+    const rec = spawnSync(nativeRunner(), ['bench', 'sum.fs', '--iterations', '3', '--warmup', '0', '--gforth', 'none',
+      '--no-c-wasm', '--no-predict', '--record', '--store', store, '--machine', 'test-machine'],
+    { cwd: dir, encoding: 'utf8' });
+    assert.equal(rec.status, 0, rec.stderr);
+  }
+  const hist = spawnSync(nativeRunner(), ['history', '--store', store, '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(hist.status, 0, hist.stderr);
+  const history = JSON.parse(hist.stdout);
+  assert.equal(history.schema, 'fastforth.history/1');
+  const page = await open();
+  await showTab(page, 'history');
+  await page.fill(sel('import-history'), '{"schema":"fastforth.bench/1","results":[]}');
+  await page.click(sel('import-history-button'));
+  assert.match(await text(page, 'history-error'), /not a history \(schema fastforth.history\/1\)/);
+  await page.fill(sel('import-history'), hist.stdout);
+  await page.click(sel('import-history-button'));
+  await page.waitForSelector(sel('history-results'));
+  const series = page.locator(sel('history-series'));
+  assert.equal(await series.count(), history.series.length);
+  const head = await series.first().locator('h3').textContent();
+  assert.match(head, /^sum · test-machine · O2 · 3 runs · last median /);
+  // One dot per run, a median line through them, and the spread.
+  assert.equal(await series.first().locator('circle.history-dot').count(), 3);
+  assert.equal(await series.first().locator('polyline.history-median').count(), 1);
+  assert.equal(await series.first().locator('line.history-whisker').count(), 3);
+  const titles = await series.first().locator('circle.history-dot title').allTextContents();
+  assert.ok(titles[0].startsWith(`${history.series[0].runs[0].timestamp}: median `), titles[0]);
+  assert.equal(await page.locator(sel('history-error')).count(), 0);
+  await page.context().close();
+});
+
 test('a share link round-trips in a fresh page, and nothing runs until Run', async () => {
   const page = await open();
   const src = ': main ( -- ) ." shared!" ;\nmain';

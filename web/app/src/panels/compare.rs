@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::import_box::ImportBox;
 use crate::chart::compare_chart;
 use crate::report::{self, BenchResult};
 use crate::state::{Bench, State};
@@ -24,7 +25,7 @@ fn pick<'a>(results: &'a [BenchResult], bench: Option<&Bench>, module_sha: Optio
 #[component]
 pub fn ComparePanel(state: State) -> impl IntoView {
     let pasted = RwSignal::new(String::new());
-    let import = move |_| match report::parse(&pasted.get_untracked()) {
+    let import = move || match report::parse(&pasted.get_untracked()) {
         Ok(r) => {
             state.report.set(Some(r));
             state.report_error.set(None);
@@ -34,17 +35,14 @@ pub fn ComparePanel(state: State) -> impl IntoView {
     view! {
         <div class="panel" data-testid="compare">
             <h2>"Compare with native"</h2>
-            <textarea
-                data-testid="import-report"
-                class="import"
-                rows="4"
-                spellcheck="false"
-                placeholder="paste the JSON of native-runner bench --format json"
-                aria-label="native-runner bench report (JSON)"
-                prop:value=move || pasted.get()
-                on:input=move |ev| pasted.set(event_target_value(&ev))
-            ></textarea>
-            <button data-testid="import-button" on:click=import>"Import report"</button>
+            {ImportBox {
+                testid: "import-report",
+                button_testid: "import-button",
+                placeholder: "paste the JSON of native-runner bench --format json",
+                label: "native-runner bench report (JSON)",
+                button: "Import report",
+            }
+                .view(pasted, import)}
             {move || state.report_error.get().map(|e| view! { <p class="error" data-testid="import-error">{e}</p> })}
             {move || {
                 let report = state.report.get()?;
