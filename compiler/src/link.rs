@@ -443,22 +443,32 @@ impl Forth {
             "sources": sources,
             "options": options,
             "module": hashes,
-            "layout": {
-                "memory_bytes": self.cfg.layout.memory_bytes,
-                "data_stack_cells": self.cfg.layout.data_stack_cells,
-                "return_stack_cells": self.cfg.layout.return_stack_cells,
-                "float_stack_floats": self.cfg.layout.float_stack_floats,
-            },
-            "passes": {
-                "register_signatures": self.cfg.optimize,
-                "inline": self.cfg.inline,
-                "unroll": self.cfg.unroll,
-                "tail_loops": self.cfg.tail_loops,
-                "vectorize": self.cfg.vectorize,
-            },
+            "layout": recorded_layout(&self.cfg),
+            "passes": recorded_passes(&self.cfg),
         });
         serde_json::to_vec_pretty(&doc).expect("provenance serializes")
     }
+}
+
+/// The memory layout a module's provenance section records for `cfg`.
+pub fn recorded_layout(cfg: &crate::Config) -> serde_json::Value {
+    serde_json::json!({
+        "memory_bytes": cfg.layout.memory_bytes,
+        "data_stack_cells": cfg.layout.data_stack_cells,
+        "return_stack_cells": cfg.layout.return_stack_cells,
+        "float_stack_floats": cfg.layout.float_stack_floats,
+    })
+}
+
+/// The optimizer switches a module's provenance section records for `cfg`.
+pub fn recorded_passes(cfg: &crate::Config) -> serde_json::Value {
+    serde_json::json!({
+        "register_signatures": cfg.optimize,
+        "inline": cfg.inline,
+        "unroll": cfg.unroll,
+        "tail_loops": cfg.tail_loops,
+        "vectorize": cfg.vectorize,
+    })
 }
 
 /// Reads a custom section out of a module, if present.

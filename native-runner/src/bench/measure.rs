@@ -99,7 +99,7 @@ fn recorded_sources(doc: Option<&serde_json::Value>) -> Vec<SourceRef> {
 /// The compiler options a module records in its provenance section (its
 /// `options`, `layout` and `passes`), flattened to strings; empty when it
 /// has none.
-fn recorded_options(doc: Option<&serde_json::Value>) -> BTreeMap<String, String> {
+pub fn recorded_options(doc: Option<&serde_json::Value>) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     for key in ["options", "layout", "passes"] {
         if let Some(obj) = doc.and_then(|d| d.get(key)).and_then(|v| v.as_object()) {

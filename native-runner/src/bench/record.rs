@@ -9,25 +9,25 @@
 //! series. Each result also records the git commit of its source's
 //! checkout (with `-dirty` when the file has uncommitted changes).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::process::Command;
 
 use super::report::{BenchResult, Report};
 use crate::store::{ResultRow, RunRow, SeriesFilter, Store};
 
-/// The compiler options' usual values, left out of configuration names.
-const USUAL: &[(&str, &str)] = &[
-    ("inline", "true"),
-    ("unroll", "4"),
-    ("tail_loops", "true"),
-    ("vectorize", "true"),
-    ("register_signatures", "true"),
-    ("data_stack_cells", "16384"),
-    ("return_stack_cells", "16384"),
-    ("float_stack_floats", "1024"),
-    ("memory_bytes", "16777216"),
-];
+/// The compiler options' usual values, left out of configuration names:
+/// what a module built with the default limits records, as the compiler
+/// itself writes it (so a new switch is usual at its default without a
+/// list to update).
+fn usual() -> BTreeMap<String, String> {
+    let cfg = compiler::Limits::default().config();
+    let doc = serde_json::json!({
+        "layout": compiler::link::recorded_layout(&cfg),
+        "passes": compiler::link::recorded_passes(&cfg),
+    });
+    super::measure::recorded_options(Some(&doc))
+}
 
 /// This machine's name in the store.
 pub fn machine_name(given: Option<&str>) -> String {
@@ -51,8 +51,9 @@ pub fn machine_name(given: Option<&str>) -> String {
 /// The configuration name of a result.
 pub fn config_name(r: &BenchResult, report: &Report) -> String {
     let mut parts = vec![r.config.clone()];
+    let usual = usual();
     for (k, v) in &r.compiler_options {
-        if !USUAL.iter().any(|(uk, uv)| uk == k && uv == v) {
+        if usual.get(k) != Some(v) {
             parts.push(format!("{k}={v}"));
         }
     }
