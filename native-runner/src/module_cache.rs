@@ -103,17 +103,14 @@ impl ModuleCache {
     /// Looks `bytes` up; a corrupt entry is deleted and described.
     pub fn lookup(&self, engine: &Engine, bytes: &[u8]) -> Lookup {
         let path = self.entry_path(engine, bytes);
-        let Ok(entry) = std::fs::read(&path) else { return Lookup::Miss };
+        let Ok(entry) = read_marking_used(&path) else { return Lookup::Miss };
         let reason = match verified_payload(&entry) {
             // SAFETY: the payload was written by `store` from
             // `Engine::precompile_module` on an engine with the same
             // compatibility hash, and its sha256 matches, so it is exactly
             // those bytes; wasmtime still checks the engine settings.
             Ok(payload) => match unsafe { Module::deserialize(engine, payload) } {
-                Ok(m) => {
-                    mark_used(&path);
-                    return Lookup::Hit(m);
-                }
+                Ok(m) => return Lookup::Hit(m),
                 Err(e) => format!("cannot load {}: {e}", path.display()),
             },
             Err(why) => format!("{} is {why}", path.display()),
@@ -152,9 +149,7 @@ impl ModuleCache {
     /// which checks it), if there is one.
     pub fn snapshot(&self, key: &str) -> Option<Vec<u8>> {
         let path = self.snapshot_path(key);
-        let bytes = std::fs::read(&path).ok()?;
-        mark_used(&path);
-        Some(bytes)
+        read_marking_used(&path).ok()
     }
 
     /// Stores a boot snapshot under `key` (best effort, atomically).
@@ -314,14 +309,24 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
     Ok(bytes as u64)
 }
 
-/// Marks a cache file as used now, unless it was marked recently.
-fn mark_used(path: &Path) {
-    let Ok(file) = std::fs::File::options().append(true).open(path) else { return };
-    let fresh =
-        file.metadata().and_then(|m| m.modified()).is_ok_and(|t| t.elapsed().is_ok_and(|age| age < TOUCH_AFTER));
+/// Reads a cache file and marks it as used now, unless it was marked
+/// recently, through one open (this is on every start-up's path). A file
+/// this user may only read is still read, unmarked.
+fn read_marking_used(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut file = match std::fs::File::options().read(true).append(true).open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => return std::fs::read(path),
+        Err(e) => return Err(e),
+    };
+    let meta = file.metadata()?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes)?;
+    let fresh = meta.modified().is_ok_and(|t| t.elapsed().is_ok_and(|age| age < TOUCH_AFTER));
     if !fresh {
         let _ = file.set_modified(SystemTime::now());
     }
+    Ok(bytes)
 }
 
 /// The payload of an entry whose checksum matches, or why it does not.
@@ -416,7 +421,7 @@ mod tests {
         std::fs::write(&left, b"half a write").unwrap();
         std::fs::File::options().append(true).open(&left).unwrap().set_modified(old).unwrap();
         // Loading "a" marks it used, so "b" is now the oldest.
-        mark_used(&dir.join("a.cwasm"));
+        read_marking_used(&dir.join("a.cwasm")).unwrap();
         store(&dir.join("e.cwasm"), &[0u8; 2968]).unwrap();
         cache.trim();
         let mut names: Vec<String> =
