@@ -166,8 +166,8 @@ impl ModuleCache {
 
     /// The number of entries and their total size in bytes.
     pub fn usage(&self) -> (u64, u64) {
-        let files = self.files();
-        (files.entries.len() as u64, files.entries.iter().map(|e| e.1).sum())
+        let s = self.summary();
+        (s.modules + s.snapshots, s.bytes)
     }
 
     /// The entries and boot snapshots (last use, size, path), and the
