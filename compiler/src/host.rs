@@ -54,6 +54,11 @@ impl Forth {
             }
             Defer => {
                 self.define_with_body(m, CodeField::Defer, |body| Kind::Defer { body })?;
+                if let Some(id) = self.latest {
+                    let h = self.dict.get(id);
+                    let (xt, name) = (h.xt, h.name.clone());
+                    self.declare_deferred_effect(xt, &name);
+                }
                 self.allot_bytes(m, &[0; 4]).map(|_| ())
             }
             BufferColon => {

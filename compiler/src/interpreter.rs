@@ -831,8 +831,16 @@ impl Forth {
             }
         }
         let is_host = |xt: Xt| host_word_of(xt).is_some();
-        let bytes = crate::emit::batch_module(self.cfg.layout, &funcs, &is_host, &mut self.effects, self.cfg.optimize)
-            .map_err(|e| Fault::Host(e.to_string()))?;
+        let deferred = &self.system.deferred_effects;
+        let bytes = crate::emit::batch_module(
+            self.cfg.layout,
+            &funcs,
+            &is_host,
+            &mut self.effects,
+            deferred,
+            self.cfg.optimize,
+        )
+        .map_err(|e| Fault::Host(e.to_string()))?;
         if self.cfg.validate {
             if let Err(e) = wasmparser::validate(&bytes) {
                 return Err(Fault::Host(format!("internal error: emitted module does not validate: {e}")));

@@ -1,16 +1,17 @@
 //! Questions tools ask about a loaded program: the compiled form and the
 //! inferred stack effect of a word, by name.
 //!
-//! Effects are inferred afresh over every compiled definition in load order
-//! (so they do not depend on the optimization level, which only decides
-//! whether the emitter uses them).
+//! Effects are inferred afresh over every compiled definition in load order,
+//! from the declared effects of the system's deferred I/O words (so they do
+//! not depend on the optimization level, which only decides whether the
+//! emitter uses them).
 
 use crate::dictionary::Kind;
 use crate::error::Diagnostic;
 use crate::interpreter::Forth;
 use crate::ir::{Function, Xt};
 use crate::machine::Machine;
-use crate::passes::effects::{infer, Effect, Known};
+use crate::passes::effects::{infer, Effect};
 
 impl Forth {
     /// Emits pending definitions, then returns every compiled colon
@@ -29,7 +30,7 @@ impl Forth {
     /// `Ok(None)` if it is dynamic, an error if there is no such definition.
     pub fn inferred_effect(&mut self, m: &mut dyn Machine, name: &str) -> Result<Option<Effect>, Diagnostic> {
         let xt = self.colon_xt(name).ok_or_else(|| Diagnostic::new(format!("{name} is not a colon definition")))?;
-        let mut known = Known::new();
+        let mut known = self.system.deferred_effects.clone();
         for f in self.compiled_definitions(m)? {
             if let Some(e) = infer(f, &known) {
                 known.insert(f.xt, e);

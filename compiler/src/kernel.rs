@@ -58,6 +58,9 @@ pub struct Extras<'a> {
     pub custom: &'a [(String, Vec<u8>)],
     /// The module's name in the name section.
     pub name: &'a str,
+    /// Deferred words with a declared effect, which `known` also holds
+    /// (see `system_words`).
+    pub deferred: Option<&'a Known>,
 }
 
 /// A table entry of a linked image besides primitives, host words and
@@ -149,6 +152,7 @@ pub fn image_module(layout: Layout, extras: &Extras, known: &mut Known, optimize
     module.section(&elems);
 
     let is_host = |xt: Xt| host_word_of(xt).is_some();
+    let none = Known::new();
     let env = Env {
         layout,
         host_func: HOST_FUNC,
@@ -158,6 +162,7 @@ pub fn image_module(layout: Layout, extras: &Extras, known: &mut Known, optimize
         direct: &plan.direct,
         register: &plan.register,
         known,
+        deferred: extras.deferred.unwrap_or(&none),
         is_host: &is_host,
     };
     let mut code = CodeSection::new();

@@ -23,7 +23,7 @@
 //!     n_locals: 0,
 //! };
 //! let mut effects = compiler::passes::effects::Known::new();
-//! let bytes = compiler::emit::batch_module(runtime::Layout::default(), &[square], &|_| false, &mut effects, true).unwrap();
+//! let bytes = compiler::emit::batch_module(runtime::Layout::default(), &[square], &|_| false, &mut effects, &Default::default(), true).unwrap();
 //! wasmparser::validate(&bytes).unwrap();
 //! // The optimizer found that SQUARE takes one item and leaves one.
 //! assert_eq!(effects.values().next(), Some(&compiler::passes::effects::Effect::new(1, 1)));

@@ -366,8 +366,10 @@ impl Forth {
             entry_points: &[(entry.clone(), entry_xt)],
             custom: &[(IMAGE_SECTION.to_string(), image_json)],
             name: "fastforth-image",
+            deferred: Some(&self.system.deferred_effects),
         };
-        let mut bytes = kernel::image_module(layout, &extras, &mut Default::default(), self.cfg.optimize)
+        let mut known = self.system.deferred_effects.clone();
+        let mut bytes = kernel::image_module(layout, &extras, &mut known, self.cfg.optimize)
             .map_err(|e| Diagnostic::new(e.to_string()))?;
         // The provenance section comes last and records hashes of everything
         // before it, so a reader can check the module it sits in.

@@ -270,6 +270,7 @@ mod tests {
                 std::slice::from_ref(&f),
                 &|_| false,
                 &mut known,
+                &Known::new(),
                 optimize,
             )
             .unwrap();

@@ -18,7 +18,9 @@ DEFER KEY? ( -- flag )  ' (KEY?) IS KEY?
 : DECIMAL ( -- ) 10 BASE ! ;
 : HEX ( -- ) 16 BASE ! ;
 : SPACE ( -- ) BL EMIT ;
-: SPACES ( n -- ) BEGIN DUP 0> WHILE SPACE 1- REPEAT DROP ;
+\ As in gforth, SPACES types blanks, at most 80 at a time, from a buffer.
+CREATE (BLANKS) ( -- c-addr ) 80 ALLOT  (BLANKS) 80 BL FILL
+: SPACES ( n -- ) BEGIN DUP 0> WHILE DUP 80 MIN (BLANKS) OVER TYPE - REPEAT DROP ;
 
 \ The end of the current pictured output: gforth's <<# and #>> nest them.
 CREATE (HOLD-END) ( -- a-addr ) {HOLD_END} ,

@@ -60,6 +60,9 @@ pub struct Env<'a> {
     pub register: &'a HashMap<Xt, (u32, Effect)>,
     /// Static effects of words reached through the table.
     pub known: &'a Known,
+    /// The deferred words among `known`: what they execute can change, so
+    /// each call checks the effect at run time.
+    pub deferred: &'a Known,
     /// Xts of host words (called through the host import).
     pub is_host: &'a dyn Fn(Xt) -> bool,
 }
@@ -365,11 +368,14 @@ impl<'e> FnBody<'e> {
         if let Some(&(f, e)) = self.env.register.get(&xt) {
             return self.register_call(f, e);
         }
+        if let Some(&e) = self.env.deferred.get(&xt) {
+            return self.local_call(xt, e, false, true);
+        }
         if let Some(e) = call_effect(xt, self.env.known) {
             if is_throw(xt) {
                 return self.throw_call(xt, e);
             }
-            return self.local_call(xt, e, throws_to_catch(xt));
+            return self.local_call(xt, e, throws_to_catch(xt), false);
         }
         self.sync_out();
         self.emit_call_insn(xt);
@@ -452,7 +458,9 @@ impl<'e> FnBody<'e> {
     /// With `spill`, the items of the virtual stack below the arguments are
     /// written below them first (the virtual stack keeps them too), so that
     /// a `CATCH` this call throws to finds in memory what the stack held.
-    fn local_call(&mut self, xt: Xt, e: Effect, spill: bool) {
+    /// With `checked` (a deferred word), the callee's effect is checked at
+    /// run time ([`FnBody::check_deferred_effect`]).
+    fn local_call(&mut self, xt: Xt, e: Effect, spill: bool, checked: bool) {
         let mut args = self.pop_n(e.inputs);
         self.commit_pops();
         let sp = self.sp();
@@ -470,6 +478,9 @@ impl<'e> FnBody<'e> {
         }
         self.s().local_get(sp).i32_const((n_in * runtime::CELL) as i32).i32_sub().global_set(g);
         self.emit_call_insn(xt);
+        if checked {
+            self.check_deferred_effect(e);
+        }
         let n_out = e.outputs;
         for k in 0..n_out {
             let off = (below + k + 1) * runtime::CELL;
@@ -481,6 +492,24 @@ impl<'e> FnBody<'e> {
         self.sp_dirty = false;
     }
 
+    /// Right after a local call of a deferred word with effect `e`, while
+    /// the global `sp` is still the callee's: the word it executed must have
+    /// left it `e.outputs` cells below the local `sp`. If it took more
+    /// items, THROW -4 (stack underflow); if it left more, THROW -3 (stack
+    /// overflow).
+    fn check_deferred_effect(&mut self, e: Effect) {
+        use wasm_encoder::BlockType::Empty;
+        let (sp, g) = (self.sp(), self.env.sp_global);
+        let t = self.temp();
+        let results = (e.outputs * runtime::CELL) as i32;
+        self.s().global_get(g).local_get(sp).i32_const(results).i32_sub().i32_sub().local_tee(t).if_(Empty);
+        self.s().local_get(t).i32_const(0).i32_gt_s().if_(Empty);
+        self.throw(runtime::throw::STACK_UNDERFLOW);
+        self.s().else_();
+        self.throw(runtime::throw::STACK_OVERFLOW);
+        self.s().end().end();
+    }
+
     /// `THROW`: only a non-zero code reaches the host (`ior THROW` after
     /// every I/O or allocation word is common, and mostly 0).
     fn throw_call(&mut self, xt: Xt, e: Effect) {
@@ -489,7 +518,7 @@ impl<'e> FnBody<'e> {
             Val::Const(0) => return,
             Val::Const(_) => {
                 self.push(code);
-                return self.local_call(xt, e, true);
+                return self.local_call(xt, e, true, false);
             }
             Val::Local(_) => {}
         }
@@ -498,7 +527,7 @@ impl<'e> FnBody<'e> {
         self.get(code);
         self.s().if_(wasm_encoder::BlockType::Empty);
         self.push(code);
-        self.local_call(xt, e, true);
+        self.local_call(xt, e, true, false);
         self.s().end();
     }
 

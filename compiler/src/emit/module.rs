@@ -186,6 +186,7 @@ pub fn batch_module(
     funcs: &[Function],
     is_host: &dyn Fn(Xt) -> bool,
     known: &mut Known,
+    deferred: &Known,
     optimize: bool,
 ) -> Result<Vec<u8>, EmitError> {
     let first = 2;
@@ -212,6 +213,7 @@ pub fn batch_module(
         direct: &plan.direct,
         register: &plan.register,
         known,
+        deferred,
         is_host,
     };
 
