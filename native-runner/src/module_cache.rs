@@ -2,11 +2,12 @@
 //!
 //! An entry is keyed by the sha256 of the module bytes, of the engine's
 //! compatibility hash (wasmtime version, Cranelift settings, CPU features)
-//! and of the target triple, and stored as the sha256 of its payload
-//! followed by the payload that `Engine::precompile_module` produced.
+//! and of the target triple, and stored as the payload that
+//! `Engine::precompile_module` produced behind its checksum
+//! (`compiler::digest::with_checksum`).
 //!
 //! Guarantees:
-//! - before an entry is used its payload hash is checked; a corrupt or
+//! - before an entry is used its checksum is checked; a corrupt or
 //!   truncated entry is reported on standard error, discarded and rebuilt,
 //!   never loaded;
 //! - entries are written to a temporary file unique to the process and
@@ -31,7 +32,7 @@ use sha2::{Digest, Sha256};
 use wasmtime::{Engine, Module};
 
 use crate::engine::HOST_TARGET;
-use compiler::digest::hex;
+use compiler::digest::{checked_payload, hex, with_checksum};
 
 /// The cache folder.
 #[derive(Clone, Debug)]
@@ -93,7 +94,7 @@ impl ModuleCache {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         engine.precompile_compatibility_hash().hash(&mut h);
         let mut sha = Sha256::new();
-        sha.update(b"fastforth module cache v2\0");
+        sha.update(b"fastforth module cache v3\0");
         sha.update(HOST_TARGET.as_bytes());
         sha.update(h.finish().to_le_bytes());
         sha.update(Sha256::digest(bytes));
@@ -104,7 +105,7 @@ impl ModuleCache {
     pub fn lookup(&self, engine: &Engine, bytes: &[u8]) -> Lookup {
         let path = self.entry_path(engine, bytes);
         let Ok(entry) = read_marking_used(&path) else { return Lookup::Miss };
-        let reason = match verified_payload(&entry) {
+        let reason = match checked_payload(&entry) {
             // SAFETY: the payload was written by `store` from
             // `Engine::precompile_module` on an engine with the same
             // compatibility hash, and its sha256 matches, so it is exactly
@@ -329,23 +330,8 @@ fn read_marking_used(path: &Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// The payload of an entry whose checksum matches, or why it does not.
-pub fn verified_payload(entry: &[u8]) -> Result<&[u8], &'static str> {
-    if entry.len() < 32 {
-        return Err("truncated (shorter than its checksum)");
-    }
-    let (sum, payload) = entry.split_at(32);
-    if Sha256::digest(payload).as_slice() == sum {
-        Ok(payload)
-    } else {
-        Err("corrupt or truncated (checksum mismatch)")
-    }
-}
-
 fn store(path: &Path, payload: &[u8]) -> std::io::Result<()> {
-    let mut entry = Sha256::digest(payload).to_vec();
-    entry.extend_from_slice(payload);
-    write_atomically(path, &entry)
+    write_atomically(path, &with_checksum(payload))
 }
 
 /// Writes a file through a temporary one unique to the process and thread,
@@ -366,19 +352,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn corrupt_entries_are_rejected() {
-        let payload = b"compiled code".to_vec();
-        let mut entry = Sha256::digest(&payload).to_vec();
-        entry.extend_from_slice(&payload);
-        assert_eq!(verified_payload(&entry), Ok(&payload[..]));
-        let mut bad = entry.clone();
-        *bad.last_mut().unwrap() ^= 1;
-        assert!(verified_payload(&bad).is_err());
-        assert!(verified_payload(&entry[..40]).is_err());
-        assert!(verified_payload(&entry[..10]).is_err());
-    }
-
-    #[test]
     fn a_corrupt_entry_is_reported_and_rebuilt_not_loaded() {
         let dir = std::env::temp_dir().join(format!("ff-cache-test-{}", std::process::id()));
         let cache = ModuleCache::new(dir.clone()).unwrap();
@@ -386,7 +359,7 @@ mod tests {
         let wasm = wat_module();
         cache.load_or_compile(&engine, &wasm).unwrap();
         let entry = cache.entry_path(&engine, &wasm);
-        assert!(verified_payload(&std::fs::read(&entry).unwrap()).is_ok());
+        assert!(checked_payload(&std::fs::read(&entry).unwrap()).is_ok());
         for bad in [&b"garbage that is long enough to have a checksum and more"[..], b"short"] {
             std::fs::write(&entry, bad).unwrap();
             assert!(matches!(cache.lookup(&engine, &wasm), Lookup::Corrupt(_)));
@@ -394,7 +367,7 @@ mod tests {
             assert!(matches!(cache.lookup(&engine, &wasm), Lookup::Miss));
             let m = cache.load_or_compile(&engine, &wasm).unwrap();
             assert!(m.get_export("f").is_some());
-            assert!(verified_payload(&std::fs::read(&entry).unwrap()).is_ok());
+            assert!(checked_payload(&std::fs::read(&entry).unwrap()).is_ok());
             assert!(matches!(cache.lookup(&engine, &wasm), Lookup::Hit(_)));
         }
         assert_eq!(cache.usage().0, 1);
@@ -422,7 +395,7 @@ mod tests {
         std::fs::File::options().append(true).open(&left).unwrap().set_modified(old).unwrap();
         // Loading "a" marks it used, so "b" is now the oldest.
         read_marking_used(&dir.join("a.cwasm")).unwrap();
-        store(&dir.join("e.cwasm"), &[0u8; 2968]).unwrap();
+        store(&dir.join("e.cwasm"), &[0u8; 3000 - compiler::digest::CHECKSUM_LEN]).unwrap();
         cache.trim();
         let mut names: Vec<String> =
             std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
