@@ -4,7 +4,7 @@
 //! A call to a definition whose body is one block of at most
 //! [`MAX_INLINE_OPS`] operations, ending in a return, with no loop and no
 //! call to itself, is replaced by those operations (local gets and sets do
-//! not count towards that size). The callee's locals (`{: :}`) become fresh
+//! not count towards that size, and a float literal counts as one). The callee's locals (`{: :}`) become fresh
 //! locals of the caller at each place it is pasted. Colon definitions never
 //! change once compiled, so this is always equivalent; it removes the call
 //! and lets the caller's stack cache see through words like `CELL+ @`.
@@ -17,6 +17,7 @@
 use std::collections::HashMap;
 
 use crate::ir::{Function, LocalId, Op, Term, Xt};
+use crate::primitives::Prim;
 
 /// The largest body, in operations, that is inlined. 24 takes in words like
 /// the n-queens benchmark's `FREE?` and `MARK` (about 20 operations each,
@@ -30,7 +31,15 @@ pub fn inlinable(f: &Function) -> Option<&[Op]> {
     // Moving items in and out of locals costs nothing once compiled, so
     // local ops do not count against the size (up to as many again).
     let locals = ops.iter().filter(|op| matches!(op, Op::LocalGet(_) | Op::LocalSet(_))).count();
-    (ops.len() - locals <= MAX_INLINE_OPS && locals <= MAX_INLINE_OPS).then_some(ops)
+    (size(ops) - locals <= MAX_INLINE_OPS && locals <= MAX_INLINE_OPS).then_some(ops)
+}
+
+/// The size of `ops` in operations, a float literal counting as one: it is
+/// its two halves and `FLit` in the IR, but one `f64.const` once emitted,
+/// so `0.5E F*` weighs what `2 *` does.
+fn size(ops: &[Op]) -> usize {
+    let halves = ops.windows(3).filter(|w| matches!(w, [Op::Lit(_), Op::Lit(_), Op::Prim(Prim::FLit)])).count();
+    ops.len() - 2 * halves
 }
 
 /// The number of locals `ops` use.
@@ -131,7 +140,6 @@ fn paste<'b>(f: &mut Function, body: &dyn Fn(Xt) -> Option<&'b [Op]>, inlined: &
 mod tests {
     use super::*;
     use crate::ir::Block;
-    use crate::primitives::Prim;
 
     fn func(xt: Xt, ops: Vec<Op>) -> Function {
         Function {
@@ -154,6 +162,19 @@ mod tests {
         assert_eq!(inline_small(&mut funcs, &HashMap::new()), [(101, 100), (101, 100), (102, 101)]);
         assert_eq!(funcs[2].blocks[0].ops.len(), 5);
         assert!(funcs[2].blocks[0].ops.iter().all(|op| !matches!(op, Op::Call(_))));
+    }
+
+    /// A float literal weighs one op: `MAX_INLINE_OPS` of `1E F*` pairs are
+    /// inlined, one pair more is not.
+    #[test]
+    fn float_literals_count_as_one_op() {
+        let pairs = |n: usize| {
+            let one = 1f64.to_bits();
+            let pair = [Op::Lit(one as i32), Op::Lit((one >> 32) as i32), Op::Prim(Prim::FLit), Op::Prim(Prim::FMul)];
+            func(100, pair.iter().cycle().take(4 * n).cloned().collect())
+        };
+        assert!(inlinable(&pairs(MAX_INLINE_OPS / 2)).is_some());
+        assert!(inlinable(&pairs(MAX_INLINE_OPS / 2 + 1)).is_none());
     }
 
     /// A long word called once is pasted at link time; one called twice, or
