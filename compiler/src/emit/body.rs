@@ -123,6 +123,12 @@ pub struct FloatCache {
     pub depth_checked: u32,
     /// See `depth_checked`.
     pub room_checked: u32,
+    /// How deep below `fsp`, and how far above it, the rest of the block
+    /// goes before a call (`float::expect_block`): the first check of
+    /// each kind checks that much. Zero after a flush.
+    pub reach_depth: u32,
+    /// See `reach_depth`.
+    pub reach_room: u32,
     /// In a loop whose floats stay in slots: how many (`float::FloatLoop`).
     pub slots: u32,
 }

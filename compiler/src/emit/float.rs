@@ -129,6 +129,28 @@ pub struct FloatLoop {
     pub depth: u32,
 }
 
+/// How a float primitive moves the float stack: floats popped, floats
+/// pushed, fresh locals used; `None` for one that looks at the whole stack
+/// (`FPICK`) or is not a float primitive.
+fn float_shape(p: Prim) -> Option<(i64, i64, u32)> {
+    use Prim::*;
+    Some(match p {
+        FLit | FFetch | SFFetch | DFFetch | DToF | SToF => (0, 1, 1),
+        FAdd | FSub | FMul | FDiv | FMax | FMin => (2, 1, 1),
+        FNegate | FAbs | FSqrt | Floor | FRound | FTrunc => (1, 1, 1),
+        FLt | FGt | FEq | FNe | FLe | FGe => (2, 0, 0),
+        FZeroLt | FZeroEq | FZeroGt | FZeroNe | FZeroLe | FZeroGe | FStore | SFStore | DFStore | FComma | FDrop
+        | FToD | FToS | FBits => (1, 0, 0),
+        FDup => (1, 2, 0),
+        FSwap => (2, 2, 0),
+        FOver | FTuck => (2, 3, 0),
+        FRot | FMinusRot => (3, 3, 0),
+        FNip => (2, 1, 0),
+        FDepth => (0, 0, 0),
+        _ => return None,
+    })
+}
+
 /// The float-stack shape of a block's ops: how many floats it takes from
 /// below and how many fresh locals it uses, if it is balanced, calls
 /// nothing and does not index the stack.
@@ -141,26 +163,45 @@ fn block_shape(ops: &[Op]) -> Option<(u32, u32)> {
             Op::Prim(p) if uses_float_stack(*p) => *p,
             _ => continue,
         };
-        let (pops, pushes, new) = match p {
-            FLit | FFetch | SFFetch | DFFetch | DToF | SToF => (0, 1, 1),
-            FAdd | FSub | FMul | FDiv | FMax | FMin => (2, 1, 1),
-            FNegate | FAbs | FSqrt | Floor | FRound | FTrunc => (1, 1, 1),
-            FLt | FGt | FEq | FNe | FLe | FGe => (2, 0, 0),
-            FZeroLt | FZeroEq | FZeroGt | FZeroNe | FZeroLe | FZeroGe | FStore | SFStore | DFStore | FComma | FDrop
-            | FToD | FToS | FBits => (1, 0, 0),
-            FDup => (1, 2, 0),
-            FSwap => (2, 2, 0),
-            FOver | FTuck => (2, 3, 0),
-            FRot | FMinusRot => (3, 3, 0),
-            FNip => (2, 1, 0),
-            _ => (0, 0, 0),
-        };
+        let (pops, pushes, new) = float_shape(p).unwrap_or((0, 0, 0));
         d -= pops;
         low = low.min(d);
         d += pushes;
         fresh += new;
     }
     (d == 0).then_some((low.unsigned_abs() as u32, fresh))
+}
+
+/// Called where a block's ops start to be emitted: from the cache's state
+/// and the ops, how deep below the committed `fsp` the block will read and
+/// how far above it it will push, up to its first call (after which `fsp`
+/// may be anywhere). The first check of each kind then checks the whole
+/// reach, so a loop body that pushes four floats checks once, not four
+/// times. A block is straight-line code, so the reach is reached unless an
+/// error ends the block first: an overflow is then reported at the
+/// block's first push rather than at a later one, with the same code.
+pub fn expect_block(b: &mut FnBody, ops: &[Op]) {
+    // Checks made in the block emitted before say nothing here: it need
+    // not lie on every path to this one.
+    b.fcache.depth_checked = 0;
+    b.fcache.room_checked = 0;
+    let mut d = b.fcache.items.len() as i64 - i64::from(b.fcache.popped);
+    let (mut low, mut high) = (d.min(0), d.max(0));
+    for op in ops {
+        let p = match op {
+            Op::Prim(p) if uses_float_stack(*p) => *p,
+            Op::Prim(p) if *p != Prim::Execute => continue,
+            Op::Lit(_) | Op::LocalGet(_) | Op::LocalSet(_) | Op::LoopIndex(_) | Op::LoopLimit(_) => continue,
+            _ => break,
+        };
+        let Some((pops, pushes, _)) = float_shape(p) else { break };
+        d -= pops;
+        low = low.min(d);
+        d += pushes;
+        high = high.max(d);
+    }
+    b.fcache.reach_depth = low.unsigned_abs() as u32;
+    b.fcache.reach_room = high as u32;
 }
 
 /// The loops of `func` whose floats can stay in slots.
@@ -291,6 +332,8 @@ pub fn flush(b: &mut FnBody) {
     b.fcache.used = 0;
     b.fcache.depth_checked = 0;
     b.fcache.room_checked = 0;
+    b.fcache.reach_depth = 0;
+    b.fcache.reach_room = 0;
     b.fcache.slots = 0;
     let len = items.len() as u32;
     let delta = (popped as i32 - len as i32) * FLOAT as i32;
@@ -354,12 +397,13 @@ fn fpop(b: &mut FnBody) -> u32 {
 
 /// Throws -45 unless memory holds a float at `fsp + off`.
 fn need_in_memory(b: &mut FnBody, off: u32) {
-    let depth = off / FLOAT + 1;
-    if depth <= b.fcache.depth_checked {
+    let needed = off / FLOAT + 1;
+    if needed <= b.fcache.depth_checked {
         return;
     }
+    let depth = needed.max(b.fcache.reach_depth);
     b.fcache.depth_checked = depth;
-    let lowest_ok = b.env.layout.fs_base() - off - FLOAT;
+    let lowest_ok = b.env.layout.fs_base().saturating_sub(depth * FLOAT);
     check(
         b,
         lowest_ok,
@@ -396,8 +440,9 @@ fn fpush(b: &mut FnBody, l: u32) {
     let c = &mut b.fcache;
     let grown = c.items.len() as i64 + 1 - i64::from(c.popped);
     if grown > i64::from(c.room_checked) {
-        c.room_checked = grown as u32;
-        let highest_bad = b.env.layout.fs_limit() + grown as u32 * FLOAT;
+        let room = (grown as u32).max(c.reach_room);
+        c.room_checked = room;
+        let highest_bad = b.env.layout.fs_limit() + room * FLOAT;
         check(
             b,
             highest_bad,

@@ -265,6 +265,7 @@ impl Structurer<'_, '_> {
         }
         let tail = self.tail_call(x, in_loop.is_some());
         let n = block.ops.len() - usize::from(tail.is_some());
+        super::float::expect_block(&mut self.body, &block.ops[..n]);
         for op in &block.ops[..n] {
             self.emit_op(op);
         }
