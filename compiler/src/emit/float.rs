@@ -111,20 +111,21 @@ pub const MAX_LOOP_SLOTS: u32 = 8;
 /// Every block of the loop leaves the float stack as deep as it found it
 /// and needs at most `depth` floats from below, calls nothing and never
 /// indexes the stack (`FPICK`); the loop has one entry edge source `pre`
-/// and one exit block `exit`, entered only from the loop and `pre`. Then
-/// the top `depth` floats are loaded into slots at the end of `pre` (a read
-/// that may look above the stack's bottom, into the guard; nothing is
-/// assumed about the values until a word uses them, where the usual check
-/// runs), the loop's blocks start and end with them in the slots, and
-/// `exit` writes them back (unchanged values if the loop never ran).
+/// and exit blocks `exits` (the block after the loop, and those an early
+/// `LEAVE` or `EXIT` runs), each entered only from the loop and `pre`.
+/// Then the top `depth` floats are loaded into slots at the end of `pre`
+/// (a read that may look above the stack's bottom, into the guard; nothing
+/// is assumed about the values until a word uses them, where the usual
+/// check runs), the loop's blocks start and end with them in the slots,
+/// and each exit writes them back (unchanged values if the loop never ran).
 #[derive(Clone, Debug)]
 pub struct FloatLoop {
     /// The loop's blocks, header first.
     pub blocks: Vec<BlockId>,
     /// The block before the loop.
     pub pre: BlockId,
-    /// The block after the loop.
-    pub exit: BlockId,
+    /// The blocks the loop leaves to.
+    pub exits: Vec<BlockId>,
     /// Floats held in slots.
     pub depth: u32,
 }
@@ -237,7 +238,7 @@ pub fn float_loops(func: &Function, cfg: &Cfg) -> Vec<FloatLoop> {
         exits.dedup();
         exits.sort();
         exits.dedup();
-        let (&[pre], &[exit]) = (entries.as_slice(), exits.as_slice()) else {
+        let &[pre] = entries.as_slice() else {
             continue;
         };
         let shapes: Option<Vec<(u32, u32)>> = blocks.iter().map(|b| block_shape(&func.blocks[b.index()].ops)).collect();
@@ -249,12 +250,15 @@ pub fn float_loops(func: &Function, cfg: &Cfg) -> Vec<FloatLoop> {
             && (1..=MAX_LOOP_SLOTS).contains(&depth)
             && shapes.iter().all(|s| s.1 + 3 <= POOL)
             && blocks.iter().all(|&b| b == h || preds[b.index()].iter().all(|p| in_loop[p.index()]))
-            && preds[exit.index()].iter().all(|&p| in_loop[p.index()] || p == pre)
-            && cfg.succs[pre.index()].iter().all(|&s| s == h || s == exit)
-            && !cfg.is_loop_header[exit.index()]
-            && exit != pre;
+            && !exits.is_empty()
+            && exits.iter().all(|&e| {
+                preds[e.index()].iter().all(|&p| in_loop[p.index()] || p == pre)
+                    && !cfg.is_loop_header[e.index()]
+                    && e != pre
+            })
+            && cfg.succs[pre.index()].iter().all(|&s| s == h || exits.contains(&s));
         if ok {
-            out.push(FloatLoop { blocks, pre, exit, depth });
+            out.push(FloatLoop { blocks, pre, exits, depth });
         }
     }
     out
@@ -742,7 +746,10 @@ mod tests {
         let loops = float_loops(&f, &Cfg::new(&f));
         assert_eq!(loops.len(), 1);
         let l = &loops[0];
-        assert_eq!((l.blocks.as_slice(), l.pre, l.exit, l.depth), (&[BlockId(1)][..], BlockId(0), BlockId(2), 1));
+        assert_eq!(
+            (l.blocks.as_slice(), l.pre, l.exits.as_slice(), l.depth),
+            (&[BlockId(1)][..], BlockId(0), &[BlockId(2)][..], 1)
+        );
     }
 
     #[test]

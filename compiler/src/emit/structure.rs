@@ -257,7 +257,7 @@ impl Structurer<'_, '_> {
             self.body.reset_temps();
         }
         let in_loop = self.float_loops.iter().find(|l| l.blocks.contains(&x)).map(|l| l.depth);
-        if let Some(l) = self.float_loops.iter().find(|l| l.exit == x) {
+        if let Some(l) = self.float_loops.iter().find(|l| l.exits.contains(&x)) {
             super::float::store_slots(&mut self.body, l.depth);
         }
         if let Some(depth) = in_loop {
