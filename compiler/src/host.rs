@@ -635,6 +635,7 @@ impl Forth {
             return Err(Fault::Throw(throw::RSTACK_IMBALANCE));
         }
         self.declare(funcs[0].xt, cur.stack_comment.as_deref(), cur.start.clone(), &name);
+        self.note_definition(funcs[0].xt, cur.start.clone());
         if funcs.iter().any(|f| !crate::cfg::Cfg::new(f).reducible) {
             return Err(self.fail(
                 throw::CONTROL_MISMATCH,

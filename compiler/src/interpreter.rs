@@ -144,6 +144,8 @@ pub struct Forth {
     pub(crate) stats: Stats,
     /// Static effects of the definitions emitted so far.
     pub(crate) effects: crate::passes::effects::Known,
+    /// What the optimizer did to the program's definitions (`explain`).
+    pub(crate) remarks: crate::remarks::Remarks,
     /// Bodies of the small definitions emitted so far, for inlining.
     pub(crate) inline_bodies: std::collections::HashMap<Xt, Vec<Op>>,
     /// Small branching definitions, pasted whole into their callers
@@ -221,6 +223,7 @@ impl Forth {
             next_file_id: 0x4000_0000,
             stats: Stats::default(),
             effects: Default::default(),
+            remarks: Default::default(),
             inline_bodies: Default::default(),
             inline_graphs: Default::default(),
             inlined_calls: Default::default(),
@@ -801,26 +804,19 @@ impl Forth {
                 }
             }
         }
+        let cx = crate::pipeline::Context {
+            known: &self.effects,
+            cfg: &self.cfg,
+            space: runtime::addr::DATA_START..self.cfg.layout.data_end(),
+        };
+        let mut remarks = Vec::with_capacity(funcs.len());
         for f in &mut funcs {
-            if self.cfg.optimize {
-                crate::passes::qdup_branch::qdup_branches(f);
-            }
-            if self.cfg.tail_loops {
-                crate::passes::tail_loop::tail_calls_to_loops(f, &self.effects);
-            }
-            if self.cfg.inline {
-                crate::passes::self_inline::inline_self_calls(f, &self.effects);
-            }
-            if self.cfg.optimize {
-                crate::passes::idiom::popcount_loops(f);
-                crate::passes::ranges::unsigned_divisions(f, &self.effects);
-                let space = runtime::addr::DATA_START..self.cfg.layout.data_end();
-                crate::passes::promote::promote_variables(f, &self.effects, space);
-            }
-            if self.cfg.vectorize {
-                crate::passes::vectorize::vectorize_loops(f);
-            }
-            crate::passes::unroll::unroll_loops(f, self.cfg.unroll);
+            let r = crate::pipeline::run_function_passes(f, &cx)
+                .map_err(|e| Fault::Host(format!("internal error: IR verification failed {e}")))?;
+            remarks.push((f.xt, r));
+        }
+        for (xt, r) in remarks {
+            self.note_remarks(xt, r);
         }
         if cfg!(debug_assertions) {
             for f in &funcs {

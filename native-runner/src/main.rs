@@ -10,6 +10,7 @@ mod build;
 mod cache_command;
 mod calibrate;
 mod counting;
+mod explain;
 mod history;
 mod host;
 mod info;
@@ -49,6 +50,7 @@ enum Command {
     Predict(predict::PredictArgs),
     Calibrate(calibrate::CalibrateArgs),
     Profile(profile::ProfileArgs),
+    Explain(explain::ExplainArgs),
 }
 
 fn main() {
@@ -72,6 +74,7 @@ fn main() {
             Command::Predict(a) => predict::run(a),
             Command::Calibrate(a) => calibrate::run(a),
             Command::Profile(a) => profile::run(a),
+            Command::Explain(a) => explain::run(a),
         }
     });
     let code = match worker.map(|w| w.join()) {

@@ -166,17 +166,46 @@ enum SelfCalls {
     Assume(Effect),
 }
 
+/// Why a definition's effect is not static: the first obstacle the
+/// analysis met.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dynamic {
+    /// A primitive whose effect depends on the run (`?DUP`, `DEPTH`,
+    /// `EXECUTE`, `PICK` or `ROLL` with an index computed at run time...).
+    Prim(Prim),
+    /// A call of a word whose effect is not static (or not known yet).
+    Call(Xt),
+    /// Two paths reach the same point with different depths (the arms of
+    /// an `IF`, or a loop body that changes the depth).
+    Depths,
+    /// Paths return with different depths.
+    Exits,
+    /// No path returns.
+    NoReturn,
+    /// The recursive calls do not keep the effect the other paths have.
+    Recursion,
+}
+
 /// Infers `func`'s effect, or `None` if it is dynamic.
 pub fn infer(func: &Function, known: &Known) -> Option<Effect> {
+    infer_or_why(func, known).ok()
+}
+
+/// Infers `func`'s effect, or says why it is dynamic.
+pub fn infer_or_why(func: &Function, known: &Known) -> Result<Effect, Dynamic> {
     let first = analyse(func, known, SelfCalls::Skip)?;
     let checked = analyse(func, known, SelfCalls::Assume(first))?;
-    (checked == first).then_some(first)
+    if checked == first {
+        Ok(first)
+    } else {
+        Err(Dynamic::Recursion)
+    }
 }
 
 /// Depth at the entry of each block (relative to the function's entry), if
 /// the function is static; the emitter uses it to place stack slots.
 pub fn block_depths(func: &Function, known: &Known, effect: Effect) -> Option<Vec<Option<i64>>> {
-    walk(func, known, SelfCalls::Assume(effect)).map(|(_, _, depths)| depths)
+    walk(func, known, SelfCalls::Assume(effect)).ok().map(|(_, _, depths)| depths)
 }
 
 /// What an op needs on the return stack and how it changes its depth, for
@@ -364,18 +393,22 @@ pub fn sure_inputs(func: &Function) -> u32 {
     u32::try_from(-min).unwrap_or(0)
 }
 
-fn analyse(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<Effect> {
+fn analyse(func: &Function, known: &Known, self_calls: SelfCalls) -> Result<Effect, Dynamic> {
     let (min, exit, _) = walk(func, known, self_calls)?;
-    let exit = exit?;
-    let inputs = u32::try_from(-min).ok()?;
-    let outputs = u32::try_from(exit - min).ok()?;
-    Some(Effect::new(inputs, outputs))
+    let exit = exit.ok_or(Dynamic::NoReturn)?;
+    let inputs = u32::try_from(-min).map_err(|_| Dynamic::Exits)?;
+    let outputs = u32::try_from(exit - min).map_err(|_| Dynamic::Exits)?;
+    Ok(Effect::new(inputs, outputs))
 }
 
 /// Walks the graph; returns the lowest depth reached, the depth at every
 /// return (which must agree), and each block's entry depth.
 #[allow(clippy::type_complexity)]
-fn walk(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<(i64, Option<i64>, Vec<Option<i64>>)> {
+fn walk(
+    func: &Function,
+    known: &Known,
+    self_calls: SelfCalls,
+) -> Result<(i64, Option<i64>, Vec<Option<i64>>), Dynamic> {
     let n = func.blocks.len();
     let mut depth_in: Vec<Option<i64>> = vec![None; n];
     depth_in[0] = Some(0);
@@ -389,7 +422,9 @@ fn walk(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<(i64, O
         let mut prev = None;
         for op in &block.ops {
             let e = match *op {
-                Op::Prim(p) if constant_index_effect(prev, p).is_some() => constant_index_effect(prev, p)?,
+                Op::Prim(p) if constant_index_effect(prev, p).is_some() => {
+                    constant_index_effect(prev, p).unwrap_or_default()
+                }
                 Op::Lit(_) | Op::FetchLit(_) | Op::LoopIndex(_) | Op::LoopLimit(_) | Op::LocalGet(_) => {
                     Effect::new(0, 1)
                 }
@@ -397,7 +432,7 @@ fn walk(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<(i64, O
                 Op::DoInit(_) => Effect::new(2, 0),
                 Op::Popcount => Effect::new(1, 1),
                 Op::Vector(ref v) => Effect::new(v.items.len() as u32, v.items.len() as u32),
-                Op::Prim(p) | Op::DivU(p) => prim_effect(p)?,
+                Op::Prim(p) | Op::DivU(p) => prim_effect(p).ok_or(Dynamic::Prim(p))?,
                 Op::Call(xt) if xt == func.xt => match self_calls {
                     SelfCalls::Skip => {
                         cut = true;
@@ -405,7 +440,7 @@ fn walk(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<(i64, O
                     }
                     SelfCalls::Assume(e) => e,
                 },
-                Op::Call(xt) => call_effect(xt, known)?,
+                Op::Call(xt) => call_effect(xt, known).ok_or(Dynamic::Call(xt))?,
             };
             prev = Some(op);
             d -= i64::from(e.inputs);
@@ -426,12 +461,12 @@ fn walk(func: &Function, known: &Known, self_calls: SelfCalls) -> Option<(i64, O
             match exit {
                 None => exit = Some(d),
                 Some(e) if e == d => {}
-                Some(_) => return None,
+                Some(_) => return Err(Dynamic::Exits),
             }
         }
-        flow_into(&mut depth_in, &mut work, &block.term.successors(), d)?;
+        flow_into(&mut depth_in, &mut work, &block.term.successors(), d).ok_or(Dynamic::Depths)?;
     }
-    Some((min, exit, depth_in))
+    Ok((min, exit, depth_in))
 }
 
 #[cfg(test)]

@@ -1,0 +1,89 @@
+//! `native-runner explain`: the optimizer's remarks on each definition of a
+//! program (`compiler::remarks`), as text or JSON.
+//!
+//! The files load as `run` loads them, with the program's own output
+//! discarded, so that only the remarks reach standard output. An error
+//! while loading is reported as `run` reports it (exit 1); a word that is
+//! not a colon definition of the program is a usage error (exit 2).
+
+use std::path::PathBuf;
+
+use compiler::remarks::WordRemarks;
+
+use crate::console::Console;
+use crate::provenance::Format;
+use crate::session::{Limits, Session};
+
+/// The optimizer's remarks on each definition of a program: its calling
+/// convention (registers, with its stack effect, or memory, and why), the
+/// words inlined into it, loops turned, unrolled or vectorized, and the
+/// other rewrites. The program runs while it loads, as with `run`; its
+/// output is discarded.
+#[derive(clap::Args, Debug)]
+pub struct ExplainArgs {
+    /// A Forth source file.
+    pub file: PathBuf,
+    /// Only this colon definition [default: every definition of the program].
+    pub word: Option<String>,
+    /// Output format (JSON: schema `fastforth.explain/1`).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    #[command(flatten)]
+    pub limits: Limits,
+}
+
+/// Runs the subcommand; returns the process exit code.
+pub fn run(args: ExplainArgs) -> anyhow::Result<i32> {
+    let mut s = Session::boot(&args.limits, Console::silent())?;
+    s.arm_timeout(&args.limits);
+    if let Some(code) = s.load(std::slice::from_ref(&args.file), &[]) {
+        return Ok(code);
+    }
+    let words = match s.forth.explain(&mut s.machine, args.word.as_deref()) {
+        Ok(w) => w,
+        Err(d) => {
+            eprintln!("error: {}", d.message);
+            return Ok(2);
+        }
+    };
+    match args.format {
+        Format::Text => print!("{}", text(&words)),
+        Format::Json => {
+            let doc = serde_json::json!({ "schema": "fastforth.explain/1", "words": words });
+            println!("{}", serde_json::to_string_pretty(&doc)?);
+        }
+    }
+    Ok(0)
+}
+
+/// The remarks as text: one paragraph per word, `FILE:LINE:COL: WORD ( i -- o )`
+/// then one indented line per remark.
+pub fn text(words: &[WordRemarks]) -> String {
+    let mut out = String::new();
+    for w in words {
+        let at = w.location.as_deref().map(|l| format!("{l}: ")).unwrap_or_default();
+        let effect = w.effect.as_deref().map(|e| format!(" {e}")).unwrap_or_default();
+        out.push_str(&format!("{at}{}{effect}\n", w.name));
+        for r in &w.remarks {
+            out.push_str(&format!("  {}: {}\n", r.pass, r.text));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use compiler::remarks::Remark;
+
+    #[test]
+    fn text_has_one_paragraph_per_word() {
+        let words = vec![WordRemarks {
+            name: "SQ".into(),
+            location: Some("a.fs:1:1".into()),
+            effect: Some("( 1 -- 1 )".into()),
+            remarks: vec![Remark { pass: "inline", text: "inlined into MAIN".into() }],
+        }];
+        assert_eq!(text(&words), "a.fs:1:1: SQ ( 1 -- 1 )\n  inline: inlined into MAIN\n");
+    }
+}
