@@ -26,7 +26,7 @@ function report(id, kind, outcome, dec, ms) {
   const msg = {
     id, type: 'result', kind, output: rest, error: outcome.error ?? null, line: outcome.line,
     column: outcome.column, bye: outcome.bye, ms,
-    stack: Array.from(session.stack()), words: session.words_json(),
+    stack: Array.from(session.stack()), words: session.words_json(), remarks: session.explain_json(),
     compiling: session.is_compiling(),
   };
   outcome.free();

@@ -601,15 +601,27 @@ impl Definition {
         Ok(())
     }
 
-    /// `I` (depth 0) or `J` (depth 1).
+    /// `I` (depth 0) or `J` (depth 1). Outside every `DO` loop, `I` is
+    /// `R@`, as in gforth, where a loop's index is the top of the return
+    /// stack (Starting Forth uses `>R ... I ... R>` so).
     pub fn loop_index(&mut self, depth: usize, word: &'static str) -> Result<(), CfError> {
+        if self.loops.is_empty() && depth == 0 {
+            self.op(Op::Prim(Prim::RFetch));
+            return Ok(());
+        }
         let lp = self.enclosing_loop(depth, word)?;
         self.op(Op::LoopIndex(lp));
         Ok(())
     }
 
-    /// gforth's `I'`: the innermost loop's limit.
+    /// gforth's `I'`: the innermost loop's limit; outside every `DO` loop,
+    /// the second item of the return stack, where a loop keeps its limit.
     pub fn loop_limit(&mut self, word: &'static str) -> Result<(), CfError> {
+        if self.loops.is_empty() {
+            self.op(Op::Prim(Prim::TwoRFetch));
+            self.op(Op::Prim(Prim::Drop));
+            return Ok(());
+        }
         let lp = self.enclosing_loop(0, word)?;
         self.op(Op::LoopLimit(lp));
         Ok(())
@@ -978,7 +990,7 @@ mod tests {
     fn leave_if_and_loop_limit_need_a_loop() {
         let mut d = Definition::new(9, "T".into());
         assert_eq!(d.leave_if(), Err(CfError::NoLoop("?LEAVE")));
-        assert_eq!(d.loop_limit("I'"), Err(CfError::NoLoop("I'")));
+        assert_eq!(d.loop_index(1, "J"), Err(CfError::NoLoop("J")));
         d.exit_if();
         text(d);
     }

@@ -263,6 +263,16 @@ impl Forth {
                 }
             }
         }
+        if last_err.ior == file_system::IOR_NO_FILE {
+            if let Some(text) = crate::gforth_library::library_file(path) {
+                let key = format!("<gforth library>/{path}");
+                if once && self.files.included.contains(&key) {
+                    return Ok(());
+                }
+                self.files.included.insert(key);
+                return self.run_file_text(m, path.into(), text.as_bytes().into(), None);
+            }
+        }
         Err(self.fail_plain(last_err.ior, format!("cannot read {path}: {}", last_err.message)))
     }
 

@@ -608,22 +608,43 @@ impl Forth {
             let xt = self.dict.get(cur.header).xt;
             self.see_sources.insert(xt, String::from_utf8_lossy(&text).trim_end().to_string());
         }
-        let funcs = self.finish_def(cur.def)?;
+        let mut funcs = self.finish_def(cur.def)?;
         let name = self.dict.get(cur.header).name.clone();
-        let imbalance = funcs.iter().find_map(crate::passes::return_balance::imbalance);
-        if let Some(imbalance) = imbalance {
-            use crate::passes::return_balance::Imbalance;
-            let word = if name.is_empty() { ":NONAME".to_string() } else { name.to_ascii_uppercase() };
-            let count = |n: u32| if n == 1 { "1 item".to_string() } else { format!("{n} items") };
-            let what = match imbalance {
-                Imbalance::Left(n) => format!("{} left", count(n)),
-                Imbalance::Taken(n) => {
-                    format!(
-                        "{} taken from the caller, where gforth keeps return addresses and this system none",
-                        count(n)
-                    )
-                }
-            };
+        let word = if name.is_empty() { ":NONAME".to_string() } else { name.to_ascii_uppercase() };
+        let count = |n: u32| if n == 1 { "1 item".to_string() } else { format!("{n} items") };
+        let imbalance =
+            funcs.iter().enumerate().find_map(|(i, f)| Some((i, crate::passes::return_balance::imbalance(f)?)));
+        if let Some((i, crate::passes::return_balance::Imbalance::Taken(n))) = imbalance {
+            // gforth would run it on its return addresses. Here it cannot
+            // mean what it says, but a program may define such a word and
+            // never run it (a library's `F>R` for systems without one), so
+            // the word is defined and running it is the error.
+            let what = format!(
+                "return stack not balanced ({} taken from the caller, where gforth keeps return addresses and this system none)",
+                count(n)
+            );
+            self.warnings.push(crate::warnings::Warning {
+                location: cur.start.clone(),
+                word: word.clone(),
+                message: format!("{what}: running it is an error"),
+            });
+            let text = format!("{word}: {what}");
+            let a = self.allot_bytes(m, text.as_bytes())?;
+            self.align(m)?;
+            let f = &mut funcs[i];
+            f.blocks = vec![crate::ir::Block {
+                ops: vec![
+                    Op::Lit(-1),
+                    Op::Lit(a as i32),
+                    Op::Lit(text.len() as i32),
+                    Op::Call(host_xt(HostWord::AbortQuoteRuntime)),
+                ],
+                term: crate::ir::Term::Return,
+            }];
+            (f.n_loops, f.n_locals) = (0, 0);
+        }
+        if let Some((_, crate::passes::return_balance::Imbalance::Left(n))) = imbalance {
+            let what = format!("{} left", count(n));
             self.dict.truncate_if_last(cur.header);
             self.set_state(m, false)?;
             self.detail = Some(crate::interpreter::Detail {

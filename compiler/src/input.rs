@@ -121,20 +121,6 @@ pub fn column(line: &[u8], at: usize) -> u32 {
     String::from_utf8_lossy(&line[..at]).chars().count() as u32 + 1
 }
 
-/// Checks that `text` is UTF-8; on failure, the 1-based line and column of
-/// the first bad byte.
-pub fn check_utf8(text: &[u8]) -> Result<(), (u32, u32)> {
-    match std::str::from_utf8(text) {
-        Ok(_) => Ok(()),
-        Err(e) => {
-            let bad = e.valid_up_to();
-            let line_start = text[..bad].iter().rposition(|&c| c == b'\n').map_or(0, |p| p + 1);
-            let line = 1 + text[..bad].iter().filter(|&&c| c == b'\n').count() as u32;
-            Err((line, column(&text[line_start..], bad - line_start)))
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,12 +157,6 @@ mod tests {
         assert!(f.seek_file(start, no));
         assert_eq!(f.next_file_line().unwrap(), b"one");
         assert_eq!(f.line_no, 1);
-    }
-
-    #[test]
-    fn utf8_errors_have_a_position() {
-        assert_eq!(check_utf8("ok\né".as_bytes()), Ok(()));
-        assert_eq!(check_utf8(b"ab\ncd\xff"), Err((2, 3)));
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::definition::{CfError, Definition};
 use crate::dictionary::{Dictionary, Header, Kind, WordId};
 use crate::error::{Diagnostic, Location, Stop};
 use crate::host_words::HostWord;
-use crate::input::{check_utf8, column, Input, SourceKind};
+use crate::input::{column, Input, SourceKind};
 use crate::ir::{Function, Op, Xt};
 use crate::kernel::{self, host_word_of};
 use crate::machine::{Fault, Host, Machine, MachineExt};
@@ -544,15 +544,6 @@ impl Forth {
         text: Rc<[u8]>,
         fileid: Option<i32>,
     ) -> Result<(), Fault> {
-        if let Err((line, col)) = check_utf8(&text) {
-            self.detail = Some(Detail {
-                location: Some(Location { file: path.to_string(), line, col }),
-                word: None,
-                message: Some("input is not valid UTF-8".into()),
-                hide_code: true,
-            });
-            return Err(Fault::Throw(throw::UNSUPPORTED));
-        }
         if &*path != "<prelude>" {
             self.sources.push((path.to_string(), sha2::Sha256::digest(&text).into()));
         }

@@ -56,6 +56,7 @@ mod gforth_exceptions;
 mod gforth_input;
 mod gforth_intcomp;
 mod gforth_io;
+mod gforth_library;
 mod gforth_state;
 mod host;
 mod host_float;

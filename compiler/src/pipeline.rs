@@ -149,7 +149,7 @@ pub fn run_function_passes(f: &mut Function, cx: &Context) -> Result<Vec<Remark>
     for pass in FUNCTION_PASSES.iter().filter(|p| p.switch.on(cx.cfg)) {
         let n = (pass.run)(f, cx);
         if n > 0 {
-            remarks.push(Remark { pass: pass.name, text: (pass.remark)(n, cx) });
+            remarks.push(Remark { pass: pass.name.into(), text: (pass.remark)(n, cx) });
         }
         if cfg!(debug_assertions) {
             let errors = crate::ir::verify::verify(f);

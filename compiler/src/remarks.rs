@@ -13,6 +13,7 @@
 //! system's; [`Forth::explain`] lists definitions in the order they were
 //! compiled, each with its remarks in pipeline order.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::dictionary::Kind;
@@ -23,16 +24,16 @@ use crate::machine::Machine;
 use crate::passes::effects::{infer_or_why, Dynamic, Effect};
 
 /// One thing the optimizer did to a definition.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Remark {
     /// The pass (`tail-loops`, `inline`, `convention`...).
-    pub pass: &'static str,
+    pub pass: Cow<'static, str>,
     /// What it did, in a sentence without a final stop.
     pub text: String,
 }
 
 /// The remarks of one definition.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct WordRemarks {
     /// The word's name (`:NONAME` for a nameless one).
     pub name: String,
@@ -130,23 +131,28 @@ impl Forth {
             }
             let mut remarks = Vec::new();
             remarks.push(match (optimize, effect) {
-                (false, _) => {
-                    Remark { pass: "convention", text: "memory calling convention: -O0 infers no stack effects".into() }
-                }
+                (false, _) => Remark {
+                    pass: "convention".into(),
+                    text: "memory calling convention: -O0 infers no stack effects".into(),
+                },
                 (true, Ok(e)) => Remark {
-                    pass: "convention",
+                    pass: "convention".into(),
                     text: format!("register calling convention {e}: items in wasm parameters and results"),
                 },
-                (true, Err(d)) => {
-                    Remark { pass: "convention", text: format!("memory calling convention: {}", why(d, &name_of)) }
-                }
+                (true, Err(d)) => Remark {
+                    pass: "convention".into(),
+                    text: format!("memory calling convention: {}", why(d, &name_of)),
+                },
             });
             if let Some(callees) = self.inlined_calls.get(&f.xt) {
-                remarks.push(Remark { pass: "inline", text: format!("inlined {}", counted_names(callees, &name_of)) });
+                remarks.push(Remark {
+                    pass: "inline".into(),
+                    text: format!("inlined {}", counted_names(callees, &name_of)),
+                });
             }
             if let Some(callers) = inlined_into.get(&f.xt) {
                 remarks.push(Remark {
-                    pass: "inline",
+                    pass: "inline".into(),
                     text: format!("inlined into {}", counted_names(callers, &name_of)),
                 });
             }

@@ -82,7 +82,7 @@ mod tests {
             name: "SQ".into(),
             location: Some("a.fs:1:1".into()),
             effect: Some("( 1 -- 1 )".into()),
-            remarks: vec![Remark { pass: "inline", text: "inlined into MAIN".into() }],
+            remarks: vec![Remark { pass: "inline".into(), text: "inlined into MAIN".into() }],
         }];
         assert_eq!(text(&words), "a.fs:1:1: SQ ( 1 -- 1 )\n  inline: inlined into MAIN\n");
     }

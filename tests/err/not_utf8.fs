@@ -1,3 +1,4 @@
-\ A file that is not UTF-8 is refused with the position of the first bad byte.
+\ Bytes that are not UTF-8 are read as they are, as gforth reads them: here
+\ one makes a word that is not defined.
 1 .
 2 ÿ .

@@ -100,6 +100,17 @@ impl Session {
         serde_json::Value::Array(words).to_string()
     }
 
+    /// What the optimizer did to each of the program's definitions, as
+    /// `native-runner explain --format json` prints it (schema
+    /// `fastforth.explain/1`), or `{"error": ...}`.
+    pub fn explain_json(&mut self) -> String {
+        let doc = match self.forth.explain(&mut self.machine, None) {
+            Ok(words) => serde_json::json!({ "schema": "fastforth.explain/1", "words": words }),
+            Err(d) => serde_json::json!({ "error": d.message }),
+        };
+        doc.to_string()
+    }
+
     /// Links the loaded program into one module, exactly as
     /// `native-runner build` does with the default options; `entry` defaults
     /// to `MAIN`.

@@ -9,9 +9,10 @@
 //! whose name pushes the address of the local's storage (see
 //! [`super::scope`]). `TO` stores into the value forms.
 //!
-//! Extension: names after `|` are declared without taking anything from the
-//! stacks, as in `{:`. gforth 0.7.3 has no `|` in `{ }` (it would be one
-//! more name there); later gforths have it with this meaning.
+//! As in gforth 0.7.3, `|` is a name like any other here: `{ a | b }`
+//! declares three locals, `|` among them, each taken from the stack. (Later
+//! gforths read `|` as the start of locals without an initial value; `{:
+//! a | b :}` declares those here.)
 //!
 //! Guarantee: a group outside a definition, without its `}`, with a prefix
 //! not followed by a name, or with too many locals is an error with a
@@ -29,8 +30,6 @@ struct Decl {
     kind: Kind,
     /// Whether the name stands for the local's address (`W^` and the like).
     addr: bool,
-    /// Whether the declaration takes the local's value from the stacks.
-    init: bool,
 }
 
 /// The type prefix `tok`, if it is one: its kind and whether it is an address form.
@@ -55,7 +54,6 @@ impl Forth {
         self.check_in_definition("{")?;
         let start = self.location();
         let mut decls: Vec<Decl> = Vec::new();
-        let mut init = true;
         loop {
             let tok = self.next_local_name(m, start.clone(), "{", "}")?;
             match tok.as_str() {
@@ -64,10 +62,6 @@ impl Forth {
                     self.skip_outputs(m, start.clone())?;
                     break;
                 }
-                "|" if !init => {
-                    return Err(self.fail(throw::INVALID_NAME, "| twice in a locals declaration"));
-                }
-                "|" => init = false,
                 "\\" => self.run_host(m, HostWord::Backslash)?,
                 "(" => {
                     self.skip_comment(m)?;
@@ -76,7 +70,7 @@ impl Forth {
                     let (kind, addr, name) = match prefix(&tok) {
                         Some((kind, addr)) => {
                             let name = self.next_local_name(m, start.clone(), "{", "}")?;
-                            if matches!(name.as_str(), "}" | "--" | "|") {
+                            if matches!(name.as_str(), "}" | "--") {
                                 let msg = format!("{tok} needs the name of a local before {name}");
                                 return Err(self.fail(throw::ZERO_LENGTH_NAME, msg));
                             }
@@ -84,7 +78,7 @@ impl Forth {
                         }
                         None => (Kind::Cell, false, tok),
                     };
-                    decls.push(Decl { name, kind, addr, init });
+                    decls.push(Decl { name, kind, addr });
                 }
             }
         }
@@ -112,10 +106,8 @@ impl Forth {
                 access
             })
             .collect();
-        for (d, local) in decls.iter().zip(locals).rev() {
-            if d.init {
-                self.compile_local_init(local)?;
-            }
+        for local in locals.into_iter().rev() {
+            self.compile_local_init(local)?;
         }
         Ok(())
     }

@@ -80,6 +80,7 @@ pub fn stop(state: State, client: Client) {
     // transcript and history stay; nothing runs again until Run.
     state.stack.set(Vec::new());
     state.words.set(Vec::new());
+    state.remarks.set(Vec::new());
     state.reset_note.set(Some(
         "Stopped: the program's state was reset. The REPL now runs on a fresh system; press Run to load the program again."
             .into(),
@@ -181,6 +182,8 @@ fn on_result(state: State, msg: &JsValue) {
     let error = opt_text(msg, "error");
     let words: Vec<Word> = serde_json::from_str(&text(msg, "words")).unwrap_or_default();
     state.words.set(words);
+    let remarks: serde_json::Value = serde_json::from_str(&text(msg, "remarks")).unwrap_or_default();
+    state.remarks.set(serde_json::from_value(remarks["words"].clone()).unwrap_or_default());
     state.stack.set(numbers(msg, "stack").into_iter().map(|x| x as i32).collect());
     state.running.set(false);
     if kind == "repl" {

@@ -1,9 +1,9 @@
 //! The page layout: a toolbar; three resizable panes side by side (the
 //! editor; output, stack, REPL and words; the generated code), which stack
 //! in one column on narrow screens; and below them the other panels as
-//! tabs (settings, provenance, bench, comparison, share). Also where the
-//! first source comes from (a share link, else the autosave, else the
-//! first example).
+//! tabs (settings, remarks, provenance, bench, comparison, history, share).
+//! Also where the first source comes from (a share link, else the
+//! autosave, else the first example).
 
 use leptos::prelude::*;
 
@@ -11,7 +11,8 @@ use crate::actions::{self, Client};
 use crate::editor::Editor;
 use crate::examples::EXAMPLES;
 use crate::panels::{
-    ArtifactPanel, BenchPanel, ComparePanel, ConsolePanel, HistoryPanel, ProvenancePanel, SettingsPanel, SharePanel,
+    ArtifactPanel, BenchPanel, ComparePanel, ConsolePanel, HistoryPanel, ProvenancePanel, RemarksPanel, SettingsPanel,
+    SharePanel,
 };
 use crate::split::{columns, Splitter};
 use crate::state::State;
@@ -114,6 +115,7 @@ pub fn App() -> impl IntoView {
             selected=tab
             tabs=vec![
                 Tab { key: "settings", title: "Settings", view: view! { <SettingsPanel state=state /> }.into_any() },
+                Tab { key: "remarks", title: "Remarks", view: view! { <RemarksPanel state=state /> }.into_any() },
                 Tab { key: "provenance", title: "Provenance", view: view! { <ProvenancePanel state=state /> }.into_any() },
                 Tab { key: "bench", title: "Bench", view: view! { <BenchPanel state=state client=client /> }.into_any() },
                 Tab { key: "compare", title: "Compare with native", view: view! { <ComparePanel state=state /> }.into_any() },

@@ -7,6 +7,7 @@ mod console;
 mod history;
 mod import_box;
 mod provenance;
+mod remarks;
 mod settings;
 mod share;
 
@@ -16,5 +17,6 @@ pub use compare::ComparePanel;
 pub use console::ConsolePanel;
 pub use history::HistoryPanel;
 pub use provenance::ProvenancePanel;
+pub use remarks::RemarksPanel;
 pub use settings::SettingsPanel;
 pub use share::SharePanel;

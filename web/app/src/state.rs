@@ -96,6 +96,8 @@ pub struct State {
     pub error: RwSignal<Option<ErrorMark>>,
     /// User definitions.
     pub words: RwSignal<Vec<Word>>,
+    /// What the optimizer did to each of them (`native-runner explain`).
+    pub remarks: RwSignal<Vec<compiler::remarks::WordRemarks>>,
     /// The system's words for completion, as the worker's JSON
     /// (`[{name, kind, effect, doc}]`), once it is ready.
     pub system_words: RwSignal<String>,
@@ -159,6 +161,7 @@ impl State {
             stack: RwSignal::new(Vec::new()),
             error: RwSignal::new(None),
             words: RwSignal::new(Vec::new()),
+            remarks: RwSignal::new(Vec::new()),
             system_words: RwSignal::new(String::new()),
             artifact: RwSignal::new(None),
             artifact_error: RwSignal::new(None),

@@ -95,6 +95,30 @@ test('type a program, press Run: output, stack, words and WAT', async () => {
   await page.context().close();
 });
 
+test('the Remarks tab says what the optimizer did to each word, as native-runner explain does', async () => {
+  const page = await open();
+  const source = ': sq ( n -- n*n ) dup * ;\n: sum-sq ( n -- s ) 0 swap 0 ?do i sq + loop ;\n'
+    + ': nth ( n -- x ) pick ;\n10 sum-sq . cr';
+  await typeSource(page, source);
+  await run(page);
+  assert.equal(await text(page, 'output'), '285 \n');
+  await showTab(page, 'remarks');
+  const shown = await text(page, 'remarks');
+  assert.match(shown, /SQ \( 1 -- 1 \)/);
+  assert.match(shown, /register calling convention \( 1 -- 1 \)/);
+  assert.match(shown, /inlined into SUM-SQ/);
+  assert.match(shown, /inner loop unrolled 4 times/);
+  assert.match(shown, /NTH[\s\S]*memory calling convention: reads below its arguments: PICK with an index computed at run time/);
+  // The same remarks as the command line's, word for word.
+  const dir = scratch(source, 'main.fs');
+  const native = JSON.parse(execFileSync(nativeRunner(), ['explain', 'main.fs', '--format', 'json'], { cwd: dir }).toString());
+  for (const w of native.words) {
+    for (const r of w.remarks) assert.ok(shown.includes(r.text), `missing: ${r.text}`);
+  }
+  await shot(page, 'remarks');
+  await page.context().close();
+});
+
 test('an error shows its message, line and column, marked in the editor', async () => {
   const page = await open();
   await typeSource(page, '1 2 +\n.\n  3 frobnicate 4\n');

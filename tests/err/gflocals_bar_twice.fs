@@ -1,2 +1,0 @@
-\ | may appear once in a group.
-: f { a | b | c } a ;
