@@ -67,6 +67,10 @@ impl std::error::Error for Diagnostic {}
 pub enum Stop {
     /// `BYE` was executed.
     Bye,
+    /// `QUIT` was executed: the program leaves for the interactive loop,
+    /// which at the end of its input ends it as `BYE` does (gforth reads
+    /// standard input there; a host without more input stops).
+    Quit,
     /// An uncaught error.
     Error(Diagnostic),
 }
@@ -75,6 +79,7 @@ impl fmt::Display for Stop {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Stop::Bye => write!(f, "bye"),
+            Stop::Quit => write!(f, "quit"),
             Stop::Error(d) => d.fmt(f),
         }
     }

@@ -34,7 +34,9 @@ impl Forth {
                 } else if h == TildeTilde {
                     self.debug_line(m, &site)
                 } else {
-                    self.end_assert(m, &site)
+                    // As in gforth 0.7.3, `assert(` and `)` do nothing
+                    // while interpreting: `1 2 ) .` prints 2.
+                    Ok(())
                 }
             }
             TildeTildeRuntime | AssertRuntime => {

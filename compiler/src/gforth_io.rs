@@ -238,6 +238,23 @@ impl Forth {
         }
     }
 
+    /// The line `ACCEPT` reads, as gforth reads it: from standard input,
+    /// `None` at its end, and a line from anything but a terminal is
+    /// echoed with a space after it (what gforth's line editor shows); from
+    /// a file made the input with `INFILE-ID`, an empty line at its end.
+    pub(crate) fn accept_line(&mut self, m: &mut dyn Machine, max: usize) -> Result<Option<Vec<u8>>, Fault> {
+        if !matches!(self.io.infile, None | Some(STDIN)) {
+            return self.line_in(m, max).map(Some);
+        }
+        let Some(line) = m.read_line() else { return Ok(None) };
+        if !m.input_is_terminal() {
+            let shown = line.len().min(max);
+            self.out_bytes(m, &line[..shown]);
+            self.out_bytes(m, b" ");
+        }
+        Ok(Some(line))
+    }
+
     /// One byte of `fid`, or 4 (`#EOF`) at its end.
     fn key_from(&mut self, m: &mut dyn Machine, fid: Handle) -> Result<i32, Fault> {
         let byte = if fid == STDIN {

@@ -307,8 +307,14 @@ impl Forth {
                 let mut counted = vec![len as u8];
                 counted.extend(self.line_bytes(start, len));
                 counted.push(b' ');
-                m.write(addr::WORD_BUF, &counted)?;
-                self.push(m, addr::WORD_BUF as i32)
+                // As in gforth, the counted string is at HERE, so the
+                // Starting Forth idiom `WORD C@ 1+ ALLOT` keeps it; where
+                // data space has no room left, in a buffer of its own.
+                let here = self.here(m)?;
+                let fits = u64::from(here) + counted.len() as u64 <= u64::from(self.cfg.layout.data_end());
+                let to = if fits { here } else { addr::WORD_BUF };
+                m.write(to, &counted)?;
+                self.push(m, to as i32)
             }
             Parse => {
                 let delim = self.pop(m)? as u8;
@@ -378,7 +384,7 @@ impl Forth {
             Quit => {
                 let base = self.cfg.layout.rs_base();
                 m.set_rp(base);
-                Err(self.fail_plain(-56, "QUIT"))
+                Err(Fault::Quit)
             }
             Bye => Err(Fault::Bye),
             Emit => {
@@ -404,7 +410,10 @@ impl Forth {
             Accept => {
                 let n = self.pop(m)?;
                 let a = self.pop(m)? as u32;
-                let line = self.line_in(m, n.max(0) as usize)?;
+                let Some(line) = self.accept_line(m, n.max(0) as usize)? else {
+                    // As gforth: end of input before a line ends the program.
+                    return Err(Fault::Bye);
+                };
                 let take = line.len().min(n.max(0) as usize);
                 m.write(a, &line[..take])?;
                 self.push(m, take as i32)

@@ -473,6 +473,7 @@ impl Forth {
         self.message = None;
         let (default_msg, code) = match &f {
             Fault::Bye => return Stop::Bye,
+            Fault::Quit => return Stop::Quit,
             Fault::Throw(c) => {
                 let text = throw::message(*c).or_else(|| self.exception_message(*c));
                 (text.map(str::to_string).unwrap_or_else(|| "uncaught exception".into()), Some(*c))
@@ -901,7 +902,13 @@ impl Forth {
     /// Aligns `HERE` to a cell boundary.
     pub(crate) fn align(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         let here = self.here(m)?;
-        m.write_cell(addr::DP, (here.wrapping_add(3) & !3) as i32)
+        let aligned = here.wrapping_add(3) & !3;
+        // gforth pads with blanks, and programs that read past a compiled
+        // string (`S" ab" DROP 2 + C@`) see them.
+        if aligned > here && aligned <= self.cfg.layout.data_end() {
+            m.write(here, &b"   "[..(aligned - here) as usize])?;
+        }
+        m.write_cell(addr::DP, aligned as i32)
     }
 
     /// A fresh execution token.

@@ -31,6 +31,9 @@ pub enum Fault {
     Timeout,
     /// `BYE` was executed.
     Bye,
+    /// `QUIT` was executed: uncatchable, it leaves every definition and
+    /// input source for the interactive loop (gforth's `QUIT`).
+    Quit,
     /// The host could not do what was asked (instantiation failed, …).
     Host(String),
 }
@@ -40,7 +43,7 @@ impl Fault {
     pub fn catch_code(&self) -> Option<i32> {
         match self {
             Fault::Throw(c) | Fault::Trap { code: c, .. } => Some(*c),
-            Fault::Timeout | Fault::Bye | Fault::Host(_) => None,
+            Fault::Timeout | Fault::Bye | Fault::Quit | Fault::Host(_) => None,
         }
     }
 }
@@ -97,6 +100,12 @@ pub trait Machine {
     fn key(&mut self) -> Option<u8>;
     /// Reads one line of input without its line terminator, or `None` at end.
     fn read_line(&mut self) -> Option<Vec<u8>>;
+    /// Whether input comes from a terminal, which shows what is typed
+    /// itself; `ACCEPT` echoes a line read from anything else, as gforth
+    /// does. The default, for hosts without a terminal, is no.
+    fn input_is_terminal(&mut self) -> bool {
+        false
+    }
     /// Calls `f` with the file system of `INCLUDED` and the FILE ACCESS and
     /// BLOCK words (see [`crate::file_system`]); a machine without one does
     /// not call it.

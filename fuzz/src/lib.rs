@@ -127,6 +127,7 @@ fn run_here(src: &[u8], optimize: bool, link: bool, ticks: u64) -> Outcome {
     let error = match res {
         Ok(()) => None,
         Err(Stop::Bye) => Some("BYE".to_string()),
+        Err(Stop::Quit) => Some("QUIT".to_string()),
         Err(Stop::Error(d)) => Some(d.to_string()),
     };
     drop(m);

@@ -61,6 +61,11 @@ impl Console {
         !self.interactive || !self.input.buffer().is_empty()
     }
 
+    /// Whether input comes from a terminal.
+    pub fn is_interactive(&self) -> bool {
+        self.interactive
+    }
+
     /// Reads one byte.
     pub fn key(&mut self) -> Option<u8> {
         self.flush();

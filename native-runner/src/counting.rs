@@ -40,6 +40,7 @@ pub struct CountedRun {
 pub fn stop_error(stop: Stop, what: &str) -> anyhow::Error {
     match stop {
         Stop::Bye => anyhow::anyhow!("{what} executed BYE"),
+        Stop::Quit => anyhow::anyhow!("{what} executed QUIT"),
         Stop::Error(d) => anyhow::anyhow!("{what} failed: {d}"),
     }
 }

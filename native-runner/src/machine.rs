@@ -458,6 +458,10 @@ impl<C: AsContextMut<Data = StoreData>> Machine for Ctx<C> {
         self.0.as_context_mut().data_mut().console.read_line()
     }
 
+    fn input_is_terminal(&mut self) -> bool {
+        self.0.as_context_mut().data().console.is_interactive()
+    }
+
     fn files(&mut self, f: &mut dyn FnMut(&mut dyn compiler::file_system::FileSystem)) {
         f(&mut self.0.as_context_mut().data_mut().fs);
     }

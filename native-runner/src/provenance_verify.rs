@@ -126,6 +126,7 @@ fn load(s: &mut Session, limits: &Limits, name: &str, text: &str) -> Option<Stri
             s.forth.reset(&mut s.machine);
             Some(match stop {
                 Stop::Bye => "the file executes BYE".to_string(),
+                Stop::Quit => "the file executes QUIT".to_string(),
                 Stop::Error(d) => d.to_string(),
             })
         }
@@ -143,6 +144,7 @@ fn eval(s: &mut Session, limits: &Limits, code: &str) -> Result<Vec<i32>, String
     match res {
         Ok(()) => Ok(stack),
         Err(Stop::Bye) => Err("the test executes BYE".into()),
+        Err(Stop::Quit) => Err("the test executes QUIT".into()),
         Err(Stop::Error(d)) => Err(d.to_string()),
     }
 }

@@ -3,6 +3,8 @@
 use rustyline::error::ReadlineError;
 use rustyline::DefaultEditor;
 
+use compiler::Stop;
+
 use crate::console::Console;
 use crate::session::{Limits, Session};
 
@@ -68,6 +70,11 @@ pub fn run(args: ReplArgs) -> anyhow::Result<i32> {
                 let ok = if s.forth.is_compiling() { " compiled" } else { " ok" };
                 s.machine.console().write(ok.as_bytes());
                 s.machine.console().write(b"\n");
+                s.machine.flush_output();
+            }
+            // QUIT comes back here, as to gforth's interactive loop.
+            Err(Stop::Quit) => {
+                s.machine.console().write(b" ok\n");
                 s.machine.flush_output();
             }
             Err(stop) => {

@@ -328,20 +328,25 @@ impl Session {
     /// writes one newline to standard output, so that whatever the program
     /// printed ends its line there and the message on standard error starts
     /// on a fresh one (gforth writes it whatever the column, on a terminal
-    /// and on a pipe alike). Returns whether it was BYE.
+    /// and on a pipe alike). After `QUIT` gforth's interactive loop meets
+    /// the end of standard input and ends its line the same way. Returns
+    /// whether the program ended well (BYE or QUIT).
     pub fn report_uncaught(&mut self, stop: &Stop) -> bool {
-        if matches!(stop, Stop::Error(_)) {
+        if matches!(stop, Stop::Error(_) | Stop::Quit) {
             self.machine.console().write(b"\n");
         }
         self.report(stop)
     }
 
-    /// Prints a stop to stderr (after flushing output) and returns whether it was BYE.
+    /// Prints a stop to stderr (after flushing output) and returns whether
+    /// it ends the program: `BYE`, or `QUIT` outside the REPL (gforth's
+    /// interactive loop would read standard input; here the program ends
+    /// as there when that input is empty). The REPL handles `QUIT` itself.
     pub fn report(&mut self, stop: &Stop) -> bool {
         self.print_warnings();
         self.machine.flush_output();
         match stop {
-            Stop::Bye => true,
+            Stop::Bye | Stop::Quit => true,
             Stop::Error(d) => {
                 eprintln!("{d}");
                 false

@@ -1,2 +1,3 @@
-\ I' outside a loop.
+\ I' outside a loop, with nothing on the return stack: an error when run.
 : no-loop ( -- ) i' . ;
+no-loop

@@ -196,6 +196,8 @@ pub(crate) fn finish(forth: &mut Forth, machine: &mut JsMachine, res: Result<(),
     match res {
         Ok(()) => {}
         Err(Stop::Bye) => out.bye = true,
+        // gforth's interactive loop, which QUIT goes back to, is the page.
+        Err(Stop::Quit) => {}
         Err(Stop::Error(d)) => {
             if let Some(loc) = &d.location {
                 out.line = loc.line;

@@ -70,6 +70,7 @@ fn fault_to_js(f: Fault) -> JsValue {
         Fault::Trap { code, what } => ("trap", code, what),
         Fault::Timeout => ("timeout", 0, String::new()),
         Fault::Bye => ("bye", 0, String::new()),
+        Fault::Quit => ("quit", 0, String::new()),
         Fault::Host(s) => ("host", 0, s),
     };
     let o = Object::new();
@@ -88,6 +89,7 @@ fn fault_from_js(e: &JsValue) -> Option<Fault> {
         "trap" => Fault::Trap { code, what: text },
         "timeout" => Fault::Timeout,
         "bye" => Fault::Bye,
+        "quit" => Fault::Quit,
         _ => Fault::Host(text),
     })
 }

@@ -102,7 +102,12 @@ test('KEY and ACCEPT read the pushed input, then see its end', () => {
   const s = session({});
   s.push_input('hello\n');
   const out = s.run_source('in.fs', 'create b 20 allot b 20 accept b swap type key .');
-  assert.equal(out.output, 'hello4 ');
+  // As gforth with input from a pipe: the line is echoed, with a space.
+  assert.equal(out.output, 'hello hello4 ');
+  // ACCEPT at the end of the input ends the program, as BYE.
+  const end = s.run_source('end.fs', '.( before) b 20 accept . .( after)');
+  assert.equal(end.bye, true);
+  assert.equal(end.output, 'before');
 });
 
 test('BYE is reported, not treated as an error', () => {

@@ -600,8 +600,15 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             set_here_checked(b);
         }
         Align => {
-            b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2)).i32_const(3).i32_add().i32_const(-4).i32_and();
+            // gforth pads with blanks: programs that read the padding of a
+            // compiled string see them.
+            let old = b.temp();
+            b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2)).local_tee(old);
+            b.s().i32_const(3).i32_add().i32_const(-4).i32_and();
             set_here_checked(b);
+            b.s().local_get(old).i32_const(b' ' as i32);
+            b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2)).local_get(old).i32_sub();
+            b.s().memory_fill(0);
         }
         Aligned => un(
             b,

@@ -19,6 +19,8 @@ SYNONYM CFALIGN MAXALIGN ( -- )
 127 CONSTANT #DEL ( -- c )  4 CONSTANT #EOF ( -- c )   12 CONSTANT #FF ( -- c )
 10 CONSTANT #LF ( -- c )    9 CONSTANT #TAB ( -- c )
 27 CONSTANT #ESC ( -- c )
+\ The null address, as gforth names it.
+0 CONSTANT NIL ( -- 0 )
 CREATE (NEWLINE) 10 C,
 : NEWLINE ( -- c-addr u ) (NEWLINE) 1 ;
 : TOUPPER ( c1 -- c2 ) DUP [CHAR] a [CHAR] z 1+ WITHIN IF 32 - THEN ;
@@ -275,3 +277,11 @@ VARIABLE ARGV ( -- a-addr )  (NO-ARGS) ARGV !
 : NEXT-ARG ( -- c-addr u ) 1 ARG SHIFT-ARGS ;
 SYNONYM ARGS-EVALUATE EVALUATE ( i*x c-addr u -- j*x )
 SYNONYM ARGS-REQUIRED REQUIRED ( i*x c-addr u -- i*x )
+
+\ ---- Floats on the return stack ----
+\ Later gforths have these; gforth 0.7.3 does not, and libraries written for
+\ both (ffl) define them on the return addresses when they are missing,
+\ which cannot work here. A float takes two cells of the return stack.
+: F>R ( F: r -- ) ( R: -- r ) POSTPONE (FBITS) POSTPONE 2>R ; IMMEDIATE COMPILE-ONLY
+: FR> ( F: -- r ) ( R: r -- ) POSTPONE 2R> POSTPONE (FLIT) ; IMMEDIATE COMPILE-ONLY
+: FR@ ( F: -- r ) ( R: r -- r ) POSTPONE 2R@ POSTPONE (FLIT) ; IMMEDIATE COMPILE-ONLY
