@@ -285,3 +285,15 @@ SYNONYM ARGS-REQUIRED REQUIRED ( i*x c-addr u -- i*x )
 : F>R ( F: r -- ) ( R: -- r ) POSTPONE (FBITS) POSTPONE 2>R ; IMMEDIATE COMPILE-ONLY
 : FR> ( F: -- r ) ( R: r -- ) POSTPONE 2R> POSTPONE (FLIT) ; IMMEDIATE COMPILE-ONLY
 : FR@ ( F: -- r ) ( R: r -- r ) POSTPONE 2R@ POSTPONE (FLIT) ; IMMEDIATE COMPILE-ONLY
+
+\ ---- Bits of a character in memory, memory into data space ----
+: CSET ( c c-addr -- ) TUCK C@ OR SWAP C! ;
+: CRESET ( c c-addr -- ) TUCK C@ SWAP INVERT AND SWAP C! ;
+: CTOGGLE ( c c-addr -- ) TUCK C@ XOR SWAP C! ;
+: MEM, ( addr u -- ) HERE OVER ALLOT SWAP MOVE ;
+
+\ ---- DEFINED and the compiler-security pair of older Forths ----
+: DEFINED ( "name" -- flag ) BL WORD FIND NIP 0<> ;
+VARIABLE CSP ( -- a-addr )
+: !CSP ( -- ) SP@ CSP ! ;
+: ?CSP ( -- ) SP@ CSP @ <> -22 AND THROW ;
