@@ -16,7 +16,6 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use crate::dictionary::Kind;
 use crate::error::{Diagnostic, Location};
 use crate::interpreter::Forth;
 use crate::ir::{Function, Xt};
@@ -100,11 +99,8 @@ impl Forth {
         };
         let optimize = self.cfg.optimize;
         let funcs: Vec<Function> = self.compiled_definitions(m)?.to_vec();
-        let names: HashMap<Xt, String> = (0..self.dict.len())
-            .map(|i| self.dict.get(i))
-            .filter(|h| matches!(h.kind, Kind::Colon))
-            .map(|h| (h.xt, h.name.to_ascii_uppercase()))
-            .collect();
+        let names: HashMap<Xt, String> =
+            (0..self.dict.len()).map(|i| self.dict.get(i)).map(|h| (h.xt, h.name.to_ascii_uppercase())).collect();
         let name_of = |xt: Xt| match names.get(&xt) {
             Some(n) if !n.is_empty() => n.clone(),
             Some(_) => ":NONAME".into(),

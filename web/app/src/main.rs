@@ -21,5 +21,8 @@ mod theme;
 mod worker;
 
 fn main() {
+    // A panic in the page shows its message in the browser's console (wasm
+    // reports only "unreachable" otherwise).
+    std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&info.to_string().into())));
     leptos::mount::mount_to_body(app::App);
 }
