@@ -148,8 +148,9 @@ impl Session {
             self.forth.load_source(&mut self.machine, name, text.as_bytes()).and_then(|()| self.forth.end_of_input())
         };
         // An error that ends the program ends its output with a newline, as
-        // `native-runner run` and gforth do on standard output.
-        if matches!(res, Err(Stop::Error(_))) {
+        // `native-runner run` and gforth do on standard output; so does
+        // QUIT (gforth's interactive loop meets the end of its input).
+        if matches!(res, Err(Stop::Error(_) | Stop::Quit)) {
             self.machine.io().output.push(b'\n');
         }
         finish(&mut self.forth, &mut self.machine, res)
