@@ -76,7 +76,7 @@ test('light scheme: 0 serious or critical axe-core violations', async () => {
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
   await shot(page, 'layout-light');
   assert.deepEqual(await axeViolations(page), []);
-  for (const tab of ['provenance', 'bench', 'compare', 'share']) {
+  for (const tab of ['remarks', 'provenance', 'bench', 'compare', 'share']) {
     await showTab(page, tab);
     assert.deepEqual(await axeViolations(page), [], `with the ${tab} tab shown`);
   }
@@ -109,7 +109,7 @@ test('phone width (390 px): one column, no sideways scrolling, no axe violations
   await page.fill(sel('repl'), '1 2 3 .s');
   await page.press(sel('repl'), 'Enter');
   await page.waitForFunction(() => document.querySelector('[data-testid="repl-log"]').textContent.includes(' ok'));
-  for (const tab of ['settings', 'provenance', 'bench', 'compare', 'share']) {
+  for (const tab of ['settings', 'remarks', 'provenance', 'bench', 'compare', 'share']) {
     await showTab(page, tab);
     const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     assert.ok(scroll <= inner, `with the ${tab} tab: ${scroll} px of content in a ${inner} px window`);
@@ -154,7 +154,7 @@ test('keyboard only: reach the editor, type and run, leave it, use the REPL and 
   await tabTo(page, 'tab-settings');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');
-  assert.equal(await page.locator(sel('tabpanel-provenance')).isVisible(), true);
+  assert.equal(await page.locator(sel('tabpanel-remarks')).isVisible(), true);
   assert.match(await text(page, 'output'), /^7 $/);
   await page.context().close();
 });
