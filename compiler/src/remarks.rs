@@ -98,11 +98,13 @@ impl Forth {
             None => None,
         };
         let optimize = self.cfg.optimize;
-        let funcs: Vec<Function> = self.compiled_definitions(m)?.to_vec();
-        let names: HashMap<Xt, String> =
-            (0..self.dict.len()).map(|i| self.dict.get(i)).map(|h| (h.xt, h.name.to_ascii_uppercase())).collect();
-        let name_of = |xt: Xt| match names.get(&xt) {
-            Some(n) if !n.is_empty() => n.clone(),
+        // Emit what is pending, then read the compiled IR in place: the
+        // playground asks after every run and every REPL line.
+        self.compiled_definitions(m)?;
+        let funcs: &[Function] = &self.compiled;
+        let dict = &self.dict;
+        let name_of = |xt: Xt| match dict.by_xt(xt) {
+            Some(h) if !h.name.is_empty() => h.name.to_ascii_uppercase(),
             Some(_) => ":NONAME".into(),
             None => crate::xt_numbering::host_word_of(xt)
                 .map(|h| h.name().to_string())
@@ -116,7 +118,7 @@ impl Forth {
         }
         let mut known = self.system.deferred_effects.clone();
         let mut out = Vec::new();
-        for f in &funcs {
+        for f in funcs {
             let effect = infer_or_why(f, &known);
             if let Ok(e) = effect {
                 known.insert(f.xt, e);
