@@ -25,7 +25,9 @@
 //! returns a function with no pending targets; a half-built graph never
 //! leaves this module.
 
+use crate::host_words::HostWord;
 use crate::ir::{Block, BlockId, Function, LocalId, LoopId, Op, Term, Xt};
+use crate::kernel::host_xt;
 use crate::locals::scope::{common_prefix, Access, Kind, Local, Origin};
 use crate::primitives::Prim;
 
@@ -115,6 +117,9 @@ pub struct Definition {
     frame_base: Option<LocalId>,
     /// Bytes of the frame.
     frame_size: u32,
+    /// The wasm local keeping `OUTFILE-ID` as it was at entry, once the
+    /// definition has used gforth's `>STDERR`.
+    saved_outfile: Option<LocalId>,
     /// Names given to `(LOCAL)` since the last "last local" message.
     pub pending_locals: Vec<String>,
 }
@@ -138,6 +143,7 @@ impl Definition {
             dead: false,
             frame_base: None,
             frame_size: 0,
+            saved_outfile: None,
             pending_locals: Vec::new(),
         }
     }
@@ -736,13 +742,36 @@ impl Definition {
         }
     }
 
+    /// gforth's `>STDERR`: what the definition displays from here until it
+    /// returns goes to `STDERR`. gforth does this by moving its caller's
+    /// return address; here the definition keeps `OUTFILE-ID` as it was at
+    /// entry and restores it before every return (see [`Self::finish`]).
+    pub fn redirect_to_stderr(&mut self) {
+        if self.saved_outfile.is_none() {
+            self.saved_outfile = Some(self.new_slot());
+        }
+        self.op(Op::Call(host_xt(HostWord::Stderr)));
+        self.op(Op::Call(host_xt(HostWord::ToOutfileId)));
+    }
+
     /// Ends the definition; call [`Definition::check_closed`] first.
     ///
     /// A definition with address locals reserves its frame at entry and
-    /// releases it before every return.
+    /// releases it before every return; one that used `>STDERR` restores
+    /// `OUTFILE-ID` before every return. A `THROW` through either skips
+    /// the release, as gforth's skips its `>STDERR` restore.
     pub fn finish(mut self) -> Function {
         debug_assert!(self.cf.is_empty());
         self.func.blocks[self.cur.index()].term = Term::Return;
+        if let Some(saved) = self.saved_outfile {
+            let entry = [Op::Call(host_xt(HostWord::OutfileId)), Op::LocalSet(saved)];
+            self.func.blocks[0].ops.splice(0..0, entry);
+            for b in &mut self.func.blocks {
+                if b.term == Term::Return {
+                    b.ops.extend([Op::LocalGet(saved), Op::Call(host_xt(HostWord::ToOutfileId))]);
+                }
+            }
+        }
         if let Some(base) = self.frame_base {
             // Whole cells keep the return stack aligned.
             let size = self.frame_size.div_ceil(4) as i32 * 4;

@@ -108,6 +108,14 @@ impl Forth {
                 let id = self.io.outfile.unwrap_or(STDOUT);
                 self.push(m, id as i32)
             }
+            ToOutfileId | ToInfileId => {
+                let fid = self.pop(m)? as Handle;
+                // The standard stream itself is kept as None, the
+                // undirected state that OUTFILE-EXECUTE restores.
+                let standard = if h == ToOutfileId { STDOUT } else { STDIN };
+                *self.io.redirection(h == ToOutfileId) = (fid != standard).then_some(fid);
+                Ok(())
+            }
             OutfileExecute | InfileExecute => {
                 let fid = self.pop(m)? as Handle;
                 let xt = self.pop(m)? as u32;

@@ -115,6 +115,16 @@ impl Forth {
                         m.write_cell(body + 4, x1)
                     }
                     (Kind::FValue { body }, _) => self.store_fvalue(m, body),
+                    // gforth's OUTFILE-ID and INFILE-ID are VALUEs: storing
+                    // one redirects output or input until the next store.
+                    (Kind::Host(id @ (HostWord::OutfileId | HostWord::InfileId)), state) => {
+                        let store = if id == HostWord::OutfileId { ToOutfileId } else { ToInfileId };
+                        if state {
+                            self.compile_op(Op::Call(host_xt(store)))
+                        } else {
+                            self.run_host(m, store)
+                        }
+                    }
                     _ => Err(self.fail(throw::INVALID_NAME, "TO needs a VALUE, a 2VALUE, an FVALUE or a local")),
                 }
             }
@@ -160,8 +170,24 @@ impl Forth {
                 let v = self.pop(m)?;
                 self.compile_op(Op::Lit(v))
             }
+            ToStderr => match (self.state, self.current.as_mut()) {
+                (true, Some(cur)) => {
+                    cur.def.redirect_to_stderr();
+                    Ok(())
+                }
+                _ => {
+                    self.push(m, crate::gforth_io::STDERR as i32)?;
+                    self.run_host(m, ToOutfileId)
+                }
+            },
             CompileComma => {
                 let xt = self.pop(m)?;
+                if self.current.is_none() {
+                    // gforth appends threaded code to the dictionary even
+                    // outside a definition (tables of xts are built so); the
+                    // nearest here is the xt in a cell of data space.
+                    return self.allot_bytes(m, &xt.to_le_bytes()).map(|_| ());
+                }
                 self.compile_xt(m, xt as Xt)
             }
             LeftBracket => self.set_state(m, false),
@@ -244,6 +270,16 @@ impl Forth {
                 let raw = self.parse_escaped(m)?;
                 let s = self.unescape(raw)?;
                 self.string_literal(m, &s)
+            }
+            BackslashQuoteParse => {
+                let raw = self.parse_escaped(m)?;
+                let s = self.unescape(raw)?;
+                // At HERE and not allotted, as gforth leaves it: the caller
+                // copies it (S\" does) before data space grows.
+                let here = self.allot_bytes(m, &s)?;
+                m.write_cell(addr::DP, here as i32)?;
+                self.push(m, here as i32)?;
+                self.push(m, s.len() as i32)
             }
             CQuote => {
                 let s = self.parse_string(m, b'"', "C\"")?;
@@ -501,9 +537,9 @@ impl Forth {
             | XKeyQuestion
             | XHold
             | EKeyToXChar => self.run_xchar(m, h),
-            Utime | Cputime | ParenGetenv | Stdin | Stdout | Stderr | InfileId | OutfileId | InfileExecute
-            | OutfileExecute | KeyFile | KeyQuestionFile | FileEofQuestion | SpFetch | SpStore | RpFetch | RpStore
-            | FpFetch | FpStore | Exception => self.run_gforth_io(m, h),
+            Utime | Cputime | ParenGetenv | Stdin | Stdout | Stderr | InfileId | OutfileId | ToInfileId
+            | ToOutfileId | InfileExecute | OutfileExecute | KeyFile | KeyQuestionFile | FileEofQuestion | SpFetch
+            | SpStore | RpFetch | RpStore | FpFetch | FpStore | Exception => self.run_gforth_io(m, h),
         }
     }
 

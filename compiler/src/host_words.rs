@@ -73,6 +73,7 @@ macro_rules! for_each_host_word {
             DotParen ".(" I "( \"ccc<paren>\" -- ) Display a string now.";
             SQuote "S\"" I "( \"ccc<quote>\" -- c-addr u ) A string literal.";
             SBackslashQuote "S\\\"" I "( \"ccc<quote>\" -- c-addr u ) A string literal with escapes.";
+            BackslashQuoteParse "\\\"-PARSE" - "( \"ccc<quote>\" -- c-addr u ) gforth: parse a string with S\\\"'s escapes; it lies at HERE, unallotted.";
             CQuote "C\"" IC "( \"ccc<quote>\" -- c-addr ) A counted string literal.";
             DotQuote ".\"" I "( \"ccc<quote>\" -- ) Display a string (interpreted: now).";
             Char "CHAR" - "( \"name\" -- char ) The first character of a name.";
@@ -333,6 +334,9 @@ macro_rules! for_each_host_word {
             Stderr "STDERR" - "( -- fileid ) The program's standard error stream.";
             InfileId "INFILE-ID" - "( -- fileid ) The file KEY and ACCEPT read.";
             OutfileId "OUTFILE-ID" - "( -- fileid ) The file TYPE and EMIT write.";
+            ToOutfileId "(TO-OUTFILE-ID)" - "( fileid -- ) What TO OUTFILE-ID does: send displayed text to fileid from now on.";
+            ToStderr ">STDERR" I "( -- ) gforth: what the calling definition displays from here until it returns goes to STDERR (interpreted: from now on).";
+            ToInfileId "(TO-INFILE-ID)" - "( fileid -- ) What TO INFILE-ID does: KEY and ACCEPT read fileid from now on.";
             InfileExecute "INFILE-EXECUTE" - "( i*x xt fileid -- j*x ) Execute xt with KEY and ACCEPT reading fileid.";
             OutfileExecute "OUTFILE-EXECUTE" - "( i*x xt fileid -- j*x ) Execute xt with displayed text going to fileid.";
             KeyFile "KEY-FILE" - "( fileid -- char ) Read a byte of a file; 4 at its end.";

@@ -283,6 +283,7 @@ impl Forth {
                 .replace("{BLK}", &addr::BLK.to_string())
                 .replace("{SCR}", &addr::SCR.to_string())
                 .replace("{DP}", &addr::DP.to_string())
+                .replace("{SOURCE_LEN}", &addr::SOURCE_LEN.to_string())
                 .replace("{DS_BASE}", &layout.ds_base().to_string())
                 .replace("{RS_BASE}", &layout.rs_base().to_string())
                 .replace("{FS_BASE}", &layout.fs_base().to_string())

@@ -200,7 +200,9 @@ fn check_at(case: &Case, bless: bool, opt: &str) -> Option<String> {
             ));
         }
     }
-    if case.expect_error {
+    // A program of tests/run that writes to STDERR on purpose has gforth32's
+    // stderr beside it in NAME.err.
+    if case.expect_error || err_path.exists() {
         let want = std::fs::read(&err_path).unwrap_or_default();
         if got.stderr != want {
             problems.push(format!(

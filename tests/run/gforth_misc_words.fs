@@ -9,3 +9,6 @@ checked
 : unbalanced ( -- ) !csp 1 ?csp ;
 ' unbalanced catch . depth . cr
 nil . cr
+\ \"-PARSE, S\"'s parser: the string lies at HERE, not allotted.
+: say ( "text<quote>" -- ) \"-parse type cr ;
+here say tab\tend\x21 and \"quotes\""  here = . cr

@@ -228,6 +228,13 @@ SYNONYM CHAR- 1- ( c-addr1 -- c-addr2 )
 : ," ( "ccc<quote>" -- ) [CHAR] " PARSE STRING, ;
 : CONVERT ( ud1 c-addr1 -- ud2 c-addr2 ) CHAR+ BEGIN 1 >NUMBER 0= WHILE REPEAT ;
 : FMOD ( F: r1 r2 -- r3 ) FOVER FOVER F/ FTRUNC F* F- ;
+\ The terminal input buffer of older standards is the current input
+\ buffer, as in gforth; storing into #TIB changes the length SOURCE gives.
+: TIB ( -- c-addr ) SOURCE DROP ;
+{SOURCE_LEN} CONSTANT #TIB ( -- a-addr )
+\ gforth runs this when an image starts on a terminal; a program only
+\ ever replaces it.
+DEFER BOOTMESSAGE ( -- )  ' NOOP IS BOOTMESSAGE
 
 \ ---- struct.fs: a type is its alignment and size ( align size ) ----
 \ FIELD is in gforth/compile.fs, on gforth's factors (CREATE-FIELD, ...).

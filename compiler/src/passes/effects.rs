@@ -134,6 +134,7 @@ pub fn host_effect(h: HostWord) -> Option<Effect> {
         XKey | XKeyQuestion => (0, 1),
         // gforth's words (not the stack pointers: they see the whole stack).
         Utime | Stdin | Stdout | Stderr | InfileId | OutfileId => (0, 1),
+        ToInfileId | ToOutfileId => (1, 0),
         Cputime => (0, 4),
         ParenGetenv => (4, 1),
         KeyFile | KeyQuestionFile | FileEofQuestion => (1, 1),
