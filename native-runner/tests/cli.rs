@@ -93,6 +93,15 @@ fn standard_input_feeds_accept_and_key_until_eof() {
 }
 
 #[test]
+fn expect_reads_a_line_into_span_as_gforth_does() {
+    // gforth32 prints "hello world 11 hello world|" for this input.
+    let prog = "create buf 80 allot buf 80 expect span @ . buf span @ type char | emit";
+    let out = run_with_stdin(&["run", "-e", prog], b"hello world\nsecond\n");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "hello world 11 hello world|");
+}
+
+#[test]
 fn a_ten_megabyte_source_loads() {
     let dir = scratch("big");
     let f = dir.join("big.fs");

@@ -12,3 +12,4 @@ nil . cr
 \ \"-PARSE, S\"'s parser: the string lies at HERE, not allotted.
 : say ( "text<quote>" -- ) \"-parse type cr ;
 here say tab\tend\x21 and \"quotes\""  here = . cr
+3 sgn . -3 sgn . 0 sgn . cr

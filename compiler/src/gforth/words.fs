@@ -228,6 +228,11 @@ SYNONYM CHAR- 1- ( c-addr1 -- c-addr2 )
 : ," ( "ccc<quote>" -- ) [CHAR] " PARSE STRING, ;
 : CONVERT ( ud1 c-addr1 -- ud2 c-addr2 ) CHAR+ BEGIN 1 >NUMBER 0= WHILE REPEAT ;
 : FMOD ( F: r1 r2 -- r3 ) FOVER FOVER F/ FTRUNC F* F- ;
+\ Forth-94's obsolescent line input: ACCEPT, with the length kept in SPAN.
+VARIABLE SPAN ( -- a-addr )
+: EXPECT ( c-addr +n -- ) ACCEPT SPAN ! ;
+\ The sign of n (gforth's image has it from its line editor).
+: SGN ( n -- -1|0|1 ) DUP 0< SWAP 0> - ;
 \ The terminal input buffer of older standards is the current input
 \ buffer, as in gforth; storing into #TIB changes the length SOURCE gives.
 : TIB ( -- c-addr ) SOURCE DROP ;
