@@ -4,7 +4,7 @@
 //
 //   ForthEditor.create(parent, text, onChange(text), onRun()) -> handle
 //                                         (onChange: after typing pauses, see CHANGE_DELAY_MS)
-//   handle.setText(text)                  replace the text (no-op if equal)
+//   handle.setText(text)                  replace the text (no-op if equal); calls no onChange
 //   handle.setError(line, column, message) a diagnostic (line 0: none)
 //   handle.setSystemWords(json) / handle.setProgramWords(json)  completion
 //   handle.focus()
@@ -12,7 +12,7 @@
 //
 // Guarantee: text only ever reaches the document as text (CodeMirror's
 // document model; nothing here sets innerHTML).
-import { EditorState, Prec } from '@codemirror/state';
+import { Annotation, EditorState, Prec } from '@codemirror/state';
 import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
   highlightSpecialChars, rectangularSelection, dropCursor,
@@ -75,6 +75,9 @@ const bulkInsert = EditorView.domEventHandlers({
 // on a button), and when the page is left.
 const CHANGE_DELAY_MS = 100;
 
+// Marks a change the page made (setText): the page has that text already.
+const fromPage = Annotation.define();
+
 function create(parent, text, onChange, onRun) {
   let pending = null;
   const flush = () => {
@@ -83,8 +86,12 @@ function create(parent, text, onChange, onRun) {
     pending = null;
     onChange(view.state.doc.toString());
   };
-  const changed = () => {
+  const cancel = () => {
     if (pending !== null) clearTimeout(pending);
+    pending = null;
+  };
+  const changed = () => {
+    cancel();
     pending = setTimeout(flush, CHANGE_DELAY_MS);
   };
   const runKey = Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => { flush(); onRun(); return true; } }]));
@@ -119,7 +126,9 @@ function create(parent, text, onChange, onRun) {
           'data-testid': 'editor', 'aria-label': 'Forth source (Tab indents; Escape then Tab leaves the editor)',
           spellcheck: 'false', autocapitalize: 'off', autocorrect: 'off',
         }),
-        EditorView.updateListener.of((u) => { if (u.docChanged) changed(); }),
+        EditorView.updateListener.of((u) => {
+          if (u.docChanged && !u.transactions.some((tr) => tr.annotation(fromPage))) changed();
+        }),
         // Leaving the editor (a click on Run) hands the text over and closes
         // a completion list, also one whose answer comes after the blur.
         EditorView.domEventHandlers({ blur: (e, v) => { flush(); setTimeout(() => closeCompletion(v), 0); return false; } }),
@@ -132,10 +141,14 @@ function create(parent, text, onChange, onRun) {
   return {
     view,
     flush,
+    // The page calls this from its own update of the text: onChange must not
+    // run now (it would re-enter that update). A change not yet reported is
+    // dropped (the page's text replaces it), and the replacement is not
+    // reported back, so the page's text and the editor's stay the same.
     setText(t) {
-      flush();
+      cancel();
       if (view.state.doc.toString() === t) return;
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t } });
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: t }, annotations: fromPage.of(true) });
     },
     setError(line, column, message) {
       const doc = view.state.doc;

@@ -8,6 +8,12 @@
 //!
 //! Guarantee: the source only ever reaches the page as text (CodeMirror's
 //! document), never as HTML.
+//!
+//! Rule: no guard on a signal or stored value is held while the editor's JS
+//! runs, as that JS may call back into `on_change`, which sets
+//! [`State::source`]. On wasm, std's `RwLock` aborts on a write under a read
+//! and leaves the lock taken; reactive_graph then reports every later read of
+//! the signal as "already disposed", and the page hangs.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -18,6 +24,7 @@ use crate::state::State;
 #[wasm_bindgen]
 extern "C" {
     /// The handle `ForthEditor.create` returns.
+    #[derive(Clone)]
     type Handle;
 
     #[wasm_bindgen(js_namespace = ForthEditor, js_name = create)]
@@ -46,6 +53,9 @@ pub fn Editor(
 ) -> impl IntoView {
     let host = NodeRef::<html::Div>::new();
     let handle = StoredValue::new_local(None::<Handle>);
+    // A copy of the handle (a reference to the JS object), so that calls into
+    // the editor hold no guard on `handle` (see the module's rule).
+    let editor = move || handle.with_value(Clone::clone);
     // The effects below track this, so they run again once the editor exists.
     let mounted = RwSignal::new(false);
     // Set when the text came from the editor itself, so that the effect
@@ -69,36 +79,42 @@ pub fn Editor(
         handle.set_value(Some(h));
         mounted.set(true);
     });
-    // A source set from elsewhere: the handle ignores the text it already holds.
+    // A source set from elsewhere: the handle ignores the text it already
+    // holds. The text is copied out of the signal first: a read guard held
+    // across `set_text` is what once crashed the page (see the module's rule).
     Effect::new(move |_| {
         mounted.track();
         state.source.track();
         if from_editor.try_update_value(std::mem::take).unwrap_or(false) {
             return;
         }
-        state.source.with_untracked(|s| handle.with_value(|h| h.as_ref().map(|h| h.set_text(s))));
+        if let Some(h) = editor() {
+            h.set_text(&state.source.get_untracked());
+        }
     });
     Effect::new(move |_| {
         mounted.track();
         let err = state.error.get().filter(|e| e.in_editor && e.line > 0);
-        handle.with_value(|h| {
-            if let Some(h) = h {
-                match &err {
-                    Some(e) => h.set_error(e.line, e.column, &e.message),
-                    None => h.set_error(0, 0, ""),
-                }
+        if let Some(h) = editor() {
+            match &err {
+                Some(e) => h.set_error(e.line, e.column, &e.message),
+                None => h.set_error(0, 0, ""),
             }
-        });
+        }
     });
     Effect::new(move |_| {
         mounted.track();
         let json = state.system_words.get();
-        handle.with_value(|h| h.as_ref().filter(|_| !json.is_empty()).map(|h| h.set_system_words(&json)));
+        if let Some(h) = editor().filter(|_| !json.is_empty()) {
+            h.set_system_words(&json);
+        }
     });
     Effect::new(move |_| {
         mounted.track();
         let json = state.words.with(|w| serde_json::to_string(w).unwrap_or_else(|_| "[]".into()));
-        handle.with_value(|h| h.as_ref().map(|h| h.set_program_words(&json)));
+        if let Some(h) = editor() {
+            h.set_program_words(&json);
+        }
     });
     view! { <div class="editor" node_ref=host></div> }
 }
