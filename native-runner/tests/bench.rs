@@ -219,6 +219,43 @@ fn a_regression_against_a_baseline_has_its_own_exit_code() {
 }
 
 #[test]
+fn a_machine_that_got_slower_as_a_whole_is_no_regression() {
+    let dir = suite("speed", "49995000 \n");
+    let cache = scratch("cache");
+    let base = dir.join("base.json");
+    let prog = dir.join("sum.fs");
+    let args = [prog.to_str().unwrap(), "--iterations", "10", "--warmup", "1"];
+    let o = bench(&[&args[..], &["--save-baseline", base.to_str().unwrap()]].concat(), &cache);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    // Doctor the baseline: the machine ran twice as fast then, the code
+    // and the probe alike.
+    let mut b: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&base).unwrap()).unwrap();
+    let r = &mut b["results"][0];
+    let half =
+        |v: &serde_json::Value| v.as_array().unwrap().iter().map(|x| x.as_u64().unwrap() / 2).collect::<Vec<_>>();
+    let probe = half(&r["speed_probe_ns"]);
+    assert_eq!(probe.len(), 10, "a probe beside every sample");
+    r["speed_probe_ns"] = serde_json::json!(probe);
+    r["steady"]["samples_ns"] = serde_json::json!(half(&r["steady"]["samples_ns"]));
+    std::fs::write(&base, b.to_string()).unwrap();
+    let cmp = |extra: &[&str]| {
+        let base = ["--baseline", base.to_str().unwrap(), "--tolerance", "25", "--format", "json"];
+        let o = bench(&[&args[..], &base[..], extra].concat(), &cache);
+        let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        (o.status.code(), r["results"][0]["baseline"].clone())
+    };
+    // Scaled by the probe, the samples are what they were.
+    let (code, c) = cmp(&[]);
+    assert_eq!(code, Some(0), "{c}");
+    let f = c["machine_speed_factor"].as_f64().unwrap();
+    assert!((1.5..3.0).contains(&f), "the machine is about twice as slow: {c}");
+    // Raw times see a slowdown of 2.
+    let (code, c) = cmp(&["--no-speed-adjust"]);
+    assert_eq!(code, Some(3), "{c}");
+    assert!(c.get("machine_speed_factor").is_none(), "{c}");
+}
+
+#[test]
 fn wrong_output_fails_before_timing() {
     let dir = suite("wrong", "42 \n");
     let o = bench(&[dir.to_str().unwrap(), "--iterations", "1", "--format", "json"], &scratch("cache"));

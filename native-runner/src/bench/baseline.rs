@@ -9,8 +9,14 @@
 //! quantile over the pooled runs (when there are three or more), so that a
 //! machine whose load drifts does not raise alarms its own history shows
 //! to be noise. A result with nothing to compare with is not compared.
+//!
+//! When both sides carry the machine-speed probe (`speed_probe.rs`), the
+//! earlier samples are first scaled to the speed the machine has now, so
+//! that a machine that got slower as a whole is not taken for slower code
+//! (`--no-speed-adjust` compares raw times).
 
 use super::report::{BaselineCmp, BenchResult, Report};
+use super::speed_probe::speed_factor;
 use super::verdict;
 
 /// The earlier samples of one result, and what they are (for reports).
@@ -23,6 +29,15 @@ pub struct Earlier {
     /// the compared quantile moved between the recorded runs (history
     /// only).
     pub noise_floor_pct: Option<f64>,
+    /// The machine-speed factor the samples were scaled by (now / then,
+    /// by the speed probe; for history, the median over the runs), when
+    /// they were.
+    pub speed_factor: Option<f64>,
+}
+
+/// `samples` as they would have been at a speed `factor` times slower.
+pub fn scaled(samples: &[u64], factor: f64) -> Vec<u64> {
+    samples.iter().map(|&s| (s as f64 * factor).round() as u64).collect()
 }
 
 /// Annotates `report`'s results with the comparison against what
@@ -55,13 +70,21 @@ pub fn compare(
             regressed: v.regressed,
             against: Some(e.against),
             verdict: Some(v),
+            machine_speed_factor: e.speed_factor,
         });
     }
     Ok(regressed)
 }
 
-/// The samples of `r`'s result in a saved report.
-pub fn from_report(base: &Report, path: &str, r: &BenchResult) -> Option<Earlier> {
+/// The samples of `r`'s result in a saved report; with `adjust`, scaled
+/// to the machine's speed now by the two runs' speed probes (quantile `q`).
+pub fn from_report(base: &Report, path: &str, r: &BenchResult, q: f64, adjust: bool) -> Option<Earlier> {
     let b = base.results.iter().find(|b| b.name == r.name && b.config == r.config)?;
-    Some(Earlier { samples: b.steady.samples_ns.clone(), against: format!("baseline {path}"), noise_floor_pct: None })
+    let factor = adjust.then(|| speed_factor(&b.speed_probe_ns, &r.speed_probe_ns, q)).flatten();
+    Some(Earlier {
+        samples: factor.map_or_else(|| b.steady.samples_ns.clone(), |f| scaled(&b.steady.samples_ns, f)),
+        against: format!("baseline {path}"),
+        noise_floor_pct: None,
+        speed_factor: factor,
+    })
 }

@@ -26,6 +26,7 @@ use anyhow::Context as _;
 use compiler::{Forth, ImageInfo, Stop};
 use wasmtime::{Engine, Module};
 
+use super::speed_probe::SpeedProbe;
 use super::targets::Program;
 use crate::console::Console;
 use crate::machine::NativeMachine;
@@ -61,6 +62,8 @@ pub struct Measured {
     pub cold_ns: u64,
     /// The steady-state samples.
     pub samples: Vec<u64>,
+    /// The machine-speed probe's time beside each sample (`speed_probe`).
+    pub probe: Vec<u64>,
     /// The largest linear memory seen, in pages.
     pub pages: u64,
     /// The compiler options recorded in the module.
@@ -213,6 +216,8 @@ pub fn measure(
     check(&output)?;
     let mut insts = vec![inst];
     let mut samples = Vec::new();
+    let mut probe = Vec::new();
+    let speed = SpeedProbe::new();
     let mut n = 0u32;
     loop {
         let timed = n >= plan.warmup;
@@ -220,6 +225,9 @@ pub fn measure(
             && plan.time.is_none_or(|s| samples.iter().sum::<u64>() as f64 / 1e9 >= s);
         if timed && enough {
             break;
+        }
+        if timed {
+            probe.push(speed.time_ns());
         }
         let (inst, ns, out, p) = iteration(engine, &compiled, &info, xt, limits)?;
         anyhow::ensure!(out == output, "the output of iteration {} differs from the first one's", n + 2);
@@ -233,7 +241,7 @@ pub fn measure(
     }
     insts.sort_unstable();
     phases.insert("instantiate".to_string(), insts[insts.len() / 2]);
-    Ok(Measured { entry, sources, module, phases, cold_ns, samples, pages, options })
+    Ok(Measured { entry, sources, module, phases, cold_ns, samples, probe, pages, options })
 }
 
 /// The sha256 of a file's bytes as hex, for reports.

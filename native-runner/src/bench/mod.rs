@@ -29,6 +29,7 @@ mod measure;
 mod process;
 pub mod record;
 pub mod report;
+mod speed_probe;
 mod targets;
 pub mod verdict;
 
@@ -125,6 +126,11 @@ pub struct BenchArgs {
     /// interval of the ratio is at 1 - ALPHA).
     #[arg(long, value_name = "ALPHA", default_value_t = 0.01)]
     pub alpha: f64,
+    /// Compare raw times: do not scale the earlier samples by the
+    /// machine-speed probe (which makes a machine that got slower as a
+    /// whole look like no change of the code).
+    #[arg(long)]
+    pub no_speed_adjust: bool,
     /// Store the report, its provenance and its samples in the results store.
     #[arg(long)]
     pub record: bool,
@@ -444,6 +450,7 @@ fn result(prog: &Program, config: String, m: Measured, against: Vec<String>, twi
         phases_ns: m.phases,
         cold_ns: m.cold_ns,
         steady,
+        speed_probe_ns: m.probe,
         memory: Memory {
             linear_memory_pages: m.pages,
             linear_memory_bytes: m.pages * 65536,
@@ -529,7 +536,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
             let path = args.baseline.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
             baseline::compare(
                 &mut report,
-                |r, _| Ok(baseline::from_report(b, &path, r)),
+                |r, _| Ok(baseline::from_report(b, &path, r, args.quantile, !args.no_speed_adjust)),
                 args.quantile,
                 args.tolerance,
                 args.alpha,
@@ -539,13 +546,15 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
             let runs = args.history_runs as usize;
             let q = args.quantile;
             let earlier = |r: &BenchResult, rep: &Report| {
-                Ok(record::history_samples(st, r, rep, &machine, runs, q)?.map(|h| baseline::Earlier {
+                let adjust = !args.no_speed_adjust;
+                Ok(record::history_samples(st, r, rep, &machine, runs, q, adjust)?.map(|h| baseline::Earlier {
                     samples: h.samples,
                     against: match h.spread_pct {
                         Some(sp) => format!("history ({} runs, run-to-run spread {sp:.1}%)", h.runs),
                         None => format!("history ({} runs)", h.runs),
                     },
                     noise_floor_pct: h.spread_pct,
+                    speed_factor: h.speed_factor,
                 }))
             };
             baseline::compare(&mut report, earlier, args.quantile, args.tolerance, args.alpha)?

@@ -13,7 +13,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::process::Command;
 
+use super::baseline::scaled;
 use super::report::{BenchResult, Report};
+use super::speed_probe::speed_factor;
 use crate::store::{ResultRow, RunRow, SeriesFilter, Store};
 
 /// The compiler options' usual values, left out of configuration names:
@@ -125,6 +127,7 @@ pub fn rows(report: &Report, machine: &str) -> anyhow::Result<(RunRow, Vec<Resul
                 q1_ns: q(0.25),
                 q3_ns: q(0.75),
                 samples_ns: s.samples_ns.clone(),
+                probe_ns: r.speed_probe_ns.clone(),
             }
         })
         .collect();
@@ -151,10 +154,15 @@ pub struct History {
     /// the runs' own quantiles over their median, in percent (`None` for
     /// fewer than three runs).
     pub spread_pct: Option<f64>,
+    /// The median of the factors the runs' samples were scaled by to the
+    /// machine's speed now, when they were.
+    pub speed_factor: Option<f64>,
 }
 
 /// The history of `r`'s series: the last `runs` runs, with the spread of
-/// their quantile `q`.
+/// their quantile `q`. With `adjust`, each run's samples are first scaled
+/// to the machine's speed now, by that run's speed probe and `r`'s (runs
+/// recorded without a probe stay as they are).
 pub fn history_samples(
     store: &mut Store,
     r: &BenchResult,
@@ -162,6 +170,7 @@ pub fn history_samples(
     machine: &str,
     runs: usize,
     q: f64,
+    adjust: bool,
 ) -> anyhow::Result<Option<History>> {
     let filter = SeriesFilter {
         programs: vec![r.name.clone()],
@@ -173,11 +182,24 @@ pub fn history_samples(
     if last.is_empty() {
         return Ok(None);
     }
-    let per_run: Vec<f64> = last.iter().map(|r| super::verdict::quantile(&r.samples_ns, q)).collect();
+    let mut factors = Vec::new();
+    let runs_samples: Vec<Vec<u64>> = last
+        .iter()
+        .map(|run| match adjust.then(|| speed_factor(&run.probe_ns, &r.speed_probe_ns, q)).flatten() {
+            Some(f) => {
+                factors.push(f);
+                scaled(&run.samples_ns, f)
+            }
+            None => run.samples_ns.clone(),
+        })
+        .collect();
+    let per_run: Vec<f64> = runs_samples.iter().map(|s| super::verdict::quantile(s, q)).collect();
+    factors.sort_by(f64::total_cmp);
     Ok(Some(History {
-        samples: last.iter().flat_map(|r| r.samples_ns.iter().copied()).collect(),
+        samples: runs_samples.concat(),
         runs: last.len(),
         spread_pct: spread_pct(&per_run),
+        speed_factor: factors.get(factors.len() / 2).copied(),
     }))
 }
 

@@ -104,6 +104,11 @@ pub struct BenchResult {
     pub cold_ns: u64,
     /// Steady-state samples after the warm-up.
     pub steady: Summary,
+    /// The machine-speed probe's time (ns) right before each steady-state
+    /// sample, in the same order (`speed_probe.rs`); empty in reports of
+    /// older runners.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub speed_probe_ns: Vec<u64>,
     /// Memory use.
     pub memory: Memory,
     /// The C twin's time at `cc -O2`, natively, when there is one.
@@ -206,6 +211,12 @@ pub struct BaselineCmp {
     /// The statistical test's figures (absent in reports of older runners).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub verdict: Option<super::verdict::Verdict>,
+    /// How much slower the machine ran now than when the earlier samples
+    /// were taken, by the speed probe (1.1: 10% slower); the earlier
+    /// samples were scaled by it before the test. Absent when either side
+    /// has no probe or with `--no-speed-adjust`.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub machine_speed_factor: Option<f64>,
 }
 
 impl Report {
@@ -321,9 +332,15 @@ impl Report {
                     || format!("{:+.1}% ({})", b.change_pct, if b.regressed { "REGRESSION" } else { "ok" }),
                     |v| v.describe(),
                 );
+                let speed = b.machine_speed_factor.map_or_else(String::new, |f| {
+                    format!(
+                        "; the machine ran {:+.1}% by the speed probe, and the earlier samples were scaled so",
+                        (f - 1.0) * 100.0
+                    )
+                });
                 let _ = writeln!(
                     o,
-                    "  {}: median {} -> {what} (noise threshold {}%)",
+                    "  {}: median {} -> {what} (noise threshold {}%{speed})",
                     b.against.as_deref().unwrap_or("baseline"),
                     dur(b.median_ns),
                     format!("{:.1}", b.tolerance_pct).trim_end_matches(".0")

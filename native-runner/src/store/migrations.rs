@@ -79,6 +79,8 @@ const MIGRATIONS: &[&[&str]] = &[
         "CREATE INDEX definitions_agent ON definitions (agent)",
         "CREATE INDEX definitions_pattern ON definitions (pattern)",
     ],
+    // 3: the machine-speed probe beside each sample (bench/speed_probe.rs).
+    &["ALTER TABLE results ADD COLUMN probe_ns TEXT NOT NULL DEFAULT '[]'"],
 ];
 
 /// The newest schema version.
@@ -88,8 +90,13 @@ pub fn latest() -> i64 {
 
 /// Brings a store up to [`latest`].
 pub fn migrate(sql: &mut dyn Sql) -> anyhow::Result<()> {
+    migrate_to(sql, latest())
+}
+
+/// Brings a store up to version `upto` (tests start from older versions).
+fn migrate_to(sql: &mut dyn Sql, upto: i64) -> anyhow::Result<()> {
     sql.begin_migration()?;
-    let res = apply(sql);
+    let res = apply(sql, upto);
     match res {
         Ok(()) => sql.exec("COMMIT", &[]).map(|_| ()),
         Err(e) => {
@@ -99,7 +106,7 @@ pub fn migrate(sql: &mut dyn Sql) -> anyhow::Result<()> {
     }
 }
 
-fn apply(sql: &mut dyn Sql) -> anyhow::Result<()> {
+fn apply(sql: &mut dyn Sql, upto: i64) -> anyhow::Result<()> {
     sql.exec(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, applied_at TEXT NOT NULL)",
         &[],
@@ -111,7 +118,7 @@ fn apply(sql: &mut dyn Sql) -> anyhow::Result<()> {
         "the store is at schema version {have}, newer than this runner knows ({}): update the runner",
         latest()
     );
-    for (i, stmts) in MIGRATIONS.iter().enumerate().skip(have as usize) {
+    for (i, stmts) in MIGRATIONS.iter().enumerate().take(upto as usize).skip(have as usize) {
         for stmt in *stmts {
             sql.exec(&stmt.replace("{id}", sql.id_column()), &[])?;
         }
@@ -121,4 +128,47 @@ fn apply(sql: &mut dyn Sql) -> anyhow::Result<()> {
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{testing, Location, SeriesFilter, Store};
+
+    fn backend(loc: &Location) -> Box<dyn Sql> {
+        match loc {
+            Location::Sqlite(p) => Box::new(crate::store::sqlite::Sqlite::open(p).unwrap()),
+            Location::Postgres(url) => Box::new(crate::store::postgres::Postgres::open(url).unwrap()),
+        }
+    }
+
+    #[test]
+    fn a_version_2_store_keeps_its_results_when_the_probe_column_comes() {
+        for t in testing::locations("upgrade") {
+            let mut sql = backend(&t.location);
+            migrate_to(sql.as_mut(), 2).unwrap();
+            let text = |s: &str| Value::Text(Some(s.into()));
+            let int = |i: i64| Value::Int(Some(i));
+            sql.exec(
+                "INSERT INTO runs (recorded_at, timestamp, machine, cpu_model, cpu_features, target_triple, os, \
+                 cores, tool_version, runner_git_revision, wasmtime_version, load_1m, report) \
+                 VALUES ($1, $1, $2, $3, $3, $3, $3, $4, $3, $3, $3, NULL, $5)",
+                &[text("2026-01-01T00:00:00Z"), text("m1"), text("x"), int(2), text("{}")],
+            )
+            .unwrap();
+            sql.exec(
+                "INSERT INTO results (run_id, program, config, entry, module_sha256, median_ns, min_ns, max_ns, \
+                 q1_ns, q3_ns, samples_ns) VALUES (1, $1, $2, $3, $4, 2, 1, 3, 1.5, 2.5, $5)",
+                &[text("fib"), text("O2"), text("MAIN"), text("m"), text("[1,2,3]")],
+            )
+            .unwrap();
+            drop(sql);
+            let mut store = Store::open(&t.location).unwrap();
+            assert_eq!(store.version().unwrap(), latest());
+            let rows = store.results(&SeriesFilter::default()).unwrap();
+            assert_eq!(rows.len(), 1);
+            assert_eq!(rows[0].samples_ns, vec![1, 2, 3]);
+            assert!(rows[0].probe_ns.is_empty(), "runs recorded before the probe have none");
+        }
+    }
 }

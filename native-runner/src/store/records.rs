@@ -76,6 +76,9 @@ pub struct ResultRow {
     pub q3_ns: f64,
     /// Every steady-state sample, in the order measured.
     pub samples_ns: Vec<u64>,
+    /// The machine-speed probe beside each sample (empty for runs recorded
+    /// before schema version 3).
+    pub probe_ns: Vec<u64>,
 }
 
 /// Which results to read.
@@ -157,7 +160,7 @@ fn int(v: i64) -> Value {
 
 const RESULT_COLUMNS: &str = "r.run_id, u.timestamp, u.machine, u.runner_git_revision, r.program, r.config, r.entry, \
      r.module_sha256, r.source, r.source_sha256, r.source_git_revision, r.median_ns, r.min_ns, r.max_ns, r.q1_ns, \
-     r.q3_ns, r.samples_ns";
+     r.q3_ns, r.samples_ns, r.probe_ns";
 
 const RESULT_KINDS: &[Kind] = &[
     Kind::Int,
@@ -176,6 +179,7 @@ const RESULT_KINDS: &[Kind] = &[
     Kind::Int,
     Kind::Real,
     Kind::Real,
+    Kind::Text,
     Kind::Text,
 ];
 
@@ -200,6 +204,7 @@ fn result_row(v: &[Value]) -> anyhow::Result<ResultRow> {
         q1_ns: v[14].real().unwrap_or_default(),
         q3_ns: v[15].real().unwrap_or_default(),
         samples_ns: serde_json::from_str(v[16].text().unwrap_or("[]"))?,
+        probe_ns: serde_json::from_str(v[17].text().unwrap_or("[]"))?,
     })
 }
 
@@ -372,8 +377,8 @@ impl Store {
 fn insert_result(sql: &mut dyn Sql, run_id: i64, r: &ResultRow) -> anyhow::Result<()> {
     sql.exec(
         "INSERT INTO results (run_id, program, config, entry, module_sha256, source, source_sha256, \
-         source_git_revision, median_ns, min_ns, max_ns, q1_ns, q3_ns, samples_ns) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+         source_git_revision, median_ns, min_ns, max_ns, q1_ns, q3_ns, samples_ns, probe_ns) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
         &[
             int(run_id),
             text(&r.program),
@@ -389,6 +394,7 @@ fn insert_result(sql: &mut dyn Sql, run_id: i64, r: &ResultRow) -> anyhow::Resul
             Value::Real(Some(r.q1_ns)),
             Value::Real(Some(r.q3_ns)),
             text(&serde_json::to_string(&r.samples_ns)?),
+            text(&serde_json::to_string(&r.probe_ns)?),
         ],
     )?;
     Ok(())
@@ -435,6 +441,7 @@ pub(crate) mod tests {
             q1_ns: sorted[sorted.len() / 4] as f64,
             q3_ns: sorted[sorted.len() * 3 / 4] as f64,
             samples_ns: samples.to_vec(),
+            probe_ns: samples.iter().map(|s| s + 100).collect(),
         };
         (run, vec![res])
     }
@@ -452,6 +459,7 @@ pub(crate) mod tests {
             let all = s.results(&SeriesFilter::default()).unwrap();
             assert_eq!(all.len(), 3);
             assert_eq!(all[0].samples_ns, vec![1, 2, 3]);
+            assert_eq!(all[0].probe_ns, vec![101, 102, 103]);
             assert_eq!(all[1].samples_ns, vec![30, 10, 20]);
             assert_eq!(all[1].machine, "m1");
             let f = SeriesFilter { programs: vec!["tak".into()], machine: Some("m2".into()), config: None };
