@@ -531,33 +531,21 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
         true => Some(crate::store::Store::open(&crate::store::Location::resolve(args.store.as_deref())?)?),
         false => None,
     };
+    let adjust = !args.no_speed_adjust;
+    let (q, tolerance, alpha) = (args.quantile, args.tolerance, args.alpha);
     let regressed = match (&base, &mut store) {
         (Some(b), _) => {
             let path = args.baseline.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
-            baseline::compare(
-                &mut report,
-                |r, _| Ok(baseline::from_report(b, &path, r, args.quantile, !args.no_speed_adjust)),
-                args.quantile,
-                args.tolerance,
-                args.alpha,
-            )?
+            baseline::compare(&mut report, |r, _| Ok(baseline::from_report(b, &path, r)), q, tolerance, alpha, adjust)?
         }
         (None, Some(st)) if args.against_history => {
-            let runs = args.history_runs as usize;
-            let q = args.quantile;
+            let n = args.history_runs as usize;
             let earlier = |r: &BenchResult, rep: &Report| {
-                let adjust = !args.no_speed_adjust;
-                Ok(record::history_samples(st, r, rep, &machine, runs, q, adjust)?.map(|h| baseline::Earlier {
-                    samples: h.samples,
-                    against: match h.spread_pct {
-                        Some(sp) => format!("history ({} runs, run-to-run spread {sp:.1}%)", h.runs),
-                        None => format!("history ({} runs)", h.runs),
-                    },
-                    noise_floor_pct: h.spread_pct,
-                    speed_factor: h.speed_factor,
-                }))
+                let runs = record::history_runs(st, r, rep, &machine, n)?;
+                let against = format!("history ({} runs)", runs.len());
+                Ok((!runs.is_empty()).then_some(baseline::Earlier { runs, against }))
             };
-            baseline::compare(&mut report, earlier, args.quantile, args.tolerance, args.alpha)?
+            baseline::compare(&mut report, earlier, q, tolerance, alpha, adjust)?
         }
         _ => Vec::new(),
     };

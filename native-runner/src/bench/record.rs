@@ -13,9 +13,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::process::Command;
 
-use super::baseline::scaled;
+use super::baseline::EarlierRun;
 use super::report::{BenchResult, Report};
-use super::speed_probe::speed_factor;
 use crate::store::{ResultRow, RunRow, SeriesFilter, Store};
 
 /// The compiler options' usual values, left out of configuration names:
@@ -144,86 +143,28 @@ pub fn quartile(sorted: &[u64], f: f64) -> f64 {
     sorted[lo] as f64 + (sorted[hi] as f64 - sorted[lo] as f64) * (pos - lo as f64)
 }
 
-/// The recorded history a result is compared with.
-pub struct History {
-    /// The samples of the last runs of its series, pooled.
-    pub samples: Vec<u64>,
-    /// How many runs that was.
-    pub runs: usize,
-    /// How far the chosen quantile moved between those runs: the range of
-    /// the runs' own quantiles over their median, in percent (`None` for
-    /// fewer than three runs).
-    pub spread_pct: Option<f64>,
-    /// The median of the factors the runs' samples were scaled by to the
-    /// machine's speed now, when they were.
-    pub speed_factor: Option<f64>,
-}
-
-/// The history of `r`'s series: the last `runs` runs, with the spread of
-/// their quantile `q`. With `adjust`, each run's samples are first scaled
-/// to the machine's speed now, by that run's speed probe and `r`'s (runs
-/// recorded without a probe stay as they are).
-pub fn history_samples(
+/// The recorded history of `r`'s series: its last `runs` runs on
+/// `machine`, oldest first, each with its samples and speed probe.
+pub fn history_runs(
     store: &mut Store,
     r: &BenchResult,
     report: &Report,
     machine: &str,
     runs: usize,
-    q: f64,
-    adjust: bool,
-) -> anyhow::Result<Option<History>> {
+) -> anyhow::Result<Vec<EarlierRun>> {
     let filter = SeriesFilter {
         programs: vec![r.name.clone()],
         machine: Some(machine.to_string()),
         config: Some(config_name(r, report)),
     };
     let rows = store.results(&filter)?;
-    let last: Vec<&ResultRow> = rows.iter().rev().take(runs).collect();
-    if last.is_empty() {
-        return Ok(None);
-    }
-    let mut factors = Vec::new();
-    let runs_samples: Vec<Vec<u64>> = last
-        .iter()
-        .map(|run| match adjust.then(|| speed_factor(&run.probe_ns, &r.speed_probe_ns, q)).flatten() {
-            Some(f) => {
-                factors.push(f);
-                scaled(&run.samples_ns, f)
-            }
-            None => run.samples_ns.clone(),
-        })
-        .collect();
-    let per_run: Vec<f64> = runs_samples.iter().map(|s| super::verdict::quantile(s, q)).collect();
-    factors.sort_by(f64::total_cmp);
-    Ok(Some(History {
-        samples: runs_samples.concat(),
-        runs: last.len(),
-        spread_pct: spread_pct(&per_run),
-        speed_factor: factors.get(factors.len() / 2).copied(),
-    }))
-}
-
-/// The range of `xs` over their median, in percent; `None` for fewer than
-/// three values.
-pub fn spread_pct(xs: &[f64]) -> Option<f64> {
-    if xs.len() < 3 {
-        return None;
-    }
-    let mut v = xs.to_vec();
-    v.sort_by(f64::total_cmp);
-    let mid = v[v.len() / 2];
-    (mid > 0.0).then(|| (v[v.len() - 1] - v[0]) / mid * 100.0)
+    let skip = rows.len().saturating_sub(runs);
+    Ok(rows[skip..].iter().map(|x| EarlierRun { samples: x.samples_ns.clone(), probe: x.probe_ns.clone() }).collect())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn spreads_need_three_runs() {
-        assert_eq!(spread_pct(&[1.0, 2.0]), None);
-        assert_eq!(spread_pct(&[100.0, 95.0, 105.0]), Some(10.0));
-    }
 
     #[test]
     fn quartiles_interpolate() {

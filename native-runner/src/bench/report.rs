@@ -212,9 +212,9 @@ pub struct BaselineCmp {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub verdict: Option<super::verdict::Verdict>,
     /// How much slower the machine ran now than when the earlier samples
-    /// were taken, by the speed probe (1.1: 10% slower); the earlier
-    /// samples were scaled by it before the test. Absent when either side
-    /// has no probe or with `--no-speed-adjust`.
+    /// were taken, by the speed probe's medians (1.1: 10% slower); every
+    /// sample was divided by its own probe before the test. Absent when a
+    /// run has no probe or with `--no-speed-adjust`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub machine_speed_factor: Option<f64>,
 }
@@ -333,10 +333,7 @@ impl Report {
                     |v| v.describe(),
                 );
                 let speed = b.machine_speed_factor.map_or_else(String::new, |f| {
-                    format!(
-                        "; the machine ran {:+.1}% by the speed probe, and the earlier samples were scaled so",
-                        (f - 1.0) * 100.0
-                    )
+                    format!("; the machine ran {:+.1}% slower by the speed probe, taken out", (f - 1.0) * 100.0)
                 });
                 let _ = writeln!(
                     o,

@@ -3,15 +3,15 @@
 //! slower machine from slower code.
 //!
 //! On a shared or virtual machine the speed of the CPU itself drifts:
-//! frequency steps, steal time and neighbours' cache use change every
-//! program's time by the same factor for minutes at a time, while the
-//! fast iterations of one run stay close together. Measured on the 2-core
-//! development VM, the 10th percentile of one benchmark and of this probe
-//! moved together through four such steps (probe 83.6 µs → 98.6 µs,
-//! +18%; benchmark 757 µs → 893 µs, +18%), so their ratio stayed within
-//! 1%. Comparing runs in units of the probe removes that drift; a change
-//! of the compiler or of the engine's settings cannot change the probe,
-//! which is plain Rust compiled into the runner.
+//! frequency steps, steal time and a neighbour on the sibling hyperthread
+//! change every program's time for seconds or minutes at a time. Dividing
+//! each sample by the probe timed right before it takes most of that out
+//! (`baseline::normalized`): over 110 one-second runs of one build on the
+//! 2-core development VM, loaded by other builds and, every other run, a
+//! busy loop, the runs' medians spread by 7.8% (standard deviation) raw
+//! and by 3.4% normalized; with four-second runs, by 1.6% normalized. A
+//! change of the compiler or of the engine's settings cannot change the
+//! probe, which is plain Rust compiled into the runner.
 //!
 //! Guarantees: the work is the same on every call and every machine (a
 //! dependent chain of multiplications, shifts and loads from a 64 KiB
@@ -62,17 +62,6 @@ impl SpeedProbe {
     }
 }
 
-/// The factor that brings times measured at `from`'s speed to `to`'s: the
-/// ratio of the probes' `q` quantiles (`to / from`). `None` when either
-/// side has no probe samples (reports of older runners).
-pub fn speed_factor(from: &[u64], to: &[u64], q: f64) -> Option<f64> {
-    if from.is_empty() || to.is_empty() {
-        return None;
-    }
-    let (f, t) = (super::verdict::quantile(from, q), super::verdict::quantile(to, q));
-    (f > 0.0 && t > 0.0).then(|| t / f)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,12 +72,5 @@ mod tests {
         assert_eq!(p.work(1), p.work(1));
         assert_ne!(p.work(1), p.work(2));
         assert!(p.time_ns() > 0);
-    }
-
-    #[test]
-    fn factors_compare_quantiles() {
-        assert_eq!(speed_factor(&[100, 100, 100], &[120, 120, 120], 0.5), Some(1.2));
-        assert_eq!(speed_factor(&[], &[120], 0.5), None);
-        assert_eq!(speed_factor(&[100], &[], 0.5), None);
     }
 }

@@ -22,6 +22,15 @@
 //! 10th percentile; `--quantile 0.5` compares medians, as criterion does.
 //! The resampling is seeded, so the same samples always give the same
 //! verdict.
+//!
+//! Against a history of three runs or more ([`compare_runs`]), the unit of
+//! observation is the run, not the sample: samples within a run share the
+//! machine's state of the moment, so resampling them pools away the very
+//! run-to-run variation a new run is subject to. Each earlier run gives one
+//! value (see `baseline`); the new run's value is compared with their
+//! Student-t prediction interval on the log scale, which covers a further
+//! run of the same code with probability `1 - alpha` when the runs' values
+//! are log-normal. The noise threshold applies as above.
 
 use serde::{Deserialize, Serialize};
 
@@ -53,6 +62,21 @@ pub struct Verdict {
     pub samples: [u64; 2],
     /// Significant and slower beyond the noise threshold.
     pub regressed: bool,
+    /// How the interval was made.
+    #[serde(default)]
+    pub method: Method,
+}
+
+/// How a verdict's interval was made.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    /// The bootstrap over samples, as above (`samples`: samples compared).
+    #[default]
+    Bootstrap,
+    /// The prediction interval over earlier runs' values ([`compare_runs`];
+    /// `samples`: earlier runs, then 1).
+    RunPrediction,
 }
 
 impl Verdict {
@@ -71,6 +95,10 @@ impl Verdict {
             "no significant change"
         };
         let of = if self.quantile == 0.5 { "median".to_string() } else { format!("p{:.0}", self.quantile * 100.0) };
+        let of = match self.method {
+            Method::Bootstrap => of,
+            Method::RunPrediction => format!("{of} against {} runs", self.samples[0]),
+        };
         format!(
             "{of} {change:+.1}% [{lo:+.1}%, {hi:+.1}%] at {:.0}%, p = {}: {what}",
             self.confidence * 100.0,
@@ -80,7 +108,9 @@ impl Verdict {
 }
 
 fn format_p(p: f64) -> String {
-    if p == 0.0 {
+    if p < 1.0 / RESAMPLES as f64 && p > 0.0 {
+        format!("{p:.1e}")
+    } else if p == 0.0 {
         format!("< {}", 1.0 / RESAMPLES as f64)
     } else {
         format!("{p:.3}")
@@ -102,6 +132,42 @@ pub fn compare(old: &[u64], new: &[u64], q: f64, noise_pct: f64, alpha: f64) -> 
         noise_pct,
         samples: [old.len() as u64, new.len() as u64],
         regressed: !old.is_empty() && !new.is_empty() && significant && ratio > 1.0 + noise_pct / 100.0,
+        method: Method::Bootstrap,
+    }
+}
+
+/// Compares the new run's value (a quantile `q` of its samples) with the
+/// same value of each earlier run: the ratio to their geometric mean, its
+/// prediction interval (Student's t with one degree of freedom fewer than
+/// the runs, on the log scale) and the one-sided p-value of "new is
+/// slower". The question is one-sided, so the interval's lower bound is
+/// the one-sided `1 - alpha` bound (the interval is a two-sided
+/// `1 - 2 alpha` one): a run of unchanged code lies above it with
+/// probability `alpha`. Needs at least three earlier runs.
+pub fn compare_runs(earlier: &[f64], new: f64, q: f64, noise_pct: f64, alpha: f64) -> Verdict {
+    use statrs::distribution::{ContinuousCDF, StudentsT};
+    assert!(earlier.len() >= 3, "a prediction interval needs three runs");
+    let logs: Vec<f64> = earlier.iter().map(|x| x.max(f64::MIN_POSITIVE).ln()).collect();
+    let k = logs.len() as f64;
+    let mean = logs.iter().sum::<f64>() / k;
+    let sd = (logs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (k - 1.0)).sqrt();
+    // The spread of a further run around the earlier runs' mean.
+    let se = (sd * (1.0 + 1.0 / k).sqrt()).max(f64::MIN_POSITIVE);
+    let t = StudentsT::new(0.0, 1.0, k - 1.0).expect("two or more degrees of freedom");
+    let d = new.max(f64::MIN_POSITIVE).ln() - mean;
+    let half = t.inverse_cdf(1.0 - alpha) * se;
+    let ratio = d.exp();
+    Verdict {
+        quantile: q,
+        ratio,
+        ratio_ci: [(d - half).exp(), (d + half).exp()],
+        confidence: 1.0 - 2.0 * alpha,
+        p_value: 1.0 - t.cdf(d / se),
+        alpha,
+        noise_pct,
+        samples: [earlier.len() as u64, 1],
+        regressed: d - half > 0.0 && ratio > 1.0 + noise_pct / 100.0,
+        method: Method::RunPrediction,
     }
 }
 
@@ -220,6 +286,21 @@ mod tests {
     fn the_verdict_is_reproducible() {
         let (a, b) = (series(1e6, 20, 6), series(1.1e6, 20, 7));
         assert_eq!(compare(&a, &b, 0.1, 5.0, 0.01), compare(&a, &b, 0.1, 5.0, 0.01));
+    }
+
+    #[test]
+    fn a_run_far_outside_the_earlier_runs_is_a_regression() {
+        let earlier = [1.00e6, 1.02e6, 0.99e6, 1.01e6, 0.98e6];
+        let v = compare_runs(&earlier, 1.10e6, 0.5, 5.0, 0.01);
+        assert!(v.regressed && v.p_value < 0.005, "{v:?}");
+        assert!(v.ratio_ci[0] > 1.0 && v.ratio_ci[1] > v.ratio, "{v:?}");
+        assert!(v.describe().contains("against 5 runs") && v.describe().contains("regression"), "{}", v.describe());
+        // Within the runs' own spread: no change.
+        let v = compare_runs(&earlier, 1.02e6, 0.5, 5.0, 0.01);
+        assert!(!v.regressed && v.ratio_ci[0] < 1.0, "{v:?}");
+        // Earlier runs that spread widely cannot vouch for a 10% change.
+        let v = compare_runs(&[0.8e6, 1.2e6, 1.0e6, 0.9e6], 1.10e6, 0.5, 5.0, 0.01);
+        assert!(!v.regressed, "{v:?}");
     }
 
     #[test]
