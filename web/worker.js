@@ -3,16 +3,34 @@
 // page asks for, so the page never freezes. The page ends a runaway program
 // by terminating this worker and starting a fresh one.
 //
+// For a quick first Run it boots a system with the default limits as soon
+// as the façade is loaded, before any request (a Run with those limits
+// takes it instead of booting its own), and it loads the WAT printer (a
+// second wasm module, ./pkg/web_wat.js) only at the first link, after that
+// Run's output has gone to the page. Requests are handled one at a time,
+// in order, even while one waits for that module.
+//
 // Messages in:  {id, type: 'run', source, name, entry, limits}
 //               | {id, type: 'repl', line, limits}
 //               | {id, type: 'bench', entry, iterations}
 // Messages out: {type: 'ready', version, words} (words: the system's, JSON, for completion) | {type: 'out', kind, text} (streamed)
 //               | {id, type: 'result', ...} | {id, type: 'artifact', ...}
 //               | {id, type: 'progress', done, total} | {id, type: 'bench', ...}
-import init, { Session, Image, version, sha256_hex, wat, provenance, system_words_json } from './pkg/web.js';
+import init, {
+  Session, Image, version, sha256_hex, provenance, system_words_json, canonical_limits,
+} from './pkg/web.js';
 
 await init();
 let session = null;
+// A system booted ahead of need (see boot), and its limits as
+// canonical_limits gives them.
+let spare = null;
+// The WAT printer's `wat(bytes)`, once its module is loading.
+let printer = null;
+const watPrinter = () => (printer ??= import('./pkg/web_wat.js').then(async (m) => {
+  await m.default();
+  return m.wat;
+}));
 let artifactBytes = null;
 let artifactEntry = null;
 
@@ -33,19 +51,18 @@ function report(id, kind, outcome, dec, ms) {
   postMessage(msg);
 }
 
-function link(id, entry) {
+async function link(id, entry) {
   const t0 = performance.now();
   try {
     const bytes = session.link(entry || undefined);
     const linkMs = performance.now() - t0;
     artifactBytes = bytes;
     artifactEntry = entry || 'MAIN';
+    const sha256 = sha256_hex(bytes);
+    const prov = provenance(bytes) ?? null;
     let text;
-    try { text = wat(bytes); } catch (e) { text = String(e); }
-    postMessage({
-      id, type: 'artifact', size: bytes.length, sha256: sha256_hex(bytes), wat: text,
-      provenance: provenance(bytes) ?? null, linkMs, bytes,
-    });
+    try { text = (await watPrinter())(bytes); } catch (e) { text = String(e); }
+    postMessage({ id, type: 'artifact', size: bytes.length, sha256, wat: text, provenance: prov, linkMs, bytes });
   } catch (e) {
     artifactBytes = null;
     postMessage({ id, type: 'artifact', error: String(e) });
@@ -54,13 +71,23 @@ function link(id, entry) {
 
 // A fresh system with the page's limits (JSON, see Session.with_limits);
 // limits that cannot be used throw, with a message naming the option.
+// The spare system is taken when its limits are the ones asked for.
 function boot(limits) {
   if (session) session.free();
   session = null;
+  if (spare) {
+    let same = false;
+    try { same = (limits ? canonical_limits(limits) : spare.limits) === spare.limits; } catch { /* with_limits says why */ }
+    if (same) {
+      session = spare.session;
+      spare = null;
+      return;
+    }
+  }
   session = limits ? Session.with_limits(limits) : new Session();
 }
 
-function run(id, source, name, entry, limits) {
+async function run(id, source, name, entry, limits) {
   boot(limits);
   const dec = decoder();
   session.set_output_sink(sinkFor(dec, 'run'));
@@ -70,7 +97,7 @@ function run(id, source, name, entry, limits) {
   session.set_output_sink(undefined);
   const failed = outcome.error !== undefined;
   report(id, 'run', outcome, dec, ms);
-  if (!failed) link(id, entry);
+  if (!failed) await link(id, entry);
 }
 
 function repl(id, line, limits) {
@@ -128,15 +155,30 @@ function bench(id, entry, iterations) {
   });
 }
 
-onmessage = (ev) => {
-  const m = ev.data;
+async function handle(m) {
   try {
-    if (m.type === 'run') run(m.id, m.source, m.name, m.entry, m.limits);
+    if (m.type === 'run') await run(m.id, m.source, m.name, m.entry, m.limits);
     else if (m.type === 'repl') repl(m.id, m.line, m.limits);
     else if (m.type === 'bench') bench(m.id, m.entry, m.iterations);
   } catch (e) {
     postMessage({ id: m.id, type: 'failed', error: String(e && e.message ? e.message : e) });
   }
+}
+
+// One request at a time, in the order they came.
+let queue = Promise.resolve();
+onmessage = (ev) => {
+  const m = ev.data;
+  queue = queue.then(() => handle(m));
 };
 
 postMessage({ type: 'ready', version: version(), words: system_words_json() });
+
+// The spare system, booted while the page is still starting (a request
+// that comes meanwhile waits for it, then is handled as usual).
+queue = queue.then(() => {
+  try {
+    const s = new Session();
+    spare = { session: s, limits: s.limits_json() };
+  } catch { /* the first Run boots its own */ }
+});

@@ -36,7 +36,8 @@ pub struct Config {
     pub layout: Layout,
     /// Deepest nesting of input sources (`INCLUDED`, `EVALUATE`).
     pub max_input_depth: usize,
-    /// Validate every emitted module with wasmparser before instantiating.
+    /// Validate every emitted module with wasmparser before instantiating
+    /// (with the crate's `validate` feature; without it, ignored).
     pub validate: bool,
     /// Optimize: static definitions take their stack items as wasm
     /// parameters and results (off: every word uses the memory stack).
@@ -830,6 +831,7 @@ impl Forth {
             self.cfg.optimize,
         )
         .map_err(|e| Fault::Host(e.to_string()))?;
+        #[cfg(feature = "validate")]
         if self.cfg.validate {
             if let Err(e) = wasmparser::validate(&bytes) {
                 return Err(Fault::Host(format!("internal error: emitted module does not validate: {e}")));

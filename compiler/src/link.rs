@@ -376,6 +376,7 @@ impl Forth {
         let hashes = module_hashes(&bytes).map_err(Diagnostic::new)?;
         let provenance = self.provenance_json(&entry, opts, hashes);
         append_custom(&mut bytes, PROVENANCE_SECTION, &provenance);
+        #[cfg(feature = "validate")]
         if self.cfg.validate {
             if let Err(e) = wasmparser::validate(&bytes) {
                 return Err(Diagnostic::new(format!("internal error: the linked module does not validate: {e}")));
@@ -612,11 +613,21 @@ pub fn check_provenance(module: &[u8]) -> Result<ProvenanceCheck, String> {
 /// could have built: a valid WebAssembly module (so not truncated) whose only
 /// import is the host-word function of the `runtime` ABI, with an
 /// [`IMAGE_SECTION`]. Anything else is refused before a host instantiates it.
+/// Validation is wasmparser's (the `validate` feature).
+#[cfg(feature = "validate")]
 pub fn image_info(module: &[u8]) -> Result<ImageInfo, String> {
+    image_info_with(module, |m| wasmparser::validate(m).map(drop).map_err(|e| e.to_string()))
+}
+
+/// [`image_info`], with the validation done by `validate` (which returns
+/// why the module is invalid): a host whose engine validates modules, such
+/// as the browser's `WebAssembly.validate`, passes that instead of
+/// carrying wasmparser's validator.
+pub fn image_info_with(module: &[u8], validate: impl FnOnce(&[u8]) -> Result<(), String>) -> Result<ImageInfo, String> {
     if !module.starts_with(b"\0asm") {
         return Err("not a WebAssembly module (bad magic number)".into());
     }
-    wasmparser::validate(module).map_err(|e| format!("not a valid WebAssembly module: {e}"))?;
+    validate(module).map_err(|e| format!("not a valid WebAssembly module: {e}"))?;
     check_imports(module)?;
     let raw = custom_section(module, IMAGE_SECTION)
         .ok_or_else(|| format!("not a FastForth image: it has no {IMAGE_SECTION} section"))?;

@@ -1,5 +1,6 @@
-//! Looking inside a linked module: its sha256, its WAT text and its
-//! provenance section, for the playground's code and provenance panels.
+//! Looking inside a linked module: its sha256 and its provenance section,
+//! for the playground's code and provenance panels (its WAT text comes from
+//! the separate `web-wat` module, web/wat).
 //!
 //! Guarantee: malformed bytes give an error string, never a panic.
 
@@ -9,12 +10,6 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub fn sha256_hex(bytes: &[u8]) -> String {
     compiler::digest::sha256_hex(bytes)
-}
-
-/// The module as WebAssembly text, printed by wasmprinter.
-#[wasm_bindgen]
-pub fn wat(bytes: &[u8]) -> Result<String, String> {
-    wasmprinter::print_bytes(bytes).map_err(|e| format!("cannot print the module: {e}"))
 }
 
 /// The JSON text of the module's `provenance` custom section, if it has one.

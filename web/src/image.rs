@@ -27,7 +27,7 @@ impl Image {
     /// Boots the module `bytes` made by `Session::link` or `native-runner build`.
     #[wasm_bindgen(constructor)]
     pub fn new(bytes: &[u8]) -> Result<Image, String> {
-        let info = compiler::link::image_info(bytes)?;
+        let info = compiler::link::image_info_with(bytes, engine_validates)?;
         let mut machine = JsMachine::new();
         machine.boot(bytes).map_err(|f| format!("cannot load the image: {f:?}"))?;
         let forth = Forth::from_image(&info, false);
@@ -43,5 +43,16 @@ impl Image {
     pub fn run(&mut self) -> Outcome {
         let res = self.forth.run_xt(&mut self.machine, self.entry_xt);
         finish(&mut self.forth, &mut self.machine, res)
+    }
+}
+
+/// The JavaScript engine's own validation (`WebAssembly.validate`), the one
+/// every module meets before it runs here anyway: the façade carries no
+/// validator of its own (the `compiler` crate's `validate` feature is off).
+fn engine_validates(module: &[u8]) -> Result<(), String> {
+    match js_sys::WebAssembly::validate(&js_sys::Uint8Array::from(module).into()) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err("the WebAssembly engine refuses it".into()),
+        Err(e) => Err(format!("{e:?}")),
     }
 }

@@ -218,6 +218,16 @@ pub fn system_words_json() -> String {
     word_docs::system_words_json()
 }
 
+/// Limits given as JSON (as [`Session::with_limits`] takes them) with every
+/// field, as [`Session::limits_json`] gives them: two JSON texts name the
+/// same limits exactly when their canonical forms are equal (the worker
+/// compares them to reuse a session it booted ahead of time). Throws what
+/// `with_limits` would.
+#[wasm_bindgen]
+pub fn canonical_limits(json: &str) -> Result<String, String> {
+    Ok(serde_json::to_string(&Limits::from_json(json)?).unwrap_or_default())
+}
+
 /// The compiler's version.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -1,5 +1,5 @@
-// The browser façade built for Node.js (`make web-node`, in
-// target/web-node), loaded once for every Node test of web/tests, and the
+// The browser façade and its WAT printer built for Node.js (`make
+// web-node`, in target/web-node), loaded once for every Node test of web/tests, and the
 // helper they share. Not a test file itself (node --test runs *.test.mjs).
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -10,8 +10,10 @@ import { fileURLToPath } from 'node:url';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const require = createRequire(import.meta.url);
-export const { Session, Image, version, sha256_hex, wat, provenance, system_words_json } =
+export const { Session, Image, version, sha256_hex, provenance, system_words_json } =
   require(join(root, 'target', 'web-node', 'web.js'));
+/** The WAT printer, a module of its own (web/wat). */
+export const { wat } = require(join(root, 'target', 'web-node', 'web_wat.js'));
 
 /**
  * Loads source text (a string, or lines to join) as the file `name` in

@@ -1,6 +1,8 @@
 // The playground's budgets, measured (numbers, not a pass/fail test):
 //  - size of the release wasm files and the page's JavaScript (with the
-//    editor bundle), raw and gzip, against their budgets;
+//    editor bundle), raw and gzip, against their budgets; the worker's WAT
+//    printer, a second module it loads at its first link, is reported by
+//    itself;
 //  - page load -> first Run's output, in headless Chromium (median of runs);
 //  - compile + run of a 100-line program in the browser worker against
 //    `native-runner run` of the same file (median of runs).
@@ -35,12 +37,14 @@ const pageWasm = readdirSync(dist).filter((f) => f.endsWith('.wasm')).map((f) =>
 const pageJs = readdirSync(dist).filter((f) => f.startsWith('playground-') && f.endsWith('.js')).map((f) => join(dist, f));
 const sum = (xs) => xs.map(size).reduce((a, b) => ({ bytes: a.bytes + b.bytes, gzip: a.gzip + b.gzip }), { bytes: 0, gzip: 0 });
 const worker = size(join(dist, 'pkg', 'web_bg.wasm'));
+const printer = size(join(dist, 'pkg', 'web_wat_bg.wasm'));
 const app = sum(pageWasm);
 const appJs = sum(pageJs);
 const editor = size(join(dist, 'editor.js'));
 const page = sum([...pageWasm, ...pageJs, join(dist, 'editor.js')]);
 console.log('| file | bytes | gzip | budget |\n| --- | --- | --- | --- |');
 console.log(`| worker wasm (compiler façade) | ${fmt(worker)} | ≤ 1,200,000, gzip ≤ 400,000: ${within(worker.bytes, 1.2e6)}, gzip ${within(worker.gzip, 4e5)} |`);
+console.log(`| worker's WAT printer (loaded at the first link) | ${fmt(printer)} | |`);
 console.log(`| page wasm (Leptos app) | ${fmt(app)} | |`);
 console.log(`| page JS (app bindings) | ${fmt(appJs)} | |`);
 console.log(`| editor bundle (CodeMirror, editor.js) | ${fmt(editor)} | |`);
