@@ -138,7 +138,7 @@ pub fn op_class(op: &Op) -> OpClass {
             OpClass::Stack
         }
         Op::FetchLit(_) | Op::StoreLit(_) => OpClass::Memory,
-        Op::Popcount => OpClass::Arith,
+        Op::Popcount | Op::Select => OpClass::Arith,
         Op::Vector(_) => OpClass::Memory,
         Op::Prim(p) | Op::DivU(p) => prim_class(p),
         Op::Call(xt) if host_word_of(xt).is_some() => OpClass::Host,

@@ -81,6 +81,10 @@ pub enum Op {
     /// floored and the unsigned division agree: emitted as `i32.div_u` and
     /// `i32.rem_u`. No word compiles to it (see `passes::ranges`).
     DivU(Prim),
+    /// Pop a flag, then `b`, then `a`; push `a` if the flag is non-zero,
+    /// else `b` (wasm `select`). No word compiles to it: `passes::if_convert`
+    /// puts it in place of branches.
+    Select,
     /// Run the first trips of the counted loop that follows four at a time
     /// with wasm SIMD, updating its index and its stack items; the loop
     /// itself runs the rest (at least one trip). No word compiles to it:
@@ -204,6 +208,7 @@ impl fmt::Display for Op {
             Op::LocalGet(l) => write!(f, "local.get {}", l.0),
             Op::LocalSet(l) => write!(f, "local.set {}", l.0),
             Op::Popcount => write!(f, "popcount"),
+            Op::Select => write!(f, "select"),
             Op::DivU(p) => write!(f, "unsigned {}", p.name()),
             Op::Vector(v) => write!(f, "{v}"),
         }

@@ -4,6 +4,7 @@
 
 pub mod effects;
 pub mod idiom;
+pub mod if_convert;
 pub mod inline;
 pub mod inline_graph;
 pub mod promote;

@@ -128,6 +128,12 @@ pub const FUNCTION_PASSES: &[FunctionPass] = &[
         remark: |n, _| format!("{} kept in a local across a loop", count(n, "variable", "variables")),
     },
     FunctionPass {
+        name: "if-convert",
+        switch: Switch::Optimize,
+        run: |f, cx| passes::if_convert::convert_branches(f, cx.known),
+        remark: |n, _| format!("{} became selects", count(n, "branch with pure sides", "branches with pure sides")),
+    },
+    FunctionPass {
         name: "vectorize",
         switch: Switch::Vectorize,
         run: |f, _| passes::vectorize::vectorize_loops(f),

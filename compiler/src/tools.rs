@@ -343,6 +343,7 @@ impl Forth {
                     Op::LocalGet(l) => format!("local{}", l.0),
                     Op::LocalSet(l) => format!("TO local{}", l.0),
                     Op::Popcount => "popcount".to_string(),
+                    Op::Select => "select".to_string(),
                     Op::DivU(p) => format!("{}(unsigned)", p.name()),
                     Op::Vector(v) => format!("vector(L{})", v.lp.0),
                 };

@@ -9,3 +9,4 @@ variable total
 : digits ( u -- n ) 0 swap begin 10 / swap 1+ swap dup 0= until drop ;
 create v 64 cells allot
 : vsum ( -- n ) 0 64 0 do v i cells + @ + loop ;
+: clamp0 ( n -- n' ) dup 0< if drop 0 then ;

@@ -193,6 +193,11 @@ fn step(
             }
             None => return false,
         },
+        // ( a b flag -- a|b ), a conditional move of 1 cycle's latency.
+        Op::Select => {
+            let ins = data.pop_n(3);
+            data.push_all([combine(&ins, 1)]);
+        }
         // ( x -- n ), one instruction of 3 cycles' latency.
         Op::Popcount => {
             let d = data.pop();

@@ -477,6 +477,23 @@ impl Structurer<'_, '_> {
                     self.body.push(t);
                 }
             },
+            Op::Select => {
+                let c = self.body.pop();
+                let b = self.body.pop();
+                let a = self.body.pop();
+                match c {
+                    Val::Const(0) => self.body.push(b),
+                    Val::Const(_) => self.body.push(a),
+                    c => {
+                        self.body.get(a);
+                        self.body.get(b);
+                        self.body.get(c);
+                        self.body.s().select();
+                        let t = self.body.set_temp();
+                        self.body.push(t);
+                    }
+                }
+            }
             Op::LoopIndex(lp) => {
                 // Copy: the index local changes as the loop runs, and values
                 // on the virtual stack must never change.

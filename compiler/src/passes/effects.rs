@@ -432,6 +432,7 @@ fn walk(
                 Op::StoreLit(_) | Op::LocalSet(_) => Effect::new(1, 0),
                 Op::DoInit(_) => Effect::new(2, 0),
                 Op::Popcount => Effect::new(1, 1),
+                Op::Select => Effect::new(3, 1),
                 Op::Vector(ref v) => Effect::new(v.items.len() as u32, v.items.len() as u32),
                 Op::Prim(p) | Op::DivU(p) => prim_effect(p).ok_or(Dynamic::Prim(p))?,
                 Op::Call(xt) if xt == func.xt => match self_calls {

@@ -84,6 +84,7 @@ fn op_write(op: &Op) -> Write {
         | Op::LocalGet(_)
         | Op::LocalSet(_)
         | Op::Popcount
+        | Op::Select
         | Op::DivU(_) => Write::Nothing,
     }
 }

@@ -394,6 +394,12 @@ impl<'f> Ranges<'f> {
                 st.pop();
                 st.push(Range { lo: 0, hi: 32 });
             }
+            Op::Select => {
+                st.pop();
+                let b = st.pop();
+                let a = st.pop();
+                st.push(a.hull(b));
+            }
             // The vectorized first trips of the loop that follows: its
             // items come out as any value (its index stays within the
             // loop's start and limit, which the loop's own ops see).
