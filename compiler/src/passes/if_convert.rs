@@ -311,13 +311,15 @@ fn converted(t: &[Op], e: &[Op], n_locals: u32, temps: u32, avail: u32) -> Optio
     {
         keep += 1;
     }
-    while keep > 0 {
-        let below = Sym::Item(reads - keep as u32);
-        if t.out[keep..].iter().chain(&e.out[keep..]).any(|v| contains(v, &below)) {
-            keep -= 1;
-        } else {
-            break;
-        }
+    // A kept item is not in a local, so nothing pushed above may read it:
+    // check every kept item, not only the shallowest (`OVER 0=` on one
+    // side reads the second item while both sides leave it in place).
+    let read_above = |keep: usize| {
+        (reads - keep as u32..reads)
+            .any(|k| t.out[keep..].iter().chain(&e.out[keep..]).any(|v| contains(v, &Sym::Item(k))))
+    };
+    while keep > 0 && read_above(keep) {
+        keep -= 1;
     }
     let popped = reads - keep as u32;
     // Reading an item only one side reads must not make a stack underflow
@@ -670,6 +672,31 @@ mod tests {
         f.blocks[1].ops = vec![p(OnePlus)];
         assert_eq!(convert_branches(&mut f, &Known::new()), 1);
         assert_eq!(infer(&f, &Known::new()), Some(Effect::new(1, 1)));
+    }
+
+    #[test]
+    fn a_deep_item_one_side_reads_is_taken_into_a_local() {
+        // `dup 7 = IF over 0= ELSE false THEN` on ( c-addr u n ): the
+        // non-zero side reads u, two below the flag, which both sides also
+        // leave in place.
+        let mut f = func(
+            vec![
+                block(
+                    vec![Op::Lit(10), Op::Lit(4), Op::Lit(7), p(Prim::Dup), Op::Lit(7), p(Prim::Eq)],
+                    Term::Branch { nonzero: BlockId(1), zero: BlockId(2) },
+                ),
+                block(vec![p(Prim::Over), p(Prim::ZeroEq)], Term::Jump(BlockId(3))),
+                block(vec![Op::Lit(0)], Term::Jump(BlockId(3))),
+                block(vec![], Term::Return),
+            ],
+            0,
+        );
+        assert_eq!(convert_branches(&mut f, &Known::new()), 1);
+        assert!(crate::ir::verify::verify(&f).is_empty());
+        // u stays 4 below the flag's result: the values the block leaves.
+        let ops = &f.blocks[0].ops;
+        let sets = ops.iter().filter(|o| matches!(o, Op::LocalSet(_))).count();
+        assert_eq!(sets, 3, "the flag, n and u go to locals: {ops:?}");
     }
 
     #[test]

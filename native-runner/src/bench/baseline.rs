@@ -9,8 +9,9 @@
 //!
 //! Machine speed: when every compared run carries the machine-speed probe
 //! (`speed_probe.rs`, one probe right before each sample), each sample is
-//! first divided by its own probe and multiplied by the new run's median
-//! probe ([`normalized`]), so that times taken while the machine as a whole
+//! first divided by the machine's speed at its time (the median of the
+//! probes around it) and multiplied by the new run's median probe
+//! ([`normalized`]), so that times taken while the machine as a whole
 //! ran slower or faster (frequency steps, steal time, a neighbour on the
 //! sibling hyperthread) are brought to the speed it has now.
 //! `--no-speed-adjust` compares raw times.
@@ -49,13 +50,22 @@ pub struct Earlier {
 /// The fewest earlier runs the run-level test takes.
 const MIN_RUNS: usize = 3;
 
-/// Each sample divided by its probe and multiplied by `reference`: the
-/// time it would have taken at the speed the probe `reference` stands for.
-/// `None` without a probe beside every sample.
+/// Probes on each side of a sample that its speed is the median of.
+const PROBE_WINDOW: usize = 2;
+
+/// Each sample divided by the machine's speed at its time and multiplied
+/// by `reference`: the time it would have taken at the speed the probe
+/// `reference` stands for. The speed at a sample is the median of the
+/// probes around it (two on each side), so that one probe that the
+/// scheduler interrupted cannot turn its sample into an outlier. `None`
+/// without a probe beside every sample.
 pub fn normalized(samples: &[u64], probe: &[u64], reference: f64) -> Option<Vec<u64>> {
-    (samples.len() == probe.len() && !samples.is_empty()).then(|| {
-        samples.iter().zip(probe).map(|(&s, &p)| (s as f64 * reference / p.max(1) as f64).round() as u64).collect()
-    })
+    if samples.len() != probe.len() || samples.is_empty() {
+        return None;
+    }
+    let speed =
+        |i: usize| verdict::median(&probe[i.saturating_sub(PROBE_WINDOW)..(i + PROBE_WINDOW + 1).min(probe.len())]);
+    Some(samples.iter().enumerate().map(|(i, &s)| (s as f64 * reference / speed(i).max(1.0)).round() as u64).collect())
 }
 
 /// The samples the test compares, earlier runs' and the new run's, and the
@@ -152,8 +162,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn normalizing_divides_each_sample_by_its_own_probe() {
-        assert_eq!(normalized(&[100, 300], &[10, 30], 20.0), Some(vec![200, 200]));
+    fn normalizing_divides_each_sample_by_the_speed_around_it() {
+        // The machine halves its speed after the third sample.
+        let probe = [10, 10, 10, 20, 20, 20];
+        let samples = [100, 100, 100, 200, 200, 200];
+        assert_eq!(normalized(&samples, &probe, 10.0), Some(vec![100, 100, 100, 100, 100, 100]));
+        // One interrupted probe does not make its sample look fast.
+        let probe = [10, 10, 10, 900, 10, 10, 10];
+        assert_eq!(normalized(&[100; 7], &probe, 10.0), Some(vec![100; 7]));
         assert_eq!(normalized(&[100, 300], &[10], 20.0), None);
         assert_eq!(normalized(&[], &[], 20.0), None);
     }

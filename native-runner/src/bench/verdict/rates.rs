@@ -12,8 +12,9 @@
 //! run of the same build is a false alarm, on a run of the slower build a
 //! detection. The test asserts the rates measured through the command
 //! line on the full runs (2 false alarms in 50, 49 detections in 50, and
-//! far fewer detections on raw times), within one run of slack for the
-//! thinning, and prints every count (`--nocapture`).
+//! far fewer detections on raw times; the thinned runs give the same
+//! counts), with one run of slack, and prints every count
+//! (`--nocapture`).
 
 use crate::bench::baseline::{judge, EarlierRun};
 
