@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import * as harness from './harness.mjs';
@@ -16,11 +16,15 @@ const { root, shots, sel, open, ready, typeSource, showTab, editorText, run, tex
 useBrowser();
 const url = () => harness.url;
 
+// The newer of the debug and release builds: an older one may compile the
+// same source differently, and the tests compare with the page's modules.
 function nativeRunner() {
-  for (const p of ['target/debug/native-runner', 'target/release/native-runner']) {
-    if (existsSync(join(root, p))) return join(root, p);
-  }
-  throw new Error('native-runner is not built (cargo build -p native-runner)');
+  const built = ['target/debug/native-runner', 'target/release/native-runner']
+    .map((p) => join(root, p))
+    .filter((p) => existsSync(p))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (built.length === 0) throw new Error('native-runner is not built (cargo build -p native-runner)');
+  return built[0];
 }
 
 /** `source` saved as `name` in a fresh folder, which is returned. */
