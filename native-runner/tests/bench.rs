@@ -210,7 +210,7 @@ fn a_regression_against_a_baseline_has_its_own_exit_code() {
     let o = bench(&[&args[..], &["--baseline", base.to_str().unwrap(), "--tolerance", "7"]].concat(), &cache);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let out = text(&o.stdout);
-    assert!(out.contains("faster (noise threshold 7%)"), "{out}");
+    assert!(out.contains("faster (noise threshold 7%"), "{out}");
     // Not a report at all.
     std::fs::write(&base, "{\"schema\":\"other/9\"}").unwrap();
     let o = bench(&[&args[..], &["--baseline", base.to_str().unwrap()]].concat(), &cache);
@@ -224,19 +224,19 @@ fn a_machine_that_got_slower_as_a_whole_is_no_regression() {
     let cache = scratch("cache");
     let base = dir.join("base.json");
     let prog = dir.join("sum.fs");
-    let args = [prog.to_str().unwrap(), "--iterations", "10", "--warmup", "1"];
+    let args = [prog.to_str().unwrap(), "--iterations", "20", "--warmup", "1"];
     let o = bench(&[&args[..], &["--save-baseline", base.to_str().unwrap()]].concat(), &cache);
     assert!(o.status.success(), "{}", text(&o.stderr));
-    // Doctor the baseline: the machine ran twice as fast then, the code
+    // Doctor the baseline: the machine ran three times as fast then, the code
     // and the probe alike.
     let mut b: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&base).unwrap()).unwrap();
     let r = &mut b["results"][0];
-    let half =
-        |v: &serde_json::Value| v.as_array().unwrap().iter().map(|x| x.as_u64().unwrap() / 2).collect::<Vec<_>>();
-    let probe = half(&r["speed_probe_ns"]);
-    assert_eq!(probe.len(), 10, "a probe beside every sample");
+    let third =
+        |v: &serde_json::Value| v.as_array().unwrap().iter().map(|x| x.as_u64().unwrap() / 3).collect::<Vec<_>>();
+    let probe = third(&r["speed_probe_ns"]);
+    assert_eq!(probe.len(), 20, "a probe beside every sample");
     r["speed_probe_ns"] = serde_json::json!(probe);
-    r["steady"]["samples_ns"] = serde_json::json!(half(&r["steady"]["samples_ns"]));
+    r["steady"]["samples_ns"] = serde_json::json!(third(&r["steady"]["samples_ns"]));
     std::fs::write(&base, b.to_string()).unwrap();
     let cmp = |extra: &[&str]| {
         let base = ["--baseline", base.to_str().unwrap(), "--tolerance", "25", "--format", "json"];
@@ -248,8 +248,8 @@ fn a_machine_that_got_slower_as_a_whole_is_no_regression() {
     let (code, c) = cmp(&[]);
     assert_eq!(code, Some(0), "{c}");
     let f = c["machine_speed_factor"].as_f64().unwrap();
-    assert!((1.5..3.0).contains(&f), "the machine is about twice as slow: {c}");
-    // Raw times see a slowdown of 2.
+    assert!((2.0..4.5).contains(&f), "the machine is about three times as slow: {c}");
+    // Raw times see a slowdown of 3.
     let (code, c) = cmp(&["--no-speed-adjust"]);
     assert_eq!(code, Some(3), "{c}");
     assert!(c.get("machine_speed_factor").is_none(), "{c}");

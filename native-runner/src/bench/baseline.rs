@@ -21,11 +21,14 @@
 //! (the quantile `--quantile` of raw samples, for runs recorded without a
 //! probe) against the earlier runs' prediction interval. Against one or two
 //! runs, whose run-to-run spread is unknown, the bootstrap over samples at
-//! `--quantile` (`verdict::compare`). On this project's loaded 2-core
-//! machine, the run-level test on normalized medians gave 0 false alarms
-//! in 72 A/A runs and caught 68 of 71 real 10% slowdowns, where the same
-//! test on raw 10th percentiles caught 1 (`benchmarks/README.md`,
-//! "Regression verdicts").
+//! `--quantile` (`verdict::compare`), with each earlier run scaled as a
+//! whole by the ratio of the probes' quantiles (a bootstrap resamples
+//! single samples, and a per-sample division would add each probe's noise
+//! to each of them). On this project's loaded 2-core
+//! machine, with four-second runs, the run-level test on normalized
+//! medians raised 2 false alarms in 50 A/A runs and caught 49 of 50 real
+//! 10% slowdowns, where the same test on raw times caught none
+//! (`benchmarks/README.md`, "Regression verdicts").
 
 use super::report::{BaselineCmp, BenchResult, Report};
 use super::verdict;
@@ -97,17 +100,34 @@ pub fn judge(
     alpha: f64,
     adjust: bool,
 ) -> (verdict::Verdict, Option<f64>) {
-    let (earlier, now, factor) = comparable(runs, new, adjust);
-    let v = if earlier.len() >= MIN_RUNS {
+    if runs.len() >= MIN_RUNS {
+        let (earlier, now, factor) = comparable(runs, new, adjust);
         // Normalized samples are compared at their median: with the
         // machine's speed taken out, it is the steadiest value of a run.
         let q = if factor.is_some() { 0.5 } else { quantile };
         let values: Vec<f64> = earlier.iter().map(|s| verdict::quantile(s, q)).collect();
-        verdict::compare_runs(&values, verdict::quantile(&now, q), q, noise_pct, alpha)
-    } else {
-        verdict::compare(&earlier.concat(), &now, quantile, noise_pct, alpha)
+        return (verdict::compare_runs(&values, verdict::quantile(&now, q), q, noise_pct, alpha), factor);
+    }
+    // The bootstrap resamples single samples, and dividing each by its own
+    // probe would add the probe's noise to every one of them (on a machine
+    // so busy that a probe takes ten times as long now and then, the
+    // interval spans a factor of ten): each earlier run is scaled as a
+    // whole instead, by the ratio of the probes' quantiles.
+    let speed = |probe: &[u64]| (adjust && !probe.is_empty()).then(|| verdict::quantile(probe, quantile));
+    let scale: Option<Vec<f64>> = match speed(&new.probe) {
+        Some(now) => runs.iter().map(|r| speed(&r.probe).map(|then| now / then.max(1.0))).collect(),
+        None => None,
     };
-    (v, factor)
+    let earlier: Vec<u64> = match &scale {
+        Some(f) => runs
+            .iter()
+            .zip(f)
+            .flat_map(|(r, f)| r.samples.iter().map(move |&x| (x as f64 * f).round() as u64))
+            .collect(),
+        None => runs.iter().flat_map(|r| r.samples.iter().copied()).collect(),
+    };
+    let factor = scale.map(|f| f.iter().sum::<f64>() / f.len().max(1) as f64);
+    (verdict::compare(&earlier, &new.samples, quantile, noise_pct, alpha), factor)
 }
 
 /// Annotates `report`'s results with the comparison against what
