@@ -763,23 +763,24 @@ impl Definition {
     pub fn finish(mut self) -> Function {
         debug_assert!(self.cf.is_empty());
         self.func.blocks[self.cur.index()].term = Term::Return;
-        if let Some(saved) = self.saved_outfile {
-            let entry = [Op::Call(host_xt(HostWord::OutfileId)), Op::LocalSet(saved)];
-            self.func.blocks[0].ops.splice(0..0, entry);
-            for b in &mut self.func.blocks {
-                if b.term == Term::Return {
-                    b.ops.extend([Op::LocalGet(saved), Op::Call(host_xt(HostWord::ToOutfileId))]);
-                }
-            }
-        }
+        // What runs at entry and before every return, in this order: the
+        // frame is reserved first and released last.
+        let (mut entry, mut exit) = (Vec::new(), Vec::new());
         if let Some(base) = self.frame_base {
             // Whole cells keep the return stack aligned.
             let size = self.frame_size.div_ceil(4) as i32 * 4;
-            let entry = [Op::Lit(size), Op::Prim(Prim::LocalsAllot), Op::LocalSet(base)];
+            entry.extend([Op::Lit(size), Op::Prim(Prim::LocalsAllot), Op::LocalSet(base)]);
+            exit.extend([Op::Lit(size), Op::Prim(Prim::LocalsFree)]);
+        }
+        if let Some(saved) = self.saved_outfile {
+            entry.extend([Op::Call(host_xt(HostWord::OutfileId)), Op::LocalSet(saved)]);
+            exit.splice(0..0, [Op::LocalGet(saved), Op::Call(host_xt(HostWord::ToOutfileId))]);
+        }
+        if !entry.is_empty() {
             self.func.blocks[0].ops.splice(0..0, entry);
             for b in &mut self.func.blocks {
                 if b.term == Term::Return {
-                    b.ops.extend([Op::Lit(size), Op::Prim(Prim::LocalsFree)]);
+                    b.ops.extend(exit.iter().cloned());
                 }
             }
         }
