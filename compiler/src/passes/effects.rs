@@ -279,7 +279,7 @@ pub fn return_depths(func: &Function) -> Option<Vec<Option<u32>>> {
 /// Whether a primitive only computes on the data stack: it cannot fault,
 /// has no side effect and reads nothing but its arguments, so running it
 /// before or after a check of the stack's depth is the same.
-fn is_pure(p: Prim) -> bool {
+pub(crate) fn is_pure(p: Prim) -> bool {
     use Prim::*;
     matches!(
         p,
