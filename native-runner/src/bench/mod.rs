@@ -119,7 +119,8 @@ pub struct BenchArgs {
     pub tolerance: f64,
     /// The quantile of the samples that regression verdicts compare: the
     /// 10th percentile resists other load on the machine; 0.5 compares
-    /// medians.
+    /// medians. Against three or more recorded runs with the speed probe,
+    /// the median of the normalized samples is compared instead.
     #[arg(long, value_name = "Q", default_value_t = verdict::DEFAULT_QUANTILE)]
     pub quantile: f64,
     /// The significance level of the regression test (the bootstrap

@@ -212,9 +212,11 @@ pub struct BaselineCmp {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub verdict: Option<super::verdict::Verdict>,
     /// How much slower the machine ran now than when the earlier samples
-    /// were taken, by the speed probe's medians (1.1: 10% slower); every
-    /// sample was divided by its own probe before the test. Absent when a
-    /// run has no probe or with `--no-speed-adjust`.
+    /// were taken, by the speed probe (1.1: 10% slower). The samples were
+    /// brought to one speed before the test: against three or more runs
+    /// each sample by the probes around it, against one or two each
+    /// earlier run as a whole (`baseline::judge`). Absent when a run has no
+    /// probe or with `--no-speed-adjust`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub machine_speed_factor: Option<f64>,
 }
