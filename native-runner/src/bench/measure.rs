@@ -181,16 +181,24 @@ fn iteration(
     Ok((inst, run, out.take(), m.memory_pages()))
 }
 
-/// Measures `prog`; `check` vets the cold iteration's output before any
-/// time counts, and `tick` is called after each iteration (progress).
+/// What [`measure`] calls back while it runs.
+pub struct Hooks<'a> {
+    /// Vets the cold iteration's output before any time counts.
+    pub check: &'a mut dyn FnMut(&[u8]) -> anyhow::Result<()>,
+    /// Called after each iteration (progress).
+    pub tick: &'a mut dyn FnMut(),
+    /// Called after each timed iteration: the references' turns.
+    pub between: &'a mut dyn FnMut() -> anyhow::Result<()>,
+}
+
+/// Measures `prog`, calling `hooks` as it goes.
 pub fn measure(
     engine: &Engine,
     cache: Option<&ModuleCache>,
     prog: &Program,
     limits: &Limits,
     plan: &Plan,
-    check: &mut dyn FnMut(&[u8]) -> anyhow::Result<()>,
-    tick: &mut dyn FnMut(),
+    hooks: Hooks<'_>,
 ) -> anyhow::Result<Measured> {
     let mut phases = BTreeMap::new();
     let t = Instant::now();
@@ -212,8 +220,8 @@ pub fn measure(
     };
 
     let (inst, cold_ns, output, mut pages) = iteration(engine, &compiled, &info, xt, limits)?;
-    tick();
-    check(&output)?;
+    (hooks.tick)();
+    (hooks.check)(&output)?;
     let mut insts = vec![inst];
     let mut samples = Vec::new();
     let mut probe = Vec::new();
@@ -237,7 +245,10 @@ pub fn measure(
             samples.push(ns);
         }
         n += 1;
-        tick();
+        (hooks.tick)();
+        if timed {
+            (hooks.between)()?;
+        }
     }
     insts.sort_unstable();
     phases.insert("instantiate".to_string(), insts[insts.len() / 2]);

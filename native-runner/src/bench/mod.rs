@@ -11,7 +11,10 @@
 //! where they exist: the C twin at `cc -O2`, natively (`c_twin`); the same
 //! C compiled to wasm by clang, on the same engine (`c_wasm`); and the
 //! Forth source under gforth-fast (`gforth`). Each must print the expected
-//! output for its time to count.
+//! output for its time to count. They take turns with ours: after each
+//! timed iteration of ours, each reference takes one sample, so a change
+//! in the machine's speed while a program is measured falls on all of them
+//! and the ratios compare like with like.
 //!
 //! Exit codes: 0 success; 1 a program failed (error, THROW, wrong output);
 //! 2 a usage or setup error; 3 ([`EXIT_REGRESSION`]) a significant
@@ -35,7 +38,7 @@ pub mod verdict;
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 use serde_json::json;
@@ -306,6 +309,9 @@ struct CRun {
     path: PathBuf,
     compiler: String,
     output: Vec<u8>,
+    /// Its warm-up runs are done.
+    warm: bool,
+    samples: Vec<u64>,
     steady: Option<Summary>,
     runner: Runner,
 }
@@ -314,24 +320,37 @@ impl CRun {
     /// Runs the reference once for its output.
     fn first(path: &std::path::Path, compiler: String, runner: Runner) -> anyhow::Result<CRun> {
         let (output, _) = runner.run_once()?;
-        Ok(CRun { path: path.to_path_buf(), compiler, output, steady: None, runner })
+        Ok(CRun { path: path.to_path_buf(), compiler, output, warm: false, samples: Vec::new(), steady: None, runner })
     }
 
-    /// Times the reference with the same plan as ours, once.
-    fn time(&mut self, plan: &Plan) -> anyhow::Result<()> {
+    /// Takes one timed sample (after the warm-up runs, the first time),
+    /// unless the reference was already timed.
+    fn sample(&mut self, plan: &Plan) -> anyhow::Result<()> {
         if self.steady.is_some() {
             return Ok(());
         }
-        for _ in 0..plan.warmup {
-            self.runner.run_once()?;
+        if !self.warm {
+            for _ in 0..plan.warmup {
+                self.runner.run_once()?;
+            }
+            self.warm = true;
         }
-        let mut samples = Vec::new();
-        while (samples.len() as u32) < plan.iterations
-            || plan.time.is_some_and(|s| (samples.iter().sum::<u64>() as f64) / 1e9 < s)
+        self.samples.push(self.runner.run_once()?.1);
+        Ok(())
+    }
+
+    /// Takes samples until the plan has enough, then summarizes them; a
+    /// reference is timed once, with the first configuration of ours.
+    fn time(&mut self, plan: &Plan) -> anyhow::Result<()> {
+        while self.steady.is_none()
+            && ((self.samples.len() as u32) < plan.iterations
+                || plan.time.is_some_and(|s| (self.samples.iter().sum::<u64>() as f64) / 1e9 < s))
         {
-            samples.push(self.runner.run_once()?.1);
+            self.sample(plan)?;
         }
-        self.steady = Summary::of(&samples);
+        if self.steady.is_none() {
+            self.steady = Summary::of(&self.samples);
+        }
         Ok(())
     }
 
@@ -395,16 +414,29 @@ impl Twins {
         Ok(t)
     }
 
+    fn all(&mut self) -> impl Iterator<Item = &mut CRun> {
+        [&mut self.c, &mut self.c_wasm, &mut self.gforth].into_iter().flatten()
+    }
+
+    /// One sample of each reference not yet timed: called between the
+    /// samples of ours, so that all of them take turns.
+    fn sample(&mut self, plan: &Plan) -> anyhow::Result<()> {
+        self.all().try_for_each(|r| r.sample(plan))
+    }
+
+    /// Completes each reference's samples to the plan.
     fn time(&mut self, plan: &Plan) -> anyhow::Result<()> {
-        for r in [&mut self.c, &mut self.c_wasm, &mut self.gforth].into_iter().flatten() {
-            r.time(plan)?;
-        }
-        Ok(())
+        self.all().try_for_each(|r| r.time(plan))
     }
 }
 
 /// Checks an output against the program's references.
-fn verify(prog: &Program, expected: Option<&[u8]>, c: Option<&CRun>, out: &[u8]) -> anyhow::Result<Vec<String>> {
+fn verify(
+    prog: &Program,
+    expected: Option<&[u8]>,
+    c: Option<(&[u8], &Path)>,
+    out: &[u8],
+) -> anyhow::Result<Vec<String>> {
     let mut against = Vec::new();
     if let (Some(want), Some(path)) = (expected, &prog.expected) {
         anyhow::ensure!(
@@ -416,14 +448,14 @@ fn verify(prog: &Program, expected: Option<&[u8]>, c: Option<&CRun>, out: &[u8])
         );
         against.push(file_name(path));
     }
-    if let Some(c) = c {
+    if let Some((c_output, c_path)) = c {
         anyhow::ensure!(
-            out == c.output,
+            out == c_output,
             "the output {:?} differs from the C twin's ({:?})",
             String::from_utf8_lossy(out),
-            String::from_utf8_lossy(&c.output)
+            String::from_utf8_lossy(c_output)
         );
-        against.push(format!("the C twin {}", file_name(&c.path)));
+        against.push(format!("the C twin {}", file_name(c_path)));
     }
     Ok(against)
 }
@@ -670,11 +702,19 @@ fn bench_program(ctx: &Context, prog: &Program, report: &mut Report) -> anyhow::
             pb.set_message(format!("{} [{label}] iteration {n}", prog.name));
         };
         let mut against = Vec::new();
+        let c_twin = twins.c.as_ref().map(|c| (c.output.clone(), c.path.clone()));
         let mut check = |out: &[u8]| -> anyhow::Result<()> {
-            against = verify(prog, expected.as_deref(), twins.c.as_ref(), out)?;
+            let c = c_twin.as_ref().map(|(o, p)| (o.as_slice(), p.as_path()));
+            against = verify(prog, expected.as_deref(), c, out)?;
             Ok(())
         };
-        let m = measure::measure(engine, cache, prog, &args.limits(level), plan, &mut check, &mut tick)?;
+        // The references take their samples in turn with ours, one of each
+        // per round, so that a change in the machine's speed while the
+        // program is measured (a neighbour on a shared host, a frequency
+        // step) falls on all of them alike and their ratios stay true.
+        let mut between = || twins.sample(plan);
+        let hooks = measure::Hooks { check: &mut check, tick: &mut tick, between: &mut between };
+        let m = measure::measure(engine, cache, prog, &args.limits(level), plan, hooks)?;
         pb.set_message(format!("{} [references]", prog.name));
         twins.time(plan)?;
         let module = m.module.clone();
