@@ -9,7 +9,7 @@
 //! `u -> h` with `rpo_index(h) <= rpo_index(u)` is a back edge, and the graph
 //! is reducible iff every back edge's target dominates its source.
 
-use crate::ir::{BlockId, Function};
+use crate::ir::{BlockId, Function, Successors};
 
 /// The analyses of one function's graph.
 #[derive(Debug)]
@@ -21,7 +21,7 @@ pub struct Cfg {
     /// Immediate dominator of each reachable block.
     pub idom: Vec<BlockId>,
     /// Successors of each block.
-    pub succs: Vec<Vec<BlockId>>,
+    pub succs: Vec<Successors>,
     /// Whether each block is the target of a back edge.
     pub is_loop_header: Vec<bool>,
     /// Whether each block has two or more forward predecessors.
@@ -34,7 +34,7 @@ impl Cfg {
     /// Analyses `func`, whose targets must all be resolved.
     pub fn new(func: &Function) -> Cfg {
         let n = func.blocks.len();
-        let succs: Vec<Vec<BlockId>> = func.blocks.iter().map(|b| b.term.successors()).collect();
+        let succs: Vec<Successors> = func.blocks.iter().map(|b| b.term.successors()).collect();
 
         // Iterative depth-first search for the postorder.
         let mut post = Vec::with_capacity(n);

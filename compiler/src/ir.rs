@@ -130,13 +130,14 @@ pub enum Term {
 }
 
 impl Term {
-    /// The successor blocks, in a fixed order.
-    pub fn successors(&self) -> Vec<BlockId> {
+    /// The successor blocks, in a fixed order (without allocating: the
+    /// analyses ask for them in their inner loops).
+    pub fn successors(&self) -> Successors {
         match *self {
-            Term::Jump(t) => vec![t],
-            Term::Branch { nonzero, zero } => vec![nonzero, zero],
-            Term::QDo { body, exit, .. } | Term::Loop { body, exit, .. } => vec![body, exit],
-            Term::Return => vec![],
+            Term::Jump(t) => Successors { ids: [t, t], len: 1 },
+            Term::Branch { nonzero, zero } => Successors { ids: [nonzero, zero], len: 2 },
+            Term::QDo { body, exit, .. } | Term::Loop { body, exit, .. } => Successors { ids: [body, exit], len: 2 },
+            Term::Return => Successors { ids: [BlockId(0); 2], len: 0 },
         }
     }
 
@@ -148,6 +149,37 @@ impl Term {
             Term::QDo { body, exit, .. } | Term::Loop { body, exit, .. } => vec![body, exit],
             Term::Return => vec![],
         }
+    }
+}
+
+/// A terminator's successor blocks: at most two, kept inline; a slice of
+/// them, or an iterator by value.
+#[derive(Clone, Copy, Debug)]
+pub struct Successors {
+    ids: [BlockId; 2],
+    len: usize,
+}
+
+impl std::ops::Deref for Successors {
+    type Target = [BlockId];
+    fn deref(&self) -> &[BlockId] {
+        &self.ids[..self.len]
+    }
+}
+
+impl<'a> IntoIterator for &'a Successors {
+    type Item = &'a BlockId;
+    type IntoIter = std::slice::Iter<'a, BlockId>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.ids[..self.len].iter()
+    }
+}
+
+impl IntoIterator for Successors {
+    type Item = BlockId;
+    type IntoIter = std::iter::Take<std::array::IntoIter<BlockId, 2>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.ids.into_iter().take(self.len)
     }
 }
 

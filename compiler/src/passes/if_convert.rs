@@ -365,10 +365,15 @@ fn reachable(func: &Function) -> Vec<bool> {
     seen
 }
 
-/// How many branch targets of reachable blocks name `x`.
-fn preds(func: &Function, live: &[bool], x: BlockId) -> usize {
-    let targets = |b: &crate::ir::Block| b.term.successors().iter().filter(|&&s| s == x).count();
-    func.blocks.iter().zip(live).filter(|&(_, &l)| l).map(|(b, _)| targets(b)).sum()
+/// For each block, how many branch targets of reachable blocks name it.
+fn preds(func: &Function, live: &[bool]) -> Vec<usize> {
+    let mut n = vec![0; func.blocks.len()];
+    for (b, _) in func.blocks.iter().zip(live).filter(|&(_, &l)| l) {
+        for s in b.term.successors() {
+            n[s.index()] += 1;
+        }
+    }
+    n
 }
 
 /// An `IF ... ELSE ... THEN` or `IF ... THEN`.
@@ -385,12 +390,12 @@ struct Diamond {
 
 /// The diamond that block `b`'s branch starts, if its sides are single
 /// blocks entered only from `b`.
-fn shape(func: &Function, live: &[bool], b: usize) -> Option<Diamond> {
+fn shape(func: &Function, live: &[bool], preds: &[usize], b: usize) -> Option<Diamond> {
     let Term::Branch { nonzero, zero } = func.blocks[b].term else { return None };
     if !live[b] {
         return None;
     }
-    let own = |x: BlockId| x.index() != b && x.index() != 0 && preds(func, live, x) == 1;
+    let own = |x: BlockId| x.index() != b && x.index() != 0 && preds[x.index()] == 1;
     let jump = |x: BlockId| match func.blocks[x.index()].term {
         Term::Jump(m) => Some(m),
         _ => None,
@@ -410,16 +415,24 @@ fn shape(func: &Function, live: &[bool], b: usize) -> Option<Diamond> {
 }
 
 /// Converts every small pure branch of `func` to selects; returns how many.
+/// The facts about the whole function (reachable blocks, predecessors,
+/// available items) are computed once, and again only after a change, so
+/// a definition without candidates costs one walk over its blocks.
 pub fn convert_branches(func: &mut Function, known: &Known) -> usize {
+    if !func.blocks.iter().any(|b| matches!(b.term, Term::Branch { .. })) {
+        return 0;
+    }
     let mut count = 0;
     let temps = func.n_locals;
     loop {
         let mut changed = false;
+        let mut live = reachable(func);
+        let mut npreds = preds(func, &live);
+        let mut avail: Option<Vec<Option<u32>>> = None;
         for b in 0..func.blocks.len() {
-            let live = reachable(func);
-            let Some(Diamond { t, e, sides, join }) = shape(func, &live, b) else { continue };
-            let avail = available(func, known)[b].map_or(0, |a| a.saturating_sub(1));
-            let Some((ops, locals)) = converted(&t, &e, func.n_locals, temps, avail) else { continue };
+            let Some(Diamond { t, e, sides, join }) = shape(func, &live, &npreds, b) else { continue };
+            let items = avail.get_or_insert_with(|| available(func, known))[b].map_or(0, |a| a.saturating_sub(1));
+            let Some((ops, locals)) = converted(&t, &e, func.n_locals, temps, items) else { continue };
             func.n_locals += locals;
             func.blocks[b].ops.extend(ops);
             func.blocks[b].term = Term::Jump(join);
@@ -428,11 +441,16 @@ pub fn convert_branches(func: &mut Function, known: &Known) -> usize {
                 func.blocks[s.index()].term = Term::Return;
             }
             // The join entered only from here continues this block.
-            if join.index() != 0 && preds(func, &reachable(func), join) == 1 {
+            live = reachable(func);
+            npreds = preds(func, &live);
+            if join.index() != 0 && npreds[join.index()] == 1 {
                 let next = std::mem::take(&mut func.blocks[join.index()].ops);
                 func.blocks[b].ops.extend(next);
                 func.blocks[b].term = std::mem::replace(&mut func.blocks[join.index()].term, Term::Return);
+                live = reachable(func);
+                npreds = preds(func, &live);
             }
+            avail = None;
             count += 1;
             changed = true;
         }
