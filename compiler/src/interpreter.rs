@@ -60,18 +60,20 @@ pub struct Config {
 }
 
 impl Default for Config {
+    /// The settings of [`crate::pipeline::DEFAULT_LEVEL`].
     fn default() -> Self {
+        let level = crate::pipeline::Level::of(crate::pipeline::DEFAULT_LEVEL);
         Config {
             layout: Layout::default(),
             max_input_depth: 64,
             validate: cfg!(debug_assertions),
-            optimize: true,
-            inline: true,
+            optimize: level.optimize,
+            inline: level.inline,
             block_file: "blocks.fb".into(),
             warn_stack_comments: false,
-            unroll: 4,
-            tail_loops: true,
-            vectorize: true,
+            unroll: level.unroll,
+            tail_loops: level.tail_loops,
+            vectorize: level.vectorize,
         }
     }
 }
@@ -784,19 +786,10 @@ impl Forth {
             return Ok(());
         }
         let mut funcs = std::mem::take(&mut self.pending);
-        if self.cfg.inline {
-            for (caller, callee) in crate::passes::inline::inline_small(&mut funcs, &self.inline_bodies) {
-                self.inlined_calls.entry(caller).or_default().push(callee);
-            }
-            for (caller, callee) in crate::passes::inline_graph::inline_graphs(&mut funcs, &mut self.inline_graphs) {
-                self.inlined_calls.entry(caller).or_default().push(callee);
-            }
-
-            for f in &funcs {
-                if let Some(body) = crate::passes::inline::inlinable(f) {
-                    self.inline_bodies.insert(f.xt, body.to_vec());
-                }
-            }
+        let mut keep = crate::pipeline::Inlinable { bodies: &mut self.inline_bodies, graphs: &mut self.inline_graphs };
+        let stage = crate::pipeline::Stage::Batch;
+        for (caller, callee) in crate::pipeline::run_program_passes(stage, &mut funcs, &mut keep, &self.cfg) {
+            self.inlined_calls.entry(caller).or_default().push(callee);
         }
         let cx = crate::pipeline::Context {
             known: &self.effects,

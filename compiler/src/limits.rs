@@ -31,9 +31,9 @@ pub const DEFAULT_MAX_NESTING: u32 = 64;
 /// The range of `--max-nesting`.
 pub const MAX_NESTING_RANGE: std::ops::RangeInclusive<u32> = 1..=1000;
 /// Default optimization level (`-O`).
-pub const DEFAULT_OPT_LEVEL: u8 = 2;
+pub const DEFAULT_OPT_LEVEL: u8 = crate::pipeline::DEFAULT_LEVEL;
 /// The highest optimization level.
-pub const MAX_OPT_LEVEL: u8 = 3;
+pub const MAX_OPT_LEVEL: u8 = (crate::pipeline::LEVELS.len() - 1) as u8;
 
 /// A system's limits and optimization level. Field names are the native
 /// options' names.
@@ -122,21 +122,15 @@ impl Limits {
     }
 
     /// The system's settings, as `native-runner` makes them from the same
-    /// options (at `-O2` and above: inlining, unrolling by 4, tail loops,
-    /// vectorized loops).
+    /// options (the `-O` level's, from [`crate::pipeline::LEVELS`]).
     pub fn config(&self) -> Config {
         let layout = runtime::Layout::new(self.memory.saturating_mul(1 << 20), self.data_stack, self.return_stack)
             .with_float_stack(self.float_stack);
-        Config {
+        crate::pipeline::Level::of(self.opt_level).apply(Config {
             layout,
             max_input_depth: self.max_nesting as usize,
-            optimize: self.opt_level > 0,
-            inline: self.opt_level > 1,
-            unroll: if self.opt_level > 1 { 4 } else { 1 },
-            tail_loops: self.opt_level > 1,
-            vectorize: self.opt_level > 1,
             ..Config::default()
-        }
+        })
     }
 }
 

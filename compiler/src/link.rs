@@ -16,7 +16,7 @@
 //! Guarantee: the bytes are a pure function of the loaded program and the
 //! options, and they validate.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::digest::hex;
 
@@ -299,9 +299,9 @@ impl Forth {
         } else {
             self.compiled.iter().filter(|f| keep.contains(&f.xt)).cloned().collect()
         };
-        if self.cfg.inline {
-            crate::passes::inline::inline_called_once(&mut funcs);
-        }
+        let (mut bodies, mut graphs) = (HashMap::new(), HashMap::new());
+        let mut keep = crate::pipeline::Inlinable { bodies: &mut bodies, graphs: &mut graphs };
+        crate::pipeline::run_program_passes(crate::pipeline::Stage::Link, &mut funcs, &mut keep, &self.cfg);
         let counters = opts.instrument.then(|| {
             let base = here.next_multiple_of(4);
             let c = crate::cost::instrument(&mut funcs, base, self.cfg.optimize);

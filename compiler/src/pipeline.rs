@@ -1,26 +1,94 @@
-//! The optimizer's batch pipeline: the passes that run on each definition
-//! when its batch is emitted, in order, in one table.
+//! The optimizer's pipeline in one place: what each `-O` level turns on
+//! ([`LEVELS`]), the passes over several definitions at batch and link time
+//! ([`PROGRAM_PASSES`]), and the passes over each definition when its batch
+//! is emitted ([`FUNCTION_PASSES`]), each in the order it runs.
 //!
-//! Inlining works across definitions and runs first (`Forth::flush`); then
-//! every definition goes through [`FUNCTION_PASSES`], each pass when the
-//! [`Switch`] that enables it is on. A pass that changed something leaves a
-//! remark ([`crate::remarks`]), which `native-runner explain` and the
-//! playground show. In debug and test builds the IR is verified after
-//! every pass, so a pass that breaks an invariant is named.
+//! When a batch is emitted (`Forth::flush`), the batch-stage rows of
+//! [`PROGRAM_PASSES`] run first (inlining works across definitions), then
+//! every definition goes through [`FUNCTION_PASSES`]. When a program is
+//! linked (`Forth::link`), the link-stage rows run over the whole program.
+//! Each pass runs when the [`Switch`] that enables it is on. A function pass
+//! that changed something leaves a remark ([`crate::remarks`]), which
+//! `native-runner explain` and the playground show. In debug and test
+//! builds the IR is verified after every pass, so a pass that breaks an
+//! invariant is named.
+//!
+//! The limits (`compiler::Limits`), `native-runner`'s options, `info`, the
+//! provenance that bench and link record, and the fuzzers all turn a level
+//! into settings through [`Level`], and `info` lists the passes from these
+//! tables.
 //!
 //! Adding a pass: its file under `passes/`, and one row here.
 //!
-//! Guarantees: the passes run in the table's order; a pass whose switch is
+//! Guarantees: the passes run in the tables' order; a pass whose switch is
 //! off does not run; the remarks name exactly the passes that changed the
 //! definition.
 
 use std::ops::Range;
 
+use std::collections::HashMap;
+
 use crate::interpreter::Config;
-use crate::ir::Function;
+use crate::ir::{Function, Op, Xt};
 use crate::passes;
 use crate::passes::effects::Known;
 use crate::remarks::Remark;
+
+/// What one `-O` level turns on. The options `--no-inline`,
+/// `--no-tail-loops`, `--no-vectorize` and `--unroll` only change these
+/// settings afterwards.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Level {
+    /// [`Config::optimize`]: effect inference and the register calling
+    /// convention, and the passes of [`Switch::Optimize`].
+    pub optimize: bool,
+    /// [`Config::inline`].
+    pub inline: bool,
+    /// [`Config::unroll`].
+    pub unroll: usize,
+    /// [`Config::tail_loops`].
+    pub tail_loops: bool,
+    /// [`Config::vectorize`].
+    pub vectorize: bool,
+}
+
+/// The `-O` levels 0 to 3, by number; a higher number means level 3.
+pub const LEVELS: [Level; 4] = [
+    Level { optimize: false, inline: false, unroll: 1, tail_loops: false, vectorize: false },
+    Level { optimize: true, inline: false, unroll: 1, tail_loops: false, vectorize: false },
+    Level { optimize: true, inline: true, unroll: 4, tail_loops: true, vectorize: true },
+    Level { optimize: true, inline: true, unroll: 4, tail_loops: true, vectorize: true },
+];
+
+/// The level of [`Config::default`] and of the tools' `-O` option.
+pub const DEFAULT_LEVEL: u8 = 2;
+
+impl Level {
+    /// Level `n` (above 3: 3).
+    pub fn of(n: u8) -> Level {
+        LEVELS[usize::from(n.min(3))]
+    }
+
+    /// `cfg` with this level's settings.
+    pub fn apply(self, cfg: Config) -> Config {
+        Config {
+            optimize: self.optimize,
+            inline: self.inline,
+            unroll: self.unroll,
+            tail_loops: self.tail_loops,
+            vectorize: self.vectorize,
+            ..cfg
+        }
+    }
+
+    /// The names of the passes this level runs, in order: the batch and
+    /// link passes over several definitions, then those over each one.
+    pub fn passes(self) -> Vec<&'static str> {
+        let cfg = self.apply(Config::default());
+        let program = PROGRAM_PASSES.iter().filter(|p| p.switch.on(&cfg)).map(|p| p.name);
+        program.chain(FUNCTION_PASSES.iter().filter(|p| p.switch.on(&cfg)).map(|p| p.name)).collect()
+    }
+}
 
 /// The setting that turns a pass on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,6 +135,8 @@ pub struct FunctionPass {
     pub name: &'static str,
     /// What turns it on.
     pub switch: Switch,
+    /// What it does, in one line (for `native-runner info`).
+    pub doc: &'static str,
     /// Runs it; returns how many times it changed the definition.
     run: fn(&mut Function, &Context) -> usize,
     /// The remark for `n` changes.
@@ -82,29 +152,112 @@ fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// When a pass over several definitions runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// On each batch of definitions, before the function passes.
+    Batch,
+    /// On the whole program when it is linked.
+    Link,
+}
+
+/// What the inliners keep between batches: the bodies of the definitions
+/// compiled so far that can be pasted into later ones.
+pub struct Inlinable<'a> {
+    /// Straight-line bodies ([`passes::inline::inlinable`]).
+    pub bodies: &'a mut HashMap<Xt, Vec<Op>>,
+    /// Small branching definitions ([`passes::inline_graph::pastable`]).
+    pub graphs: &'a mut HashMap<Xt, Function>,
+}
+
+/// The calls a pass replaced, as (caller, callee): the linker still counts
+/// a callee as reachable from its caller.
+pub type Inlined = Vec<(Xt, Xt)>;
+
+/// One pass over several definitions: inlining.
+pub struct ProgramPass {
+    /// Its name.
+    pub name: &'static str,
+    /// When it runs.
+    pub stage: Stage,
+    /// What turns it on.
+    pub switch: Switch,
+    /// What it does, in one line (for `native-runner info`).
+    pub doc: &'static str,
+    /// Runs it; returns the calls it replaced, as (caller, callee).
+    run: fn(&mut [Function], &mut Inlinable) -> Inlined,
+}
+
+/// The passes over several definitions, in the order they run.
+pub const PROGRAM_PASSES: &[ProgramPass] = &[
+    ProgramPass {
+        name: "inline-small",
+        stage: Stage::Batch,
+        switch: Switch::Inline,
+        doc: "a call of a small straight-line word (24 ops) is replaced by its body (off with --no-inline)",
+        run: |funcs, keep| passes::inline::inline_small(funcs, keep.bodies),
+    },
+    ProgramPass {
+        name: "inline-graphs",
+        stage: Stage::Batch,
+        switch: Switch::Inline,
+        doc: "a call of a small branching word (6 blocks, 24 ops, no counted loop) is replaced by a copy of its blocks (off with --no-inline)",
+        run: |funcs, keep| passes::inline_graph::inline_graphs(funcs, keep.graphs),
+    },
+    ProgramPass {
+        name: "inline-called-once",
+        stage: Stage::Link,
+        switch: Switch::Inline,
+        doc: "a straight-line word called from one place only in the program is pasted there, whatever its size (off with --no-inline)",
+        run: |funcs, _| passes::inline::inline_called_once(funcs),
+    },
+];
+
+/// Runs the rows of [`PROGRAM_PASSES`] of `stage` that `cfg` turns on over
+/// `funcs`; returns the calls they replaced, as (caller, callee). After a
+/// batch, the definitions that later ones may inline are kept in `keep`.
+pub fn run_program_passes(stage: Stage, funcs: &mut [Function], keep: &mut Inlinable, cfg: &Config) -> Inlined {
+    let mut inlined = Vec::new();
+    for pass in PROGRAM_PASSES.iter().filter(|p| p.stage == stage && p.switch.on(cfg)) {
+        inlined.extend((pass.run)(funcs, keep));
+    }
+    if stage == Stage::Batch && Switch::Inline.on(cfg) {
+        for f in funcs.iter() {
+            if let Some(body) = passes::inline::inlinable(f) {
+                keep.bodies.insert(f.xt, body.to_vec());
+            }
+        }
+    }
+    inlined
+}
+
 /// The passes over each definition, in the order they run.
 pub const FUNCTION_PASSES: &[FunctionPass] = &[
     FunctionPass {
         name: "qdup-branch",
         switch: Switch::Optimize,
+        doc: "?DUP before a branch becomes DUP with a DROP on one side, so the word keeps a static effect",
         run: |f, _| passes::qdup_branch::qdup_branches(f),
         remark: |n, _| format!("{} before a branch became DUP with a DROP on one side", count(n, "?DUP", "?DUPs")),
     },
     FunctionPass {
         name: "tail-loops",
         switch: Switch::TailLoops,
+        doc: "a self tail call becomes a jump back to the start (off with --no-tail-loops)",
         run: |f, cx| passes::tail_loop::tail_calls_to_loops(f, cx.known),
         remark: |n, _| format!("{} became a loop", count(n, "self tail call", "self tail calls")),
     },
     FunctionPass {
         name: "self-inline",
         switch: Switch::Inline,
+        doc: "a small static recursive word gets its own body pasted in place of its other self calls, twice, so one call runs up to three activations (off with --no-inline)",
         run: |f, cx| passes::self_inline::inline_self_calls(f, cx.known),
         remark: |n, _| format!("its own body pasted in place of {}", count(n, "recursive call", "recursive calls")),
     },
     FunctionPass {
         name: "popcount",
         switch: Switch::Optimize,
+        doc: "Kernighan's bit-counting loop (x &= x - 1 until zero) becomes popcnt",
         run: |f, _| passes::idiom::popcount_loops(f),
         remark: |n, _| {
             format!("{} became popcnt", count(n, "Kernighan bit-counting loop", "Kernighan bit-counting loops"))
@@ -113,6 +266,7 @@ pub const FUNCTION_PASSES: &[FunctionPass] = &[
     FunctionPass {
         name: "unsigned-division",
         switch: Switch::Optimize,
+        doc: "a division of a value proven non-negative by a positive divisor becomes unsigned",
         run: |f, cx| passes::ranges::unsigned_divisions(f, cx.known),
         remark: |n, _| {
             format!(
@@ -124,24 +278,28 @@ pub const FUNCTION_PASSES: &[FunctionPass] = &[
     FunctionPass {
         name: "promote",
         switch: Switch::Optimize,
+        doc: "a variable that a loop reads and writes, and nothing else can reach, stays in a local across the loop",
         run: |f, cx| passes::promote::promote_variables(f, cx.known, cx.space.clone()),
         remark: |n, _| format!("{} kept in a local across a loop", count(n, "variable", "variables")),
     },
     FunctionPass {
         name: "if-convert",
         switch: Switch::Optimize,
+        doc: "a small IF ... ELSE ... THEN with pure sides becomes a select",
         run: |f, cx| passes::if_convert::convert_branches(f, cx.known),
         remark: |n, _| format!("{} became selects", count(n, "branch with pure sides", "branches with pure sides")),
     },
     FunctionPass {
         name: "vectorize",
         switch: Switch::Vectorize,
+        doc: "counted loops that reduce or map cell arrays run 4 trips at a time with wasm SIMD (off with --no-vectorize)",
         run: |f, _| passes::vectorize::vectorize_loops(f),
         remark: |n, _| format!("{} four trips at a time with wasm SIMD", count(n, "loop runs", "loops run")),
     },
     FunctionPass {
         name: "unroll",
         switch: Switch::Unroll,
+        doc: "small innermost loops run 4 bodies per back edge (--unroll FACTOR)",
         run: |f, cx| passes::unroll::unroll_loops(f, cx.cfg.unroll),
         remark: |n, cx| format!("{} {} times", count(n, "inner loop unrolled", "inner loops unrolled"), cx.cfg.unroll),
     },
@@ -177,16 +335,33 @@ mod tests {
         names.sort();
         names.dedup();
         assert_eq!(names.len(), FUNCTION_PASSES.len());
-        let off = Config {
-            optimize: false,
-            inline: false,
-            tail_loops: false,
-            vectorize: false,
-            unroll: 1,
-            ..Config::default()
-        };
+        let off = Level::of(0).apply(Config::default());
         assert!(FUNCTION_PASSES.iter().all(|p| !p.switch.on(&off)));
         assert!(FUNCTION_PASSES.iter().all(|p| p.switch.on(&Config::default())));
+        assert!(PROGRAM_PASSES.iter().all(|p| !p.switch.on(&off) && p.switch.on(&Config::default())));
+    }
+
+    #[test]
+    fn the_default_config_is_the_default_level_and_levels_grow() {
+        assert_eq!(Level::of(DEFAULT_LEVEL).apply(Config::default()).unroll, Config::default().unroll);
+        let d = Config::default();
+        assert_eq!(
+            Level::of(DEFAULT_LEVEL),
+            Level {
+                optimize: d.optimize,
+                inline: d.inline,
+                unroll: d.unroll,
+                tail_loops: d.tail_loops,
+                vectorize: d.vectorize
+            }
+        );
+        assert_eq!(Level::of(9), Level::of(3));
+        assert!(Level::of(0).passes().is_empty());
+        for n in 0..3 {
+            let (lower, higher) = (Level::of(n).passes(), Level::of(n + 1).passes());
+            assert!(lower.iter().all(|p| higher.contains(p)), "-O{n} runs a pass -O{} does not", n + 1);
+        }
+        assert!(Level::of(1).passes().contains(&"if-convert") && !Level::of(1).passes().contains(&"inline-small"));
     }
 
     #[test]

@@ -98,16 +98,8 @@ fn run_here(src: &[u8], optimize: bool, link: bool, ticks: u64) -> Outcome {
     // Fuzzed programs may name any file: keep them off the disk.
     m.disable_files();
     // -O0 or -O3 as `native-runner` sets them.
-    let mut forth = Forth::new(Config {
-        layout: layout(),
-        validate: true,
-        optimize,
-        inline: optimize,
-        unroll: if optimize { 4 } else { 1 },
-        tail_loops: optimize,
-        vectorize: optimize,
-        ..Config::default()
-    });
+    let level = compiler::pipeline::Level::of(if optimize { 3 } else { 0 });
+    let mut forth = Forth::new(level.apply(Config { layout: layout(), validate: true, ..Config::default() }));
     if let Err(s) = forth.boot(&mut m) {
         panic!("the system does not boot: {s}");
     }

@@ -17,12 +17,37 @@ pub struct InfoArgs {
     pub cache_dir: Option<PathBuf>,
 }
 
-/// The passes each `-O` level enables, as (level, description).
-pub const PASSES: &[(&str, &str)] = &[
-    ("-O0", "none: every word keeps its items on the memory stack"),
-    ("-O1", "effects: stack-effect inference; static words take and return items as wasm values; ?DUP before a branch becomes DUP with a DROP on one side (so such words stay static)"),
-    ("-O2, -O3", "effects, inline, unroll, tail loops: small straight-line words, and small branching ones (at most 6 blocks, 24 ops, no loop), are inlined into callers (off with --no-inline); small innermost loops run 4 bodies per back edge (--unroll FACTOR); self tail calls become loops (off with --no-tail-loops); a small static recursive word gets its own body pasted in place of its other self calls, twice, so one call runs up to three activations (off with --no-inline); counted loops that reduce or map cell arrays run 4 trips at a time with wasm SIMD (off with --no-vectorize)"),
-];
+/// The passes each `-O` level runs, one line per level (levels that run
+/// the same passes share a line), then one line per pass saying what it
+/// does: all read from the compiler's pipeline table.
+pub fn levels() -> String {
+    use compiler::pipeline::{Level, Stage, FUNCTION_PASSES, LEVELS, PROGRAM_PASSES};
+    let mut o = String::new();
+    let mut n = 0;
+    while n < LEVELS.len() {
+        let passes = Level::of(n as u8).passes();
+        let same = (n..LEVELS.len()).take_while(|&m| Level::of(m as u8).passes() == passes).count();
+        let names: Vec<String> = (n..n + same).map(|m| format!("-O{m}")).collect();
+        let what = match (passes.is_empty(), Level::of(n as u8).optimize) {
+            (true, false) => "none: every word keeps its items on the memory stack".to_string(),
+            (_, true) => format!(
+                "stack-effect inference, static words take and return items as wasm values; {}",
+                passes.join(", ")
+            ),
+            (false, false) => passes.join(", "),
+        };
+        o += &format!("  {}: {what}\n", names.join(", "));
+        n += same;
+    }
+    for p in PROGRAM_PASSES {
+        let when = if p.stage == Stage::Link { "link time" } else { "each batch" };
+        o += &format!("    {} ({when}): {}\n", p.name, p.doc);
+    }
+    for p in FUNCTION_PASSES {
+        o += &format!("    {} (each definition): {}\n", p.name, p.doc);
+    }
+    o
+}
 
 /// The report, as text.
 pub fn describe(cache_dir: PathBuf) -> String {
@@ -38,9 +63,7 @@ pub fn describe(cache_dir: PathBuf) -> String {
         compiler::VERSION,
         host::WASMTIME_VERSION,
     );
-    for (level, what) in PASSES {
-        o += &format!("  {level}: {what}\n");
-    }
+    o += &levels();
     o += &format!(
         "Cranelift: opt level {CRANELIFT_OPT_LEVEL}, target {HOST_TARGET}, CPU features {}\n\
          cross-compilation: build --aot --target TRIPLE (e.g. aarch64-unknown-linux-gnu)\n\

@@ -49,7 +49,7 @@ pub struct Limits {
     pub cache_max: Option<u64>,
     /// Optimization level: 0 keeps every word on the memory stack; 1 and
     /// above give static words register signatures.
-    #[arg(short = 'O', long = "opt-level", value_name = "LEVEL", default_value_t = compiler::limits::DEFAULT_OPT_LEVEL, value_parser = clap::value_parser!(u8).range(0..=3))]
+    #[arg(short = 'O', long = "opt-level", value_name = "LEVEL", default_value_t = compiler::limits::DEFAULT_OPT_LEVEL, value_parser = clap::value_parser!(u8).range(0..=i64::from(compiler::limits::MAX_OPT_LEVEL)))]
     pub opt_level: u8,
     /// Do not inline small words into their callers (on from -O2).
     #[arg(long)]
@@ -99,11 +99,7 @@ impl Limits {
 
     /// The loop-unrolling factor the options ask for.
     pub fn unroll_factor(&self) -> usize {
-        let default = match self.opt_level {
-            0 | 1 => 1,
-            _ => 4,
-        };
-        self.unroll.map_or(default, usize::from)
+        self.unroll.map_or(compiler::pipeline::Level::of(self.opt_level).unroll, usize::from)
     }
 }
 
