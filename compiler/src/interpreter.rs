@@ -157,6 +157,8 @@ pub struct Forth {
     /// For each definition, the words inlined into it: the linker counts
     /// them as reachable, as if they were still called.
     pub(crate) inlined_calls: std::collections::HashMap<Xt, Vec<Xt>>,
+    /// The pass whose effect is being recorded ([`Forth::trace_pass`]).
+    pub(crate) trace: Option<crate::pipeline::Trace>,
     /// Every function emitted so far, for linking.
     pub(crate) compiled: Vec<Function>,
     /// Table entries installed at run time, in installation order.
@@ -230,6 +232,7 @@ impl Forth {
             inline_bodies: Default::default(),
             inline_graphs: Default::default(),
             inlined_calls: Default::default(),
+            trace: None,
             compiled: Vec::new(),
             installed: Vec::new(),
             sources: Vec::new(),
@@ -788,7 +791,8 @@ impl Forth {
         let mut funcs = std::mem::take(&mut self.pending);
         let mut keep = crate::pipeline::Inlinable { bodies: &mut self.inline_bodies, graphs: &mut self.inline_graphs };
         let stage = crate::pipeline::Stage::Batch;
-        for (caller, callee) in crate::pipeline::run_program_passes(stage, &mut funcs, &mut keep, &self.cfg) {
+        let inlined = crate::pipeline::run_program_passes(stage, &mut funcs, &mut keep, &self.cfg, self.trace.as_mut());
+        for (caller, callee) in inlined {
             self.inlined_calls.entry(caller).or_default().push(callee);
         }
         let cx = crate::pipeline::Context {
@@ -798,7 +802,7 @@ impl Forth {
         };
         let mut remarks = Vec::with_capacity(funcs.len());
         for f in &mut funcs {
-            let r = crate::pipeline::run_function_passes(f, &cx)
+            let r = crate::pipeline::run_function_passes(f, &cx, self.trace.as_mut())
                 .map_err(|e| Fault::Host(format!("internal error: IR verification failed {e}")))?;
             remarks.push((f.xt, r));
         }

@@ -301,7 +301,8 @@ impl Forth {
         };
         let (mut bodies, mut graphs) = (HashMap::new(), HashMap::new());
         let mut keep = crate::pipeline::Inlinable { bodies: &mut bodies, graphs: &mut graphs };
-        crate::pipeline::run_program_passes(crate::pipeline::Stage::Link, &mut funcs, &mut keep, &self.cfg);
+        let stage = crate::pipeline::Stage::Link;
+        crate::pipeline::run_program_passes(stage, &mut funcs, &mut keep, &self.cfg, self.trace.as_mut());
         let counters = opts.instrument.then(|| {
             let base = here.next_multiple_of(4);
             let c = crate::cost::instrument(&mut funcs, base, self.cfg.optimize);

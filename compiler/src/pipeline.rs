@@ -119,6 +119,75 @@ impl Switch {
     }
 }
 
+/// A record of what one pass did, for IR dumps and the pass filetests:
+/// the IR of each definition it changed, before and after.
+#[derive(Debug, Default)]
+pub struct Trace {
+    /// The pass traced.
+    pub pass: String,
+    /// (definition, IR before, IR after), in the order the pass ran.
+    pub changed: Vec<(String, String, String)>,
+}
+
+impl Trace {
+    /// A trace of the pass named `pass`.
+    pub fn of(pass: &str) -> Trace {
+        Trace { pass: pass.to_string(), changed: Vec::new() }
+    }
+
+    /// Runs `run` over `funcs`; when `trace` follows the pass `name`,
+    /// records each function that it changed.
+    fn around<R>(
+        trace: Option<&mut Trace>,
+        name: &str,
+        funcs: &mut [Function],
+        run: impl FnOnce(&mut [Function]) -> R,
+    ) -> R {
+        let Some(t) = trace.filter(|t| t.pass == name) else { return run(funcs) };
+        let before: Vec<String> = funcs.iter().map(|f| f.to_string()).collect();
+        let r = run(funcs);
+        for (f, was) in funcs.iter().zip(before) {
+            let now = f.to_string();
+            if now != was {
+                t.changed.push((f.name.clone(), was, now));
+            }
+        }
+        r
+    }
+}
+
+/// The names of every pass, in the tables' order.
+pub fn pass_names() -> impl Iterator<Item = &'static str> {
+    PROGRAM_PASSES.iter().map(|p| p.name).chain(FUNCTION_PASSES.iter().map(|p| p.name))
+}
+
+impl crate::interpreter::Forth {
+    /// From now on, records what the pass named `pass` does to each
+    /// definition it changes (`take_trace` returns the record). An unknown
+    /// name is an error that lists the passes.
+    pub fn trace_pass(&mut self, pass: &str) -> Result<(), String> {
+        if !pass_names().any(|p| p == pass) {
+            return Err(format!(
+                "no pass is named {pass:?}; the passes: {}",
+                pass_names().collect::<Vec<_>>().join(", ")
+            ));
+        }
+        self.trace = Some(Trace::of(pass));
+        Ok(())
+    }
+
+    /// Emits the definitions still waiting for their batch (through the
+    /// pipeline, as running a word would).
+    pub fn emit_pending(&mut self, m: &mut dyn crate::machine::Machine) -> Result<(), crate::machine::Fault> {
+        self.flush(m)
+    }
+
+    /// The record `trace_pass` asked for, and stops recording.
+    pub fn take_trace(&mut self) -> Option<Trace> {
+        self.trace.take()
+    }
+}
+
 /// What a pass over one definition sees besides the definition.
 pub struct Context<'a> {
     /// The effects of the definitions emitted before.
@@ -216,10 +285,16 @@ pub const PROGRAM_PASSES: &[ProgramPass] = &[
 /// Runs the rows of [`PROGRAM_PASSES`] of `stage` that `cfg` turns on over
 /// `funcs`; returns the calls they replaced, as (caller, callee). After a
 /// batch, the definitions that later ones may inline are kept in `keep`.
-pub fn run_program_passes(stage: Stage, funcs: &mut [Function], keep: &mut Inlinable, cfg: &Config) -> Inlined {
+pub fn run_program_passes(
+    stage: Stage,
+    funcs: &mut [Function],
+    keep: &mut Inlinable,
+    cfg: &Config,
+    mut trace: Option<&mut Trace>,
+) -> Inlined {
     let mut inlined = Vec::new();
     for pass in PROGRAM_PASSES.iter().filter(|p| p.stage == stage && p.switch.on(cfg)) {
-        inlined.extend((pass.run)(funcs, keep));
+        inlined.extend(Trace::around(trace.as_deref_mut(), pass.name, funcs, |funcs| (pass.run)(funcs, keep)));
     }
     if stage == Stage::Batch && Switch::Inline.on(cfg) {
         for f in funcs.iter() {
@@ -306,12 +381,18 @@ pub const FUNCTION_PASSES: &[FunctionPass] = &[
 ];
 
 /// Runs every pass of [`FUNCTION_PASSES`] that `cx.cfg` turns on over `f`,
-/// in order, and returns a remark for each that changed it. In debug and
+/// in order, and returns a remark for each that changed it; `trace`
+/// records the IR around the pass it follows. In debug and
 /// test builds the IR is verified after each pass; an error names the pass.
-pub fn run_function_passes(f: &mut Function, cx: &Context) -> Result<Vec<Remark>, String> {
+pub fn run_function_passes(
+    f: &mut Function,
+    cx: &Context,
+    mut trace: Option<&mut Trace>,
+) -> Result<Vec<Remark>, String> {
     let mut remarks = Vec::new();
     for pass in FUNCTION_PASSES.iter().filter(|p| p.switch.on(cx.cfg)) {
-        let n = (pass.run)(f, cx);
+        let n =
+            Trace::around(trace.as_deref_mut(), pass.name, std::slice::from_mut(f), |fs| (pass.run)(&mut fs[0], cx));
         if n > 0 {
             remarks.push(Remark { pass: pass.name.into(), text: (pass.remark)(n, cx) });
         }

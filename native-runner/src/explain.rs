@@ -4,10 +4,17 @@
 //! The files load as `run` loads them, with the program's own output
 //! discarded, so that only the remarks reach standard output. An error
 //! while loading is reported as `run` reports it (exit 1); a word that is
-//! not a colon definition of the program is a usage error (exit 2).
+//! not a colon definition of the program, or an unknown pass, is a usage
+//! error (exit 2).
+//!
+//! With `--ir PASS`, it prints instead the IR of each definition that pass
+//! changed, before and after it (a link-time pass sees the program linked
+//! with its entry, `MAIN`): the dumps the pass filetests of
+//! `compiler/tests/passes/` compare.
 
 use std::path::PathBuf;
 
+use compiler::pipeline::Stage;
 use compiler::remarks::WordRemarks;
 
 use crate::console::Console;
@@ -28,6 +35,10 @@ pub struct ExplainArgs {
     /// Output format (JSON: schema `fastforth.explain/1`).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Print the IR of each definition this pass changed, before and after
+    /// it, instead of the remarks (`native-runner info` lists the passes).
+    #[arg(long, value_name = "PASS")]
+    pub ir: Option<String>,
     #[command(flatten)]
     pub limits: Limits,
 }
@@ -36,8 +47,17 @@ pub struct ExplainArgs {
 pub fn run(args: ExplainArgs) -> anyhow::Result<i32> {
     let mut s = Session::boot(&args.limits, Console::silent())?;
     s.arm_timeout(&args.limits);
+    if let Some(pass) = &args.ir {
+        if let Err(why) = s.forth.trace_pass(pass) {
+            eprintln!("error: {why}");
+            return Ok(2);
+        }
+    }
     if let Some(code) = s.load(std::slice::from_ref(&args.file), &[]) {
         return Ok(code);
+    }
+    if let Some(pass) = &args.ir {
+        return ir(&mut s, pass, args.word.as_deref());
     }
     let words = match s.forth.explain(&mut s.machine, args.word.as_deref()) {
         Ok(w) => w,
@@ -54,6 +74,40 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<i32> {
         }
     }
     Ok(0)
+}
+
+/// Prints what the traced pass did (for a link-time pass, after linking
+/// the program with its entry, `MAIN`); returns the exit code.
+fn ir(s: &mut Session, pass: &str, word: Option<&str>) -> anyhow::Result<i32> {
+    let at_link = compiler::pipeline::PROGRAM_PASSES.iter().any(|p| p.name == pass && p.stage == Stage::Link);
+    if at_link {
+        let link = s.link_options(None);
+        if let Err(d) = s.forth.link(&mut s.machine, &link) {
+            eprintln!("error: cannot link: {}", d.message);
+            return Ok(1);
+        }
+    } else if let Err(f) = s.forth.emit_pending(&mut s.machine) {
+        eprintln!("error: cannot emit the pending definitions: {f:?}");
+        return Ok(1);
+    }
+    let trace = s.forth.take_trace().expect("a pass is traced");
+    let shown: Vec<_> =
+        trace.changed.iter().filter(|(name, ..)| word.is_none_or(|w| name.eq_ignore_ascii_case(w))).collect();
+    print!("{}", ir_text(&trace.pass, &shown));
+    Ok(0)
+}
+
+/// The IR dumps as text: per changed definition, its IR before and after.
+fn ir_text(pass: &str, changed: &[&(String, String, String)]) -> String {
+    if changed.is_empty() {
+        return format!("pass {pass} changed no definition\n");
+    }
+    let indent = |ir: &str| ir.lines().map(|l| format!("    {l}\n")).collect::<String>();
+    let mut out = String::new();
+    for (name, before, after) in changed {
+        out += &format!("pass {pass} on {name}\n  before:\n{}  after:\n{}", indent(before), indent(after));
+    }
+    out
 }
 
 /// The remarks as text: one paragraph per word, `FILE:LINE:COL: WORD ( i -- o )`
@@ -85,5 +139,15 @@ mod tests {
             remarks: vec![Remark { pass: "inline".into(), text: "inlined into MAIN".into() }],
         }];
         assert_eq!(text(&words), "a.fs:1:1: SQ ( 1 -- 1 )\n  inline: inlined into MAIN\n");
+    }
+
+    #[test]
+    fn ir_dumps_name_the_pass_and_indent_each_side() {
+        let one = ("SQ".to_string(), "b0:\n    return".to_string(), "b0:\n    lit 1\n    return".to_string());
+        assert_eq!(
+            ir_text("unroll", &[&one]),
+            "pass unroll on SQ\n  before:\n    b0:\n        return\n  after:\n    b0:\n        lit 1\n        return\n"
+        );
+        assert_eq!(ir_text("unroll", &[]), "pass unroll changed no definition\n");
     }
 }

@@ -16,13 +16,7 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn programs() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/build");
-    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "fs"))
-        .collect();
-    v.sort();
+    let v = harness::forth_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/build"));
     assert!(!v.is_empty());
     v
 }

@@ -8,6 +8,17 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The Forth files (`*.fs`) of a folder, sorted by name.
+pub fn forth_files(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "fs"))
+        .collect();
+    v.sort();
+    v
+}
+
 /// Runs `native-runner` with the shared module cache.
 pub fn output(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_native-runner"))
