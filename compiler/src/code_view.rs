@@ -1,0 +1,168 @@
+//! The per-word code view: one colon definition's wasm function, with the
+//! source token each stretch of its instructions came from, as Compiler
+//! Explorer shows a function beside its source.
+//!
+//! Made on demand, never while compiling or linking: the word's optimized
+//! IR (as its batch was emitted) is emitted again, alone in a module, by the
+//! same emitter with the same effects of the words before it, recording
+//! where the code of each op and terminator starts ([`CodePart`]); its
+//! source map (`source_map.rs`) says which token each op came from.
+//!
+//! Guarantees: the function is the code the batch emitter makes for the
+//! word, except that calls to words of its own batch go through the table,
+//! as calls to earlier words do; every mark lies within the function body,
+//! in increasing order; a mark without a token is code no token made (the
+//! frame: entry checks, `block`/`loop`/`end`).
+
+use crate::emit::module::{marked_module, FIRST_FUNC};
+use crate::emit::structure::CodePart;
+use crate::error::Diagnostic;
+use crate::interpreter::Forth;
+use crate::machine::Machine;
+use crate::passes::effects::infer_or_why;
+use crate::source_map::{align::align, Span};
+use crate::xt_numbering::host_word_of;
+
+/// One word's function and the tokens its code came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WordCode {
+    /// The word's name, upper case.
+    pub name: String,
+    /// Its inferred stack effect (`( 2 -- 1 )`), or why it has none.
+    pub effect: String,
+    /// The file its definition is in, if known.
+    pub file: Option<String>,
+    /// A module holding the function (function index [`WordCode::func`]).
+    pub module: Vec<u8>,
+    /// The function's index in `module`.
+    pub func: u32,
+    /// The byte range of the function's body in `module` (its locals, then
+    /// its instructions), where a printer starts the function's text.
+    pub body: std::ops::Range<u32>,
+    /// Where each stretch of the instructions starts (a byte offset in
+    /// `module`) and the index in `tokens` of the token it came from.
+    pub marks: Vec<(u32, Option<u32>)>,
+    /// The distinct tokens of the definition that made code, in source order.
+    pub tokens: Vec<Span>,
+}
+
+/// Where one of the program's colon definitions is in its source.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct DefinitionExtent {
+    /// The word's name, upper case.
+    pub name: String,
+    /// The file it is in.
+    pub file: String,
+    /// The line and column of its `:`.
+    pub start: (u32, u32),
+    /// Its last token (usually `;`).
+    pub end: Span,
+}
+
+impl Forth {
+    /// Where each of the program's colon definitions that has a source
+    /// map is, in source order (file by file, as loaded), for finding the
+    /// definition a cursor is in.
+    pub fn definition_extents(&self) -> Vec<DefinitionExtent> {
+        let mut out: Vec<(crate::ir::Xt, DefinitionExtent)> = Vec::new();
+        for (&xt, map) in &self.source_maps {
+            let Some(start) = self.remarks.locations.get(&xt) else { continue };
+            let last = map.ops.iter().flatten().chain(&map.terms).flatten().max();
+            let Some(&end) = last else { continue };
+            let e = DefinitionExtent {
+                name: self.word_name(xt),
+                file: start.file.clone(),
+                start: (start.line, start.col),
+                end,
+            };
+            out.push((xt, e));
+        }
+        // Xts grow as definitions are made, so they give the load order.
+        out.sort_by_key(|(xt, _)| *xt);
+        out.into_iter().map(|(_, e)| e).collect()
+    }
+
+    /// The code of the colon definition `name`, emitting what is pending
+    /// first.
+    pub fn word_code(&mut self, m: &mut dyn Machine, name: &str) -> Result<WordCode, Diagnostic> {
+        let xt = self.colon_xt(name).ok_or_else(|| Diagnostic::new(format!("{name} is not a colon definition")))?;
+        self.compiled_definitions(m)?;
+        // The effects of the words before it, as the emitter knew them.
+        let mut known = self.system.deferred_effects.clone();
+        let mut effect = None;
+        for f in &self.compiled {
+            let e = infer_or_why(f, &known);
+            if f.xt == xt {
+                effect = Some(e);
+                break;
+            }
+            if let Ok(e) = e {
+                known.insert(f.xt, e);
+            }
+        }
+        let Some(effect) = effect else { return Err(Diagnostic::new(format!("{name} has not been compiled"))) };
+        let effect = match effect {
+            Ok(e) => e.to_string(),
+            Err(d) => format!("not static: {}", crate::remarks::why(d, &|x| self.word_name(x))),
+        };
+        let func = self.compiled.iter().find(|f| f.xt == xt).expect("found above");
+        let mut emitted = self.effects.clone();
+        emitted.remove(&xt);
+        let (module, parts, len) = marked_module(
+            self.cfg.layout,
+            func,
+            &|x| host_word_of(x).is_some(),
+            &mut emitted,
+            &self.system.deferred_effects,
+            self.cfg.optimize,
+        )
+        .map_err(|e| Diagnostic::new(e.to_string()))?;
+        let body = first_body(&module).ok_or_else(|| Diagnostic::new("internal error: no function body"))?;
+        let start = body.end - len as u32;
+
+        let spans = self.source_maps.get(&xt).map(|map| align(map, func));
+        let span_of = |part: CodePart| {
+            let a = spans.as_ref()?;
+            match part {
+                CodePart::Op(b, i) => a.ops[b.index()][i],
+                CodePart::Term(b) => a.terms[b.index()],
+                CodePart::Frame => None,
+            }
+        };
+        let mut tokens: Vec<Span> = parts.iter().filter_map(|&(_, p)| span_of(p)).collect();
+        tokens.sort();
+        tokens.dedup();
+        let mut marks: Vec<(u32, Option<u32>)> = Vec::with_capacity(parts.len());
+        for &(off, part) in &parts {
+            let tok = span_of(part).map(|s| tokens.binary_search(&s).expect("collected above") as u32);
+            let at = start + off as u32;
+            // Of parts that start at the same offset (an op that emitted
+            // nothing), the last one's code is there.
+            match marks.last_mut() {
+                Some(last) if last.0 == at => last.1 = tok,
+                _ => marks.push((at, tok)),
+            }
+        }
+        Ok(WordCode {
+            name: self.word_name(xt),
+            effect,
+            file: self.remarks.locations.get(&xt).map(|l| l.file.clone()),
+            module,
+            func: FIRST_FUNC,
+            body,
+            marks,
+            tokens,
+        })
+    }
+}
+
+/// The byte range of the first function body of `module`.
+fn first_body(module: &[u8]) -> Option<std::ops::Range<u32>> {
+    for payload in wasmparser::Parser::new(0).parse_all(module) {
+        if let Ok(wasmparser::Payload::CodeSectionEntry(body)) = payload {
+            let r = body.range();
+            return Some(r.start as u32..r.end as u32);
+        }
+    }
+    None
+}
