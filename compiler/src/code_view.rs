@@ -47,7 +47,7 @@ pub struct WordCode {
 }
 
 /// Where one of the program's colon definitions is in its source.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DefinitionExtent {
     /// The word's name, upper case.
     pub name: String,
@@ -129,20 +129,24 @@ impl Forth {
                 CodePart::Frame => None,
             }
         };
-        let mut tokens: Vec<Span> = parts.iter().filter_map(|&(_, p)| span_of(p)).collect();
-        tokens.sort();
-        tokens.dedup();
-        let mut marks: Vec<(u32, Option<u32>)> = Vec::with_capacity(parts.len());
+        // Of parts that start at the same offset (an op that emitted
+        // nothing), the last one's code is there.
+        let mut spans: Vec<(u32, Option<Span>)> = Vec::with_capacity(parts.len());
         for &(off, part) in &parts {
-            let tok = span_of(part).map(|s| tokens.binary_search(&s).expect("collected above") as u32);
             let at = start + off as u32;
-            // Of parts that start at the same offset (an op that emitted
-            // nothing), the last one's code is there.
-            match marks.last_mut() {
-                Some(last) if last.0 == at => last.1 = tok,
-                _ => marks.push((at, tok)),
+            match spans.last_mut() {
+                Some(last) if last.0 == at => last.1 = span_of(part),
+                _ => spans.push((at, span_of(part))),
             }
         }
+        // Only tokens that made code are listed (and coloured).
+        let mut tokens: Vec<Span> = spans.iter().filter_map(|&(_, s)| s).collect();
+        tokens.sort();
+        tokens.dedup();
+        let marks = spans
+            .into_iter()
+            .map(|(at, s)| (at, s.map(|s| tokens.binary_search(&s).expect("collected above") as u32)))
+            .collect();
         Ok(WordCode {
             name: self.word_name(xt),
             effect,

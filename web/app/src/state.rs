@@ -50,6 +50,20 @@ pub struct Artifact {
     pub link_ms: f64,
 }
 
+/// One word's function as the code view shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WordCode {
+    /// The word's name, upper case.
+    pub name: String,
+    /// Its inferred stack effect, or why it has none.
+    pub effect: String,
+    /// The WAT, line by line, each with the index in `tokens` of the source
+    /// token it came from (-1: none).
+    pub lines: Vec<(String, i32)>,
+    /// The source tokens that made code, in source order.
+    pub tokens: Vec<compiler::source_map::Span>,
+}
+
 /// A finished browser bench.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bench {
@@ -147,12 +161,34 @@ pub struct State {
     pub reset_note: RwSignal<Option<String>>,
     /// Lines typed into the REPL, oldest first (kept across runs and reloads).
     pub repl_history: RwSignal<Vec<String>>,
+    /// Where the program's colon definitions are, after the last run.
+    pub definitions: RwSignal<Vec<compiler::DefinitionExtent>>,
+    /// The word the code view shows (chosen from its list, or by the
+    /// cursor in the editor).
+    pub code_word: RwSignal<Option<String>>,
+    /// Its code, or why there is none.
+    pub word_code: RwSignal<Option<Result<WordCode, String>>>,
+    /// The token under the mouse, in the editor or in the code view (an
+    /// index into the tokens of `word_code`).
+    pub hot_token: RwSignal<Option<usize>>,
 }
 
 /// The file name the editor's text is loaded as, unless a link says otherwise.
 pub const DEFAULT_SOURCE_NAME: &str = "main.fs";
 
 impl State {
+    /// The definition of the program's main file that the editor's
+    /// position `line`:`col` (1-based) is in, if any.
+    pub fn definition_at(&self, line: u32, col: u32) -> Option<String> {
+        let file = self.source_name.get_untracked();
+        self.definitions.with_untracked(|defs| {
+            defs.iter()
+                .rev()
+                .find(|d| d.file == file && d.start <= (line, col) && (line, col) <= (d.end.line, d.end.col + d.end.len))
+                .map(|d| d.name.clone())
+        })
+    }
+
     /// The state of a fresh page showing `source`.
     pub fn new(source: String) -> State {
         State {
@@ -186,6 +222,10 @@ impl State {
             settings_error: RwSignal::new(None),
             reset_note: RwSignal::new(None),
             repl_history: RwSignal::new(crate::storage::load_history()),
+            definitions: RwSignal::new(Vec::new()),
+            code_word: RwSignal::new(None),
+            word_code: RwSignal::new(None),
+            hot_token: RwSignal::new(None),
         }
     }
 }
