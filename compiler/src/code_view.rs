@@ -160,6 +160,43 @@ impl Forth {
     }
 }
 
+/// The lines of the function whose body is `body`, out of a module printed
+/// line by line with each line's byte offset (as wasmprinter's
+/// `offsets_and_lines` gives them), each with the token of the last mark at
+/// or before its offset (`marks` as [`WordCode::marks`]); indented from the
+/// function's first line.
+///
+/// The printer starts the function's first line at the body's first byte
+/// and each instruction's line at the instruction; lines without an offset
+/// inside the function (closing parentheses) have no token, and the
+/// function ends at the next line that starts outside its body.
+pub fn function_lines<'a>(
+    printed: impl IntoIterator<Item = (Option<u64>, &'a str)>,
+    body: std::ops::Range<u32>,
+    marks: &[(u32, Option<u32>)],
+) -> Vec<(String, Option<u32>)> {
+    let mut out = Vec::new();
+    let mut indent = None;
+    for (offset, line) in printed {
+        let line = line.trim_end_matches('\n');
+        let inside = offset.is_some_and(|o| body.contains(&(o as u32)));
+        match (inside, offset, indent) {
+            (true, _, None) => indent = Some(line.len() - line.trim_start().len()),
+            (true, _, Some(_)) | (false, None, Some(_)) => {}
+            (false, _, Some(_)) => break,
+            (false, _, None) => continue,
+        }
+        let cut = line.len() - line.trim_start().len();
+        let text = format!("{}{}", " ".repeat(cut.saturating_sub(indent.unwrap_or(0))), line.trim_start());
+        let token = offset.and_then(|o| {
+            let k = marks.partition_point(|&(m, _)| u64::from(m) <= o);
+            k.checked_sub(1).and_then(|k| marks[k].1)
+        });
+        out.push((text, token));
+    }
+    out
+}
+
 /// The byte range of the first function body of `module`.
 fn first_body(module: &[u8]) -> Option<std::ops::Range<u32>> {
     for payload in wasmparser::Parser::new(0).parse_all(module) {
@@ -169,4 +206,33 @@ fn first_body(module: &[u8]) -> Option<std::ops::Range<u32>> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_functions_lines_take_the_token_of_the_mark_before_them() {
+        let printed = [
+            (Some(10), "  (func $a\n"),
+            (Some(12), "    i32.const 1)\n"),
+            (Some(20), "  (func $sq (param i32) (result i32)\n"),
+            (Some(22), "    local.get 0\n"),
+            (Some(24), "    i32.mul\n"),
+            (None, "  )\n"),
+            (Some(30), "  (export \"x\")\n"),
+        ];
+        let marks = [(22, None), (24, Some(0))];
+        let lines = function_lines(printed, 20..30, &marks);
+        assert_eq!(
+            lines,
+            [
+                ("(func $sq (param i32) (result i32)".to_string(), None),
+                ("  local.get 0".to_string(), None),
+                ("  i32.mul".to_string(), Some(0)),
+                (")".to_string(), None),
+            ]
+        );
+    }
 }

@@ -34,7 +34,7 @@
 mod block;
 pub mod boot_snapshot;
 pub mod cfg;
-mod code_view;
+pub mod code_view;
 mod command_line;
 mod control_stack;
 pub mod cost;

@@ -12,8 +12,8 @@ use crate::actions::{self, Client};
 use crate::editor::Editor;
 use crate::examples::EXAMPLES;
 use crate::panels::{
-    ArtifactPanel, BenchPanel, CodeViewPanel, ComparePanel, ConsolePanel, HistoryPanel, ProvenancePanel, RemarksPanel, SettingsPanel,
-    SharePanel,
+    ArtifactPanel, BenchPanel, CodeViewPanel, ComparePanel, ConsolePanel, HistoryPanel, ProvenancePanel, RemarksPanel,
+    SettingsPanel, SharePanel,
 };
 use crate::split::{columns, Splitter};
 use crate::state::State;

@@ -184,7 +184,9 @@ impl State {
         self.definitions.with_untracked(|defs| {
             defs.iter()
                 .rev()
-                .find(|d| d.file == file && d.start <= (line, col) && (line, col) <= (d.end.line, d.end.col + d.end.len))
+                .find(|d| {
+                    d.file == file && d.start <= (line, col) && (line, col) <= (d.end.line, d.end.col + d.end.len)
+                })
                 .map(|d| d.name.clone())
         })
     }

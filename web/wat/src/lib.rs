@@ -55,11 +55,9 @@ pub fn word_wat(
     Ok(WordWat { lines, tokens })
 }
 
-/// The lines of the function whose body is `body`, each with its token.
-///
-/// wasmprinter starts the function's first line at the body's first byte
-/// and each instruction's line at the instruction; the function ends where
-/// the next line starts outside the body.
+/// The lines of the function whose body is `body`, each with its token
+/// (-1: none), as `compiler::code_view::function_lines` picks them out of
+/// wasmprinter's text.
 pub fn function_lines(
     bytes: &[u8],
     body: std::ops::Range<u32>,
@@ -70,43 +68,13 @@ pub fn function_lines(
     let printed = wasmprinter::Config::new()
         .offsets_and_lines(bytes, &mut storage)
         .map_err(|e| format!("cannot print the module: {e}"))?;
-    let mut out = Vec::new();
-    let mut inside = false;
-    let mut indent = 0;
-    for (offset, line) in printed {
-        let line = line.trim_end_matches('\n');
-        match offset {
-            Some(o) if body.contains(&(o as u32)) => {
-                if !inside {
-                    indent = line.len() - line.trim_start().len();
-                    inside = true;
-                }
-            }
-            // Lines without an offset inside a function are the closing
-            // parentheses of its groups.
-            None if inside => {}
-            _ if inside => break,
-            _ => continue,
-        }
-        let cut = line.len() - line.trim_start().len();
-        let text = format!("{}{}", " ".repeat(cut.saturating_sub(indent)), line.trim_start());
-        let token = match offset {
-            Some(o) => {
-                let k = mark_offsets.partition_point(|&m| u64::from(m) <= o);
-                if k == 0 {
-                    -1
-                } else {
-                    mark_tokens.get(k - 1).copied().unwrap_or(-1)
-                }
-            }
-            None => -1,
-        };
-        out.push((text, token));
-    }
-    if out.is_empty() {
+    let marks: Vec<(u32, Option<u32>)> =
+        mark_offsets.iter().zip(mark_tokens).map(|(&o, &t)| (o, u32::try_from(t).ok())).collect();
+    let lines = compiler::code_view::function_lines(printed, body, &marks);
+    if lines.is_empty() {
         return Err("no function at that offset".into());
     }
-    Ok(out)
+    Ok(lines.into_iter().map(|(l, t)| (l, t.map_or(-1, |t| t as i32))).collect())
 }
 
 #[cfg(test)]

@@ -47,7 +47,9 @@ pub fn CodeViewPanel(
     });
     let names = move || {
         let mut seen = std::collections::HashSet::new();
-        state.definitions.with(|d| d.iter().filter(|d| seen.insert(d.name.clone())).map(|d| d.name.clone()).collect::<Vec<_>>())
+        state
+            .definitions
+            .with(|d| d.iter().filter(|d| seen.insert(d.name.clone())).map(|d| d.name.clone()).collect::<Vec<_>>())
     };
     view! {
         <div class="panel code-view" data-testid="code-view">
