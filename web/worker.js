@@ -18,7 +18,7 @@
 //               | {id, type: 'result', ...} (with definitions: JSON, where each definition is)
 //               | {id, type: 'artifact', ...}
 //               | {id, type: 'progress', done, total} | {id, type: 'bench', ...}
-//               | {id, type: 'code', word, name, effect, lines, lineTokens, tokens} or {id, type: 'code', word, error}
+//               | {id, type: 'code', word, name, effect, file, lines, lineTokens, tokens} or {id, type: 'code', word, error}
 //                 (lineTokens[i]: the index in tokens (JSON [{line, col, len}]) of line i's token, or -1)
 import init, {
   Session, Image, version, sha256_hex, provenance, system_words_json, canonical_limits,
@@ -121,8 +121,8 @@ async function code(id, word) {
     const c = session.word_code(word);
     const p = (await watPrinter()).word_wat(c.module, c.body_start, c.body_end, c.mark_offsets, c.mark_tokens);
     postMessage({
-      id, type: 'code', word, name: c.name, effect: c.effect, lines: p.lines(), lineTokens: Array.from(p.tokens()),
-      tokens: c.tokens_json,
+      id, type: 'code', word, name: c.name, effect: c.effect, file: c.file ?? null, lines: p.lines(),
+      lineTokens: Array.from(p.tokens()), tokens: c.tokens_json,
     });
     p.free();
     c.free();

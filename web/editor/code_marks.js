@@ -2,7 +2,8 @@
 // in the word shown gets the colour class of its index (`tok-cN`, the same
 // classes as its WAT lines), and the token under the mouse, here or in the
 // code view, gets `tok-hot`. Positions follow the edits made after the
-// tokens were set (they are mapped through each change), and hovering a
+// tokens were set (they are mapped through each change, until the page
+// takes them away), and hovering a
 // token reports its index, so the page can mark its WAT lines.
 import { StateField, StateEffect } from '@codemirror/state';
 import { Decoration, EditorView } from '@codemirror/view';
@@ -68,6 +69,7 @@ export function codeMarks(onHover) {
 
 /** Sets the tokens, `[{line, col, len}]` (1-based, in characters), in document order. */
 export function setCodeTokens(view, list) {
+  if (list.length === 0 && view.state.field(marks).tokens.length === 0) return;
   const doc = view.state.doc;
   const tokens = list.map(({ line, col, len }) => {
     if (line < 1 || line > doc.lines) return { from: 0, to: 0 };

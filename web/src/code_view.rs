@@ -19,6 +19,8 @@ pub struct CodeOfWord {
     pub name: String,
     /// Its inferred stack effect, `( 1 -- 1 )`, or why it has none.
     pub effect: String,
+    /// The file its definition is in (the tokens' lines are that file's).
+    pub file: Option<String>,
     /// A module holding the function.
     pub module: Vec<u8>,
     /// Where the function's body starts in `module`.
@@ -50,6 +52,7 @@ impl Session {
         Ok(CodeOfWord {
             name: code.name,
             effect: code.effect,
+            file: code.file,
             body_start: code.body.start,
             body_end: code.body.end,
             mark_offsets: code.marks.iter().map(|&(o, _)| o).collect(),

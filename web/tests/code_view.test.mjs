@@ -30,6 +30,8 @@ test('each instruction of a word maps to the token it came from', () => {
   const { code, out } = annotated(s, source, 'sq');
   assert.equal(code.name, 'SQ');
   assert.equal(code.effect, '( 1 -- 1 )');
+  assert.equal(code.file, 'main.fs');
+  assert.ok(WebAssembly.validate(code.module), 'the module holding the word validates');
   assert.match(out[0].line, /^\(func \$sq/i);
   const mul = out.find((l) => l.line === 'i32.mul');
   assert.ok(mul, JSON.stringify(out));

@@ -42,6 +42,7 @@ pub fn run(state: State, client: Client) {
     state.status.set("running…".into());
     let source = state.source.get_untracked();
     let entry = state.entry.get_untracked();
+    state.ran_source.set(Some((state.source_name.get_untracked(), source.clone())));
     send(
         client,
         message(&[
@@ -138,6 +139,7 @@ fn on_code(state: State, msg: &JsValue) {
     state.word_code.set(Some(Ok(WordCode {
         name: text(msg, "name"),
         effect: text(msg, "effect"),
+        file: opt_text(msg, "file"),
         lines: lines.into_iter().zip(line_tokens.into_iter().map(|t| t as i32).chain(std::iter::repeat(-1))).collect(),
         tokens: serde_json::from_str(&text(msg, "tokens")).unwrap_or_default(),
     })));

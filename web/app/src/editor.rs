@@ -141,13 +141,11 @@ pub fn Editor(
         }
     });
     // The code view's tokens, marked in their colours; none while it shows
-    // no code.
+    // no code, or once the text is not the one that ran (the code shown is
+    // not the text's any more, and the marks would drift onto other tokens).
     Effect::new(move |_| {
         mounted.track();
-        let json = state.word_code.with(|c| match c {
-            Some(Ok(c)) => serde_json::to_string(&c.tokens).unwrap_or_else(|_| "[]".into()),
-            _ => "[]".into(),
-        });
+        let json = serde_json::to_string(&state.editor_tokens()).unwrap_or_else(|_| "[]".into());
         if let Some(h) = editor() {
             h.set_code_tokens(&json);
         }

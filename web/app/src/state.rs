@@ -57,6 +57,8 @@ pub struct WordCode {
     pub name: String,
     /// Its inferred stack effect, or why it has none.
     pub effect: String,
+    /// The file its definition is in.
+    pub file: Option<String>,
     /// The WAT, line by line, each with the index in `tokens` of the source
     /// token it came from (-1: none).
     pub lines: Vec<(String, i32)>,
@@ -171,12 +173,30 @@ pub struct State {
     /// The token under the mouse, in the editor or in the code view (an
     /// index into the tokens of `word_code`).
     pub hot_token: RwSignal<Option<usize>>,
+    /// The file name and text the last Run loaded: the code view's tokens
+    /// are marked in the editor only while it holds that text.
+    pub ran_source: RwSignal<Option<(String, String)>>,
 }
 
 /// The file name the editor's text is loaded as, unless a link says otherwise.
 pub const DEFAULT_SOURCE_NAME: &str = "main.fs";
 
 impl State {
+    /// The tokens of the code shown, as the editor marks them (JSON
+    /// `[{line, col, len}]`): none unless they are in the text the editor
+    /// holds, the one the last Run loaded.
+    pub fn editor_tokens(&self) -> Vec<compiler::source_map::Span> {
+        let ran = self.ran_source.get();
+        self.word_code.with(|c| match (c, ran) {
+            (Some(Ok(c)), Some((name, text)))
+                if c.file.as_deref() == Some(name.as_str()) && self.source.with(|s| *s == text) =>
+            {
+                c.tokens.clone()
+            }
+            _ => Vec::new(),
+        })
+    }
+
     /// The definition of the program's main file that the editor's
     /// position `line`:`col` (1-based) is in, if any.
     pub fn definition_at(&self, line: u32, col: u32) -> Option<String> {
@@ -228,6 +248,7 @@ impl State {
             code_word: RwSignal::new(None),
             word_code: RwSignal::new(None),
             hot_token: RwSignal::new(None),
+            ran_source: RwSignal::new(None),
         }
     }
 }

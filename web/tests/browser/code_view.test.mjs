@@ -78,5 +78,11 @@ test('the code view: WAT of the chosen word, its effect, and source mapping both
   await callLine.hover();
   await page.waitForSelector('.cm-content .tok-hot');
   assert.deepEqual(await page.locator('.cm-content .tok-hot').allTextContents(), ['square']);
+
+  // Once the text is edited, it is not the text that ran: the marks go,
+  // and the code stays until the next Run.
+  await page.keyboard.type(' ');
+  await page.waitForFunction(() => !document.querySelector('.cm-content [class*="tok-c"]'));
+  assert.ok(await page.locator(`${sel('code-wat')} .wat-line`).count() > 0);
   await page.context().close();
 });
