@@ -15,12 +15,13 @@
 //! frame: entry checks, `block`/`loop`/`end`).
 
 use crate::emit::module::{marked_module, FIRST_FUNC};
-use crate::emit::structure::CodePart;
+use crate::emit::structure::{CodePart, Marks};
 use crate::error::Diagnostic;
 use crate::interpreter::Forth;
 use crate::machine::Machine;
 use crate::passes::effects::infer_or_why;
-use crate::source_map::{align::align, Span};
+use crate::source_map::align::{align, Attribution};
+use crate::source_map::Span;
 use crate::xt_numbering::host_word_of;
 
 /// One word's function and the tokens its code came from.
@@ -117,36 +118,9 @@ impl Forth {
             self.cfg.optimize,
         )
         .map_err(|e| Diagnostic::new(e.to_string()))?;
-        let body = first_body(&module).ok_or_else(|| Diagnostic::new("internal error: no function body"))?;
-        let start = body.end - len as u32;
-
         let spans = self.source_maps.get(&xt).map(|map| align(map, func));
-        let span_of = |part: CodePart| {
-            let a = spans.as_ref()?;
-            match part {
-                CodePart::Op(b, i) => a.ops[b.index()][i],
-                CodePart::Term(b) => a.terms[b.index()],
-                CodePart::Frame => None,
-            }
-        };
-        // Of parts that start at the same offset (an op that emitted
-        // nothing), the last one's code is there.
-        let mut spans: Vec<(u32, Option<Span>)> = Vec::with_capacity(parts.len());
-        for &(off, part) in &parts {
-            let at = start + off as u32;
-            match spans.last_mut() {
-                Some(last) if last.0 == at => last.1 = span_of(part),
-                _ => spans.push((at, span_of(part))),
-            }
-        }
-        // Only tokens that made code are listed (and coloured).
-        let mut tokens: Vec<Span> = spans.iter().filter_map(|&(_, s)| s).collect();
-        tokens.sort();
-        tokens.dedup();
-        let marks = spans
-            .into_iter()
-            .map(|(at, s)| (at, s.map(|s| tokens.binary_search(&s).expect("collected above") as u32)))
-            .collect();
+        let (body, marks, tokens) = tie_to_tokens(&module, &parts, len, spans.as_ref())
+            .ok_or_else(|| Diagnostic::new("internal error: no function body"))?;
         Ok(WordCode {
             name: self.word_name(xt),
             effect,
@@ -158,6 +132,48 @@ impl Forth {
             tokens,
         })
     }
+}
+
+/// The first function of `module` (its body's range) with its code's
+/// marks tied to tokens: `parts` and `len` as `marked_module` gives them,
+/// `spans` the tokens of the function's ops and terminators. Returns the
+/// body, the marks (byte offsets in `module`, and indexes into the tokens)
+/// and the tokens that made code, in source order.
+fn tie_to_tokens(
+    module: &[u8],
+    parts: &Marks,
+    len: usize,
+    spans: Option<&Attribution>,
+) -> Option<(std::ops::Range<u32>, Vec<(u32, Option<u32>)>, Vec<Span>)> {
+    let body = first_body(module)?;
+    let start = body.end - len as u32;
+    let span_of = |part: CodePart| {
+        let a = spans?;
+        match part {
+            CodePart::Op(b, i) => a.ops[b.index()][i],
+            CodePart::Term(b) => a.terms[b.index()],
+            CodePart::Frame => None,
+        }
+    };
+    // Of parts that start at the same offset (an op that emitted nothing),
+    // the last one's code is there.
+    let mut at_spans: Vec<(u32, Option<Span>)> = Vec::with_capacity(parts.len());
+    for &(off, part) in parts {
+        let at = start + off as u32;
+        match at_spans.last_mut() {
+            Some(last) if last.0 == at => last.1 = span_of(part),
+            _ => at_spans.push((at, span_of(part))),
+        }
+    }
+    // Only tokens that made code are listed (and coloured).
+    let mut tokens: Vec<Span> = at_spans.iter().filter_map(|&(_, s)| s).collect();
+    tokens.sort();
+    tokens.dedup();
+    let marks = at_spans
+        .into_iter()
+        .map(|(at, s)| (at, s.map(|s| tokens.binary_search(&s).expect("collected above") as u32)))
+        .collect();
+    Some((body, marks, tokens))
 }
 
 /// The lines of the function whose body is `body`, out of a module printed
@@ -211,6 +227,59 @@ fn first_body(module: &[u8]) -> Option<std::ops::Range<u32>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::{Block, Function, Op, Term};
+    use crate::primitives::Prim;
+    use crate::source_map::SourceMap;
+
+    fn at(col: u32) -> Option<Span> {
+        Some(Span { line: 1, col, len: 1 })
+    }
+
+    /// The tokens of the instructions named `names` in the function of
+    /// `func` as its source map `map` ties them (register convention).
+    fn tokens_of(func: &Function, map: &SourceMap, names: &[&str]) -> Vec<Vec<Option<Span>>> {
+        let mut known = Default::default();
+        let (module, parts, len) =
+            marked_module(runtime::Layout::default(), func, &|_| false, &mut known, &Default::default(), true).unwrap();
+        wasmparser::validate(&module).unwrap();
+        let (body, marks, tokens) = tie_to_tokens(&module, &parts, len, Some(&align(map, func))).unwrap();
+        let mut out = vec![Vec::new(); names.len()];
+        let reader =
+            wasmparser::BinaryReader::new(&module[body.start as usize..body.end as usize], u64::from(body.start));
+        let fb = wasmparser::FunctionBody::new(reader);
+        let mut ops = fb.get_operators_reader().unwrap();
+        while !ops.eof() {
+            let (op, off) = ops.read_with_offset().unwrap();
+            let name = format!("{op:?}");
+            if let Some(k) = names.iter().position(|n| name == *n) {
+                let m = marks.partition_point(|&(m, _)| u64::from(m) <= off);
+                out[k].push(marks[m - 1].1.map(|t| tokens[t as usize]));
+            }
+        }
+        out
+    }
+
+    /// `: SQ DUP * ;`: the multiply is `*`'s, the return `;`'s; `DUP`
+    /// emits nothing (the stack cache copies the item), so it has no code.
+    #[test]
+    fn each_instruction_is_its_tokens() {
+        let blocks = vec![Block { ops: vec![Op::Prim(Prim::Dup), Op::Prim(Prim::Mul)], term: Term::Return }];
+        let map = SourceMap { blocks: blocks.clone(), ops: vec![vec![at(6), at(10)]], terms: vec![at(12)] };
+        let sq = Function { xt: crate::kernel::first_user_xt(), name: "SQ".into(), blocks, n_loops: 0, n_locals: 0 };
+        assert_eq!(tokens_of(&sq, &map, &["I32Mul", "Return"]), [vec![at(10)], vec![at(12)]]);
+    }
+
+    /// `: QUAD SQ SQ ;` with `SQ` inlined twice: each multiply is its call's.
+    #[test]
+    fn inlined_code_is_its_call_sites() {
+        let before = vec![Block { ops: vec![Op::Call(900), Op::Call(900)], term: Term::Return }];
+        let map = SourceMap { blocks: before, ops: vec![vec![at(8), at(11)]], terms: vec![at(14)] };
+        let (dup, mul) = (Op::Prim(Prim::Dup), Op::Prim(Prim::Mul));
+        let blocks = vec![Block { ops: vec![dup.clone(), mul.clone(), dup, mul], term: Term::Return }];
+        let quad =
+            Function { xt: crate::kernel::first_user_xt(), name: "QUAD".into(), blocks, n_loops: 0, n_locals: 0 };
+        assert_eq!(tokens_of(&quad, &map, &["I32Mul"]), [vec![at(8), at(11)]]);
+    }
 
     #[test]
     fn the_functions_lines_take_the_token_of_the_mark_before_them() {
