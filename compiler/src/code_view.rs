@@ -119,7 +119,7 @@ impl Forth {
         )
         .map_err(|e| Diagnostic::new(e.to_string()))?;
         let spans = self.source_maps.get(&xt).map(|map| align(map, func));
-        let (body, marks, tokens) = tie_to_tokens(&module, &parts, len, spans.as_ref())
+        let Tied { body, marks, tokens } = tie_to_tokens(&module, &parts, len, spans.as_ref())
             .ok_or_else(|| Diagnostic::new("internal error: no function body"))?;
         Ok(WordCode {
             name: self.word_name(xt),
@@ -134,17 +134,17 @@ impl Forth {
     }
 }
 
-/// The first function of `module` (its body's range) with its code's
-/// marks tied to tokens: `parts` and `len` as `marked_module` gives them,
-/// `spans` the tokens of the function's ops and terminators. Returns the
-/// body, the marks (byte offsets in `module`, and indexes into the tokens)
-/// and the tokens that made code, in source order.
-fn tie_to_tokens(
-    module: &[u8],
-    parts: &Marks,
-    len: usize,
-    spans: Option<&Attribution>,
-) -> Option<(std::ops::Range<u32>, Vec<(u32, Option<u32>)>, Vec<Span>)> {
+/// A function's code tied to its tokens, as [`WordCode`] holds it.
+struct Tied {
+    body: std::ops::Range<u32>,
+    marks: Vec<(u32, Option<u32>)>,
+    tokens: Vec<Span>,
+}
+
+/// The first function of `module` with its code's marks tied to tokens:
+/// `parts` and `len` as `marked_module` gives them, `spans` the tokens of
+/// the function's ops and terminators.
+fn tie_to_tokens(module: &[u8], parts: &Marks, len: usize, spans: Option<&Attribution>) -> Option<Tied> {
     let body = first_body(module)?;
     let start = body.end - len as u32;
     let span_of = |part: CodePart| {
@@ -173,7 +173,7 @@ fn tie_to_tokens(
         .into_iter()
         .map(|(at, s)| (at, s.map(|s| tokens.binary_search(&s).expect("collected above") as u32)))
         .collect();
-    Some((body, marks, tokens))
+    Some(Tied { body, marks, tokens })
 }
 
 /// The lines of the function whose body is `body`, out of a module printed
@@ -242,7 +242,7 @@ mod tests {
         let (module, parts, len) =
             marked_module(runtime::Layout::default(), func, &|_| false, &mut known, &Default::default(), true).unwrap();
         wasmparser::validate(&module).unwrap();
-        let (body, marks, tokens) = tie_to_tokens(&module, &parts, len, Some(&align(map, func))).unwrap();
+        let Tied { body, marks, tokens } = tie_to_tokens(&module, &parts, len, Some(&align(map, func))).unwrap();
         let mut out = vec![Vec::new(); names.len()];
         let reader =
             wasmparser::BinaryReader::new(&module[body.start as usize..body.end as usize], u64::from(body.start));
