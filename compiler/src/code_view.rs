@@ -61,12 +61,16 @@ pub struct DefinitionExtent {
 }
 
 impl Forth {
-    /// Where each of the program's colon definitions that has a source
-    /// map is, in source order (file by file, as loaded), for finding the
+    /// Where each of the program's named colon definitions that has a
+    /// source map is, in source order (file by file, as loaded), for finding the
     /// definition a cursor is in.
     pub fn definition_extents(&self) -> Vec<DefinitionExtent> {
         let mut out: Vec<(crate::ir::Xt, DefinitionExtent)> = Vec::new();
         for (&xt, map) in &self.source_maps {
+            // A nameless or forgotten (`MARKER`) definition cannot be asked for.
+            if self.dict.by_xt(xt).is_none_or(|h| h.name.is_empty()) {
+                continue;
+            }
             let Some(start) = self.remarks.locations.get(&xt) else { continue };
             let last = map.ops.iter().flatten().chain(&map.terms).flatten().max();
             let Some(&end) = last else { continue };

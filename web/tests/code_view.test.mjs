@@ -68,3 +68,11 @@ test('definitions are listed with where they start and end', () => {
   assert.throws(() => s.word_code('nope'), /not a colon definition/);
   s.free();
 });
+
+test('nameless and forgotten definitions are not listed', () => {
+  const { s } = loadOk('main.fs', [
+    ': kept ( -- ) ;', ':noname ( -- ) 1 drop ; drop', 'marker gone', ': temp ( -- ) ;', 'gone',
+  ]);
+  assert.deepEqual(JSON.parse(s.definitions_json()).map((d) => d.name), ['KEPT']);
+  s.free();
+});
