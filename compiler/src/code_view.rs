@@ -122,6 +122,11 @@ impl Forth {
             self.cfg.optimize,
         )
         .map_err(|e| Diagnostic::new(e.to_string()))?;
+        #[cfg(feature = "validate")]
+        if self.cfg.validate {
+            wasmparser::validate(&module)
+                .map_err(|e| Diagnostic::new(format!("internal error: the word's module does not validate: {e}")))?;
+        }
         let spans = self.source_maps.get(&xt).map(|map| align(map, func));
         let Tied { body, marks, tokens } = tie_to_tokens(&module, &parts, len, spans.as_ref())
             .ok_or_else(|| Diagnostic::new("internal error: no function body"))?;
