@@ -13,9 +13,13 @@
 // Messages in:  {id, type: 'run', source, name, entry, limits}
 //               | {id, type: 'repl', line, limits}
 //               | {id, type: 'bench', entry, iterations}
+//               | {id, type: 'code', word}   one word's function as WAT (the code view)
 // Messages out: {type: 'ready', version, words} (words: the system's, JSON, for completion) | {type: 'out', kind, text} (streamed)
-//               | {id, type: 'result', ...} | {id, type: 'artifact', ...}
+//               | {id, type: 'result', ...} (with definitions: JSON, where each definition is)
+//               | {id, type: 'artifact', ...}
 //               | {id, type: 'progress', done, total} | {id, type: 'bench', ...}
+//               | {id, type: 'code', word, name, effect, file, lines, lineTokens, tokens} or {id, type: 'code', word, error}
+//                 (lineTokens[i]: the index in tokens (JSON [{line, col, len}]) of line i's token, or -1)
 import init, {
   Session, Image, version, sha256_hex, provenance, system_words_json, canonical_limits,
 } from './pkg/web.js';
@@ -25,11 +29,11 @@ let session = null;
 // A system booted ahead of need (see boot), and its limits as
 // canonical_limits gives them.
 let spare = null;
-// The WAT printer's `wat(bytes)`, once its module is loading.
+// The WAT printer's module (`wat(bytes)`, `word_wat(...)`), once it is loading.
 let printer = null;
 const watPrinter = () => (printer ??= import('./pkg/web_wat.js').then(async (m) => {
   await m.default();
-  return m.wat;
+  return m;
 }));
 let artifactBytes = null;
 let artifactEntry = null;
@@ -45,7 +49,7 @@ function report(id, kind, outcome, dec, ms) {
     id, type: 'result', kind, output: rest, error: outcome.error ?? null, line: outcome.line,
     column: outcome.column, bye: outcome.bye, ms,
     stack: Array.from(session.stack()), words: session.words_json(), remarks: session.explain_json(),
-    compiling: session.is_compiling(),
+    definitions: session.definitions_json(), compiling: session.is_compiling(),
   };
   outcome.free();
   postMessage(msg);
@@ -61,7 +65,7 @@ async function link(id, entry) {
     const sha256 = sha256_hex(bytes);
     const prov = provenance(bytes) ?? null;
     let text;
-    try { text = (await watPrinter())(bytes); } catch (e) { text = String(e); }
+    try { text = (await watPrinter()).wat(bytes); } catch (e) { text = String(e); }
     postMessage({ id, type: 'artifact', size: bytes.length, sha256, wat: text, provenance: prov, linkMs, bytes });
   } catch (e) {
     artifactBytes = null;
@@ -108,6 +112,23 @@ function repl(id, line, limits) {
   const outcome = session.interpret_line(line);
   session.set_output_sink(undefined);
   report(id, 'repl', outcome, dec, performance.now() - t0);
+}
+
+// One word's function as WAT, each line with the source token it came from.
+async function code(id, word) {
+  try {
+    if (!session) throw new Error('press Run first: the code view shows the loaded program');
+    const c = session.word_code(word);
+    const p = (await watPrinter()).word_wat(c.module, c.body_start, c.body_end, c.mark_offsets, c.mark_tokens);
+    postMessage({
+      id, type: 'code', word, name: c.name, effect: c.effect, file: c.file ?? null, lines: p.lines(),
+      lineTokens: Array.from(p.tokens()), tokens: c.tokens_json,
+    });
+    p.free();
+    c.free();
+  } catch (e) {
+    postMessage({ id, type: 'code', word, error: String(e && e.message ? e.message : e) });
+  }
 }
 
 function bench(id, entry, iterations) {
@@ -160,6 +181,7 @@ async function handle(m) {
     if (m.type === 'run') await run(m.id, m.source, m.name, m.entry, m.limits);
     else if (m.type === 'repl') repl(m.id, m.line, m.limits);
     else if (m.type === 'bench') bench(m.id, m.entry, m.iterations);
+    else if (m.type === 'code') await code(m.id, m.word);
   } catch (e) {
     postMessage({ id: m.id, type: 'failed', error: String(e && e.message ? e.message : e) });
   }

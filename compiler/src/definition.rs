@@ -30,6 +30,7 @@ use crate::ir::{Block, BlockId, Function, LocalId, LoopId, Op, Term, Xt};
 use crate::kernel::host_xt;
 use crate::locals::scope::{common_prefix, Access, Kind, Local, Origin};
 use crate::primitives::Prim;
+use crate::source_map::{SourceMap, TokenTrace};
 
 /// An entry of the control-flow stack.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -122,6 +123,9 @@ pub struct Definition {
     saved_outfile: Option<LocalId>,
     /// Names given to `(LOCAL)` since the last "last local" message.
     pub pending_locals: Vec<String>,
+    /// The tokens each op and block end came from, for a definition of
+    /// the program (see `source_map.rs`).
+    pub tokens: Option<Box<TokenTrace>>,
 }
 
 impl Definition {
@@ -145,6 +149,7 @@ impl Definition {
             frame_size: 0,
             saved_outfile: None,
             pending_locals: Vec::new(),
+            tokens: None,
         }
     }
 
@@ -230,7 +235,11 @@ impl Definition {
 
     /// Appends an op to the current block.
     pub fn op(&mut self, op: Op) {
-        self.func.blocks[self.cur.index()].ops.push(op);
+        let ops = &mut self.func.blocks[self.cur.index()].ops;
+        ops.push(op);
+        if let Some(t) = self.tokens.as_mut() {
+            t.note_op(self.cur.index(), ops.len() - 1);
+        }
     }
 
     /// The last op of the current block, if any.
@@ -252,6 +261,9 @@ impl Definition {
     fn end_block(&mut self, term: Term) -> (BlockId, BlockId) {
         let from = self.cur;
         self.func.blocks[from.index()].term = term;
+        if let Some(t) = self.tokens.as_mut() {
+            t.note_term(from.index());
+        }
         self.cur = self.new_block();
         self.unlooped = 0;
         (from, self.cur)
@@ -261,6 +273,9 @@ impl Definition {
     fn fall_into_new(&mut self) -> BlockId {
         let n = self.new_block();
         self.func.blocks[self.cur.index()].term = Term::Jump(n);
+        if let Some(t) = self.tokens.as_mut() {
+            t.note_term(self.cur.index());
+        }
         self.cur = n;
         self.unlooped = 0;
         n
@@ -752,6 +767,14 @@ impl Definition {
         }
         self.op(Op::Call(host_xt(HostWord::Stderr)));
         self.op(Op::Call(host_xt(HostWord::ToOutfileId)));
+    }
+
+    /// The source map of the definition as compiled so far, if it records
+    /// one; the current token (`;`) ends its last block.
+    pub fn take_source_map(&mut self) -> Option<SourceMap> {
+        let mut t = self.tokens.take()?;
+        t.note_term(self.cur.index());
+        Some(t.finish(&self.func.blocks))
     }
 
     /// Ends the definition; call [`Definition::check_closed`] first.

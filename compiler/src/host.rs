@@ -625,13 +625,14 @@ impl Forth {
         });
         self.latest = Some(id);
         let text = self.inputs.last().map(|t| (self.inputs.len(), t.line[t.tok_start.min(t.line.len())..].to_vec()));
-        self.current = Some(Current {
-            def: Definition::new(xt, if name.is_empty() { ":NONAME".into() } else { name }),
-            header: id,
-            start,
-            text,
-            stack_comment: None,
-        });
+        let mut def = Definition::new(xt, if name.is_empty() { ":NONAME".into() } else { name });
+        // Only the program's definitions in named text get a source map: the
+        // prelude's are never viewed, and booting stays as fast as before.
+        let booting = self.boot_record.as_ref().is_some_and(|r| r.open);
+        if !booting && start.is_some() {
+            def.tokens = Some(Box::new(crate::source_map::TokenTrace::new(self.inputs.len())));
+        }
+        self.current = Some(Current { def, header: id, start, text, stack_comment: None });
         self.set_state(m, true)
     }
 
@@ -643,7 +644,8 @@ impl Forth {
             return Err(self.fail(throw::CONTROL_MISMATCH, "; without :"));
         }
         self.check_closed(m, ";")?;
-        let cur = self.current.take().expect("checked above");
+        let mut cur = self.current.take().expect("checked above");
+        let source_map = cur.def.take_source_map();
         if let Some((depth, mut text)) = cur.text {
             if depth == self.inputs.len() {
                 let top = self.inputs.last().expect("the input source of the definition");
@@ -702,6 +704,9 @@ impl Forth {
         }
         self.declare(funcs[0].xt, cur.stack_comment.as_deref(), cur.start.clone(), &name);
         self.note_definition(funcs[0].xt, cur.start.clone());
+        if let Some(map) = source_map {
+            self.source_maps.insert(funcs[0].xt, map);
+        }
         if funcs.iter().any(|f| !crate::cfg::Cfg::new(f).reducible) {
             return Err(self.fail(
                 throw::CONTROL_MISMATCH,

@@ -161,6 +161,9 @@ pub struct Forth {
     pub(crate) trace: Option<crate::pipeline::Trace>,
     /// Every function emitted so far, for linking.
     pub(crate) compiled: Vec<Function>,
+    /// The source map of each of the program's colon definitions, by xt,
+    /// for the code view (`code_view.rs`).
+    pub(crate) source_maps: std::collections::HashMap<Xt, crate::source_map::SourceMap>,
     /// Table entries installed at run time, in installation order.
     pub(crate) installed: Vec<(Xt, TableEntry)>,
     /// Name and sha256 of every source loaded, for provenance.
@@ -234,6 +237,7 @@ impl Forth {
             inlined_calls: Default::default(),
             trace: None,
             compiled: Vec::new(),
+            source_maps: Default::default(),
             installed: Vec::new(),
             sources: Vec::new(),
             booted: false,
@@ -596,11 +600,25 @@ impl Forth {
             if let Some(top) = self.inputs.last_mut() {
                 top.tok_start = start;
             }
+            self.note_token(start, &tok);
             if let Err(f) = self.interpret_word(m, &tok) {
                 self.note(&tok);
                 return Err(f);
             }
         }
+    }
+
+    /// Tells the definition being compiled, if it records its tokens and
+    /// the token is in its own text, that the token at `start` is next.
+    fn note_token(&mut self, start: usize, tok: &[u8]) {
+        let Some(t) = self.current.as_mut().and_then(|c| c.def.tokens.as_mut()) else { return };
+        if !self.state || t.depth != self.inputs.len() {
+            return;
+        }
+        let Some(top) = self.inputs.last() else { return };
+        let col = column(&top.line, start);
+        let len = if tok.is_ascii() { tok.len() as u32 } else { String::from_utf8_lossy(tok).chars().count() as u32 };
+        t.at = Some(crate::source_map::Span { line: top.line_no.max(1), col, len });
     }
 
     pub(crate) fn interpret_word(&mut self, m: &mut dyn Machine, tok: &[u8]) -> Result<(), Fault> {

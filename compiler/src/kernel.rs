@@ -182,7 +182,7 @@ pub fn image_module(layout: Layout, extras: &Extras, known: &mut Known, optimize
         code.function(&b.finish());
     }
     let mut names = Vec::new();
-    plan.emit(&env, extras.funcs, &mut code, &mut names)?;
+    plan.emit(&env, extras.funcs, &mut code, &mut names, None)?;
     for (_, xt) in extras.entry_points {
         let mut f = wasm_encoder::Function::new([]);
         match plan.direct.get(xt) {

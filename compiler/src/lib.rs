@@ -34,6 +34,7 @@
 mod block;
 pub mod boot_snapshot;
 pub mod cfg;
+pub mod code_view;
 mod command_line;
 mod control_stack;
 pub mod cost;
@@ -79,6 +80,7 @@ pub mod provenance;
 pub mod remarks;
 mod search_order;
 pub mod share_link;
+pub mod source_map;
 pub mod stats;
 mod strings;
 mod system_words;
@@ -87,6 +89,7 @@ mod warnings;
 mod word_list;
 pub mod xt_numbering;
 
+pub use code_view::{DefinitionExtent, WordCode};
 pub use error::{Diagnostic, Location, Stop};
 pub use facility::civil_time;
 pub use interpreter::{panic_message, Config, Forth, Stats};

@@ -54,7 +54,7 @@ pub(crate) struct Remarks {
 }
 
 /// The sentence for why a definition's effect is not static.
-fn why(d: Dynamic, name_of: &dyn Fn(Xt) -> String) -> String {
+pub(crate) fn why(d: Dynamic, name_of: &dyn Fn(Xt) -> String) -> String {
     use crate::primitives::Prim;
     match d {
         Dynamic::Prim(p @ (Prim::Pick | Prim::Roll)) => {
@@ -75,6 +75,18 @@ fn why(d: Dynamic, name_of: &dyn Fn(Xt) -> String) -> String {
 }
 
 impl Forth {
+    /// The name of the word at `xt` as remarks show it: upper case,
+    /// `:NONAME` for a nameless definition.
+    pub(crate) fn word_name(&self, xt: Xt) -> String {
+        match self.dict.by_xt(xt) {
+            Some(h) if !h.name.is_empty() => h.name.to_ascii_uppercase(),
+            Some(_) => ":NONAME".into(),
+            None => crate::xt_numbering::host_word_of(xt)
+                .map(|h| h.name().to_string())
+                .unwrap_or_else(|| format!("the word with xt {xt}")),
+        }
+    }
+
     /// Remembers where the program's definition `xt` starts.
     pub(crate) fn note_definition(&mut self, xt: Xt, start: Option<Location>) {
         let booting = self.boot_record.as_ref().is_some_and(|r| r.open);
@@ -102,14 +114,7 @@ impl Forth {
         // playground asks after every run and every REPL line.
         self.compiled_definitions(m)?;
         let funcs: &[Function] = &self.compiled;
-        let dict = &self.dict;
-        let name_of = |xt: Xt| match dict.by_xt(xt) {
-            Some(h) if !h.name.is_empty() => h.name.to_ascii_uppercase(),
-            Some(_) => ":NONAME".into(),
-            None => crate::xt_numbering::host_word_of(xt)
-                .map(|h| h.name().to_string())
-                .unwrap_or_else(|| format!("the word with xt {xt}")),
-        };
+        let name_of = |xt: Xt| self.word_name(xt);
         let mut inlined_into: HashMap<Xt, Vec<Xt>> = HashMap::new();
         for (&caller, callees) in &self.inlined_calls {
             for &c in callees {

@@ -1,6 +1,10 @@
 //! `native-runner explain`: the optimizer's remarks on each definition of a
 //! program (`compiler::remarks`), as text or JSON.
 //!
+//! With `--wat`, it prints the word's wasm function instead, each line of
+//! WAT beside the source token it came from (`compiler::code_view`, what
+//! the playground's code view shows).
+//!
 //! The files load as `run` loads them, with the program's own output
 //! discarded, so that only the remarks reach standard output. An error
 //! while loading is reported as `run` reports it (exit 1); a word that is
@@ -37,8 +41,12 @@ pub struct ExplainArgs {
     pub format: Format,
     /// Print the IR of each definition this pass changed, before and after
     /// it, instead of the remarks (`native-runner info` lists the passes).
-    #[arg(long, value_name = "PASS")]
+    #[arg(long, value_name = "PASS", conflicts_with = "wat")]
     pub ir: Option<String>,
+    /// Print WORD's wasm function as WAT, each line with the source token
+    /// it came from, instead of the remarks.
+    #[arg(long, requires = "word")]
+    pub wat: bool,
     #[command(flatten)]
     pub limits: Limits,
 }
@@ -58,6 +66,18 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<i32> {
     }
     if let Some(pass) = &args.ir {
         return ir(&mut s, pass, args.word.as_deref());
+    }
+    if let (true, Some(word)) = (args.wat, args.word.as_deref()) {
+        let code = match s.forth.word_code(&mut s.machine, word) {
+            Ok(c) => c,
+            Err(d) => {
+                eprintln!("error: {}", d.message);
+                return Ok(2);
+            }
+        };
+        let source = std::fs::read_to_string(&args.file).unwrap_or_default();
+        print!("{}", annotated_wat(&code, &source)?);
+        return Ok(0);
     }
     let words = match s.forth.explain(&mut s.machine, args.word.as_deref()) {
         Ok(w) => w,
@@ -123,6 +143,28 @@ pub fn text(words: &[WordRemarks]) -> String {
         }
     }
     out
+}
+
+/// The word's function as WAT: a heading with its name and effect, then
+/// each line with `;; TOKEN LINE:COL` when a token of `source` made it.
+pub fn annotated_wat(code: &compiler::WordCode, source: &str) -> anyhow::Result<String> {
+    let mut storage = String::new();
+    let printed = wasmprinter::Config::new().offsets_and_lines(&code.module, &mut storage)?;
+    let lines = compiler::code_view::function_lines(printed, code.body.clone(), &code.marks);
+    let src: Vec<&str> = source.lines().collect();
+    let token_text = |t: &compiler::source_map::Span| -> String {
+        let line = src.get(t.line as usize - 1).copied().unwrap_or("");
+        line.chars().skip(t.col as usize - 1).take(t.len as usize).collect()
+    };
+    let width = lines.iter().map(|(l, _)| l.len()).max().unwrap_or(0).min(48);
+    let mut out = format!("{} {}\n", code.name, code.effect);
+    for (line, tok) in lines {
+        match tok.and_then(|k| code.tokens.get(k as usize)) {
+            Some(t) => out.push_str(&format!("{line:width$}  ;; {} {}:{}\n", token_text(t), t.line, t.col)),
+            None => out.push_str(&format!("{}\n", line.trim_end())),
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

@@ -80,3 +80,27 @@ fn minus_o0_says_why_nothing_is_optimized() {
         "passes.fs:2:1: SQ ( 1 -- 1 )\n  convention: memory calling convention: -O0 infers no stack effects\n"
     );
 }
+
+/// `--wat`: the word's function, each instruction beside the token it came
+/// from; a word inlined into it maps to its call site.
+#[test]
+fn one_word_as_annotated_wat() {
+    let dir = std::env::temp_dir().join(format!("explain-wat-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("sq.fs");
+    std::fs::write(&file, ": sq ( n -- n*n ) dup * ;\n: quad ( n -- n ) sq sq ;\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_native-runner"))
+        .args(["explain", file.to_str().unwrap(), "quad", "--wat"])
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("QUAD ( 1 -- 1 )\n(func $quad"), "{text}");
+    let muls: Vec<&str> = text.lines().filter(|l| l.trim_start().starts_with("i32.mul")).collect();
+    assert_eq!(muls.len(), 2, "{text}");
+    assert!(muls[0].ends_with(";; sq 2:19") && muls[1].ends_with(";; sq 2:22"), "{text}");
+    assert!(text.lines().any(|l| l.trim_start().starts_with("return") && l.ends_with(";; ; 2:25")), "{text}");
+    let err = Command::new(env!("CARGO_BIN_EXE_native-runner")).args(["explain", "x.fs", "--wat"]).output().unwrap();
+    assert_eq!(err.status.code(), Some(2), "--wat needs a word");
+}

@@ -8,6 +8,10 @@
 //   handle.setError(line, column, message) a diagnostic (line 0: none)
 //   handle.setSystemWords(json) / handle.setProgramWords(json)  completion
 //   handle.focus()
+//   handle.setCodeTokens(json)            the code view's tokens, [{line, col, len}] (see code_marks.js)
+//   handle.setHotToken(k)                 the token under the mouse in the code view (-1: none)
+//   handle.onCodeEvents(onCursor(line, col), onHover(k))  the cursor moved (by the user); the
+//                                         mouse is over token k of the code view's (-1: none)
 //   ForthEditor.textOf(element)           the text of the editor holding it
 //
 // Guarantee: text only ever reaches the document as text (CodeMirror's
@@ -27,6 +31,7 @@ import { indentUnit } from '@codemirror/language';
 import { forthLanguage, forthHighlight } from './forth.js';
 import { controlFlowMatching } from './pairs.js';
 import { forthCompletions, setSystemWords, setProgramWords } from './complete.js';
+import { codeMarks, setCodeTokens, setHotToken } from './code_marks.js';
 
 const theme = EditorView.theme({
   '&': { height: '100%', color: 'var(--fg)', backgroundColor: 'var(--panel)', fontSize: '13px' },
@@ -79,6 +84,9 @@ const CHANGE_DELAY_MS = 100;
 const fromPage = Annotation.define();
 
 function create(parent, text, onChange, onRun) {
+  // The code view's listeners, once the page gives them (onCodeEvents).
+  let onCursor = null;
+  let onHover = null;
   let pending = null;
   const flush = () => {
     if (pending === null) return;
@@ -128,7 +136,15 @@ function create(parent, text, onChange, onRun) {
         }),
         EditorView.updateListener.of((u) => {
           if (u.docChanged && !u.transactions.some((tr) => tr.annotation(fromPage))) changed();
+          // Told after this update, never inside it: the page may answer
+          // with a dispatch of its own (new code tokens).
+          if (u.selectionSet && onCursor) {
+            const head = u.state.selection.main.head;
+            const line = u.state.doc.lineAt(head);
+            queueMicrotask(() => onCursor(line.number, head - line.from + 1));
+          }
         }),
+        codeMarks((k) => onHover?.(k)),
         // Leaving the editor (a click on Run) hands the text over and closes
         // a completion list, also one whose answer comes after the blur.
         EditorView.domEventHandlers({ blur: (e, v) => { flush(); setTimeout(() => closeCompletion(v), 0); return false; } }),
@@ -163,6 +179,9 @@ function create(parent, text, onChange, onRun) {
     setSystemWords(json) { setSystemWords(JSON.parse(json)); },
     setProgramWords(json) { setProgramWords(JSON.parse(json)); },
     focus() { view.focus(); },
+    setCodeTokens(json) { setCodeTokens(view, JSON.parse(json)); },
+    setHotToken(k) { setHotToken(view, k); },
+    onCodeEvents(cursor, hover) { onCursor = cursor; onHover = hover; },
   };
 }
 

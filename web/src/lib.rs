@@ -10,6 +10,7 @@
 //! after an error the next call works on empty stacks, as in the REPL.
 
 pub mod artifact;
+pub mod code_view;
 pub mod image;
 pub mod machine;
 pub mod memory_fs;

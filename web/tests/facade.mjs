@@ -13,7 +13,7 @@ const require = createRequire(import.meta.url);
 export const { Session, Image, version, sha256_hex, provenance, system_words_json } =
   require(join(root, 'target', 'web-node', 'web.js'));
 /** The WAT printer, a module of its own (web/wat). */
-export const { wat } = require(join(root, 'target', 'web-node', 'web_wat.js'));
+export const { wat, word_wat } = require(join(root, 'target', 'web-node', 'web_wat.js'));
 
 /**
  * Loads source text (a string, or lines to join) as the file `name` in

@@ -208,6 +208,11 @@ impl<'e> FnBody<'e> {
         self.n_params + 5 + self.n_f64 + self.n_v128
     }
 
+    /// Bytes of instructions emitted so far (not counting the prologue).
+    pub fn code_len(&self) -> usize {
+        self.code.len()
+    }
+
     /// The instruction sink.
     pub fn s(&mut self) -> InstructionSink<'_> {
         InstructionSink::new(&mut self.code)

@@ -17,7 +17,7 @@ use wasm_encoder::{
 };
 
 use super::body::{Env, FnBody};
-use super::structure::{emit_function, EmitError, Register};
+use super::structure::{emit_function, emit_function_marked, EmitError, Marks, Register};
 use crate::ir::{Function, Xt};
 use crate::passes::effects::{block_depths, infer, return_depths, sure_inputs, Effect, Known};
 use runtime::{exports, imports, Layout};
@@ -136,16 +136,29 @@ impl Plan {
     }
 
     /// Emits every function of the plan (definitions, then wrappers) into
-    /// `code`, and their names into `names`.
+    /// `code`, and their names into `names`; with `marks`, records where the
+    /// parts of the first definition's code start and returns the length of
+    /// its instructions.
     pub fn emit(
         &self,
         env: &Env,
         funcs: &[Function],
         code: &mut CodeSection,
         names: &mut Vec<(u32, String)>,
-    ) -> Result<(), EmitError> {
+        mut marks: Option<&mut Marks>,
+    ) -> Result<usize, EmitError> {
+        let mut marked_len = 0;
         for (i, f) in funcs.iter().enumerate() {
-            code.function(&emit_function(env, f, self.regs[i].as_ref())?);
+            match marks.take().filter(|_| i == 0) {
+                Some(m) => {
+                    let (func, len) = emit_function_marked(env, f, self.regs[i].as_ref(), m)?;
+                    code.function(&func);
+                    marked_len = len;
+                }
+                None => {
+                    code.function(&emit_function(env, f, self.regs[i].as_ref())?);
+                }
+            }
             names.push((self.main[i], f.name.clone()));
         }
         for &(i, w) in &self.wrappers {
@@ -161,7 +174,7 @@ impl Plan {
             code.function(&b.finish());
             names.push((w, format!("{} (memory)", funcs[i].name)));
         }
-        Ok(())
+        Ok(marked_len)
     }
 
     /// The function to install in the table at each definition's xt.
@@ -189,7 +202,39 @@ pub fn batch_module(
     deferred: &Known,
     optimize: bool,
 ) -> Result<Vec<u8>, EmitError> {
-    let first = 2;
+    Ok(assemble(layout, funcs, is_host, known, deferred, optimize, None)?.0)
+}
+
+/// A batch module holding `func` alone, for showing its code: also where the
+/// parts of its code start ([`Marks`]), and the length of its instructions,
+/// which end its function body (function index [`FIRST_FUNC`]).
+pub fn marked_module(
+    layout: Layout,
+    func: &Function,
+    is_host: &dyn Fn(Xt) -> bool,
+    known: &mut Known,
+    deferred: &Known,
+    optimize: bool,
+) -> Result<(Vec<u8>, Marks, usize), EmitError> {
+    let mut marks = Marks::new();
+    let (bytes, len) =
+        assemble(layout, std::slice::from_ref(func), is_host, known, deferred, optimize, Some(&mut marks))?;
+    Ok((bytes, marks, len))
+}
+
+/// Index of a batch's first defined function, after its two imports.
+pub const FIRST_FUNC: u32 = 2;
+
+fn assemble(
+    layout: Layout,
+    funcs: &[Function],
+    is_host: &dyn Fn(Xt) -> bool,
+    known: &mut Known,
+    deferred: &Known,
+    optimize: bool,
+    marks: Option<&mut Marks>,
+) -> Result<(Vec<u8>, usize), EmitError> {
+    let first = FIRST_FUNC;
     let plan = Plan::new(funcs, first, known, optimize);
     let mut module = Module::new();
     module.section(&plan.types);
@@ -231,11 +276,11 @@ pub fn batch_module(
 
     let mut code = CodeSection::new();
     let mut names = vec![(HOST_FUNC, "forth.host".to_string()), (BATCH_THROW_FUNC, "kernel.throw".to_string())];
-    plan.emit(&env, funcs, &mut code, &mut names)?;
+    let marked_len = plan.emit(&env, funcs, &mut code, &mut names, marks)?;
     module.section(&code);
 
     let mut name_sec = NameSection::new();
     name_sec.functions(&name_map(names));
     module.section(&name_sec);
-    Ok(module.finish())
+    Ok((module.finish(), marked_len))
 }

@@ -58,6 +58,23 @@ impl std::fmt::Display for EmitError {
     }
 }
 
+/// What the code emitted from a point of a function body on is for (the
+/// emitter's half of the code view's source map).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodePart {
+    /// The op at this position of this block.
+    Op(BlockId, usize),
+    /// The terminator of this block (and the stack moves before it).
+    Term(BlockId),
+    /// The function's frame: its entry checks, and the `block`, `loop`
+    /// and `end` of the structure.
+    Frame,
+}
+
+/// Where each part of a function body starts, as byte offsets into its
+/// instructions (after the prologue `FnBody::finish` adds), in order.
+pub type Marks = Vec<(usize, CodePart)>;
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Ctx {
     IfThenElse,
@@ -77,6 +94,8 @@ struct Structurer<'a, 'e> {
     rslot_base: u32,
     /// Loops whose floats stay in slots across back edges.
     float_loops: Vec<super::float::FloatLoop>,
+    /// Where the parts of the code start, when the code view asks.
+    marks: Option<&'a mut Marks>,
 }
 
 /// The deepest return stack a definition with return-stack locals reaches.
@@ -106,6 +125,30 @@ pub fn emit_function<'e>(
     func: &Function,
     register: Option<&Register>,
 ) -> Result<wasm_encoder::Function, EmitError> {
+    Ok(emit_function_with(env, func, register, None)?.0)
+}
+
+/// [`emit_function`], recording in `marks` where the code of each op,
+/// terminator and piece of frame starts; also returns the length of the
+/// instructions the marks count in (including the final `end`).
+pub fn emit_function_marked<'e>(
+    env: &'e super::body::Env<'e>,
+    func: &Function,
+    register: Option<&Register>,
+    marks: &mut Marks,
+) -> Result<(wasm_encoder::Function, usize), EmitError> {
+    emit_function_with(env, func, register, Some(marks))
+}
+
+fn emit_function_with<'e>(
+    env: &'e super::body::Env<'e>,
+    func: &Function,
+    register: Option<&Register>,
+    mut marks: Option<&mut Marks>,
+) -> Result<(wasm_encoder::Function, usize), EmitError> {
+    if let Some(m) = marks.as_mut() {
+        m.push((0, CodePart::Frame));
+    }
     let cfg = Cfg::new(func);
     if !cfg.reducible {
         return Err(EmitError::Irreducible(func.name.clone()));
@@ -133,16 +176,27 @@ pub fn emit_function<'e>(
             (body, 0)
         }
     };
-    let mut st = Structurer { func, cfg, body, ctx: Vec::new(), register, rdepth: 0, rslot_base, float_loops };
+    let mut st = Structurer { func, cfg, body, ctx: Vec::new(), register, rdepth: 0, rslot_base, float_loops, marks };
     st.do_tree(BlockId(0));
     // Every path has returned by now; a function with results must still
     // not fall off its end in the validator's eyes.
+    st.mark(CodePart::Frame);
     st.body.s().unreachable();
-    Ok(st.body.finish())
+    // `finish` adds the final `end`, one byte.
+    let len = st.body.code_len() + 1;
+    Ok((st.body.finish(), len))
 }
 
 impl Structurer<'_, '_> {
+    /// The code from here on is for `part`.
+    fn mark(&mut self, part: CodePart) {
+        if let Some(m) = self.marks.as_mut() {
+            m.push((self.body.code_len(), part));
+        }
+    }
+
     fn do_tree(&mut self, x: BlockId) {
+        self.mark(CodePart::Frame);
         let mut merges: Vec<BlockId> =
             self.cfg.dom_children(x).into_iter().filter(|c| self.cfg.is_merge[c.index()]).collect();
         // Highest reverse-postorder number first: it becomes the outermost block.
@@ -155,6 +209,7 @@ impl Structurer<'_, '_> {
             }
             self.node_within(x, &merges);
             self.ctx.pop();
+            self.mark(CodePart::Frame);
             self.body.s().end();
         } else {
             self.node_within(x, &merges);
@@ -168,6 +223,7 @@ impl Structurer<'_, '_> {
                 self.ctx.push(Ctx::BlockFollowedBy(y));
                 self.node_within(x, rest);
                 self.ctx.pop();
+                self.mark(CodePart::Frame);
                 self.body.s().end();
                 self.do_tree(y);
             }
@@ -266,16 +322,19 @@ impl Structurer<'_, '_> {
         let tail = self.tail_call(x, in_loop.is_some());
         let n = block.ops.len() - usize::from(tail.is_some());
         super::float::expect_block(&mut self.body, &block.ops[..n]);
-        for op in &block.ops[..n] {
+        for (i, op) in block.ops[..n].iter().enumerate() {
+            self.mark(CodePart::Op(x, i));
             self.emit_op(op);
         }
         if let Some((f, e)) = tail {
+            self.mark(CodePart::Op(x, n));
             super::float::flush(&mut self.body);
             if self.body.register_tail_call(f, e) {
                 return;
             }
             self.emit_op(&block.ops[n]);
         }
+        self.mark(CodePart::Term(x));
         // Floats cached in locals go back to memory (or to a loop's slots)
         // at every block end.
         match in_loop {
@@ -521,9 +580,11 @@ impl Structurer<'_, '_> {
         self.body.s().if_(BlockType::Empty);
         self.ctx.push(Ctx::IfThenElse);
         self.do_branch(x, then_);
+        self.mark(CodePart::Term(x));
         self.body.s().else_();
         self.do_branch(x, else_);
         self.ctx.pop();
+        self.mark(CodePart::Term(x));
         self.body.s().end();
     }
 

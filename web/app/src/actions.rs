@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::state::{Artifact, Bench, ErrorMark, ReplEntry, State, Word};
+use crate::state::{Artifact, Bench, ErrorMark, ReplEntry, State, Word, WordCode};
 use crate::worker::{field, message, number, numbers, opt_text, text, WorkerClient};
 use compiler::stats::Summary;
 
@@ -42,6 +42,7 @@ pub fn run(state: State, client: Client) {
     state.status.set("running…".into());
     let source = state.source.get_untracked();
     let entry = state.entry.get_untracked();
+    state.ran_source.set(Some((state.source_name.get_untracked(), source.clone())));
     send(
         client,
         message(&[
@@ -81,6 +82,9 @@ pub fn stop(state: State, client: Client) {
     state.stack.set(Vec::new());
     state.words.set(Vec::new());
     state.remarks.set(Vec::new());
+    state.definitions.set(Vec::new());
+    state.code_word.set(None);
+    state.word_code.set(None);
     state.reset_note.set(Some(
         "Stopped: the program's state was reset. The REPL now runs on a fresh system; press Run to load the program again."
             .into(),
@@ -112,6 +116,35 @@ pub fn bench(state: State, client: Client) {
     send(client, message(&[("type", "bench".into()), ("entry", entry.into()), ("iterations", JsValue::from(n))]));
 }
 
+/// Asks for the code of `word` (the code view).
+pub fn code(client: Client, word: String) {
+    send(client, message(&[("type", "code".into()), ("word", word.into())]));
+}
+
+/// The worker's answer to [`code`]; an answer for a word no longer chosen
+/// is dropped.
+fn on_code(state: State, msg: &JsValue) {
+    let word = text(msg, "word");
+    if state.code_word.get_untracked().is_none_or(|w| !w.eq_ignore_ascii_case(&word)) {
+        return;
+    }
+    state.hot_token.set(None);
+    if let Some(e) = opt_text(msg, "error") {
+        state.word_code.set(Some(Err(e)));
+        return;
+    }
+    let lines: Vec<String> =
+        js_sys::Array::from(&field(msg, "lines")).iter().map(|l| l.as_string().unwrap_or_default()).collect();
+    let line_tokens = numbers(msg, "lineTokens");
+    state.word_code.set(Some(Ok(WordCode {
+        name: text(msg, "name"),
+        effect: text(msg, "effect"),
+        file: opt_text(msg, "file"),
+        lines: lines.into_iter().zip(line_tokens.into_iter().map(|t| t as i32).chain(std::iter::repeat(-1))).collect(),
+        tokens: serde_json::from_str(&text(msg, "tokens")).unwrap_or_default(),
+    })));
+}
+
 fn on_message(state: State, msg: JsValue) {
     match text(&msg, "type").as_str() {
         "ready" => {
@@ -129,6 +162,7 @@ fn on_message(state: State, msg: JsValue) {
         }),
         "out" => state.output.update(|o| o.push_str(&text(&msg, "text"))),
         "result" => on_result(state, &msg),
+        "code" => on_code(state, &msg),
         "artifact" => match opt_text(&msg, "error") {
             Some(e) => state.artifact_error.set(Some(e)),
             None => {
@@ -185,6 +219,17 @@ fn on_result(state: State, msg: &JsValue) {
     let remarks: serde_json::Value = serde_json::from_str(&text(msg, "remarks")).unwrap_or_default();
     state.remarks.set(serde_json::from_value(remarks["words"].clone()).unwrap_or_default());
     state.stack.set(numbers(msg, "stack").into_iter().map(|x| x as i32).collect());
+    let definitions: Vec<compiler::DefinitionExtent> =
+        serde_json::from_str(&text(msg, "definitions")).unwrap_or_default();
+    // The code view keeps its word while the program still defines it,
+    // else shows MAIN, else the first definition.
+    let keep = state
+        .code_word
+        .get_untracked()
+        .filter(|w| definitions.iter().any(|d| d.name.eq_ignore_ascii_case(w)))
+        .or_else(|| definitions.iter().find(|d| d.name == "MAIN").or(definitions.first()).map(|d| d.name.clone()));
+    state.definitions.set(definitions);
+    state.code_word.set(keep);
     state.running.set(false);
     if kind == "repl" {
         let suffix = match &error {

@@ -1,5 +1,6 @@
 //! The page layout: a toolbar; three resizable panes side by side (the
-//! editor; output, stack, REPL and words; the generated code), which stack
+//! editor; output, stack, REPL and words; the generated code: one word's
+//! function mapped to its source, and the linked module), which stack
 //! in one column on narrow screens; and below them the other panels as
 //! tabs (settings, remarks, provenance, bench, comparison, history, share).
 //! Also where the first source comes from (a share link, else the
@@ -11,8 +12,8 @@ use crate::actions::{self, Client};
 use crate::editor::Editor;
 use crate::examples::EXAMPLES;
 use crate::panels::{
-    ArtifactPanel, BenchPanel, ComparePanel, ConsolePanel, HistoryPanel, ProvenancePanel, RemarksPanel, SettingsPanel,
-    SharePanel,
+    ArtifactPanel, BenchPanel, CodeViewPanel, ComparePanel, ConsolePanel, HistoryPanel, ProvenancePanel, RemarksPanel,
+    SettingsPanel, SharePanel,
 };
 use crate::split::{columns, Splitter};
 use crate::state::State;
@@ -108,6 +109,7 @@ pub fn App() -> impl IntoView {
             </section>
             <Splitter shares=shares index=1 label="Resize the console and the generated code" />
             <section class="pane pane-code" aria-label="Generated code">
+                <CodeViewPanel state=state client=client />
                 <ArtifactPanel state=state />
             </section>
         </main>

@@ -4,7 +4,9 @@
 //! state in step: typing sets [`State::source`]; a source set elsewhere
 //! (an example, a share link) replaces the editor's text; the last error
 //! becomes a diagnostic at its line and column; the system's and the
-//! program's words feed completion. Ctrl/Cmd+Enter runs.
+//! program's words feed completion; the code view's tokens are marked in
+//! their colours, and the cursor and the mouse drive the code view
+//! (`panels/code_view.rs`). Ctrl/Cmd+Enter runs.
 //!
 //! Guarantee: the source only ever reaches the page as text (CodeMirror's
 //! document), never as HTML.
@@ -41,6 +43,15 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = setProgramWords)]
     fn set_program_words(this: &Handle, json: &str);
+
+    #[wasm_bindgen(method, js_name = setCodeTokens)]
+    fn set_code_tokens(this: &Handle, json: &str);
+
+    #[wasm_bindgen(method, js_name = setHotToken)]
+    fn set_hot_token(this: &Handle, k: i32);
+
+    #[wasm_bindgen(method, js_name = onCodeEvents)]
+    fn on_code_events(this: &Handle, on_cursor: &JsValue, on_hover: &JsValue);
 }
 
 /// The editor bound to the state's source.
@@ -76,6 +87,19 @@ pub fn Editor(
         let h = create(&el, &state.source.get_untracked(), on_change.as_ref(), on_run.as_ref());
         on_change.forget();
         on_run.forget();
+        // The cursor in a definition shows that word in the code view; the
+        // mouse over a token marks its WAT lines there.
+        let on_cursor = Closure::<dyn FnMut(u32, u32)>::new(move |line: u32, col: u32| {
+            if let Some(w) = state.definition_at(line, col) {
+                if state.code_word.get_untracked().as_deref() != Some(w.as_str()) {
+                    state.code_word.set(Some(w));
+                }
+            }
+        });
+        let on_hover = Closure::<dyn FnMut(i32)>::new(move |k: i32| state.hot_token.set(usize::try_from(k).ok()));
+        h.on_code_events(on_cursor.as_ref(), on_hover.as_ref());
+        on_cursor.forget();
+        on_hover.forget();
         handle.set_value(Some(h));
         mounted.set(true);
     });
@@ -114,6 +138,23 @@ pub fn Editor(
         let json = state.words.with(|w| serde_json::to_string(w).unwrap_or_else(|_| "[]".into()));
         if let Some(h) = editor() {
             h.set_program_words(&json);
+        }
+    });
+    // The code view's tokens, marked in their colours; none while it shows
+    // no code, or once the text is not the one that ran (the code shown is
+    // not the text's any more, and the marks would drift onto other tokens).
+    Effect::new(move |_| {
+        mounted.track();
+        let json = serde_json::to_string(&state.editor_tokens()).unwrap_or_else(|_| "[]".into());
+        if let Some(h) = editor() {
+            h.set_code_tokens(&json);
+        }
+    });
+    Effect::new(move |_| {
+        mounted.track();
+        let k = state.hot_token.get().map_or(-1, |k| k as i32);
+        if let Some(h) = editor() {
+            h.set_hot_token(k);
         }
     });
     view! { <div class="editor" node_ref=host></div> }

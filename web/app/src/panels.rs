@@ -2,6 +2,7 @@
 
 mod artifact;
 mod bench;
+mod code_view;
 mod compare;
 mod console;
 mod history;
@@ -13,6 +14,7 @@ mod share;
 
 pub use artifact::ArtifactPanel;
 pub use bench::BenchPanel;
+pub use code_view::CodeViewPanel;
 pub use compare::ComparePanel;
 pub use console::ConsolePanel;
 pub use history::HistoryPanel;

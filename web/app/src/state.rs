@@ -50,6 +50,22 @@ pub struct Artifact {
     pub link_ms: f64,
 }
 
+/// One word's function as the code view shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WordCode {
+    /// The word's name, upper case.
+    pub name: String,
+    /// Its inferred stack effect, or why it has none.
+    pub effect: String,
+    /// The file its definition is in.
+    pub file: Option<String>,
+    /// The WAT, line by line, each with the index in `tokens` of the source
+    /// token it came from (-1: none).
+    pub lines: Vec<(String, i32)>,
+    /// The source tokens that made code, in source order.
+    pub tokens: Vec<compiler::source_map::Span>,
+}
+
 /// A finished browser bench.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Bench {
@@ -147,12 +163,54 @@ pub struct State {
     pub reset_note: RwSignal<Option<String>>,
     /// Lines typed into the REPL, oldest first (kept across runs and reloads).
     pub repl_history: RwSignal<Vec<String>>,
+    /// Where the program's colon definitions are, after the last run.
+    pub definitions: RwSignal<Vec<compiler::DefinitionExtent>>,
+    /// The word the code view shows (chosen from its list, or by the
+    /// cursor in the editor).
+    pub code_word: RwSignal<Option<String>>,
+    /// Its code, or why there is none.
+    pub word_code: RwSignal<Option<Result<WordCode, String>>>,
+    /// The token under the mouse, in the editor or in the code view (an
+    /// index into the tokens of `word_code`).
+    pub hot_token: RwSignal<Option<usize>>,
+    /// The file name and text the last Run loaded: the code view's tokens
+    /// are marked in the editor only while it holds that text.
+    pub ran_source: RwSignal<Option<(String, String)>>,
 }
 
 /// The file name the editor's text is loaded as, unless a link says otherwise.
 pub const DEFAULT_SOURCE_NAME: &str = "main.fs";
 
 impl State {
+    /// The tokens of the code shown, as the editor marks them (JSON
+    /// `[{line, col, len}]`): none unless they are in the text the editor
+    /// holds, the one the last Run loaded.
+    pub fn editor_tokens(&self) -> Vec<compiler::source_map::Span> {
+        let ran = self.ran_source.get();
+        self.word_code.with(|c| match (c, ran) {
+            (Some(Ok(c)), Some((name, text)))
+                if c.file.as_deref() == Some(name.as_str()) && self.source.with(|s| *s == text) =>
+            {
+                c.tokens.clone()
+            }
+            _ => Vec::new(),
+        })
+    }
+
+    /// The definition of the program's main file that the editor's
+    /// position `line`:`col` (1-based) is in, if any.
+    pub fn definition_at(&self, line: u32, col: u32) -> Option<String> {
+        let file = self.source_name.get_untracked();
+        self.definitions.with_untracked(|defs| {
+            defs.iter()
+                .rev()
+                .find(|d| {
+                    d.file == file && d.start <= (line, col) && (line, col) <= (d.end.line, d.end.col + d.end.len)
+                })
+                .map(|d| d.name.clone())
+        })
+    }
+
     /// The state of a fresh page showing `source`.
     pub fn new(source: String) -> State {
         State {
@@ -186,6 +244,11 @@ impl State {
             settings_error: RwSignal::new(None),
             reset_note: RwSignal::new(None),
             repl_history: RwSignal::new(crate::storage::load_history()),
+            definitions: RwSignal::new(Vec::new()),
+            code_word: RwSignal::new(None),
+            word_code: RwSignal::new(None),
+            hot_token: RwSignal::new(None),
+            ran_source: RwSignal::new(None),
         }
     }
 }
