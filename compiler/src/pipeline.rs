@@ -375,7 +375,7 @@ pub const FUNCTION_PASSES: &[FunctionPass] = &[
         name: "unroll",
         switch: Switch::Unroll,
         doc: "small innermost loops run 4 bodies per back edge (--unroll FACTOR)",
-        run: |f, cx| passes::unroll::unroll_loops(f, cx.cfg.unroll),
+        run: |f, cx| passes::unroll::unroll_loops(f, cx.cfg.unroll, cx.known),
         remark: |n, cx| format!("{} {} times", count(n, "inner loop unrolled", "inner loops unrolled"), cx.cfg.unroll),
     },
 ];
