@@ -76,7 +76,7 @@ fn emitted_functions_match_their_wat() {
     let mut failures = Vec::new();
     for fs in files {
         let src = std::fs::read_to_string(&fs).unwrap();
-        let word = src.lines().filter_map(|l| l.strip_prefix(": ")).filter_map(|l| l.split_whitespace().next()).last();
+        let word = src.lines().rev().filter_map(|l| l.strip_prefix(": ")).find_map(|l| l.split_whitespace().next());
         let word = word.unwrap_or_else(|| panic!("{} defines no word", fs.display()));
         let got = explain(&fs, &[word, "--wat"]);
         assert!(got.contains("(func $"), "{}: no function:\n{got}", fs.display());
