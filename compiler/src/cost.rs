@@ -36,7 +36,10 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod counted;
 pub mod latency;
+pub mod prediction;
+pub mod suggest;
 
 use crate::ir::{Block, BlockId, Function, Op, Term, Xt};
 use crate::primitives::Prim;
