@@ -254,7 +254,8 @@ fn profile_samples_self_time() {
     assert!(words[0]["model_share"].as_f64().unwrap() > 0.5, "{doc}");
     let o = runner(&["profile", &p, "--top", "2", "--runs", "1", "--no-inline"]);
     let out = text(&o.stdout);
-    assert_eq!(out.lines().count(), 5, "title, method, header and two words: {out}");
+    assert_eq!(out.lines().count(), 6, "title, method, header and two words, the hot one with a suggestion: {out}");
     assert!(out.lines().nth(1).unwrap().starts_with("self time sampled: "), "{out}");
     assert!(out.lines().nth(3).unwrap().starts_with("hot "), "{out}");
+    assert!(out.lines().nth(4).unwrap().starts_with("    suggestion: "), "{out}");
 }
