@@ -14,12 +14,15 @@
 //               | {id, type: 'repl', line, limits}
 //               | {id, type: 'bench', entry, iterations}
 //               | {id, type: 'code', word}   one word's function as WAT (the code view)
+//               | {id, type: 'perf', entry}  the performance model's prediction (one counted call)
 // Messages out: {type: 'ready', version, words} (words: the system's, JSON, for completion) | {type: 'out', kind, text} (streamed)
 //               | {id, type: 'result', ...} (with definitions: JSON, where each definition is)
 //               | {id, type: 'artifact', ...}
 //               | {id, type: 'progress', done, total} | {id, type: 'bench', ...}
 //               | {id, type: 'code', word, name, effect, file, lines, lineTokens, tokens} or {id, type: 'code', word, error}
 //                 (lineTokens[i]: the index in tokens (JSON [{line, col, len}]) of line i's token, or -1)
+//               | {id, type: 'perf', prediction} (JSON, as `native-runner predict`'s) or {id, type: 'perf', error}
+//                 (also after every bench, for the Performance tab)
 import init, {
   Session, Image, version, sha256_hex, provenance, system_words_json, canonical_limits,
 } from './pkg/web.js';
@@ -174,6 +177,18 @@ function bench(id, entry, iterations) {
     id, type: 'bench', entry: want, samples_ns: samples, module_sha256: sha256_hex(bytes),
     module_bytes: bytes.length, output: firstOutput, calls_per_sample: callsPerSample,
   });
+  perf(id, want);
+}
+
+// The performance model's prediction for the entry word: an instrumented
+// link, one counted call, the counters read back (Session.predict_json).
+function perf(id, entry) {
+  try {
+    if (!session) throw new Error('press Run first: the prediction is of the loaded program');
+    postMessage({ id, type: 'perf', prediction: session.predict_json(entry || undefined) });
+  } catch (e) {
+    postMessage({ id, type: 'perf', error: String(e && e.message ? e.message : e) });
+  }
 }
 
 async function handle(m) {
@@ -182,6 +197,7 @@ async function handle(m) {
     else if (m.type === 'repl') repl(m.id, m.line, m.limits);
     else if (m.type === 'bench') bench(m.id, m.entry, m.iterations);
     else if (m.type === 'code') await code(m.id, m.word);
+    else if (m.type === 'perf') perf(m.id, m.entry);
   } catch (e) {
     postMessage({ id: m.id, type: 'failed', error: String(e && e.message ? e.message : e) });
   }

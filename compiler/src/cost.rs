@@ -33,10 +33,17 @@
 //! Cranelift does beyond that (register allocation, bounds checks it hoists,
 //! cache misses, the length of `FILL`/`MOVE`), so its error is measured and
 //! reported rather than assumed.
+//!
+//! **Reports.** [`counted`] reads the counters back after the run,
+//! [`prediction`] makes the prediction per word with the built-in model, and
+//! [`suggest`] words a hot word's suggestion; every host goes through them.
 
 use serde::{Deserialize, Serialize};
 
+pub mod counted;
 pub mod latency;
+pub mod prediction;
+pub mod suggest;
 
 use crate::ir::{Block, BlockId, Function, Op, Term, Xt};
 use crate::primitives::Prim;

@@ -14,8 +14,10 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use compiler::cost::{self, Features, WordCost};
-use compiler::{MachineExt as _, Stop};
+use compiler::cost::counted::{self, Counted};
+use compiler::cost::{self, Features};
+use compiler::remarks::WordRemarks;
+use compiler::Stop;
 
 use crate::console::Console;
 use crate::session::{Limits, Session};
@@ -28,12 +30,12 @@ pub struct CountedRun {
     pub module: Vec<u8>,
     /// Linear memory size of the module.
     pub memory_bytes: u32,
-    /// Data space in use (`HERE`) after the entry word ran.
-    pub data_space_bytes: u32,
-    /// Each word's calls and executed ops.
-    pub words: Vec<WordCost>,
+    /// Each word's calls and executed ops, and the data space in use.
+    pub counted: Counted,
     /// Executed ops of the whole run, by class.
     pub features: Features,
+    /// What the optimizer did to each definition (for the suggestions).
+    pub remarks: Vec<WordRemarks>,
 }
 
 /// A stopped run as an error: `WHAT executed BYE` or `WHAT failed: ...`.
@@ -64,20 +66,19 @@ pub fn counted_run(files: &[PathBuf], entry: Option<String>, limits: &Limits) ->
     let (mut r, info) = Session::boot_image(limits, Console::silent(), &counted.bytes)?;
     r.arm_timeout(limits);
     r.forth.run_xt(&mut r.machine, info.entry_xt).map_err(|e| stop_error(e, &format!("running {}", plain.entry)))?;
-    let n = counters.counters.len() as u32;
-    let raw =
-        r.machine.read_vec(counters.base, 4 * n).map_err(|f| anyhow::anyhow!("cannot read the counters: {f:?}"))?;
-    let values: Vec<u32> = raw.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
-    let here = r.machine.read_cell(runtime::addr::DP).unwrap_or(0) as u32;
-    let words = cost::word_costs(&counters, &values);
-    let features = cost::total(&words);
+    let counted =
+        counted::read(&mut r.machine, &counters).map_err(|f| anyhow::anyhow!("cannot read the counters: {f:?}"))?;
+    let features = cost::total(&counted.words);
+    // After both links, as the playground asks for them, so that nothing
+    // explain emits can change what was linked.
+    let remarks = s.forth.explain(&mut s.machine, None).unwrap_or_default();
     Ok(CountedRun {
         entry: plain.entry,
         module: plain.bytes,
         memory_bytes: info.memory_bytes,
-        data_space_bytes: here.saturating_sub(4 * n),
-        words,
+        counted,
         features,
+        remarks,
     })
 }
 

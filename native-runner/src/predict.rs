@@ -3,7 +3,7 @@
 //!
 //! How: one counted run (see `counting`) gives how many ops of each class
 //! the entry word executes; the cost model (the default one, calibrated on
-//! `benchmarks/programs` and embedded from `cost_model.json`, or `--model`)
+//! `benchmarks/programs` and built into `compiler::cost::prediction`, or `--model`)
 //! turns them into nanoseconds for the uninstrumented module. Module size is
 //! that of the module `build` writes; memory is the module's linear memory,
 //! and the data space in use after the run.
@@ -15,16 +15,13 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::Context as _;
-use compiler::cost::{CostModel, OpClass};
-use serde::Serialize;
+pub use compiler::cost::prediction::{fmt_ns, WordPrediction};
+use compiler::cost::prediction::{Module, Prediction, DEFAULT_MODEL};
+use compiler::cost::CostModel;
 
 use crate::counting;
 use crate::provenance::Format;
 use crate::session::Limits;
-
-/// The model calibrated on the benchmark suite (`native-runner calibrate
-/// benchmarks/programs`).
-pub const DEFAULT_MODEL: &str = include_str!("cost_model.json");
 
 /// Exit code of `--enforce` when a target is missed.
 pub const MISSED_TARGET: i32 = 4;
@@ -95,40 +92,6 @@ pub struct Targets {
     pub max_memory: Option<u64>,
 }
 
-/// One word's share of the prediction.
-#[derive(Clone, Debug, Serialize)]
-pub struct WordPrediction {
-    /// The word.
-    pub name: String,
-    /// Calls in the run.
-    pub calls: u64,
-    /// Predicted nanoseconds spent in its own code.
-    pub predicted_ns: f64,
-    /// Its share of the total.
-    pub share: f64,
-}
-
-/// The model's prediction for one entry word.
-#[derive(Clone, Debug, Serialize)]
-pub struct Prediction {
-    /// The entry word.
-    pub entry: String,
-    /// Predicted nanoseconds for one call of the entry word.
-    pub predicted_ns: f64,
-    /// Executed ops by class.
-    pub ops: std::collections::BTreeMap<String, f64>,
-    /// Size of the module `build` writes.
-    pub module_bytes: u64,
-    /// Linear memory of the module.
-    pub memory_bytes: u64,
-    /// Data space in use (`HERE`) after the run.
-    pub data_space_bytes: u64,
-    /// Words by predicted time, costliest first.
-    pub words: Vec<WordPrediction>,
-    /// The model's median error on the programs it was calibrated on.
-    pub model_median_abs_error: f64,
-}
-
 /// Reads a model file, or the built-in model.
 pub fn load_model(path: Option<&Path>) -> anyhow::Result<CostModel> {
     match path {
@@ -151,33 +114,10 @@ pub fn predict(
     Ok(prediction(&run, model))
 }
 
-/// The prediction for a counted run.
+/// The prediction for a counted run (see [`compiler::cost::prediction`]).
 pub fn prediction(run: &counting::CountedRun, model: &CostModel) -> Prediction {
-    let total = model.predict_ns(&run.features);
-    let mut words: Vec<WordPrediction> = run
-        .words
-        .iter()
-        .map(|w| {
-            let ns = model.predict_ns(&w.features);
-            WordPrediction {
-                name: w.name.clone(),
-                calls: w.calls,
-                predicted_ns: ns,
-                share: if total > 0.0 { ns / total } else { 0.0 },
-            }
-        })
-        .collect();
-    words.sort_by(|a, b| b.predicted_ns.total_cmp(&a.predicted_ns));
-    Prediction {
-        entry: run.entry.clone(),
-        predicted_ns: total,
-        ops: OpClass::ALL.iter().zip(run.features).map(|(c, v)| (c.name().to_string(), v)).collect(),
-        module_bytes: run.module.len() as u64,
-        memory_bytes: u64::from(run.memory_bytes),
-        data_space_bytes: u64::from(run.data_space_bytes),
-        words,
-        model_median_abs_error: model.median_abs_error,
-    }
+    let module = Module { entry: &run.entry, bytes: run.module.len() as u64, memory_bytes: run.memory_bytes };
+    Prediction::new(&module, &run.counted, model, &run.remarks)
 }
 
 /// Builds a C twin as `bench` does (`cc -O2`, or `$CC`) and times it as a
@@ -254,6 +194,9 @@ pub fn run(a: PredictArgs) -> anyhow::Result<i32> {
         println!("costliest words:");
         for w in &top {
             println!("  {:<24} {:>6.1}%  {:>12}  {} calls", w.name, w.share * 100.0, fmt_ns(w.predicted_ns), w.calls);
+            if let Some(s) = &w.suggestion {
+                println!("      suggestion: {s}");
+            }
         }
         for (what, limit, got) in &targets {
             let verdict = if got <= limit { "met" } else { "MISSED" };
@@ -271,14 +214,4 @@ pub fn run(a: PredictArgs) -> anyhow::Result<i32> {
         }
     }
     Ok(0)
-}
-
-/// Nanoseconds with a readable unit.
-pub fn fmt_ns(ns: f64) -> String {
-    match ns {
-        n if n >= 1e9 => format!("{:.3} s", n / 1e9),
-        n if n >= 1e6 => format!("{:.3} ms", n / 1e6),
-        n if n >= 1e3 => format!("{:.3} us", n / 1e3),
-        n => format!("{n:.1} ns"),
-    }
 }

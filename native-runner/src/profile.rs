@@ -63,6 +63,8 @@ struct Row {
     share: f64,
     /// Share of the model's predicted time.
     model_share: f64,
+    /// The model's suggestion, for a word hot in the prediction.
+    suggestion: Option<String>,
 }
 
 /// Runs the subcommand; returns the process exit code.
@@ -80,13 +82,27 @@ pub fn run(a: ProfileArgs) -> anyhow::Result<i32> {
         .filter(|w| w.calls > 0)
         .map(|w| {
             let samples = sampled.by_word.get(&w.name).copied().unwrap_or(0);
-            Row { name: w.name.clone(), calls: w.calls, samples, share: samples as f64 / n, model_share: w.share }
+            Row {
+                name: w.name.clone(),
+                calls: w.calls,
+                samples,
+                share: samples as f64 / n,
+                model_share: w.share,
+                suggestion: w.suggestion.clone(),
+            }
         })
         .collect();
     // Functions sampled but not counted (the kernel's own code).
     for (name, &samples) in &sampled.by_word {
         if !rows.iter().any(|r| &r.name == name) {
-            rows.push(Row { name: name.clone(), calls: 0, samples, share: samples as f64 / n, model_share: 0.0 });
+            rows.push(Row {
+                name: name.clone(),
+                calls: 0,
+                samples,
+                share: samples as f64 / n,
+                model_share: 0.0,
+                suggestion: None,
+            });
         }
     }
     rows.sort_by(|x, y| y.samples.cmp(&x.samples).then(y.model_share.total_cmp(&x.model_share)));
@@ -111,6 +127,7 @@ pub fn run(a: ProfileArgs) -> anyhow::Result<i32> {
                 "self_ns": r.share * total_ns,
                 "share": r.share,
                 "model_share": r.model_share,
+                "suggestion": r.suggestion,
             })).collect::<Vec<_>>(),
         });
         println!("{}", serde_json::to_string_pretty(&doc)?);
@@ -129,6 +146,9 @@ pub fn run(a: ProfileArgs) -> anyhow::Result<i32> {
             r.samples,
             r.model_share * 100.0
         );
+        if let Some(s) = &r.suggestion {
+            println!("    suggestion: {s}");
+        }
     }
     Ok(0)
 }

@@ -1,6 +1,7 @@
 //! `native-runner predict`, `calibrate` and `profile`: exact operation and
 //! call counts from the instrumented build, targets and `--enforce`, model
-//! files, and the profile's top words.
+//! files, the profile's top words, and the predictions (with suggestions)
+//! of `tests/predict/`, which the browser façade must make alike.
 
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -50,6 +51,57 @@ fn counts_are_exact() {
     let b = runner(&["build", &p, "-o", w.to_str().unwrap(), "--no-inline"]);
     assert_eq!(b.status.code(), Some(0));
     assert_eq!(doc["prediction"]["module_bytes"].as_u64(), Some(std::fs::metadata(&w).unwrap().len()));
+}
+
+/// Each program of `tests/predict/` beside its prediction as `predict
+/// --format json` gives it (`NAME.json`, the `prediction` object), which
+/// `web/tests/performance.test.mjs` requires of the browser façade too, so
+/// both hosts make the same rows, numbers and suggestions. `BLESS=1`
+/// rewrites them. The programs run from their folder, loaded by file name,
+/// as the façade loads them.
+#[test]
+fn predictions_match_their_golden_files() {
+    let dir = harness::repo().join("tests").join("predict");
+    let programs = harness::forth_files(&dir);
+    assert!(!programs.is_empty(), "the golden programs are there");
+    let bless = std::env::var_os("BLESS").is_some();
+    let mut failures = Vec::new();
+    for fs in programs {
+        let name = fs.file_name().unwrap().to_str().unwrap();
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_native-runner"))
+            .args(["predict", name, "--format", "json"])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", text(&o.stderr));
+        let got = serde_json::to_string_pretty(&json(&o)["prediction"]).unwrap() + "\n";
+        let golden = fs.with_extension("json");
+        if bless {
+            std::fs::write(&golden, &got).unwrap();
+        } else if std::fs::read_to_string(&golden).ok().as_deref() != Some(&got[..]) {
+            failures.push(format!("{name}:\n{got}"));
+        }
+    }
+    assert!(failures.is_empty(), "predictions differ (BLESS=1 to accept):\n{}", failures.join("\n"));
+}
+
+/// The text output lists a hot word's suggestion under it, and `profile`
+/// gives the same suggestion.
+#[test]
+fn hot_words_get_suggestions() {
+    let dir = harness::repo().join("tests").join("predict");
+    let p = dir.join("mixed.fs");
+    let p = p.to_str().unwrap();
+    let o = runner(&["predict", p]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(out.contains("      suggestion: a chain of dependent operations is "), "{out}");
+    assert!(out.contains("(reads below its arguments: PICK with an index computed at run time)"), "{out}");
+    let o = runner(&["profile", p, "--runs", "1", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let doc = json(&o);
+    let hot = doc["words"].as_array().unwrap().iter().find(|w| w["name"] == "digit-sum").unwrap();
+    assert!(hot["suggestion"].as_str().unwrap().starts_with("a chain of dependent operations is "), "{hot}");
 }
 
 #[test]
@@ -202,7 +254,8 @@ fn profile_samples_self_time() {
     assert!(words[0]["model_share"].as_f64().unwrap() > 0.5, "{doc}");
     let o = runner(&["profile", &p, "--top", "2", "--runs", "1", "--no-inline"]);
     let out = text(&o.stdout);
-    assert_eq!(out.lines().count(), 5, "title, method, header and two words: {out}");
+    assert_eq!(out.lines().count(), 6, "title, method, header and two words, the hot one with a suggestion: {out}");
     assert!(out.lines().nth(1).unwrap().starts_with("self time sampled: "), "{out}");
     assert!(out.lines().nth(3).unwrap().starts_with("hot "), "{out}");
+    assert!(out.lines().nth(4).unwrap().starts_with("    suggestion: "), "{out}");
 }

@@ -20,6 +20,7 @@ pub struct Image {
     machine: JsMachine,
     entry_xt: u32,
     entry: String,
+    memory_bytes: u32,
 }
 
 #[wasm_bindgen]
@@ -31,7 +32,7 @@ impl Image {
         let mut machine = JsMachine::new();
         machine.boot(bytes).map_err(|f| format!("cannot load the image: {f:?}"))?;
         let forth = Forth::from_image(&info, false);
-        Ok(Image { forth, machine, entry_xt: info.entry_xt, entry: info.entry })
+        Ok(Image { forth, machine, entry_xt: info.entry_xt, entry: info.entry, memory_bytes: info.memory_bytes })
     }
 
     /// The entry word's name.
@@ -43,6 +44,18 @@ impl Image {
     pub fn run(&mut self) -> Outcome {
         let res = self.forth.run_xt(&mut self.machine, self.entry_xt);
         finish(&mut self.forth, &mut self.machine, res)
+    }
+}
+
+impl Image {
+    /// The machine it runs on (the Performance tab reads its counters).
+    pub(crate) fn machine(&mut self) -> &mut JsMachine {
+        &mut self.machine
+    }
+
+    /// Its linear memory's size in bytes.
+    pub(crate) fn memory_bytes(&self) -> u32 {
+        self.memory_bytes
     }
 }
 

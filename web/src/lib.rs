@@ -14,6 +14,7 @@ pub mod code_view;
 pub mod image;
 pub mod machine;
 pub mod memory_fs;
+pub mod performance;
 pub mod stream;
 pub mod word_docs;
 

@@ -38,6 +38,7 @@ pub fn run(state: State, client: Client) {
     state.repl.set(Vec::new());
     state.run_ms.set(None);
     state.reset_note.set(None);
+    state.prediction.set(None);
     state.running.set(true);
     state.status.set("running…".into());
     let source = state.source.get_untracked();
@@ -70,6 +71,7 @@ pub fn stop(state: State, client: Client) {
     let was = state.running.get_untracked() || state.progress.get_untracked().is_some();
     state.running.set(false);
     state.progress.set(None);
+    state.predicting.set(false);
     state.ready.set(false);
     state.repl.update(|r| {
         for e in r.iter_mut().filter(|e| e.response.is_none()) {
@@ -112,8 +114,29 @@ pub fn bench(state: State, client: Client) {
     let n = state.iterations.get_untracked().clamp(1, 1_000_000);
     state.bench_error.set(None);
     state.progress.set(Some((0, n)));
+    // The worker predicts right after the bench (see worker.js).
+    state.predicting.set(true);
     let entry = state.entry.get_untracked();
     send(client, message(&[("type", "bench".into()), ("entry", entry.into()), ("iterations", JsValue::from(n))]));
+}
+
+/// The performance model's prediction for the entry word: one counted
+/// call of it in the worker (the Performance tab; a Bench makes one too).
+pub fn predict(state: State, client: Client) {
+    state.predicting.set(true);
+    let entry = state.entry.get_untracked();
+    send(client, message(&[("type", "perf".into()), ("entry", entry.into())]));
+}
+
+/// The worker's answer to [`predict`] or to a Bench: the prediction's JSON
+/// (`compiler::cost::prediction::Prediction`) or an error.
+fn on_prediction(state: State, msg: &JsValue) {
+    state.predicting.set(false);
+    let res = match opt_text(msg, "error") {
+        Some(e) => Err(e),
+        None => serde_json::from_str(&text(msg, "prediction")).map_err(|e| format!("unreadable prediction: {e}")),
+    };
+    state.prediction.set(Some(res));
 }
 
 /// Asks for the code of `word` (the code view).
@@ -163,6 +186,7 @@ fn on_message(state: State, msg: JsValue) {
         "out" => state.output.update(|o| o.push_str(&text(&msg, "text"))),
         "result" => on_result(state, &msg),
         "code" => on_code(state, &msg),
+        "perf" => on_prediction(state, &msg),
         "artifact" => match opt_text(&msg, "error") {
             Some(e) => state.artifact_error.set(Some(e)),
             None => {
@@ -194,6 +218,10 @@ fn on_message(state: State, msg: JsValue) {
         }
         "failed" => {
             let e = text(&msg, "error");
+            if state.predicting.get_untracked() {
+                state.predicting.set(false);
+                state.prediction.set(Some(Err(e.clone())));
+            }
             if state.progress.get_untracked().is_some() {
                 state.progress.set(None);
                 state.bench_error.set(Some(e.clone()));

@@ -2,7 +2,8 @@
 //! editor; output, stack, REPL and words; the generated code: one word's
 //! function mapped to its source, and the linked module), which stack
 //! in one column on narrow screens; and below them the other panels as
-//! tabs (settings, remarks, provenance, bench, comparison, history, share).
+//! tabs (settings, remarks, provenance, bench, performance, comparison,
+//! history, share).
 //! Also where the first source comes from (a share link, else the
 //! autosave, else the first example).
 
@@ -12,8 +13,8 @@ use crate::actions::{self, Client};
 use crate::editor::Editor;
 use crate::examples::EXAMPLES;
 use crate::panels::{
-    ArtifactPanel, BenchPanel, CodeViewPanel, ComparePanel, ConsolePanel, HistoryPanel, ProvenancePanel, RemarksPanel,
-    SettingsPanel, SharePanel,
+    ArtifactPanel, BenchPanel, CodeViewPanel, ComparePanel, ConsolePanel, HistoryPanel, PerformancePanel,
+    ProvenancePanel, RemarksPanel, SettingsPanel, SharePanel,
 };
 use crate::split::{columns, Splitter};
 use crate::state::State;
@@ -120,6 +121,11 @@ pub fn App() -> impl IntoView {
                 Tab { key: "remarks", title: "Remarks", view: view! { <RemarksPanel state=state /> }.into_any() },
                 Tab { key: "provenance", title: "Provenance", view: view! { <ProvenancePanel state=state /> }.into_any() },
                 Tab { key: "bench", title: "Bench", view: view! { <BenchPanel state=state client=client /> }.into_any() },
+                Tab {
+                    key: "performance",
+                    title: "Performance",
+                    view: view! { <PerformancePanel state=state client=client /> }.into_any(),
+                },
                 Tab { key: "compare", title: "Compare with native", view: view! { <ComparePanel state=state /> }.into_any() },
                 Tab { key: "history", title: "History", view: view! { <HistoryPanel /> }.into_any() },
                 Tab { key: "share", title: "Share", view: view! { <SharePanel state=state /> }.into_any() },

@@ -176,6 +176,11 @@ pub struct State {
     /// The file name and text the last Run loaded: the code view's tokens
     /// are marked in the editor only while it holds that text.
     pub ran_source: RwSignal<Option<(String, String)>>,
+    /// The performance model's prediction for the entry word (the
+    /// Performance tab), or why there is none.
+    pub prediction: RwSignal<Option<Result<compiler::cost::prediction::Prediction, String>>>,
+    /// A prediction is being made (one counted call in the worker).
+    pub predicting: RwSignal<bool>,
 }
 
 /// The file name the editor's text is loaded as, unless a link says otherwise.
@@ -249,6 +254,8 @@ impl State {
             word_code: RwSignal::new(None),
             hot_token: RwSignal::new(None),
             ran_source: RwSignal::new(None),
+            prediction: RwSignal::new(None),
+            predicting: RwSignal::new(false),
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Tabs: the panels that are not always in view (Settings, Provenance,
-//! Bench, Compare with native, History, Share) share one place, one shown at a
+//! Bench, Performance, Compare with native, History, Share) share one place, one shown at a
 //! time. The buttons are an ARIA `tablist` (Left/Right/Home/End move
 //! between tabs, as the ARIA practices say); every panel stays mounted,
 //! only hidden, so a panel keeps what it shows when another is chosen.

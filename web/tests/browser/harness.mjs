@@ -4,7 +4,8 @@
 // useBrowser() once; screenshots go to target/browser-screenshots/.
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -62,7 +63,7 @@ export async function typeSource(page, text) {
   else await page.keyboard.insertText(text);
 }
 
-/** Shows the tab `key` (settings, provenance, bench, compare, share), as a click on it does. */
+/** Shows the tab `key` (settings, provenance, bench, performance, compare, share), as a click on it does. */
 export async function showTab(page, key) {
   await page.click(sel(`tab-${key}`));
   await page.waitForSelector(sel(`tabpanel-${key}`), { state: 'visible' });
@@ -89,3 +90,28 @@ export async function setSetting(page, key, value) {
 }
 export const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
+// The newer of the debug and release builds: an older one may compile the
+// same source differently, and the tests compare with the page's modules.
+export function nativeRunner() {
+  const built = ['target/debug/native-runner', 'target/release/native-runner']
+    .map((p) => join(root, p))
+    .filter((p) => existsSync(p))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (built.length === 0) throw new Error('native-runner is not built (cargo build -p native-runner)');
+  return built[0];
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * axe-core's serious and critical violations on the page as it is, or only
+ * within the elements that the CSS selector `within` matches.
+ */
+export async function axeViolations(page, within = null) {
+  await page.addScriptTag({ path: axePath });
+  const res = await page.evaluate((w) => window.axe.run(w ? { include: [[w]] } : document,
+    { resultTypes: ['violations'] }), within);
+  return res.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}

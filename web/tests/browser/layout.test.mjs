@@ -6,20 +6,9 @@
 // layout-dark and layout-phone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { useBrowser, sel, open, ready, typeSource, run, text, shot, showTab } from './harness.mjs';
+import { useBrowser, sel, open, ready, typeSource, run, text, shot, showTab, axeViolations } from './harness.mjs';
 
 useBrowser();
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** axe-core's serious and critical violations on the page as it is. */
-async function axeViolations(page) {
-  await page.addScriptTag({ path: axePath });
-  const res = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return res.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 /** A program with output, an error in the REPL and generated code: every pane in use. */
 async function busy(page) {
@@ -60,6 +49,9 @@ test('the other panels are tabs, chosen by click or by arrow keys', async () => 
   assert.equal(await page.locator(sel('tabpanel-bench')).isVisible(), true);
   assert.equal(await page.locator(sel('tabpanel-settings')).isVisible(), false);
   assert.equal(await page.locator(sel('tab-bench')).getAttribute('aria-selected'), 'true');
+  // Performance sits right after Bench, whose runs it predicts.
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.locator(sel('tabpanel-performance')).isVisible(), true);
   await page.keyboard.press('ArrowRight');
   assert.equal(await page.locator(sel('tabpanel-compare')).isVisible(), true);
   assert.equal(await page.evaluate(() => document.activeElement.dataset.testid), 'tab-compare');
@@ -76,7 +68,7 @@ test('light scheme: 0 serious or critical axe-core violations', async () => {
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
   await shot(page, 'layout-light');
   assert.deepEqual(await axeViolations(page), []);
-  for (const tab of ['remarks', 'provenance', 'bench', 'compare', 'share']) {
+  for (const tab of ['remarks', 'provenance', 'bench', 'performance', 'compare', 'share']) {
     await showTab(page, tab);
     assert.deepEqual(await axeViolations(page), [], `with the ${tab} tab shown`);
   }
@@ -109,7 +101,7 @@ test('phone width (390 px): one column, no sideways scrolling, no axe violations
   await page.fill(sel('repl'), '1 2 3 .s');
   await page.press(sel('repl'), 'Enter');
   await page.waitForFunction(() => document.querySelector('[data-testid="repl-log"]').textContent.includes(' ok'));
-  for (const tab of ['settings', 'remarks', 'provenance', 'bench', 'compare', 'share']) {
+  for (const tab of ['settings', 'remarks', 'provenance', 'bench', 'performance', 'compare', 'share']) {
     await showTab(page, tab);
     const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     assert.ok(scroll <= inner, `with the ${tab} tab: ${scroll} px of content in a ${inner} px window`);

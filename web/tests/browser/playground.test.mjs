@@ -6,26 +6,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import * as harness from './harness.mjs';
 import { useBrowser } from './harness.mjs';
 
-const { root, shots, sel, open, ready, typeSource, showTab, editorText, run, text, setSetting, shot } = harness;
+const { root, shots, sel, open, ready, typeSource, showTab, editorText, run, text, setSetting, shot, nativeRunner } = harness;
 useBrowser();
 const url = () => harness.url;
 
-// The newer of the debug and release builds: an older one may compile the
-// same source differently, and the tests compare with the page's modules.
-function nativeRunner() {
-  const built = ['target/debug/native-runner', 'target/release/native-runner']
-    .map((p) => join(root, p))
-    .filter((p) => existsSync(p))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  if (built.length === 0) throw new Error('native-runner is not built (cargo build -p native-runner)');
-  return built[0];
-}
 
 /** `source` saved as `name` in a fresh folder, which is returned. */
 function scratch(source, name) {
