@@ -151,6 +151,17 @@ function create(parent, text, onChange, onRun) {
       ],
     }),
   });
+  // When a long line makes the text scroll sideways (a phone), the scroller
+  // is a scrollable region, which keyboard users must be able to reach
+  // (axe's scrollable-region-focusable; it does not count the editable
+  // text inside as focusable). Tab from outside lands on the scroller and
+  // goes straight on into the text; Shift+Tab from the text stops on the
+  // scroller once (arrow keys scroll it), and the next Shift+Tab leaves.
+  view.scrollDOM.setAttribute('tabindex', '0');
+  view.scrollDOM.setAttribute('aria-label', 'Forth source, scrolling area');
+  view.scrollDOM.addEventListener('focus', (e) => {
+    if (e.target === view.scrollDOM && !view.dom.contains(e.relatedTarget)) view.focus();
+  });
   // Before the page's own pagehide handler (the autosave), which comes after both.
   window.addEventListener('beforeunload', flush);
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
