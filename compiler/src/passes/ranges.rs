@@ -319,6 +319,21 @@ impl<'f> Ranges<'f> {
         Some(r)
     }
 
+    /// The analysis without its iteration: for [`Ranges::through`] only,
+    /// which looks at one run of ops with nothing known before it (cheap:
+    /// no pass over the whole definition).
+    pub fn local(func: &'f Function, known: &'f Known) -> Ranges<'f> {
+        Ranges { func, known, shapes: loop_shapes(func), entry: Vec::new() }
+    }
+
+    /// The state after `ops`, from a start where nothing is known (no
+    /// stack items, any locals, any loop bounds).
+    pub fn through(&self, ops: &[Op]) -> State {
+        let mut st = State::entry(self.func);
+        self.run_ops(ops, &mut st, |_, _| {});
+        st
+    }
+
     /// The state after block `b`'s ops and its terminator's pop.
     fn exit_state(&self, b: usize) -> State {
         let mut st = self.entry[b].clone().expect("only blocks with a state are run");

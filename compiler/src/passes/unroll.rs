@@ -17,7 +17,8 @@
 //! A counted loop whose trips are known at compile time and a multiple of
 //! the factor (`COEFFS DUP 31 CELLS + DO ... -1 CELLS +LOOP`, `8 0 DO ...
 //! LOOP`) needs no test between its copies: value ranges
-//! ([`super::ranges`]) give its start and limit, a simulation of the
+//! ([`super::ranges`]) over the block of its `DO` and over its latch give
+//! its start, limit and step as constants, a simulation of the
 //! index with the `+LOOP` crossing rule gives the trips, and then copy `j`
 //! reads its index as `I + j*step`, the copies before the last jump on,
 //! and the last steps by `factor*step` and tests once. That removes most
@@ -65,12 +66,8 @@ pub fn unroll_loops(func: &mut Function, factor: usize, known: &Known) -> usize 
             innermost && ops <= MAX_UNROLL_OPS && body.len() <= MAX_UNROLL_BLOCKS
         })
         .collect();
-    let counted =
-        small.iter().any(|body| body.iter().any(|b| matches!(func.blocks[b.index()].term, Term::Loop { .. })));
-    let plans: Vec<Option<Counted>> = match counted.then(|| Ranges::new(func, known)).flatten() {
-        Some(ranges) => small.iter().map(|body| counted_plan(func, body, &ranges, factor)).collect(),
-        None => vec![None; small.len()],
-    };
+    let ranges = Ranges::local(func, known);
+    let plans: Vec<Option<Counted>> = small.iter().map(|body| counted_plan(func, body, &ranges, factor)).collect();
     for (body, plan) in small.iter().zip(plans) {
         let copies = copy_body(func, body, factor);
         if let Some(plan) = plan {
@@ -119,11 +116,9 @@ fn counted_plan(func: &Function, body: &[BlockId], ranges: &Ranges, factor: usiz
         match block.term {
             Term::Loop { lp, plus, body: back, exit } if back == h && !body.contains(&exit) => {
                 let step = if plus {
-                    // The step is what the latch leaves on top, as computed
-                    // (`-1 CELLS +LOOP`), if the value ranges pin it down.
-                    let mut st = ranges.entry[b.index()].clone()?;
-                    ranges.run_ops(&block.ops, &mut st, |_, _| {});
-                    st.item(0).constant().filter(|&s| s != 0)?
+                    // The step is what the latch leaves on top, computed
+                    // from constants within it (`-1 CELLS +LOOP`).
+                    ranges.through(&block.ops).item(0).constant().filter(|&s| s != 0)?
                 } else {
                     1
                 };
@@ -145,7 +140,11 @@ fn counted_plan(func: &Function, body: &[BlockId], ranges: &Ranges, factor: usiz
     if slot_used_elsewhere {
         return None;
     }
-    let (start, limit) = ranges.entry[h.index()].as_ref()?.loops[c.lp.0 as usize];
+    // The start and limit: constants computed within the block of the
+    // loop's one DO (`COEFFS DUP 31 CELLS + DO`).
+    let mut inits = func.blocks.iter().filter(|b| b.ops.contains(&Op::DoInit(c.lp)));
+    let (Some(init), None) = (inits.next(), inits.next()) else { return None };
+    let (start, limit) = ranges.through(&init.ops).loops[c.lp.0 as usize];
     let (start, limit) = (start.constant()?, limit.constant()?);
     let n = trips(start, limit, c.step)?;
     let f = u32::try_from(factor).ok()?;
