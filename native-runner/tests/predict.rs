@@ -40,9 +40,10 @@ fn counts_are_exact() {
     let main = words.iter().find(|w| w["name"] == "main").unwrap();
     assert_eq!(main["calls"], 1);
     let ops = &doc["prediction"]["ops"];
-    // sq: 100 × (DUP, *); main: 100 × (I, call, +) plus the loop's 100 tests.
+    // sq: 100 × (DUP, *); main: 100 × (I, call, +) plus the loop's tests:
+    // its 100 trips are known, so each unrolled round of 4 tests once.
     assert!(ops["call"].as_f64().unwrap() >= 100.0);
-    assert!(ops["branch"].as_f64().unwrap() >= 100.0);
+    assert!(ops["branch"].as_f64().unwrap() >= 25.0);
     assert!(ops["arith"].as_f64().unwrap() >= 200.0, "{ops}");
     assert!(doc["prediction"]["predicted_ns"].as_f64().unwrap() > 0.0);
     assert_eq!(doc["performance_met"], serde_json::Value::Null, "no target given");
