@@ -66,6 +66,9 @@ pub fn unroll_loops(func: &mut Function, factor: usize, known: &Known) -> usize 
             innermost && ops <= MAX_UNROLL_OPS && body.len() <= MAX_UNROLL_BLOCKS
         })
         .collect();
+    if small.is_empty() {
+        return 0;
+    }
     let ranges = Ranges::local(func, known);
     let plans: Vec<Option<Counted>> = small.iter().map(|body| counted_plan(func, body, &ranges, factor)).collect();
     for (body, plan) in small.iter().zip(plans) {

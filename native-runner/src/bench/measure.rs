@@ -47,6 +47,16 @@ pub struct Plan {
     pub entry: Option<String>,
 }
 
+impl Plan {
+    /// Whether `samples` complete the plan: at least `iterations` of them
+    /// (and at least one), adding up to `time` seconds when it is given.
+    /// Ours and the references stop by the same rule.
+    pub fn enough(&self, samples: &[u64]) -> bool {
+        samples.len() as u32 >= self.iterations.max(1)
+            && self.time.is_none_or(|s| samples.iter().sum::<u64>() as f64 / 1e9 >= s)
+    }
+}
+
 /// The raw measurements of one program under one configuration.
 pub struct Measured {
     /// The entry word.
@@ -229,9 +239,7 @@ pub fn measure(
     let mut n = 0u32;
     loop {
         let timed = n >= plan.warmup;
-        let enough = samples.len() as u32 >= plan.iterations.max(1)
-            && plan.time.is_none_or(|s| samples.iter().sum::<u64>() as f64 / 1e9 >= s);
-        if timed && enough {
+        if timed && plan.enough(&samples) {
             break;
         }
         if timed {

@@ -342,15 +342,13 @@ impl CRun {
     /// Takes samples until the plan has enough, then summarizes them; a
     /// reference is timed once, with the first configuration of ours.
     fn time(&mut self, plan: &Plan) -> anyhow::Result<()> {
-        while self.steady.is_none()
-            && ((self.samples.len() as u32) < plan.iterations
-                || plan.time.is_some_and(|s| (self.samples.iter().sum::<u64>() as f64) / 1e9 < s))
-        {
+        if self.steady.is_some() {
+            return Ok(());
+        }
+        while !plan.enough(&self.samples) {
             self.sample(plan)?;
         }
-        if self.steady.is_none() {
-            self.steady = Summary::of(&self.samples);
-        }
+        self.steady = Summary::of(&self.samples);
         Ok(())
     }
 
