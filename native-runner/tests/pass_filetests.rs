@@ -102,3 +102,16 @@ fn an_unknown_pass_is_a_usage_error_naming_the_passes() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("no pass is named \"no-such-pass\"") && err.contains("unroll"), "{err}");
 }
+
+#[test]
+fn a_link_time_pass_without_an_entry_is_an_error_naming_it() {
+    let fs = folder().join("unroll").join("sum-to.fs");
+    let out = Command::new(env!("CARGO_BIN_EXE_native-runner"))
+        .args(["explain", "--ir", "inline-called-once"])
+        .arg(&fs)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("cannot link") && err.contains("MAIN"), "{err}");
+}
