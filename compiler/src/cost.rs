@@ -18,6 +18,9 @@
 //! count only in words that keep the memory stack (whose effect is not
 //! static, or everything at `-O0`): in a static word the items live in wasm
 //! locals, and a shuffle costs nothing.
+//! A primitive's class and latency are columns of its row in the primitive
+//! table ([`Prim::cost_class`], [`Prim::latency`]), so a new primitive
+//! cannot be added without them.
 //!
 //! **Counts.** How often a block runs is not known statically (loop trip
 //! counts, recursion depth). [`instrument`] adds a counter to each block and
@@ -46,7 +49,7 @@ pub mod prediction;
 pub mod suggest;
 
 use crate::ir::{Block, BlockId, Function, Op, Term, Xt};
-use crate::primitives::Prim;
+use crate::primitives::{CostClass, Prim};
 use crate::xt_numbering::host_word_of;
 
 /// A class of operations with one cost each.
@@ -122,19 +125,15 @@ impl OpClass {
     }
 }
 
-/// The class of a primitive.
+/// The class of a primitive: its row's [`CostClass`], a bulk memory word
+/// counting as a memory op.
 pub fn prim_class(p: Prim) -> OpClass {
-    use Prim::*;
-    match p {
-        Dup | Drop | Swap | Over | Rot | MinusRot | Nip | Tuck | TwoDup | TwoDrop | TwoSwap | TwoOver | QuestionDup
-        | Pick | Roll | Depth | ToR | RFrom | RFetch | TwoToR | TwoRFrom | TwoRFetch | RDrop | TwoRDrop => {
-            OpClass::Stack
-        }
-        Fetch | Store | CFetch | CStore | AddStore | TwoFetch | TwoStore | Comma | CComma | Fill | Erase | Move
-        | CMove | CMoveUp | Count | DeferFetch | DeferStore => OpClass::Memory,
-        Execute => OpClass::Call,
-        Div | Mod | DivMod | StarSlash | StarSlashMod | UmSlashMod | SmSlashRem | FmSlashMod => OpClass::Divide,
-        _ => OpClass::Arith,
+    match p.cost_class() {
+        CostClass::Arith => OpClass::Arith,
+        CostClass::Divide => OpClass::Divide,
+        CostClass::Memory | CostClass::Bulk(_) => OpClass::Memory,
+        CostClass::Stack => OpClass::Stack,
+        CostClass::Call => OpClass::Call,
     }
 }
 
@@ -218,16 +217,18 @@ fn bump(addr: u32) -> [Op; 3] {
 }
 
 /// Ops that add `u / 64` to the cell at `addr`, where `u` is the length
-/// argument of a bulk memory word, left in place; `None` for other ops.
-fn bulk_bump(op: &Op, addr: u32) -> Option<[Op; 5]> {
-    let copy = match op {
-        // ( a1 a2 u ) and ( addr u ): the length is on top.
-        Op::Prim(Prim::Move | Prim::CMove | Prim::CMoveUp | Prim::Erase) => Prim::Dup,
-        // ( addr u char ): the length is second.
-        Op::Prim(Prim::Fill) => Prim::Over,
-        _ => return None,
+/// argument of a bulk memory word ([`CostClass::Bulk`]), left in place;
+/// `None` for other ops.
+fn bulk_bump(op: &Op, addr: u32) -> Option<Vec<Op>> {
+    let Op::Prim(p) = *op else { return None };
+    let CostClass::Bulk(k) = p.cost_class() else { return None };
+    let mut ops = match k {
+        0 => vec![Op::Prim(Prim::Dup)],
+        1 => vec![Op::Prim(Prim::Over)],
+        k => vec![Op::Lit(i32::from(k)), Op::Prim(Prim::Pick)],
     };
-    Some([Op::Prim(copy), Op::Lit(6), Op::Prim(Prim::RShift), Op::Lit(addr as i32), Op::Prim(Prim::AddStore)])
+    ops.extend([Op::Lit(6), Op::Prim(Prim::RShift), Op::Lit(addr as i32), Op::Prim(Prim::AddStore)]);
+    Some(ops)
 }
 
 /// Adds counters to every function: a new entry block counting calls, and

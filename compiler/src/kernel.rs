@@ -171,7 +171,7 @@ pub fn image_module(layout: Layout, extras: &Extras, known: &mut Known, optimize
         code.function(&code_field(&env, cf));
     }
     for &p in Prim::ALL {
-        let pool = if crate::emit::float::uses_float_stack(p) { crate::emit::float::PRIM_POOL } else { 0 };
+        let pool = if p.float_effect().touches() { crate::emit::float::PRIM_POOL } else { 0 };
         let mut b = FnBody::new(&env, 0).with_float_cache(pool, 0);
         // Through `EXECUTE` or `CATCH`, a primitive checks that its inputs
         // are there (a dynamic one needs at least its top item); compiled

@@ -15,9 +15,9 @@
 //! places are the data stack items present at entry (by depth from the
 //! bottom of what the block sees), the return stack items, the locals and
 //! the `VALUE`s (`FetchLit`, whose load is on the path). An op's results
-//! depend on all its inputs, each path one op latency longer ([`op_latency`]:
-//! 1 cycle for arithmetic, 3 for a multiply, 4 for a load, 20 for a
-//! division); shuffles move items and add nothing. A call adds nothing
+//! depend on all its inputs, each path one op latency longer (the
+//! latency column of the primitive table, [`Prim::latency`]: 1 cycle for
+//! arithmetic, 3 for a multiply, 4 for a load, 20 for a division); shuffles move items and add nothing. A call adds nothing
 //! either: the callee's blocks carry their own latency. At the end, the
 //! block's latency is the largest latency of an item back in the place it
 //! came from. An op whose effect is not static (`?DUP`, `PICK` without a
@@ -50,18 +50,6 @@ enum Place {
 /// What an item depends on: places and the latency of the longest path from
 /// each.
 type Deps = Vec<(Place, u32)>;
-
-/// Latency in cycles of an op's result after its inputs, on a current
-/// out-of-order x86-64 or AArch64 core (rounded textbook figures).
-pub fn op_latency(p: Prim) -> u32 {
-    use Prim::*;
-    match p {
-        Mul | UmStar | MStar => 3,
-        Div | Mod | DivMod | StarSlash | StarSlashMod | UmSlashMod | SmSlashRem | FmSlashMod => 20,
-        Fetch | CFetch | TwoFetch | Count | DeferFetch => 4,
-        _ => 1,
-    }
-}
 
 /// Results that depend on all of `inputs`, `lat` cycles later.
 fn combine(inputs: &[Deps], lat: u32) -> Deps {
@@ -271,7 +259,7 @@ fn prim(p: Prim, prev: Option<&Op>, data: &mut Stack, ret: &mut Stack) -> bool {
         _ => {
             let Some(e) = prim_effect(p) else { return false };
             let ins = data.pop_n(e.inputs as usize);
-            let out = combine(&ins, op_latency(p));
+            let out = combine(&ins, p.latency());
             data.push_all((0..e.outputs).map(|_| out.clone()));
         }
     }

@@ -12,7 +12,11 @@
 //! depth and call nothing carry the floats they use in f64 slots across
 //! their back edges ([`FloatLoop`]). The data-stack cache of `body.rs`, the
 //! stack-effect inference and the calling conventions are unaffected: a
-//! float word's static effect counts its data-stack items only.
+//! float word's static effect counts its data-stack items only. What each
+//! float word does to the float stack (floats popped and pushed, fresh
+//! locals its code takes) is the float column of its row in the primitive
+//! table ([`Prim::float_effect`]); the cache, the block reach and the loop
+//! slots below all read it from there.
 //!
 //! Every access is checked exactly where the word is: popping a float that
 //! is not there throws -45, pushing past the capacity throws -44, with the
@@ -29,7 +33,7 @@ use super::module::FSP_GLOBAL;
 use super::prim::{push_i64_as_double, set_here_checked};
 use crate::cfg::Cfg;
 use crate::ir::{BlockId, Function, Op};
-use crate::primitives::Prim;
+use crate::primitives::{FloatEffect, Prim};
 use runtime::{addr, throw, FLOAT};
 
 /// f64 locals of the cache in a definition that uses floats.
@@ -38,58 +42,9 @@ pub const POOL: u32 = 24;
 /// f64 locals of a kernel primitive's body (enough for one word).
 pub const PRIM_POOL: u32 = 4;
 
-/// Whether `p` works on the float stack.
-pub fn uses_float_stack(p: Prim) -> bool {
-    use Prim::*;
-    matches!(
-        p,
-        FLit | FBits
-            | FAdd
-            | FSub
-            | FMul
-            | FDiv
-            | FNegate
-            | FAbs
-            | FMax
-            | FMin
-            | FSqrt
-            | Floor
-            | FRound
-            | FTrunc
-            | FLt
-            | FGt
-            | FEq
-            | FZeroLt
-            | FZeroEq
-            | FZeroGt
-            | FNe
-            | FLe
-            | FGe
-            | FZeroNe
-            | FZeroLe
-            | FZeroGe
-            | FFetch
-            | FStore
-            | SFFetch
-            | SFStore
-            | DFFetch
-            | DFStore
-            | FComma
-            | FDup
-            | FDrop
-            | FSwap
-            | FOver
-            | FRot
-            | FMinusRot
-            | FNip
-            | FTuck
-            | FPick
-            | FDepth
-            | FToD
-            | DToF
-            | FToS
-            | SToF
-    )
+/// Whether `p` works on the float stack (its row's float column).
+fn uses_float_stack(p: Prim) -> bool {
+    p.float_effect().touches()
 }
 
 /// The cache size a definition's body should have.
@@ -130,26 +85,14 @@ pub struct FloatLoop {
     pub depth: u32,
 }
 
-/// How a float primitive moves the float stack: floats popped, floats
-/// pushed, fresh locals used; `None` for one that looks at the whole stack
-/// (`FPICK`) or is not a float primitive.
+/// How a float primitive moves the float stack, from its row's float
+/// column: floats popped, floats pushed, fresh locals used; `None` for one
+/// that looks at the whole stack (`FPICK`) or does not touch it.
 fn float_shape(p: Prim) -> Option<(i64, i64, u32)> {
-    use Prim::*;
-    Some(match p {
-        FLit | FFetch | SFFetch | DFFetch | DToF | SToF => (0, 1, 1),
-        FAdd | FSub | FMul | FDiv | FMax | FMin => (2, 1, 1),
-        FNegate | FAbs | FSqrt | Floor | FRound | FTrunc => (1, 1, 1),
-        FLt | FGt | FEq | FNe | FLe | FGe => (2, 0, 0),
-        FZeroLt | FZeroEq | FZeroGt | FZeroNe | FZeroLe | FZeroGe | FStore | SFStore | DFStore | FComma | FDrop
-        | FToD | FToS | FBits => (1, 0, 0),
-        FDup => (1, 2, 0),
-        FSwap => (2, 2, 0),
-        FOver | FTuck => (2, 3, 0),
-        FRot | FMinusRot => (3, 3, 0),
-        FNip => (2, 1, 0),
-        FDepth => (0, 0, 0),
-        _ => return None,
-    })
+    match p.float_effect() {
+        FloatEffect::Static { pops, pushes, fresh } => Some((i64::from(pops), i64::from(pushes), u32::from(fresh))),
+        FloatEffect::Dynamic | FloatEffect::Untouched => None,
+    }
 }
 
 /// The float-stack shape of a block's ops: how many floats it takes from

@@ -276,89 +276,6 @@ pub fn return_depths(func: &Function) -> Option<Vec<Option<u32>>> {
     used.then_some(depth_in)
 }
 
-/// Whether a primitive only computes on the data stack: it cannot fault,
-/// has no side effect and reads nothing but its arguments, so running it
-/// before or after a check of the stack's depth is the same.
-pub(crate) fn is_pure(p: Prim) -> bool {
-    use Prim::*;
-    matches!(
-        p,
-        Dup | Drop
-            | Swap
-            | Over
-            | Rot
-            | MinusRot
-            | Nip
-            | Tuck
-            | TwoDup
-            | TwoDrop
-            | TwoSwap
-            | TwoOver
-            | Add
-            | Sub
-            | Mul
-            | Negate
-            | Abs
-            | Min
-            | Max
-            | OnePlus
-            | OneMinus
-            | TwoStar
-            | TwoSlash
-            | LShift
-            | RShift
-            | And
-            | Or
-            | Xor
-            | Invert
-            | MStar
-            | UmStar
-            | SToD
-            | Eq
-            | Ne
-            | Lt
-            | Gt
-            | ULt
-            | UGt
-            | ZeroEq
-            | ZeroNe
-            | ZeroLt
-            | ZeroGt
-            | Le
-            | Ge
-            | ULe
-            | UGe
-            | UEq
-            | UNe
-            | ZeroLe
-            | ZeroGe
-            | Within
-            | True
-            | False
-            | Bl
-            | Aligned
-            | CellPlus
-            | Cells
-            | CharPlus
-            | Chars
-            | DPlus
-            | DMinus
-            | DNegate
-            | DAbs
-            | DTwoStar
-            | DTwoSlash
-            | DMax
-            | DMin
-            | MPlus
-            | DToS
-            | DZeroEq
-            | DZeroLt
-            | DEq
-            | DLt
-            | DULt
-    )
-}
-
 /// How many items below its entry every run of `func` reads before it does
 /// anything else: the pure stack operations at the start of its entry
 /// block, and that block's branch flag. Unlike an effect's inputs (which
@@ -377,7 +294,7 @@ pub fn sure_inputs(func: &Function) -> u32 {
             Op::Prim(p) if constant_index_effect(prev, p).is_some() => {
                 constant_index_effect(prev, p).unwrap_or_default()
             }
-            Op::Prim(p) if is_pure(p) => prim_effect(p).unwrap_or_default(),
+            Op::Prim(p) if p.is_pure() => prim_effect(p).unwrap_or_default(),
             _ => {
                 whole = false;
                 break;

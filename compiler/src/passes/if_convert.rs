@@ -49,7 +49,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::ir::{BlockId, Function, LocalId, Op, Term};
-use crate::passes::effects::{self, call_effect, Known};
+use crate::passes::effects::{call_effect, Known};
 use crate::primitives::Prim;
 
 /// The most operations (primitives and selects, not local moves) the code
@@ -74,10 +74,10 @@ enum Sym {
 }
 
 /// Whether `p` is a primitive with one result that neither traps, nor
-/// reads or writes memory, nor uses the return stack: the effect
-/// analysis's pure primitives ([`effects::is_pure`]) that leave one item.
+/// reads or writes memory, nor uses the return stack: the pure primitives
+/// of the primitive table ([`Prim::is_pure`]) that leave one item.
 fn pure(p: Prim) -> bool {
-    effects::is_pure(p) && matches!(p.effect(), Some((_, 1)))
+    p.is_pure() && matches!(p.effect(), Some((_, 1)))
 }
 
 /// Whether `p` is a load the pass handles (one address in, one value out).
