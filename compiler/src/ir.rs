@@ -20,6 +20,8 @@ use std::fmt;
 
 use crate::primitives::Prim;
 
+#[cfg(test)]
+pub(crate) mod test_builders;
 pub mod vector;
 pub mod verify;
 

@@ -664,23 +664,23 @@ pub fn emit(b: &mut FnBody, p: Prim) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::test_builders::func;
     use crate::ir::{Block, LoopId, Term};
-
-    fn func(blocks: Vec<Block>) -> Function {
-        Function { xt: 1000, name: "T".into(), blocks, n_loops: 1, n_locals: 0 }
-    }
 
     /// `0E 10 0 DO I S>F F+ LOOP`: the accumulator stays in one slot.
     fn summing_loop(body: Vec<Op>) -> Function {
         let lp = LoopId(0);
-        func(vec![
-            Block {
-                ops: vec![Op::Lit(0), Op::Lit(0), Op::Prim(Prim::FLit), Op::Lit(10), Op::Lit(0), Op::DoInit(lp)],
-                term: Term::Jump(BlockId(1)),
-            },
-            Block { ops: body, term: Term::Loop { lp, plus: false, body: BlockId(1), exit: BlockId(2) } },
-            Block { ops: vec![], term: Term::Return },
-        ])
+        func(
+            vec![
+                Block {
+                    ops: vec![Op::Lit(0), Op::Lit(0), Op::Prim(Prim::FLit), Op::Lit(10), Op::Lit(0), Op::DoInit(lp)],
+                    term: Term::Jump(BlockId(1)),
+                },
+                Block { ops: body, term: Term::Loop { lp, plus: false, body: BlockId(1), exit: BlockId(2) } },
+                Block { ops: vec![], term: Term::Return },
+            ],
+            1,
+        )
     }
 
     #[test]

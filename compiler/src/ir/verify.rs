@@ -61,11 +61,8 @@ pub fn verify(func: &Function) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::test_builders::func;
     use crate::ir::Block;
-
-    fn func(blocks: Vec<Block>, n_loops: u32) -> Function {
-        Function { xt: 1, name: "T".into(), blocks, n_loops, n_locals: 0 }
-    }
 
     #[test]
     fn a_well_formed_function_passes() {

@@ -463,20 +463,9 @@ pub fn convert_branches(func: &mut Function, known: &Known) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::{Block, LoopId};
+    use crate::ir::test_builders::{block, func, p};
+    use crate::ir::LoopId;
     use crate::passes::effects::{infer, Effect};
-
-    fn p(x: Prim) -> Op {
-        Op::Prim(x)
-    }
-
-    fn func(blocks: Vec<Block>, n_loops: u32) -> Function {
-        Function { xt: 800, name: "T".into(), blocks, n_loops, n_locals: 0 }
-    }
-
-    fn block(ops: Vec<Op>, term: Term) -> Block {
-        Block { ops, term }
-    }
 
     /// `: T ( c -- c' ) DUP 97 123 WITHIN IF 32 - THEN ;`
     fn upper() -> Function {
@@ -503,7 +492,7 @@ mod tests {
         // result is c-32 where the flag is set, else c.
         assert_eq!(
             f.to_string(),
-            "function T xt=800 loops=0 locals=2\nb0:\n    prim DUP\n    lit 97\n    lit 123\n    prim WITHIN\n    \
+            "function T xt=1000 loops=0 locals=2\nb0:\n    prim DUP\n    lit 97\n    lit 123\n    prim WITHIN\n    \
              local.set 0\n    local.set 1\n    local.get 1\n    lit 32\n    prim -\n    local.get 1\n    local.get 0\n    \
              select\n    return\nb1:\n    return\nb2:\n    return\n"
         );

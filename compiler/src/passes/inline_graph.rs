@@ -137,12 +137,9 @@ pub fn splice(f: &mut Function, b: usize, i: usize, g: &Function) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::test_builders::p;
     use crate::passes::effects::{infer, Effect, Known};
     use crate::primitives::Prim;
-
-    fn p(x: Prim) -> Op {
-        Op::Prim(x)
-    }
 
     /// `: RULE ( alive n -- f ) SWAP IF 3 = ELSE 2 = THEN ;`
     fn rule() -> Function {

@@ -310,15 +310,12 @@ fn rewrite(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::test_builders::p;
     use crate::ir::LoopId;
 
     const VAR: i32 = 0x30_0000;
     const OTHER: i32 = 0x30_0004;
     const SPACE: std::ops::Range<u32> = 0x22_3000..0x100_0000;
-
-    fn p(x: Prim) -> Op {
-        Op::Prim(x)
-    }
 
     /// `: T ( n -- ) 0 DO  VAR @ OTHER !  LOOP ;` with `body` as the loop's
     /// ops.

@@ -624,19 +624,8 @@ pub fn unsigned_divisions(func: &mut Function, known: &Known) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::{Block, BlockId, LocalId};
-
-    fn p(x: Prim) -> Op {
-        Op::Prim(x)
-    }
-
-    fn func(blocks: Vec<Block>, n_loops: u32) -> Function {
-        Function { xt: 1, name: "T".into(), blocks, n_loops, n_locals: 1 }
-    }
-
-    fn block(ops: Vec<Op>, term: Term) -> Block {
-        Block { ops, term }
-    }
+    use crate::ir::test_builders::{block, func, p};
+    use crate::ir::{BlockId, LocalId};
 
     /// Adler-32's inner loop: `1 0 2SWAP OVER + SWAP ?DO SWAP I C@ + 65521
     /// MOD TUCK + 65521 MOD LOOP`. Both sums start at 0 or 1, grow by a byte or by

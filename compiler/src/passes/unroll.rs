@@ -253,15 +253,7 @@ fn copy_body(func: &mut Function, body: &[BlockId], factor: usize) -> Vec<Vec<Bl
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::Block;
-
-    fn func(blocks: Vec<Block>, n_loops: u32) -> Function {
-        Function { xt: 300, name: "T".into(), blocks, n_loops, n_locals: 0 }
-    }
-
-    fn block(ops: Vec<Op>, term: Term) -> Block {
-        Block { ops, term }
-    }
+    use crate::ir::test_builders::{block, func};
 
     /// `BEGIN DUP WHILE 1- REPEAT`: b1 tests, b2 steps and jumps back.
     fn while_loop() -> Function {
@@ -283,7 +275,7 @@ mod tests {
         assert!(crate::ir::verify::verify(&f).is_empty());
         assert_eq!(
             f.to_string(),
-            "function T xt=300 loops=0\nb0:\n    jump b1\nb1:\n    prim DUP\n    branch b2 else b3\nb2:\n    prim 1-\n    jump b4\nb3:\n    return\nb4:\n    prim DUP\n    branch b5 else b3\nb5:\n    prim 1-\n    jump b1\n"
+            "function T xt=1000 loops=0\nb0:\n    jump b1\nb1:\n    prim DUP\n    branch b2 else b3\nb2:\n    prim 1-\n    jump b4\nb3:\n    return\nb4:\n    prim DUP\n    branch b5 else b3\nb5:\n    prim 1-\n    jump b1\n"
         );
         let cfg = Cfg::new(&f);
         assert!(cfg.reducible);

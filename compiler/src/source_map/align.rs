@@ -182,6 +182,7 @@ fn common_subsequence(a: &[Item], b: &[Item]) -> Vec<Option<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::test_builders::func;
     use crate::ir::BlockId;
     use crate::primitives::Prim;
 
@@ -189,15 +190,11 @@ mod tests {
         Some(Span { line: 1, col, len: 1 })
     }
 
-    fn func(blocks: Vec<Block>) -> Function {
-        Function { xt: 100, name: "T".into(), blocks, n_loops: 0, n_locals: 0 }
-    }
-
     #[test]
     fn untouched_ops_keep_their_tokens() {
         let blocks = vec![Block { ops: vec![Op::Prim(Prim::Dup), Op::Prim(Prim::Mul)], term: Term::Return }];
         let map = SourceMap { blocks: blocks.clone(), ops: vec![vec![s(5), s(9)]], terms: vec![s(11)] };
-        let a = align(&map, &func(blocks));
+        let a = align(&map, &func(blocks, 0));
         assert_eq!(a.ops, vec![vec![s(5), s(9)]]);
         assert_eq!(a.terms, vec![s(11)]);
     }
@@ -207,10 +204,13 @@ mod tests {
     fn an_inlined_body_takes_the_call_site() {
         let before = vec![Block { ops: vec![Op::Lit(3), Op::Call(200), Op::Prim(Prim::Drop)], term: Term::Return }];
         let map = SourceMap { blocks: before, ops: vec![vec![s(1), s(3), s(7)]], terms: vec![s(12)] };
-        let after = func(vec![Block {
-            ops: vec![Op::Lit(3), Op::Prim(Prim::Dup), Op::Prim(Prim::Mul), Op::Prim(Prim::Drop)],
-            term: Term::Return,
-        }]);
+        let after = func(
+            vec![Block {
+                ops: vec![Op::Lit(3), Op::Prim(Prim::Dup), Op::Prim(Prim::Mul), Op::Prim(Prim::Drop)],
+                term: Term::Return,
+            }],
+            0,
+        );
         let a = align(&map, &after);
         assert_eq!(a.ops, vec![vec![s(1), s(3), s(3), s(7)]]);
     }
@@ -221,7 +221,7 @@ mod tests {
         let before = vec![Block { ops: vec![Op::Call(200), Op::Call(200)], term: Term::Return }];
         let map = SourceMap { blocks: before, ops: vec![vec![s(3), s(6)]], terms: vec![s(9)] };
         let (dup, mul) = (Op::Prim(Prim::Dup), Op::Prim(Prim::Mul));
-        let after = func(vec![Block { ops: vec![dup.clone(), mul.clone(), dup, mul], term: Term::Return }]);
+        let after = func(vec![Block { ops: vec![dup.clone(), mul.clone(), dup, mul], term: Term::Return }], 0);
         assert_eq!(align(&map, &after).ops, vec![vec![s(3), s(3), s(6), s(6)]]);
     }
 
@@ -235,11 +235,14 @@ mod tests {
             ops: vec![vec![s(4)], vec![]],
             terms: vec![None, s(8)],
         };
-        let after = func(vec![
-            body,
-            Block { ops: vec![], term: Term::Return },
-            Block { ops: vec![Op::Prim(Prim::OnePlus), Op::Popcount], term: Term::Jump(BlockId(1)) },
-        ]);
+        let after = func(
+            vec![
+                body,
+                Block { ops: vec![], term: Term::Return },
+                Block { ops: vec![Op::Prim(Prim::OnePlus), Op::Popcount], term: Term::Jump(BlockId(1)) },
+            ],
+            0,
+        );
         let a = align(&map, &after);
         assert_eq!(a.ops[2], vec![s(4), None]);
     }
