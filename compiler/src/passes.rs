@@ -15,3 +15,4 @@ pub mod self_inline;
 pub mod tail_loop;
 pub mod unroll;
 pub mod vectorize;
+pub mod vectorize_nest;

@@ -37,7 +37,7 @@
 use wasm_encoder::{BlockType, InstructionSink};
 
 use super::body::{mem, FnBody, Val};
-use crate::ir::vector::{Carried, Inv, InvOp, VBin, VNode, VRed, VShift, VUn, VecLoop};
+use crate::ir::vector::{Carried, Inv, InvOp, Nest, VBin, VNode, VRed, VShift, VUn, VecLoop};
 use crate::ir::{Function, Op};
 
 /// The v128 locals `func` needs: one per node and one per item of its
@@ -47,7 +47,9 @@ pub fn locals_for(func: &Function) -> u32 {
         .iter()
         .flat_map(|b| &b.ops)
         .filter_map(|op| match op {
-            Op::Vector(v) => Some((v.nodes.len() + v.items.len()) as u32),
+            Op::Vector(v) => Some(
+                (v.nodes.len() + v.items.len() + v.nest.as_ref().map_or(0, |n| n.nodes.len() + n.sums.len())) as u32,
+            ),
             _ => None,
         })
         .max()
@@ -59,6 +61,8 @@ struct Scalars<'a> {
     items: &'a [u32],
     idx: u32,
     n_loops: u32,
+    /// The first v128 local of the nest's nodes (after the outer plan's).
+    v128_first: u32,
 }
 
 /// Pushes the scalar `inv` on the wasm operand stack.
@@ -222,7 +226,7 @@ pub fn emit(b: &mut FnBody, v: &VecLoop, n_loops: u32) {
             inv_local_of_stack(b)
         })
         .collect();
-    let sc = Scalars { items: &items, idx, n_loops };
+    let sc = Scalars { items: &items, idx, n_loops, v128_first: (v.nodes.len() + v.items.len()) as u32 };
     let vl = |j: usize| b.v128_local(j as u32);
     let node_local: Vec<u32> = (0..v.nodes.len()).map(vl).collect();
     let acc_local: Vec<u32> = (0..v.items.len()).map(|k| vl(v.nodes.len() + k)).collect();
@@ -263,7 +267,7 @@ pub fn emit(b: &mut FnBody, v: &VecLoop, n_loops: u32) {
     // 2. The bases of the streams, and the checks.
     let mut streams: Vec<(usize, u32)> = Vec::new();
     for (k, n) in v.nodes.iter().enumerate() {
-        if let VNode::Load { base, coef } = n {
+        if let VNode::Load { base, coef, .. } = n {
             let a = inv_local(b, &sc, base);
             out_of_memory(&mut b.s(), a, *coef, size, last);
             b.s().br_if(0);
@@ -280,9 +284,10 @@ pub fn emit(b: &mut FnBody, v: &VecLoop, n_loops: u32) {
         }
         (a, st.value)
     });
+    let nest = v.nest.as_deref().map(|n| nest_setup(b, &sc, n, store.map(|(a, _)| a)));
     // 3. The chunks: first the vectors that start the loop.
     for (k, n) in v.nodes.iter().enumerate() {
-        if let VNode::Affine { base, coef } = n {
+        if let VNode::Affine { base, coef, .. } = n {
             inv(b, &sc, base);
             let s = &mut b.s();
             s.i32x4_splat();
@@ -299,56 +304,27 @@ pub fn emit(b: &mut FnBody, v: &VecLoop, n_loops: u32) {
     }
     b.s().loop_(BlockType::Empty);
     let mut stream = streams.iter();
+    let first_result = v.nodes.iter().position(|n| matches!(n, VNode::Inner(_)));
     for (k, n) in v.nodes.iter().enumerate() {
+        if Some(k) == first_result {
+            if let (Some(nest), Some(ns)) = (v.nest.as_deref(), &nest) {
+                nest_chunk(b, nest, ns, &node_local);
+            }
+        }
         let s = &mut b.s();
         match *n {
             VNode::Affine { .. } => continue,
-            VNode::Load { coef, .. } => {
+            VNode::Load { .. } => {
                 let &(_, a) = stream.next().expect("one stream per load");
-                if coef == cell {
-                    s.local_get(a).v128_load(mem(0, 0));
-                } else if coef == -cell {
-                    // Going down: the four cells end at this trip's, and the
-                    // lanes come out in reverse order.
-                    s.local_get(a).i32_const(-3 * cell).i32_add().v128_load(mem(0, 0)).local_tee(node_local[k]);
-                    s.local_get(node_local[k]).i8x16_shuffle([12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3]);
-                } else if coef == 0 {
-                    s.local_get(a).v128_load32_splat(mem(0, 0));
-                } else {
-                    s.local_get(a).i32_load(mem(0, 0)).i32x4_splat();
-                    for j in 1..4u8 {
-                        s.local_get(a);
-                        if coef > 0 {
-                            s.i32_load(mem(coef as u32 * u32::from(j), 0));
-                        } else {
-                            s.i32_const(coef.wrapping_mul(i32::from(j))).i32_add().i32_load(mem(0, 0));
-                        }
-                        s.i32x4_replace_lane(j);
-                    }
-                }
+                lane_node(s, n, &node_local, a, node_local[k]);
             }
-            VNode::Bin(op, x, y) => {
-                s.local_get(node_local[x as usize]).local_get(node_local[y as usize]);
-                vector_bin(s, op);
+            VNode::Inner(r) => {
+                let ns = nest.as_ref().expect("a result comes from a nest");
+                s.local_get(ns.acc[r as usize]);
             }
-            VNode::Un(op, x) => {
-                s.local_get(node_local[x as usize]);
-                match op {
-                    VUn::Negate => s.i32x4_neg(),
-                    VUn::Invert => s.v128_not(),
-                    VUn::Abs => s.i32x4_abs(),
-                };
-            }
-            VNode::Shift(op, x, c) => {
-                s.local_get(node_local[x as usize]).i32_const(i32::from(c));
-                match op {
-                    VShift::Shl => s.i32x4_shl(),
-                    VShift::ShrU => s.i32x4_shr_u(),
-                    VShift::ShrS => s.i32x4_shr_s(),
-                };
-            }
+            _ => lane_node(s, n, &node_local, 0, node_local[k]),
         }
-        s.local_set(node_local[k]);
+        b.s().local_set(node_local[k]);
     }
     for (k, c) in v.items.iter().enumerate() {
         if let Carried::Reduce(op, n) = *c {
@@ -378,6 +354,15 @@ pub fn emit(b: &mut FnBody, v: &VecLoop, n_loops: u32) {
         if let VNode::Load { coef, .. } = *n {
             let &(_, a) = streams.iter().find(|(j, _)| *j == k).expect("one stream per load");
             b.s().local_get(a).i32_const(coef.wrapping_mul(4)).i32_add().local_set(a);
+        }
+    }
+    if let (Some(nest), Some(ns)) = (v.nest.as_deref(), &nest) {
+        for (n, &base) in nest.nodes.iter().zip(&ns.bases) {
+            if let VNode::Affine { coef, .. } | VNode::Load { coef, .. } = *n {
+                if coef != 0 {
+                    b.s().local_get(base).i32_const(coef.wrapping_mul(4)).i32_add().local_set(base);
+                }
+            }
         }
     }
     {
@@ -421,6 +406,204 @@ pub fn emit(b: &mut FnBody, v: &VecLoop, n_loops: u32) {
     for t in items {
         b.push(Val::Local(t));
     }
+}
+
+/// Pushes the vector of node `n` for this chunk (or inner trip), whose
+/// operands are in `locals`; a load reads from the address in local `a`.
+/// `scratch` is a v128 local it may use.
+fn lane_node(s: &mut InstructionSink, n: &VNode, locals: &[u32], a: u32, scratch: u32) {
+    let cell = runtime::CELL as i32;
+    match *n {
+        VNode::Affine { .. } | VNode::Inner(_) => unreachable!("kept in their locals"),
+        VNode::Load { coef, .. } => {
+            if coef == cell {
+                s.local_get(a).v128_load(mem(0, 0));
+            } else if coef == -cell {
+                // Going down: the four cells end at this trip's, and the
+                // lanes come out in reverse order.
+                s.local_get(a).i32_const(-3 * cell).i32_add().v128_load(mem(0, 0)).local_tee(scratch);
+                s.local_get(scratch).i8x16_shuffle([12, 13, 14, 15, 8, 9, 10, 11, 4, 5, 6, 7, 0, 1, 2, 3]);
+            } else if coef == 0 {
+                s.local_get(a).v128_load32_splat(mem(0, 0));
+            } else {
+                s.local_get(a).i32_load(mem(0, 0)).i32x4_splat();
+                for j in 1..4u8 {
+                    s.local_get(a);
+                    if coef > 0 {
+                        s.i32_load(mem(coef as u32 * u32::from(j), 0));
+                    } else {
+                        s.i32_const(coef.wrapping_mul(i32::from(j))).i32_add().i32_load(mem(0, 0));
+                    }
+                    s.i32x4_replace_lane(j);
+                }
+            }
+        }
+        VNode::Bin(op, x, y) => {
+            s.local_get(locals[x as usize]).local_get(locals[y as usize]);
+            vector_bin(s, op);
+        }
+        VNode::Un(op, x) => {
+            s.local_get(locals[x as usize]);
+            match op {
+                VUn::Negate => s.i32x4_neg(),
+                VUn::Invert => s.v128_not(),
+                VUn::Abs => s.i32x4_abs(),
+            };
+        }
+        VNode::Shift(op, x, c) => {
+            s.local_get(locals[x as usize]).i32_const(i32::from(c));
+            match op {
+                VShift::Shl => s.i32x4_shl(),
+                VShift::ShrU => s.i32x4_shr_u(),
+                VShift::ShrS => s.i32x4_shr_s(),
+            };
+        }
+    }
+}
+
+/// Where the code of a [`Nest`] keeps its values.
+struct NestLocals {
+    /// The inner trip count.
+    trips: u32,
+    /// Per nest node: for `Affine` and `Load`, its value (address) at the
+    /// chunk's first lane and inner trip 0; unused for the others.
+    bases: Vec<u32>,
+    /// The v128 local of each nest node.
+    nodes: Vec<u32>,
+    /// The v128 local of each sum.
+    acc: Vec<u32>,
+    /// Per nest node: the address a `Load` reads at the current inner trip.
+    cursors: Vec<u32>,
+    /// Inner trips left.
+    left: u32,
+}
+
+/// Pushes, as an i64, the lowest (or, with `upper`, highest) address that
+/// `base + coef * t + inner * s` takes for `t` in `0..=last` and `s` in
+/// `0..=ilast` (i64 locals).
+fn span(s: &mut InstructionSink, base: u32, (coef, last): (i32, u32), (inner, ilast): (i32, u32), upper: bool) {
+    s.local_get(base).i64_extend_i32_u();
+    for (c, n) in [(coef, last), (inner, ilast)] {
+        if (c > 0) == upper && c != 0 {
+            s.i64_const(i64::from(c)).local_get(n).i64_mul().i64_add();
+        }
+    }
+}
+
+/// Computes what the chunks of `nest` need and checks, before any chunk
+/// runs, what the scalar loops would have checked: an inner trip count they
+/// run exactly (from 1 to 2^31 index steps), every cell the inner loads
+/// read in memory, and none of them a cell that the outer `store` (whose
+/// address is in that local, one cell per outer trip) writes. A failed
+/// check leaves the enclosing block.
+fn nest_setup(b: &mut FnBody, sc: &Scalars, nest: &Nest, store: Option<u32>) -> NestLocals {
+    let cell = i64::from(runtime::CELL);
+    let (size, last) = (b.i64_scratch(), b.i64_scratch() + 1);
+    let ilast = b.i64_scratch() + 2;
+    let trips = b.temp();
+    inv(b, sc, &nest.distance);
+    {
+        let s = &mut b.s();
+        s.local_tee(trips).i32_const(1).i32_sub().i32_const(i32::MIN).i32_ge_u().br_if(0);
+        if nest.step > 1 {
+            s.local_get(trips).i32_const(nest.step - 1).i32_add().i32_const(nest.step).i32_div_u().local_set(trips);
+        }
+        s.local_get(trips).i32_const(1).i32_sub().i64_extend_i32_u().local_set(ilast);
+    }
+    let mut bases = Vec::with_capacity(nest.nodes.len());
+    let mut cursors = Vec::with_capacity(nest.nodes.len());
+    for n in &nest.nodes {
+        match n {
+            VNode::Affine { base, .. } => {
+                bases.push(inv_local(b, sc, base));
+                cursors.push(0);
+            }
+            VNode::Load { base, coef, inner } => {
+                let a = inv_local(b, sc, base);
+                let s = &mut b.s();
+                span(s, a, (*coef, last), (*inner, ilast), false);
+                s.i64_const(0).i64_lt_s();
+                span(s, a, (*coef, last), (*inner, ilast), true);
+                s.i64_const(cell).i64_add().local_get(size).i64_gt_s().i32_or().br_if(0);
+                if let Some(st) = store {
+                    // The stored cells [st, st + 4 (last + 1)) meet the loaded
+                    // ones [lo, hi + 4).
+                    span(s, a, (*coef, last), (*inner, ilast), false);
+                    s.local_get(st).i64_extend_i32_u().local_get(last).i64_const(cell).i64_mul().i64_add();
+                    s.i64_const(cell).i64_add().i64_lt_s();
+                    s.local_get(st).i64_extend_i32_u();
+                    span(s, a, (*coef, last), (*inner, ilast), true);
+                    s.i64_const(cell).i64_add().i64_lt_s().i32_and().br_if(0);
+                }
+                bases.push(a);
+                cursors.push(b.temp());
+            }
+            _ => {
+                bases.push(0);
+                cursors.push(0);
+            }
+        }
+    }
+    let first = sc.v128_first;
+    let nodes = (0..nest.nodes.len()).map(|j| b.v128_local(first + j as u32)).collect();
+    let acc = (0..nest.sums.len()).map(|r| b.v128_local(first + (nest.nodes.len() + r) as u32)).collect();
+    NestLocals { trips, bases, nodes, acc, cursors, left: b.temp() }
+}
+
+/// The inner loop of one chunk: each lane runs all inner trips of its outer
+/// trip, from the sums' starting values in the outer nodes `outer`.
+fn nest_chunk(b: &mut FnBody, nest: &Nest, ns: &NestLocals, outer: &[u32]) {
+    let s = &mut b.s();
+    for (sum, &acc) in nest.sums.iter().zip(&ns.acc) {
+        s.local_get(outer[sum.init as usize]).local_set(acc);
+    }
+    for (j, n) in nest.nodes.iter().enumerate() {
+        match *n {
+            VNode::Affine { coef, .. } => {
+                s.local_get(ns.bases[j]).i32x4_splat();
+                if coef != 0 {
+                    s.v128_const(lanes(0, coef)).i32x4_add();
+                }
+                s.local_set(ns.nodes[j]);
+            }
+            VNode::Load { .. } => {
+                s.local_get(ns.bases[j]).local_set(ns.cursors[j]);
+            }
+            _ => {}
+        }
+    }
+    s.local_get(ns.trips).local_set(ns.left);
+    s.loop_(BlockType::Empty);
+    for (j, n) in nest.nodes.iter().enumerate() {
+        if !matches!(n, VNode::Affine { .. }) {
+            lane_node(s, n, &ns.nodes, ns.cursors[j], ns.nodes[j]);
+            s.local_set(ns.nodes[j]);
+        }
+    }
+    for (sum, &acc) in nest.sums.iter().zip(&ns.acc) {
+        // Each lane is one outer trip's own sum, in order: `acc op x`
+        // exactly, with no terms regrouped.
+        s.local_get(acc).local_get(ns.nodes[sum.value as usize]);
+        if sum.op == VRed::Sub {
+            s.i32x4_sub();
+        } else {
+            vector_reduce(s, sum.op);
+        }
+        s.local_set(acc);
+    }
+    for (j, n) in nest.nodes.iter().enumerate() {
+        match *n {
+            VNode::Affine { inner, .. } if inner != 0 => {
+                s.local_get(ns.nodes[j]).v128_const(lanes(inner, 0)).i32x4_add().local_set(ns.nodes[j]);
+            }
+            VNode::Load { inner, .. } if inner != 0 => {
+                s.local_get(ns.cursors[j]).i32_const(inner).i32_add().local_set(ns.cursors[j]);
+            }
+            _ => {}
+        }
+    }
+    s.local_get(ns.left).i32_const(1).i32_sub().local_tee(ns.left).br_if(0);
+    s.end();
 }
 
 /// Moves the wasm operand-stack top into a new temporary local.

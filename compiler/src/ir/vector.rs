@@ -61,20 +61,31 @@ pub enum InvOp {
 /// One value of the loop body, computed for four trips at a time.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum VNode {
-    /// `base + coef * t` at trip `t`.
+    /// `base + coef * t` at trip `t` (in a [`Nest`]'s nodes, plus
+    /// `inner * s` at its trip `s`).
     Affine {
         /// The value at the entry trip.
         base: Inv,
         /// What one trip adds.
         coef: i32,
+        /// What one trip of the inner loop adds (0 outside a [`Nest`]).
+        #[serde(default)]
+        inner: i32,
     },
-    /// The cell at address `base + coef * t` at trip `t`.
+    /// The cell at address `base + coef * t` at trip `t` (in a [`Nest`]'s
+    /// nodes, plus `inner * s` at its trip `s`).
     Load {
         /// The address at the entry trip.
         base: Inv,
         /// What one trip adds to the address.
         coef: i32,
+        /// What one trip of the inner loop adds (0 outside a [`Nest`]).
+        #[serde(default)]
+        inner: i32,
     },
+    /// The value the sum `k` of the plan's [`Nest`] has after the inner
+    /// loop's trips (lane `j`: that of trip `t + j`).
+    Inner(u32),
     /// A lane-wise operation on two earlier nodes.
     Bin(VBin, u32, u32),
     /// A lane-wise operation on one earlier node.
@@ -179,6 +190,42 @@ pub struct VecLoop {
     pub items: Vec<Carried>,
     /// The store of each trip, after all of its loads.
     pub store: Option<VStore>,
+    /// The inner counted loop every trip runs, if any (see [`Nest`]).
+    #[serde(default)]
+    pub nest: Option<Box<Nest>>,
+}
+
+/// The inner counted loop that each trip of an outer plan runs whole, four
+/// outer trips at a time: lane `j` runs the inner trips of outer trip
+/// `t + j`, in order, so every lane computes exactly what its scalar trip
+/// would. Its values ([`VNode`]s whose `Affine` and `Load` also move by
+/// `inner` per inner trip `s`) may use the outer trip's nodes that come
+/// before the first [`VNode::Inner`].
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Nest {
+    /// The inner loop.
+    pub lp: LoopId,
+    /// Its index step per trip (positive).
+    pub step: i32,
+    /// Its limit minus its start, the same for every outer trip.
+    pub distance: Inv,
+    /// Its nodes, each after those it uses; `Load`s move by one cell or
+    /// not at all from one outer trip to the next.
+    pub nodes: Vec<VNode>,
+    /// What its stack items that are reductions become.
+    pub sums: Vec<Sum>,
+}
+
+/// A stack item of a [`Nest`]'s loop that every inner trip combines a value
+/// into.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Sum {
+    /// How the value is combined in (`acc op value`, lane by lane).
+    pub op: VRed,
+    /// The outer plan's node of its value when the inner loop starts.
+    pub init: u32,
+    /// The nest's node combined in every inner trip.
+    pub value: u32,
 }
 
 impl fmt::Display for Inv {
@@ -195,19 +242,28 @@ impl fmt::Display for Inv {
     }
 }
 
+/// Writes `nodes` as ` {p}K=...` each, `p` naming them.
+fn write_nodes(f: &mut fmt::Formatter<'_>, nodes: &[VNode], p: &str) -> fmt::Result {
+    let s = |inner: i32| if inner == 0 { String::new() } else { format!("+{inner}s") };
+    for (k, n) in nodes.iter().enumerate() {
+        match n {
+            VNode::Affine { base, coef, inner } => write!(f, " {p}{k}={base}+{coef}t{}", s(*inner))?,
+            VNode::Load { base, coef, inner } => write!(f, " {p}{k}=@({base}+{coef}t{})", s(*inner))?,
+            VNode::Bin(op, a, b) => write!(f, " {p}{k}={op:?}({p}{a},{p}{b})")?,
+            VNode::Un(op, a) => write!(f, " {p}{k}={op:?}({p}{a})")?,
+            VNode::Shift(op, a, c) => write!(f, " {p}{k}={op:?}({p}{a},{c})")?,
+            VNode::Inner(r) => write!(f, " {p}{k}=r{r}")?,
+        }
+    }
+    Ok(())
+}
+
 impl fmt::Display for VecLoop {
-    /// One line: the loop, the nodes (`nK`), the items and the store.
+    /// One line: the loop, the nodes (`nK`), the items and the store; then
+    /// the nest, if any: its loop, nodes (`mK`) and sums (`rK`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "vector L{} step {}:", self.lp.0, self.step)?;
-        for (k, n) in self.nodes.iter().enumerate() {
-            match n {
-                VNode::Affine { base, coef } => write!(f, " n{k}={base}+{coef}t")?,
-                VNode::Load { base, coef } => write!(f, " n{k}=@({base}+{coef}t)")?,
-                VNode::Bin(op, a, b) => write!(f, " n{k}={op:?}(n{a},n{b})")?,
-                VNode::Un(op, a) => write!(f, " n{k}={op:?}(n{a})")?,
-                VNode::Shift(op, a, c) => write!(f, " n{k}={op:?}(n{a},{c})")?,
-            }
-        }
+        write_nodes(f, &self.nodes, "n")?;
         write!(f, " ;")?;
         for (k, c) in self.items.iter().enumerate() {
             match c {
@@ -218,6 +274,13 @@ impl fmt::Display for VecLoop {
         }
         if let Some(s) = &self.store {
             write!(f, " ; !({}+{}t)=n{}", s.base, s.coef, s.value)?;
+        }
+        if let Some(n) = &self.nest {
+            write!(f, " ; nest L{} step {} distance {}:", n.lp.0, n.step, n.distance)?;
+            write_nodes(f, &n.nodes, "m")?;
+            for (r, sum) in n.sums.iter().enumerate() {
+                write!(f, " r{r}{:?}=m{} from n{}", sum.op, sum.value, sum.init)?;
+            }
         }
         Ok(())
     }

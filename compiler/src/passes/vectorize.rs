@@ -30,6 +30,10 @@
 //! falls back to the scalar loop for all trips when a check fails, so the
 //! program's results and faults are those of the scalar loop.
 //!
+//! Loop nests whose inner loop walks a column are planned first, four outer
+//! trips at a time, by `vectorize_nest`, which shares the evaluator and the
+//! node builder defined here.
+//!
 //! Needs: a verified function. Guarantees: the result verifies; only blocks
 //! that enter a vectorizable loop gain an op; blocks keep their numbers.
 
@@ -41,13 +45,13 @@ use crate::ir::{BlockId, Function, LocalId, LoopId, Op, Term};
 use crate::primitives::Prim;
 
 /// The most stack items a vectorized body may use.
-const MAX_ITEMS: usize = 8;
+pub(super) const MAX_ITEMS: usize = 8;
 /// The most nodes a plan may have (bounds the code it makes).
 const MAX_NODES: usize = 48;
 
 /// A value the body computes, in terms of what it started with.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-enum Sym {
+pub(super) enum Sym {
     /// The loop's stack item `k` (0: the deepest) at the start of the trip.
     Item(u32),
     /// The loop index of the trip.
@@ -66,14 +70,18 @@ enum Sym {
     Un(Prim, Rc<Sym>),
     /// The cell at an address.
     Load(Rc<Sym>),
+    /// The result of the inner loop's sum `k` (`vectorize_nest`).
+    Inner(u32),
+    /// A value no plan may use (an address the inner loop walked).
+    Dead,
 }
 
 /// What one trip of the body does.
-struct Trip {
+pub(super) struct Trip {
     /// The stack items it leaves, deepest first.
-    out: Vec<Rc<Sym>>,
+    pub(super) out: Vec<Rc<Sym>>,
     /// Its one store: address and value.
-    store: Option<(Rc<Sym>, Rc<Sym>)>,
+    pub(super) store: Option<(Rc<Sym>, Rc<Sym>)>,
 }
 
 /// Whether `p` is a binary primitive the evaluator keeps as [`Sym::Bin`].
@@ -105,7 +113,7 @@ fn binary(p: Prim) -> bool {
 
 /// Runs `ops` on `depth` items and the index of loop `lp`; `None` if they
 /// do anything the plan cannot describe or reach below those items.
-fn evaluate(ops: &[Op], depth: usize, lp: LoopId) -> Option<Trip> {
+pub(super) fn evaluate(ops: &[Op], depth: usize, lp: LoopId) -> Option<Trip> {
     let mut s: Vec<Rc<Sym>> = (0..depth as u32).map(|k| Rc::new(Sym::Item(k))).collect();
     let mut r: Vec<Rc<Sym>> = Vec::new();
     let mut store = None;
@@ -157,6 +165,12 @@ fn evaluate(ops: &[Op], depth: usize, lp: LoopId) -> Option<Trip> {
                         let i = n.checked_sub(4)?;
                         let low = [s[i].clone(), s[i + 1].clone()];
                         s.extend(low);
+                    }
+                    // `n PICK` with a constant `n`.
+                    Pick => {
+                        let Sym::Lit(u) = *s.pop()? else { return None };
+                        let below = s.len().checked_sub(usize::try_from(u).ok()? + 1)?;
+                        s.push(s[below].clone());
                     }
                     ToR => r.push(s.pop()?),
                     RFrom => s.push(r.pop()?),
@@ -226,18 +240,17 @@ fn evaluate(ops: &[Op], depth: usize, lp: LoopId) -> Option<Trip> {
     r.is_empty().then_some(Trip { out: s, store })
 }
 
-/// The constant `c` if `v` is item `k` plus `c` (`CELL+`, `1+`, `4 +`).
+/// The constant `c` if `v` is item `k` plus `c` (`CELL+`, `1+`, `4 +`,
+/// `N CELLS +`).
 fn offset_of(v: &Sym, k: u32) -> Option<i32> {
     match v {
         Sym::Item(j) if *j == k => Some(0),
-        Sym::Bin(Prim::Add, a, b) => match (&**a, &**b) {
-            (x, Sym::Lit(c)) | (Sym::Lit(c), x) => offset_of(x, k).map(|o| o.wrapping_add(*c)),
-            _ => None,
+        Sym::Bin(Prim::Add, a, b) => match (constant(a), constant(b)) {
+            (_, Some(c)) => offset_of(a, k).map(|o| o.wrapping_add(c)),
+            (Some(c), None) => offset_of(b, k).map(|o| o.wrapping_add(c)),
+            (None, None) => None,
         },
-        Sym::Bin(Prim::Sub, a, b) => match &**b {
-            Sym::Lit(c) => offset_of(a, k).map(|o| o.wrapping_sub(*c)),
-            _ => None,
-        },
+        Sym::Bin(Prim::Sub, a, b) => constant(b).and_then(|c| offset_of(a, k).map(|o| o.wrapping_sub(c))),
         _ => None,
     }
 }
@@ -277,78 +290,111 @@ fn reduction_of(v: &Sym, k: u32) -> Option<(VRed, Rc<Sym>)> {
     }
 }
 
-/// Builds the nodes of a plan from the body's values.
-struct Builder {
-    step: i32,
-    /// What each item does: `None` for a reduction (not usable as a value).
-    kinds: Vec<Option<i32>>,
-    nodes: Vec<VNode>,
-    memo: HashMap<Sym, u32>,
+/// An affine value: `base + c[0] * t + c[1] * s`, for the trip `t` of the
+/// plan's loop and the trip `s` of its nest's inner loop.
+pub(super) type Aff = (Inv, [i32; 2]);
+
+/// What a plan's leaves are ([`Sym::Item`], [`Sym::Index`], loop indices
+/// and limits, locals) as affine values; `None`: not affine.
+pub(super) type Leaf<'a> = Box<dyn Fn(&Sym) -> Option<Aff> + 'a>;
+
+/// The leaves of a loop with index step `step` whose items do `kinds`
+/// (the constant each adds per trip; `None` for a reduction).
+pub(super) fn loop_leaf(step: i32, kinds: Vec<Option<i32>>) -> Leaf<'static> {
+    Box::new(move |v: &Sym| {
+        Some(match v {
+            Sym::Item(k) => (Inv::Item(*k), [(*kinds.get(*k as usize)?)?, 0]),
+            Sym::Index => (Inv::Index, [step, 0]),
+            Sym::LoopIndex(l) => (Inv::LoopIndex(*l), [0, 0]),
+            Sym::LoopLimit(l) => (Inv::LoopLimit(*l), [0, 0]),
+            Sym::Local(l) => (Inv::Local(*l), [0, 0]),
+            _ => return None,
+        })
+    })
 }
 
 fn inv_bin(op: InvOp, a: Inv, b: Inv) -> Inv {
     Inv::Bin(op, Box::new(a), Box::new(b))
 }
 
-impl Builder {
-    /// `v` as `base + coef * t`, if it is affine in the trip.
-    fn affine(&self, v: &Sym) -> Option<(Inv, i32)> {
-        Some(match v {
-            Sym::Item(k) => (Inv::Item(*k), self.kinds[*k as usize]?),
-            Sym::Index => (Inv::Index, self.step),
-            Sym::Lit(n) => (Inv::Lit(*n), 0),
-            Sym::LoopIndex(l) => (Inv::LoopIndex(*l), 0),
-            Sym::LoopLimit(l) => (Inv::LoopLimit(*l), 0),
-            Sym::Local(l) => (Inv::Local(*l), 0),
-            Sym::Un(Prim::Negate, a) => {
-                let (b, c) = self.affine(a)?;
-                (inv_bin(InvOp::Sub, Inv::Lit(0), b), c.wrapping_neg())
-            }
-            Sym::Bin(p, a, b) => {
-                let (ba, ca) = self.affine(a)?;
-                let (bb, cb) = self.affine(b)?;
-                match p {
-                    Prim::Add => (inv_bin(InvOp::Add, ba, bb), ca.wrapping_add(cb)),
-                    Prim::Sub => (inv_bin(InvOp::Sub, ba, bb), ca.wrapping_sub(cb)),
-                    Prim::Mul => match (&ba, ca, &bb, cb) {
-                        (_, _, Inv::Lit(m), 0) => (inv_bin(InvOp::Mul, ba.clone(), bb.clone()), ca.wrapping_mul(*m)),
-                        (Inv::Lit(m), 0, _, _) => (inv_bin(InvOp::Mul, ba.clone(), bb.clone()), cb.wrapping_mul(*m)),
-                        (_, 0, _, 0) => (inv_bin(InvOp::Mul, ba, bb), 0),
-                        _ => return None,
-                    },
-                    Prim::LShift => match (&bb, cb) {
-                        (Inv::Lit(n), 0) => (inv_bin(InvOp::Shl, ba, bb.clone()), ca.wrapping_shl(*n as u32)),
-                        _ if ca == 0 && cb == 0 => (inv_bin(InvOp::Shl, ba, bb), 0),
-                        _ => return None,
-                    },
-                    Prim::And | Prim::Or | Prim::Xor if ca == 0 && cb == 0 => {
-                        let op = match p {
-                            Prim::And => InvOp::And,
-                            Prim::Or => InvOp::Or,
-                            _ => InvOp::Xor,
-                        };
-                        (inv_bin(op, ba, bb), 0)
-                    }
+/// `v` as an affine value, with `leaf` for its leaves.
+pub(super) fn affine_with(v: &Sym, leaf: &dyn Fn(&Sym) -> Option<Aff>) -> Option<Aff> {
+    const ZERO: [i32; 2] = [0, 0];
+    let scale = |c: [i32; 2], m: i32| c.map(|x| x.wrapping_mul(m));
+    Some(match v {
+        Sym::Lit(n) => (Inv::Lit(*n), ZERO),
+        Sym::Un(Prim::Negate, a) => {
+            let (b, c) = affine_with(a, leaf)?;
+            (inv_bin(InvOp::Sub, Inv::Lit(0), b), c.map(i32::wrapping_neg))
+        }
+        Sym::Bin(p, a, b) => {
+            let (ba, ca) = affine_with(a, leaf)?;
+            let (bb, cb) = affine_with(b, leaf)?;
+            let add = |x: [i32; 2], y: [i32; 2]| [x[0].wrapping_add(y[0]), x[1].wrapping_add(y[1])];
+            match p {
+                Prim::Add => (inv_bin(InvOp::Add, ba, bb), add(ca, cb)),
+                Prim::Sub => (inv_bin(InvOp::Sub, ba, bb), add(ca, cb.map(i32::wrapping_neg))),
+                Prim::Mul => match (&ba, ca, &bb, cb) {
+                    (_, _, Inv::Lit(m), ZERO) => (inv_bin(InvOp::Mul, ba.clone(), bb.clone()), scale(ca, *m)),
+                    (Inv::Lit(m), ZERO, _, _) => (inv_bin(InvOp::Mul, ba.clone(), bb.clone()), scale(cb, *m)),
+                    (_, ZERO, _, ZERO) => (inv_bin(InvOp::Mul, ba, bb), ZERO),
                     _ => return None,
+                },
+                Prim::LShift => match (&bb, cb) {
+                    (Inv::Lit(n), ZERO) => {
+                        let c = ca.map(|x| x.wrapping_shl(*n as u32));
+                        (inv_bin(InvOp::Shl, ba, bb.clone()), c)
+                    }
+                    _ if ca == ZERO && cb == ZERO => (inv_bin(InvOp::Shl, ba, bb), ZERO),
+                    _ => return None,
+                },
+                Prim::And | Prim::Or | Prim::Xor if ca == ZERO && cb == ZERO => {
+                    let op = match p {
+                        Prim::And => InvOp::And,
+                        Prim::Or => InvOp::Or,
+                        _ => InvOp::Xor,
+                    };
+                    (inv_bin(op, ba, bb), ZERO)
                 }
+                _ => return None,
             }
-            _ => return None,
-        })
+        }
+        Sym::Load(_) | Sym::Un(..) | Sym::Inner(_) | Sym::Dead => return None,
+        _ => leaf(v)?,
+    })
+}
+
+/// Builds the nodes of a plan from the body's values.
+pub(super) struct Builder<'a> {
+    leaf: Leaf<'a>,
+    pub(super) nodes: Vec<VNode>,
+    memo: HashMap<Sym, u32>,
+}
+
+impl<'a> Builder<'a> {
+    pub(super) fn new(leaf: Leaf<'a>) -> Builder<'a> {
+        Builder { leaf, nodes: Vec::new(), memo: HashMap::new() }
+    }
+
+    /// `v` as an affine value, if it is one.
+    pub(super) fn affine(&self, v: &Sym) -> Option<Aff> {
+        affine_with(v, &*self.leaf)
     }
 
     /// The node of `v`, made (with the nodes it uses) if new.
-    fn node(&mut self, v: &Sym) -> Option<u32> {
+    pub(super) fn node(&mut self, v: &Sym) -> Option<u32> {
         if let Some(&n) = self.memo.get(v) {
             return Some(n);
         }
-        let node = if let Some((base, coef)) = self.affine(v) {
-            VNode::Affine { base, coef }
+        let node = if let Some((base, [coef, inner])) = self.affine(v) {
+            VNode::Affine { base, coef, inner }
         } else {
             match v {
                 Sym::Load(a) => {
-                    let (base, coef) = self.affine(a)?;
-                    VNode::Load { base, coef }
+                    let (base, [coef, inner]) = self.affine(a)?;
+                    VNode::Load { base, coef, inner }
                 }
+                Sym::Inner(r) => VNode::Inner(*r),
                 Sym::Bin(p @ (Prim::LShift | Prim::RShift), a, b) => {
                     let Sym::Lit(c @ 0..=31) = **b else { return None };
                     let kind = if *p == Prim::LShift { VShift::Shl } else { VShift::ShrU };
@@ -407,7 +453,7 @@ fn vbin(p: Prim) -> Option<VBin> {
 }
 
 /// The value of `v` if it is a constant (`1 CELLS`).
-fn constant(v: &Sym) -> Option<i32> {
+pub(super) fn constant(v: &Sym) -> Option<i32> {
     match v {
         Sym::Lit(n) => Some(*n),
         Sym::Bin(p, a, b) => {
@@ -425,29 +471,18 @@ fn constant(v: &Sym) -> Option<i32> {
     }
 }
 
-/// The plan of loop `lp` whose body is `ops` (which leave the step on top
-/// for `+LOOP`, when `plus`), if the body is one the vector code can run
-/// (see the module doc).
-pub fn plan(ops: &[Op], lp: LoopId, plus: bool) -> Option<VecLoop> {
-    // The fewest items the body can run on.
-    let (depth, mut trip) = (0..=MAX_ITEMS).find_map(|d| evaluate(ops, d, lp).map(|t| (d, t)))?;
-    let step = if plus {
-        // A constant step, neither 0 nor so large that trips could wrap.
-        let c = constant(trip.out.pop()?.as_ref())?;
-        if c == 0 || c.unsigned_abs() >= 1 << 30 {
-            return None;
-        }
-        c
-    } else {
-        1
-    };
-    if trip.out.len() != depth {
-        return None;
-    }
-    let mut kinds = Vec::with_capacity(depth);
-    let mut carried = Vec::with_capacity(depth);
+/// A trip's stack items: what each does (the constant it adds per trip,
+/// `None` for a reduction), how it is carried, and the reductions as
+/// (item, operation, value combined in).
+pub(super) type Classes = (Vec<Option<i32>>, Vec<Carried>, Vec<(usize, VRed, Rc<Sym>)>);
+
+/// Classifies the items `out` a trip leaves (see the module doc); `None` if
+/// one is neither walked, kept nor reduced.
+pub(super) fn classify(out: &[Rc<Sym>]) -> Option<Classes> {
+    let mut kinds = Vec::with_capacity(out.len());
+    let mut carried = Vec::with_capacity(out.len());
     let mut reductions = Vec::new();
-    for (k, v) in trip.out.iter().enumerate() {
+    for (k, v) in out.iter().enumerate() {
         let k = k as u32;
         if let Some(c) = offset_of(v, k) {
             kinds.push(Some(c));
@@ -459,27 +494,62 @@ pub fn plan(ops: &[Op], lp: LoopId, plus: bool) -> Option<VecLoop> {
             reductions.push((k as usize, op, x));
         }
     }
-    let mut b = Builder { step, kinds, nodes: Vec::new(), memo: HashMap::new() };
-    for (k, op, x) in reductions {
-        let n = b.node(&x)?;
-        carried[k] = Carried::Reduce(op, n);
+    Some((kinds, carried, reductions))
+}
+
+/// The index step of a trip that left `out`: the constant it leaves on top
+/// for `+LOOP` (popped), neither 0 nor so large that trips could wrap; 1
+/// for `LOOP`.
+pub(super) fn step_of(out: &mut Vec<Rc<Sym>>, plus: bool) -> Option<i32> {
+    if !plus {
+        return Some(1);
     }
-    let store = match &trip.store {
+    let c = constant(out.pop()?.as_ref())?;
+    (c != 0 && c.unsigned_abs() < 1 << 30).then_some(c)
+}
+
+/// The store of a trip, if it has one the vector code can make: the
+/// address affine in the trip.
+pub(super) fn store_of(b: &mut Builder, store: &Option<(Rc<Sym>, Rc<Sym>)>) -> Option<Option<VStore>> {
+    Some(match store {
         Some((a, v)) => {
-            let (base, coef) = b.affine(a)?;
+            let (base, [coef, _]) = b.affine(a)?;
             let value = b.node(v)?;
             Some(VStore { base, coef, value })
         }
         None => None,
-    };
-    let loads: Vec<i32> = b
-        .nodes
+    })
+}
+
+/// The strides of the loads among `nodes`.
+pub(super) fn load_strides(nodes: &[VNode]) -> Vec<i32> {
+    nodes
         .iter()
         .filter_map(|n| match n {
             VNode::Load { coef, .. } => Some(*coef),
             _ => None,
         })
-        .collect();
+        .collect()
+}
+
+/// The plan of loop `lp` whose body is `ops` (which leave the step on top
+/// for `+LOOP`, when `plus`), if the body is one the vector code can run
+/// (see the module doc).
+pub fn plan(ops: &[Op], lp: LoopId, plus: bool) -> Option<VecLoop> {
+    // The fewest items the body can run on.
+    let (depth, mut trip) = (0..=MAX_ITEMS).find_map(|d| evaluate(ops, d, lp).map(|t| (d, t)))?;
+    let step = step_of(&mut trip.out, plus)?;
+    if trip.out.len() != depth {
+        return None;
+    }
+    let (kinds, mut carried, reductions) = classify(&trip.out)?;
+    let mut b = Builder::new(loop_leaf(step, kinds));
+    for (k, op, x) in reductions {
+        let n = b.node(&x)?;
+        carried[k] = Carried::Reduce(op, n);
+    }
+    let store = store_of(&mut b, &trip.store)?;
+    let loads = load_strides(&b.nodes);
     let cell = runtime::CELL as i32;
     // Work worth doing: a stream of consecutive cells (up or down), loaded
     // or stored.
@@ -490,43 +560,51 @@ pub fn plan(ops: &[Op], lp: LoopId, plus: bool) -> Option<VecLoop> {
     if !loads.iter().any(|c| c.abs() == cell) && store.is_none() {
         return None;
     }
-    // With a store, every stream walks one cell per trip forward, so that
-    // one run-time distance test finds the overlaps that matter.
-    if let Some(s) = &store {
-        if s.coef != cell || loads.iter().any(|&c| c != cell) {
-            return None;
-        }
+    if !stores_walk_forward(&store, &loads) {
+        return None;
     }
-    Some(VecLoop { lp, step, nodes: b.nodes, items: carried, store })
+    Some(VecLoop { lp, step, nodes: b.nodes, items: carried, store, nest: None })
 }
 
-/// Puts a vector plan in front of every loop of `func` that has one;
-/// returns how many.
+/// With a store, every stream must walk one cell per trip forward, so that
+/// one run-time distance test finds the overlaps that matter.
+pub(super) fn stores_walk_forward(store: &Option<VStore>, loads: &[i32]) -> bool {
+    let cell = runtime::CELL as i32;
+    match store {
+        Some(s) => s.coef == cell && loads.iter().all(|&c| c == cell),
+        None => true,
+    }
+}
+
+/// The block that enters the counted loop `lp` at `body` right after its
+/// `DO`, if `body` has exactly one predecessor besides `others`, and that
+/// block runs the `DO` and has no plan for `lp` yet.
+pub(super) fn entering_block(func: &Function, lp: LoopId, body: BlockId, others: &[usize]) -> Option<usize> {
+    let preds: Vec<usize> = (0..func.blocks.len())
+        .filter(|p| !others.contains(p) && func.blocks[*p].term.successors().contains(&body))
+        .collect();
+    let [pre] = preds[..] else { return None };
+    let enters = match func.blocks[pre].term {
+        Term::Jump(t) => t == body,
+        Term::QDo { lp: l, body: t, .. } => l == lp && t == body,
+        _ => false,
+    };
+    let ops = &func.blocks[pre].ops;
+    let planned = ops.iter().any(|op| matches!(op, Op::Vector(v) if v.lp == lp));
+    (enters && ops.contains(&Op::DoInit(lp)) && !planned).then_some(pre)
+}
+
+/// Puts a vector plan in front of every loop of `func` that has one (a nest
+/// first, see `vectorize_nest`, then innermost loops); returns how many.
 pub fn vectorize_loops(func: &mut Function) -> usize {
-    let mut count = 0;
+    let mut count = super::vectorize_nest::vectorize_nests(func);
     for b in 0..func.blocks.len() {
         let Term::Loop { lp, plus, body, .. } = func.blocks[b].term else { continue };
         if body.index() != b {
             continue;
         }
-        let ops = &func.blocks[b].ops;
-        // The one block that enters the loop, right after its `DO`.
-        let preds: Vec<usize> = (0..func.blocks.len())
-            .filter(|&p| p != b && func.blocks[p].term.successors().contains(&BlockId(b as u32)))
-            .collect();
-        let [pre] = preds[..] else { continue };
-        let enters = match func.blocks[pre].term {
-            Term::Jump(t) => t == body,
-            Term::QDo { lp: l, body: t, .. } => l == lp && t == body,
-            _ => false,
-        };
-        if !enters || !func.blocks[pre].ops.contains(&Op::DoInit(lp)) {
-            continue;
-        }
-        if func.blocks[pre].ops.iter().any(|op| matches!(op, Op::Vector(v) if v.lp == lp)) {
-            continue;
-        }
-        let Some(v) = plan(ops, lp, plus) else { continue };
+        let Some(pre) = entering_block(func, lp, body, &[b]) else { continue };
+        let Some(v) = plan(&func.blocks[b].ops, lp, plus) else { continue };
         func.blocks[pre].ops.push(Op::Vector(Box::new(v)));
         count += 1;
     }
