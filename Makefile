@@ -56,8 +56,9 @@ editor: js-deps
 		--log-level=warning --outfile=target/editor/editor.js
 
 # The playground: the Leptos app (web/app; Trunk runs wasm-opt on it, see
-# web/index.html, and finds npm's first on PATH), the editor bundle and the
-# worker, built by Trunk into dist/.
+# web/index.html, and finds npm's first on PATH; its post-build hook
+# minifies the app's JavaScript, web/minify-app-js.mjs), the editor bundle
+# and the worker, built by Trunk into dist/.
 playground: web-pkg editor
 	PATH="$(JS_BIN):$$PATH" trunk build --release --offline
 
