@@ -29,15 +29,8 @@ const DEFAULT_EXAMPLE: &str = "hello";
 pub fn App() -> impl IntoView {
     let initial = storage::load().or_else(|| crate::examples::find(DEFAULT_EXAMPLE).map(str::to_string));
     let state = State::new(initial.unwrap_or_default());
-    match share::from_location() {
-        Some(Ok(shared)) => {
-            share::restore(state, shared);
-            share::clear_fragment();
-            state.link_note.set(Some((false, "Opened a shared link. Nothing runs until you press Run.".into())));
-        }
-        Some(Err(e)) => state.link_note.set(Some((true, e))),
-        None => {}
-    }
+    // The worker opens it as soon as it is ready, before the page says it is.
+    state.link_to_open.set(share::from_location());
     storage::autosave(state.source);
     let client: Client = actions::start_worker(state);
     let on_run = Callback::new(move |()| actions::run(state, client));
@@ -126,9 +119,13 @@ pub fn App() -> impl IntoView {
                     title: "Performance",
                     view: view! { <PerformancePanel state=state client=client /> }.into_any(),
                 },
-                Tab { key: "compare", title: "Compare with native", view: view! { <ComparePanel state=state /> }.into_any() },
-                Tab { key: "history", title: "History", view: view! { <HistoryPanel /> }.into_any() },
-                Tab { key: "share", title: "Share", view: view! { <SharePanel state=state /> }.into_any() },
+                Tab {
+                    key: "compare",
+                    title: "Compare with native",
+                    view: view! { <ComparePanel state=state client=client /> }.into_any(),
+                },
+                Tab { key: "history", title: "History", view: view! { <HistoryPanel state=state client=client /> }.into_any() },
+                Tab { key: "share", title: "Share", view: view! { <SharePanel state=state client=client /> }.into_any() },
             ]
         />
     }
