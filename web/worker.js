@@ -25,7 +25,8 @@
 //               | {id, type: 'open', link}   a share link opened (the page's address)
 //               | {id, type: 'report', text} | {id, type: 'history', text}  pasted JSON, read
 // Messages out: {type: 'ready', version, words} (words: the system's, JSON, for completion) | {type: 'out', kind, text} (streamed)
-//               | {id, type: 'result', ...} (words, remarks, definitions: arrays of objects)
+//               | {id, type: 'result', ...} (words, remarks, definitions, and after a Run the
+//                 source's provenance headers: arrays of objects)
 //               | {id, type: 'artifact', ...}
 //               | {id, type: 'progress', done, total} | {id, type: 'bench', bench} or {id, type: 'bench', error}
 //                 (bench: see web/exchange/src/bench.rs)
@@ -37,7 +38,7 @@
 //               | {id, type: 'report', report} | {id, type: 'history', history}; each of these four
 //                 or {id, type, error}
 import init, {
-  Session, Image, version, sha256_hex, provenance, system_words_json, canonical_limits,
+  Session, Image, version, sha256_hex, provenance, system_words_json, canonical_limits, provenance_headers_json,
 } from './pkg/web.js';
 
 await init();
@@ -67,14 +68,15 @@ function sinkFor(dec, kind) {
   return (bytes) => postMessage({ type: 'out', kind, text: dec.decode(bytes, { stream: true }) });
 }
 
-function report(id, kind, outcome, dec, ms) {
+// `extra`: more fields of the message (a Run's provenance headers).
+function report(id, kind, outcome, dec, ms, extra = {}) {
   const rest = dec.decode(new TextEncoder().encode(outcome.output), { stream: true }) + dec.decode();
   const msg = {
     id, type: 'result', kind, output: rest, error: outcome.error ?? null, line: outcome.line,
     column: outcome.column, bye: outcome.bye, ms,
     stack: Array.from(session.stack()), words: JSON.parse(session.words_json()),
     remarks: JSON.parse(session.explain_json()).words ?? [], definitions: JSON.parse(session.definitions_json()),
-    compiling: session.is_compiling(),
+    compiling: session.is_compiling(), ...extra,
   };
   outcome.free();
   postMessage(msg);
@@ -125,7 +127,7 @@ async function run(id, source, name, entry, limits) {
   const ms = performance.now() - t0;
   session.set_output_sink(undefined);
   const failed = outcome.error !== undefined;
-  report(id, 'run', outcome, dec, ms);
+  report(id, 'run', outcome, dec, ms, { headers: JSON.parse(provenance_headers_json(source)) });
   if (!failed) await link(id, entry);
 }
 

@@ -10,7 +10,7 @@ use wasm_bindgen::JsValue;
 use crate::history::History;
 use crate::js::{field, flag, list, number, numbers, object, opt_text, text};
 use crate::report::Report;
-use crate::results::{Bench, Definition, Prediction, Word, WordRemarks};
+use crate::results::{Bench, Definition, Header, Prediction, Word, WordRemarks};
 use crate::state::{Artifact, ErrorMark, ReplEntry, State, WordCode};
 use crate::worker::WorkerClient;
 
@@ -309,6 +309,7 @@ fn on_result(state: State, msg: &JsValue) {
         return;
     }
     state.output.update(|o| o.push_str(&out));
+    state.headers.set(list(msg, "headers").iter().map(Header::from_js).collect());
     state.run_ms.set(Some(number(msg, "ms")));
     match error {
         Some(message) => {

@@ -1,6 +1,7 @@
 //! What the worker reports about the loaded program, as the page holds it:
-//! its words, the optimizer's remarks, where its definitions are, a
-//! bench's samples and summary, the performance model's prediction.
+//! its words, the optimizer's remarks, where its definitions are, its
+//! provenance headers, a bench's samples and summary, the performance
+//! model's prediction.
 //!
 //! Each is plain data read from the worker's message objects (`from_js`,
 //! field by field: the page has no serde); a field that is missing reads as
@@ -98,6 +99,27 @@ impl Definition {
             start: (at(0), at(1)),
             end: (number(&end, "line") as u32, (number(&end, "col") + number(&end, "len")) as u32),
         }
+    }
+}
+
+/// A provenance header of the source that ran (`\ KEY: value` above a
+/// definition), with its definition's status (`compiler::provenance`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Header {
+    /// The definition's name.
+    pub word: String,
+    /// Its status: `verified`, `not verified`, `changed since SPEC_HASH`, ...
+    pub status: String,
+    /// The header's key (`GENERATED_BY`, ...).
+    pub key: String,
+    /// Its value.
+    pub value: String,
+}
+
+impl Header {
+    /// From `{word, status, key, value}`.
+    pub fn from_js(v: &JsValue) -> Header {
+        Header { word: text(v, "word"), status: text(v, "status"), key: text(v, "key"), value: text(v, "value") }
     }
 }
 

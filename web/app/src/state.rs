@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::history::History;
 use crate::report::Report;
-use crate::results::{Bench, Definition, Prediction, Word, WordRemarks};
+use crate::results::{Bench, Definition, Header, Prediction, Word, WordRemarks};
 
 /// The error of the last run or REPL line.
 #[derive(Clone, Debug, PartialEq)]
@@ -80,6 +80,8 @@ pub struct State {
     pub words: RwSignal<Vec<Word>>,
     /// What the optimizer did to each of them (`native-runner explain`).
     pub remarks: RwSignal<Vec<WordRemarks>>,
+    /// The provenance headers of the source the last Run loaded.
+    pub headers: RwSignal<Vec<Header>>,
     /// The system's words for completion, as the worker's JSON
     /// (`[{name, kind, effect, doc}]`), once it is ready.
     pub system_words: RwSignal<String>,
@@ -196,6 +198,7 @@ impl State {
             error: RwSignal::new(None),
             words: RwSignal::new(Vec::new()),
             remarks: RwSignal::new(Vec::new()),
+            headers: RwSignal::new(Vec::new()),
             system_words: RwSignal::new(String::new()),
             artifact: RwSignal::new(None),
             artifact_error: RwSignal::new(None),
