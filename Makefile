@@ -11,7 +11,7 @@ WEB_WASM := $(WASM_DIR)/web.wasm
 WEB_MODULES := web web_wat web_exchange
 PORT ?= 8080
 
-.PHONY: setup serve test build web web-pkg editor playground web-node lint unit facade-test js-deps browser-deps browser-test budgets bench-suite bench-gforth browser-native engine-config
+.PHONY: setup serve test build web web-pkg editor examples playground web-node lint unit facade-test js-deps browser-deps browser-test budgets bench-suite bench-gforth browser-native engine-config
 
 setup:
 	@.ci/setup
@@ -57,11 +57,20 @@ editor: js-deps
 	web/node_modules/.bin/esbuild web/editor/main.js --bundle --minify --format=iife --target=es2020 \
 		--log-level=warning --outfile=target/editor/editor.js
 
+# The examples' texts, which the page fetches when one is chosen: the
+# teaching programs and each benchmark program NAME/NAME.fs, as
+# target/examples/GROUP/NAME.fs (Trunk copies them to dist/examples).
+examples:
+	@rm -rf target/examples && mkdir -p target/examples/teaching target/examples/benchmark
+	cp public/examples/*.fs target/examples/teaching/
+	@for d in benchmarks/programs/*/; do n=$$(basename $$d); \
+		if [ -f $$d$$n.fs ]; then cp $$d$$n.fs target/examples/benchmark/; fi; done
+
 # The playground: the Leptos app (web/app; Trunk runs wasm-opt on it, see
 # web/index.html, and finds npm's first on PATH; its post-build hook
 # minifies the app's JavaScript, web/minify-app-js.mjs), the editor bundle
 # and the worker, built by Trunk into dist/.
-playground: web-pkg editor
+playground: web-pkg editor examples
 	PATH="$(JS_BIN):$$PATH" trunk build --release --offline
 
 web: setup playground

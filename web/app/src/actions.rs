@@ -37,8 +37,28 @@ pub fn send(client: Client, msg: JsValue) {
     });
 }
 
+/// Shows the example `GROUP/NAME` (fetched; Run waits for it).
+pub fn load_example(state: State, key: String) {
+    let Some((group, name)) = crate::examples::find(&key) else { return };
+    state.example_loading.set(true);
+    leptos::task::spawn_local(async move {
+        match crate::examples::fetch(group, name).await {
+            Ok(text) => {
+                state.source.set(text);
+                state.error.set(None);
+            }
+            Err(e) => state.status.set(e),
+        }
+        state.example_loading.set(false);
+    });
+}
+
 /// Run: a fresh system loads the editor's text, then links it.
 pub fn run(state: State, client: Client) {
+    // The editor shows the old text until the example's comes.
+    if state.example_loading.get_untracked() {
+        return;
+    }
     state.output.set(String::new());
     state.error.set(None);
     state.stack.set(Vec::new());

@@ -91,6 +91,8 @@ pub struct State {
     pub artifact_error: RwSignal<Option<String>>,
     /// A run is in progress.
     pub running: RwSignal<bool>,
+    /// The text of a chosen example is being fetched.
+    pub example_loading: RwSignal<bool>,
     /// Load time (compile and run) of the last run, ms.
     pub run_ms: RwSignal<Option<f64>>,
     /// What the page is doing, in words.
@@ -203,6 +205,7 @@ impl State {
             artifact: RwSignal::new(None),
             artifact_error: RwSignal::new(None),
             running: RwSignal::new(false),
+            example_loading: RwSignal::new(false),
             run_ms: RwSignal::new(None),
             status: RwSignal::new("starting the compiler…".into()),
             ready: RwSignal::new(false),
