@@ -2,15 +2,16 @@
 # `make serve`: set up what is missing, build, and serve the playground on localhost.
 # `make test`:  set up what is missing and run every check and test.
 
-# The façade, built once for the browser and for the Node.js tests, and the
+# The façade, built once for the browser and for the Node.js tests, the
 # WAT printer (web/wat), a module of its own that the worker loads at its
-# first link.
+# first link, and the exchange formats (web/exchange: share links, reports,
+# histories, bench summaries), one it loads when one is first needed.
 WASM_DIR := target/wasm32-unknown-unknown/wasm-release
 WEB_WASM := $(WASM_DIR)/web.wasm
-WEB_MODULES := web web_wat
+WEB_MODULES := web web_wat web_exchange
 PORT ?= 8080
 
-.PHONY: setup serve test build web web-pkg editor playground web-node lint unit facade-test js-deps browser-deps browser-test budgets bench-suite bench-gforth browser-native engine-config
+.PHONY: setup serve test build web web-pkg editor examples playground web-node lint unit facade-test js-deps browser-deps browser-test budgets bench-suite bench-gforth browser-native engine-config
 
 setup:
 	@.ci/setup
@@ -27,12 +28,13 @@ JS_BIN := $(CURDIR)/web/node_modules/.bin
 WASM_OPT := $(JS_BIN)/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-reference-types --enable-multivalue --enable-mutable-globals
 
-# The compiler façade for the playground's worker and its WAT printer (ES
-# modules in target/web-pkg; Trunk copies them to dist/pkg), shrunk by
+# The compiler façade for the playground's worker, its WAT printer and its
+# exchange formats (ES modules in target/web-pkg; Trunk copies them to
+# dist/pkg), shrunk by
 # wasm-opt; the bindings and wasm-opt run again only when cargo made a
 # newer wasm.
 web-pkg: js-deps
-	cargo build --profile wasm-release -p web -p web-wat --target wasm32-unknown-unknown
+	cargo build --profile wasm-release -p web -p web-wat -p web-exchange --target wasm32-unknown-unknown
 	@for m in $(WEB_MODULES); do \
 		if [ ! target/web-pkg/$${m}_bg.wasm -nt $(WASM_DIR)/$$m.wasm ]; then \
 		echo "wasm-bindgen + wasm-opt: target/web-pkg/$${m}_bg.wasm" >&2 && \
@@ -55,10 +57,20 @@ editor: js-deps
 	web/node_modules/.bin/esbuild web/editor/main.js --bundle --minify --format=iife --target=es2020 \
 		--log-level=warning --outfile=target/editor/editor.js
 
+# The examples' texts, which the page fetches when one is chosen: the
+# teaching programs and each benchmark program NAME/NAME.fs, as
+# target/examples/GROUP/NAME.fs (Trunk copies them to dist/examples).
+examples:
+	@rm -rf target/examples && mkdir -p target/examples/teaching target/examples/benchmark
+	cp public/examples/*.fs target/examples/teaching/
+	@for d in benchmarks/programs/*/; do n=$$(basename $$d); \
+		if [ -f $$d$$n.fs ]; then cp $$d$$n.fs target/examples/benchmark/; fi; done
+
 # The playground: the Leptos app (web/app; Trunk runs wasm-opt on it, see
-# web/index.html, and finds npm's first on PATH), the editor bundle and the
-# worker, built by Trunk into dist/.
-playground: web-pkg editor
+# web/index.html, and finds npm's first on PATH; its post-build hook
+# minifies the app's JavaScript, web/minify-app-js.mjs), the editor bundle
+# and the worker, built by Trunk into dist/.
+playground: web-pkg editor examples
 	PATH="$(JS_BIN):$$PATH" trunk build --release --offline
 
 web: setup playground
@@ -72,7 +84,7 @@ serve: setup build playground
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p web -p web-wat -p playground -p compiler -p runtime --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p web -p web-wat -p web-exchange -p playground -p compiler -p runtime --target wasm32-unknown-unknown -- -D warnings
 
 # Every unit and integration test, beside a throwaway PostgreSQL server
 # (.ci/with-postgres: a temporary folder, a Unix socket, no TCP), so that
@@ -80,9 +92,10 @@ lint:
 unit:
 	.ci/with-postgres cargo test --workspace
 
-# The same façade (and WAT printer) for Node.js, tested against the golden files.
+# The same façade (and WAT printer and exchange formats) for Node.js, tested
+# against the golden files.
 web-node:
-	cargo build --profile wasm-release -p web -p web-wat --target wasm32-unknown-unknown
+	cargo build --profile wasm-release -p web -p web-wat -p web-exchange --target wasm32-unknown-unknown
 	for m in $(WEB_MODULES); do wasm-bindgen --target nodejs --out-dir target/web-node $(WASM_DIR)/$$m.wasm || exit 1; done
 
 facade-test: web-node

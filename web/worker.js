@@ -1,58 +1,82 @@
 // The playground's compiler worker: owns one FastForth session (the
 // compiler façade built by wasm-bindgen into ./pkg) and runs everything the
 // page asks for, so the page never freezes. The page ends a runaway program
-// by terminating this worker and starting a fresh one.
+// by terminating this worker and starting a fresh one. It also does the
+// page's other work that needs the compiler's code: share links, native
+// reports and histories read from JSON, bench summaries (web/exchange); the
+// page gets plain objects (their JSON, parsed here) and holds no JSON,
+// deflate or statistics code of its own.
 //
 // For a quick first Run it boots a system with the default limits as soon
 // as the façade is loaded, before any request (a Run with those limits
 // takes it instead of booting its own), and it loads the WAT printer (a
 // second wasm module, ./pkg/web_wat.js) only at the first link, after that
-// Run's output has gone to the page. Requests are handled one at a time,
-// in order, even while one waits for that module.
+// Run's output has gone to the page, and the exchange formats (a third,
+// ./pkg/web_exchange.js) when one is first needed. Requests are handled one
+// at a time, in order, even while one waits for a module.
 //
 // Messages in:  {id, type: 'run', source, name, entry, limits}
 //               | {id, type: 'repl', line, limits}
 //               | {id, type: 'bench', entry, iterations}
 //               | {id, type: 'code', word}   one word's function as WAT (the code view)
 //               | {id, type: 'perf', entry}  the performance model's prediction (one counted call)
+//               | {id, type: 'share', base, source, settings, bench, report}  a share link
+//                 (settings: JSON; bench, report: JSON or undefined)
+//               | {id, type: 'open', link}   a share link opened (the page's address)
+//               | {id, type: 'report', text} | {id, type: 'history', text}  pasted JSON, read
 // Messages out: {type: 'ready', version, words} (words: the system's, JSON, for completion) | {type: 'out', kind, text} (streamed)
-//               | {id, type: 'result', ...} (with definitions: JSON, where each definition is)
+//               | {id, type: 'result', ...} (words, remarks, definitions, and after a Run the
+//                 source's provenance headers: arrays of objects)
 //               | {id, type: 'artifact', ...}
-//               | {id, type: 'progress', done, total} | {id, type: 'bench', ...}
+//               | {id, type: 'progress', done, total} | {id, type: 'bench', bench} or {id, type: 'bench', error}
+//                 (bench: see web/exchange/src/bench.rs)
 //               | {id, type: 'code', word, name, effect, file, lines, lineTokens, tokens} or {id, type: 'code', word, error}
 //                 (lineTokens[i]: the index in tokens (JSON [{line, col, len}]) of line i's token, or -1)
-//               | {id, type: 'perf', prediction} (JSON, as `native-runner predict`'s) or {id, type: 'perf', error}
+//               | {id, type: 'perf', prediction} (as `native-runner predict`'s JSON) or {id, type: 'perf', error}
 //                 (also after every bench, for the Performance tab)
+//               | {id, type: 'share', link} | {id, type: 'opened', opened} (see web/exchange/src/share.rs)
+//               | {id, type: 'report', report} | {id, type: 'history', history}; each of these four
+//                 or {id, type, error}
 import init, {
-  Session, Image, version, sha256_hex, provenance, system_words_json, canonical_limits,
+  Session, Image, version, sha256_hex, provenance, system_words_json, canonical_limits, provenance_headers_json,
 } from './pkg/web.js';
 
 await init();
+// Another of the wasm modules in ./pkg, loaded and ready.
+async function load(path) {
+  const m = await import(path);
+  await m.default();
+  return m;
+}
 let session = null;
 // A system booted ahead of need (see boot), and its limits as
 // canonical_limits gives them.
 let spare = null;
 // The WAT printer's module (`wat(bytes)`, `word_wat(...)`), once it is loading.
 let printer = null;
-const watPrinter = () => (printer ??= import('./pkg/web_wat.js').then(async (m) => {
-  await m.default();
-  return m;
-}));
+const watPrinter = () => (printer ??= load('./pkg/web_wat.js'));
+// The exchange formats' module (share links, reports, histories, bench summaries), once it is loading.
+let exchangeModule = null;
+const exchange = () => (exchangeModule ??= load('./pkg/web_exchange.js'));
 let artifactBytes = null;
 let artifactEntry = null;
 
 const decoder = () => new TextDecoder('utf-8');
+// What an exception says: an Error's message, or the thrown value (the façade throws strings).
+const reason = (e) => String(e && e.message ? e.message : e);
 function sinkFor(dec, kind) {
   return (bytes) => postMessage({ type: 'out', kind, text: dec.decode(bytes, { stream: true }) });
 }
 
-function report(id, kind, outcome, dec, ms) {
+// `extra`: more fields of the message (a Run's provenance headers).
+function report(id, kind, outcome, dec, ms, extra = {}) {
   const rest = dec.decode(new TextEncoder().encode(outcome.output), { stream: true }) + dec.decode();
   const msg = {
     id, type: 'result', kind, output: rest, error: outcome.error ?? null, line: outcome.line,
     column: outcome.column, bye: outcome.bye, ms,
-    stack: Array.from(session.stack()), words: session.words_json(), remarks: session.explain_json(),
-    definitions: session.definitions_json(), compiling: session.is_compiling(),
+    stack: Array.from(session.stack()), words: JSON.parse(session.words_json()),
+    remarks: JSON.parse(session.explain_json()).words ?? [], definitions: JSON.parse(session.definitions_json()),
+    compiling: session.is_compiling(), ...extra,
   };
   outcome.free();
   postMessage(msg);
@@ -103,7 +127,7 @@ async function run(id, source, name, entry, limits) {
   const ms = performance.now() - t0;
   session.set_output_sink(undefined);
   const failed = outcome.error !== undefined;
-  report(id, 'run', outcome, dec, ms);
+  report(id, 'run', outcome, dec, ms, { headers: JSON.parse(provenance_headers_json(source)) });
   if (!failed) await link(id, entry);
 }
 
@@ -130,21 +154,19 @@ async function code(id, word) {
     p.free();
     c.free();
   } catch (e) {
-    postMessage({ id, type: 'code', word, error: String(e && e.message ? e.message : e) });
+    postMessage({ id, type: 'code', word, error: reason(e) });
   }
 }
 
-function bench(id, entry, iterations) {
+async function bench(id, entry, iterations) {
   if (!session) throw new Error('press Run first: the bench measures the loaded program');
   const want = entry || 'MAIN';
   let bytes = artifactBytes;
   if (!bytes || artifactEntry.toUpperCase() !== want.toUpperCase()) bytes = session.link(want);
   const image = new Image(bytes);
-  let firstOutput = null;
   const call = () => {
     const o = image.run();
     const err = o.error;
-    if (firstOutput === null) firstOutput = o.output;
     o.free();
     if (err !== undefined) throw new Error(err);
   };
@@ -173,21 +195,29 @@ function bench(id, entry, iterations) {
   } finally {
     image.free();
   }
-  postMessage({
-    id, type: 'bench', entry: want, samples_ns: samples, module_sha256: sha256_hex(bytes),
-    module_bytes: bytes.length, output: firstOutput, calls_per_sample: callsPerSample,
-  });
-  perf(id, want);
+  const sha256 = sha256_hex(bytes);
+  const size = bytes.length;
+  await answer(id, 'bench', 'bench', async () =>
+    JSON.parse((await exchange()).bench_json(want, samples, sha256, size, callsPerSample)));
+  await perf(id, want);
 }
 
 // The performance model's prediction for the entry word: an instrumented
 // link, one counted call, the counters read back (Session.predict_json).
 function perf(id, entry) {
-  try {
+  return answer(id, 'perf', 'prediction', () => {
     if (!session) throw new Error('press Run first: the prediction is of the loaded program');
-    postMessage({ id, type: 'perf', prediction: session.predict_json(entry || undefined) });
+    return JSON.parse(session.predict_json(entry || undefined));
+  });
+}
+
+// A request answered with what `make` returns (or resolves to): {id,
+// type, [key]: it}, or {id, type, error} with what it threw.
+async function answer(id, type, key, make) {
+  try {
+    postMessage({ id, type, [key]: await make() });
   } catch (e) {
-    postMessage({ id, type: 'perf', error: String(e && e.message ? e.message : e) });
+    postMessage({ id, type, error: reason(e) });
   }
 }
 
@@ -195,11 +225,21 @@ async function handle(m) {
   try {
     if (m.type === 'run') await run(m.id, m.source, m.name, m.entry, m.limits);
     else if (m.type === 'repl') repl(m.id, m.line, m.limits);
-    else if (m.type === 'bench') bench(m.id, m.entry, m.iterations);
+    else if (m.type === 'bench') await bench(m.id, m.entry, m.iterations);
     else if (m.type === 'code') await code(m.id, m.word);
-    else if (m.type === 'perf') perf(m.id, m.entry);
+    else if (m.type === 'perf') await perf(m.id, m.entry);
+    else if (m.type === 'share') {
+      await answer(m.id, 'share', 'link', async () =>
+        (await exchange()).share_link(m.base, m.source, m.settings, m.bench, m.report));
+    } else if (m.type === 'open') {
+      await answer(m.id, 'opened', 'opened', async () => JSON.parse((await exchange()).open_link(m.link)));
+    } else if (m.type === 'report') {
+      await answer(m.id, 'report', 'report', async () => JSON.parse((await exchange()).parse_report(m.text)));
+    } else if (m.type === 'history') {
+      await answer(m.id, 'history', 'history', async () => JSON.parse((await exchange()).parse_history(m.text)));
+    }
   } catch (e) {
-    postMessage({ id: m.id, type: 'failed', error: String(e && e.message ? e.message : e) });
+    postMessage({ id: m.id, type: 'failed', error: reason(e) });
   }
 }
 

@@ -6,7 +6,8 @@
 //                                         (onChange: after typing pauses, see CHANGE_DELAY_MS)
 //   handle.setText(text)                  replace the text (no-op if equal); calls no onChange
 //   handle.setError(line, column, message) a diagnostic (line 0: none)
-//   handle.setSystemWords(json) / handle.setProgramWords(json)  completion
+//   handle.setSystemWords(json) / handle.setProgramWords(words)  completion (JSON text / an array of
+//                                         {name, kind, immediate, effect})
 //   handle.focus()
 //   handle.setCodeTokens(json)            the code view's tokens, [{line, col, len}] (see code_marks.js)
 //   handle.setHotToken(k)                 the token under the mouse in the code view (-1: none)
@@ -188,7 +189,7 @@ function create(parent, text, onChange, onRun) {
       view.dispatch(setDiagnostics(view.state, [{ from, to, severity: 'error', message }]));
     },
     setSystemWords(json) { setSystemWords(JSON.parse(json)); },
-    setProgramWords(json) { setProgramWords(JSON.parse(json)); },
+    setProgramWords(words) { setProgramWords(words); },
     focus() { view.focus(); },
     setCodeTokens(json) { setCodeTokens(view, JSON.parse(json)); },
     setHotToken(k) { setHotToken(view, k); },

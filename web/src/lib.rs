@@ -15,6 +15,7 @@ pub mod image;
 pub mod machine;
 pub mod memory_fs;
 pub mod performance;
+pub mod source_headers;
 pub mod stream;
 pub mod word_docs;
 

@@ -7,20 +7,29 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::state::{Artifact, Bench, ErrorMark, ReplEntry, State, Word, WordCode};
-use crate::worker::{field, message, number, numbers, opt_text, text, WorkerClient};
-use compiler::stats::Summary;
+use crate::history::History;
+use crate::js::{field, flag, list, number, numbers, object, opt_text, text};
+use crate::report::Report;
+use crate::results::{Bench, Definition, Header, Prediction, Word, WordRemarks};
+use crate::state::{Artifact, ErrorMark, ReplEntry, State, WordCode};
+use crate::worker::WorkerClient;
 
 /// The worker, kept on the page's thread.
 pub type Client = StoredValue<Option<WorkerClient>, LocalStorage>;
 
 /// Starts the worker, wired to `state`.
 pub fn start_worker(state: State) -> Client {
-    let client = WorkerClient::start(move |msg| on_message(state, msg));
-    StoredValue::new_local(Some(client))
+    let client: Client = StoredValue::new_local(None);
+    let c = WorkerClient::new(move |msg| on_message(state, client, msg));
+    // Stored before it starts: the early worker's `ready`, handed over as
+    // it starts, may already send (a link to open).
+    client.set_value(Some(c.clone()));
+    c.spawn();
+    client
 }
 
-fn send(client: Client, msg: JsValue) {
+/// Sends a request to the worker (now, or once it is ready).
+pub fn send(client: Client, msg: JsValue) {
     client.with_value(|c| {
         if let Some(c) = c {
             c.send(msg)
@@ -28,8 +37,28 @@ fn send(client: Client, msg: JsValue) {
     });
 }
 
+/// Shows the example `GROUP/NAME` (fetched; Run waits for it).
+pub fn load_example(state: State, key: String) {
+    let Some((group, name)) = crate::examples::find(&key) else { return };
+    state.example_loading.set(true);
+    leptos::task::spawn_local(async move {
+        match crate::examples::fetch(group, name).await {
+            Ok(text) => {
+                state.source.set(text);
+                state.error.set(None);
+            }
+            Err(e) => state.status.set(e),
+        }
+        state.example_loading.set(false);
+    });
+}
+
 /// Run: a fresh system loads the editor's text, then links it.
 pub fn run(state: State, client: Client) {
+    // The editor shows the old text until the example's comes.
+    if state.example_loading.get_untracked() {
+        return;
+    }
     state.output.set(String::new());
     state.error.set(None);
     state.stack.set(Vec::new());
@@ -46,7 +75,7 @@ pub fn run(state: State, client: Client) {
     state.ran_source.set(Some((state.source_name.get_untracked(), source.clone())));
     send(
         client,
-        message(&[
+        object(&[
             ("type", "run".into()),
             ("source", source.into()),
             ("name", state.source_name.get_untracked().into()),
@@ -58,7 +87,7 @@ pub fn run(state: State, client: Client) {
 
 /// The settings, as the worker's `Session.with_limits` takes them.
 fn limits_json(state: State) -> String {
-    serde_json::to_string(&state.limits.get_untracked()).unwrap_or_default()
+    crate::limits::to_json(&state.limits.get_untracked())
 }
 
 /// Stop: ends whatever the worker runs by replacing the worker.
@@ -106,7 +135,7 @@ pub fn repl(state: State, client: Client, line: String) {
     }
     state.running.set(true);
     // A fresh system (after Stop, or before any Run) boots with the settings.
-    send(client, message(&[("type", "repl".into()), ("line", line.into()), ("limits", limits_json(state).into())]));
+    send(client, object(&[("type", "repl".into()), ("line", line.into()), ("limits", limits_json(state).into())]));
 }
 
 /// Bench the entry word of the loaded program.
@@ -117,7 +146,7 @@ pub fn bench(state: State, client: Client) {
     // The worker predicts right after the bench (see worker.js).
     state.predicting.set(true);
     let entry = state.entry.get_untracked();
-    send(client, message(&[("type", "bench".into()), ("entry", entry.into()), ("iterations", JsValue::from(n))]));
+    send(client, object(&[("type", "bench".into()), ("entry", entry.into()), ("iterations", JsValue::from(n))]));
 }
 
 /// The performance model's prediction for the entry word: one counted
@@ -125,23 +154,36 @@ pub fn bench(state: State, client: Client) {
 pub fn predict(state: State, client: Client) {
     state.predicting.set(true);
     let entry = state.entry.get_untracked();
-    send(client, message(&[("type", "perf".into()), ("entry", entry.into())]));
+    send(client, object(&[("type", "perf".into()), ("entry", entry.into())]));
 }
 
-/// The worker's answer to [`predict`] or to a Bench: the prediction's JSON
+/// The worker's answer to [`predict`] or to a Bench: the prediction
 /// (`compiler::cost::prediction::Prediction`) or an error.
 fn on_prediction(state: State, msg: &JsValue) {
     state.predicting.set(false);
-    let res = match opt_text(msg, "error") {
-        Some(e) => Err(e),
-        None => serde_json::from_str(&text(msg, "prediction")).map_err(|e| format!("unreadable prediction: {e}")),
-    };
-    state.prediction.set(Some(res));
+    state.prediction.set(Some(answer(msg).map(|()| Prediction::from_js(&field(msg, "prediction")))));
+}
+
+/// Imports a pasted native bench report (the worker reads it; see
+/// [`on_message`]).
+pub fn import_report(client: Client, text: String) {
+    send(client, object(&[("type", "report".into()), ("text", text.into())]));
+}
+
+/// Imports a pasted history (the worker reads it).
+pub fn import_history(client: Client, text: String) {
+    send(client, object(&[("type", "history".into()), ("text", text.into())]));
+}
+
+/// The worker's answer to a request it either does or refuses: `Err` with
+/// its reason when the message has an `error`.
+fn answer(msg: &JsValue) -> Result<(), String> {
+    opt_text(msg, "error").map_or(Ok(()), Err)
 }
 
 /// Asks for the code of `word` (the code view).
 pub fn code(client: Client, word: String) {
-    send(client, message(&[("type", "code".into()), ("word", word.into())]));
+    send(client, object(&[("type", "code".into()), ("word", word.into())]));
 }
 
 /// The worker's answer to [`code`]; an answer for a word no longer chosen
@@ -164,18 +206,25 @@ fn on_code(state: State, msg: &JsValue) {
         effect: text(msg, "effect"),
         file: opt_text(msg, "file"),
         lines: lines.into_iter().zip(line_tokens.into_iter().map(|t| t as i32).chain(std::iter::repeat(-1))).collect(),
-        tokens: serde_json::from_str(&text(msg, "tokens")).unwrap_or_default(),
+        tokens: text(msg, "tokens"),
     })));
 }
 
-fn on_message(state: State, msg: JsValue) {
+fn on_message(state: State, client: Client, msg: JsValue) {
     match text(&msg, "type").as_str() {
         "ready" => {
             state.ready.set(true);
             state.version.set(text(&msg, "version"));
             state.system_words.set(text(&msg, "words"));
-            if !state.running.get_untracked() {
-                state.status.set("ready".into());
+            // A link the page was opened with is opened first (again, if
+            // Stop replaced the worker that was opening it).
+            match state.link_to_open.get_untracked() {
+                Some(link) => {
+                    state.status.set("opening the link…".into());
+                    send(client, object(&[("type", "open".into()), ("link", link.into())]));
+                }
+                None if !state.running.get_untracked() => state.status.set("ready".into()),
+                None => {}
             }
         }
         "out" if text(&msg, "kind") == "repl" => state.repl.update(|r| {
@@ -203,19 +252,27 @@ fn on_message(state: State, msg: JsValue) {
         "progress" => state.progress.set(Some((number(&msg, "done") as u32, number(&msg, "total") as u32))),
         "bench" => {
             state.progress.set(None);
-            let samples: Vec<u64> = numbers(&msg, "samples_ns").into_iter().map(|x| x as u64).collect();
-            match Summary::of(&samples) {
-                Some(summary) => state.bench.set(Some(Bench {
-                    entry: text(&msg, "entry"),
-                    samples_ns: samples,
-                    summary,
-                    module_sha256: text(&msg, "module_sha256"),
-                    module_bytes: number(&msg, "module_bytes") as u64,
-                    calls_per_sample: (number(&msg, "calls_per_sample") as u64).max(1),
-                })),
-                None => state.bench_error.set(Some("the bench produced no samples".into())),
+            match answer(&msg) {
+                Ok(()) => state.bench.set(Some(Bench::from_js(&field(&msg, "bench")))),
+                Err(e) => state.bench_error.set(Some(e)),
             }
         }
+        "share" => crate::share::on_link(state, &msg),
+        "opened" => crate::share::on_opened(state, &msg),
+        "report" => match answer(&msg) {
+            Ok(()) => {
+                state.report.set(Some(Report::from_js(&field(&msg, "report"))));
+                state.report_error.set(None);
+            }
+            Err(e) => state.report_error.set(Some(e)),
+        },
+        "history" => match answer(&msg) {
+            Ok(()) => {
+                state.history.set(Some(History::from_js(&field(&msg, "history"))));
+                state.history_error.set(None);
+            }
+            Err(e) => state.history_error.set(Some(e)),
+        },
         "failed" => {
             let e = text(&msg, "error");
             if state.predicting.get_untracked() {
@@ -242,13 +299,10 @@ fn on_result(state: State, msg: &JsValue) {
     let kind = text(msg, "kind");
     let out = text(msg, "output");
     let error = opt_text(msg, "error");
-    let words: Vec<Word> = serde_json::from_str(&text(msg, "words")).unwrap_or_default();
-    state.words.set(words);
-    let remarks: serde_json::Value = serde_json::from_str(&text(msg, "remarks")).unwrap_or_default();
-    state.remarks.set(serde_json::from_value(remarks["words"].clone()).unwrap_or_default());
+    state.words.set(list(msg, "words").iter().map(Word::from_js).collect());
+    state.remarks.set(list(msg, "remarks").iter().map(WordRemarks::from_js).collect());
     state.stack.set(numbers(msg, "stack").into_iter().map(|x| x as i32).collect());
-    let definitions: Vec<compiler::DefinitionExtent> =
-        serde_json::from_str(&text(msg, "definitions")).unwrap_or_default();
+    let definitions: Vec<Definition> = list(msg, "definitions").iter().map(Definition::from_js).collect();
     // The code view keeps its word while the program still defines it,
     // else shows MAIN, else the first definition.
     let keep = state
@@ -262,7 +316,7 @@ fn on_result(state: State, msg: &JsValue) {
     if kind == "repl" {
         let suffix = match &error {
             Some(e) => e.clone(),
-            None if field(msg, "compiling").as_bool() == Some(true) => " compiled".into(),
+            None if flag(msg, "compiling") => " compiled".into(),
             None => " ok".into(),
         };
         state.repl.update(|r| {
@@ -275,6 +329,7 @@ fn on_result(state: State, msg: &JsValue) {
         return;
     }
     state.output.update(|o| o.push_str(&out));
+    state.headers.set(list(msg, "headers").iter().map(Header::from_js).collect());
     state.run_ms.set(Some(number(msg, "ms")));
     match error {
         Some(message) => {

@@ -22,22 +22,13 @@ use crate::tabs::{Tab, Tabs};
 use crate::theme::ThemeToggle;
 use crate::{share, storage};
 
-const DEFAULT_EXAMPLE: &str = "hello";
-
 /// The playground.
 #[component]
 pub fn App() -> impl IntoView {
-    let initial = storage::load().or_else(|| crate::examples::find(DEFAULT_EXAMPLE).map(str::to_string));
-    let state = State::new(initial.unwrap_or_default());
-    match share::from_location() {
-        Some(Ok(shared)) => {
-            share::restore(state, shared);
-            share::clear_fragment();
-            state.link_note.set(Some((false, "Opened a shared link. Nothing runs until you press Run.".into())));
-        }
-        Some(Err(e)) => state.link_note.set(Some((true, e))),
-        None => {}
-    }
+    let initial = storage::load().unwrap_or_else(|| crate::examples::FIRST_TEXT.to_string());
+    let state = State::new(initial);
+    // The worker opens it as soon as it is ready, before the page says it is.
+    state.link_to_open.set(share::from_location());
     storage::autosave(state.source);
     let client: Client = actions::start_worker(state);
     let on_run = Callback::new(move |()| actions::run(state, client));
@@ -48,7 +39,13 @@ pub fn App() -> impl IntoView {
     view! {
         <header class="toolbar">
             <h1>"FastForth/wasm"</h1>
-            <button data-testid="run" class="primary" on:click=move |_| actions::run(state, client)>
+            // Not while an example's text is on its way: Run runs the text it shows.
+            <button
+                data-testid="run"
+                class="primary"
+                disabled=move || state.example_loading.get()
+                on:click=move |_| actions::run(state, client)
+            >
                 "Run"
             </button>
             <button data-testid="stop" on:click=move |_| actions::stop(state, client)>"Stop"</button>
@@ -56,13 +53,7 @@ pub fn App() -> impl IntoView {
                 "Examples "
                 <select
                     data-testid="examples"
-                    on:change=move |ev| {
-                        let name = event_target_value(&ev);
-                        if let Some(src) = crate::examples::find(&name) {
-                            state.source.set(src.to_string());
-                            state.error.set(None);
-                        }
-                    }
+                    on:change=move |ev| actions::load_example(state, event_target_value(&ev))
                 >
                     <option value="">"choose…"</option>
                     {["teaching", "benchmark"]
@@ -72,8 +63,9 @@ pub fn App() -> impl IntoView {
                                 <optgroup label=group>
                                     {EXAMPLES
                                         .iter()
-                                        .filter(|(g, _, _)| *g == group)
-                                        .map(|(_, name, _)| view! { <option value=*name>{*name}</option> })
+                                        .filter(|(g, _)| *g == group)
+                                        // Two groups may have a program of the same name.
+                                        .map(|(_, name)| view! { <option value=format!("{group}/{name}")>{*name}</option> })
                                         .collect_view()}
                                 </optgroup>
                             }
@@ -126,9 +118,13 @@ pub fn App() -> impl IntoView {
                     title: "Performance",
                     view: view! { <PerformancePanel state=state client=client /> }.into_any(),
                 },
-                Tab { key: "compare", title: "Compare with native", view: view! { <ComparePanel state=state /> }.into_any() },
-                Tab { key: "history", title: "History", view: view! { <HistoryPanel /> }.into_any() },
-                Tab { key: "share", title: "Share", view: view! { <SharePanel state=state /> }.into_any() },
+                Tab {
+                    key: "compare",
+                    title: "Compare with native",
+                    view: view! { <ComparePanel state=state client=client /> }.into_any(),
+                },
+                Tab { key: "history", title: "History", view: view! { <HistoryPanel state=state client=client /> }.into_any() },
+                Tab { key: "share", title: "Share", view: view! { <SharePanel state=state client=client /> }.into_any() },
             ]
         />
     }

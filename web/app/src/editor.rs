@@ -42,7 +42,7 @@ extern "C" {
     fn set_system_words(this: &Handle, json: &str);
 
     #[wasm_bindgen(method, js_name = setProgramWords)]
-    fn set_program_words(this: &Handle, json: &str);
+    fn set_program_words(this: &Handle, words: &js_sys::Array);
 
     #[wasm_bindgen(method, js_name = setCodeTokens)]
     fn set_code_tokens(this: &Handle, json: &str);
@@ -135,9 +135,9 @@ pub fn Editor(
     });
     Effect::new(move |_| {
         mounted.track();
-        let json = state.words.with(|w| serde_json::to_string(w).unwrap_or_else(|_| "[]".into()));
+        let words: js_sys::Array = state.words.with(|w| w.iter().map(|w| w.to_js()).collect());
         if let Some(h) = editor() {
-            h.set_program_words(&json);
+            h.set_program_words(&words);
         }
     });
     // The code view's tokens, marked in their colours; none while it shows
@@ -145,7 +145,7 @@ pub fn Editor(
     // not the text's any more, and the marks would drift onto other tokens).
     Effect::new(move |_| {
         mounted.track();
-        let json = serde_json::to_string(&state.editor_tokens()).unwrap_or_else(|_| "[]".into());
+        let json = state.editor_tokens();
         if let Some(h) = editor() {
             h.set_code_tokens(&json);
         }

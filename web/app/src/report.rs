@@ -1,53 +1,41 @@
-//! Native bench reports (`native-runner bench --format json`, schema
-//! `fastforth.bench/1`): parsing the fields the comparison view uses.
-//!
-//! Unknown fields are ignored, so later versions of the schema that only
-//! add fields still import. Guarantee: a report that is not JSON, has
-//! another schema, or lacks a required field is refused with a message.
+//! A native bench report (`native-runner bench --format json`, schema
+//! `fastforth.bench/1`) as the Compare tab shows it: the fields it uses,
+//! read from the object the worker made of the pasted text or of a link's
+//! report (`web_exchange::report`, which checks the schema and the
+//! required fields).
 
-use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
 
-/// The schema this code reads.
-pub const SCHEMA: &str = "fastforth.bench/1";
+use crate::js::{self, count, field, list, number, text};
 
 /// A native report.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Report {
-    /// `fastforth.bench/1`.
-    pub schema: String,
     /// Where and how it was measured.
     pub provenance: Provenance,
-    /// One entry per benchmark.
+    /// One entry per benchmark (at least one).
     pub results: Vec<BenchResult>,
+    /// The report as JSON, as a share link carries it.
+    pub json: String,
 }
 
 /// The facts of the native run.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Provenance {
     /// native-runner's version.
     pub tool_version: String,
-    /// The source revision it was built from.
-    #[serde(default)]
-    pub git_revision: String,
     /// wasmtime's version.
-    #[serde(default)]
     pub wasmtime_version: String,
     /// Target triple.
-    #[serde(default)]
     pub target_triple: String,
     /// CPU model.
-    #[serde(default)]
     pub cpu_model: String,
-    /// Operating system.
-    #[serde(default)]
-    pub os: String,
     /// RFC 3339 time of the run.
-    #[serde(default)]
     pub timestamp: String,
 }
 
 /// One benchmark's result.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct BenchResult {
     /// Benchmark name.
     pub name: String,
@@ -55,27 +43,16 @@ pub struct BenchResult {
     pub entry: String,
     /// The source file as named on the command line (the module records
     /// it, so the browser must load the text under the same name).
-    #[serde(default)]
     pub source: String,
     /// sha256 of the module measured.
     pub module_sha256: String,
-    /// Size of the module.
-    pub module_bytes: u64,
-    /// Whether the output was checked.
-    #[serde(default)]
-    pub output_verified: bool,
-    /// Steady-state measurements.
+    /// Steady-state statistics.
     pub steady: Steady,
 }
 
 /// Steady-state statistics, in nanoseconds.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Steady {
-    /// Iterations measured.
-    pub iterations: u64,
-    /// The samples.
-    #[serde(default)]
-    pub samples_ns: Vec<u64>,
     /// Fastest.
     pub min_ns: u64,
     /// Median.
@@ -85,55 +62,41 @@ pub struct Steady {
     /// 95th percentile.
     pub p95_ns: u64,
     /// Standard deviation.
-    #[serde(default)]
     pub stddev_ns: f64,
 }
 
-/// Parses a report from a JSON value (e.g. a share link's `native_report`).
-pub fn from_value(v: serde_json::Value) -> Result<Report, String> {
-    let r: Report = serde_json::from_value(v).map_err(|e| format!("not a native bench report: {e}"))?;
-    check(r)
-}
-
-/// Parses a report from pasted JSON text.
-pub fn parse(text: &str) -> Result<Report, String> {
-    let r: Report = serde_json::from_str(text).map_err(|e| format!("not a native bench report: {e}"))?;
-    check(r)
-}
-
-fn check(r: Report) -> Result<Report, String> {
-    if r.schema != SCHEMA {
-        return Err(format!("unsupported report schema {:?} (expected {SCHEMA:?})", r.schema));
-    }
-    if r.results.is_empty() {
-        return Err("the report has no results".into());
-    }
-    Ok(r)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const SAMPLE: &str = r#"{"schema":"fastforth.bench/1","provenance":{"tool_version":"0.1.0","git_revision":"abc",
-      "wasmtime_version":"48.0.8","target_triple":"x86_64-unknown-linux-gnu","cpu_model":"cpu","os":"linux",
-      "timestamp":"2026-01-01T00:00:00Z","options":{}},"results":[{"name":"fib","entry":"MAIN",
-      "source_sha256":"s","module_sha256":"m","module_bytes":100,"output_verified":true,"phases_ns":{},
-      "cold_ns":5,"steady":{"iterations":3,"samples_ns":[1,2,3],"min_ns":1,"median_ns":2,"mean_ns":2.0,
-      "p95_ns":3,"p99_ns":3,"stddev_ns":1.0,"mad_ns":1,"outliers":0,"iters_per_sec":5e8},"extra":1}]}"#;
-
-    #[test]
-    fn reads_the_shared_format() {
-        let r = parse(SAMPLE).unwrap();
-        assert_eq!(r.results[0].steady.median_ns, 2);
-        assert_eq!(r.results[0].module_sha256, "m");
-        assert_eq!(r.provenance.wasmtime_version, "48.0.8");
-    }
-
-    #[test]
-    fn refuses_other_schemas_and_garbage() {
-        assert!(parse(&SAMPLE.replace("fastforth.bench/1", "other/2")).unwrap_err().contains("unsupported"));
-        assert!(parse("<script>").unwrap_err().contains("not a native bench report"));
-        assert!(parse(r#"{"schema":"fastforth.bench/1"}"#).is_err());
+impl Report {
+    /// From the report's object (`web_exchange::report::Report`).
+    pub fn from_js(v: &JsValue) -> Report {
+        let p = field(v, "provenance");
+        Report {
+            provenance: Provenance {
+                tool_version: text(&p, "tool_version"),
+                wasmtime_version: text(&p, "wasmtime_version"),
+                target_triple: text(&p, "target_triple"),
+                cpu_model: text(&p, "cpu_model"),
+                timestamp: text(&p, "timestamp"),
+            },
+            results: list(v, "results")
+                .iter()
+                .map(|r| {
+                    let s = field(r, "steady");
+                    BenchResult {
+                        name: text(r, "name"),
+                        entry: text(r, "entry"),
+                        source: text(r, "source"),
+                        module_sha256: text(r, "module_sha256"),
+                        steady: Steady {
+                            min_ns: count(&s, "min_ns"),
+                            median_ns: count(&s, "median_ns"),
+                            mean_ns: number(&s, "mean_ns"),
+                            p95_ns: count(&s, "p95_ns"),
+                            stddev_ns: number(&s, "stddev_ns"),
+                        },
+                    }
+                })
+                .collect(),
+            json: js::to_json(v),
+        }
     }
 }

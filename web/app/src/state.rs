@@ -4,10 +4,10 @@
 //! ([`crate::actions`]) and the views read it.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
+use crate::history::History;
 use crate::report::Report;
-use compiler::stats::Summary;
+use crate::results::{Bench, Definition, Header, Prediction, Word, WordRemarks};
 
 /// The error of the last run or REPL line.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,19 +20,6 @@ pub struct ErrorMark {
     pub column: u32,
     /// Whether it points into the editor's text (not a REPL line).
     pub in_editor: bool,
-}
-
-/// A user definition, as the words panel lists it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Word {
-    /// Name.
-    pub name: String,
-    /// `colon`, `variable`, ...
-    pub kind: String,
-    /// Immediate.
-    pub immediate: bool,
-    /// `( 1 -- 1 )`, or none when dynamic.
-    pub effect: Option<String>,
 }
 
 /// The module linked from the loaded program.
@@ -62,30 +49,9 @@ pub struct WordCode {
     /// The WAT, line by line, each with the index in `tokens` of the source
     /// token it came from (-1: none).
     pub lines: Vec<(String, i32)>,
-    /// The source tokens that made code, in source order.
-    pub tokens: Vec<compiler::source_map::Span>,
-}
-
-/// A finished browser bench.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Bench {
-    /// Entry word.
-    pub entry: String,
-    /// Samples, ns.
-    pub samples_ns: Vec<u64>,
-    /// Summary of the samples.
-    pub summary: Summary,
-    /// sha256 of the module measured.
-    pub module_sha256: String,
-    /// Its size.
-    pub module_bytes: u64,
-    /// Each sample is the mean time of this many calls.
-    #[serde(default = "one")]
-    pub calls_per_sample: u64,
-}
-
-fn one() -> u64 {
-    1
+    /// The source tokens that made code, in source order, as JSON
+    /// `[{line, col, len}]` (what the editor marks).
+    pub tokens: String,
 }
 
 /// One REPL exchange.
@@ -113,7 +79,9 @@ pub struct State {
     /// User definitions.
     pub words: RwSignal<Vec<Word>>,
     /// What the optimizer did to each of them (`native-runner explain`).
-    pub remarks: RwSignal<Vec<compiler::remarks::WordRemarks>>,
+    pub remarks: RwSignal<Vec<WordRemarks>>,
+    /// The provenance headers of the source the last Run loaded.
+    pub headers: RwSignal<Vec<Header>>,
     /// The system's words for completion, as the worker's JSON
     /// (`[{name, kind, effect, doc}]`), once it is ready.
     pub system_words: RwSignal<String>,
@@ -123,6 +91,8 @@ pub struct State {
     pub artifact_error: RwSignal<Option<String>>,
     /// A run is in progress.
     pub running: RwSignal<bool>,
+    /// The text of a chosen example is being fetched.
+    pub example_loading: RwSignal<bool>,
     /// Load time (compile and run) of the last run, ms.
     pub run_ms: RwSignal<Option<f64>>,
     /// What the page is doing, in words.
@@ -147,12 +117,19 @@ pub struct State {
     pub report: RwSignal<Option<Report>>,
     /// Why the import failed.
     pub report_error: RwSignal<Option<String>>,
+    /// The imported history (the History tab).
+    pub history: RwSignal<Option<History>>,
+    /// Why its import failed.
+    pub history_error: RwSignal<Option<String>>,
     /// The share link made.
     pub share_url: RwSignal<Option<String>>,
     /// Why no share link could be made.
     pub share_error: RwSignal<Option<String>>,
     /// About the link this page was opened with: (is an error, message).
     pub link_note: RwSignal<Option<(bool, String)>>,
+    /// The share link the page was opened with, until the worker has
+    /// opened it (the page is not ready before).
+    pub link_to_open: RwSignal<Option<String>>,
     /// The limits and optimization level the next Run boots with.
     pub limits: RwSignal<compiler::Limits>,
     /// The file name the editor's text is loaded as (the module records it).
@@ -164,7 +141,7 @@ pub struct State {
     /// Lines typed into the REPL, oldest first (kept across runs and reloads).
     pub repl_history: RwSignal<Vec<String>>,
     /// Where the program's colon definitions are, after the last run.
-    pub definitions: RwSignal<Vec<compiler::DefinitionExtent>>,
+    pub definitions: RwSignal<Vec<Definition>>,
     /// The word the code view shows (chosen from its list, or by the
     /// cursor in the editor).
     pub code_word: RwSignal<Option<String>>,
@@ -178,7 +155,7 @@ pub struct State {
     pub ran_source: RwSignal<Option<(String, String)>>,
     /// The performance model's prediction for the entry word (the
     /// Performance tab), or why there is none.
-    pub prediction: RwSignal<Option<Result<compiler::cost::prediction::Prediction, String>>>,
+    pub prediction: RwSignal<Option<Result<Prediction, String>>>,
     /// A prediction is being made (one counted call in the worker).
     pub predicting: RwSignal<bool>,
 }
@@ -190,7 +167,7 @@ impl State {
     /// The tokens of the code shown, as the editor marks them (JSON
     /// `[{line, col, len}]`): none unless they are in the text the editor
     /// holds, the one the last Run loaded.
-    pub fn editor_tokens(&self) -> Vec<compiler::source_map::Span> {
+    pub fn editor_tokens(&self) -> String {
         let ran = self.ran_source.get();
         self.word_code.with(|c| match (c, ran) {
             (Some(Ok(c)), Some((name, text)))
@@ -198,7 +175,7 @@ impl State {
             {
                 c.tokens.clone()
             }
-            _ => Vec::new(),
+            _ => "[]".into(),
         })
     }
 
@@ -209,9 +186,7 @@ impl State {
         self.definitions.with_untracked(|defs| {
             defs.iter()
                 .rev()
-                .find(|d| {
-                    d.file == file && d.start <= (line, col) && (line, col) <= (d.end.line, d.end.col + d.end.len)
-                })
+                .find(|d| d.file == file && d.start <= (line, col) && (line, col) <= d.end)
                 .map(|d| d.name.clone())
         })
     }
@@ -225,10 +200,12 @@ impl State {
             error: RwSignal::new(None),
             words: RwSignal::new(Vec::new()),
             remarks: RwSignal::new(Vec::new()),
+            headers: RwSignal::new(Vec::new()),
             system_words: RwSignal::new(String::new()),
             artifact: RwSignal::new(None),
             artifact_error: RwSignal::new(None),
             running: RwSignal::new(false),
+            example_loading: RwSignal::new(false),
             run_ms: RwSignal::new(None),
             status: RwSignal::new("starting the compiler…".into()),
             ready: RwSignal::new(false),
@@ -241,9 +218,12 @@ impl State {
             bench_error: RwSignal::new(None),
             report: RwSignal::new(None),
             report_error: RwSignal::new(None),
+            history: RwSignal::new(None),
+            history_error: RwSignal::new(None),
             share_url: RwSignal::new(None),
             share_error: RwSignal::new(None),
             link_note: RwSignal::new(None),
+            link_to_open: RwSignal::new(None),
             limits: RwSignal::new(crate::storage::load_limits().unwrap_or_default()),
             source_name: RwSignal::new(DEFAULT_SOURCE_NAME.into()),
             settings_error: RwSignal::new(None),

@@ -6,6 +6,10 @@
 //! what would have been saved; nothing fails. Saved values that no longer
 //! parse are ignored.
 
+use wasm_bindgen::JsValue;
+
+use crate::js;
+
 const KEY: &str = "fastforth.playground.source";
 const LIMITS_KEY: &str = "fastforth.playground.limits";
 const HISTORY_KEY: &str = "fastforth.playground.repl-history";
@@ -73,26 +77,25 @@ pub fn autosave(source: leptos::prelude::RwSignal<String>) {
 
 /// The saved settings, if any and still valid.
 pub fn load_limits() -> Option<compiler::Limits> {
-    compiler::Limits::from_json(&storage()?.get_item(LIMITS_KEY).ok().flatten()?).ok()
+    crate::limits::from_js(&js::parse_json(&storage()?.get_item(LIMITS_KEY).ok().flatten()?)?)
 }
 
 /// Saves the settings.
 pub fn save_limits(limits: &compiler::Limits) {
-    put(LIMITS_KEY, &serde_json::to_string(limits).unwrap_or_default());
+    put(LIMITS_KEY, &crate::limits::to_json(limits));
 }
 
-/// The saved REPL input history, oldest first.
+/// The saved REPL input history, oldest first (a JSON array of strings).
 pub fn load_history() -> Vec<String> {
-    storage()
-        .and_then(|s| s.get_item(HISTORY_KEY).ok().flatten())
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
+    let saved = storage().and_then(|s| s.get_item(HISTORY_KEY).ok().flatten()).and_then(|t| js::parse_json(&t));
+    saved.map(|a| js::items(&a).iter().filter_map(JsValue::as_string).collect()).unwrap_or_default()
 }
 
 /// Saves the REPL input history (its last [`HISTORY_MAX`] lines).
 pub fn save_history(lines: &[String]) {
     let from = lines.len().saturating_sub(HISTORY_MAX);
-    put(HISTORY_KEY, &serde_json::to_string(&lines[from..]).unwrap_or_default());
+    let array: js_sys::Array = lines[from..].iter().map(|l| JsValue::from_str(l)).collect();
+    put(HISTORY_KEY, &js::to_json(&array));
 }
 
 /// The colour scheme chosen with the toggle (`light` or `dark`), if any.

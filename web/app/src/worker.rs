@@ -13,10 +13,12 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use js_sys::{Object, Reflect};
+use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
+
+use crate::js::{object, text};
 
 /// Where Trunk puts the worker script (copied from `web/worker.js`).
 const WORKER_URL: &str = "./worker.js";
@@ -56,10 +58,13 @@ pub struct WorkerClient {
 }
 
 impl WorkerClient {
-    /// Starts a worker whose messages go to `handler`. A worker that cannot
-    /// start or that fails reports `{type: 'failed', error}`.
-    pub fn start(handler: impl Fn(JsValue) + 'static) -> WorkerClient {
-        let c = WorkerClient {
+    /// A client whose worker's messages will go to `handler`; [`spawn`]
+    /// starts the worker. A worker that cannot start or that fails reports
+    /// `{type: 'failed', error}`.
+    ///
+    /// [`spawn`]: WorkerClient::spawn
+    pub fn new(handler: impl Fn(JsValue) + 'static) -> WorkerClient {
+        WorkerClient {
             inner: Rc::new(Inner {
                 worker: RefCell::new(None),
                 ready: Cell::new(false),
@@ -67,12 +72,13 @@ impl WorkerClient {
                 handler: Rc::new(handler),
                 closures: RefCell::new(Vec::new()),
             }),
-        };
-        c.spawn();
-        c
+        }
     }
 
-    fn spawn(&self) {
+    /// Starts the worker: adopts the one `boot.js` started, handing the
+    /// handler what it already said (so the handler may already send), or
+    /// starts a fresh one.
+    pub fn spawn(&self) {
         let (worker, early) = match early_worker() {
             Some((w, events)) => (w, Some(events)),
             None => {
@@ -82,7 +88,7 @@ impl WorkerClient {
                     Ok(w) => (w, None),
                     Err(e) => {
                         let error = format!("{e:?}").into();
-                        (self.inner.handler)(message(&[("type", "failed".into()), ("error", error)]));
+                        (self.inner.handler)(object(&[("type", "failed".into()), ("error", error)]));
                         return;
                     }
                 }
@@ -109,7 +115,7 @@ impl WorkerClient {
                 .dyn_ref::<web_sys::ErrorEvent>()
                 .map(|e| e.message())
                 .unwrap_or_else(|| "the compiler worker failed to start".into());
-            handler(message(&[("type", "failed".into()), ("error", msg.into())]));
+            handler(object(&[("type", "failed".into()), ("error", msg.into())]));
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -154,42 +160,4 @@ impl WorkerClient {
         self.inner.queue.borrow_mut().clear();
         self.spawn();
     }
-}
-
-/// A plain object from `(key, value)` pairs.
-pub fn message(fields: &[(&str, JsValue)]) -> JsValue {
-    let o = Object::new();
-    for (k, v) in fields {
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o.into()
-}
-
-/// A field of a message.
-pub fn field(v: &JsValue, key: &str) -> JsValue {
-    Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-/// A string field, or `""`.
-pub fn text(v: &JsValue, key: &str) -> String {
-    field(v, key).as_string().unwrap_or_default()
-}
-
-/// A string field that may be absent or null.
-pub fn opt_text(v: &JsValue, key: &str) -> Option<String> {
-    field(v, key).as_string()
-}
-
-/// A number field, or 0.
-pub fn number(v: &JsValue, key: &str) -> f64 {
-    field(v, key).as_f64().unwrap_or(0.0)
-}
-
-/// An array field of numbers.
-pub fn numbers(v: &JsValue, key: &str) -> Vec<f64> {
-    let a = field(v, key);
-    if !js_sys::Array::is_array(&a) {
-        return Vec::new();
-    }
-    js_sys::Array::from(&a).iter().filter_map(|x| x.as_f64()).collect()
 }

@@ -5,9 +5,11 @@
 use leptos::prelude::*;
 
 use super::import_box::ImportBox;
+use crate::actions::{self, Client};
 use crate::chart::compare_chart;
-use crate::report::{self, BenchResult};
-use crate::state::{Bench, State};
+use crate::report::BenchResult;
+use crate::results::Bench;
+use crate::state::State;
 use crate::stats::human_ns;
 
 /// The native result to compare with: the one measuring the same module,
@@ -23,15 +25,10 @@ fn pick<'a>(results: &'a [BenchResult], bench: Option<&Bench>, module_sha: Optio
 
 /// The comparison panel.
 #[component]
-pub fn ComparePanel(state: State) -> impl IntoView {
+pub fn ComparePanel(state: State, client: Client) -> impl IntoView {
     let pasted = RwSignal::new(String::new());
-    let import = move || match report::parse(&pasted.get_untracked()) {
-        Ok(r) => {
-            state.report.set(Some(r));
-            state.report_error.set(None);
-        }
-        Err(e) => state.report_error.set(Some(e)),
-    };
+    // The worker reads the report; its answer sets the report or the error.
+    let import = move || actions::import_report(client, pasted.get_untracked());
     view! {
         <div class="panel" data-testid="compare">
             <h2>"Compare with native"</h2>

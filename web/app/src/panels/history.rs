@@ -5,23 +5,17 @@
 use leptos::prelude::*;
 
 use super::import_box::ImportBox;
+use crate::actions::{self, Client};
 use crate::chart::history_chart;
-use crate::history::{self, History};
+use crate::state::State;
 use crate::stats::human_ns;
 
 /// The history panel.
 #[component]
-pub fn HistoryPanel() -> impl IntoView {
+pub fn HistoryPanel(state: State, client: Client) -> impl IntoView {
     let pasted = RwSignal::new(String::new());
-    let imported: RwSignal<Option<History>> = RwSignal::new(None);
-    let error: RwSignal<Option<String>> = RwSignal::new(None);
-    let import = move || match history::parse(&pasted.get_untracked()) {
-        Ok(h) => {
-            imported.set(Some(h));
-            error.set(None);
-        }
-        Err(e) => error.set(Some(e)),
-    };
+    // The worker reads the history; its answer sets it or the error.
+    let import = move || actions::import_history(client, pasted.get_untracked());
     view! {
         <div class="panel" data-testid="history">
             <h2>"History"</h2>
@@ -33,9 +27,9 @@ pub fn HistoryPanel() -> impl IntoView {
                 button: "Import history",
             }
                 .view(pasted, import)}
-            {move || error.get().map(|e| view! { <p class="error" data-testid="history-error">{e}</p> })}
+            {move || state.history_error.get().map(|e| view! { <p class="error" data-testid="history-error">{e}</p> })}
             {move || {
-                let h = imported.get()?;
+                let h = state.history.get()?;
                 let series = h
                     .series
                     .into_iter()

@@ -8,9 +8,9 @@
 use leptos::prelude::*;
 
 use crate::actions::{self, Client};
+use crate::results::Prediction;
 use crate::state::State;
 use crate::stats::human_ns;
-use compiler::cost::prediction::Prediction;
 
 /// How many of the costliest words show until "Show all".
 const TOP: usize = 10;

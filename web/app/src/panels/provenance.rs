@@ -1,11 +1,11 @@
 //! Provenance: the module's sha256, the compiler version, the provenance
-//! headers found in the source, and the module's own provenance section.
+//! headers found in the source the last Run loaded, and the module's own
+//! provenance section.
 //!
-//! The headers are read by `compiler::provenance`, as `native-runner
-//! provenance` reads them: the same rule for which definition a header
-//! belongs to, and the same status for each word.
+//! The worker reads the headers with `compiler::provenance`, as
+//! `native-runner provenance` reads them: the same rule for which
+//! definition a header belongs to, and the same status for each word.
 
-use compiler::provenance::headed_definitions;
 use leptos::prelude::*;
 
 use crate::state::State;
@@ -26,17 +26,9 @@ pub fn ProvenancePanel(state: State) -> impl IntoView {
             </dl>
             <h3>"Headers in the source"</h3>
             {move || {
-                let headers: Vec<(String, &'static str, &'static str, String)> = state.source.with(|s| {
-                    headed_definitions(s)
-                        .into_iter()
-                        .flat_map(|h| {
-                            let (name, status) = (h.def.name.clone(), h.status());
-                            h.headers.into_iter().map(move |(k, v, _)| (name.clone(), status, k.name(), v))
-                        })
-                        .collect()
-                });
+                let headers = state.headers.get();
                 if headers.is_empty() {
-                    view! { <p class="muted">"none (\\ GENERATED_BY: …, \\ VERIFIED: … above a definition)"</p> }
+                    view! { <p class="muted">"none in the source the last Run loaded (\\ GENERATED_BY: …, \\ VERIFIED: … above a definition)"</p> }
                         .into_any()
                 } else {
                     view! {
@@ -44,13 +36,13 @@ pub fn ProvenancePanel(state: State) -> impl IntoView {
                             <tbody>
                                 {headers
                                     .into_iter()
-                                    .map(|(word, status, key, value)| {
+                                    .map(|h| {
                                         view! {
                                             <tr>
-                                                <td>{word}</td>
-                                                <td>{status}</td>
-                                                <td>{key}</td>
-                                                <td>{value}</td>
+                                                <td>{h.word}</td>
+                                                <td>{h.status}</td>
+                                                <td>{h.key}</td>
+                                                <td>{h.value}</td>
                                             </tr>
                                         }
                                     })

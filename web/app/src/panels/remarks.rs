@@ -38,12 +38,12 @@ pub fn RemarksPanel(state: State) -> impl IntoView {
                                     {w
                                         .remarks
                                         .into_iter()
-                                        .map(|r| {
+                                        .map(|(pass, text)| {
                                             view! {
                                                 <li>
-                                                    <span class="pass mono">{r.pass.to_string()}</span>
+                                                    <span class="pass mono">{pass}</span>
                                                     " "
-                                                    {r.text}
+                                                    {text}
                                                 </li>
                                             }
                                         })

@@ -9,40 +9,8 @@
 use compiler::Limits;
 use leptos::prelude::*;
 
+use crate::limits::{Field, FIELDS};
 use crate::state::{State, DEFAULT_SOURCE_NAME};
-
-/// One numeric setting: its field in [`Limits`], the native option, the unit.
-struct Field {
-    key: &'static str,
-    option: &'static str,
-    unit: &'static str,
-    get: fn(&Limits) -> u32,
-    set: fn(&mut Limits, u32),
-}
-
-/// A [`Field`] for a field of [`Limits`]; a value too large for the field
-/// becomes its maximum, which [`Limits::check`] then refuses.
-macro_rules! field {
-    ($key:ident, $option:literal, $unit:literal) => {
-        Field {
-            key: stringify!($key),
-            option: $option,
-            unit: $unit,
-            get: |l| u32::from(l.$key),
-            set: |l, v| l.$key = TryFrom::try_from(v).unwrap_or(!0),
-        }
-    };
-}
-
-static FIELDS: [Field; 7] = [
-    field!(memory, "--memory", "MiB"),
-    field!(data_stack, "--data-stack", "cells"),
-    field!(return_stack, "--return-stack", "cells"),
-    field!(float_stack, "--float-stack", "floats"),
-    field!(max_input, "--max-input", "MiB"),
-    field!(max_nesting, "--max-nesting", "sources"),
-    field!(opt_level, "-O", "level"),
-];
 
 /// Applies one edited field, or says why it cannot be.
 fn apply(state: State, f: &Field, text: &str) {

@@ -2,25 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::share::make_link;
+use crate::actions::Client;
 use crate::state::State;
 
 /// The share panel.
 #[component]
-pub fn SharePanel(state: State) -> impl IntoView {
-    let share = move |_| match make_link(state) {
-        Ok(url) => {
-            state.share_error.set(None);
-            if let Some(w) = web_sys::window() {
-                let _ = w.navigator().clipboard().write_text(&url);
-            }
-            state.share_url.set(Some(url));
-        }
-        Err(e) => {
-            state.share_url.set(None);
-            state.share_error.set(Some(e));
-        }
-    };
+pub fn SharePanel(state: State, client: Client) -> impl IntoView {
+    // The worker makes the link; its answer sets the link or the error.
+    let share = move |_| crate::share::request_link(state, client);
     view! {
         <div class="panel">
             <h2>"Share"</h2>
