@@ -230,16 +230,17 @@ fn a_machine_that_got_slower_as_a_whole_is_no_regression() {
     let args = [prog.to_str().unwrap(), "--iterations", "20", "--warmup", "1"];
     let o = bench(&[&args[..], &["--save-baseline", base.to_str().unwrap()]].concat(), &cache);
     assert!(o.status.success(), "{}", text(&o.stderr));
-    // Doctor the baseline: the machine ran three times as fast then, the code
-    // and the probe alike.
+    // Doctor the baseline: the machine ran ten times as fast then, the code
+    // and the probe alike. Ten, not two or three: a loaded machine's speed
+    // drifts by a factor of two between two runs of this test.
     let mut b: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&base).unwrap()).unwrap();
     let r = &mut b["results"][0];
-    let third =
-        |v: &serde_json::Value| v.as_array().unwrap().iter().map(|x| x.as_u64().unwrap() / 3).collect::<Vec<_>>();
-    let probe = third(&r["speed_probe_ns"]);
+    let tenth =
+        |v: &serde_json::Value| v.as_array().unwrap().iter().map(|x| x.as_u64().unwrap() / 10).collect::<Vec<_>>();
+    let probe = tenth(&r["speed_probe_ns"]);
     assert_eq!(probe.len(), 20, "a probe beside every sample");
     r["speed_probe_ns"] = serde_json::json!(probe);
-    r["steady"]["samples_ns"] = serde_json::json!(third(&r["steady"]["samples_ns"]));
+    r["steady"]["samples_ns"] = serde_json::json!(tenth(&r["steady"]["samples_ns"]));
     std::fs::write(&base, b.to_string()).unwrap();
     let cmp = |extra: &[&str]| {
         let base = ["--baseline", base.to_str().unwrap(), "--tolerance", "25", "--format", "json"];
@@ -251,8 +252,8 @@ fn a_machine_that_got_slower_as_a_whole_is_no_regression() {
     let (code, c) = cmp(&[]);
     assert_eq!(code, Some(0), "{c}");
     let f = c["machine_speed_factor"].as_f64().unwrap();
-    assert!((2.0..4.5).contains(&f), "the machine is about three times as slow: {c}");
-    // Raw times see a slowdown of 3.
+    assert!((4.0..25.0).contains(&f), "the machine is about ten times as slow: {c}");
+    // Raw times see a slowdown of 10.
     let (code, c) = cmp(&["--no-speed-adjust"]);
     assert_eq!(code, Some(3), "{c}");
     assert!(c.get("machine_speed_factor").is_none(), "{c}");

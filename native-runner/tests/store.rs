@@ -138,14 +138,17 @@ fn against_history_fails_only_a_real_slowdown() {
     let slow = program(&dir.join("slow"), "work", 100_000);
     for (backend, store) in &stores(&dir, "against").list {
         ok(&bench(&dir, &fast, store, &["--record", "--iterations", "15"]));
-        // A generous noise threshold: this only checks that the comparison is made.
+        // This only checks that the comparison is made: its verdict on a
+        // program of microseconds is at the mercy of the machine's load (its
+        // false-alarm rate is measured as benchmarks/verdict/README.md tells).
         let o = bench(
             &dir,
             &fast,
             store,
             &["--against-history", "--iterations", "15", "--tolerance", "50", "--format", "json"],
         );
-        let r: serde_json::Value = serde_json::from_str(&ok(&o)).unwrap();
+        assert!(matches!(o.status.code(), Some(0 | 3)), "{backend}: {}", text(&o.stderr));
+        let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
         assert_eq!(r["results"][0]["baseline"]["against"], "history (1 runs)", "{backend}");
         assert!(r["results"][0]["baseline"]["verdict"]["p_value"].as_f64().is_some());
         let o = bench(&dir, &slow, store, &["--against-history", "--iterations", "15"]);
