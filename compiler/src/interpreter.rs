@@ -807,7 +807,11 @@ impl Forth {
             return Ok(());
         }
         let mut funcs = std::mem::take(&mut self.pending);
-        let mut keep = crate::pipeline::Inlinable { bodies: &mut self.inline_bodies, graphs: &mut self.inline_graphs };
+        let mut keep = crate::pipeline::Inlinable {
+            bodies: &mut self.inline_bodies,
+            graphs: &mut self.inline_graphs,
+            known: &self.effects,
+        };
         let stage = crate::pipeline::Stage::Batch;
         let inlined = crate::pipeline::run_program_passes(stage, &mut funcs, &mut keep, &self.cfg, self.trace.as_mut());
         for (caller, callee) in inlined {

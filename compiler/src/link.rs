@@ -300,7 +300,7 @@ impl Forth {
             self.compiled.iter().filter(|f| keep.contains(&f.xt)).cloned().collect()
         };
         let (mut bodies, mut graphs) = (HashMap::new(), HashMap::new());
-        let mut keep = crate::pipeline::Inlinable { bodies: &mut bodies, graphs: &mut graphs };
+        let mut keep = crate::pipeline::Inlinable { bodies: &mut bodies, graphs: &mut graphs, known: &self.effects };
         let stage = crate::pipeline::Stage::Link;
         crate::pipeline::run_program_passes(stage, &mut funcs, &mut keep, &self.cfg, self.trace.as_mut());
         let counters = opts.instrument.then(|| {

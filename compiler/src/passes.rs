@@ -7,6 +7,7 @@ pub mod idiom;
 pub mod if_convert;
 pub mod inline;
 pub mod inline_graph;
+pub mod merge_blocks;
 pub mod promote;
 pub mod qdup_branch;
 pub mod ranges;

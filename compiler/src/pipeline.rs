@@ -237,6 +237,9 @@ pub struct Inlinable<'a> {
     pub bodies: &'a mut HashMap<Xt, Vec<Op>>,
     /// Small branching definitions ([`passes::inline_graph::pastable`]).
     pub graphs: &'a mut HashMap<Xt, Function>,
+    /// The effects of the definitions emitted before (a word with a loop is
+    /// pasted only into a caller with a static effect).
+    pub known: &'a Known,
 }
 
 /// The calls a pass replaced, as (caller, callee): the linker still counts
@@ -270,8 +273,8 @@ pub const PROGRAM_PASSES: &[ProgramPass] = &[
         name: "inline-graphs",
         stage: Stage::Batch,
         switch: Switch::Inline,
-        doc: "a call of a small branching word (6 blocks, 24 ops, no counted loop) is replaced by a copy of its blocks (off with --no-inline)",
-        run: |funcs, keep| passes::inline_graph::inline_graphs(funcs, keep.graphs),
+        doc: "a call of a small branching word (6 blocks, 24 ops), or inside a loop of a small word with a loop (48 ops), is replaced by a copy of its blocks (off with --no-inline)",
+        run: |funcs, keep| passes::inline_graph::inline_graphs(funcs, keep.graphs, keep.known),
     },
     ProgramPass {
         name: "inline-called-once",
