@@ -1,6 +1,7 @@
 // The playground's editor: CodeMirror 6 with the Forth mode, bundled by
 // esbuild (`make editor`) into one script that defines `window.ForthEditor`
-// for the Leptos page (web/app/src/editor.rs):
+// for the Leptos page (web/app/src/editor.rs), then fires `forth-editor` on
+// the window (the page's app may start before this script has run):
 //
 //   ForthEditor.create(parent, text, onChange(text), onRun()) -> handle
 //                                         (onChange: after typing pauses, see CHANGE_DELAY_MS)
@@ -202,3 +203,5 @@ function textOf(el) {
 }
 
 window.ForthEditor = { create, textOf };
+// The app may have started first: it waits for this (web/app/src/editor.rs).
+window.dispatchEvent(new Event('forth-editor'));

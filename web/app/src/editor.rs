@@ -1,7 +1,9 @@
 //! The editor: CodeMirror 6 with the Forth mode (`web/editor/`, bundled
-//! by esbuild into `editor.js`, which defines `window.ForthEditor` before
-//! this app starts). This component mounts it and keeps it and the page's
-//! state in step: typing sets [`State::source`]; a source set elsewhere
+//! by esbuild into `editor.js`, which defines `window.ForthEditor`, then
+//! fires `forth-editor` on the window: it runs while this app's wasm
+//! compiles, and may end after the app has started, so the editor is
+//! mounted once both have happened). This component mounts it and keeps it
+//! and the page's state in step: typing sets [`State::source`]; a source set elsewhere
 //! (an example, a share link) replaces the editor's text; the last error
 //! becomes a diagnostic at its line and column; the system's and the
 //! program's words feed completion; the code view's tokens are marked in
@@ -54,6 +56,11 @@ extern "C" {
     fn on_code_events(this: &Handle, on_cursor: &JsValue, on_hover: &JsValue);
 }
 
+/// Whether `editor.js` has defined `window.ForthEditor`.
+fn editor_script_ran() -> bool {
+    web_sys::window().is_some_and(|w| js_sys::Reflect::has(&w, &JsValue::from_str("ForthEditor")).unwrap_or(false))
+}
+
 /// The editor bound to the state's source.
 #[component]
 pub fn Editor(
@@ -69,6 +76,11 @@ pub fn Editor(
     let editor = move || handle.with_value(Clone::clone);
     // The effects below track this, so they run again once the editor exists.
     let mounted = RwSignal::new(false);
+    // Whether editor.js has run; if not yet, its `forth-editor` event says when.
+    let loaded = RwSignal::new(editor_script_ran());
+    if !loaded.get_untracked() {
+        let _ = window_event_listener_untyped("forth-editor", move |_| loaded.set(true));
+    }
     // Set when the text came from the editor itself, so that the effect
     // that pushes the source into the editor skips comparing it (a copy of
     // the whole text per key).
@@ -76,7 +88,7 @@ pub fn Editor(
     // Mount once the host element exists; the callbacks live as long as the page.
     Effect::new(move |_| {
         let Some(el) = host.get() else { return };
-        if handle.with_value(Option::is_some) {
+        if !loaded.get() || handle.with_value(Option::is_some) {
             return;
         }
         let on_change = Closure::<dyn FnMut(String)>::new(move |text: String| {
