@@ -24,9 +24,9 @@
 //                 (settings: JSON; bench, report: JSON or undefined)
 //               | {id, type: 'open', link}   a share link opened (the page's address)
 //               | {id, type: 'report', text} | {id, type: 'history', text}  pasted JSON, read
-// Messages out: {type: 'ready', version, words} (words: the system's, JSON, for completion) | {type: 'out', kind, text} (streamed)
-//               | {id, type: 'result', ...} (words, remarks, definitions, and after a Run the
-//                 source's provenance headers: arrays of objects)
+// Messages out: {type: 'ready', version} | {type: 'out', kind, text} (streamed)
+//               | {id, type: 'result', ...} (words, remarks, definitions: arrays of objects)
+//               | {id, type: 'headers', headers} (after a Run: its source's provenance headers)
 //               | {id, type: 'artifact', ...}
 //               | {id, type: 'progress', done, total} | {id, type: 'bench', bench} or {id, type: 'bench', error}
 //                 (bench: see web/exchange/src/bench.rs)
@@ -38,7 +38,7 @@
 //               | {id, type: 'report', report} | {id, type: 'history', history}; each of these four
 //                 or {id, type, error}
 import init, {
-  Session, Image, version, sha256_hex, provenance, system_words_json, canonical_limits, provenance_headers_json,
+  Session, Image, version, sha256_hex, provenance, canonical_limits,
 } from './pkg/web.js';
 
 await init();
@@ -68,15 +68,14 @@ function sinkFor(dec, kind) {
   return (bytes) => postMessage({ type: 'out', kind, text: dec.decode(bytes, { stream: true }) });
 }
 
-// `extra`: more fields of the message (a Run's provenance headers).
-function report(id, kind, outcome, dec, ms, extra = {}) {
+function report(id, kind, outcome, dec, ms) {
   const rest = dec.decode(new TextEncoder().encode(outcome.output), { stream: true }) + dec.decode();
   const msg = {
     id, type: 'result', kind, output: rest, error: outcome.error ?? null, line: outcome.line,
     column: outcome.column, bye: outcome.bye, ms,
     stack: Array.from(session.stack()), words: JSON.parse(session.words_json()),
     remarks: JSON.parse(session.explain_json()).words ?? [], definitions: JSON.parse(session.definitions_json()),
-    compiling: session.is_compiling(), ...extra,
+    compiling: session.is_compiling(),
   };
   outcome.free();
   postMessage(msg);
@@ -127,8 +126,10 @@ async function run(id, source, name, entry, limits) {
   const ms = performance.now() - t0;
   session.set_output_sink(undefined);
   const failed = outcome.error !== undefined;
-  report(id, 'run', outcome, dec, ms, { headers: JSON.parse(provenance_headers_json(source)) });
+  report(id, 'run', outcome, dec, ms);
   if (!failed) await link(id, entry);
+  // Last, from the exchange module (imported here at the first Run).
+  await answer(id, 'headers', 'headers', async () => JSON.parse((await exchange()).provenance_headers_json(source)));
 }
 
 function repl(id, line, limits) {
@@ -250,7 +251,7 @@ onmessage = (ev) => {
   queue = queue.then(() => handle(m));
 };
 
-postMessage({ type: 'ready', version: version(), words: system_words_json() });
+postMessage({ type: 'ready', version: version() });
 
 // The spare system, booted while the page is still starting (a request
 // that comes meanwhile waits for it, then is handled as usual).

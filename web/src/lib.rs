@@ -15,7 +15,6 @@ pub mod image;
 pub mod machine;
 pub mod memory_fs;
 pub mod performance;
-pub mod source_headers;
 pub mod stream;
 pub mod word_docs;
 
@@ -212,13 +211,6 @@ pub(crate) fn finish(forth: &mut Forth, machine: &mut JsMachine, res: Result<(),
         }
     }
     out
-}
-
-/// Every word of a fresh system with its stack effect and doc, as JSON
-/// `[{name, kind, effect, doc}]` (see [`word_docs`]).
-#[wasm_bindgen]
-pub fn system_words_json() -> String {
-    word_docs::system_words_json()
 }
 
 /// Limits given as JSON (as [`Session::with_limits`] takes them) with every

@@ -5,8 +5,9 @@
 //! mounted once both have happened). This component mounts it and keeps it
 //! and the page's state in step: typing sets [`State::source`]; a source set elsewhere
 //! (an example, a share link) replaces the editor's text; the last error
-//! becomes a diagnostic at its line and column; the system's and the
-//! program's words feed completion; the code view's tokens are marked in
+//! becomes a diagnostic at its line and column; the program's words feed
+//! completion (the system's come from `pkg/words.json`, which the editor
+//! fetches itself); the code view's tokens are marked in
 //! their colours, and the cursor and the mouse drive the code view
 //! (`panels/code_view.rs`). Ctrl/Cmd+Enter runs.
 //!
@@ -39,9 +40,6 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = setError)]
     fn set_error(this: &Handle, line: u32, column: u32, message: &str);
-
-    #[wasm_bindgen(method, js_name = setSystemWords)]
-    fn set_system_words(this: &Handle, json: &str);
 
     #[wasm_bindgen(method, js_name = setProgramWords)]
     fn set_program_words(this: &Handle, words: &js_sys::Array);
@@ -136,13 +134,6 @@ pub fn Editor(
                 Some(e) => h.set_error(e.line, e.column, &e.message),
                 None => h.set_error(0, 0, ""),
             }
-        }
-    });
-    Effect::new(move |_| {
-        mounted.track();
-        let json = state.system_words.get();
-        if let Some(h) = editor().filter(|_| !json.is_empty()) {
-            h.set_system_words(&json);
         }
     });
     Effect::new(move |_| {

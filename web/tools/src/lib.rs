@@ -1,0 +1,17 @@
+//! What the build makes ahead of time for the playground, so that neither
+//! the worker nor the page computes it at start-up: the system's words
+//! with their stack effects and docs for the editor's completion
+//! (`web::word_docs`). It is the compiler façade (the `web` crate, whose
+//! exports it carries too) plus this, built for Node.js only: `make
+//! web-pkg` runs it (`web/make-startup-files.mjs`) and writes the words
+//! into `target/web-pkg`. The worker's own façade leaves it out, as it
+//! leaves out the WAT printer and the exchange formats.
+
+use wasm_bindgen::prelude::*;
+
+/// Every word of a fresh system with its stack effect and doc, as JSON
+/// `[{name, kind, effect, doc}]` (see `web::word_docs`).
+#[wasm_bindgen]
+pub fn system_words_json() -> String {
+    web::word_docs::system_words_json()
+}
