@@ -35,8 +35,9 @@ WASM_OPT := $(JS_BIN)/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-flo
 # exchange formats (ES modules in target/web-pkg; Trunk copies them to
 # dist/pkg), shrunk by wasm-opt; the bindings and wasm-opt run again only
 # when cargo made a newer wasm. Then the files made ahead of time by
-# web/tools under Node.js (web/make-startup-files.mjs): the system's words
-# for the editor's completion.
+# web/tools under Node.js (web/make-startup-files.mjs): the worker's boot
+# file (a booted system, snapshotted) and the system's words for the
+# editor's completion.
 web-pkg: js-deps
 	cargo build --profile wasm-release $(WEB_CRATES) --target wasm32-unknown-unknown
 	@for m in $(WEB_MODULES); do \
@@ -45,7 +46,7 @@ web-pkg: js-deps
 		wasm-bindgen --target web --remove-name-section --out-dir target/web-pkg $(WASM_DIR)/$$m.wasm && \
 		$(WASM_OPT) target/web-pkg/$${m}_bg.wasm -o target/web-pkg/$${m}_bg.opt.wasm && \
 		mv target/web-pkg/$${m}_bg.opt.wasm target/web-pkg/$${m}_bg.wasm || exit 1; fi; done
-	@if [ ! target/web-pkg/words.json -nt $(WASM_DIR)/web_tools.wasm ]; then \
+	@if [ ! target/web-pkg/boot.snap -nt $(WASM_DIR)/web_tools.wasm ]; then \
 		wasm-bindgen --target nodejs --out-dir target/web-node $(WASM_DIR)/web_tools.wasm && \
 		node web/make-startup-files.mjs target/web-pkg || exit 1; fi
 

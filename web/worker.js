@@ -9,7 +9,10 @@
 //
 // For a quick first Run it boots a system with the default limits as soon
 // as the façade is loaded, before any request (a Run with those limits
-// takes it instead of booting its own), and it loads the WAT printer (a
+// takes it instead of booting its own). Systems with the default limits
+// boot from the boot file (./pkg/boot.snap, web/src/boot_file.rs: the
+// prelude compiled at build time), fetched while the façade loads; others,
+// or all when there is no usable boot file, boot from source. It loads the WAT printer (a
 // second wasm module, ./pkg/web_wat.js) only at the first link, after that
 // Run's output has gone to the page, and the exchange formats (a third,
 // ./pkg/web_exchange.js) when one is first needed. Requests are handled one
@@ -41,7 +44,14 @@ import init, {
   Session, Image, version, sha256_hex, provenance, canonical_limits,
 } from './pkg/web.js';
 
+// The boot file's bytes, or null without one.
+const bootFile = fetch('./pkg/boot.snap')
+  .then(async (r) => (r.ok ? new Uint8Array(await r.arrayBuffer()) : null))
+  .catch(() => null);
 await init();
+const DEFAULT_LIMITS = Session.default_limits_json();
+// The boot file once fetched (see fresh); null when there is none or the façade refused it.
+let bootBytes = null;
 // Another of the wasm modules in ./pkg, loaded and ready.
 async function load(path) {
   const m = await import(path);
@@ -99,22 +109,34 @@ async function link(id, entry) {
   }
 }
 
+// A fresh system with the default limits: from the boot file when the
+// façade accepts it, else (and from then on) from source.
+function fresh() {
+  if (bootBytes) {
+    try {
+      return Session.from_boot_file(bootBytes);
+    } catch (e) {
+      console.warn(`boot file refused (${reason(e)}): booting from source`);
+      bootBytes = null;
+    }
+  }
+  return new Session();
+}
+
 // A fresh system with the page's limits (JSON, see Session.with_limits);
 // limits that cannot be used throw, with a message naming the option.
 // The spare system is taken when its limits are the ones asked for.
 function boot(limits) {
   if (session) session.free();
   session = null;
-  if (spare) {
-    let same = false;
-    try { same = (limits ? canonical_limits(limits) : spare.limits) === spare.limits; } catch { /* with_limits says why */ }
-    if (same) {
-      session = spare.session;
-      spare = null;
-      return;
-    }
+  let canonical = DEFAULT_LIMITS;
+  try { if (limits) canonical = canonical_limits(limits); } catch { /* with_limits says why */ }
+  if (spare && canonical === spare.limits) {
+    session = spare.session;
+    spare = null;
+  } else {
+    session = canonical === DEFAULT_LIMITS ? fresh() : Session.with_limits(limits);
   }
-  session = limits ? Session.with_limits(limits) : new Session();
 }
 
 async function run(id, source, name, entry, limits) {
@@ -255,9 +277,10 @@ postMessage({ type: 'ready', version: version() });
 
 // The spare system, booted while the page is still starting (a request
 // that comes meanwhile waits for it, then is handled as usual).
-queue = queue.then(() => {
+queue = queue.then(async () => {
+  bootBytes = await bootFile;
   try {
-    const s = new Session();
+    const s = fresh();
     spare = { session: s, limits: s.limits_json() };
   } catch { /* the first Run boots its own */ }
 });
