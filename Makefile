@@ -5,10 +5,13 @@
 # The façade, built once for the browser and for the Node.js tests, the
 # WAT printer (web/wat), a module of its own that the worker loads at its
 # first link, and the exchange formats (web/exchange: share links, reports,
-# histories, bench summaries), one it loads when one is first needed.
+# histories, bench summaries), one it loads when one is first needed; and
+# for Node.js only, web/tools, which makes the files the playground would
+# otherwise compute at start-up.
 WASM_DIR := target/wasm32-unknown-unknown/wasm-release
 WEB_WASM := $(WASM_DIR)/web.wasm
 WEB_MODULES := web web_wat web_exchange
+WEB_CRATES := -p web -p web-wat -p web-exchange -p web-tools
 PORT ?= 8080
 
 .PHONY: setup serve test build web web-pkg editor examples playground web-node lint unit facade-test js-deps browser-deps browser-test budgets bench-suite bench-gforth browser-native engine-config
@@ -30,17 +33,22 @@ WASM_OPT := $(JS_BIN)/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-flo
 
 # The compiler façade for the playground's worker, its WAT printer and its
 # exchange formats (ES modules in target/web-pkg; Trunk copies them to
-# dist/pkg), shrunk by
-# wasm-opt; the bindings and wasm-opt run again only when cargo made a
-# newer wasm.
+# dist/pkg), shrunk by wasm-opt; the bindings and wasm-opt run again only
+# when cargo made a newer wasm. Then the files made ahead of time by
+# web/tools under Node.js (web/make-startup-files.mjs): the worker's boot
+# file (a booted system, snapshotted) and the system's words for the
+# editor's completion.
 web-pkg: js-deps
-	cargo build --profile wasm-release -p web -p web-wat -p web-exchange --target wasm32-unknown-unknown
+	cargo build --profile wasm-release $(WEB_CRATES) --target wasm32-unknown-unknown
 	@for m in $(WEB_MODULES); do \
 		if [ ! target/web-pkg/$${m}_bg.wasm -nt $(WASM_DIR)/$$m.wasm ]; then \
 		echo "wasm-bindgen + wasm-opt: target/web-pkg/$${m}_bg.wasm" >&2 && \
 		wasm-bindgen --target web --remove-name-section --out-dir target/web-pkg $(WASM_DIR)/$$m.wasm && \
 		$(WASM_OPT) target/web-pkg/$${m}_bg.wasm -o target/web-pkg/$${m}_bg.opt.wasm && \
 		mv target/web-pkg/$${m}_bg.opt.wasm target/web-pkg/$${m}_bg.wasm || exit 1; fi; done
+	@if [ ! target/web-pkg/boot.snap -nt $(WASM_DIR)/web_tools.wasm ]; then \
+		wasm-bindgen --target nodejs --out-dir target/web-node $(WASM_DIR)/web_tools.wasm && \
+		node web/make-startup-files.mjs target/web-pkg || exit 1; fi
 
 # The npm packages of web/package.json (CodeMirror, esbuild, binaryen, and
 # for the tests playwright-core and axe-core), installed from the lock file the
@@ -84,7 +92,7 @@ serve: setup build playground
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p web -p web-wat -p web-exchange -p playground -p compiler -p runtime --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy $(WEB_CRATES) -p playground -p compiler -p runtime --target wasm32-unknown-unknown -- -D warnings
 
 # Every unit and integration test, beside a throwaway PostgreSQL server
 # (.ci/with-postgres: a temporary folder, a Unix socket, no TCP), so that
@@ -92,11 +100,11 @@ lint:
 unit:
 	.ci/with-postgres cargo test --workspace
 
-# The same façade (and WAT printer and exchange formats) for Node.js, tested
-# against the golden files.
+# The same façade (and WAT printer, exchange formats and tools) for
+# Node.js, tested against the golden files.
 web-node:
-	cargo build --profile wasm-release -p web -p web-wat -p web-exchange --target wasm32-unknown-unknown
-	for m in $(WEB_MODULES); do wasm-bindgen --target nodejs --out-dir target/web-node $(WASM_DIR)/$$m.wasm || exit 1; done
+	cargo build --profile wasm-release $(WEB_CRATES) --target wasm32-unknown-unknown
+	for m in $(WEB_MODULES) web_tools; do wasm-bindgen --target nodejs --out-dir target/web-node $(WASM_DIR)/$$m.wasm || exit 1; done
 
 facade-test: web-node
 	node --stack-size=4000 --test web/tests/*.test.mjs

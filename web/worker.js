@@ -9,7 +9,10 @@
 //
 // For a quick first Run it boots a system with the default limits as soon
 // as the façade is loaded, before any request (a Run with those limits
-// takes it instead of booting its own), and it loads the WAT printer (a
+// takes it instead of booting its own). Systems with the default limits
+// boot from the boot file (./pkg/boot.snap, web/src/boot_file.rs: the
+// prelude compiled at build time), fetched while the façade loads; others,
+// or all when there is no usable boot file, boot from source. It loads the WAT printer (a
 // second wasm module, ./pkg/web_wat.js) only at the first link, after that
 // Run's output has gone to the page, and the exchange formats (a third,
 // ./pkg/web_exchange.js) when one is first needed. Requests are handled one
@@ -24,9 +27,9 @@
 //                 (settings: JSON; bench, report: JSON or undefined)
 //               | {id, type: 'open', link}   a share link opened (the page's address)
 //               | {id, type: 'report', text} | {id, type: 'history', text}  pasted JSON, read
-// Messages out: {type: 'ready', version, words} (words: the system's, JSON, for completion) | {type: 'out', kind, text} (streamed)
-//               | {id, type: 'result', ...} (words, remarks, definitions, and after a Run the
-//                 source's provenance headers: arrays of objects)
+// Messages out: {type: 'ready', version} | {type: 'out', kind, text} (streamed)
+//               | {id, type: 'result', ...} (words, remarks, definitions: arrays of objects)
+//               | {id, type: 'headers', headers} (after a Run: its source's provenance headers)
 //               | {id, type: 'artifact', ...}
 //               | {id, type: 'progress', done, total} | {id, type: 'bench', bench} or {id, type: 'bench', error}
 //                 (bench: see web/exchange/src/bench.rs)
@@ -38,10 +41,17 @@
 //               | {id, type: 'report', report} | {id, type: 'history', history}; each of these four
 //                 or {id, type, error}
 import init, {
-  Session, Image, version, sha256_hex, provenance, system_words_json, canonical_limits, provenance_headers_json,
+  Session, Image, version, sha256_hex, provenance, canonical_limits,
 } from './pkg/web.js';
 
+// The boot file's bytes, or null without one.
+const bootFile = fetch('./pkg/boot.snap')
+  .then(async (r) => (r.ok ? new Uint8Array(await r.arrayBuffer()) : null))
+  .catch(() => null);
 await init();
+const DEFAULT_LIMITS = Session.default_limits_json();
+// The boot file once fetched (see fresh); null when there is none or the façade refused it.
+let bootBytes = null;
 // Another of the wasm modules in ./pkg, loaded and ready.
 async function load(path) {
   const m = await import(path);
@@ -68,15 +78,14 @@ function sinkFor(dec, kind) {
   return (bytes) => postMessage({ type: 'out', kind, text: dec.decode(bytes, { stream: true }) });
 }
 
-// `extra`: more fields of the message (a Run's provenance headers).
-function report(id, kind, outcome, dec, ms, extra = {}) {
+function report(id, kind, outcome, dec, ms) {
   const rest = dec.decode(new TextEncoder().encode(outcome.output), { stream: true }) + dec.decode();
   const msg = {
     id, type: 'result', kind, output: rest, error: outcome.error ?? null, line: outcome.line,
     column: outcome.column, bye: outcome.bye, ms,
     stack: Array.from(session.stack()), words: JSON.parse(session.words_json()),
     remarks: JSON.parse(session.explain_json()).words ?? [], definitions: JSON.parse(session.definitions_json()),
-    compiling: session.is_compiling(), ...extra,
+    compiling: session.is_compiling(),
   };
   outcome.free();
   postMessage(msg);
@@ -100,22 +109,34 @@ async function link(id, entry) {
   }
 }
 
+// A fresh system with the default limits: from the boot file when the
+// façade accepts it, else (and from then on) from source.
+function fresh() {
+  if (bootBytes) {
+    try {
+      return Session.from_boot_file(bootBytes);
+    } catch (e) {
+      console.warn(`boot file refused (${reason(e)}): booting from source`);
+      bootBytes = null;
+    }
+  }
+  return new Session();
+}
+
 // A fresh system with the page's limits (JSON, see Session.with_limits);
 // limits that cannot be used throw, with a message naming the option.
 // The spare system is taken when its limits are the ones asked for.
 function boot(limits) {
   if (session) session.free();
   session = null;
-  if (spare) {
-    let same = false;
-    try { same = (limits ? canonical_limits(limits) : spare.limits) === spare.limits; } catch { /* with_limits says why */ }
-    if (same) {
-      session = spare.session;
-      spare = null;
-      return;
-    }
+  let canonical = DEFAULT_LIMITS;
+  try { if (limits) canonical = canonical_limits(limits); } catch { /* with_limits says why */ }
+  if (spare && canonical === spare.limits) {
+    session = spare.session;
+    spare = null;
+  } else {
+    session = canonical === DEFAULT_LIMITS ? fresh() : Session.with_limits(limits);
   }
-  session = limits ? Session.with_limits(limits) : new Session();
 }
 
 async function run(id, source, name, entry, limits) {
@@ -127,8 +148,10 @@ async function run(id, source, name, entry, limits) {
   const ms = performance.now() - t0;
   session.set_output_sink(undefined);
   const failed = outcome.error !== undefined;
-  report(id, 'run', outcome, dec, ms, { headers: JSON.parse(provenance_headers_json(source)) });
+  report(id, 'run', outcome, dec, ms);
   if (!failed) await link(id, entry);
+  // Last, from the exchange module (imported here at the first Run).
+  await answer(id, 'headers', 'headers', async () => JSON.parse((await exchange()).provenance_headers_json(source)));
 }
 
 function repl(id, line, limits) {
@@ -250,13 +273,14 @@ onmessage = (ev) => {
   queue = queue.then(() => handle(m));
 };
 
-postMessage({ type: 'ready', version: version(), words: system_words_json() });
+postMessage({ type: 'ready', version: version() });
 
 // The spare system, booted while the page is still starting (a request
 // that comes meanwhile waits for it, then is handled as usual).
-queue = queue.then(() => {
+queue = queue.then(async () => {
+  bootBytes = await bootFile;
   try {
-    const s = new Session();
+    const s = fresh();
     spare = { session: s, limits: s.limits_json() };
   } catch { /* the first Run boots its own */ }
 });

@@ -1,13 +1,14 @@
 // The playground's editor: CodeMirror 6 with the Forth mode, bundled by
 // esbuild (`make editor`) into one script that defines `window.ForthEditor`
-// for the Leptos page (web/app/src/editor.rs):
+// for the Leptos page (web/app/src/editor.rs), then fires `forth-editor` on
+// the window (the page's app may start before this script has run):
 //
 //   ForthEditor.create(parent, text, onChange(text), onRun()) -> handle
 //                                         (onChange: after typing pauses, see CHANGE_DELAY_MS)
 //   handle.setText(text)                  replace the text (no-op if equal); calls no onChange
 //   handle.setError(line, column, message) a diagnostic (line 0: none)
-//   handle.setSystemWords(json) / handle.setProgramWords(words)  completion (JSON text / an array of
-//                                         {name, kind, immediate, effect})
+//   handle.setProgramWords(words)         completion: an array of {name, kind, immediate, effect}
+//                                         (the system's words come from pkg/words.json, made by the build)
 //   handle.focus()
 //   handle.setCodeTokens(json)            the code view's tokens, [{line, col, len}] (see code_marks.js)
 //   handle.setHotToken(k)                 the token under the mouse in the code view (-1: none)
@@ -84,7 +85,15 @@ const CHANGE_DELAY_MS = 100;
 // Marks a change the page made (setText): the page has that text already.
 const fromPage = Annotation.define();
 
+// The system's words with their stack effects and docs (made by the build,
+// web/make-startup-files.mjs), for completion; fetched once.
+let systemWords = null;
+function loadSystemWords() {
+  systemWords ??= fetch('pkg/words.json').then((r) => (r.ok ? r.json() : [])).then(setSystemWords, () => {});
+}
+
 function create(parent, text, onChange, onRun) {
+  loadSystemWords();
   // The code view's listeners, once the page gives them (onCodeEvents).
   let onCursor = null;
   let onHover = null;
@@ -188,7 +197,6 @@ function create(parent, text, onChange, onRun) {
       const to = Math.min(l.to, from + Math.max(len, 1));
       view.dispatch(setDiagnostics(view.state, [{ from, to, severity: 'error', message }]));
     },
-    setSystemWords(json) { setSystemWords(JSON.parse(json)); },
     setProgramWords(words) { setProgramWords(words); },
     focus() { view.focus(); },
     setCodeTokens(json) { setCodeTokens(view, JSON.parse(json)); },
@@ -202,3 +210,5 @@ function textOf(el) {
 }
 
 window.ForthEditor = { create, textOf };
+// The app may have started first: it waits for this (web/app/src/editor.rs).
+window.dispatchEvent(new Event('forth-editor'));

@@ -10,12 +10,12 @@
 //! after an error the next call works on empty stacks, as in the REPL.
 
 pub mod artifact;
+pub mod boot_file;
 pub mod code_view;
 pub mod image;
 pub mod machine;
 pub mod memory_fs;
 pub mod performance;
-pub mod source_headers;
 pub mod stream;
 pub mod word_docs;
 
@@ -183,10 +183,19 @@ impl Session {
 
 impl Session {
     fn boot(limits: Limits) -> Result<Session, String> {
+        Session::start(limits, |forth, machine| forth.boot(machine).map_err(|s| s.to_string()))
+    }
+
+    /// A system with `limits` on a fresh machine, booted by `boot` (from
+    /// source, or from a snapshot).
+    pub(crate) fn start(
+        limits: Limits,
+        boot: impl FnOnce(&mut Forth, &mut JsMachine) -> Result<(), String>,
+    ) -> Result<Session, String> {
         let mut machine = JsMachine::new();
         machine.io().files.max_source = limits.max_input_bytes();
         let mut forth = Forth::new(limits.config());
-        forth.boot(&mut machine).map_err(|s| s.to_string())?;
+        boot(&mut forth, &mut machine)?;
         let boot_words = forth.word_count();
         Ok(Session { forth, machine, boot_words, limits })
     }
@@ -212,13 +221,6 @@ pub(crate) fn finish(forth: &mut Forth, machine: &mut JsMachine, res: Result<(),
         }
     }
     out
-}
-
-/// Every word of a fresh system with its stack effect and doc, as JSON
-/// `[{name, kind, effect, doc}]` (see [`word_docs`]).
-#[wasm_bindgen]
-pub fn system_words_json() -> String {
-    word_docs::system_words_json()
 }
 
 /// Limits given as JSON (as [`Session::with_limits`] takes them) with every

@@ -1,5 +1,8 @@
 //! The system's words for the playground's completion: every word a fresh
-//! system defines, each with its stack effect and a one-line doc.
+//! system defines, each with its stack effect and a one-line doc. The
+//! build writes them as `pkg/words.json` (`web-tools`, under Node.js),
+//! which the editor fetches: neither the worker's façade nor the page
+//! carries this code.
 //!
 //! The primitives and host words come from their tables (the doc line
 //! there begins with the stack comment); the words the prelude defines in

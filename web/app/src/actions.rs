@@ -215,7 +215,6 @@ fn on_message(state: State, client: Client, msg: JsValue) {
         "ready" => {
             state.ready.set(true);
             state.version.set(text(&msg, "version"));
-            state.system_words.set(text(&msg, "words"));
             // A link the page was opened with is opened first (again, if
             // Stop replaced the worker that was opening it).
             match state.link_to_open.get_untracked() {
@@ -257,6 +256,7 @@ fn on_message(state: State, client: Client, msg: JsValue) {
                 Err(e) => state.bench_error.set(Some(e)),
             }
         }
+        "headers" => state.headers.set(list(&msg, "headers").iter().map(Header::from_js).collect()),
         "share" => crate::share::on_link(state, &msg),
         "opened" => crate::share::on_opened(state, &msg),
         "report" => match answer(&msg) {
@@ -329,7 +329,6 @@ fn on_result(state: State, msg: &JsValue) {
         return;
     }
     state.output.update(|o| o.push_str(&out));
-    state.headers.set(list(msg, "headers").iter().map(Header::from_js).collect());
     state.run_ms.set(Some(number(msg, "ms")));
     match error {
         Some(message) => {

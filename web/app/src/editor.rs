@@ -1,10 +1,13 @@
 //! The editor: CodeMirror 6 with the Forth mode (`web/editor/`, bundled
-//! by esbuild into `editor.js`, which defines `window.ForthEditor` before
-//! this app starts). This component mounts it and keeps it and the page's
-//! state in step: typing sets [`State::source`]; a source set elsewhere
+//! by esbuild into `editor.js`, which defines `window.ForthEditor`, then
+//! fires `forth-editor` on the window: it runs while this app's wasm
+//! compiles, and may end after the app has started, so the editor is
+//! mounted once both have happened). This component mounts it and keeps it
+//! and the page's state in step: typing sets [`State::source`]; a source set elsewhere
 //! (an example, a share link) replaces the editor's text; the last error
-//! becomes a diagnostic at its line and column; the system's and the
-//! program's words feed completion; the code view's tokens are marked in
+//! becomes a diagnostic at its line and column; the program's words feed
+//! completion (the system's come from `pkg/words.json`, which the editor
+//! fetches itself); the code view's tokens are marked in
 //! their colours, and the cursor and the mouse drive the code view
 //! (`panels/code_view.rs`). Ctrl/Cmd+Enter runs.
 //!
@@ -38,9 +41,6 @@ extern "C" {
     #[wasm_bindgen(method, js_name = setError)]
     fn set_error(this: &Handle, line: u32, column: u32, message: &str);
 
-    #[wasm_bindgen(method, js_name = setSystemWords)]
-    fn set_system_words(this: &Handle, json: &str);
-
     #[wasm_bindgen(method, js_name = setProgramWords)]
     fn set_program_words(this: &Handle, words: &js_sys::Array);
 
@@ -52,6 +52,11 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = onCodeEvents)]
     fn on_code_events(this: &Handle, on_cursor: &JsValue, on_hover: &JsValue);
+}
+
+/// Whether `editor.js` has defined `window.ForthEditor`.
+fn editor_script_ran() -> bool {
+    web_sys::window().is_some_and(|w| js_sys::Reflect::has(&w, &JsValue::from_str("ForthEditor")).unwrap_or(false))
 }
 
 /// The editor bound to the state's source.
@@ -69,6 +74,11 @@ pub fn Editor(
     let editor = move || handle.with_value(Clone::clone);
     // The effects below track this, so they run again once the editor exists.
     let mounted = RwSignal::new(false);
+    // Whether editor.js has run; if not yet, its `forth-editor` event says when.
+    let loaded = RwSignal::new(editor_script_ran());
+    if !loaded.get_untracked() {
+        let _ = window_event_listener_untyped("forth-editor", move |_| loaded.set(true));
+    }
     // Set when the text came from the editor itself, so that the effect
     // that pushes the source into the editor skips comparing it (a copy of
     // the whole text per key).
@@ -76,7 +86,7 @@ pub fn Editor(
     // Mount once the host element exists; the callbacks live as long as the page.
     Effect::new(move |_| {
         let Some(el) = host.get() else { return };
-        if handle.with_value(Option::is_some) {
+        if !loaded.get() || handle.with_value(Option::is_some) {
             return;
         }
         let on_change = Closure::<dyn FnMut(String)>::new(move |text: String| {
@@ -124,13 +134,6 @@ pub fn Editor(
                 Some(e) => h.set_error(e.line, e.column, &e.message),
                 None => h.set_error(0, 0, ""),
             }
-        }
-    });
-    Effect::new(move |_| {
-        mounted.track();
-        let json = state.system_words.get();
-        if let Some(h) = editor().filter(|_| !json.is_empty()) {
-            h.set_system_words(&json);
         }
     });
     Effect::new(move |_| {

@@ -82,9 +82,6 @@ pub struct State {
     pub remarks: RwSignal<Vec<WordRemarks>>,
     /// The provenance headers of the source the last Run loaded.
     pub headers: RwSignal<Vec<Header>>,
-    /// The system's words for completion, as the worker's JSON
-    /// (`[{name, kind, effect, doc}]`), once it is ready.
-    pub system_words: RwSignal<String>,
     /// The linked module.
     pub artifact: RwSignal<Option<Artifact>>,
     /// Why there is no linked module.
@@ -201,7 +198,6 @@ impl State {
             words: RwSignal::new(Vec::new()),
             remarks: RwSignal::new(Vec::new()),
             headers: RwSignal::new(Vec::new()),
-            system_words: RwSignal::new(String::new()),
             artifact: RwSignal::new(None),
             artifact_error: RwSignal::new(None),
             running: RwSignal::new(false),

@@ -1,8 +1,10 @@
 // The playground's budgets, measured (numbers, not a pass/fail test):
 //  - size of the release wasm files and the page's JavaScript (with the
 //    editor bundle), raw and gzip, against their budgets; the worker's WAT
-//    printer, a second module it loads at its first link, is reported by
-//    itself;
+//    printer and exchange formats (modules it loads when first needed), its
+//    boot file and the system's words for completion (files made at build
+//    time, which the worker and the editor fetch as they start) are
+//    reported by themselves;
 //  - page load -> first Run's output, in headless Chromium (median of runs);
 //  - compile + run of a 100-line program in the browser worker against
 //    `native-runner run` of the same file (median of runs).
@@ -38,6 +40,9 @@ const pageJs = readdirSync(dist).filter((f) => f.startsWith('playground-') && f.
 const sum = (xs) => xs.map(size).reduce((a, b) => ({ bytes: a.bytes + b.bytes, gzip: a.gzip + b.gzip }), { bytes: 0, gzip: 0 });
 const worker = size(join(dist, 'pkg', 'web_bg.wasm'));
 const printer = size(join(dist, 'pkg', 'web_wat_bg.wasm'));
+const exchange = size(join(dist, 'pkg', 'web_exchange_bg.wasm'));
+const bootFile = size(join(dist, 'pkg', 'boot.snap'));
+const words = size(join(dist, 'pkg', 'words.json'));
 const app = sum(pageWasm);
 const appJs = sum(pageJs);
 const editor = size(join(dist, 'editor.js'));
@@ -45,6 +50,9 @@ const page = sum([...pageWasm, ...pageJs, join(dist, 'editor.js')]);
 console.log('| file | bytes | gzip | budget |\n| --- | --- | --- | --- |');
 console.log(`| worker wasm (compiler façade) | ${fmt(worker)} | ≤ 1,200,000, gzip ≤ 400,000: ${within(worker.bytes, 1.2e6)}, gzip ${within(worker.gzip, 4e5)} |`);
 console.log(`| worker's WAT printer (loaded at the first link) | ${fmt(printer)} | |`);
+console.log(`| worker's exchange formats (loaded after the first Run) | ${fmt(exchange)} | |`);
+console.log(`| worker's boot file (fetched as it starts) | ${fmt(bootFile)} | |`);
+console.log(`| system's words for completion (fetched by the editor) | ${fmt(words)} | |`);
 console.log(`| page wasm (Leptos app) | ${fmt(app)} | |`);
 console.log(`| page JS (app bindings) | ${fmt(appJs)} | |`);
 console.log(`| editor bundle (CodeMirror, editor.js) | ${fmt(editor)} | |`);

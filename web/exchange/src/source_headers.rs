@@ -2,7 +2,8 @@
 //! a definition), each with its definition's status, read by
 //! `compiler::provenance` as `native-runner provenance` reads them: the
 //! same rule for which definition a header belongs to, and the same
-//! status. For the playground's Provenance tab, after each Run.
+//! status. For the playground's Provenance tab: the worker sends them after
+//! each Run's result and link.
 
 use wasm_bindgen::prelude::*;
 
