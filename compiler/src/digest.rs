@@ -53,6 +53,32 @@ pub fn checked_payload(entry: &[u8]) -> Result<&[u8], &'static str> {
     }
 }
 
+/// `payload` followed by its CRC-32 (little-endian): the payload stays at
+/// the start of the file, so a reader can map the file and give it to a
+/// parser that reads from offset 0 and ignores what follows (wasmtime's
+/// `Module::deserialize_file` maps a module cache entry without copying
+/// it).
+pub fn with_checksum_after(payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(payload.len() + CHECKSUM_LEN);
+    out.extend_from_slice(payload);
+    out.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
+    out
+}
+
+/// The payload of a [`with_checksum_after`] entry whose checksum matches,
+/// or why it does not.
+pub fn checked_payload_before(entry: &[u8]) -> Result<&[u8], &'static str> {
+    let Some(split) = entry.len().checked_sub(CHECKSUM_LEN) else {
+        return Err("truncated (shorter than its checksum)");
+    };
+    let (payload, sum) = entry.split_at(split);
+    if crc32fast::hash(payload).to_le_bytes() == sum {
+        Ok(payload)
+    } else {
+        Err("corrupt or truncated (checksum mismatch)")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,6 +96,22 @@ mod tests {
             assert!(checked_payload(&entry[..n]).is_err(), "truncated to {n}");
         }
         assert_eq!(checked_payload(&with_checksum(b"")), Ok(&b""[..]));
+    }
+
+    #[test]
+    fn trailing_checksums_catch_damage() {
+        let entry = with_checksum_after(b"compiled code");
+        assert_eq!(&entry[..13], b"compiled code", "the payload comes first");
+        assert_eq!(checked_payload_before(&entry), Ok(&b"compiled code"[..]));
+        for i in 0..entry.len() {
+            let mut bad = entry.clone();
+            bad[i] ^= 0x10;
+            assert!(checked_payload_before(&bad).is_err(), "a flipped bit at {i}");
+        }
+        for n in 0..entry.len() {
+            assert!(checked_payload_before(&entry[..n]).is_err(), "truncated to {n}");
+        }
+        assert_eq!(checked_payload_before(&with_checksum_after(b"")), Ok(&b""[..]));
     }
 
     #[test]

@@ -3,8 +3,13 @@
 //! An entry is keyed by the sha256 of the module bytes, of the engine's
 //! compatibility hash (wasmtime version, Cranelift settings, CPU features)
 //! and of the target triple, and stored as the payload that
-//! `Engine::precompile_module` produced behind its checksum
-//! (`compiler::digest::with_checksum`).
+//! `Engine::precompile_module` produced followed by its checksum
+//! (`compiler::digest::with_checksum_after`). A lookup checks the file
+//! through one small buffer and has wasmtime map it
+//! (`Module::deserialize_file`, which reads the payload from the file's
+//! start and ignores the checksum after it): an entry is never copied
+//! whole into fresh memory, which on start-up's path cost more page
+//! faults than anything else.
 //!
 //! Guarantees:
 //! - before an entry is used its checksum is checked; a corrupt or
@@ -32,7 +37,7 @@ use sha2::{Digest, Sha256};
 use wasmtime::{Engine, Module};
 
 use crate::engine::HOST_TARGET;
-use compiler::digest::{checked_payload, hex, with_checksum};
+use compiler::digest::{hex, with_checksum_after, CHECKSUM_LEN};
 
 /// The cache folder.
 #[derive(Clone, Debug)]
@@ -94,7 +99,7 @@ impl ModuleCache {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         engine.precompile_compatibility_hash().hash(&mut h);
         let mut sha = Sha256::new();
-        sha.update(b"fastforth module cache v3\0");
+        sha.update(b"fastforth module cache v4\0");
         sha.update(HOST_TARGET.as_bytes());
         sha.update(h.finish().to_le_bytes());
         sha.update(Sha256::digest(bytes));
@@ -104,13 +109,16 @@ impl ModuleCache {
     /// Looks `bytes` up; a corrupt entry is deleted and described.
     pub fn lookup(&self, engine: &Engine, bytes: &[u8]) -> Lookup {
         let path = self.entry_path(engine, bytes);
-        let Ok(entry) = read_marking_used(&path) else { return Lookup::Miss };
-        let reason = match checked_payload(&entry) {
+        let Ok(file) = open_marking_used(&path) else { return Lookup::Miss };
+        let checked = check_streamed(file).map_err(|e| e.to_string()).and_then(|r| r.map_err(str::to_string));
+        let reason = match checked {
             // SAFETY: the payload was written by `store` from
             // `Engine::precompile_module` on an engine with the same
-            // compatibility hash, and its sha256 matches, so it is exactly
-            // those bytes; wasmtime still checks the engine settings.
-            Ok(payload) => match unsafe { Module::deserialize(engine, payload) } {
+            // compatibility hash, and its checksum matches, so it is
+            // exactly those bytes (files are only ever renamed into place
+            // whole, so the file wasmtime maps is a checked one); wasmtime
+            // still checks the engine settings.
+            Ok(()) => match unsafe { Module::deserialize_file(engine, &path) } {
                 Ok(m) => return Lookup::Hit(m),
                 Err(e) => format!("cannot load {}: {e}", path.display()),
             },
@@ -315,23 +323,52 @@ pub fn parse_size(text: &str) -> Result<u64, String> {
 /// this user may only read is still read, unmarked.
 fn read_marking_used(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read as _;
-    let mut file = match std::fs::File::options().read(true).append(true).open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => return std::fs::read(path),
-        Err(e) => return Err(e),
-    };
-    let meta = file.metadata()?;
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let mut file = open_marking_used(path)?;
+    let mut bytes = Vec::with_capacity(file.metadata()?.len() as usize);
     file.read_to_end(&mut bytes)?;
-    let fresh = meta.modified().is_ok_and(|t| t.elapsed().is_ok_and(|age| age < TOUCH_AFTER));
-    if !fresh {
-        let _ = file.set_modified(SystemTime::now());
-    }
     Ok(bytes)
 }
 
+/// Checks a [`with_checksum_after`] file by reading it through one small
+/// buffer: no copy of the whole file, no fresh memory to fault in.
+fn check_streamed(mut file: std::fs::File) -> std::io::Result<Result<(), &'static str>> {
+    use std::io::Read as _;
+    let len = file.metadata()?.len();
+    let Some(payload_len) = len.checked_sub(CHECKSUM_LEN as u64) else {
+        return Ok(Err("truncated (shorter than its checksum)"));
+    };
+    let mut crc = crc32fast::Hasher::new();
+    let mut buf = vec![0u8; 64 << 10];
+    let mut left = payload_len;
+    while left > 0 {
+        let n = buf.len().min(left as usize);
+        file.read_exact(&mut buf[..n])?;
+        crc.update(&buf[..n]);
+        left -= n as u64;
+    }
+    let mut sum = [0u8; CHECKSUM_LEN];
+    file.read_exact(&mut sum)?;
+    Ok(if crc.finalize().to_le_bytes() == sum { Ok(()) } else { Err("corrupt or truncated (checksum mismatch)") })
+}
+
+/// Opens a cache file for reading and marks it as used now, unless it was
+/// marked recently, through one open. A file this user may only read is
+/// still opened, unmarked.
+fn open_marking_used(path: &Path) -> std::io::Result<std::fs::File> {
+    let file = match std::fs::File::options().read(true).append(true).open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => return std::fs::File::open(path),
+        Err(e) => return Err(e),
+    };
+    let fresh = file.metadata()?.modified().is_ok_and(|t| t.elapsed().is_ok_and(|age| age < TOUCH_AFTER));
+    if !fresh {
+        let _ = file.set_modified(SystemTime::now());
+    }
+    Ok(file)
+}
+
 fn store(path: &Path, payload: &[u8]) -> std::io::Result<()> {
-    write_atomically(path, &with_checksum(payload))
+    write_atomically(path, &with_checksum_after(payload))
 }
 
 /// Writes a file through a temporary one unique to the process and thread,
@@ -359,7 +396,7 @@ mod tests {
         let wasm = wat_module();
         cache.load_or_compile(&engine, &wasm).unwrap();
         let entry = cache.entry_path(&engine, &wasm);
-        assert!(checked_payload(&std::fs::read(&entry).unwrap()).is_ok());
+        assert!(compiler::digest::checked_payload_before(&std::fs::read(&entry).unwrap()).is_ok());
         for bad in [&b"garbage that is long enough to have a checksum and more"[..], b"short"] {
             std::fs::write(&entry, bad).unwrap();
             assert!(matches!(cache.lookup(&engine, &wasm), Lookup::Corrupt(_)));
@@ -367,7 +404,7 @@ mod tests {
             assert!(matches!(cache.lookup(&engine, &wasm), Lookup::Miss));
             let m = cache.load_or_compile(&engine, &wasm).unwrap();
             assert!(m.get_export("f").is_some());
-            assert!(checked_payload(&std::fs::read(&entry).unwrap()).is_ok());
+            assert!(compiler::digest::checked_payload_before(&std::fs::read(&entry).unwrap()).is_ok());
             assert!(matches!(cache.lookup(&engine, &wasm), Lookup::Hit(_)));
         }
         assert_eq!(cache.usage().0, 1);
