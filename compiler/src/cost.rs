@@ -405,20 +405,7 @@ impl CostModel {
 /// Median of |a − b| / b over pairs.
 pub fn median_abs_error(pairs: &[(f64, f64)]) -> f64 {
     let mut e: Vec<f64> = pairs.iter().map(|(p, m)| ((p - m) / m).abs()).collect();
-    median(&mut e)
-}
-
-fn median(v: &mut [f64]) -> f64 {
-    if v.is_empty() {
-        return 0.0;
-    }
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    }
+    crate::stats::median(&mut e)
 }
 
 /// Fits non-negative costs to samples, minimizing the sum of *absolute*

@@ -55,6 +55,17 @@ fn median_sorted(v: &[f64]) -> f64 {
     }
 }
 
+/// The median of `v` (the mean of the middle two for an even count, 0 for
+/// none), sorting `v` in place: the one median of every summary that is
+/// not a [`Summary`] (the cost model's errors, a profile's runs).
+pub fn median(v: &mut [f64]) -> f64 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f64::total_cmp);
+    median_sorted(v)
+}
+
 /// The `q` quantile (0..=1) of sorted values by linear interpolation.
 fn quantile_sorted(v: &[f64], q: f64) -> f64 {
     let pos = q * (v.len() - 1) as f64;
@@ -106,6 +117,13 @@ pub fn geometric_mean(xs: &[f64]) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn medians_of_odd_even_and_no_values() {
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&mut [4.0, 1.0, 3.0, 2.0]), 2.5);
+        assert_eq!(median(&mut []), 0.0);
+    }
 
     #[test]
     fn summary_of_known_samples() {

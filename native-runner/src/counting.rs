@@ -131,10 +131,5 @@ pub fn timed_runs(module: &[u8], limits: &Limits, runs: usize) -> anyhow::Result
 /// The median of durations, in nanoseconds.
 pub fn median_ns(d: &[Duration]) -> f64 {
     let mut v: Vec<f64> = d.iter().map(|x| x.as_nanos() as f64).collect();
-    v.sort_by(f64::total_cmp);
-    match v.len() {
-        0 => 0.0,
-        n if n % 2 == 1 => v[n / 2],
-        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
-    }
+    compiler::stats::median(&mut v)
 }
