@@ -133,11 +133,14 @@ pub fn paste_graphs<'g>(
 ) -> usize {
     let mut pasted = 0;
     let mut b = 0;
-    let mut looped = looped_blocks(f);
+    // Which blocks lie on a loop: found only when a callee with a loop of
+    // its own is up for pasting, and again after each paste.
+    let mut looped: Option<Vec<bool>> = None;
     while b < f.blocks.len() && pasted < MAX_GRAPH_PASTES {
         let me = f.xt;
+        let mut in_loop = || looped.get_or_insert_with(|| looped_blocks(f))[b];
         let site = f.blocks[b].ops.iter().enumerate().find_map(|(i, op)| match *op {
-            Op::Call(x) if x != me => graph(x).filter(|g| g.n_loops == 0 || looped[b]).map(|g| (i, x, g)),
+            Op::Call(x) if x != me => graph(x).filter(|g| g.n_loops == 0 || in_loop()).map(|g| (i, x, g)),
             _ => None,
         });
         let Some((i, callee, g)) = site else {
@@ -147,7 +150,7 @@ pub fn paste_graphs<'g>(
         splice(f, b, i, g);
         inlined.push((f.xt, callee));
         pasted += 1;
-        looped = looped_blocks(f);
+        looped = None;
         // The ops before the call hold no other site; the copies and the
         // rest come later in the list and are scanned in turn.
         b += 1;
