@@ -1,6 +1,6 @@
 //! A snapshot of the booted system, so that a host can start without
 //! compiling the prelude again: the kernel and the prelude's batch modules
-//! as bytes, the memory the prelude filled, the stack pointers, the table
+//! (merged into one where they merge: `merge_batches`) as bytes, the memory the prelude filled, the stack pointers, the table
 //! entries the host installed, and the compiler's own state (dictionary,
 //! effects, inline bodies, compiled IR for linking).
 //!
@@ -9,7 +9,8 @@
 //! version and a checksum of the payload (`digest::with_checksum`).
 //!
 //! Guarantees:
-//! - [`Forth::boot_from_snapshot`] leaves the system in the state that
+//! - [`Forth::boot_from_snapshot`] (or [`OpenSnapshot::open`], then
+//!   [`Forth::boot_from_open`]) leaves the system in the state that
 //!   [`Forth::boot`] left when the snapshot was taken, for the same
 //!   [`Config`](crate::Config) and the same compiler build; a host keys its
 //!   stored snapshots by [`snapshot_key`], which covers both;
@@ -105,6 +106,68 @@ struct State {
     next_file_id: i32,
 }
 
+/// A snapshot checked and decoded for booting, but for the compiler's
+/// state: that decodes on a thread of its own from the moment the snapshot
+/// is opened (on hosts with threads), while the host makes its machine and
+/// loads the modules.
+pub struct OpenSnapshot {
+    /// The snapshot without its state.
+    saved: Saved,
+    /// The configuration it was made with (its `Debug` text).
+    config: String,
+    /// The compiler's state, being decoded.
+    state: Decoding,
+}
+
+impl OpenSnapshot {
+    /// Checks the snapshot's header and checksum, decodes what the machine
+    /// needs and starts decoding the compiler's state. A snapshot of
+    /// another configuration than `cfg` is refused here, before any work.
+    pub fn open(bytes: &[u8], cfg: &crate::Config) -> Result<OpenSnapshot, String> {
+        let mut saved = decode(bytes)?;
+        let config = std::mem::take(&mut saved.config);
+        if config != format!("{cfg:?}") {
+            return Err("the snapshot was made with another configuration".into());
+        }
+        let state = Decoding::start(std::mem::take(&mut saved.state).into_vec());
+        Ok(OpenSnapshot { saved, config, state })
+    }
+}
+
+/// The compiler's state of a snapshot, being decoded: on a thread where the
+/// host has threads and one could be started, else when it is needed.
+enum Decoding {
+    #[cfg(not(target_arch = "wasm32"))]
+    Thread(std::thread::JoinHandle<Result<State, postcard::Error>>),
+    Later(Vec<u8>),
+}
+
+impl Decoding {
+    fn start(bytes: Vec<u8>) -> Decoding {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let bytes = std::sync::Arc::new(bytes);
+            let mine = std::sync::Arc::clone(&bytes);
+            let spawned =
+                std::thread::Builder::new().name("snapshot".into()).spawn(move || postcard::from_bytes::<State>(&mine));
+            match spawned {
+                Ok(handle) => Decoding::Thread(handle),
+                Err(_) => Decoding::Later(std::sync::Arc::unwrap_or_clone(bytes)),
+            }
+        }
+        #[cfg(target_arch = "wasm32")]
+        Decoding::Later(bytes)
+    }
+
+    fn finish(self) -> Result<State, postcard::Error> {
+        match self {
+            #[cfg(not(target_arch = "wasm32"))]
+            Decoding::Thread(h) => h.join().unwrap_or(Err(postcard::Error::DeserializeUnexpectedEnd)),
+            Decoding::Later(bytes) => postcard::from_bytes::<State>(&bytes),
+        }
+    }
+}
+
 impl Forth {
     /// The snapshot of a system [`Forth::boot`] has just booted on `m`
     /// (before any program ran). `None` if this system cannot be
@@ -168,7 +231,7 @@ impl Forth {
         let saved = Saved {
             config: format!("{:?}", self.cfg),
             kernel: ByteBuf::from(boot.kernel),
-            modules: boot.modules.into_iter().map(ByteBuf::from).collect(),
+            modules: self.one_module(boot.modules).into_iter().map(ByteBuf::from).collect(),
             pages,
             installed,
             state: ByteBuf::from(postcard::to_allocvec(&state).map_err(encode)?),
@@ -186,25 +249,37 @@ impl Forth {
     /// `Fault` while restoring is an `Err` too, after which the machine
     /// must not be used (the host boots a fresh one from source).
     pub fn boot_from_snapshot(&mut self, m: &mut dyn Machine, bytes: &[u8]) -> Result<(), String> {
-        let saved = decode(bytes)?;
-        if saved.config != format!("{:?}", self.cfg) {
+        let opened = OpenSnapshot::open(bytes, &self.cfg)?;
+        self.boot_from_open(m, opened)
+    }
+
+    /// [`Forth::boot_from_snapshot`] from a snapshot opened beforehand,
+    /// for the same configuration as this system's.
+    pub fn boot_from_open(&mut self, m: &mut dyn Machine, opened: OpenSnapshot) -> Result<(), String> {
+        if opened.config != format!("{:?}", self.cfg) {
             return Err("the snapshot was made with another configuration".into());
         }
-        let decode_state = || postcard::from_bytes::<State>(&saved.state);
-        // Loading the modules and decoding the compiler's state take about
-        // as long as each other, so on hosts with threads they overlap.
-        #[cfg(not(target_arch = "wasm32"))]
-        let (loaded, state) = std::thread::scope(|s| {
-            let state = s.spawn(decode_state);
-            let loaded = restore_machine(m, &saved);
-            (loaded, state.join().unwrap_or(Err(postcard::Error::DeserializeUnexpectedEnd)))
-        });
-        #[cfg(target_arch = "wasm32")]
-        let (loaded, state) = (restore_machine(m, &saved), decode_state());
+        let loaded = restore_machine(m, &opened.saved);
+        let state = opened.state.finish();
         let installed = loaded?;
         let s = state.map_err(|e| format!("cannot decode the snapshot: {e}"))?;
         self.restore_state(s, installed);
         Ok(())
+    }
+
+    /// The prelude's batches as one module (`merge_batches`), which a host
+    /// loads and instantiates once, or the batches as they are where they
+    /// do not merge (or, with validation on, the merge does not validate).
+    fn one_module(&self, batches: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+        if batches.len() < 2 {
+            return batches;
+        }
+        let Ok(one) = crate::merge_batches::merge(&batches) else { return batches };
+        #[cfg(feature = "validate")]
+        if self.cfg.validate && wasmparser::validate(&one).is_err() {
+            return batches;
+        }
+        vec![one]
     }
 
     /// Puts the compiler's state back.

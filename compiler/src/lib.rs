@@ -72,6 +72,7 @@ pub mod limits;
 pub mod link;
 pub(crate) mod locals;
 pub mod machine;
+mod merge_batches;
 pub mod number;
 pub mod passes;
 pub mod pipeline;

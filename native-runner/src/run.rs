@@ -56,11 +56,9 @@ pub fn run(args: RunArgs) -> anyhow::Result<i32> {
     let mut s = Session::boot(&args.limits, Console::stdio())?;
     s.set_args(&args.ordered)?;
     s.arm_timeout(&args.limits);
-    if let Some(code) = s.load_command_line() {
-        return Ok(code);
-    }
-    s.machine.flush_output();
-    Ok(0)
+    let code = s.load_command_line().unwrap_or(0);
+    s.leave();
+    Ok(code)
 }
 
 /// The positional files and `-e` strings of a `run` in the order they were

@@ -39,6 +39,29 @@ fn run(cache: &Path, src: &Path) -> (i32, String, String) {
     (o.status.code().unwrap_or(-1), text(&o.stdout), text(&o.stderr))
 }
 
+fn compiled_modules(cache: &Path) -> usize {
+    std::fs::read_dir(cache).unwrap().flatten().filter(|e| e.path().extension().is_some_and(|x| x == "cwasm")).count()
+}
+
+#[test]
+fn the_prelude_is_restored_as_one_module() {
+    let dir = harness::scratch_dir("boot_snapshot", "one_module");
+    let cache = dir.join("cache");
+    let _ = std::fs::remove_dir_all(&cache);
+    let src = harness::repo().join("tests/run/loop_words.fs");
+    let want = std::fs::read_to_string(src.with_extension("out")).unwrap();
+    let (code, out, err) = run(&cache, &src);
+    assert_eq!((code, out.as_str()), (0, want.as_str()), "from source: {err}");
+    let after_boot = compiled_modules(&cache);
+    // The kernel, the prelude's batches, the program's.
+    assert!(after_boot >= 4, "{after_boot} modules compiled by a boot from source");
+    let (code, out, err) = run(&cache, &src);
+    assert_eq!((code, out.as_str()), (0, want.as_str()), "from the snapshot: {err}");
+    // The program's modules are the same bytes as before, so the one new
+    // module is the prelude's batches merged (`compiler::merge_batches`).
+    assert_eq!(compiled_modules(&cache), after_boot + 1, "a restore compiles the merged prelude and nothing else");
+}
+
 #[test]
 fn a_restored_system_is_the_booted_system() {
     let dir = harness::scratch_dir("boot_snapshot", "same");
