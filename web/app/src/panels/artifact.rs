@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::num::fixed;
 use crate::state::State;
 
 /// Offers `bytes` as a file download named `name`.
@@ -51,10 +52,10 @@ pub fn ArtifactPanel(state: State) -> impl IntoView {
                         view! {
                             <p class="facts" data-testid="artifact-facts">
                                 {format!(
-                                    "module {} bytes · load (compile + run) {:.1} ms · link {:.1} ms",
+                                    "module {} bytes · load (compile + run) {} ms · link {} ms",
                                     size,
-                                    state.run_ms.get_untracked().unwrap_or(0.0),
-                                    a.link_ms,
+                                    fixed(state.run_ms.get_untracked().unwrap_or(0.0), 1),
+                                    fixed(a.link_ms, 1),
                                 )}
                                 " "
                                 <button data-testid="download" on:click=move |_| {
