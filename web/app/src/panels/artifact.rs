@@ -48,7 +48,7 @@ pub fn ArtifactPanel(state: State) -> impl IntoView {
                     .map(|a| {
                         let size = a.bytes.len();
                         let bytes = a.bytes.clone();
-                        let name = format!("{}.wasm", state.entry.get_untracked().to_lowercase());
+                        let name = format!("{}.wasm", state.entry.get_untracked().to_ascii_lowercase());
                         view! {
                             <p class="facts" data-testid="artifact-facts">
                                 {format!(
