@@ -28,7 +28,7 @@ build:
 # function table and its externref table) and exports the wrong one, so the
 # page fails at start ("WebAssembly.Table.set(): Argument 1 is invalid").
 JS_BIN := $(CURDIR)/web/node_modules/.bin
-WASM_OPT := $(JS_BIN)/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+WASM_OPT := $(JS_BIN)/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-reference-types --enable-multivalue --enable-mutable-globals
 
 # The compiler façade for the playground's worker, its WAT printer and its

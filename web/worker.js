@@ -12,7 +12,9 @@
 // takes it instead of booting its own). Systems with the default limits
 // boot from the boot file (./pkg/boot.snap, web/src/boot_file.rs: the
 // prelude compiled at build time), fetched while the façade loads; others,
-// or all when there is no usable boot file, boot from source. It loads the WAT printer (a
+// or all when there is no usable boot file, boot from source, with the
+// prelude's texts (./pkg/prelude.bin, web/src/prelude_file.rs, which the
+// façade does not carry) fetched the first time. It loads the WAT printer (a
 // second wasm module, ./pkg/web_wat.js) only at the first link, after that
 // Run's output has gone to the page, and the exchange formats (a third,
 // ./pkg/web_exchange.js) when one is first needed. Requests are handled one
@@ -41,7 +43,7 @@
 //               | {id, type: 'report', report} | {id, type: 'history', history}; each of these four
 //                 or {id, type, error}
 import init, {
-  Session, Image, version, sha256_hex, provenance, canonical_limits,
+  Session, Image, version, sha256_hex, provenance, canonical_limits, set_prelude,
 } from './pkg/web.js';
 
 // The boot file's bytes, or null without one.
@@ -109,9 +111,22 @@ async function link(id, entry) {
   }
 }
 
+// The prelude's texts handed to the façade, for boots from source: fetched
+// the first time one is needed (and again after a failed fetch).
+let preludeSet = null;
+function prelude() {
+  preludeSet ??= fetch('./pkg/prelude.bin')
+    .then(async (r) => {
+      if (!r.ok) throw new Error(`cannot fetch the prelude (pkg/prelude.bin): HTTP ${r.status}`);
+      set_prelude(new Uint8Array(await r.arrayBuffer()));
+    })
+    .catch((e) => { preludeSet = null; throw e; });
+  return preludeSet;
+}
+
 // A fresh system with the default limits: from the boot file when the
 // façade accepts it, else (and from then on) from source.
-function fresh() {
+async function fresh() {
   if (bootBytes) {
     try {
       return Session.from_boot_file(bootBytes);
@@ -120,13 +135,14 @@ function fresh() {
       bootBytes = null;
     }
   }
+  await prelude();
   return new Session();
 }
 
 // A fresh system with the page's limits (JSON, see Session.with_limits);
 // limits that cannot be used throw, with a message naming the option.
 // The spare system is taken when its limits are the ones asked for.
-function boot(limits) {
+async function boot(limits) {
   if (session) session.free();
   session = null;
   let canonical = DEFAULT_LIMITS;
@@ -134,13 +150,17 @@ function boot(limits) {
   if (spare && canonical === spare.limits) {
     session = spare.session;
     spare = null;
+  } else if (canonical === DEFAULT_LIMITS) {
+    session = await fresh();
   } else {
-    session = canonical === DEFAULT_LIMITS ? fresh() : Session.with_limits(limits);
+    canonical_limits(limits); // limits that cannot be used are refused before any fetch
+    await prelude();
+    session = Session.with_limits(limits);
   }
 }
 
 async function run(id, source, name, entry, limits) {
-  boot(limits);
+  await boot(limits);
   const dec = decoder();
   session.set_output_sink(sinkFor(dec, 'run'));
   const t0 = performance.now();
@@ -154,8 +174,8 @@ async function run(id, source, name, entry, limits) {
   await answer(id, 'headers', 'headers', async () => JSON.parse((await exchange()).provenance_headers_json(source)));
 }
 
-function repl(id, line, limits) {
-  if (!session) boot(limits);
+async function repl(id, line, limits) {
+  if (!session) await boot(limits);
   const dec = decoder();
   session.set_output_sink(sinkFor(dec, 'repl'));
   const t0 = performance.now();
@@ -247,7 +267,7 @@ async function answer(id, type, key, make) {
 async function handle(m) {
   try {
     if (m.type === 'run') await run(m.id, m.source, m.name, m.entry, m.limits);
-    else if (m.type === 'repl') repl(m.id, m.line, m.limits);
+    else if (m.type === 'repl') await repl(m.id, m.line, m.limits);
     else if (m.type === 'bench') await bench(m.id, m.entry, m.iterations);
     else if (m.type === 'code') await code(m.id, m.word);
     else if (m.type === 'perf') await perf(m.id, m.entry);
@@ -280,7 +300,7 @@ postMessage({ type: 'ready', version: version() });
 queue = queue.then(async () => {
   bootBytes = await bootFile;
   try {
-    const s = fresh();
+    const s = await fresh();
     spare = { session: s, limits: s.limits_json() };
   } catch { /* the first Run boots its own */ }
 });

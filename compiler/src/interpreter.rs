@@ -201,8 +201,12 @@ pub struct Forth {
 }
 
 /// The prelude: words of the system written in Forth, loaded at boot in
-/// this order. Later files may use the words of earlier ones.
-const PRELUDE: &[(&str, &str)] = &[
+/// this order (its file names and texts). Later files may use the words of
+/// earlier ones. [`Forth::boot`] loads these texts; a host that would
+/// rather not carry them (the browser's worker, which boots from a
+/// snapshot, and fetches the prelude only for other limits) hands them to
+/// [`Forth::boot_with`] instead.
+pub const PRELUDE: &[(&str, &str)] = &[
     ("prelude.fs", include_str!("prelude.fs")),
     ("gforth/words.fs", include_str!("gforth/words.fs")),
     ("gforth/compile.fs", include_str!("gforth/compile.fs")),
@@ -270,6 +274,13 @@ impl Forth {
 
     /// Instantiates the kernel, initializes memory and loads the prelude.
     pub fn boot(&mut self, m: &mut dyn Machine) -> Result<(), Stop> {
+        self.boot_with(m, PRELUDE)
+    }
+
+    /// [`Forth::boot`] with the prelude's texts given by the host, which
+    /// must be those of [`PRELUDE`], in its order (file name, text); the
+    /// system is then the one `boot` makes.
+    pub fn boot_with(&mut self, m: &mut dyn Machine, prelude: &[(&str, &str)]) -> Result<(), Stop> {
         if let Err(e) = self.cfg.layout.validate() {
             return Err(Stop::Error(Diagnostic::new(e)));
         }
@@ -306,7 +317,7 @@ impl Forth {
                 .replace("{RESIZE_IOR}", &throw::RESIZE.to_string())
         };
         self.booted = true;
-        for (_, text) in PRELUDE {
+        for (_, text) in prelude {
             self.load_source(m, "<prelude>", expand(text).as_bytes())?;
         }
         self.top(m, |f, m| f.flush(m))?;

@@ -93,7 +93,7 @@ pub mod xt_numbering;
 pub use code_view::{DefinitionExtent, WordCode};
 pub use error::{Diagnostic, Location, Stop};
 pub use facility::civil_time;
-pub use interpreter::{panic_message, Config, Forth, Stats};
+pub use interpreter::{panic_message, Config, Forth, Stats, PRELUDE};
 pub use limits::Limits;
 pub use link::{check_provenance, Artifact, ImageInfo, LinkOptions, ProvenanceCheck};
 pub use machine::{Fault, Host, Machine, MachineExt};

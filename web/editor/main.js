@@ -28,12 +28,12 @@ import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/sea
 import {
   autocompletion, startCompletion, closeCompletion, acceptCompletion, moveCompletionSelection,
 } from '@codemirror/autocomplete';
-import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { indentUnit } from '@codemirror/language';
 import { forthLanguage, forthHighlight } from './forth.js';
 import { controlFlowMatching } from './pairs.js';
 import { forthCompletions, setSystemWords, setProgramWords } from './complete.js';
 import { codeMarks, setCodeTokens, setHotToken } from './code_marks.js';
+import { diagnostic, showDiagnostic } from './diagnostic.js';
 
 const theme = EditorView.theme({
   '&': { height: '100%', color: 'var(--fg)', backgroundColor: 'var(--panel)', fontSize: '13px' },
@@ -136,9 +136,9 @@ function create(parent, text, onChange, onRun) {
         search({ top: true }),
         autocompletion({ override: [forthCompletions], activateOnTyping: true, icons: false, defaultKeymap: false, maxRenderedOptions: 40 }),
         completionKeys,
-        lintGutter(),
+        diagnostic,
         runKey,
-        keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap, indentWithTab]),
+        keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
         theme,
         EditorView.contentAttributes.of({
           'data-testid': 'editor', 'aria-label': 'Forth source (Tab indents; Escape then Tab leaves the editor)',
@@ -189,13 +189,13 @@ function create(parent, text, onChange, onRun) {
     },
     setError(line, column, message) {
       const doc = view.state.doc;
-      if (!line || line > doc.lines) { view.dispatch(setDiagnostics(view.state, [])); return; }
+      if (!line || line > doc.lines) { view.dispatch(showDiagnostic(null)); return; }
       const l = doc.line(line);
       const from = Math.min(l.to, l.from + Math.max(0, column - 1));
       const rest = l.text.slice(from - l.from);
       const len = rest.search(/\s|$/);
       const to = Math.min(l.to, from + Math.max(len, 1));
-      view.dispatch(setDiagnostics(view.state, [{ from, to, severity: 'error', message }]));
+      view.dispatch(showDiagnostic({ from, to, message }));
     },
     setProgramWords(words) { setProgramWords(words); },
     focus() { view.focus(); },

@@ -25,6 +25,7 @@ const KEY_LEN: usize = 64;
 /// The boot file: a system booted with the default limits (here, so that
 /// it has run nothing since), as the key, then the snapshot.
 pub fn make() -> Result<Vec<u8>, String> {
+    crate::prelude_file::set_embedded();
     let mut s = Session::new()?;
     let key = snapshot_key(&s.limits.config());
     let snapshot = s

@@ -16,6 +16,7 @@ pub mod image;
 pub mod machine;
 pub mod memory_fs;
 pub mod performance;
+pub mod prelude_file;
 pub mod stream;
 pub mod word_docs;
 
@@ -52,7 +53,8 @@ pub struct Session {
 
 #[wasm_bindgen]
 impl Session {
-    /// Boots a system with the default limits (those of `native-runner run`).
+    /// Boots a system with the default limits (those of `native-runner run`)
+    /// from source: the prelude must have been set ([`prelude_file`]).
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Session, String> {
         Session::boot(Limits::default())
@@ -62,7 +64,8 @@ impl Session {
     /// options are: `{"memory", "data_stack", "return_stack", "float_stack",
     /// "max_input", "max_nesting", "opt_level"}` (MiB for `memory` and
     /// `max_input`); a missing field takes its default. A value that
-    /// `native-runner` would refuse is refused with the option's name.
+    /// `native-runner` would refuse is refused with the option's name. It
+    /// boots from source, as [`Session::new`] does.
     pub fn with_limits(json: &str) -> Result<Session, String> {
         Session::boot(Limits::from_json(json)?)
     }
@@ -183,7 +186,9 @@ impl Session {
 
 impl Session {
     fn boot(limits: Limits) -> Result<Session, String> {
-        Session::start(limits, |forth, machine| forth.boot(machine).map_err(|s| s.to_string()))
+        Session::start(limits, |forth, machine| {
+            prelude_file::with_prelude(|texts| forth.boot_with(machine, texts).map_err(|s| s.to_string()))
+        })
     }
 
     /// A system with `limits` on a fresh machine, booted by `boot` (from

@@ -16,13 +16,6 @@
 use compiler::host_words::HostWord;
 use compiler::primitives::Prim;
 
-/// The prelude files, in boot order (the compiler's `PRELUDE`).
-const PRELUDE: &[&str] = &[
-    include_str!("../../compiler/src/prelude.fs"),
-    include_str!("../../compiler/src/gforth/words.fs"),
-    include_str!("../../compiler/src/gforth/compile.fs"),
-];
-
 /// Words whose next word in the text is the name of a new definition.
 const DEFINING: &[&str] = &[
     ":",
@@ -172,7 +165,7 @@ pub fn system_words() -> Vec<WordDoc> {
         };
         all.push(WordDoc { name: h.name().to_string(), kind: kind.into(), effect, doc });
     }
-    for text in PRELUDE {
+    for (_, text) in compiler::PRELUDE {
         prelude_words(text, &mut all);
     }
     let mut seen = std::collections::HashMap::new();

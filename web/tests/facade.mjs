@@ -10,10 +10,12 @@ import { fileURLToPath } from 'node:url';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const require = createRequire(import.meta.url);
-export const { Session, Image, version, sha256_hex, provenance } =
+export const { Session, Image, version, sha256_hex, provenance, set_prelude } =
   require(join(root, 'target', 'web-node', 'web.js'));
-/** What the build makes ahead of time (web/tools): the boot file, the system's words. */
-export const { boot_file, system_words_json } = require(join(root, 'target', 'web-node', 'web_tools.js'));
+/** What the build makes ahead of time (web/tools): the boot file, the prelude file, the system's words. */
+export const { boot_file, prelude_file, system_words_json } = require(join(root, 'target', 'web-node', 'web_tools.js'));
+// The façade boots from source with the prelude file, as the worker does.
+set_prelude(prelude_file());
 /** The WAT printer, a module of its own (web/wat). */
 export const { wat, word_wat } = require(join(root, 'target', 'web-node', 'web_wat.js'));
 

@@ -340,6 +340,6 @@ fn on_result(state: State, msg: &JsValue) {
                 in_editor: true,
             }));
         }
-        None => state.status.set(format!("done in {:.1} ms", number(msg, "ms"))),
+        None => state.status.set(format!("done in {} ms", crate::num::fixed(number(msg, "ms"), 1))),
     }
 }

@@ -11,6 +11,7 @@ mod examples;
 mod history;
 mod js;
 mod limits;
+mod num;
 mod panels;
 mod report;
 mod results;

@@ -9,13 +9,15 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::num::fixed;
+
 /// The narrowest a pane may be, in percent of the row.
 pub const MIN_SHARE: f64 = 12.0;
 
 /// The CSS `grid-template-columns` of panes with these shares, with a
 /// splitter column between each two.
 pub fn columns(shares: &[f64]) -> String {
-    shares.iter().map(|s| format!("minmax(0, {s:.2}fr)")).collect::<Vec<_>>().join(" 8px ")
+    shares.iter().map(|s| format!("minmax(0, {}fr)", fixed(*s, 2))).collect::<Vec<_>>().join(" 8px ")
 }
 
 /// Moves the boundary after pane `i` to `at` percent of the row, taking the
@@ -24,7 +26,8 @@ pub fn move_boundary(shares: &mut [f64], i: usize, at: f64) {
     let total: f64 = shares.iter().sum();
     let before: f64 = shares[..i].iter().sum::<f64>() / total * 100.0;
     let pair = (shares[i] + shares[i + 1]) / total * 100.0;
-    let left = (at - before).clamp(MIN_SHARE, pair - MIN_SHARE);
+    // Not f64::clamp: its panic message would bring float formatting into the page.
+    let left = (at - before).min(pair - MIN_SHARE).max(MIN_SHARE);
     shares[i] = left / 100.0 * total;
     shares[i + 1] = (pair - left) / 100.0 * total;
 }
@@ -68,7 +71,7 @@ pub fn Splitter(
             aria-label=label
             aria-valuemin="0"
             aria-valuemax="100"
-            aria-valuenow=move || format!("{:.0}", position())
+            aria-valuenow=move || fixed(position(), 0)
             data-testid=format!("splitter-{index}")
             on:pointerdown=move |ev| {
                 if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {

@@ -2,6 +2,8 @@
 //! `compiler::stats`, the same summary the native bench reports give, so the
 //! compare view sets like against like.
 
+use crate::num::fixed;
+
 /// Nanoseconds as a short human reading: `812 ns`, `3.41 µs`, `12.0 ms`, `1.52 s`.
 pub fn human_ns(ns: f64) -> String {
     let (v, unit) = if ns < 1e3 {
@@ -13,15 +15,13 @@ pub fn human_ns(ns: f64) -> String {
     } else {
         (ns / 1e9, "s")
     };
-    if unit == "ns" {
-        format!("{v:.0} {unit}")
-    } else if v < 10.0 {
-        format!("{v:.2} {unit}")
-    } else if v < 100.0 {
-        format!("{v:.1} {unit}")
-    } else {
-        format!("{v:.0} {unit}")
-    }
+    let digits = match v {
+        _ if unit == "ns" => 0,
+        v if v < 10.0 => 2,
+        v if v < 100.0 => 1,
+        _ => 0,
+    };
+    format!("{} {unit}", fixed(v, digits))
 }
 
 #[cfg(test)]

@@ -3,8 +3,9 @@
 //    editor bundle), raw and gzip, against their budgets; the worker's WAT
 //    printer and exchange formats (modules it loads when first needed), its
 //    boot file and the system's words for completion (files made at build
-//    time, which the worker and the editor fetch as they start) are
-//    reported by themselves;
+//    time, which the worker and the editor fetch as they start) and the
+//    prelude's texts (which the worker fetches at its first boot from
+//    source) are reported by themselves;
 //  - page load -> first Run's output, in headless Chromium (median of runs);
 //  - compile + run of a 100-line program in the browser worker against
 //    `native-runner run` of the same file (median of runs).
@@ -42,6 +43,7 @@ const worker = size(join(dist, 'pkg', 'web_bg.wasm'));
 const printer = size(join(dist, 'pkg', 'web_wat_bg.wasm'));
 const exchange = size(join(dist, 'pkg', 'web_exchange_bg.wasm'));
 const bootFile = size(join(dist, 'pkg', 'boot.snap'));
+const prelude = size(join(dist, 'pkg', 'prelude.bin'));
 const words = size(join(dist, 'pkg', 'words.json'));
 const app = sum(pageWasm);
 const appJs = sum(pageJs);
@@ -52,6 +54,7 @@ console.log(`| worker wasm (compiler façade) | ${fmt(worker)} | ≤ 1,200,000, 
 console.log(`| worker's WAT printer (loaded at the first link) | ${fmt(printer)} | |`);
 console.log(`| worker's exchange formats (loaded after the first Run) | ${fmt(exchange)} | |`);
 console.log(`| worker's boot file (fetched as it starts) | ${fmt(bootFile)} | |`);
+console.log(`| worker's prelude (fetched at its first boot from source) | ${fmt(prelude)} | |`);
 console.log(`| system's words for completion (fetched by the editor) | ${fmt(words)} | |`);
 console.log(`| page wasm (Leptos app) | ${fmt(app)} | |`);
 console.log(`| page JS (app bindings) | ${fmt(appJs)} | |`);

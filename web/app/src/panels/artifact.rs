@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::num::fixed;
 use crate::state::State;
 
 /// Offers `bytes` as a file download named `name`.
@@ -47,14 +48,14 @@ pub fn ArtifactPanel(state: State) -> impl IntoView {
                     .map(|a| {
                         let size = a.bytes.len();
                         let bytes = a.bytes.clone();
-                        let name = format!("{}.wasm", state.entry.get_untracked().to_lowercase());
+                        let name = format!("{}.wasm", state.entry.get_untracked().to_ascii_lowercase());
                         view! {
                             <p class="facts" data-testid="artifact-facts">
                                 {format!(
-                                    "module {} bytes · load (compile + run) {:.1} ms · link {:.1} ms",
+                                    "module {} bytes · load (compile + run) {} ms · link {} ms",
                                     size,
-                                    state.run_ms.get_untracked().unwrap_or(0.0),
-                                    a.link_ms,
+                                    fixed(state.run_ms.get_untracked().unwrap_or(0.0), 1),
+                                    fixed(a.link_ms, 1),
                                 )}
                                 " "
                                 <button data-testid="download" on:click=move |_| {

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::import_box::ImportBox;
 use crate::actions::{self, Client};
 use crate::chart::compare_chart;
+use crate::num::fixed;
 use crate::report::BenchResult;
 use crate::results::Bench;
 use crate::state::State;
@@ -123,7 +124,7 @@ pub fn ComparePanel(state: State, client: Client) -> impl IntoView {
                                 {rows
                                     .into_iter()
                                     .map(|(k, b, n)| {
-                                        let ratio = b.filter(|_| n > 0.0).map(|b| format!("{:.2}×", b / n));
+                                        let ratio = b.filter(|_| n > 0.0).map(|b| format!("{}×", fixed(b / n, 2)));
                                         view! {
                                             <tr>
                                                 <th>{k}</th>

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::actions::{self, Client};
+use crate::num::fixed;
 use crate::state::State;
 
 /// The console column.
@@ -24,7 +25,7 @@ pub fn ConsolePanel(state: State, client: Client) -> impl IntoView {
     };
     view! {
         <div class="panel">
-            <h2>"Output " <small>{move || state.run_ms.get().map(|ms| format!("({ms:.1} ms)"))}</small></h2>
+            <h2>"Output " <small>{move || state.run_ms.get().map(|ms| format!("({} ms)", fixed(ms, 1)))}</small></h2>
             <pre class="output" data-testid="output" role="log" aria-label="Output" tabindex="0">{move || state.output.get()}</pre>
             {move || {
                 state

@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 
 use crate::actions::{self, Client};
+use crate::num::fixed;
 use crate::results::Prediction;
 use crate::state::State;
 use crate::stats::human_ns;
@@ -66,10 +67,10 @@ fn prediction_view(state: State, p: Prediction, show_all: RwSignal<bool>) -> imp
             <dt>"predicted"</dt>
             <dd data-testid="predicted-total">
                 {format!(
-                    "{} per call of {} (the model's median error on its own suite: {:.0}%)",
+                    "{} per call of {} (the model's median error on its own suite: {}%)",
                     human_ns(total),
                     p.entry,
-                    p.model_median_abs_error * 100.0,
+                    fixed(p.model_median_abs_error * 100.0, 0),
                 )}
             </dd>
             <dt>"measured"</dt>
@@ -82,7 +83,11 @@ fn prediction_view(state: State, p: Prediction, show_all: RwSignal<bool>) -> imp
             <dt>"prediction error"</dt>
             <dd data-testid="prediction-error">
                 {match measured {
-                    Some(m) if m > 0.0 => format!("{:+.0}% (predicted against measured)", (total - m) / m * 100.0),
+                    Some(m) if m > 0.0 => {
+                        let pct = fixed((total - m) / m * 100.0, 0);
+                        let sign = if pct.starts_with('-') { "" } else { "+" };
+                        format!("{sign}{pct}% (predicted against measured)")
+                    }
                     _ => "none without a Bench".into(),
                 }}
             </dd>
@@ -119,7 +124,7 @@ fn prediction_view(state: State, p: Prediction, show_all: RwSignal<bool>) -> imp
                                     <tr data-word=w.name.clone()>
                                         <th scope="row" class="word-name">{w.name.clone()}</th>
                                         <td class="num">{w.calls.to_string()}</td>
-                                        <td class="num">{format!("{:.1}%", w.share * 100.0)}</td>
+                                        <td class="num">{format!("{}%", fixed(w.share * 100.0, 1))}</td>
                                         <td class="num">{human_ns(w.predicted_ns)}</td>
                                         <td class="suggestion">{w.suggestion.clone().unwrap_or_default()}</td>
                                     </tr>
