@@ -302,74 +302,90 @@ pub fn emit(b: &mut FnBody, v: &VecLoop, n_loops: u32) {
             b.s().v128_const(lanes(identity(*op), 0)).local_set(acc_local[k]);
         }
     }
-    b.s().loop_(BlockType::Empty);
-    let mut stream = streams.iter();
-    let first_result = v.nodes.iter().position(|n| matches!(n, VNode::Inner(_)));
-    for (k, n) in v.nodes.iter().enumerate() {
-        if Some(k) == first_result {
-            if let (Some(nest), Some(ns)) = (v.nest.as_deref(), &nest) {
-                nest_chunk(b, nest, ns, &node_local);
+    // A chunk's code: the vectors of four trips, the reductions, the
+    // store, and everything moved on by four trips.
+    let chunk = |b: &mut FnBody| {
+        let mut stream = streams.iter();
+        let first_result = v.nodes.iter().position(|n| matches!(n, VNode::Inner(_)));
+        for (k, n) in v.nodes.iter().enumerate() {
+            if Some(k) == first_result {
+                if let (Some(nest), Some(ns)) = (v.nest.as_deref(), &nest) {
+                    nest_chunk(b, nest, ns, &node_local);
+                }
             }
-        }
-        let s = &mut b.s();
-        match *n {
-            VNode::Affine { .. } => continue,
-            VNode::Load { .. } => {
-                let &(_, a) = stream.next().expect("one stream per load");
-                lane_node(s, n, &node_local, a, node_local[k]);
-            }
-            VNode::Inner(r) => {
-                let ns = nest.as_ref().expect("a result comes from a nest");
-                s.local_get(ns.acc[r as usize]);
-            }
-            _ => lane_node(s, n, &node_local, 0, node_local[k]),
-        }
-        b.s().local_set(node_local[k]);
-    }
-    for (k, c) in v.items.iter().enumerate() {
-        if let Carried::Reduce(op, n) = *c {
             let s = &mut b.s();
-            s.local_get(acc_local[k]).local_get(node_local[n as usize]);
-            vector_reduce(s, op);
-            s.local_set(acc_local[k]);
-        }
-    }
-    if let Some((a, value)) = store {
-        let s = &mut b.s();
-        s.local_get(a).local_get(node_local[value as usize]).v128_store(mem(0, 0));
-        s.local_get(a).i32_const(4 * cell).i32_add().local_set(a);
-    }
-    // Then everything moves on by four trips.
-    for (k, n) in v.nodes.iter().enumerate() {
-        let s = &mut b.s();
-        match *n {
-            VNode::Affine { coef, .. } if coef != 0 => {
-                s.local_get(node_local[k]).v128_const(lanes(coef.wrapping_mul(4), 0)).i32x4_add();
-                s.local_set(node_local[k]);
+            match *n {
+                VNode::Affine { .. } => continue,
+                VNode::Load { .. } => {
+                    let &(_, a) = stream.next().expect("one stream per load");
+                    lane_node(s, n, &node_local, a, node_local[k]);
+                }
+                VNode::Inner(r) => {
+                    let ns = nest.as_ref().expect("a result comes from a nest");
+                    s.local_get(ns.acc[r as usize]);
+                }
+                _ => lane_node(s, n, &node_local, 0, node_local[k]),
             }
-            _ => {}
+            b.s().local_set(node_local[k]);
         }
-    }
-    for (k, n) in v.nodes.iter().enumerate() {
-        if let VNode::Load { coef, .. } = *n {
-            let &(_, a) = streams.iter().find(|(j, _)| *j == k).expect("one stream per load");
-            b.s().local_get(a).i32_const(coef.wrapping_mul(4)).i32_add().local_set(a);
+        for (k, c) in v.items.iter().enumerate() {
+            if let Carried::Reduce(op, n) = *c {
+                let s = &mut b.s();
+                s.local_get(acc_local[k]).local_get(node_local[n as usize]);
+                vector_reduce(s, op);
+                s.local_set(acc_local[k]);
+            }
         }
-    }
-    if let (Some(nest), Some(ns)) = (v.nest.as_deref(), &nest) {
-        for (n, &base) in nest.nodes.iter().zip(&ns.bases) {
-            if let VNode::Affine { coef, .. } | VNode::Load { coef, .. } = *n {
-                if coef != 0 {
-                    b.s().local_get(base).i32_const(coef.wrapping_mul(4)).i32_add().local_set(base);
+        if let Some((a, value)) = store {
+            let s = &mut b.s();
+            s.local_get(a).local_get(node_local[value as usize]).v128_store(mem(0, 0));
+            s.local_get(a).i32_const(4 * cell).i32_add().local_set(a);
+        }
+        // Then everything moves on by four trips.
+        for (k, n) in v.nodes.iter().enumerate() {
+            let s = &mut b.s();
+            match *n {
+                VNode::Affine { coef, .. } if coef != 0 => {
+                    s.local_get(node_local[k]).v128_const(lanes(coef.wrapping_mul(4), 0)).i32x4_add();
+                    s.local_set(node_local[k]);
+                }
+                _ => {}
+            }
+        }
+        for (k, n) in v.nodes.iter().enumerate() {
+            if let VNode::Load { coef, .. } = *n {
+                let &(_, a) = streams.iter().find(|(j, _)| *j == k).expect("one stream per load");
+                b.s().local_get(a).i32_const(coef.wrapping_mul(4)).i32_add().local_set(a);
+            }
+        }
+        if let (Some(nest), Some(ns)) = (v.nest.as_deref(), &nest) {
+            for (n, &base) in nest.nodes.iter().zip(&ns.bases) {
+                if let VNode::Affine { coef, .. } | VNode::Load { coef, .. } = *n {
+                    if coef != 0 {
+                        b.s().local_get(base).i32_const(coef.wrapping_mul(4)).i32_add().local_set(base);
+                    }
                 }
             }
         }
-    }
-    {
+    };
+    // Two chunks per trip of the wasm loop where a chunk has no loop of its
+    // own, with the count tested after each: half the loop's own work (the
+    // back edge and, in Cranelift's code, the moves on it) per chunk.
+    // Engines that unroll small loops (V8) do this themselves; wasmtime's
+    // Cranelift does not.
+    let unroll = if nest.is_some() { 1 } else { 2 };
+    b.s().block(BlockType::Empty).loop_(BlockType::Empty);
+    for u in 0..unroll {
+        chunk(b);
         let s = &mut b.s();
-        s.local_get(chunks).i32_const(1).i32_sub().local_tee(chunks).br_if(0);
-        s.end();
+        s.local_get(chunks).i32_const(1).i32_sub().local_tee(chunks);
+        if u + 1 < unroll {
+            s.i32_eqz().br_if(1);
+        } else {
+            s.br_if(0);
+        }
     }
+    b.s().end().end();
     // The partial results into the items, and the walked items and the
     // index past the trips done.
     let lane = b.temp();
@@ -573,37 +589,44 @@ fn nest_chunk(b: &mut FnBody, nest: &Nest, ns: &NestLocals, outer: &[u32]) {
         }
     }
     s.local_get(ns.trips).local_set(ns.left);
-    s.loop_(BlockType::Empty);
-    for (j, n) in nest.nodes.iter().enumerate() {
-        if !matches!(n, VNode::Affine { .. }) {
-            lane_node(s, n, &ns.nodes, ns.cursors[j], ns.nodes[j]);
-            s.local_set(ns.nodes[j]);
-        }
-    }
-    for (sum, &acc) in nest.sums.iter().zip(&ns.acc) {
-        // Each lane is one outer trip's own sum, in order: `acc op x`
-        // exactly, with no terms regrouped.
-        s.local_get(acc).local_get(ns.nodes[sum.value as usize]);
-        if sum.op == VRed::Sub {
-            s.i32x4_sub();
-        } else {
-            vector_reduce(s, sum.op);
-        }
-        s.local_set(acc);
-    }
-    for (j, n) in nest.nodes.iter().enumerate() {
-        match *n {
-            VNode::Affine { inner, .. } if inner != 0 => {
-                s.local_get(ns.nodes[j]).v128_const(lanes(inner, 0)).i32x4_add().local_set(ns.nodes[j]);
+    // One inner trip: the lanes' vectors, the sums, the walk.
+    let trip = |s: &mut InstructionSink| {
+        for (j, n) in nest.nodes.iter().enumerate() {
+            if !matches!(n, VNode::Affine { .. }) {
+                lane_node(s, n, &ns.nodes, ns.cursors[j], ns.nodes[j]);
+                s.local_set(ns.nodes[j]);
             }
-            VNode::Load { inner, .. } if inner != 0 => {
-                s.local_get(ns.cursors[j]).i32_const(inner).i32_add().local_set(ns.cursors[j]);
-            }
-            _ => {}
         }
-    }
+        for (sum, &acc) in nest.sums.iter().zip(&ns.acc) {
+            // Each lane is one outer trip's own sum, in order: `acc op x`
+            // exactly, with no terms regrouped.
+            s.local_get(acc).local_get(ns.nodes[sum.value as usize]);
+            if sum.op == VRed::Sub {
+                s.i32x4_sub();
+            } else {
+                vector_reduce(s, sum.op);
+            }
+            s.local_set(acc);
+        }
+        for (j, n) in nest.nodes.iter().enumerate() {
+            match *n {
+                VNode::Affine { inner, .. } if inner != 0 => {
+                    s.local_get(ns.nodes[j]).v128_const(lanes(inner, 0)).i32x4_add().local_set(ns.nodes[j]);
+                }
+                VNode::Load { inner, .. } if inner != 0 => {
+                    s.local_get(ns.cursors[j]).i32_const(inner).i32_add().local_set(ns.cursors[j]);
+                }
+                _ => {}
+            }
+        }
+    };
+    // Two inner trips per trip of the wasm loop, as for the chunks.
+    s.block(BlockType::Empty).loop_(BlockType::Empty);
+    trip(s);
+    s.local_get(ns.left).i32_const(1).i32_sub().local_tee(ns.left).i32_eqz().br_if(1);
+    trip(s);
     s.local_get(ns.left).i32_const(1).i32_sub().local_tee(ns.left).br_if(0);
-    s.end();
+    s.end().end();
 }
 
 /// Moves the wasm operand-stack top into a new temporary local.

@@ -59,23 +59,42 @@ TOTAL ( 0 -- 1 )
     br_if 0 (;@1;)
     v128.const i32x4 0x00000000 0x00000000 0x00000000 0x00000000
     local.set 6
-    loop ;; label = @2
-      local.get 13
-      v128.load align=1
-      local.set 5
-      local.get 6
-      local.get 5
-      i32x4.add
-      local.set 6
-      local.get 13
-      i32.const 16
-      i32.add
-      local.set 13
-      local.get 11
-      i32.const 1
-      i32.sub
-      local.tee 11
-      br_if 0 (;@2;)
+    block ;; label = @2
+      loop ;; label = @3
+        local.get 13
+        v128.load align=1
+        local.set 5
+        local.get 6
+        local.get 5
+        i32x4.add
+        local.set 6
+        local.get 13
+        i32.const 16
+        i32.add
+        local.set 13
+        local.get 11
+        i32.const 1
+        i32.sub
+        local.tee 11
+        i32.eqz
+        br_if 1 (;@2;)
+        local.get 13
+        v128.load align=1
+        local.set 5
+        local.get 6
+        local.get 5
+        i32x4.add
+        local.set 6
+        local.get 13
+        i32.const 16
+        i32.add
+        local.set 13
+        local.get 11
+        i32.const 1
+        i32.sub
+        local.tee 11
+        br_if 0 (;@3;)
+      end
     end
     local.get 6
     i32x4.extract_lane 0
