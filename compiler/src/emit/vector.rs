@@ -21,7 +21,9 @@
 //!    forward), which is the only way that loading four trips before
 //!    storing them changes what is read. A failed check skips the block:
 //!    the scalar loop then runs every trip and faults where it would have;
-//! 3. the chunks, with each reduction in a vector of partial results, then
+//! 3. the chunks, two per trip of the wasm loop with the count tested after
+//!    each (a nest's inner loop likewise runs two inner trips per trip),
+//!    with each reduction in a vector of partial results, then
 //!    the partial results folded into the items, the walked addresses and
 //!    the index moved past the trips done.
 //!
