@@ -1,8 +1,9 @@
 //! A snapshot of the booted system, so that a host can start without
 //! compiling the prelude again: the kernel and the prelude's batch modules
-//! (merged into one where they merge: `merge_batches`) as bytes, the memory the prelude filled, the stack pointers, the table
-//! entries the host installed, and the compiler's own state (dictionary,
-//! effects, inline bodies, compiled IR for linking).
+//! (merged into one where they merge: `merge_batches`) as bytes, the
+//! memory the prelude filled, the stack pointers, the table entries the
+//! host installed, and the compiler's own state (dictionary, effects,
+//! inline bodies, compiled IR for linking).
 //!
 //! The snapshot is made through the [`Machine`] trait only, so every host
 //! can keep one. Its encoding is postcard, behind a magic number, a format
@@ -126,11 +127,17 @@ impl OpenSnapshot {
     pub fn open(bytes: &[u8], cfg: &crate::Config) -> Result<OpenSnapshot, String> {
         let mut saved = decode(bytes)?;
         let config = std::mem::take(&mut saved.config);
-        if config != format!("{cfg:?}") {
-            return Err("the snapshot was made with another configuration".into());
-        }
+        made_with(&config, cfg)?;
         let state = Decoding::start(std::mem::take(&mut saved.state).into_vec());
         Ok(OpenSnapshot { saved, config, state })
+    }
+}
+
+/// Refuses a snapshot whose configuration (its `Debug` text) is not `cfg`.
+fn made_with(config: &str, cfg: &crate::Config) -> Result<(), String> {
+    match config == format!("{cfg:?}") {
+        true => Ok(()),
+        false => Err("the snapshot was made with another configuration".into()),
     }
 }
 
@@ -256,9 +263,7 @@ impl Forth {
     /// [`Forth::boot_from_snapshot`] from a snapshot opened beforehand,
     /// for the same configuration as this system's.
     pub fn boot_from_open(&mut self, m: &mut dyn Machine, opened: OpenSnapshot) -> Result<(), String> {
-        if opened.config != format!("{:?}", self.cfg) {
-            return Err("the snapshot was made with another configuration".into());
-        }
+        made_with(&opened.config, &self.cfg)?;
         let loaded = restore_machine(m, &opened.saved);
         let state = opened.state.finish();
         let installed = loaded?;

@@ -66,46 +66,46 @@ struct Merged<'a> {
 pub fn merge(batches: &[Vec<u8>]) -> Result<Vec<u8>, String> {
     let mut merged = Merged::default();
     for (i, batch) in batches.iter().enumerate() {
-        add(&mut merged, batch).map_err(|why| format!("batch {i}: {why}"))?;
+        add(&mut merged, batch, i == 0).map_err(|why| format!("batch {i}: {why}"))?;
     }
     Ok(finish(merged))
 }
 
-/// Appends one batch.
-fn add<'a>(m: &mut Merged<'a>, bytes: &'a [u8]) -> Result<(), String> {
+/// Appends one batch; `first` for the first, whose imports every later
+/// batch must have too (none, or the same bytes).
+fn add<'a>(m: &mut Merged<'a>, bytes: &'a [u8], first: bool) -> Result<(), String> {
     let err = |e: wasmparser::BinaryReaderError| e.to_string();
     let reencode = |e: Error<std::convert::Infallible>| e.to_string();
     let mut shift = Shift { types: m.types.len(), imported: m.imported, defined: m.functions.len() };
+    let mut imports = None;
     for payload in Parser::new(0).parse_all(bytes) {
         match payload.map_err(err)? {
             Payload::Version { .. } | Payload::End(_) | Payload::CodeSectionStart { .. } => {}
             Payload::TypeSection(s) => shift.parse_type_section(&mut m.types, s).map_err(reencode)?,
             Payload::ImportSection(s) => {
                 let range = s.range();
-                let raw = &bytes[range.start as usize..range.end as usize];
-                match m.imports {
-                    None => {
-                        let mut funcs = 0;
-                        for import in s.into_imports() {
-                            funcs += u32::from(matches!(import.map_err(err)?.ty, wasmparser::TypeRef::Func(_)));
-                        }
-                        m.imports = Some(raw);
-                        m.imported = funcs;
-                        shift.imported = funcs;
+                imports = Some(&bytes[range.start as usize..range.end as usize]);
+                if first {
+                    for import in s.into_imports() {
+                        m.imported += u32::from(matches!(import.map_err(err)?.ty, wasmparser::TypeRef::Func(_)));
                     }
-                    Some(first) if first == raw => {}
-                    Some(_) => return Err("its imports differ from the first batch's".into()),
+                    shift.imported = m.imported;
                 }
             }
             Payload::FunctionSection(s) => shift.parse_function_section(&mut m.functions, s).map_err(reencode)?,
             Payload::ElementSection(s) => shift.parse_element_section(&mut m.elements, s).map_err(reencode)?,
             Payload::CodeSectionEntry(body) => shift.parse_function_body(&mut m.code, body).map_err(reencode)?,
             Payload::CustomSection(c) => match c.as_known() {
-                KnownCustom::Name(names) => add_names(m, &mut shift, names).map_err(err)?,
+                KnownCustom::Name(names) => add_names(m, &mut shift, names, first).map_err(err)?,
                 _ => return Err(format!("it has a custom section `{}`", c.name())),
             },
             other => return Err(format!("it has a section a batch does not have ({other:?})")),
         }
+    }
+    if first {
+        m.imports = imports;
+    } else if imports != m.imports {
+        return Err("its imports differ from the first batch's".into());
     }
     Ok(())
 }
@@ -116,8 +116,8 @@ fn add_names(
     m: &mut Merged<'_>,
     shift: &mut Shift,
     names: wasmparser::NameSectionReader<'_>,
+    first: bool,
 ) -> wasmparser::Result<()> {
-    let first = shift.defined == 0;
     let at = |shift: &mut Shift, index: u32| shift.function_index(index).unwrap_or(index);
     for name in names {
         match name? {
@@ -182,27 +182,6 @@ fn finish(mut m: Merged<'_>) -> Vec<u8> {
     }
     module.section(&section);
     module.finish()
-}
-
-/// The name of the function at `index` of a merged module, for tests.
-#[cfg(test)]
-fn function_name(bytes: &[u8], index: u32) -> Option<std::borrow::Cow<'_, str>> {
-    for payload in Parser::new(0).parse_all(bytes) {
-        if let Ok(Payload::CustomSection(c)) = payload {
-            if let KnownCustom::Name(names) = c.as_known() {
-                for name in names.into_iter().flatten() {
-                    if let Name::Function(map) = name {
-                        for naming in map.into_iter().flatten() {
-                            if naming.index == index {
-                                return Some(std::borrow::Cow::Owned(naming.name.to_string()));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-    None
 }
 
 #[cfg(test)]
@@ -276,6 +255,26 @@ mod tests {
         module.section(&types).section(&imports).section(&functions).section(&elements).section(&code);
         module.section(&name_section);
         module.finish()
+    }
+
+    /// The name of the function at `index` of a merged module, for tests.
+    fn function_name(bytes: &[u8], index: u32) -> Option<std::borrow::Cow<'_, str>> {
+        for payload in Parser::new(0).parse_all(bytes) {
+            if let Ok(Payload::CustomSection(c)) = payload {
+                if let KnownCustom::Name(names) = c.as_known() {
+                    for name in names.into_iter().flatten() {
+                        if let Name::Function(map) = name {
+                            for naming in map.into_iter().flatten() {
+                                if naming.index == index {
+                                    return Some(std::borrow::Cow::Owned(naming.name.to_string()));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// The table entries of a module: (slot, function index), in order.
@@ -352,6 +351,15 @@ mod tests {
         with_memory.section(&memories);
         let why = merge(&[a.clone(), with_memory.finish()]).unwrap_err();
         assert!(why.contains("batch 1") && why.contains("section a batch does not have"), "{why}");
+
+        // A later batch without the first batch's imports numbers its
+        // functions from 0.
+        let mut no_imports = Module::new();
+        let mut types = TypeSection::new();
+        types.ty().function([ValType::I32], []);
+        no_imports.section(&types);
+        let why = merge(&[a.clone(), no_imports.finish()]).unwrap_err();
+        assert!(why.contains("batch 1") && why.contains("imports differ"), "{why}");
 
         let why = merge(&[a, b"not wasm".to_vec()]).unwrap_err();
         assert!(why.contains("batch 1"), "{why}");
