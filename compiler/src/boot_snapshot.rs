@@ -184,6 +184,7 @@ impl Forth {
         let l = self.cfg.layout;
         let open = !self.markers.is_empty()
             || !self.pending.is_empty()
+            || !self.prepared.is_empty()
             || self.current.is_some()
             || m.sp() != l.ds_base()
             || m.rp() != l.rs_base()

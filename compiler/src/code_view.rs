@@ -18,7 +18,6 @@ use crate::emit::module::{marked_module, FIRST_FUNC};
 use crate::emit::structure::{CodePart, Marks};
 use crate::error::Diagnostic;
 use crate::interpreter::Forth;
-use crate::machine::Machine;
 use crate::passes::effects::infer_or_why;
 use crate::source_map::align::{align, Attribution};
 use crate::source_map::Span;
@@ -89,9 +88,9 @@ impl Forth {
 
     /// The code of the colon definition `name`, emitting what is pending
     /// first.
-    pub fn word_code(&mut self, m: &mut dyn Machine, name: &str) -> Result<WordCode, Diagnostic> {
+    pub fn word_code(&mut self, name: &str) -> Result<WordCode, Diagnostic> {
         let xt = self.colon_xt(name).ok_or_else(|| Diagnostic::new(format!("{name} is not a colon definition")))?;
-        self.compiled_definitions(m)?;
+        self.compiled_definitions()?;
         // The effects of the words before it, as the emitter knew them.
         let mut known = self.system.deferred_effects.clone();
         let mut effect = None;

@@ -719,7 +719,7 @@ impl Forth {
         // Bound the size of a batch, so that a long file of definitions
         // compiles in pieces of predictable cost.
         if self.pending.len() >= crate::interpreter::MAX_BATCH {
-            self.flush(m)?;
+            self.prepare()?;
         }
         Ok(())
     }

@@ -138,6 +138,8 @@ pub struct Forth {
     pub(crate) inputs: Vec<Input>,
     pub(crate) current: Option<Current>,
     pub(crate) pending: Vec<Function>,
+    /// Batches through their passes and planned, but not yet emitted.
+    pub(crate) prepared: Vec<PreparedBatch>,
     pub(crate) latest: Option<WordId>,
     pub(crate) markers: Vec<Snapshot>,
     pub(crate) detail: Option<Detail>,
@@ -212,6 +214,15 @@ pub const PRELUDE: &[(&str, &str)] = &[
     ("gforth/compile.fs", include_str!("gforth/compile.fs")),
 ];
 
+/// A batch of definitions through the batch passes, waiting to be emitted:
+/// its functions in `compiled`, and the plan of its module, made when they
+/// were compiled, so that it sees the effects known then.
+#[derive(Debug)]
+pub(crate) struct PreparedBatch {
+    funcs: std::ops::Range<usize>,
+    plan: crate::emit::module::Plan,
+}
+
 /// The most definitions one batch module holds.
 pub(crate) const MAX_BATCH: usize = 256;
 
@@ -226,6 +237,7 @@ impl Forth {
             inputs: Vec::new(),
             current: None,
             pending: Vec::new(),
+            prepared: Vec::new(),
             latest: None,
             markers: Vec::new(),
             detail: None,
@@ -812,8 +824,50 @@ impl Forth {
         }
     }
 
-    /// Emits and instantiates every pending definition as one module.
+    /// Makes every pending definition runnable: prepares it
+    /// ([`Forth::prepare`]), then emits and instantiates every prepared
+    /// batch, in the order they were prepared.
     pub(crate) fn flush(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
+        self.prepare()?;
+        while !self.prepared.is_empty() {
+            let batch = self.prepared.remove(0);
+            let funcs = &self.compiled[batch.funcs];
+            let is_host = |xt: Xt| host_word_of(xt).is_some();
+            let deferred = &self.system.deferred_effects;
+            let (bytes, _) = crate::emit::module::assemble(
+                self.cfg.layout,
+                funcs,
+                &batch.plan,
+                &is_host,
+                &self.effects,
+                deferred,
+                None,
+            )
+            .map_err(|e| Fault::Host(e.to_string()))?;
+            #[cfg(feature = "validate")]
+            if self.cfg.validate {
+                if let Err(e) = wasmparser::validate(&bytes) {
+                    return Err(Fault::Host(format!("internal error: emitted module does not validate: {e}")));
+                }
+            }
+            self.stats.modules += 1;
+            self.stats.functions += funcs.len() as u32;
+            self.stats.module_bytes += bytes.len() as u64;
+            m.instantiate(&bytes)?;
+            if let Some(r) = self.boot_record.as_mut().filter(|r| r.open) {
+                r.modules.push(bytes);
+            }
+        }
+        Ok(())
+    }
+
+    /// Runs the pending definitions through the batch passes and plans
+    /// their module as one batch: their effects are known and their IR is
+    /// in `compiled` from then on, but nothing is emitted until something
+    /// runs them ([`Forth::flush`]). Linking and the views of the code need
+    /// only this, so a file that only defines words is never emitted as
+    /// batch modules when it is built into an image.
+    pub(crate) fn prepare(&mut self) -> Result<(), Fault> {
         if self.pending.is_empty() {
             return Ok(());
         }
@@ -850,32 +904,16 @@ impl Forth {
                 }
             }
         }
-        let is_host = |xt: Xt| host_word_of(xt).is_some();
-        let deferred = &self.system.deferred_effects;
-        let bytes = crate::emit::batch_module(
-            self.cfg.layout,
+        let plan = crate::emit::module::Plan::new(
             &funcs,
-            &is_host,
+            crate::emit::module::FIRST_FUNC,
             &mut self.effects,
-            deferred,
             self.cfg.optimize,
-        )
-        .map_err(|e| Fault::Host(e.to_string()))?;
-        #[cfg(feature = "validate")]
-        if self.cfg.validate {
-            if let Err(e) = wasmparser::validate(&bytes) {
-                return Err(Fault::Host(format!("internal error: emitted module does not validate: {e}")));
-            }
-        }
-        self.stats.modules += 1;
-        self.stats.functions += funcs.len() as u32;
-        self.stats.module_bytes += bytes.len() as u64;
-        m.instantiate(&bytes)?;
-        if let Some(r) = self.boot_record.as_mut().filter(|r| r.open) {
-            r.modules.push(bytes);
-        }
+        );
         self.check_declared(&funcs);
+        let start = self.compiled.len();
         self.compiled.extend(funcs);
+        self.prepared.push(PreparedBatch { funcs: start..self.compiled.len(), plan });
         Ok(())
     }
 
@@ -1270,7 +1308,7 @@ impl Host for Forth {
             },
         };
         // Code that returns to wasm may execute what was just defined.
-        if res.is_ok() && !self.pending.is_empty() {
+        if res.is_ok() && !(self.pending.is_empty() && self.prepared.is_empty()) {
             self.flush(m)?;
         }
         res

@@ -10,14 +10,13 @@ use crate::dictionary::Kind;
 use crate::error::Diagnostic;
 use crate::interpreter::Forth;
 use crate::ir::{Function, Xt};
-use crate::machine::Machine;
 use crate::passes::effects::{infer, Effect};
 
 impl Forth {
-    /// Emits pending definitions, then returns every compiled colon
-    /// definition, oldest first.
-    pub fn compiled_definitions(&mut self, m: &mut dyn Machine) -> Result<&[Function], Diagnostic> {
-        self.flush(m).map_err(|f| Diagnostic::new(format!("cannot emit the pending definitions: {f:?}")))?;
+    /// Compiles pending definitions (without emitting them), then returns
+    /// every compiled colon definition, oldest first.
+    pub fn compiled_definitions(&mut self) -> Result<&[Function], Diagnostic> {
+        self.prepare().map_err(|f| Diagnostic::new(format!("cannot compile the pending definitions: {f:?}")))?;
         Ok(&self.compiled)
     }
 
@@ -28,10 +27,10 @@ impl Forth {
 
     /// The static stack effect inferred for the colon definition `name`:
     /// `Ok(None)` if it is dynamic, an error if there is no such definition.
-    pub fn inferred_effect(&mut self, m: &mut dyn Machine, name: &str) -> Result<Option<Effect>, Diagnostic> {
+    pub fn inferred_effect(&mut self, name: &str) -> Result<Option<Effect>, Diagnostic> {
         let xt = self.colon_xt(name).ok_or_else(|| Diagnostic::new(format!("{name} is not a colon definition")))?;
         let mut known = self.system.deferred_effects.clone();
-        for f in self.compiled_definitions(m)? {
+        for f in self.compiled_definitions()? {
             if let Some(e) = infer(f, &known) {
                 known.insert(f.xt, e);
             }

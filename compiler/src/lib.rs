@@ -4,7 +4,8 @@
 //! dictionary, and compiles colon definitions through an IR ([`ir`]) into
 //! wasm ([`emit`]). Everything executes on a [`Machine`]: the kernel module
 //! ([`kernel`]) holds memory, table and primitives, and pending definitions
-//! are emitted as one batch module the first time anything needs to run.
+//! are emitted as batch modules the first time anything needs to run (a
+//! link needs only their IR).
 //! The crate does no I/O of its own and never panics on user input.
 //!
 //! # Example

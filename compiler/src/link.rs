@@ -239,7 +239,9 @@ impl Forth {
         if self.current.is_some() {
             return Err(Diagnostic::new("cannot link while a definition is still open"));
         }
-        self.flush(m).map_err(|f| Diagnostic::new(format!("cannot emit the pending definitions: {f:?}")))?;
+        // The image is made from the compiled IR; what was never run is
+        // never emitted as a batch module.
+        self.prepare().map_err(|f| Diagnostic::new(format!("cannot compile the pending definitions: {f:?}")))?;
         let entry = opts.entry.clone().unwrap_or_else(|| "MAIN".into());
         let entry_xt = match self.dict.find(&entry) {
             Some(h) => h.xt,

@@ -19,7 +19,6 @@ use std::collections::HashMap;
 use crate::error::{Diagnostic, Location};
 use crate::interpreter::Forth;
 use crate::ir::{Function, Xt};
-use crate::machine::Machine;
 use crate::passes::effects::{infer_or_why, Dynamic, Effect};
 
 /// One thing the optimizer did to a definition.
@@ -104,7 +103,7 @@ impl Forth {
 
     /// The remarks of every definition the program compiled, oldest first,
     /// or of the colon definition `word` alone.
-    pub fn explain(&mut self, m: &mut dyn Machine, word: Option<&str>) -> Result<Vec<WordRemarks>, Diagnostic> {
+    pub fn explain(&mut self, word: Option<&str>) -> Result<Vec<WordRemarks>, Diagnostic> {
         let only = match word {
             Some(w) => Some(self.colon_xt(w).ok_or_else(|| Diagnostic::new(format!("{w} is not a colon definition")))?),
             None => None,
@@ -112,7 +111,7 @@ impl Forth {
         let optimize = self.cfg.optimize;
         // Emit what is pending, then read the compiled IR in place: the
         // playground asks after every run and every REPL line.
-        self.compiled_definitions(m)?;
+        self.compiled_definitions()?;
         let funcs: &[Function] = &self.compiled;
         let name_of = |xt: Xt| self.word_name(xt);
         let mut inlined_into: HashMap<Xt, Vec<Xt>> = HashMap::new();

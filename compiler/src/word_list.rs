@@ -7,7 +7,6 @@
 
 use crate::dictionary::Kind;
 use crate::interpreter::Forth;
-use crate::machine::Machine;
 use crate::passes::effects::Effect;
 
 /// One definition, as a listing shows it.
@@ -32,9 +31,9 @@ impl Forth {
 
     /// The visible named definitions made after the dictionary held `mark`
     /// headers, oldest first. A name defined twice is listed twice.
-    pub fn words_since(&mut self, m: &mut dyn Machine, mark: usize) -> Vec<WordSummary> {
-        // Effects are inferred when definitions are emitted.
-        let _ = self.flush(m);
+    pub fn words_since(&mut self, mark: usize) -> Vec<WordSummary> {
+        // Effects are inferred when definitions are compiled.
+        let _ = self.prepare();
         (mark..self.dict.len())
             .map(|i| self.dict.get(i))
             .filter(|h| !h.hidden && !h.name.is_empty())

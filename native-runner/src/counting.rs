@@ -71,7 +71,7 @@ pub fn counted_run(files: &[PathBuf], entry: Option<String>, limits: &Limits) ->
     let features = cost::total(&counted.words);
     // After both links, as the playground asks for them, so that nothing
     // explain emits can change what was linked.
-    let remarks = s.forth.explain(&mut s.machine, None).unwrap_or_default();
+    let remarks = s.forth.explain(None).unwrap_or_default();
     Ok(CountedRun {
         entry: plain.entry,
         module: plain.bytes,

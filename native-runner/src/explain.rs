@@ -68,7 +68,7 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<i32> {
         return ir(&mut s, pass, args.word.as_deref());
     }
     if let (true, Some(word)) = (args.wat, args.word.as_deref()) {
-        let code = match s.forth.word_code(&mut s.machine, word) {
+        let code = match s.forth.word_code(word) {
             Ok(c) => c,
             Err(d) => {
                 eprintln!("error: {}", d.message);
@@ -79,7 +79,7 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<i32> {
         print!("{}", annotated_wat(&code, &source)?);
         return Ok(0);
     }
-    let words = match s.forth.explain(&mut s.machine, args.word.as_deref()) {
+    let words = match s.forth.explain(args.word.as_deref()) {
         Ok(w) => w,
         Err(d) => {
             eprintln!("error: {}", d.message);

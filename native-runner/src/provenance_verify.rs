@@ -157,7 +157,7 @@ fn verify_word(s: &mut Session, limits: &Limits, h: &Headed, tests: &[TestCase],
     let name = h.def.name.clone();
     let mut notes = Vec::new();
     let inferred = if s.forth.colon_xt(&name).is_some() {
-        s.forth.inferred_effect(&mut s.machine, &name).map_err(|d| d.message)
+        s.forth.inferred_effect(&name).map_err(|d| d.message)
     } else {
         Err(format!("{name} is not defined after loading"))
     };

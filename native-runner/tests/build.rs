@@ -117,3 +117,50 @@ fn a_definition_ending_in_a_call_returns_through_it() {
     let (o2, o0) = (at("-O2"), at("-O0"));
     assert!(o2 >= o0 + 5, "-O2: {o2}, -O0: {o0}");
 }
+
+/// The modules compiled into the cache at `cache` (`.cwasm` files).
+fn compiled_modules(cache: &Path) -> usize {
+    std::fs::read_dir(cache).unwrap().flatten().filter(|e| e.path().extension().is_some_and(|x| x == "cwasm")).count()
+}
+
+#[test]
+fn building_emits_batch_modules_only_for_words_run_while_loading() {
+    let dir = scratch("batch_emission");
+    let cache = dir.join("cache");
+    let _ = std::fs::remove_dir_all(&cache);
+    let build_in_cache = |name: &str, src: &str| {
+        let path = dir.join(format!("{name}.fs"));
+        std::fs::write(&path, src).unwrap();
+        let out = dir.join(format!("{name}.wasm"));
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_native-runner"))
+            .args([
+                "build",
+                "--cache-dir",
+                cache.to_str().unwrap(),
+                path.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "build {name}: {}", text(&o.stderr));
+        let ran = runner(&["run", out.to_str().unwrap()]);
+        assert_eq!(ran.status.code(), Some(0), "run {name}: {}", text(&ran.stderr));
+        text(&ran.stdout)
+    };
+    // The first build boots from source and caches the system; the second
+    // restores it (and compiles the merged prelude once).
+    build_in_cache("first", ": main 1 . ;\n");
+    build_in_cache("second", ": main 2 . ;\n");
+    let booted = compiled_modules(&cache);
+    // Definitions that nothing runs while the file loads are linked from
+    // their IR: no batch module is compiled for them.
+    let defines = ": sq dup * ;\n: cube dup sq * ;\n: main 3 cube . ;\n";
+    assert_eq!(build_in_cache("defines", defines), "27 ");
+    assert_eq!(compiled_modules(&cache), booted, "a file that only defines words compiled a batch module");
+    // A word run while loading is emitted (with what was defined before
+    // it) and runs.
+    let runs = ": sq dup * ;\n4 sq constant sixteen\n: main sixteen . ;\n";
+    assert_eq!(build_in_cache("runs", runs), "16 ");
+    assert_eq!(compiled_modules(&cache), booted + 1, "a word run while loading needs exactly one batch module");
+}

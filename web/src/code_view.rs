@@ -46,7 +46,7 @@ impl Session {
     /// The function of the colon definition `name`, with the source token
     /// of each stretch of its code.
     pub fn word_code(&mut self, name: &str) -> Result<CodeOfWord, String> {
-        let code = self.forth.word_code(&mut self.machine, name).map_err(|d| d.message)?;
+        let code = self.forth.word_code(name).map_err(|d| d.message)?;
         let tokens: Vec<serde_json::Value> =
             code.tokens.iter().map(|t| serde_json::json!({ "line": t.line, "col": t.col, "len": t.len })).collect();
         Ok(CodeOfWord {

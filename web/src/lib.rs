@@ -92,7 +92,7 @@ impl Session {
     pub fn words_json(&mut self) -> String {
         let words: Vec<serde_json::Value> = self
             .forth
-            .words_since(&mut self.machine, self.boot_words)
+            .words_since(self.boot_words)
             .into_iter()
             .map(|w| {
                 serde_json::json!({
@@ -110,7 +110,7 @@ impl Session {
     /// `native-runner explain --format json` prints it (schema
     /// `fastforth.explain/1`), or `{"error": ...}`.
     pub fn explain_json(&mut self) -> String {
-        let doc = match self.forth.explain(&mut self.machine, None) {
+        let doc = match self.forth.explain(None) {
             Ok(words) => serde_json::json!({ "schema": "fastforth.explain/1", "words": words }),
             Err(d) => serde_json::json!({ "error": d.message }),
         };

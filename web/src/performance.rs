@@ -39,7 +39,7 @@ impl Session {
         let instrumented = instrumented.map_err(|d| d.to_string())?;
         let counters = instrumented.counters.ok_or("an instrumented link gave no counters")?;
         // After both links, as `native-runner predict` asks for them.
-        let remarks = self.forth.explain(&mut self.machine, None).unwrap_or_default();
+        let remarks = self.forth.explain(None).unwrap_or_default();
 
         let mut image = Image::new(&instrumented.bytes)?;
         let out = image.run();

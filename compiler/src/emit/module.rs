@@ -61,6 +61,7 @@ pub fn stack_global_type() -> GlobalType {
 
 /// How a set of definitions maps onto one module: calling conventions,
 /// function indices, types and table entries.
+#[derive(Debug)]
 pub struct Plan {
     /// Function types: 0 is the word type, 1 is `() -> ()`, then one per
     /// register signature.
@@ -202,7 +203,8 @@ pub fn batch_module(
     deferred: &Known,
     optimize: bool,
 ) -> Result<Vec<u8>, EmitError> {
-    Ok(assemble(layout, funcs, is_host, known, deferred, optimize, None)?.0)
+    let plan = Plan::new(funcs, FIRST_FUNC, known, optimize);
+    Ok(assemble(layout, funcs, &plan, is_host, known, deferred, None)?.0)
 }
 
 /// A batch module holding `func` alone, for showing its code: also where the
@@ -217,25 +219,29 @@ pub fn marked_module(
     optimize: bool,
 ) -> Result<(Vec<u8>, Marks, usize), EmitError> {
     let mut marks = Marks::new();
-    let (bytes, len) =
-        assemble(layout, std::slice::from_ref(func), is_host, known, deferred, optimize, Some(&mut marks))?;
+    let funcs = std::slice::from_ref(func);
+    let plan = Plan::new(funcs, FIRST_FUNC, known, optimize);
+    let (bytes, len) = assemble(layout, funcs, &plan, is_host, known, deferred, Some(&mut marks))?;
     Ok((bytes, marks, len))
 }
 
 /// Index of a batch's first defined function, after its two imports.
 pub const FIRST_FUNC: u32 = 2;
 
-fn assemble(
+/// Emits one batch module holding `funcs` as `plan` ([`Plan::new`] at
+/// [`FIRST_FUNC`]) lays them out, with the marks of `func`'s parts when
+/// asked. A plan made earlier gives the module [`batch_module`] would have
+/// made then, as long as `known` has since gained only the effects of words
+/// that `funcs` do not call.
+pub(crate) fn assemble(
     layout: Layout,
     funcs: &[Function],
+    plan: &Plan,
     is_host: &dyn Fn(Xt) -> bool,
-    known: &mut Known,
+    known: &Known,
     deferred: &Known,
-    optimize: bool,
     marks: Option<&mut Marks>,
 ) -> Result<(Vec<u8>, usize), EmitError> {
-    let first = FIRST_FUNC;
-    let plan = Plan::new(funcs, first, known, optimize);
     let mut module = Module::new();
     module.section(&plan.types);
 
