@@ -436,6 +436,8 @@ test('a link made by native-runner bench --link opens with its report, settings 
   assert.equal(await editorText(page), src);
   assert.match(await text(page, 'link-note'), /Nothing runs until you press Run/);
   assert.equal(await text(page, 'output'), '');
+  // A tab's panel is built when the tab is first chosen.
+  await showTab(page, 'compare');
   await page.waitForSelector(sel('compare-results'), { state: 'attached' });
   await showTab(page, 'settings');
   assert.equal(await page.locator(sel('setting-source_name')).inputValue(), 'progs/sum.fs');
@@ -514,10 +516,12 @@ test('a share link round-trips in a fresh page, and nothing runs until Run', asy
 
   const fresh = await open(link);
   assert.equal(await editorText(fresh), src);
+  await showTab(fresh, 'bench');
   assert.equal(await fresh.locator(sel('iterations')).inputValue(), '7');
   assert.match(await text(fresh, 'link-note'), /Nothing runs until you press Run/);
   assert.equal(await text(fresh, 'output'), '');
   assert.match(await text(fresh, 'bench-results'), /iterations\s*7/);
+  await showTab(fresh, 'compare');
   await fresh.waitForSelector(sel('compare-results'), { state: 'attached' });
   await showTab(fresh, 'settings');
   assert.equal(await fresh.locator(sel('setting-max_nesting')).inputValue(), '9');
