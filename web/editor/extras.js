@@ -4,9 +4,9 @@
 // selection. esbuild puts this module and what only it imports
 // (@codemirror/commands, language, search, autocomplete, @lezer/common) in a
 // chunk of its own, which web/editor/main.js imports the first time the
-// editor takes the focus (or a key of these features is pressed before
-// that): the page's first load, up to the first Run's output, does without
-// it. Undo history starts there too: the texts the page set before (the
+// editor takes the focus (or a key is pressed in it; keys pressed while it
+// loads wait for it): the page's first load, up to the first Run's output,
+// does without it. Undo history starts there too: the texts the page set before (the
 // saved one, an example, a share link) are not undone.
 import { Prec } from '@codemirror/state';
 import { EditorView, keymap } from '@codemirror/view';
@@ -14,14 +14,11 @@ import {
   defaultKeymap, history, historyKeymap, indentWithTab, temporarilySetTabFocusMode,
 } from '@codemirror/commands';
 import { indentUnit } from '@codemirror/language';
-import { search, searchKeymap, highlightSelectionMatches, openSearchPanel } from '@codemirror/search';
+import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
 import {
   autocompletion, startCompletion, closeCompletion, acceptCompletion, moveCompletionSelection,
 } from '@codemirror/autocomplete';
 import { forthCompletions, loadSystemWords } from './complete.js';
-
-/** The commands main.js replays for a key pressed before this chunk came. */
-export { openSearchPanel, startCompletion };
 
 /** The extras' extensions, for main.js's compartment. */
 export function extensions() {

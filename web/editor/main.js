@@ -16,15 +16,15 @@
 //                                         mouse is over token k of the code view's (-1: none)
 //   ForthEditor.textOf(element)           the text of the editor holding it
 //
-// Search and replace and completion come in a chunk of their own
-// (web/editor/extras.js), imported at the editor's first use.
+// The keys, undo, search and replace and completion come in a chunk of their
+// own (web/editor/extras.js), imported at the editor's first use.
 //
 // Guarantee: text only ever reaches the document as text (CodeMirror's
 // document model; nothing here sets innerHTML).
 import { Annotation, Compartment, EditorState, Prec } from '@codemirror/state';
 import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
-  highlightSpecialChars, rectangularSelection, dropCursor,
+  highlightSpecialChars, rectangularSelection, dropCursor, runScopeHandlers,
 } from '@codemirror/view';
 import { forthMode } from './highlight.js';
 import { controlFlowMatching } from './pairs.js';
@@ -87,28 +87,54 @@ const fromPage = Annotation.define();
 let extrasChunk = null;
 const loadExtras = () => (extrasChunk ??= import('./extras.js').catch((e) => { extrasChunk = null; throw e; }));
 
-// The extras join an editor at its first use: the first focus, or one of
-// their keys pressed before they are in (its command runs once they are).
+// The extras join an editor at its first use: its first focus, or a key
+// pressed in it. Keys pressed while they are on their way (the first
+// milliseconds after the focus) wait, and then go through the editor's
+// keymaps in order, the extras' included, or are typed: the browser's own
+// editing of CodeMirror's DOM is never left to handle them.
 function extrasOnFirstUse() {
   const slot = new Compartment();
-  let joining = null;
-  let joined = false;
-  const join = (view) => (joining ??= loadExtras().then((x) => {
-    view.dispatch({ effects: slot.reconfigure(x.extensions()) });
-    joined = true;
-    return x;
-  }, (e) => { joining = null; console.warn(`editor extras: ${e}`); return null; }));
-  // A key of the extras: theirs once they are in (their keymap comes first).
-  const early = (command) => (view) => {
-    if (joined) return false;
-    join(view).then((x) => x && x[command](view));
-    return true;
+  // 'none', 'loading' or 'in'.
+  let stage = 'none';
+  let waiting = [];
+  const join = (view) => {
+    if (stage !== 'none') return;
+    stage = 'loading';
+    loadExtras()
+      .then((x) => {
+        view.dispatch({ effects: slot.reconfigure(x.extensions()) });
+        stage = 'in';
+      }, (e) => {
+        stage = 'none';
+        console.warn(`editor extras: ${e}`);
+      })
+      .then(() => {
+        const keys = waiting;
+        waiting = [];
+        for (const ev of keys) replayKey(view, ev);
+      });
   };
   return [
     slot.of([]),
     EditorView.domEventHandlers({ focus: (e, view) => { join(view); return false; } }),
-    keymap.of([{ key: 'Mod-f', run: early('openSearchPanel') }, { key: 'Ctrl-Space', run: early('startCompletion') }]),
+    Prec.highest(EditorView.domEventHandlers({
+      keydown: (e, view) => {
+        if (stage === 'in' || e.isComposing || e.keyCode === 229) return false;
+        join(view);
+        waiting.push(e);
+        e.preventDefault();
+        return true;
+      },
+    })),
   ];
+}
+
+// A key that waited for the extras: the editor's keymaps, else its character typed.
+function replayKey(view, ev) {
+  if (runScopeHandlers(view, ev, 'editor')) return;
+  if (ev.key.length === 1 && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
+    view.dispatch(view.state.replaceSelection(ev.key), { userEvent: 'input.type', scrollIntoView: true });
+  }
 }
 
 function create(parent, text, onChange, onRun) {

@@ -7,7 +7,7 @@
 // playground.test.mjs.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, sel, open, ready, editorText, run, shot, url, browser } from './harness.mjs';
+import { useBrowser, sel, open, ready, typeSource, editorText, run, shot, url, browser } from './harness.mjs';
 
 useBrowser();
 
@@ -80,7 +80,7 @@ test('Forth mode: parsing words, control-flow matching, search and replace, Tab 
   await page.context().close();
 });
 
-test('the editor\'s extras load at its first use, not before the first Run\'s output; a key pressed before they came works', async () => {
+test('the editor\'s extras load at its first use, not before the first Run\'s output; keys pressed before they came act in order', async () => {
   const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await ctx.newPage();
   const fetched = [];
@@ -93,11 +93,14 @@ test('the editor\'s extras load at its first use, not before the first Run\'s ou
   assert.ok(fetched.includes('/editor/editor.js') && fetched.includes('/editor/editor-chunk.js'), fetched.join(' '));
   assert.ok(!fetched.includes('/editor/editor-extras.js'), 'the extras loaded before the editor was used');
   assert.ok(!fetched.includes('/pkg/words.json'), 'the words for completion came before the editor was used');
-  // Ctrl+F at once, as the editor takes the focus: the search panel opens once the extras have come.
-  await page.locator(sel('editor')).focus();
+  // Keys at once, as the editor takes the focus (select all, delete, a
+  // text with newlines): they wait for the extras, then act in order.
+  const src = ': sq ( n -- n*n ) dup * ;\n3 sq .';
+  await typeSource(page, src);
+  assert.equal(await editorText(page), src);
+  assert.equal(fetched.filter((f) => f === '/editor/editor-extras.js').length, 1);
   await page.keyboard.press('Control+f');
   await page.locator('.cm-search input[name="search"]').waitFor();
-  assert.equal(fetched.filter((f) => f === '/editor/editor-extras.js').length, 1);
   await page.keyboard.press('Escape');
   // Then the rest of them: typing is undone, and a word completes.
   await page.locator(sel('editor')).press('Control+End');
