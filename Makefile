@@ -81,7 +81,7 @@ examples:
 
 # The playground: the Leptos app (web/app; Trunk runs wasm-opt on it, see
 # web/index.html, and finds npm's first on PATH; its post-build hook
-# minifies the app's JavaScript, web/minify-app-js.mjs), the editor bundle
+# minifies the app's JavaScript, web/minify-app-js.mjs), the editor's modules
 # and the worker, built by Trunk into dist/.
 playground: web-pkg editor examples
 	PATH="$(JS_BIN):$$PATH" trunk build --release --offline
