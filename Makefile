@@ -60,10 +60,15 @@ web/node_modules/.package-lock.json: web/package.json web/package-lock.json
 	cd web && npm ci --prefer-offline --no-audit --no-fund
 
 # The editor: CodeMirror 6 and the Forth mode (web/editor/), bundled and
-# minified by esbuild into one script (Trunk copies it to dist/).
+# minified by esbuild into ES modules (Trunk copies them to dist/editor/):
+# editor.js, the entry, and editor-chunk.js, the code it shares with
+# editor-extras.js (search and replace, completion: web/editor/extras.js),
+# which editor.js imports at the editor's first use. Names without hashes,
+# so that web/index.html can preload the shared chunk.
 editor: js-deps
-	web/node_modules/.bin/esbuild web/editor/main.js --bundle --minify --format=iife --target=es2020 \
-		--log-level=warning --outfile=target/editor/editor.js
+	@rm -rf target/editor
+	web/node_modules/.bin/esbuild web/editor/main.js --bundle --minify --format=esm --splitting --target=es2020 \
+		--log-level=warning --outdir=target/editor --entry-names=editor --chunk-names=editor-[name]
 
 # The examples' texts, which the page fetches when one is chosen: the
 # teaching programs and each benchmark program NAME/NAME.fs, as
@@ -76,7 +81,7 @@ examples:
 
 # The playground: the Leptos app (web/app; Trunk runs wasm-opt on it, see
 # web/index.html, and finds npm's first on PATH; its post-build hook
-# minifies the app's JavaScript, web/minify-app-js.mjs), the editor bundle
+# minifies the app's JavaScript, web/minify-app-js.mjs), the editor's modules
 # and the worker, built by Trunk into dist/.
 playground: web-pkg editor examples
 	PATH="$(JS_BIN):$$PATH" trunk build --release --offline

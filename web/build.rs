@@ -8,6 +8,10 @@
 //! the module's memory instead of failing cleanly. 16 MiB does, with room.
 
 fn main() {
+    // Without this, cargo runs the script again (and builds the façade
+    // again) whenever any file under web/ changes: the editor's JavaScript,
+    // the page, the tests.
+    println!("cargo:rerun-if-changed=build.rs");
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
         println!("cargo:rustc-link-arg-cdylib=-zstack-size=16777216");
     }

@@ -42,15 +42,19 @@
 //               | {id, type: 'share', link} | {id, type: 'opened', opened} (see web/exchange/src/share.rs)
 //               | {id, type: 'report', report} | {id, type: 'history', history}; each of these four
 //                 or {id, type, error}
-import init, {
-  Session, Image, version, sha256_hex, provenance, canonical_limits, set_prelude,
-} from './pkg/web.js';
-
+// The façade's wasm and the boot file are fetched at once, while its
+// bindings (./pkg/web.js, imported below, not statically: a static import
+// is fetched before any of this runs) are still on their way; the wasm
+// compiles as it streams in (WebAssembly.instantiateStreaming, in init).
+const wasm = fetch('./pkg/web_bg.wasm');
 // The boot file's bytes, or null without one.
 const bootFile = fetch('./pkg/boot.snap')
   .then(async (r) => (r.ok ? new Uint8Array(await r.arrayBuffer()) : null))
   .catch(() => null);
-await init();
+const {
+  default: init, Session, Image, version, sha256_hex, provenance, canonical_limits, set_prelude,
+} = await import('./pkg/web.js');
+await init({ module_or_path: wasm });
 const DEFAULT_LIMITS = Session.default_limits_json();
 // The boot file once fetched (see fresh); null when there is none or the façade refused it.
 let bootBytes = null;

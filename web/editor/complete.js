@@ -3,16 +3,25 @@
 // last Run left them (with the effects the optimizer inferred), and the
 // definitions in the editor's text right now (with their stack comments and
 // the `\` comment line above them), so a word completes before it has run.
-// Matching is case-insensitive, as Forth's dictionary is.
+// Matching is case-insensitive, as Forth's dictionary is. The system's words
+// come from pkg/words.json (made by the build, web/make-startup-files.mjs),
+// fetched when completion is first set up (web/editor/extras.js); a
+// completion asked for before they came waits for them.
 import { DEFINING } from './forth.js';
 
 /** Words by upper-case name: {label, detail, info, type}. */
 let system = new Map();
 let program = new Map();
 
-/** The system's words: [{name, effect, doc, kind}]. */
-export function setSystemWords(words) {
-  system = new Map(words.map((w) => [w.name.toUpperCase(), option(w, 'system')]));
+/** The system's words once fetched (their fetch failed: none). */
+let systemLoaded = null;
+
+/** Fetches the system's words, [{name, effect, doc, kind}], once. */
+export function loadSystemWords() {
+  systemLoaded ??= fetch('pkg/words.json')
+    .then((r) => (r.ok ? r.json() : []))
+    .then((words) => { system = new Map(words.map((w) => [w.name.toUpperCase(), option(w, 'system')])); }, () => {});
+  return systemLoaded;
 }
 
 /** The program's words after a run: [{name, kind, effect, immediate}]. */
@@ -66,10 +75,11 @@ function definitionsIn(text) {
 }
 
 /** The completion source. */
-export function forthCompletions(context) {
+export async function forthCompletions(context) {
   const word = context.matchBefore(/\S+/);
   if (!word && !context.explicit) return null;
   if (word && word.text.length < 1 && !context.explicit) return null;
+  await loadSystemWords();
   // Only the text around the definitions matters, but a regex pass over
   // the whole document is fast (about a millisecond for 5000 lines) and
   // runs only when completion is asked for.

@@ -1,9 +1,13 @@
-// The Forth language mode: a stream tokenizer that knows the parsing words
-// (the text after `:`, `(`, `\`, `S"`, `."`, `CHAR`, `[CHAR]`, `'`,
-// `POSTPONE` ... is a name, a comment or a string, not a word to look up),
-// case-insensitively, and the highlighting of its tokens.
-import { StreamLanguage, HighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { tags as t } from '@lezer/highlight';
+// The Forth language mode's tokenizer: it knows the parsing words (the text
+// after `:`, `(`, `\`, `S"`, `."`, `CHAR`, `[CHAR]`, `'`, `POSTPONE` ... is a
+// name, a comment or a string, not a word to look up), case-insensitively.
+// It reads one line at a time through a LineStream (the subset of
+// CodeMirror's StringStream it uses), with a state carried from line to line
+// (a `(` comment may span lines); web/editor/highlight.js colours its
+// tokens and web/editor/pairs.js finds the control-flow words with it. Not
+// a CodeMirror language (@codemirror/language and its syntax trees): this is
+// all the page needs at load, and what @codemirror/commands needs of a
+// language comes with the editor's extras (web/editor/extras.js).
 
 /** Words after which the next word is the name of a new definition. */
 export const DEFINING = new Set([
@@ -37,7 +41,7 @@ function skipString(stream, escaped) {
   }
 }
 
-/** The tokenizer, for StreamLanguage. */
+/** The tokenizer: token(stream, state) reads one token and gives its style (null: none). */
 export const forthParser = {
   name: 'forth',
   startState: () => ({ comment: false, expect: null }),
@@ -69,17 +73,43 @@ export const forthParser = {
     if (NUMBER.test(word)) return 'number';
     return null;
   },
-  languageData: { commentTokens: { line: '\\' } },
 };
 
-export const forthLanguage = StreamLanguage.define(forthParser);
+/** One line of text being tokenized: a position, a token's start, and the reads the tokenizer makes. */
+export class LineStream {
+  constructor(text) {
+    this.string = text;
+    this.pos = 0;
+    this.start = 0;
+  }
 
-/** Colours by CSS variables, so the page's light and dark schemes apply. */
-export const forthHighlight = syntaxHighlighting(HighlightStyle.define([
-  { tag: t.comment, color: 'var(--tok-comment)', fontStyle: 'italic' },
-  { tag: t.string, color: 'var(--tok-string)' },
-  { tag: t.number, color: 'var(--tok-number)' },
-  { tag: t.keyword, color: 'var(--tok-control)', fontWeight: '600' },
-  { tag: t.definition(t.variableName), color: 'var(--tok-define)', fontWeight: '600' },
-  { tag: t.special(t.variableName), color: 'var(--tok-define)' },
-]));
+  eol() { return this.pos >= this.string.length; }
+
+  next() { return this.pos < this.string.length ? this.string.charAt(this.pos++) : undefined; }
+
+  eatSpace() {
+    const from = this.pos;
+    while (/[\s\u00a0]/.test(this.string.charAt(this.pos))) this.pos++;
+    return this.pos > from;
+  }
+
+  skipToEnd() { this.pos = this.string.length; }
+
+  /** Moves to the next `ch` (true), or stays (false) when there is none. */
+  skipTo(ch) {
+    const at = this.string.indexOf(ch, this.pos);
+    if (at < 0) return false;
+    this.pos = at;
+    return true;
+  }
+
+  /** Reads what `re` (anchored with ^) matches here; null when it does not. */
+  match(re) {
+    const m = this.string.slice(this.pos).match(re);
+    if (!m || m.index > 0) return null;
+    this.pos += m[0].length;
+    return m;
+  }
+
+  current() { return this.string.slice(this.start, this.pos); }
+}

@@ -16,22 +16,19 @@
 //                                         mouse is over token k of the code view's (-1: none)
 //   ForthEditor.textOf(element)           the text of the editor holding it
 //
+// The keys, undo, search and replace and completion come in a chunk of their
+// own (web/editor/extras.js), imported at the editor's first use.
+//
 // Guarantee: text only ever reaches the document as text (CodeMirror's
 // document model; nothing here sets innerHTML).
-import { Annotation, EditorState, Prec } from '@codemirror/state';
+import { Annotation, Compartment, EditorState, Prec } from '@codemirror/state';
 import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
-  highlightSpecialChars, rectangularSelection, dropCursor,
+  highlightSpecialChars, rectangularSelection, dropCursor, runScopeHandlers,
 } from '@codemirror/view';
-import { defaultKeymap, history, historyKeymap, indentWithTab, temporarilySetTabFocusMode } from '@codemirror/commands';
-import { search, searchKeymap, highlightSelectionMatches } from '@codemirror/search';
-import {
-  autocompletion, startCompletion, closeCompletion, acceptCompletion, moveCompletionSelection,
-} from '@codemirror/autocomplete';
-import { indentUnit } from '@codemirror/language';
-import { forthLanguage, forthHighlight } from './forth.js';
+import { forthMode } from './highlight.js';
 import { controlFlowMatching } from './pairs.js';
-import { forthCompletions, setSystemWords, setProgramWords } from './complete.js';
+import { setProgramWords } from './complete.js';
 import { codeMarks, setCodeTokens, setHotToken } from './code_marks.js';
 import { diagnostic, showDiagnostic } from './diagnostic.js';
 
@@ -85,15 +82,62 @@ const CHANGE_DELAY_MS = 100;
 // Marks a change the page made (setText): the page has that text already.
 const fromPage = Annotation.define();
 
-// The system's words with their stack effects and docs (made by the build,
-// web/make-startup-files.mjs), for completion; fetched once.
-let systemWords = null;
-function loadSystemWords() {
-  systemWords ??= fetch('pkg/words.json').then((r) => (r.ok ? r.json() : [])).then(setSystemWords, () => {});
+// The extras' chunk (web/editor/extras.js: search and replace, completion),
+// once it is loading; a failed import is tried again at the next use.
+let extrasChunk = null;
+const loadExtras = () => (extrasChunk ??= import('./extras.js').catch((e) => { extrasChunk = null; throw e; }));
+
+// The extras join an editor at its first use: its first focus, or a key
+// pressed in it. Keys pressed while they are on their way (the first
+// milliseconds after the focus) wait, and then go through the editor's
+// keymaps in order, the extras' included, or are typed: the browser's own
+// editing of CodeMirror's DOM is never left to handle them.
+function extrasOnFirstUse() {
+  const slot = new Compartment();
+  // 'none', 'loading' or 'in'.
+  let stage = 'none';
+  let waiting = [];
+  const join = (view) => {
+    if (stage !== 'none') return;
+    stage = 'loading';
+    loadExtras()
+      .then((x) => {
+        view.dispatch({ effects: slot.reconfigure(x.extensions()) });
+        stage = 'in';
+      }, (e) => {
+        stage = 'none';
+        console.warn(`editor extras: ${e}`);
+      })
+      .then(() => {
+        const keys = waiting;
+        waiting = [];
+        for (const ev of keys) replayKey(view, ev);
+      });
+  };
+  return [
+    slot.of([]),
+    EditorView.domEventHandlers({ focus: (e, view) => { join(view); return false; } }),
+    Prec.highest(EditorView.domEventHandlers({
+      keydown: (e, view) => {
+        if (stage === 'in' || e.isComposing || e.keyCode === 229) return false;
+        join(view);
+        waiting.push(e);
+        e.preventDefault();
+        return true;
+      },
+    })),
+  ];
+}
+
+// A key that waited for the extras: the editor's keymaps, else its character typed.
+function replayKey(view, ev) {
+  if (runScopeHandlers(view, ev, 'editor')) return;
+  if (ev.key.length === 1 && !ev.ctrlKey && !ev.metaKey && !ev.altKey) {
+    view.dispatch(view.state.replaceSelection(ev.key), { userEvent: 'input.type', scrollIntoView: true });
+  }
 }
 
 function create(parent, text, onChange, onRun) {
-  loadSystemWords();
   // The code view's listeners, once the page gives them (onCodeEvents).
   let onCursor = null;
   let onHover = null;
@@ -113,32 +157,17 @@ function create(parent, text, onChange, onRun) {
     pending = setTimeout(flush, CHANGE_DELAY_MS);
   };
   const runKey = Prec.highest(keymap.of([{ key: 'Mod-Enter', run: () => { flush(); onRun(); return true; } }]));
-  // Completion is accepted with Tab, not Enter: Enter always ends the line
-  // (a word typed in full, like `;`, is often a completion's whole label).
-  const completionKeys = Prec.high(keymap.of([
-    { key: 'Ctrl-Space', run: startCompletion },
-    // Escape closes the list and, as a plain Escape does, lets the next Tab leave the editor.
-    { key: 'Escape', run: (view) => closeCompletion(view) && (temporarilySetTabFocusMode(view), true) },
-    { key: 'ArrowDown', run: moveCompletionSelection(true) },
-    { key: 'ArrowUp', run: moveCompletionSelection(false) },
-    { key: 'PageDown', run: moveCompletionSelection(true, 'page') },
-    { key: 'PageUp', run: moveCompletionSelection(false, 'page') },
-    { key: 'Tab', run: acceptCompletion },
-  ]));
   const view = new EditorView({
     parent,
     state: EditorState.create({
       doc: text,
       extensions: [
-        lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), history(), drawSelection(), dropCursor(),
-        rectangularSelection(), highlightActiveLine(), highlightSelectionMatches(),
-        bulkInsert, forthLanguage, forthHighlight, controlFlowMatching, indentUnit.of('  '),
-        search({ top: true }),
-        autocompletion({ override: [forthCompletions], activateOnTyping: true, icons: false, defaultKeymap: false, maxRenderedOptions: 40 }),
-        completionKeys,
+        lineNumbers(), highlightActiveLineGutter(), highlightSpecialChars(), drawSelection(), dropCursor(),
+        rectangularSelection(), highlightActiveLine(),
+        bulkInsert, forthMode, controlFlowMatching,
+        extrasOnFirstUse(),
         diagnostic,
         runKey,
-        keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
         theme,
         EditorView.contentAttributes.of({
           'data-testid': 'editor', 'aria-label': 'Forth source (Tab indents; Escape then Tab leaves the editor)',
@@ -155,9 +184,8 @@ function create(parent, text, onChange, onRun) {
           }
         }),
         codeMarks((k) => onHover?.(k)),
-        // Leaving the editor (a click on Run) hands the text over and closes
-        // a completion list, also one whose answer comes after the blur.
-        EditorView.domEventHandlers({ blur: (e, v) => { flush(); setTimeout(() => closeCompletion(v), 0); return false; } }),
+        // Leaving the editor (a click on Run) hands the text over.
+        EditorView.domEventHandlers({ blur: () => { flush(); return false; } }),
       ],
     }),
   });

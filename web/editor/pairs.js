@@ -9,8 +9,7 @@
 // so a long source costs no more than a short one.
 import { StateField, RangeSetBuilder } from '@codemirror/state';
 import { Decoration, EditorView } from '@codemirror/view';
-import { StringStream } from '@codemirror/language';
-import { forthParser } from './forth.js';
+import { forthParser, LineStream } from './forth.js';
 
 const MAX_LINES = 400;
 const OPEN = { ':': ';', ':NONAME': ';', IF: 'THEN', DO: 'LOOP', '?DO': 'LOOP', BEGIN: 'BEGIN', CASE: 'ENDCASE', OF: 'ENDOF' };
@@ -24,7 +23,7 @@ function controlWords(doc, first, last) {
   let state = forthParser.startState();
   for (let n = first; n <= last; n++) {
     const line = doc.line(n);
-    const stream = new StringStream(line.text, 4, 2);
+    const stream = new LineStream(line.text);
     while (!stream.eol()) {
       stream.start = stream.pos;
       const before = state.expect;

@@ -109,22 +109,22 @@ pub fn App() -> impl IntoView {
         <Tabs
             selected=tab
             tabs=vec![
-                Tab { key: "settings", title: "Settings", view: view! { <SettingsPanel state=state /> }.into_any() },
-                Tab { key: "remarks", title: "Remarks", view: view! { <RemarksPanel state=state /> }.into_any() },
-                Tab { key: "provenance", title: "Provenance", view: view! { <ProvenancePanel state=state /> }.into_any() },
-                Tab { key: "bench", title: "Bench", view: view! { <BenchPanel state=state client=client /> }.into_any() },
+                Tab { key: "settings", title: "Settings", view: ViewFn::from(move || view! { <SettingsPanel state=state /> }) },
+                Tab { key: "remarks", title: "Remarks", view: ViewFn::from(move || view! { <RemarksPanel state=state /> }) },
+                Tab { key: "provenance", title: "Provenance", view: ViewFn::from(move || view! { <ProvenancePanel state=state /> }) },
+                Tab { key: "bench", title: "Bench", view: ViewFn::from(move || view! { <BenchPanel state=state client=client /> }) },
                 Tab {
                     key: "performance",
                     title: "Performance",
-                    view: view! { <PerformancePanel state=state client=client /> }.into_any(),
+                    view: ViewFn::from(move || view! { <PerformancePanel state=state client=client /> }),
                 },
                 Tab {
                     key: "compare",
                     title: "Compare with native",
-                    view: view! { <ComparePanel state=state client=client /> }.into_any(),
+                    view: ViewFn::from(move || view! { <ComparePanel state=state client=client /> }),
                 },
-                Tab { key: "history", title: "History", view: view! { <HistoryPanel state=state client=client /> }.into_any() },
-                Tab { key: "share", title: "Share", view: view! { <SharePanel state=state client=client /> }.into_any() },
+                Tab { key: "history", title: "History", view: ViewFn::from(move || view! { <HistoryPanel state=state client=client /> }) },
+                Tab { key: "share", title: "Share", view: ViewFn::from(move || view! { <SharePanel state=state client=client /> }) },
             ]
         />
     }

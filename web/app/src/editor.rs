@@ -7,7 +7,7 @@
 //! (an example, a share link) replaces the editor's text; the last error
 //! becomes a diagnostic at its line and column; the program's words feed
 //! completion (the system's come from `pkg/words.json`, which the editor
-//! fetches itself); the code view's tokens are marked in
+//! fetches itself with its extras, at its first use); the code view's tokens are marked in
 //! their colours, and the cursor and the mouse drive the code view
 //! (`panels/code_view.rs`). Ctrl/Cmd+Enter runs.
 //!

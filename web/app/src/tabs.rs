@@ -1,8 +1,10 @@
 //! Tabs: the panels that are not always in view (Settings, Provenance,
 //! Bench, Performance, Compare with native, History, Share) share one place, one shown at a
 //! time. The buttons are an ARIA `tablist` (Left/Right/Home/End move
-//! between tabs, as the ARIA practices say); every panel stays mounted,
-//! only hidden, so a panel keeps what it shows when another is chosen.
+//! between tabs, as the ARIA practices say). A panel is built the first
+//! time its tab is chosen, not with the page: the page's first Run does not
+//! wait for panels nobody has looked at. From then on it stays mounted,
+//! only hidden, so it keeps what it shows when another is chosen.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -13,8 +15,8 @@ pub struct Tab {
     pub key: &'static str,
     /// The button's text.
     pub title: &'static str,
-    /// The panel.
-    pub view: AnyView,
+    /// The panel, built when the tab is first chosen.
+    pub view: ViewFn,
 }
 
 /// The tab list and the panels.
@@ -26,11 +28,23 @@ pub fn Tabs(
     selected: RwSignal<&'static str>,
 ) -> impl IntoView {
     let keys: Vec<&'static str> = tabs.iter().map(|t| t.key).collect();
+    // Whether each tab was ever chosen: its panel is built then (set only
+    // once, so the panel is built once).
+    let opened: Vec<RwSignal<bool>> = keys.iter().map(|k| RwSignal::new(selected.get_untracked() == *k)).collect();
+    let choose = move |opened: &[RwSignal<bool>], at: usize, key: &'static str| {
+        if !opened[at].get_untracked() {
+            opened[at].set(true);
+        }
+        selected.set(key);
+    };
     let (buttons, panels): (Vec<_>, Vec<_>) = tabs
         .into_iter()
-        .map(|t| {
+        .enumerate()
+        .map(|(at, t)| {
             let key = t.key;
             let keys = keys.clone();
+            let all = opened.clone();
+            let on_click = opened.clone();
             let button = view! {
                 <button
                     role="tab"
@@ -39,9 +53,8 @@ pub fn Tabs(
                     aria-controls=format!("tabpanel-{key}")
                     aria-selected=move || if selected.get() == key { "true" } else { "false" }
                     tabindex=move || if selected.get() == key { "0" } else { "-1" }
-                    on:click=move |_| selected.set(key)
+                    on:click=move |_| choose(&on_click, at, key)
                     on:keydown=move |ev| {
-                        let at = keys.iter().position(|k| *k == key).unwrap_or(0);
                         let n = keys.len();
                         let to = match ev.key().as_str() {
                             "ArrowRight" => (at + 1) % n,
@@ -51,13 +64,15 @@ pub fn Tabs(
                             _ => return,
                         };
                         ev.prevent_default();
-                        selected.set(keys[to]);
+                        choose(&all, to, keys[to]);
                         focus(&format!("tab-{}", keys[to]));
                     }
                 >
                     {t.title}
                 </button>
             };
+            let shown = opened[at];
+            let body = t.view;
             let panel = view! {
                 <div
                     role="tabpanel"
@@ -67,7 +82,7 @@ pub fn Tabs(
                     aria-labelledby=format!("tab-{key}")
                     hidden=move || selected.get() != key
                 >
-                    {t.view}
+                    {move || shown.get().then(|| body.run())}
                 </div>
             };
             (button, panel)

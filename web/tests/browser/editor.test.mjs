@@ -2,10 +2,12 @@
 // Forth mode (web/editor/). Highlighting that knows the parsing words,
 // control-flow matching, search and replace, Tab, undo, completion of the
 // system's and the program's words, Playwright's fill, and the typing
-// latency on a 5000-line source. (Errors as diagnostics: playground.test.mjs.)
+// latency on a 5000-line source; the extras (keys, undo, search,
+// completion) loaded at the editor's first use. (Errors as diagnostics:
+// playground.test.mjs.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, sel, open, editorText, run, shot } from './harness.mjs';
+import { useBrowser, sel, open, ready, typeSource, editorText, run, shot, url, browser } from './harness.mjs';
 
 useBrowser();
 
@@ -76,6 +78,39 @@ test('Forth mode: parsing words, control-flow matching, search and replace, Tab 
   assert.equal(await editorText(page), src);
   await shot(page, 'editor-search');
   await page.context().close();
+});
+
+test('the editor\'s extras load at its first use, not before the first Run\'s output; keys pressed before they came act in order', async () => {
+  const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await ctx.newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(url);
+  await ready(page);
+  await run(page);
+  assert.match(await page.locator(sel('output')).textContent(), /Hello/);
+  // Up to the first Run's output: the editor's modules, not its extras (nor the words they complete).
+  assert.ok(fetched.includes('/editor/editor.js') && fetched.includes('/editor/editor-chunk.js'), fetched.join(' '));
+  assert.ok(!fetched.includes('/editor/editor-extras.js'), 'the extras loaded before the editor was used');
+  assert.ok(!fetched.includes('/pkg/words.json'), 'the words for completion came before the editor was used');
+  // Keys at once, as the editor takes the focus (select all, delete, a
+  // text with newlines): they wait for the extras, then act in order.
+  const src = ': sq ( n -- n*n ) dup * ;\n3 sq .';
+  await typeSource(page, src);
+  assert.equal(await editorText(page), src);
+  assert.equal(fetched.filter((f) => f === '/editor/editor-extras.js').length, 1);
+  await page.keyboard.press('Control+f');
+  await page.locator('.cm-search input[name="search"]').waitFor();
+  await page.keyboard.press('Escape');
+  // Then the rest of them: typing is undone, and a word completes.
+  await page.locator(sel('editor')).press('Control+End');
+  await page.keyboard.type('\n2dr');
+  await page.waitForSelector('.cm-tooltip-autocomplete li');
+  assert.ok(fetched.includes('/pkg/words.json'));
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+z');
+  assert.ok(!(await editorText(page)).includes('2dr'), 'undo takes the typing back');
+  await ctx.close();
 });
 
 /** The options the completion list shows: [label, detail]. */

@@ -341,6 +341,7 @@ test('the artifact built in the browser has the sha256 of native-runner build', 
   await typeSource(page, src);
   await run(page);
   await page.waitForSelector(sel('wat'));
+  await showTab(page, 'provenance');
   const sha = (await text(page, 'sha256')).trim();
   assert.match(sha, /^[0-9a-f]{64}$/);
   assert.equal(sha, nativeBuildSha(src));
@@ -385,6 +386,7 @@ test('a real native report imports: side by side, with a chart and the same-modu
   // The JSON exactly as `native-runner bench --format json` printed it.
   const { json, report } = nativeBench(src);
   const native = report.results[0];
+  await showTab(page, 'provenance');
   assert.equal((await text(page, 'sha256')).trim(), native.module_sha256);
   await showTab(page, 'compare');
   await page.fill(sel('import-report'), json);
@@ -415,6 +417,7 @@ test('a real native report imports: side by side, with a chart and the same-modu
   await setSetting(page, 'source_name', 'lib/loop.fs');
   await run(page);
   await page.waitForSelector(sel('wat'));
+  await showTab(page, 'provenance');
   assert.equal((await text(page, 'sha256')).trim(), renamed.report.results[0].module_sha256);
   // The badge is about the measured module: the earlier bench was of main.fs.
   assert.equal(await page.locator(sel('same-module')).count(), 0);
@@ -436,6 +439,8 @@ test('a link made by native-runner bench --link opens with its report, settings 
   assert.equal(await editorText(page), src);
   assert.match(await text(page, 'link-note'), /Nothing runs until you press Run/);
   assert.equal(await text(page, 'output'), '');
+  // A tab's panel is built when the tab is first chosen.
+  await showTab(page, 'compare');
   await page.waitForSelector(sel('compare-results'), { state: 'attached' });
   await showTab(page, 'settings');
   assert.equal(await page.locator(sel('setting-source_name')).inputValue(), 'progs/sum.fs');
@@ -443,6 +448,7 @@ test('a link made by native-runner bench --link opens with its report, settings 
   assert.equal(await page.locator(sel('setting-data_stack')).inputValue(), '4096');
   await run(page);
   await page.waitForSelector(sel('wat'));
+  await showTab(page, 'provenance');
   assert.equal((await text(page, 'sha256')).trim(), report.results[0].module_sha256);
   await page.waitForSelector(sel('same-module'), { state: 'attached' });
   await showTab(page, 'bench');
@@ -514,10 +520,12 @@ test('a share link round-trips in a fresh page, and nothing runs until Run', asy
 
   const fresh = await open(link);
   assert.equal(await editorText(fresh), src);
+  await showTab(fresh, 'bench');
   assert.equal(await fresh.locator(sel('iterations')).inputValue(), '7');
   assert.match(await text(fresh, 'link-note'), /Nothing runs until you press Run/);
   assert.equal(await text(fresh, 'output'), '');
   assert.match(await text(fresh, 'bench-results'), /iterations\s*7/);
+  await showTab(fresh, 'compare');
   await fresh.waitForSelector(sel('compare-results'), { state: 'attached' });
   await showTab(fresh, 'settings');
   assert.equal(await fresh.locator(sel('setting-max_nesting')).inputValue(), '9');

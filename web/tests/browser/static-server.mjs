@@ -2,7 +2,12 @@
 // `make serve` runs and what the browser tests load pages from.
 // Serves files under ROOT only (no path escapes), with the MIME types that
 // module workers and WebAssembly streaming compilation need, cross-origin
-// isolated (a finer performance.now() for the bench).
+// isolated (a finer performance.now() for the bench). Every response
+// carries an ETag (the file's size and modification time), and a request
+// that already has that version gets 304 Not Modified: a reload
+// revalidates instead of downloading again, so Chromium keeps what it
+// cached for the response (V8's compiled code of the wasm modules and
+// scripts), while a rebuilt file is always fetched.
 //
 // CLI: node static-server.mjs [ROOT=dist] [PORT=8080]  (prints the URL)
 import { createServer } from 'node:http';
@@ -24,15 +29,26 @@ export function serve(root, port = 0) {
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file = normalize(join(base, path));
       if (file !== base && !file.startsWith(base + sep)) throw new Error('outside');
-      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
+      let info = await stat(file).catch(() => null);
+      if (info?.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file);
+      }
+      const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        etag: `"${info.size}-${info.mtimeMs}"`,
         // Cross-origin isolation gives the worker a finer clock for the bench.
         'cross-origin-opener-policy': 'same-origin',
         'cross-origin-embedder-policy': 'require-corp',
-      });
+      };
+      if (req.headers['if-none-match'] === headers.etag) {
+        res.writeHead(304, headers);
+        res.end();
+        return;
+      }
+      const body = await readFile(file);
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' });
