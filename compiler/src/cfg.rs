@@ -59,13 +59,7 @@ impl Cfg {
             rpo_index[b.index()] = i;
         }
 
-        let mut preds: Vec<Vec<BlockId>> = vec![Vec::new(); n];
-        for &b in &rpo {
-            for &s in &succs[b.index()] {
-                preds[s.index()].push(b);
-            }
-        }
-
+        let preds = Preds::of(&rpo, &succs, n);
         let idom = dominators(&rpo, &rpo_index, &preds);
 
         let mut is_loop_header = vec![false; n];
@@ -103,7 +97,44 @@ impl Cfg {
     }
 }
 
-fn dominators(rpo: &[BlockId], rpo_index: &[usize], preds: &[Vec<BlockId>]) -> Vec<BlockId> {
+/// The reachable predecessors of every block, in reverse postorder of the
+/// predecessor, all in one array (a definition's graph is analysed after
+/// every pass that changes it, so this avoids an allocation per block).
+struct Preds {
+    /// Where each block's predecessors start in `flat`; block `b`'s end at
+    /// `start[b + 1]`.
+    start: Vec<u32>,
+    flat: Vec<BlockId>,
+}
+
+impl Preds {
+    fn of(rpo: &[BlockId], succs: &[Successors], n: usize) -> Preds {
+        let mut start = vec![0u32; n + 1];
+        for &b in rpo {
+            for &s in &succs[b.index()] {
+                start[s.index() + 1] += 1;
+            }
+        }
+        for i in 0..n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut flat = vec![BlockId(0); start[n] as usize];
+        for &b in rpo {
+            for &s in &succs[b.index()] {
+                flat[fill[s.index()] as usize] = b;
+                fill[s.index()] += 1;
+            }
+        }
+        Preds { start, flat }
+    }
+
+    fn of_block(&self, b: BlockId) -> &[BlockId] {
+        &self.flat[self.start[b.index()] as usize..self.start[b.index() + 1] as usize]
+    }
+}
+
+fn dominators(rpo: &[BlockId], rpo_index: &[usize], preds: &Preds) -> Vec<BlockId> {
     let n = rpo_index.len();
     let undefined = BlockId(u32::MAX);
     let mut idom = vec![undefined; n];
@@ -116,7 +147,7 @@ fn dominators(rpo: &[BlockId], rpo_index: &[usize], preds: &[Vec<BlockId>]) -> V
         changed = false;
         for &b in &rpo[1..] {
             let mut new_idom = undefined;
-            for &p in &preds[b.index()] {
+            for &p in preds.of_block(b) {
                 if idom[p.index()] == undefined {
                     continue;
                 }

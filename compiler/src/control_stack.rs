@@ -19,7 +19,7 @@
 
 use crate::definition::{Cf, CfError, Definition};
 use crate::interpreter::Forth;
-use crate::machine::{Fault, Machine, MachineExt};
+use crate::machine::{Fault, Machine};
 use runtime::throw;
 
 /// The cookie cell of `def`'s entries: distinct for every definition open
@@ -60,7 +60,10 @@ impl Forth {
         let mut sp = m.sp();
         let mut loaded = Vec::new();
         while sp.checked_add(12).is_some_and(|end| end <= base) {
-            let (tag, index, ck) = (m.read_cell(sp)?, m.read_cell(sp + 4)?, m.read_cell(sp + 8)?);
+            let mut entry = [0u8; 12];
+            m.read(sp, &mut entry)?;
+            let cell = |i: usize| i32::from_le_bytes([entry[i], entry[i + 1], entry[i + 2], entry[i + 3]]);
+            let (tag, index, ck) = (cell(0), cell(4), cell(8));
             let item = def.items.get(index as u32 as usize).filter(|i| ck == cookie && i.tag() == tag);
             let Some(item) = item else { break };
             loaded.push(item.clone());
@@ -76,14 +79,27 @@ impl Forth {
         let def = &mut self.current.as_mut().expect("a definition is open").def;
         let cookie = cookie(def);
         let entries: Vec<Cf> = std::mem::take(&mut def.cf);
-        let mut cells = Vec::with_capacity(entries.len() * 3);
-        for item in entries {
-            cells.extend([cookie, def.items.len() as i32, item.tag()]);
+        if entries.is_empty() {
+            return Ok(());
+        }
+        // As if pushed deepest first, each as cookie, index, tag: entry `i`
+        // (0 the deepest) lies `n - 1 - i` entries above the new top, with
+        // its tag at the lowest address.
+        let (first, n) = (def.items.len(), entries.len());
+        let mut bytes = vec![0u8; n * 12];
+        for (i, item) in entries.into_iter().enumerate() {
+            let at = (n - 1 - i) * 12;
+            bytes[at..at + 4].copy_from_slice(&item.tag().to_le_bytes());
+            bytes[at + 4..at + 8].copy_from_slice(&((first + i) as i32).to_le_bytes());
+            bytes[at + 8..at + 12].copy_from_slice(&cookie.to_le_bytes());
             def.items.push(item);
         }
-        for c in cells {
-            self.push(m, c)?;
+        let sp = m.sp().wrapping_sub(bytes.len() as u32);
+        if sp < self.cfg.layout.ds_limit() || sp > m.sp() {
+            return Err(Fault::Throw(throw::STACK_OVERFLOW));
         }
+        m.write(sp, &bytes)?;
+        m.set_sp(sp);
         Ok(())
     }
 }
