@@ -55,10 +55,14 @@ pub const MAX_LOOP_GRAPH_OPS: usize = 2 * MAX_GRAPH_OPS;
 /// The most calls replaced in one function.
 pub const MAX_GRAPH_PASTES: usize = 16;
 
-/// Whether `f` is small and branching or looping: a graph to paste.
+/// Whether `f` is small and branching or looping: a graph to paste. Its
+/// size is that of the blocks its entry reaches: the blocks that building a
+/// definition leaves behind an `EXIT` or a `REPEAT` cost nothing.
 pub fn pastable(f: &Function) -> bool {
-    let ops: usize = f.blocks.iter().map(|b| b.ops.len()).sum();
-    (2..=MAX_GRAPH_BLOCKS).contains(&f.blocks.len())
+    let reached = reachable(f);
+    let blocks = reached.iter().filter(|&&r| r).count();
+    let ops: usize = f.blocks.iter().zip(&reached).filter(|(_, &r)| r).map(|(b, _)| b.ops.len()).sum();
+    (2..=MAX_GRAPH_BLOCKS).contains(&blocks)
         && ops <= if f.n_loops == 0 { MAX_GRAPH_OPS } else { MAX_LOOP_GRAPH_OPS }
         && f.n_locals == 0
         && f.blocks.iter().all(|b| {
@@ -68,6 +72,19 @@ pub fn pastable(f: &Function) -> bool {
                 _ => true,
             })
         })
+}
+
+/// Which blocks of `f` its entry reaches.
+fn reachable(f: &Function) -> Vec<bool> {
+    let mut seen = vec![false; f.blocks.len()];
+    let mut work = vec![BlockId(0)];
+    while let Some(b) = work.pop() {
+        if f.blocks.get(b.index()).is_none() || std::mem::replace(&mut seen[b.index()], true) {
+            continue;
+        }
+        work.extend(f.blocks[b.index()].term.successors().iter().copied());
+    }
+    seen
 }
 
 /// Which blocks of `f` lie on a loop (a cycle through a back edge).
@@ -390,5 +407,53 @@ mod tests {
         assert!(crate::ir::verify::verify(&caller).is_empty());
         let calls = caller.blocks.iter().flat_map(|b| &b.ops).filter(|op| **op == Op::Call(900)).count();
         assert_eq!(calls, 3);
+    }
+
+    /// `: SKIP ( a -- a' ) BEGIN DUP C@ WHILE DUP C@ 32 = IF EXIT THEN 1+
+    /// REPEAT ;` as the front end builds it: the block after `EXIT` and
+    /// the one after `REPEAT` are left unreached.
+    fn skip_with_exit() -> Function {
+        let b = BlockId;
+        Function {
+            xt: 910,
+            name: "SKIP".into(),
+            blocks: vec![
+                Block { ops: vec![], term: Term::Jump(b(1)) },
+                Block { ops: vec![p(Prim::Dup), p(Prim::CFetch)], term: Term::Branch { nonzero: b(2), zero: b(7) } },
+                Block {
+                    ops: vec![p(Prim::Dup), p(Prim::CFetch), Op::Lit(32), p(Prim::Eq)],
+                    term: Term::Branch { nonzero: b(3), zero: b(5) },
+                },
+                Block { ops: vec![], term: Term::Return },
+                Block { ops: vec![], term: Term::Jump(b(5)) },
+                Block { ops: vec![p(Prim::OnePlus)], term: Term::Jump(b(1)) },
+                Block { ops: vec![], term: Term::Jump(b(7)) },
+                Block { ops: vec![], term: Term::Return },
+            ],
+            n_loops: 0,
+            n_locals: 0,
+        }
+    }
+
+    #[test]
+    fn blocks_left_unreached_do_not_count_against_a_callee() {
+        let callee = skip_with_exit();
+        assert!(callee.blocks.len() > MAX_GRAPH_BLOCKS, "the shape this test is about");
+        assert!(pastable(&callee));
+        let mut too_big = callee.clone();
+        too_big.blocks[2].ops.extend((0..MAX_GRAPH_OPS).flat_map(|_| [p(Prim::Dup), p(Prim::Drop)]));
+        assert!(!pastable(&too_big), "reached blocks still count");
+        // : T ( a -- a' ) SKIP 1+ ;
+        let mut caller = Function {
+            xt: 911,
+            name: "T".into(),
+            blocks: vec![Block { ops: vec![Op::Call(910), p(Prim::OnePlus)], term: Term::Return }],
+            n_loops: 0,
+            n_locals: 0,
+        };
+        let n = paste_graphs(&mut caller, &|x| (x == 910).then_some(&callee), &mut Vec::new());
+        assert_eq!(n, 1);
+        assert!(crate::ir::verify::verify(&caller).is_empty());
+        assert!(caller.blocks.iter().flat_map(|b| &b.ops).all(|op| *op != Op::Call(910)));
     }
 }
