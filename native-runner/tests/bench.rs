@@ -229,7 +229,8 @@ fn a_regression_against_a_baseline_has_its_own_exit_code() {
     let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert!(r["results"][0]["baseline"].get("confirmations").is_none(), "{r}");
     for bad in ["-1", "two"] {
-        let o = bench(&[&args[..], &["--baseline", base.to_str().unwrap(), "--confirm", bad]].concat(), &cache);
+        let flag = format!("--confirm={bad}");
+        let o = bench(&[&args[..], &["--baseline", base.to_str().unwrap(), &flag]].concat(), &cache);
         assert_eq!(o.status.code(), Some(2), "--confirm {bad}");
         assert!(text(&o.stderr).contains("--confirm"), "{}", text(&o.stderr));
     }
