@@ -207,6 +207,33 @@ fn a_regression_against_a_baseline_has_its_own_exit_code() {
     assert_eq!(cmp["regressed"], true);
     assert!(cmp["verdict"]["p_value"].as_f64().unwrap() < 0.01, "{cmp}");
     assert!(cmp["against"].as_str().unwrap().starts_with("baseline "), "{cmp}");
+    // The first verdict was confirmed by a fresh run (`--confirm 2`: two of
+    // three runs), which is in the report with its own verdict.
+    assert!(err.contains("sum [O2] looks slower; measuring it again to confirm"), "{err}");
+    let confirmations = cmp["confirmations"].as_array().unwrap();
+    assert_eq!(confirmations.len(), 1, "{cmp}");
+    assert_eq!(confirmations[0]["verdict"]["regressed"], true, "{cmp}");
+    assert_eq!(confirmations[0]["samples_ns"].as_array().unwrap().len(), 3, "{cmp}");
+    assert_eq!(r["provenance"]["options"]["confirm"], 2);
+    let o = bench(&[&args[..], &["--baseline", base.to_str().unwrap(), "--confirm", "1"]].concat(), &cache);
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(out.contains("confirmation 1: p10 +") && out.contains("regression confirmed: 1 of 1 re-runs"), "{out}");
+    // Without confirmation, the first verdict stands alone.
+    let o = bench(
+        &[&args[..], &["--baseline", base.to_str().unwrap(), "--confirm", "0", "--format", "json"]].concat(),
+        &cache,
+    );
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o.stderr));
+    assert!(!text(&o.stderr).contains("measuring it again"), "{}", text(&o.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(r["results"][0]["baseline"].get("confirmations").is_none(), "{r}");
+    for bad in ["-1", "two"] {
+        let flag = format!("--confirm={bad}");
+        let o = bench(&[&args[..], &["--baseline", base.to_str().unwrap(), &flag]].concat(), &cache);
+        assert_eq!(o.status.code(), Some(2), "--confirm {bad}");
+        assert!(text(&o.stderr).contains("--confirm"), "{}", text(&o.stderr));
+    }
     // A baseline far slower than today is no regression.
     b["results"][0]["steady"]["samples_ns"] = serde_json::json!(vec![u64::MAX / 4; 30]);
     std::fs::write(&base, b.to_string()).unwrap();

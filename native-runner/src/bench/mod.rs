@@ -19,7 +19,10 @@
 //! Exit codes: 0 success; 1 a program failed (error, THROW, wrong output);
 //! 2 a usage or setup error; 3 ([`EXIT_REGRESSION`]) a significant
 //! slowdown beyond `--tolerance` percent against `--baseline` or the
-//! recorded history (`--against-history`; see `verdict`).
+//! recorded history (`--against-history`; see `verdict`), upheld by
+//! fresh confirmation runs of the same program (`--confirm`, two by
+//! default, `verdict::confirm`), which the report shows beside the first
+//! verdict. `--record` stores the first run only.
 //!
 //! `--record` stores the whole report with its provenance and samples in
 //! the results store (`crate::store`; `record` makes the rows).
@@ -130,6 +133,13 @@ pub struct BenchArgs {
     /// interval of the ratio is at 1 - ALPHA).
     #[arg(long, value_name = "ALPHA", default_value_t = 0.01)]
     pub alpha: f64,
+    /// When a verdict is a regression, measure the program again up to N
+    /// times (fresh runs, each judged against the same earlier runs) and
+    /// report the regression only when more than half of all the runs,
+    /// the first among them, show it; the re-runs stop as soon as that is
+    /// decided. 0 takes the first verdict as it is.
+    #[arg(long, value_name = "N", default_value_t = 2)]
+    pub confirm: u32,
     /// Compare raw times: do not scale the earlier samples by the
     /// machine-speed probe (which makes a machine that got slower as a
     /// whole look like no change of the code).
@@ -210,6 +220,7 @@ fn provenance(args: &BenchArgs, refs: &References) -> Provenance {
         ("tolerance_pct", json!(args.tolerance)),
         ("alpha", json!(args.alpha)),
         ("quantile", json!(args.quantile)),
+        ("confirm", json!(args.confirm)),
         ("opt_levels", json!(args.opt_levels())),
         ("inline", json!(!args.limits.no_inline)),
         ("unroll", json!(args.limits.unroll)),
@@ -537,6 +548,8 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
     let pb = progress(progs.iter().map(configs).sum());
     let mut report = Report { schema: SCHEMA.into(), provenance: provenance(&args, &refs), results: Vec::new() };
     let mut failed = false;
+    // The program and level of each result, to measure it again.
+    let mut origins: Vec<(&Program, u8)> = Vec::new();
     for prog in &progs {
         let ctx = Context {
             args: &args,
@@ -549,25 +562,37 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
             pb: &pb,
             model: model.as_ref(),
         };
+        let before = report.results.len();
         let res = bench_program(&ctx, prog, &mut report);
+        let level = |k: usize| if prog.is_module { 2 } else { levels[k] };
+        origins.extend((0..report.results.len() - before).map(|k| (prog, level(k))));
         if let Err(e) = res {
             pb.suspend(|| eprintln!("error: {}: {e:#}", prog.name));
             failed = true;
         }
     }
     pb.finish_and_clear();
-    let _ = std::fs::remove_dir_all(&tmp);
     let machine = record::machine_name(args.machine.as_deref());
     let mut store = match args.record || args.against_history {
         true => Some(crate::store::Store::open(&crate::store::Location::resolve(args.store.as_deref())?)?),
         false => None,
     };
-    let adjust = !args.no_speed_adjust;
-    let (q, tolerance, alpha) = (args.quantile, args.tolerance, args.alpha);
+    let test = baseline::Test {
+        quantile: args.quantile,
+        noise_pct: args.tolerance,
+        alpha: args.alpha,
+        adjust: !args.no_speed_adjust,
+        confirm: args.confirm,
+    };
+    let again = |i: usize| {
+        let (prog, level) = origins[i];
+        eprintln!("note: {} [{}] looks slower; measuring it again to confirm", prog.name, report_config(prog, level));
+        rerun(&args, &plan, &engine, cache.as_ref(), prog, level)
+    };
     let regressed = match (&base, &mut store) {
         (Some(b), _) => {
             let path = args.baseline.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
-            baseline::compare(&mut report, |r, _| Ok(baseline::from_report(b, &path, r)), q, tolerance, alpha, adjust)?
+            baseline::compare(&mut report, |r, _| Ok(baseline::from_report(b, &path, r)), &test, again)?
         }
         (None, Some(st)) if args.against_history => {
             let n = args.history_runs as usize;
@@ -576,10 +601,11 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
                 let against = format!("history ({} runs)", runs.len());
                 Ok((!runs.is_empty()).then_some(baseline::Earlier { runs, against }))
             };
-            baseline::compare(&mut report, earlier, q, tolerance, alpha, adjust)?
+            baseline::compare(&mut report, earlier, &test, again)?
         }
         _ => Vec::new(),
     };
+    let _ = std::fs::remove_dir_all(&tmp);
     if let (true, Some(st)) = (args.record, &mut store) {
         let (run, rows) = record::rows(&report, &machine)?;
         let id = st.record_run(&run, &rows)?;
@@ -611,6 +637,42 @@ pub fn run(args: BenchArgs) -> anyhow::Result<i32> {
     } else {
         0
     })
+}
+
+/// The configuration's name in reports: `artifact` for a built module,
+/// else the level.
+fn report_config(prog: &Program, level: u8) -> String {
+    if prog.is_module {
+        "artifact".into()
+    } else {
+        format!("O{level}")
+    }
+}
+
+/// The output `prog` must print, when it has an expected-output file.
+fn expected_output(prog: &Program) -> anyhow::Result<Option<Vec<u8>>> {
+    match &prog.expected {
+        Some(p) => Ok(Some(std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?)),
+        None => Ok(None),
+    }
+}
+
+/// Measures one program under one configuration again, by the same plan
+/// but without the references, for a confirmation (`--confirm`): a fresh
+/// load, compile and run whose output is checked as the first one's was.
+fn rerun(
+    args: &BenchArgs,
+    plan: &Plan,
+    engine: &wasmtime::Engine,
+    cache: Option<&ModuleCache>,
+    prog: &Program,
+    level: u8,
+) -> anyhow::Result<baseline::EarlierRun> {
+    let expected = expected_output(prog)?;
+    let mut check = |out: &[u8]| verify(prog, expected.as_deref(), None, out).map(drop);
+    let hooks = measure::Hooks { check: &mut check, tick: &mut || {}, between: &mut || Ok(()) };
+    let m = measure::measure(engine, cache, prog, &args.limits(level), plan, hooks)?;
+    Ok(baseline::EarlierRun { samples: m.samples, probe: m.probe })
 }
 
 /// A playground link carrying the program's source, the settings it was
@@ -680,17 +742,14 @@ fn predict(
 /// Measures one program under every configuration, adding its results.
 fn bench_program(ctx: &Context, prog: &Program, report: &mut Report) -> anyhow::Result<()> {
     let Context { args, plan, levels, engine, cache, refs, tmp, pb, model } = *ctx;
-    let expected = match &prog.expected {
-        Some(p) => Some(std::fs::read(p).with_context(|| format!("cannot read {}", p.display()))?),
-        None => None,
-    };
+    let expected = expected_output(prog)?;
     pb.set_message(format!("{} [references]", prog.name));
     let warn = |w: String| pb.suspend(|| eprintln!("warning: {w}"));
     let entry = args.entry.as_deref().unwrap_or("MAIN");
     let mut twins = Twins::first(prog, entry, expected.as_deref(), refs, engine, &args.limits, tmp, &warn)?;
     let configs: Vec<(String, u8)> = match prog.is_module {
-        true => vec![("artifact".into(), 2)],
-        false => levels.iter().map(|&l| (format!("O{l}"), l)).collect(),
+        true => vec![(report_config(prog, 2), 2)],
+        false => levels.iter().map(|&l| (report_config(prog, l), l)).collect(),
     };
     for (label, level) in configs {
         let mut n = 0u32;

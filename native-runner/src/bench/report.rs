@@ -219,6 +219,28 @@ pub struct BaselineCmp {
     /// probe or with `--no-speed-adjust`.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub machine_speed_factor: Option<f64>,
+    /// The fresh runs taken to confirm a first verdict of regression
+    /// (`--confirm`, `verdict::confirm`), in order; `regressed` is the
+    /// outcome of them all, `verdict` the first run's. Empty when the first
+    /// verdict was no regression or with `--confirm 0`.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub confirmations: Vec<Confirmation>,
+}
+
+/// One confirmation re-run of a result: its verdict against the same
+/// earlier runs, and its samples.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Confirmation {
+    /// The test on this run.
+    pub verdict: super::verdict::Verdict,
+    /// As [`BaselineCmp::machine_speed_factor`], for this run.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub machine_speed_factor: Option<f64>,
+    /// This run's steady samples, in the order measured.
+    pub samples_ns: Vec<u64>,
+    /// The speed probe before each of them.
+    #[serde(default)]
+    pub speed_probe_ns: Vec<u64>,
 }
 
 impl Report {
@@ -344,6 +366,14 @@ impl Report {
                     dur(b.median_ns),
                     format!("{:.1}", b.tolerance_pct).trim_end_matches(".0")
                 );
+                for (i, c) in b.confirmations.iter().enumerate() {
+                    let _ = writeln!(o, "  confirmation {}: {}", i + 1, c.verdict.describe());
+                }
+                if !b.confirmations.is_empty() {
+                    let shown = b.confirmations.iter().filter(|c| c.verdict.regressed).count();
+                    let outcome = if b.regressed { "regression confirmed" } else { "not confirmed, no regression" };
+                    let _ = writeln!(o, "  {outcome}: {shown} of {} re-runs show it", b.confirmations.len());
+                }
             }
         }
         for (name, a, b, x) in self.ab_ratios() {

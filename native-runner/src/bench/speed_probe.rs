@@ -13,6 +13,13 @@
 //! change of the compiler or of the engine's settings cannot change the
 //! probe, which is plain Rust compiled into the runner.
 //!
+//! Limit: the probe reads a table, so work that thrashes the caches (a
+//! browser, a linker) slows it by 30% to 200% while a program that lives in
+//! registers does not slow at all; on such a machine its normalized
+//! medians spread by 17%. The run-level verdict then compares the runs'
+//! raw minima instead, when the history shows they agree better
+//! (`baseline::judge`).
+//!
 //! Guarantees: the work is the same on every call and every machine (a
 //! dependent chain of multiplications, shifts and loads from a 64 KiB
 //! table, which neither the compiler nor the CPU can skip or overlap); a

@@ -30,7 +30,10 @@
 //! value (see `baseline`); the new run's value is compared with their
 //! Student-t prediction interval on the log scale, which covers a further
 //! run of the same code with probability `1 - alpha` when the runs' values
-//! are log-normal. The noise threshold applies as above.
+//! are log-normal. The noise threshold applies as above. `quantile` 0
+//! there means the runs' minima (`baseline::judge` picks the value that
+//! spreads least over the earlier runs). A first verdict of regression is
+//! then confirmed by fresh runs (`confirm`).
 
 use serde::{Deserialize, Serialize};
 
@@ -94,7 +97,11 @@ impl Verdict {
         } else {
             "no significant change"
         };
-        let of = if self.quantile == 0.5 { "median".to_string() } else { format!("p{:.0}", self.quantile * 100.0) };
+        let of = match self.quantile {
+            0.5 => "median".to_string(),
+            0.0 => "minimum".to_string(),
+            q => format!("p{:.0}", q * 100.0),
+        };
         let of = match self.method {
             Method::Bootstrap => of,
             Method::RunPrediction => format!("{of} against {} runs", self.samples[0]),
@@ -147,10 +154,8 @@ pub fn compare(old: &[u64], new: &[u64], q: f64, noise_pct: f64, alpha: f64) -> 
 pub fn compare_runs(earlier: &[f64], new: f64, q: f64, noise_pct: f64, alpha: f64) -> Verdict {
     use statrs::distribution::{ContinuousCDF, StudentsT};
     assert!(earlier.len() >= 3, "a prediction interval needs three runs");
-    let logs: Vec<f64> = earlier.iter().map(|x| x.max(f64::MIN_POSITIVE).ln()).collect();
-    let k = logs.len() as f64;
-    let mean = logs.iter().sum::<f64>() / k;
-    let sd = (logs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (k - 1.0)).sqrt();
+    let k = earlier.len() as f64;
+    let (mean, sd) = log_mean_sd(earlier);
     // The spread of a further run around the earlier runs' mean.
     let se = (sd * (1.0 + 1.0 / k).sqrt()).max(f64::MIN_POSITIVE);
     let t = StudentsT::new(0.0, 1.0, k - 1.0).expect("two or more degrees of freedom");
@@ -169,6 +174,19 @@ pub fn compare_runs(earlier: &[f64], new: f64, q: f64, noise_pct: f64, alpha: f6
         regressed: d - half > 0.0 && ratio > 1.0 + noise_pct / 100.0,
         method: Method::RunPrediction,
     }
+}
+
+/// The mean and the sample standard deviation of the logarithms of
+/// `values` (0 for fewer than two): how much runs' values spread, as a
+/// share of their size.
+pub fn log_mean_sd(values: &[f64]) -> (f64, f64) {
+    let logs: Vec<f64> = values.iter().map(|x| x.max(f64::MIN_POSITIVE).ln()).collect();
+    let k = logs.len() as f64;
+    let mean = logs.iter().sum::<f64>() / k.max(1.0);
+    if logs.len() < 2 {
+        return (mean, 0.0);
+    }
+    (mean, (logs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (k - 1.0)).sqrt())
 }
 
 /// The median (the mean of the middle two for an even count; 0 for none).
@@ -237,6 +255,7 @@ fn bootstrap_ratio(old: &[u64], new: &[u64], q: f64, alpha: f64) -> ([f64; 2], f
     ([at(alpha / 2.0), at(1.0 - alpha / 2.0)], p_value)
 }
 
+pub mod confirm;
 #[cfg(test)]
 mod rates;
 
