@@ -103,7 +103,7 @@ fn the_wat_shown_is_the_linked_images_function() {
     assert!(!in_view.iter().any(|l| l.starts_with("call $big")), "BIG is pasted into MAIN at link time:\n{shown}");
     let muls = shown.lines().filter(|l| l.trim_start().starts_with("i32.mul")).collect::<Vec<_>>();
     assert_eq!(muls.len(), 10, "{shown}");
-    assert!(muls.iter().all(|l| l.ends_with(";; big 9:17")), "{shown}");
+    assert!(muls.iter().all(|l| l.ends_with(";; big 10:24")), "{shown}");
 }
 
 #[test]

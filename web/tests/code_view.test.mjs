@@ -56,7 +56,8 @@ test('a word is shown as the linked image holds it', () => {
   const linked = [
     ': big ( n -- n\' ) dup * 1+ dup * 1+ dup * 1+ dup * 1+ dup * 1+',
     '  dup * 1+ dup * 1+ dup * 1+ dup * 1+ dup * 1+ ;',
-    ': main ( -- ) 3 big . ;',
+    'variable result',
+    ': main ( -- ) result @ big result ! ;',
   ].join('\n');
   const { s } = loadOk('main.fs', linked);
   const { code, out } = annotated(s, linked, 'main');

@@ -4,4 +4,5 @@
 : big ( n -- n' )
   dup * 1+ dup * 1+ dup * 1+ dup * 1+ dup * 1+
   dup * 1+ dup * 1+ dup * 1+ dup * 1+ dup * 1+ ;
-: main ( -- ) 3 big . ;
+variable result
+: main ( -- ) result @ big result ! ;
