@@ -79,6 +79,10 @@ pub fn image_module(layout: Layout, extras: &Extras, known: &mut Known, optimize
     Ok(image_module_marked(layout, extras, known, optimize, None)?.0)
 }
 
+/// Where [`image_module_marked`] put the definition it marked: its
+/// function index and the length of its instructions.
+pub type MarkedAt = (u32, usize);
+
 /// [`image_module`], recording in `mark`'s [`Marks`] where the parts of the
 /// code of the definition at its xt start (for the code view); also gives
 /// that definition's function index and the length of its instructions,
@@ -89,7 +93,7 @@ pub fn image_module_marked(
     known: &mut Known,
     optimize: bool,
     mark: Option<(Xt, &mut Marks)>,
-) -> Result<(Vec<u8>, Option<(u32, usize)>), EmitError> {
+) -> Result<(Vec<u8>, Option<MarkedAt>), EmitError> {
     let first_colon = FIRST_PRIM + Prim::ALL.len() as u32;
     let plan = Plan::new(extras.funcs, first_colon, known, optimize);
     let mark = mark.and_then(|(xt, m)| Some((extras.funcs.iter().position(|f| f.xt == xt)?, m)));
