@@ -99,11 +99,12 @@ function report(id, kind, outcome, dec, ms) {
 
 async function link(id, entry) {
   const t0 = performance.now();
+  // The code view shows words as the image of this entry holds them.
+  artifactEntry = entry || 'MAIN';
   try {
     const bytes = session.link(entry || undefined);
     const linkMs = performance.now() - t0;
     artifactBytes = bytes;
-    artifactEntry = entry || 'MAIN';
     const sha256 = sha256_hex(bytes);
     const prov = provenance(bytes) ?? null;
     let text;
@@ -188,15 +189,16 @@ async function repl(id, line, limits) {
   report(id, 'repl', outcome, dec, performance.now() - t0);
 }
 
-// One word's function as WAT, each line with the source token it came from.
+// One word's function as WAT, as the image of the last Run's entry holds
+// it, each line with the source token it came from.
 async function code(id, word) {
   try {
     if (!session) throw new Error('press Run first: the code view shows the loaded program');
-    const c = session.word_code(word);
+    const c = session.word_code(word, artifactEntry ?? undefined);
     const p = (await watPrinter()).word_wat(c.module, c.body_start, c.body_end, c.mark_offsets, c.mark_tokens);
     postMessage({
       id, type: 'code', word, name: c.name, effect: c.effect, file: c.file ?? null, lines: p.lines(),
-      lineTokens: Array.from(p.tokens()), tokens: c.tokens_json,
+      lineTokens: Array.from(p.tokens()), tokens: c.tokens_json, linked: c.linked,
     });
     p.free();
     c.free();

@@ -23,7 +23,7 @@ use crate::emit::module::{
 };
 use crate::emit::module::{name_map, Plan};
 use crate::emit::prim;
-use crate::emit::structure::EmitError;
+use crate::emit::structure::{EmitError, Marks};
 use crate::host_words::HostWord;
 use crate::ir::Function;
 use crate::ir::Xt;
@@ -76,8 +76,28 @@ pub enum Entry {
 /// Builds the kernel plus `extras`: the kernel itself when `extras` is
 /// empty, or a linked, self-contained image.
 pub fn image_module(layout: Layout, extras: &Extras, known: &mut Known, optimize: bool) -> Result<Vec<u8>, EmitError> {
+    Ok(image_module_marked(layout, extras, known, optimize, None)?.0)
+}
+
+/// Where [`image_module_marked`] put the definition it marked: its
+/// function index and the length of its instructions.
+pub type MarkedAt = (u32, usize);
+
+/// [`image_module`], recording in `mark`'s [`Marks`] where the parts of the
+/// code of the definition at its xt start (for the code view); also gives
+/// that definition's function index and the length of its instructions,
+/// which end its body, if `extras.funcs` holds it.
+pub fn image_module_marked(
+    layout: Layout,
+    extras: &Extras,
+    known: &mut Known,
+    optimize: bool,
+    mark: Option<(Xt, &mut Marks)>,
+) -> Result<(Vec<u8>, Option<MarkedAt>), EmitError> {
     let first_colon = FIRST_PRIM + Prim::ALL.len() as u32;
     let plan = Plan::new(extras.funcs, first_colon, known, optimize);
+    let mark = mark.and_then(|(xt, m)| Some((extras.funcs.iter().position(|f| f.xt == xt)?, m)));
+    let marked_func = mark.as_ref().map(|(i, _)| plan.main[*i]);
     let mut module = Module::new();
     module.section(&plan.types);
 
@@ -182,7 +202,7 @@ pub fn image_module(layout: Layout, extras: &Extras, known: &mut Known, optimize
         code.function(&b.finish());
     }
     let mut names = Vec::new();
-    plan.emit(&env, extras.funcs, &mut code, &mut names, None)?;
+    let marked_len = plan.emit(&env, extras.funcs, &mut code, &mut names, mark)?;
     for (_, xt) in extras.entry_points {
         let mut f = wasm_encoder::Function::new([]);
         match plan.direct.get(xt) {
@@ -221,7 +241,7 @@ pub fn image_module(layout: Layout, extras: &Extras, known: &mut Known, optimize
     name_sec.module(if extras.name.is_empty() { "kernel" } else { extras.name });
     name_sec.functions(&name_map(names));
     module.section(&name_sec);
-    Ok(module.finish())
+    Ok((module.finish(), marked_func.map(|f| (f, marked_len))))
 }
 
 /// `throw(code)`: pushes the code and calls the host's THROW, which traps.

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::dictionary::{Header, Kind};
+use crate::emit::structure::Marks;
 use crate::error::Diagnostic;
 use crate::host_words::HostWord;
 use crate::interpreter::{Forth, TableEntry};
@@ -233,9 +234,43 @@ fn data_runs(mem: &[u8]) -> Vec<(u32, Vec<u8>)> {
     runs
 }
 
+/// What [`Forth::link_with`] made: the image, with what the code view
+/// needs to show one of its functions.
+pub(crate) struct Linked {
+    /// The image.
+    pub artifact: Artifact,
+    /// The definitions it holds, as emitted: after the link-stage passes.
+    pub funcs: Vec<Function>,
+    /// The calls the link-stage passes inlined, as (caller, callee).
+    pub inlined: crate::pipeline::Inlined,
+    /// The function asked to be marked, if the image holds it.
+    pub marked: Option<MarkedFunction>,
+}
+
+/// One function of an image with where the parts of its code start.
+pub(crate) struct MarkedFunction {
+    /// Its function index in the image.
+    pub index: u32,
+    /// Where the parts of its code start, from the start of its instructions.
+    pub marks: Marks,
+    /// The length of its instructions, which end its body.
+    pub len: usize,
+}
+
 impl Forth {
     /// Links the loaded program into one self-contained module.
     pub fn link(&mut self, m: &mut dyn Machine, opts: &LinkOptions) -> Result<Artifact, Diagnostic> {
+        Ok(self.link_with(m, opts, None)?.artifact)
+    }
+
+    /// [`Forth::link`], recording the marks of the definition `mark`'s code
+    /// as the image holds it, for the code view.
+    pub(crate) fn link_with(
+        &mut self,
+        m: &mut dyn Machine,
+        opts: &LinkOptions,
+        mark: Option<Xt>,
+    ) -> Result<Linked, Diagnostic> {
         if self.current.is_some() {
             return Err(Diagnostic::new("cannot link while a definition is still open"));
         }
@@ -304,7 +339,7 @@ impl Forth {
         let (mut bodies, mut graphs) = (HashMap::new(), HashMap::new());
         let mut keep = crate::pipeline::Inlinable { bodies: &mut bodies, graphs: &mut graphs, known: &self.effects };
         let stage = crate::pipeline::Stage::Link;
-        crate::pipeline::run_program_passes(stage, &mut funcs, &mut keep, &self.cfg, self.trace.as_mut());
+        let inlined = crate::pipeline::run_program_passes(stage, &mut funcs, &mut keep, &self.cfg, self.trace.as_mut());
         let counters = opts.instrument.then(|| {
             let base = here.next_multiple_of(4);
             let c = crate::cost::instrument(&mut funcs, base, self.cfg.optimize);
@@ -372,8 +407,10 @@ impl Forth {
             deferred: Some(&self.system.deferred_effects),
         };
         let mut known = self.system.deferred_effects.clone();
-        let mut bytes = kernel::image_module(layout, &extras, &mut known, self.cfg.optimize)
-            .map_err(|e| Diagnostic::new(e.to_string()))?;
+        let mut marks = Marks::new();
+        let (mut bytes, marked) =
+            kernel::image_module_marked(layout, &extras, &mut known, self.cfg.optimize, mark.map(|x| (x, &mut marks)))
+                .map_err(|e| Diagnostic::new(e.to_string()))?;
         // The provenance section comes last and records hashes of everything
         // before it, so a reader can check the module it sits in.
         let hashes = module_hashes(&bytes).map_err(Diagnostic::new)?;
@@ -385,7 +422,9 @@ impl Forth {
                 return Err(Diagnostic::new(format!("internal error: the linked module does not validate: {e}")));
             }
         }
-        Ok(Artifact { bytes, entry, functions: (funcs.len(), self.compiled.len()), counters })
+        let artifact = Artifact { bytes, entry, functions: (funcs.len(), self.compiled.len()), counters };
+        let marked = marked.map(|(index, len)| MarkedFunction { index, marks, len });
+        Ok(Linked { artifact, funcs, inlined, marked })
     }
 
     /// A system that serves a linked image, which `m` has booted as its
@@ -491,15 +530,15 @@ pub fn custom_section(module: &[u8], name: &str) -> Option<Vec<u8>> {
 
 /// One section of a module: its id, its name if custom, and the byte range
 /// of the whole section (id, size and contents).
-struct Section {
-    id: u8,
-    name: Option<String>,
-    range: std::ops::Range<usize>,
-    contents: std::ops::Range<usize>,
+pub(crate) struct Section {
+    pub id: u8,
+    pub name: Option<String>,
+    pub range: std::ops::Range<usize>,
+    pub contents: std::ops::Range<usize>,
 }
 
 /// Reads an unsigned LEB128 u32 at `*pos`.
-fn leb_u32(b: &[u8], pos: &mut usize) -> Option<u32> {
+pub(crate) fn leb_u32(b: &[u8], pos: &mut usize) -> Option<u32> {
     let mut v: u64 = 0;
     for shift in (0..35).step_by(7) {
         let byte = *b.get(*pos)?;
@@ -513,7 +552,7 @@ fn leb_u32(b: &[u8], pos: &mut usize) -> Option<u32> {
 }
 
 /// Splits a module into its sections.
-fn sections(module: &[u8]) -> Result<Vec<Section>, String> {
+pub(crate) fn sections(module: &[u8]) -> Result<Vec<Section>, String> {
     if module.len() < 8 || &module[..4] != b"\0asm" {
         return Err("not a WebAssembly module (bad magic number)".into());
     }

@@ -1,9 +1,10 @@
 //! `native-runner explain`: the optimizer's remarks on each definition of a
 //! program (`compiler::remarks`), as text or JSON.
 //!
-//! With `--wat`, it prints the word's wasm function instead, each line of
-//! WAT beside the source token it came from (`compiler::code_view`, what
-//! the playground's code view shows).
+//! With `--wat`, it prints the word's wasm function instead, as the image
+//! linked with `--entry` (`MAIN`) holds it, each line of WAT beside the
+//! source token it came from (`compiler::code_view`, what the playground's
+//! code view shows).
 //!
 //! The files load as `run` loads them, with the program's own output
 //! discarded, so that only the remarks reach standard output. An error
@@ -43,10 +44,16 @@ pub struct ExplainArgs {
     /// it, instead of the remarks (`native-runner info` lists the passes).
     #[arg(long, value_name = "PASS", conflicts_with = "wat")]
     pub ir: Option<String>,
-    /// Print WORD's wasm function as WAT, each line with the source token
-    /// it came from, instead of the remarks.
+    /// Print WORD's wasm function as WAT, as the linked image holds it
+    /// (after whole-program linking), each line with the source token it
+    /// came from, instead of the remarks.
     #[arg(long, requires = "word")]
     pub wat: bool,
+    /// With --wat, the entry word of the image: WORD is shown as the image
+    /// linked with it holds it, or as linked with WORD itself as the entry
+    /// if that image does not hold it [default: MAIN].
+    #[arg(long, value_name = "ENTRY", requires = "wat")]
+    pub entry: Option<String>,
     #[command(flatten)]
     pub limits: Limits,
 }
@@ -68,7 +75,7 @@ pub fn run(args: ExplainArgs) -> anyhow::Result<i32> {
         return ir(&mut s, pass, args.word.as_deref());
     }
     if let (true, Some(word)) = (args.wat, args.word.as_deref()) {
-        let code = match s.forth.word_code(word) {
+        let code = match s.forth.word_code(&mut s.machine, word, args.entry.as_deref()) {
             Ok(c) => c,
             Err(d) => {
                 eprintln!("error: {}", d.message);
@@ -145,8 +152,9 @@ pub fn text(words: &[WordRemarks]) -> String {
     out
 }
 
-/// The word's function as WAT: a heading with its name and effect, then
-/// each line with `;; TOKEN LINE:COL` when a token of `source` made it.
+/// The word's function as WAT: a heading with its name and effect, a
+/// comment saying which image it is from, then each line with
+/// `;; TOKEN LINE:COL` when a token of `source` made it.
 pub fn annotated_wat(code: &compiler::WordCode, source: &str) -> anyhow::Result<String> {
     let mut storage = String::new();
     let printed = wasmprinter::Config::new().offsets_and_lines(&code.module, &mut storage)?;
@@ -157,7 +165,7 @@ pub fn annotated_wat(code: &compiler::WordCode, source: &str) -> anyhow::Result<
         line.chars().skip(t.col as usize - 1).take(t.len as usize).collect()
     };
     let width = lines.iter().map(|(l, _)| l.len()).max().unwrap_or(0).min(48);
-    let mut out = format!("{} {}\n", code.name, code.effect);
+    let mut out = format!("{} {}\n;; {}\n", code.name, code.effect, code.linked);
     for (line, tok) in lines {
         match tok.and_then(|k| code.tokens.get(k as usize)) {
             Some(t) => out.push_str(&format!("{line:width$}  ;; {} {}:{}\n", token_text(t), t.line, t.col)),

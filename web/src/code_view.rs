@@ -1,6 +1,7 @@
 //! The per-word code view's half of the façade: the program's definitions
-//! and where they are, and one word's function with the marks that tie its
-//! instructions to source tokens (`compiler::WordCode`). The worker prints
+//! and where they are, and one word's function, as the linked image holds
+//! it, with the marks that tie its instructions to source tokens
+//! (`compiler::WordCode`). The worker prints
 //! the function with the WAT printer (`web-wat`'s `word_wat`), which takes
 //! these marks.
 //!
@@ -33,6 +34,9 @@ pub struct CodeOfWord {
     pub mark_tokens: Vec<i32>,
     /// The tokens, `[{"line", "col", "len"}]` (1-based, in characters).
     pub tokens_json: String,
+    /// Which linked image the function is from and what linking did to
+    /// the word, in a sentence (`compiler::WordCode::linked`).
+    pub linked: String,
 }
 
 #[wasm_bindgen]
@@ -43,10 +47,14 @@ impl Session {
         serde_json::to_string(&self.forth.definition_extents()).unwrap_or_else(|_| "[]".into())
     }
 
-    /// The function of the colon definition `name`, with the source token
-    /// of each stretch of its code.
-    pub fn word_code(&mut self, name: &str) -> Result<CodeOfWord, String> {
-        let code = self.forth.word_code(name).map_err(|d| d.message)?;
+    /// The function of the colon definition `name` as the image linked
+    /// with `entry` (`MAIN` by default) holds it, as [`Session::link`]
+    /// links, with the source token of each stretch of its code.
+    pub fn word_code(&mut self, name: &str, entry: Option<String>) -> Result<CodeOfWord, String> {
+        let res = self.forth.word_code(&mut self.machine, name, entry.as_deref());
+        // Anything linking printed is not the program's output.
+        self.machine.io().output.clear();
+        let code = res.map_err(|d| d.message)?;
         let tokens: Vec<serde_json::Value> =
             code.tokens.iter().map(|t| serde_json::json!({ "line": t.line, "col": t.col, "len": t.len })).collect();
         Ok(CodeOfWord {
@@ -58,6 +66,7 @@ impl Session {
             mark_offsets: code.marks.iter().map(|&(o, _)| o).collect(),
             mark_tokens: code.marks.iter().map(|&(_, t)| t.map_or(-1, |t| t as i32)).collect(),
             tokens_json: serde_json::Value::Array(tokens).to_string(),
+            linked: code.linked,
             module: code.module,
         })
     }

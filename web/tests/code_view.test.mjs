@@ -50,6 +50,37 @@ test('an inlined word maps to its call site in the word viewed', () => {
   s.free();
 });
 
+test('a word is shown as the linked image holds it', () => {
+  // BIG is too big to inline while compiling, but MAIN is its one caller:
+  // the linker pastes it there, so MAIN's image code has BIG's multiplies.
+  const linked = [
+    ': big ( n -- n\' ) dup * 1+ dup * 1+ dup * 1+ dup * 1+ dup * 1+',
+    '  dup * 1+ dup * 1+ dup * 1+ dup * 1+ dup * 1+ ;',
+    'variable result',
+    ': main ( -- ) result @ big result ! ;',
+  ].join('\n');
+  const { s } = loadOk('main.fs', linked);
+  const { code, out } = annotated(s, linked, 'main');
+  assert.equal(code.linked, 'in the image linked with entry MAIN');
+  assert.ok(!out.some((l) => l.line.startsWith('call $big')), JSON.stringify(out));
+  const muls = out.filter((l) => l.line === 'i32.mul');
+  assert.equal(muls.length, 10, JSON.stringify(out));
+  assert.ok(muls.every((l) => l.token === 'big'), JSON.stringify(muls));
+  const big = s.word_code('big', 'MAIN');
+  assert.match(big.linked, /inlined into MAIN at link time/);
+  s.free();
+});
+
+test('a word outside the entry\'s image is linked as its own entry', () => {
+  const { s } = loadOk('main.fs', source);
+  assert.equal(s.word_code('sq').linked, 'no word MAIN to link from: as linked with entry SQ');
+  assert.equal(
+    s.word_code('sq', 'QUAD').linked, 'in the image linked with entry QUAD',
+  );
+  assert.match(s.word_code('quad', 'COUNTDOWN').linked, /^not in the image of COUNTDOWN/);
+  s.free();
+});
+
 test('control words map to their branches', () => {
   const { s } = loadOk('main.fs', source);
   const { out } = annotated(s, source, 'countdown');

@@ -137,20 +137,20 @@ impl Plan {
     }
 
     /// Emits every function of the plan (definitions, then wrappers) into
-    /// `code`, and their names into `names`; with `marks`, records where the
-    /// parts of the first definition's code start and returns the length of
-    /// its instructions.
+    /// `code`, and their names into `names`; with `marks` (an index into
+    /// `funcs`), records where the parts of that definition's code start and
+    /// returns the length of its instructions.
     pub fn emit(
         &self,
         env: &Env,
         funcs: &[Function],
         code: &mut CodeSection,
         names: &mut Vec<(u32, String)>,
-        mut marks: Option<&mut Marks>,
+        mut marks: Option<(usize, &mut Marks)>,
     ) -> Result<usize, EmitError> {
         let mut marked_len = 0;
         for (i, f) in funcs.iter().enumerate() {
-            match marks.take().filter(|_| i == 0) {
+            match marks.take_if(|(k, _)| *k == i).map(|(_, m)| m) {
                 Some(m) => {
                     let (func, len) = emit_function_marked(env, f, self.regs[i].as_ref(), m)?;
                     code.function(&func);
@@ -282,7 +282,7 @@ pub(crate) fn assemble(
 
     let mut code = CodeSection::new();
     let mut names = vec![(HOST_FUNC, "forth.host".to_string()), (BATCH_THROW_FUNC, "kernel.throw".to_string())];
-    let marked_len = plan.emit(&env, funcs, &mut code, &mut names, marks)?;
+    let marked_len = plan.emit(&env, funcs, &mut code, &mut names, marks.map(|m| (0, m)))?;
     module.section(&code);
 
     let mut name_sec = NameSection::new();

@@ -1,5 +1,6 @@
 COUNTDOWN ( 1 -- 1 )
-(func $countdown (;2;) (type 2) (param i32) (result i32)
+;; no word MAIN to link from: as linked with entry COUNTDOWN
+(func $countdown (;196;) (type 5) (param i32) (result i32)
   (local i32 i64 i64 i64 i64 i32 i32 i32 i32)
   i32.const 0                                     ;; begin 2:35
   local.get 0                                     ;; begin 2:35

@@ -1,5 +1,6 @@
 BUMP ( 0 -- 0 )
-(func $bump (;2;) (type 2)
+;; no word MAIN to link from: as linked with entry BUMP
+(func $bump (;196;) (type 4)
   (local i32 i64 i64 i64 i64 i32 i32)
   i32.const 2245336                    ;; @ 3:23
   i32.load align=1                     ;; @ 3:23

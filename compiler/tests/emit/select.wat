@@ -1,5 +1,6 @@
 LARGER ( 2 -- 1 )
-(func $larger (;2;) (type 2) (param i32 i32) (result i32)
+;; no word MAIN to link from: as linked with entry LARGER
+(func $larger (;196;) (type 7) (param i32 i32) (result i32)
   (local i32 i64 i64 i64 i64 i32 i32 i32 i32 i32 i32 i32 i32 i32 i32)
   i32.const 0                                     ;; > 2:28
   local.get 0                                     ;; > 2:28

@@ -205,6 +205,7 @@ fn on_code(state: State, msg: &JsValue) {
         name: text(msg, "name"),
         effect: text(msg, "effect"),
         file: opt_text(msg, "file"),
+        linked: text(msg, "linked"),
         lines: lines.into_iter().zip(line_tokens.into_iter().map(|t| t as i32).chain(std::iter::repeat(-1))).collect(),
         tokens: text(msg, "tokens"),
     })));

@@ -46,6 +46,9 @@ pub struct WordCode {
     pub effect: String,
     /// The file its definition is in.
     pub file: Option<String>,
+    /// Which linked image the function is from and what linking did to the
+    /// word, in a sentence.
+    pub linked: String,
     /// The WAT, line by line, each with the index in `tokens` of the source
     /// token it came from (-1: none).
     pub lines: Vec<(String, i32)>,

@@ -1,5 +1,7 @@
 //! The code view: one word's wasm function as WAT beside the source, as
-//! Compiler Explorer shows it. The word is chosen from the list of the
+//! Compiler Explorer shows it, as the image linked with the Run's entry
+//! holds it (a sentence above the WAT says which image, and what linking
+//! did to the word). The word is chosen from the list of the
 //! program's definitions or by putting the editor's cursor in its
 //! definition (`editor.rs`); the panel shows its inferred stack effect and
 //! its WAT, each line tinted with the colour of the source token it came
@@ -94,6 +96,7 @@ pub fn CodeViewPanel(
                     .into_any(),
                 Some(Err(e)) => view! { <p class="muted" data-testid="code-error">{e}</p> }.into_any(),
                 Some(Ok(c)) => view! {
+                    <p class="muted" data-testid="code-linked">{c.linked}</p>
                     <pre
                         class="wat word-wat"
                         data-testid="code-wat"
