@@ -1,4 +1,4 @@
-//! Control-flow analyses that structured emission needs: reverse postorder,
+//! Control-flow analyses that structured emission needs: reachable blocks, reverse postorder,
 //! dominators, loop headers and merge nodes.
 //!
 //! Dominators follow Cooper, Harvey and Kennedy, "A Simple, Fast Dominance
@@ -95,6 +95,19 @@ impl Cfg {
     pub fn dom_children(&self, b: BlockId) -> Vec<BlockId> {
         self.rpo.iter().copied().filter(|&c| c != b && self.idom[c.index()] == b).collect()
     }
+}
+
+/// Which blocks of `func` its entry reaches, by the successors of their
+/// terminators alone (no other analysis).
+pub fn reachable_blocks(func: &Function) -> Vec<bool> {
+    let mut seen = vec![false; func.blocks.len()];
+    let mut work = vec![0];
+    while let Some(b) = work.pop() {
+        if !std::mem::replace(&mut seen[b], true) {
+            work.extend(func.blocks[b].term.successors().iter().map(|s| s.index()));
+        }
+    }
+    seen
 }
 
 /// The reachable predecessors of every block, in reverse postorder of the

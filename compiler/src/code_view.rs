@@ -105,7 +105,6 @@ impl Forth {
     /// entry), it is linked with the word itself as the entry.
     pub fn word_code(&mut self, m: &mut dyn Machine, name: &str, entry: Option<&str>) -> Result<WordCode, Diagnostic> {
         let xt = self.colon_xt(name).ok_or_else(|| Diagnostic::new(format!("{name} is not a colon definition")))?;
-        self.compiled_definitions()?;
         let asked = entry.map(str::trim).filter(|e| !e.is_empty()).unwrap_or("MAIN").to_ascii_uppercase();
         let own = self.word_name(xt);
         let has_entry = self.dict.find(&asked).is_some();

@@ -79,27 +79,11 @@ impl Forth {
         let def = &mut self.current.as_mut().expect("a definition is open").def;
         let cookie = cookie(def);
         let entries: Vec<Cf> = std::mem::take(&mut def.cf);
-        if entries.is_empty() {
-            return Ok(());
-        }
-        // As if pushed deepest first, each as cookie, index, tag: entry `i`
-        // (0 the deepest) lies `n - 1 - i` entries above the new top, with
-        // its tag at the lowest address.
-        let (first, n) = (def.items.len(), entries.len());
-        let mut bytes = vec![0u8; n * 12];
-        for (i, item) in entries.into_iter().enumerate() {
-            let at = (n - 1 - i) * 12;
-            bytes[at..at + 4].copy_from_slice(&item.tag().to_le_bytes());
-            bytes[at + 4..at + 8].copy_from_slice(&((first + i) as i32).to_le_bytes());
-            bytes[at + 8..at + 12].copy_from_slice(&cookie.to_le_bytes());
+        let mut cells = Vec::with_capacity(entries.len() * 3);
+        for item in entries {
+            cells.extend([cookie, def.items.len() as i32, item.tag()]);
             def.items.push(item);
         }
-        let sp = m.sp().wrapping_sub(bytes.len() as u32);
-        if sp < self.cfg.layout.ds_limit() || sp > m.sp() {
-            return Err(Fault::Throw(throw::STACK_OVERFLOW));
-        }
-        m.write(sp, &bytes)?;
-        m.set_sp(sp);
-        Ok(())
+        self.push_cells(m, &cells)
     }
 }

@@ -942,13 +942,30 @@ impl Forth {
 
     /// Pushes a cell on the data stack.
     pub(crate) fn push(&mut self, m: &mut dyn Machine, v: i32) -> Result<(), Fault> {
-        let sp = m.sp().wrapping_sub(4);
-        if sp < self.cfg.layout.ds_limit() {
-            return Err(Fault::Throw(throw::STACK_OVERFLOW));
-        }
+        let sp = self.stack_room(m, 1)?;
         m.write_cell(sp, v)?;
         m.set_sp(sp);
         Ok(())
+    }
+
+    /// Pushes `cells` on the data stack in order (the last ends on top), in
+    /// one write; nothing is pushed if they do not all fit.
+    pub(crate) fn push_cells(&mut self, m: &mut dyn Machine, cells: &[i32]) -> Result<(), Fault> {
+        let sp = self.stack_room(m, cells.len() as u32)?;
+        let bytes: Vec<u8> = cells.iter().rev().flat_map(|c| c.to_le_bytes()).collect();
+        m.write(sp, &bytes)?;
+        m.set_sp(sp);
+        Ok(())
+    }
+
+    /// The data stack pointer with `n` more cells pushed, or a stack
+    /// overflow if they do not fit.
+    fn stack_room(&self, m: &mut dyn Machine, n: u32) -> Result<u32, Fault> {
+        let sp = m.sp().wrapping_sub(4 * n);
+        if sp < self.cfg.layout.ds_limit() {
+            return Err(Fault::Throw(throw::STACK_OVERFLOW));
+        }
+        Ok(sp)
     }
 
     // ---- Data space ----

@@ -353,18 +353,6 @@ fn available(func: &Function, known: &Known) -> Vec<Option<u32>> {
     end
 }
 
-/// Which blocks the entry reaches.
-fn reachable(func: &Function) -> Vec<bool> {
-    let mut seen = vec![false; func.blocks.len()];
-    let mut work = vec![0];
-    while let Some(b) = work.pop() {
-        if !std::mem::replace(&mut seen[b], true) {
-            work.extend(func.blocks[b].term.successors().iter().map(|s| s.index()));
-        }
-    }
-    seen
-}
-
 /// For each block, how many branch targets of reachable blocks name it.
 fn preds(func: &Function, live: &[bool]) -> Vec<usize> {
     let mut n = vec![0; func.blocks.len()];
@@ -426,7 +414,7 @@ pub fn convert_branches(func: &mut Function, known: &Known) -> usize {
     let temps = func.n_locals;
     loop {
         let mut changed = false;
-        let mut live = reachable(func);
+        let mut live = crate::cfg::reachable_blocks(func);
         let mut npreds = preds(func, &live);
         let mut avail: Option<Vec<Option<u32>>> = None;
         for b in 0..func.blocks.len() {
@@ -441,13 +429,13 @@ pub fn convert_branches(func: &mut Function, known: &Known) -> usize {
                 func.blocks[s.index()].term = Term::Return;
             }
             // The join entered only from here continues this block.
-            live = reachable(func);
+            live = crate::cfg::reachable_blocks(func);
             npreds = preds(func, &live);
             if join.index() != 0 && npreds[join.index()] == 1 {
                 let next = std::mem::take(&mut func.blocks[join.index()].ops);
                 func.blocks[b].ops.extend(next);
                 func.blocks[b].term = std::mem::replace(&mut func.blocks[join.index()].term, Term::Return);
-                live = reachable(func);
+                live = crate::cfg::reachable_blocks(func);
                 npreds = preds(func, &live);
             }
             avail = None;

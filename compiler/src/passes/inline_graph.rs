@@ -59,7 +59,7 @@ pub const MAX_GRAPH_PASTES: usize = 16;
 /// size is that of the blocks its entry reaches: the blocks that building a
 /// definition leaves behind an `EXIT` or a `REPEAT` cost nothing.
 pub fn pastable(f: &Function) -> bool {
-    let reached = reachable(f);
+    let reached = crate::cfg::reachable_blocks(f);
     let blocks = reached.iter().filter(|&&r| r).count();
     let ops: usize = f.blocks.iter().zip(&reached).filter(|(_, &r)| r).map(|(b, _)| b.ops.len()).sum();
     (2..=MAX_GRAPH_BLOCKS).contains(&blocks)
@@ -72,19 +72,6 @@ pub fn pastable(f: &Function) -> bool {
                 _ => true,
             })
         })
-}
-
-/// Which blocks of `f` its entry reaches.
-fn reachable(f: &Function) -> Vec<bool> {
-    let mut seen = vec![false; f.blocks.len()];
-    let mut work = vec![BlockId(0)];
-    while let Some(b) = work.pop() {
-        if f.blocks.get(b.index()).is_none() || std::mem::replace(&mut seen[b.index()], true) {
-            continue;
-        }
-        work.extend(f.blocks[b.index()].term.successors().iter().copied());
-    }
-    seen
 }
 
 /// Which blocks of `f` lie on a loop (a cycle through a back edge).
