@@ -11,19 +11,29 @@ use crate::history::History;
 use crate::js::{field, flag, list, number, numbers, object, opt_text, text};
 use crate::report::Report;
 use crate::results::{Bench, Definition, Header, Prediction, Word, WordRemarks};
+use crate::shell::EarlyRun;
 use crate::state::{Artifact, ErrorMark, ReplEntry, State, WordCode};
 use crate::worker::WorkerClient;
 
 /// The worker, kept on the page's thread.
 pub type Client = StoredValue<Option<WorkerClient>, LocalStorage>;
 
-/// Starts the worker, wired to `state`.
-pub fn start_worker(state: State) -> Client {
+/// Starts the worker, wired to `state`, taking over the run the start-up
+/// shell began on the early worker, if any: the page shows it as its own
+/// Run (its events, replayed as the worker is adopted, fill the output).
+pub fn start_worker(state: State, early: Option<EarlyRun>) -> Client {
     let client: Client = StoredValue::new_local(None);
     let c = WorkerClient::new(move |msg| on_message(state, client, msg));
     // Stored before it starts: the early worker's `ready`, handed over as
     // it starts, may already send (a link to open).
     client.set_value(Some(c.clone()));
+    if let Some(run) = early {
+        begin_run(state, run.name, run.source);
+        if !run.sent {
+            // Queued until the worker is ready.
+            c.send(run.request);
+        }
+    }
     c.spawn();
     client
 }
@@ -59,6 +69,24 @@ pub fn run(state: State, client: Client) {
     if state.example_loading.get_untracked() {
         return;
     }
+    let source = state.source.get_untracked();
+    let name = state.source_name.get_untracked();
+    begin_run(state, name.clone(), source.clone());
+    send(
+        client,
+        object(&[
+            ("type", "run".into()),
+            ("source", source.into()),
+            ("name", name.into()),
+            ("entry", state.entry.get_untracked().into()),
+            ("limits", limits_json(state).into()),
+        ]),
+    );
+}
+
+/// The page as a Run of `source` (named `name`) begins: the last run's
+/// results cleared, the status running.
+fn begin_run(state: State, name: String, source: String) {
     state.output.set(String::new());
     state.error.set(None);
     state.stack.set(Vec::new());
@@ -70,19 +98,7 @@ pub fn run(state: State, client: Client) {
     state.prediction.set(None);
     state.running.set(true);
     state.status.set("running…".into());
-    let source = state.source.get_untracked();
-    let entry = state.entry.get_untracked();
-    state.ran_source.set(Some((state.source_name.get_untracked(), source.clone())));
-    send(
-        client,
-        object(&[
-            ("type", "run".into()),
-            ("source", source.into()),
-            ("name", state.source_name.get_untracked().into()),
-            ("entry", entry.into()),
-            ("limits", limits_json(state).into()),
-        ]),
-    );
+    state.ran_source.set(Some((name, source)));
 }
 
 /// The settings, as the worker's `Session.with_limits` takes them.

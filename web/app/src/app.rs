@@ -5,7 +5,7 @@
 //! tabs (settings, remarks, provenance, bench, performance, comparison,
 //! history, share).
 //! Also where the first source comes from (a share link, else the
-//! autosave, else the first example).
+//! start-up shell's text, else the autosave, else the first example).
 
 use leptos::prelude::*;
 
@@ -20,17 +20,25 @@ use crate::split::{columns, Splitter};
 use crate::state::State;
 use crate::tabs::{Tab, Tabs};
 use crate::theme::ThemeToggle;
-use crate::{share, storage};
+use crate::{share, shell, storage};
 
 /// The playground.
 #[component]
 pub fn App() -> impl IntoView {
-    let initial = storage::load().unwrap_or_else(|| crate::examples::FIRST_TEXT.to_string());
+    // The start-up shell's text (typed there, or the saved or first text it
+    // showed), else the saved text, else the first example.
+    let shell = shell::take();
+    let saved = storage::load();
+    let shown = saved.clone().unwrap_or_else(|| crate::examples::FIRST_TEXT.to_string());
+    let initial = shell.source.unwrap_or_else(|| shown.clone());
+    if initial != shown {
+        storage::save(&initial);
+    }
     let state = State::new(initial);
     // The worker opens it as soon as it is ready, before the page says it is.
     state.link_to_open.set(share::from_location());
     storage::autosave(state.source);
-    let client: Client = actions::start_worker(state);
+    let client: Client = actions::start_worker(state, shell.run);
     let on_run = Callback::new(move |()| actions::run(state, client));
     // The panes' shares of the row: editor, console, code.
     let shares = RwSignal::new(vec![42.0, 30.0, 28.0]);

@@ -16,6 +16,7 @@ mod panels;
 mod report;
 mod results;
 mod share;
+mod shell;
 mod split;
 mod state;
 mod stats;

@@ -25,7 +25,7 @@ const WORKER_URL: &str = "./worker.js";
 
 /// Where `web/boot.js` leaves the worker it started as the page loaded:
 /// `{worker, events}`, the events being `[kind, event]` pairs it received.
-const EARLY_KEY: &str = "__fastforthEarlyWorker";
+pub const EARLY_KEY: &str = "__fastforthEarlyWorker";
 
 /// The worker `boot.js` started, with the events it sent until now; taken
 /// once (later calls, after Stop, get `None` and start a fresh worker).

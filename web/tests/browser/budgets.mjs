@@ -69,6 +69,7 @@ console.log(`| page wasm (Leptos app) | ${fmt(app)} | |`);
 console.log(`| page JS (app bindings) | ${fmt(appJs)} | |`);
 console.log(`| editor (CodeMirror: editor.js + editor-chunk.js) | ${fmt(editor)} | |`);
 console.log(`| editor's extras (editor-extras.js, loaded at the editor's first use) | ${fmt(extras)} | not in the page figure |`);
+console.log(`| index.html (the start-up shell, with boot.js, shell.js and the style sheet inlined) | ${fmt(size(join(dist, 'index.html')))} | not in the page figure |`);
 console.log(`| page: wasm + JS + editor | ${fmt(page)} | ≤ 700,000: ${within(page.bytes, 7e5)} |`);
 
 // A 100-line program: 60 small definitions, then 40 lines that use them.
