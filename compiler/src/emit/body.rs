@@ -96,6 +96,8 @@ pub struct FnBody<'e> {
     pub fcache: FloatCache,
     /// f64 locals declared: the cache's pool, then loop slots.
     n_f64: u32,
+    /// The first of the float locals among the f64 locals.
+    float_locals_base: u32,
     /// v128 locals declared, for vectorized loops (see `vector.rs`).
     n_v128: u32,
 }
@@ -160,6 +162,7 @@ impl<'e> FnBody<'e> {
             sp_used: std::cell::Cell::new(false),
             fcache: FloatCache::default(),
             n_f64: 0,
+            float_locals_base: 0,
             n_v128: 0,
         }
     }
@@ -172,6 +175,22 @@ impl<'e> FnBody<'e> {
         self.fcache.pool = pool;
         self.n_f64 = if pool == 0 { 0 } else { pool + slots };
         self
+    }
+
+    /// The same empty body with `n` more f64 locals, one per float local
+    /// (`float::float_locals`), after the float cache's; must be called
+    /// after [`FnBody::with_float_cache`] and before any code is emitted.
+    pub fn with_float_locals(mut self, n: u32) -> Self {
+        debug_assert!(self.code.is_empty());
+        self.float_locals_base = self.n_f64;
+        self.n_f64 += n;
+        self
+    }
+
+    /// The f64 local of float local `k`.
+    pub fn float_local(&self, k: u32) -> u32 {
+        debug_assert!(self.float_locals_base + k < self.n_f64);
+        self.first_f64() + self.float_locals_base + k
     }
 
     /// The same empty body with `n` v128 locals (after the f64 ones); must
@@ -552,7 +571,11 @@ impl<'e> FnBody<'e> {
     /// Emits a THROW of a constant code (the helper traps; code after it is dead).
     pub fn throw(&mut self, code: i32) {
         let f = self.env.throw_func;
-        self.s().i32_const(code).call(f);
+        // The helper never returns (the host's THROW traps): `unreachable`
+        // says so to the engine, so no value is kept alive across the call.
+        // A check's error path in a loop then costs the loop no spills of
+        // its f64 values (every float register is caller-saved).
+        self.s().i32_const(code).call(f).unreachable();
     }
 
     /// Emits `if sp < limit then throw -3`, the data-stack overflow check.

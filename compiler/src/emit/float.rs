@@ -32,7 +32,9 @@ use super::body::{mem, FnBody, Val};
 use super::module::FSP_GLOBAL;
 use super::prim::{push_i64_as_double, set_here_checked};
 use crate::cfg::Cfg;
-use crate::ir::{BlockId, Function, Op};
+use std::collections::HashMap;
+
+use crate::ir::{BlockId, Function, LocalId, Op};
 use crate::primitives::{FloatEffect, Prim};
 use runtime::{addr, throw, FLOAT};
 
@@ -95,19 +97,38 @@ fn float_shape(p: Prim) -> Option<(i64, i64, u32)> {
     }
 }
 
+/// `k FPICK` with a literal `k` below this is a static shuffle of the top
+/// `k + 1` floats (the float loops and the block reach count it so).
+const MAX_CONSTANT_FPICK: u32 = MAX_LOOP_SLOTS;
+
+/// How `op` moves the float stack: the row's float column, or for `FPICK`
+/// right after a literal `k` (`before`), `k + 1` popped and `k + 2` pushed;
+/// `None` for a word that looks at the whole stack or does not touch it.
+fn op_float_shape(op: &Op, before: Option<&Op>) -> Option<(i64, i64, u32)> {
+    match (op, before) {
+        (Op::Prim(Prim::FPick), Some(&Op::Lit(k))) if (0..MAX_CONSTANT_FPICK as i32).contains(&k) => {
+            Some((i64::from(k) + 1, i64::from(k) + 2, k as u32 + 2))
+        }
+        (Op::Prim(p), _) => float_shape(*p),
+        _ => None,
+    }
+}
+
 /// The float-stack shape of a block's ops: how many floats it takes from
 /// below and how many fresh locals it uses, if it is balanced, calls
 /// nothing and does not index the stack.
 fn block_shape(ops: &[Op]) -> Option<(u32, u32)> {
     use Prim::*;
     let (mut d, mut low, mut fresh) = (0i64, 0i64, 0u32);
-    for op in ops {
-        let p = match op {
-            Op::Call(_) | Op::Prim(Execute) | Op::Prim(FPick) => return None,
-            Op::Prim(p) if uses_float_stack(*p) => *p,
+    for (i, op) in ops.iter().enumerate() {
+        let shape = op_float_shape(op, i.checked_sub(1).map(|j| &ops[j]));
+        match op {
+            Op::Call(_) | Op::Prim(Execute) => return None,
+            Op::Prim(FPick) if shape.is_none() => return None,
+            Op::Prim(p) if uses_float_stack(*p) => {}
             _ => continue,
-        };
-        let (pops, pushes, new) = float_shape(p).unwrap_or((0, 0, 0));
+        }
+        let (pops, pushes, new) = shape.unwrap_or((0, 0, 0));
         d -= pops;
         low = low.min(d);
         d += pushes;
@@ -131,14 +152,14 @@ pub fn expect_block(b: &mut FnBody, ops: &[Op]) {
     b.fcache.room_checked = 0;
     let mut d = b.fcache.items.len() as i64 - i64::from(b.fcache.popped);
     let (mut low, mut high) = (d.min(0), d.max(0));
-    for op in ops {
-        let p = match op {
-            Op::Prim(p) if uses_float_stack(*p) => *p,
+    for (i, op) in ops.iter().enumerate() {
+        match op {
+            Op::Prim(p) if uses_float_stack(*p) => {}
             Op::Prim(p) if *p != Prim::Execute => continue,
             Op::Lit(_) | Op::LocalGet(_) | Op::LocalSet(_) | Op::LoopIndex(_) | Op::LoopLimit(_) => continue,
             _ => break,
-        };
-        let Some((pops, pushes, _)) = float_shape(p) else { break };
+        }
+        let Some((pops, pushes, _)) = op_float_shape(op, i.checked_sub(1).map(|j| &ops[j])) else { break };
         d -= pops;
         low = low.min(d);
         d += pushes;
@@ -205,6 +226,101 @@ pub fn float_loops(func: &Function, cfg: &Cfg) -> Vec<FloatLoop> {
         }
     }
     out
+}
+
+/// Float locals: pairs of Forth locals (gforth's `f:` locals, two cells
+/// each) that the function only ever reads as one float (`LocalGet(lo)
+/// LocalGet(hi) FLit`) and writes as one (`FBits LocalSet(hi)
+/// LocalSet(lo)`), each pair's `(lo, hi)`. Such a pair lives in one f64
+/// local ([`FloatLocalAccess`]) instead of two i32 locals whose bits are
+/// joined on every read and split on every write. The bits are the same
+/// either way (a wasm local keeps any f64 exactly, and both start as 0), so
+/// this changes no result. A function with vector loops (which may name
+/// locals) gets none.
+pub fn float_locals(func: &Function) -> Vec<(LocalId, LocalId)> {
+    let ops = || func.blocks.iter().map(|b| b.ops.as_slice());
+    if ops().flatten().any(|op| matches!(op, Op::Vector(_))) {
+        return Vec::new();
+    }
+    // Each local's accesses, and those inside one of the two patterns, with
+    // its role there: the same pair, `lo` or `hi`, every time (else `None`).
+    let mut uses: HashMap<LocalId, u32> = HashMap::new();
+    let mut roles: HashMap<LocalId, (u32, Option<(LocalId, LocalId)>)> = HashMap::new();
+    for ops in ops() {
+        for (i, op) in ops.iter().enumerate() {
+            if let Op::LocalGet(l) | Op::LocalSet(l) = *op {
+                *uses.entry(l).or_default() += 1;
+            }
+            let Some((lo, hi, _)) = access_pattern(&ops[i..]) else { continue };
+            for me in [lo, hi] {
+                let e = roles.entry(me).or_insert((0, Some((lo, hi))));
+                e.0 += 1;
+                if e.1 != Some((lo, hi)) {
+                    e.1 = None;
+                }
+            }
+        }
+    }
+    // Every access of both is in the pattern, always as this pair.
+    let only = |l: LocalId, pair: (LocalId, LocalId)| {
+        roles.get(&l).is_some_and(|&(n, p)| p == Some(pair) && Some(&n) == uses.get(&l))
+    };
+    let mut out: Vec<(LocalId, LocalId)> =
+        roles.values().filter_map(|&(_, p)| p).filter(|&(lo, hi)| only(lo, (lo, hi)) && only(hi, (lo, hi))).collect();
+    out.sort_by_key(|&(lo, hi)| (lo.0, hi.0));
+    out.dedup();
+    out
+}
+
+/// A float local read or written by the three ops at the start of `ops`:
+/// `(lo, hi, is_read)`.
+fn access_pattern(ops: &[Op]) -> Option<(LocalId, LocalId, bool)> {
+    match ops {
+        [Op::LocalGet(lo), Op::LocalGet(hi), Op::Prim(Prim::FLit), ..] if lo != hi => Some((*lo, *hi, true)),
+        [Op::Prim(Prim::FBits), Op::LocalSet(hi), Op::LocalSet(lo), ..] if lo != hi => Some((*lo, *hi, false)),
+        _ => None,
+    }
+}
+
+/// A read or write of the float local `k` (an index into
+/// [`float_locals`]'s list) that starts at the ops given, if they are one.
+pub enum FloatLocalAccess {
+    /// `LocalGet(lo) LocalGet(hi) FLit`: push the local's float.
+    Read(u32),
+    /// `FBits LocalSet(hi) LocalSet(lo)`: pop a float into the local.
+    Write(u32),
+}
+
+impl FloatLocalAccess {
+    /// The access at the start of `ops`, if it is one of `pairs`'s.
+    pub fn at(pairs: &[(LocalId, LocalId)], ops: &[Op]) -> Option<FloatLocalAccess> {
+        let (lo, hi, read) = access_pattern(ops)?;
+        let k = pairs.iter().position(|&p| p == (lo, hi))? as u32;
+        Some(if read { FloatLocalAccess::Read(k) } else { FloatLocalAccess::Write(k) })
+    }
+
+    /// The ops the access takes.
+    pub const OPS: usize = 3;
+
+    /// Emits it: a read pushes a copy of the local's float (`TO` may change
+    /// the local while the copy is still on the stack), a write pops into it.
+    pub fn emit(&self, b: &mut FnBody) {
+        match *self {
+            FloatLocalAccess::Read(k) => {
+                ensure_room(b, 1);
+                let local = b.float_local(k);
+                fpush_new(b, |b| {
+                    b.s().local_get(local);
+                });
+            }
+            FloatLocalAccess::Write(k) => {
+                ensure_room(b, 1);
+                let r = fpop(b);
+                let local = b.float_local(k);
+                b.s().local_get(r).local_set(local);
+            }
+        }
+    }
 }
 
 /// The local of slot `j`.
@@ -584,6 +700,14 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             fpush(b, r2);
         }
         FTuck => shuffle(b, 2, &[1, 0, 1]),
+        FPick if super::prim::constant_index(b).is_some_and(|k| k < MAX_CONSTANT_FPICK) => {
+            // `k FPICK` with a literal k: a move within the cache.
+            let k = super::prim::constant_index(b).unwrap_or_default() as usize;
+            b.pop();
+            ensure_room(b, k as u32 + 2);
+            let order: Vec<usize> = (0..=k).chain([0]).collect();
+            shuffle(b, k + 1, &order);
+        }
         FPick => {
             // The index is only known at run time: work on memory.
             let u = b.pop();
@@ -701,7 +825,66 @@ mod tests {
         assert!(float_loops(&calls, &Cfg::new(&calls)).is_empty());
         let grows = summing_loop(vec![Op::LoopIndex(LoopId(0)), Op::Prim(Prim::SToF)]);
         assert!(float_loops(&grows, &Cfg::new(&grows)).is_empty());
-        let picks = summing_loop(vec![Op::Lit(0), Op::Prim(Prim::FPick), Op::Prim(Prim::FAdd)]);
-        assert!(float_loops(&picks, &Cfg::new(&picks)).is_empty());
+        let picks = summing_loop(vec![Op::LoopIndex(LoopId(0)), Op::Prim(Prim::FPick), Op::Prim(Prim::FAdd)]);
+        assert!(float_loops(&picks, &Cfg::new(&picks)).is_empty(), "an index known only at run time");
+    }
+
+    #[test]
+    fn a_literal_fpick_is_a_static_move_that_reaches_below() {
+        // `1e  2 FPICK F+`: the copy comes from three floats down.
+        let picks = summing_loop(vec![Op::Lit(2), Op::Prim(Prim::FPick), Op::Prim(Prim::FAdd)]);
+        let loops = float_loops(&picks, &Cfg::new(&picks));
+        assert_eq!(loops.iter().map(|l| l.depth).collect::<Vec<_>>(), [3]);
+        let too_far =
+            summing_loop(vec![Op::Lit(MAX_CONSTANT_FPICK as i32), Op::Prim(Prim::FPick), Op::Prim(Prim::FAdd)]);
+        assert!(float_loops(&too_far, &Cfg::new(&too_far)).is_empty(), "past the loop slots");
+    }
+
+    fn read(lo: u32, hi: u32) -> [Op; 3] {
+        [Op::LocalGet(LocalId(lo)), Op::LocalGet(LocalId(hi)), Op::Prim(Prim::FLit)]
+    }
+
+    fn write(lo: u32, hi: u32) -> [Op; 3] {
+        [Op::Prim(Prim::FBits), Op::LocalSet(LocalId(hi)), Op::LocalSet(LocalId(lo))]
+    }
+
+    #[test]
+    fn pairs_only_ever_read_and_written_as_floats_are_float_locals() {
+        let mut ops = Vec::new();
+        ops.extend(write(0, 1));
+        ops.extend(write(2, 3));
+        ops.extend(read(0, 1));
+        ops.extend(read(2, 3));
+        ops.push(Op::Prim(Prim::FAdd));
+        ops.extend(write(2, 3));
+        let f = summing_loop(ops.clone());
+        assert_eq!(float_locals(&f), [(LocalId(0), LocalId(1)), (LocalId(2), LocalId(3))]);
+        let at = |i: usize| match FloatLocalAccess::at(&float_locals(&f), &ops[i..]) {
+            Some(FloatLocalAccess::Read(k)) => Some((true, k)),
+            Some(FloatLocalAccess::Write(k)) => Some((false, k)),
+            None => None,
+        };
+        assert_eq!(
+            [at(0), at(3), at(6), at(9), at(12), at(13)],
+            [Some((false, 0)), Some((false, 1)), Some((true, 0)), Some((true, 1)), None, Some((false, 1))]
+        );
+    }
+
+    #[test]
+    fn a_pair_also_used_cell_by_cell_stays_two_cells() {
+        // `x 2@`-like: the second pair's low cell is also read alone.
+        let mut ops = Vec::new();
+        ops.extend(write(0, 1));
+        ops.extend(write(2, 3));
+        ops.extend(read(0, 1));
+        ops.push(Op::LocalGet(LocalId(2)));
+        let f = summing_loop(ops);
+        assert_eq!(float_locals(&f), [(LocalId(0), LocalId(1))]);
+        // The same cells in two different pairs: neither is a float local.
+        let mut ops = Vec::new();
+        ops.extend(write(0, 1));
+        ops.extend(read(1, 0));
+        let f = summing_loop(ops);
+        assert!(float_locals(&f).is_empty());
     }
 }

@@ -821,7 +821,7 @@ fn double(b: &mut FnBody, p: Prim) {
 /// The literal index of a `PICK` or `ROLL` on top of the stack cache, if
 /// small enough for [`constant_index_effect`](crate::passes::effects::constant_index_effect)
 /// to have given the pair a static effect.
-fn constant_index(b: &FnBody) -> Option<u32> {
+pub(super) fn constant_index(b: &FnBody) -> Option<u32> {
     match b.vstack().last() {
         Some(&Val::Const(n)) if (0..=MAX_CONSTANT_INDEX).contains(&n) => Some(n as u32),
         _ => None,

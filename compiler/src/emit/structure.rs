@@ -24,9 +24,10 @@
 use wasm_encoder::BlockType;
 
 use super::body::{FnBody, Val};
+use super::float::FloatLocalAccess;
 use super::prim;
 use crate::cfg::Cfg;
-use crate::ir::{BlockId, Function, Op, Term};
+use crate::ir::{BlockId, Function, LocalId, Op, Term};
 use crate::passes::effects::{return_stack_effect, sure_inputs, Effect};
 
 /// The register convention of a static definition.
@@ -94,6 +95,8 @@ struct Structurer<'a, 'e> {
     rslot_base: u32,
     /// Loops whose floats stay in slots across back edges.
     float_loops: Vec<super::float::FloatLoop>,
+    /// Forth locals that hold one float each, kept in f64 locals.
+    float_locals: Vec<(LocalId, LocalId)>,
     /// Where the parts of the code start, when the code view asks.
     marks: Option<&'a mut Marks>,
 }
@@ -156,6 +159,7 @@ fn emit_function_with<'e>(
     let pool = super::float::pool_for(func);
     let float_loops = if pool > 0 { super::float::float_loops(func, &cfg) } else { Vec::new() };
     let slots = float_loops.iter().map(|l| l.depth).max().unwrap_or(0);
+    let float_locals = if pool > 0 { super::float::float_locals(func) } else { Vec::new() };
     let v128 = super::vector::locals_for(func);
     // Fixed locals: loop slots, Forth locals, then data-stack slots, then
     // return-stack slots.
@@ -165,18 +169,32 @@ fn emit_function_with<'e>(
             let rslot_base = 2 * func.n_loops + func.n_locals + stack_slots(r);
             let mut body = FnBody::with_params(env, inputs, rslot_base + max_rdepth(func, r))
                 .with_float_cache(pool, slots)
+                .with_float_locals(float_locals.len() as u32)
                 .with_v128(v128);
             body.set_vstack((0..inputs).map(Val::Local).collect());
             (body, rslot_base)
         }
         None => {
-            let mut body =
-                FnBody::new(env, 2 * func.n_loops + func.n_locals).with_float_cache(pool, slots).with_v128(v128);
+            let mut body = FnBody::new(env, 2 * func.n_loops + func.n_locals)
+                .with_float_cache(pool, slots)
+                .with_float_locals(float_locals.len() as u32)
+                .with_v128(v128);
             body.check_entry(true, sure_inputs(func));
             (body, 0)
         }
     };
-    let mut st = Structurer { func, cfg, body, ctx: Vec::new(), register, rdepth: 0, rslot_base, float_loops, marks };
+    let mut st = Structurer {
+        func,
+        cfg,
+        body,
+        ctx: Vec::new(),
+        register,
+        rdepth: 0,
+        rslot_base,
+        float_loops,
+        float_locals,
+        marks,
+    };
     st.do_tree(BlockId(0));
     // Every path has returned by now; a function with results must still
     // not fall off its end in the validator's eyes.
@@ -322,9 +340,22 @@ impl Structurer<'_, '_> {
         let tail = self.tail_call(x, in_loop.is_some());
         let n = block.ops.len() - usize::from(tail.is_some());
         super::float::expect_block(&mut self.body, &block.ops[..n]);
-        for (i, op) in block.ops[..n].iter().enumerate() {
+        let mut i = 0;
+        while i < n {
             self.mark(CodePart::Op(x, i));
-            self.emit_op(op);
+            match FloatLocalAccess::at(&self.float_locals, &block.ops[i..n]) {
+                Some(access) => {
+                    for j in 1..FloatLocalAccess::OPS {
+                        self.mark(CodePart::Op(x, i + j));
+                    }
+                    access.emit(&mut self.body);
+                    i += FloatLocalAccess::OPS;
+                }
+                None => {
+                    self.emit_op(&block.ops[i]);
+                    i += 1;
+                }
+            }
         }
         if let Some((f, e)) = tail {
             self.mark(CodePart::Op(x, n));
