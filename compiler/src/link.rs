@@ -489,7 +489,7 @@ impl Forth {
             "options": options,
             "module": hashes,
             "layout": recorded_layout(&self.cfg),
-            "passes": recorded_passes(&self.cfg),
+            "passes": crate::pipeline::recorded_passes(&self.cfg),
         });
         serde_json::to_vec_pretty(&doc).expect("provenance serializes")
     }
@@ -502,17 +502,6 @@ pub fn recorded_layout(cfg: &crate::Config) -> serde_json::Value {
         "data_stack_cells": cfg.layout.data_stack_cells,
         "return_stack_cells": cfg.layout.return_stack_cells,
         "float_stack_floats": cfg.layout.float_stack_floats,
-    })
-}
-
-/// The optimizer switches a module's provenance section records for `cfg`.
-pub fn recorded_passes(cfg: &crate::Config) -> serde_json::Value {
-    serde_json::json!({
-        "register_signatures": cfg.optimize,
-        "inline": cfg.inline,
-        "unroll": cfg.unroll,
-        "tail_loops": cfg.tail_loops,
-        "vectorize": cfg.vectorize,
     })
 }
 

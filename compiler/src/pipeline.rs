@@ -131,6 +131,18 @@ impl Level {
     }
 }
 
+/// The optimizer switches that a module's provenance section and a bench
+/// report record for `cfg` (the settings a [`Level`] and the options gave).
+pub fn recorded_passes(cfg: &Config) -> serde_json::Value {
+    serde_json::json!({
+        "register_signatures": cfg.optimize,
+        "inline": cfg.inline,
+        "unroll": cfg.unroll,
+        "tail_loops": cfg.tail_loops,
+        "vectorize": cfg.vectorize,
+    })
+}
+
 /// The setting that turns a pass on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Switch {
@@ -576,6 +588,30 @@ mod tests {
             assert!(lower.iter().all(|p| higher.contains(p)), "-O{n} runs a pass -O{} does not", n + 1);
         }
         assert!(Level::of(1).passes().contains(&"if-convert") && !Level::of(1).passes().contains(&"inline-small"));
+    }
+
+    /// `T`, which the verifier rejects: it reads a local it does not have.
+    fn broken() -> Function {
+        use crate::ir::test_builders::{block, func};
+        let mut f = func(vec![block(vec![Op::LocalGet(crate::ir::LocalId(3))], crate::ir::Term::Return)], 0);
+        f.n_locals = 0;
+        f
+    }
+
+    #[test]
+    fn every_stage_is_verified_after_each_pass() {
+        let mut c = Compilation::default();
+        c.pending.push(broken());
+        let e = c.prepare(&Config::default()).unwrap_err();
+        assert!(e.starts_with("after the inline-small pass on T"), "{e}");
+        let e = c.link_passes(&mut [broken()], &Config::default()).unwrap_err();
+        assert!(e.starts_with("after the inline-called-once pass on T"), "{e}");
+        // -O0 runs no pass; the definition is still verified before its batch is planned.
+        let mut c = Compilation::default();
+        c.pending.push(broken());
+        let e = c.prepare(&Level::of(0).apply(Config::default())).unwrap_err();
+        assert!(e.starts_with("after the last pass on T"), "{e}");
+        assert!(c.prepared.is_empty() && c.compiled.is_empty());
     }
 
     #[test]
