@@ -57,7 +57,7 @@ pub fn snapshot_key(cfg: &crate::Config) -> String {
     h.update(COMPILER_BUILD.as_bytes());
     h.update(FORMAT.to_le_bytes());
     h.update(format!("{cfg:?}").as_bytes());
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    crate::digest::hex(&h.finalize())
 }
 
 /// What a snapshot holds.
