@@ -616,12 +616,9 @@ pub fn vectorize_loops(func: &mut Function) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::test_builders::p;
     use crate::ir::Block;
     use Prim::*;
-
-    fn p(x: Prim) -> Op {
-        Op::Prim(x)
-    }
 
     fn i() -> Op {
         Op::LoopIndex(LoopId(0))
