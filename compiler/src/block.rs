@@ -19,10 +19,11 @@
 //! (block read exception) or -34 (block write exception), with the file
 //! system's message.
 
-use crate::file_system::{with_files, Access, FsError, Handle, IOR_NO_FILE};
+use crate::file_system::{Access, FsError, Handle, IOR_NO_FILE};
 use crate::host_words::HostWord;
 use crate::input::SourceKind;
 use crate::interpreter::Forth;
+use crate::machine::with_files;
 use crate::machine::{Fault, Machine, MachineExt};
 use runtime::addr;
 

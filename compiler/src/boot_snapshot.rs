@@ -57,7 +57,7 @@ pub fn snapshot_key(cfg: &crate::Config) -> String {
     h.update(COMPILER_BUILD.as_bytes());
     h.update(FORMAT.to_le_bytes());
     h.update(format!("{cfg:?}").as_bytes());
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    crate::digest::hex(&h.finalize())
 }
 
 /// What a snapshot holds.
@@ -183,8 +183,8 @@ impl Forth {
         let Some(boot) = self.boot_record.take().filter(|r| !r.open) else { return Ok(None) };
         let l = self.cfg.layout;
         let open = !self.markers.is_empty()
-            || !self.pending.is_empty()
-            || !self.prepared.is_empty()
+            || !self.pipeline.pending.is_empty()
+            || !self.pipeline.prepared.is_empty()
             || self.current.is_some()
             || m.sp() != l.ds_base()
             || m.rp() != l.rs_base()
@@ -216,11 +216,11 @@ impl Forth {
             next_xt: self.next_xt,
             latest: self.latest,
             stats: self.stats,
-            effects: self.effects.clone(),
-            inline_bodies: self.inline_bodies.clone(),
-            inline_graphs: self.inline_graphs.clone(),
-            inlined_calls: self.inlined_calls.clone(),
-            compiled: self.compiled.clone(),
+            effects: self.pipeline.effects.clone(),
+            inline_bodies: self.pipeline.inline_bodies.clone(),
+            inline_graphs: self.pipeline.inline_graphs.clone(),
+            inlined_calls: self.pipeline.inlined_calls.clone(),
+            compiled: self.pipeline.compiled.clone(),
             sources: self.sources.clone(),
             see_sources: self.see_sources.clone(),
             names_copied: self.names_copied.clone(),
@@ -294,11 +294,11 @@ impl Forth {
         self.next_xt = s.next_xt;
         self.latest = s.latest;
         self.stats = s.stats;
-        self.effects = s.effects;
-        self.inline_bodies = s.inline_bodies;
-        self.inline_graphs = s.inline_graphs;
-        self.inlined_calls = s.inlined_calls;
-        self.compiled = s.compiled;
+        self.pipeline.effects = s.effects;
+        self.pipeline.inline_bodies = s.inline_bodies;
+        self.pipeline.inline_graphs = s.inline_graphs;
+        self.pipeline.inlined_calls = s.inlined_calls;
+        self.pipeline.compiled = s.compiled;
         self.installed = installed;
         self.sources = s.sources;
         self.see_sources = s.see_sources;

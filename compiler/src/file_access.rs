@@ -14,11 +14,12 @@
 
 use std::collections::HashSet;
 
-use crate::file_system::{self, with_files, Access, FsError, Handle};
+use crate::file_system::{self, Access, FsError, Handle};
 use crate::gforth_io::StdIo;
 use crate::host_words::HostWord;
 use crate::input::SourceKind;
 use crate::interpreter::Forth;
+use crate::machine::with_files;
 use crate::machine::{Fault, Machine, MachineExt};
 
 /// What the file words remember between calls.

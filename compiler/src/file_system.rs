@@ -1,8 +1,8 @@
 //! The file-system interface: what the FILE ACCESS and BLOCK words, and
 //! `INCLUDED`, ask of the host.
 //!
-//! The compiler does no I/O of its own. A [`Machine`] hands out its file
-//! system through [`Machine::files`]; `native-runner` implements
+//! The compiler does no I/O of its own. A `Machine` hands out its file
+//! system through `Machine::files` (`machine::with_files`); `native-runner` implements
 //! [`FileSystem`] over the real file system (paths relative to the current
 //! directory, as `OPEN-FILE` in gforth; `INCLUDED` tries the including
 //! file's folder first), and `web` over an in-memory map of the editor's
@@ -14,8 +14,6 @@
 //! everything else (a directory, a permission, a closed handle, a write to a
 //! file opened read-only). Implementations must never panic on any path or
 //! handle.
-
-use crate::machine::Machine;
 
 /// A file's identifier, as Forth code sees it (`fileid`); never zero.
 pub type Handle = u32;
@@ -115,22 +113,6 @@ pub trait FileSystem {
     fn check_source_size(&self, _n: u64) -> Result<(), FsError> {
         Ok(())
     }
-}
-
-/// Runs `f` on the machine's file system; a machine without one gives an
-/// [`IOR_IO`] error.
-pub fn with_files<T>(
-    m: &mut dyn Machine,
-    f: impl FnOnce(&mut dyn FileSystem) -> Result<T, FsError>,
-) -> Result<T, FsError> {
-    let mut f = Some(f);
-    let mut out = None;
-    m.files(&mut |fs| {
-        if let Some(f) = f.take() {
-            out = Some(f(fs));
-        }
-    });
-    out.unwrap_or_else(|| Err(FsError::io("this machine has no file system")))
 }
 
 /// Reads a whole file through `fs`.

@@ -49,7 +49,7 @@ impl Forth {
         let part = self.current.take().expect("the caller checked that a part is open");
         let xt = part.def.func.xt;
         let funcs = self.finish_def(part.def)?;
-        self.pending.extend(funcs);
+        self.pipeline.pending.extend(funcs);
         Ok(xt)
     }
 }

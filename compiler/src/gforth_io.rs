@@ -26,11 +26,12 @@ use std::collections::HashSet;
 
 use runtime::throw;
 
-use crate::file_system::{self, with_files, FsError, Handle};
+use crate::file_system::{self, FsError, Handle};
 use crate::host_words::HostWord;
 use crate::interpreter::Forth;
 use crate::ir::Xt;
 use crate::kernel::host_xt;
+use crate::machine::with_files;
 use crate::machine::{Fault, Machine, MachineExt};
 
 /// `STDIN`'s fileid. The three are far from the handles file systems give

@@ -713,12 +713,12 @@ impl Forth {
                 "control flow enters a loop in two places; this compiler cannot express it",
             ));
         }
-        self.pending.extend(funcs);
+        self.pipeline.pending.extend(funcs);
         self.dict.get_mut(cur.header).hidden = false;
         self.set_state(m, false)?;
         // Bound the size of a batch, so that a long file of definitions
         // compiles in pieces of predictable cost.
-        if self.pending.len() >= crate::interpreter::MAX_BATCH {
+        if self.pipeline.pending.len() >= crate::interpreter::MAX_BATCH {
             self.prepare()?;
         }
         Ok(())
@@ -769,7 +769,7 @@ impl Forth {
         let name = format!("{} (does>)", cur.def.func.name);
         let (header, start, text) = (cur.header, cur.start, cur.text);
         let funcs = self.finish_def(cur.def)?;
-        self.pending.extend(funcs);
+        self.pipeline.pending.extend(funcs);
         self.current = Some(Current {
             def: Definition::new(does_xt, name),
             header,

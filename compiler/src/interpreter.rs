@@ -22,61 +22,14 @@ use crate::dictionary::{Dictionary, Header, Kind, WordId};
 use crate::error::{Diagnostic, Location, Stop};
 use crate::host_words::HostWord;
 use crate::input::{column, Input, SourceKind};
-use crate::ir::{Function, Op, Xt};
+use crate::ir::{Op, Xt};
 use crate::kernel::{self, host_word_of};
 use crate::machine::{Fault, Host, Machine, MachineExt};
 use crate::number::{self, Number};
 use crate::primitives::Prim;
 use runtime::{addr, throw, CodeField, Layout};
 
-/// Settings of a Forth system.
-#[derive(Clone, Debug)]
-pub struct Config {
-    /// The memory map's sizes.
-    pub layout: Layout,
-    /// Deepest nesting of input sources (`INCLUDED`, `EVALUATE`).
-    pub max_input_depth: usize,
-    /// Validate every emitted module with wasmparser before instantiating
-    /// (with the crate's `validate` feature; without it, ignored).
-    pub validate: bool,
-    /// Optimize: static definitions take their stack items as wasm
-    /// parameters and results (off: every word uses the memory stack).
-    pub optimize: bool,
-    /// Inline small straight-line definitions into their callers.
-    pub inline: bool,
-    /// The file that holds the blocks of the BLOCK word set.
-    pub block_file: String,
-    /// Warn when a definition's stack comment disagrees with its inferred
-    /// effect (see [`crate::Warning`]).
-    pub warn_stack_comments: bool,
-    /// Copy small innermost loop bodies this many times per back edge
-    /// (0 or 1: off).
-    pub unroll: usize,
-    /// Turn self tail calls of static definitions into loops.
-    pub tail_loops: bool,
-    /// Run counted loops that reduce or map cell arrays four trips at a
-    /// time with wasm SIMD (`passes::vectorize`).
-    pub vectorize: bool,
-}
-
-impl Default for Config {
-    /// The settings of [`crate::pipeline::DEFAULT_LEVEL`].
-    fn default() -> Self {
-        let level = crate::pipeline::Level::of(crate::pipeline::DEFAULT_LEVEL);
-        Config {
-            layout: Layout::default(),
-            max_input_depth: 64,
-            validate: cfg!(debug_assertions),
-            optimize: level.optimize,
-            inline: level.inline,
-            block_file: "blocks.fb".into(),
-            warn_stack_comments: false,
-            unroll: level.unroll,
-            tail_loops: level.tail_loops,
-            vectorize: level.vectorize,
-        }
-    }
-}
+pub use crate::config::Config;
 
 /// Counters about the work done, for `info` and benchmarks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -137,9 +90,9 @@ pub struct Forth {
     pub(crate) state: bool,
     pub(crate) inputs: Vec<Input>,
     pub(crate) current: Option<Current>,
-    pub(crate) pending: Vec<Function>,
-    /// Batches through their passes and planned, but not yet emitted.
-    pub(crate) prepared: Vec<PreparedBatch>,
+    /// The state of compilation: definitions pending and prepared, their
+    /// IR and effects, what the inliners keep.
+    pub(crate) pipeline: crate::pipeline::Compilation,
     pub(crate) latest: Option<WordId>,
     pub(crate) markers: Vec<Snapshot>,
     pub(crate) detail: Option<Detail>,
@@ -147,22 +100,8 @@ pub struct Forth {
     pub(crate) squote_next: u32,
     pub(crate) next_file_id: i32,
     pub(crate) stats: Stats,
-    /// Static effects of the definitions emitted so far.
-    pub(crate) effects: crate::passes::effects::Known,
     /// What the optimizer did to the program's definitions (`explain`).
     pub(crate) remarks: crate::remarks::Remarks,
-    /// Bodies of the small definitions emitted so far, for inlining.
-    pub(crate) inline_bodies: std::collections::HashMap<Xt, Vec<Op>>,
-    /// Small branching definitions, pasted whole into their callers
-    /// (`passes::inline_graph`).
-    pub(crate) inline_graphs: std::collections::HashMap<Xt, Function>,
-    /// For each definition, the words inlined into it: the linker counts
-    /// them as reachable, as if they were still called.
-    pub(crate) inlined_calls: std::collections::HashMap<Xt, Vec<Xt>>,
-    /// The pass whose effect is being recorded ([`Forth::trace_pass`]).
-    pub(crate) trace: Option<crate::pipeline::Trace>,
-    /// Every function emitted so far, for linking.
-    pub(crate) compiled: Vec<Function>,
     /// The source map of each of the program's colon definitions, by xt,
     /// for the code view (`code_view.rs`).
     pub(crate) source_maps: std::collections::HashMap<Xt, crate::source_map::SourceMap>,
@@ -214,15 +153,6 @@ pub const PRELUDE: &[(&str, &str)] = &[
     ("gforth/compile.fs", include_str!("gforth/compile.fs")),
 ];
 
-/// A batch of definitions through the batch passes, waiting to be emitted:
-/// its functions in `compiled`, and the plan of its module, made when they
-/// were compiled, so that it sees the effects known then.
-#[derive(Debug)]
-pub(crate) struct PreparedBatch {
-    funcs: std::ops::Range<usize>,
-    plan: crate::emit::module::Plan,
-}
-
 /// The most definitions one batch module holds.
 pub(crate) const MAX_BATCH: usize = 256;
 
@@ -236,8 +166,7 @@ impl Forth {
             state: false,
             inputs: Vec::new(),
             current: None,
-            pending: Vec::new(),
-            prepared: Vec::new(),
+            pipeline: Default::default(),
             latest: None,
             markers: Vec::new(),
             detail: None,
@@ -246,13 +175,7 @@ impl Forth {
             // Far from the handles file systems hand out, which start low.
             next_file_id: 0x4000_0000,
             stats: Stats::default(),
-            effects: Default::default(),
             remarks: Default::default(),
-            inline_bodies: Default::default(),
-            inline_graphs: Default::default(),
-            inlined_calls: Default::default(),
-            trace: None,
-            compiled: Vec::new(),
             source_maps: Default::default(),
             installed: Vec::new(),
             sources: Vec::new(),
@@ -829,9 +752,9 @@ impl Forth {
     /// batch, in the order they were prepared.
     pub(crate) fn flush(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         self.prepare()?;
-        while !self.prepared.is_empty() {
-            let batch = self.prepared.remove(0);
-            let funcs = &self.compiled[batch.funcs];
+        while !self.pipeline.prepared.is_empty() {
+            let batch = self.pipeline.prepared.remove(0);
+            let funcs = &self.pipeline.compiled[batch.funcs];
             let is_host = |xt: Xt| host_word_of(xt).is_some();
             let deferred = &self.system.deferred_effects;
             let (bytes, _) = crate::emit::module::assemble(
@@ -839,7 +762,7 @@ impl Forth {
                 funcs,
                 &batch.plan,
                 &is_host,
-                &self.effects,
+                &self.pipeline.effects,
                 deferred,
                 None,
             )
@@ -862,58 +785,21 @@ impl Forth {
     }
 
     /// Runs the pending definitions through the batch passes and plans
-    /// their module as one batch: their effects are known and their IR is
-    /// in `compiled` from then on, but nothing is emitted until something
-    /// runs them ([`Forth::flush`]). Linking and the views of the code need
-    /// only this, so a file that only defines words is never emitted as
-    /// batch modules when it is built into an image.
+    /// their module as one batch ([`crate::pipeline::Compilation::prepare`]):
+    /// their effects are known and their IR is in `compiled` from then on,
+    /// but nothing is emitted until something runs them ([`Forth::flush`]).
+    /// Linking and the views of the code need only this, so a file that
+    /// only defines words is never emitted as batch modules when it is
+    /// built into an image.
     pub(crate) fn prepare(&mut self) -> Result<(), Fault> {
-        if self.pending.is_empty() {
-            return Ok(());
-        }
-        let mut funcs = std::mem::take(&mut self.pending);
-        let mut keep = crate::pipeline::Inlinable {
-            bodies: &mut self.inline_bodies,
-            graphs: &mut self.inline_graphs,
-            known: &self.effects,
-        };
-        let stage = crate::pipeline::Stage::Batch;
-        let inlined = crate::pipeline::run_program_passes(stage, &mut funcs, &mut keep, &self.cfg, self.trace.as_mut());
-        for (caller, callee) in inlined {
-            self.inlined_calls.entry(caller).or_default().push(callee);
-        }
-        let cx = crate::pipeline::Context {
-            known: &self.effects,
-            cfg: &self.cfg,
-            space: runtime::addr::DATA_START..self.cfg.layout.data_end(),
-        };
-        let mut remarks = Vec::with_capacity(funcs.len());
-        for f in &mut funcs {
-            let r = crate::pipeline::run_function_passes(f, &cx, self.trace.as_mut())
-                .map_err(|e| Fault::Host(format!("internal error: IR verification failed {e}")))?;
-            remarks.push((f.xt, r));
-        }
+        let (funcs, remarks) = self
+            .pipeline
+            .prepare(&self.cfg)
+            .map_err(|e| Fault::Host(format!("internal error: IR verification failed {e}")))?;
         for (xt, r) in remarks {
             self.note_remarks(xt, r);
         }
-        if cfg!(debug_assertions) {
-            for f in &funcs {
-                let errors = crate::ir::verify::verify(f);
-                if !errors.is_empty() {
-                    return Err(Fault::Host(format!("internal error: IR verification failed: {}", errors.join("; "))));
-                }
-            }
-        }
-        let plan = crate::emit::module::Plan::new(
-            &funcs,
-            crate::emit::module::FIRST_FUNC,
-            &mut self.effects,
-            self.cfg.optimize,
-        );
-        self.check_declared(&funcs);
-        let start = self.compiled.len();
-        self.compiled.extend(funcs);
-        self.prepared.push(PreparedBatch { funcs: start..self.compiled.len(), plan });
+        self.check_declared(funcs);
         Ok(())
     }
 
@@ -1325,7 +1211,7 @@ impl Host for Forth {
             },
         };
         // Code that returns to wasm may execute what was just defined.
-        if res.is_ok() && !(self.pending.is_empty() && self.prepared.is_empty()) {
+        if res.is_ok() && !(self.pipeline.pending.is_empty() && self.pipeline.prepared.is_empty()) {
             self.flush(m)?;
         }
         res

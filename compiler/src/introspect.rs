@@ -17,7 +17,7 @@ impl Forth {
     /// every compiled colon definition, oldest first.
     pub fn compiled_definitions(&mut self) -> Result<&[Function], Diagnostic> {
         self.prepare().map_err(|f| Diagnostic::new(format!("cannot compile the pending definitions: {f:?}")))?;
-        Ok(&self.compiled)
+        Ok(&self.pipeline.compiled)
     }
 
     /// The xt of the colon definition the dictionary finds for `name`.

@@ -37,6 +37,7 @@ pub mod boot_snapshot;
 pub mod cfg;
 pub mod code_view;
 mod command_line;
+mod config;
 mod control_stack;
 pub mod cost;
 pub mod definition;

@@ -16,7 +16,7 @@
 //! Guarantee: the bytes are a pure function of the loaded program and the
 //! options, and they validate.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use crate::digest::hex;
 
@@ -297,9 +297,9 @@ impl Forth {
         // Execution tokens are small dense numbers, so the compiled
         // definitions are indexed by xt directly: the scan below looks up
         // every cell of data space and the heap (half a million or more).
-        let slots = self.compiled.iter().map(|f| f.xt as usize + 1).max().unwrap_or(0);
+        let slots = self.pipeline.compiled.iter().map(|f| f.xt as usize + 1).max().unwrap_or(0);
         let mut by_xt: Vec<Option<&Function>> = vec![None; slots];
-        for f in &self.compiled {
+        for f in &self.pipeline.compiled {
             by_xt[f.xt as usize] = Some(f);
         }
         let compiled_at = |xt: Xt| by_xt.get(xt as usize).copied().flatten();
@@ -320,7 +320,7 @@ impl Forth {
             if !keep.insert(xt) {
                 continue;
             }
-            work.extend(self.inlined_calls.get(&xt).into_iter().flatten());
+            work.extend(self.pipeline.inlined_calls.get(&xt).into_iter().flatten());
             for b in &f.blocks {
                 for op in &b.ops {
                     match *op {
@@ -332,14 +332,14 @@ impl Forth {
             }
         }
         let mut funcs: Vec<Function> = if uses_dictionary {
-            self.compiled.clone()
+            self.pipeline.compiled.clone()
         } else {
-            self.compiled.iter().filter(|f| keep.contains(&f.xt)).cloned().collect()
+            self.pipeline.compiled.iter().filter(|f| keep.contains(&f.xt)).cloned().collect()
         };
-        let (mut bodies, mut graphs) = (HashMap::new(), HashMap::new());
-        let mut keep = crate::pipeline::Inlinable { bodies: &mut bodies, graphs: &mut graphs, known: &self.effects };
-        let stage = crate::pipeline::Stage::Link;
-        let inlined = crate::pipeline::run_program_passes(stage, &mut funcs, &mut keep, &self.cfg, self.trace.as_mut());
+        let inlined = self
+            .pipeline
+            .link_passes(&mut funcs, &self.cfg)
+            .map_err(|e| Diagnostic::new(format!("internal error: IR verification failed {e}")))?;
         let counters = opts.instrument.then(|| {
             let base = here.next_multiple_of(4);
             let c = crate::cost::instrument(&mut funcs, base, self.cfg.optimize);
@@ -422,7 +422,7 @@ impl Forth {
                 return Err(Diagnostic::new(format!("internal error: the linked module does not validate: {e}")));
             }
         }
-        let artifact = Artifact { bytes, entry, functions: (funcs.len(), self.compiled.len()), counters };
+        let artifact = Artifact { bytes, entry, functions: (funcs.len(), self.pipeline.compiled.len()), counters };
         let marked = marked.map(|(index, len)| MarkedFunction { index, marks, len });
         Ok(Linked { artifact, funcs, inlined, marked })
     }
@@ -489,7 +489,7 @@ impl Forth {
             "options": options,
             "module": hashes,
             "layout": recorded_layout(&self.cfg),
-            "passes": recorded_passes(&self.cfg),
+            "passes": crate::pipeline::recorded_passes(&self.cfg),
         });
         serde_json::to_vec_pretty(&doc).expect("provenance serializes")
     }
@@ -502,17 +502,6 @@ pub fn recorded_layout(cfg: &crate::Config) -> serde_json::Value {
         "data_stack_cells": cfg.layout.data_stack_cells,
         "return_stack_cells": cfg.layout.return_stack_cells,
         "float_stack_floats": cfg.layout.float_stack_floats,
-    })
-}
-
-/// The optimizer switches a module's provenance section records for `cfg`.
-pub fn recorded_passes(cfg: &crate::Config) -> serde_json::Value {
-    serde_json::json!({
-        "register_signatures": cfg.optimize,
-        "inline": cfg.inline,
-        "unroll": cfg.unroll,
-        "tail_loops": cfg.tail_loops,
-        "vectorize": cfg.vectorize,
     })
 }
 

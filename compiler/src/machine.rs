@@ -158,3 +158,19 @@ pub trait MachineExt: Machine {
 }
 
 impl<M: Machine + ?Sized> MachineExt for M {}
+
+/// Runs `f` on the machine's file system; a machine without one gives an
+/// [`crate::file_system::IOR_IO`] error.
+pub fn with_files<T>(
+    m: &mut dyn Machine,
+    f: impl FnOnce(&mut dyn crate::file_system::FileSystem) -> Result<T, crate::file_system::FsError>,
+) -> Result<T, crate::file_system::FsError> {
+    let mut f = Some(f);
+    let mut out = None;
+    m.files(&mut |fs| {
+        if let Some(f) = f.take() {
+            out = Some(f(fs));
+        }
+    });
+    out.unwrap_or_else(|| Err(crate::file_system::FsError::io("this machine has no file system")))
+}

@@ -3,14 +3,15 @@
 //! ([`PROGRAM_PASSES`]), and the passes over each definition when its batch
 //! is emitted ([`FUNCTION_PASSES`]), each in the order it runs.
 //!
-//! When a batch is emitted (`Forth::flush`), the batch-stage rows of
-//! [`PROGRAM_PASSES`] run first (inlining works across definitions), then
-//! every definition goes through [`FUNCTION_PASSES`]. When a program is
-//! linked (`Forth::link`), the link-stage rows run over the whole program.
-//! Each pass runs when the [`Switch`] that enables it is on. A function pass
-//! that changed something leaves a remark ([`crate::remarks`]), which
-//! `native-runner explain` and the playground show. In debug and test
-//! builds the IR is verified after every pass, so a pass that breaks an
+//! When a batch is prepared (`Forth::prepare`, before anything of it runs
+//! or is linked), the batch-stage rows of [`PROGRAM_PASSES`] run first
+//! (inlining works across definitions), then every definition goes through
+//! [`FUNCTION_PASSES`]. When a program is linked (`Forth::link`), the
+//! link-stage rows run over the whole program. Each pass runs when the
+//! [`Switch`] that enables it is on. A function pass that changed something
+//! leaves a [`Remark`], which `native-runner explain` and the playground
+//! show ([`crate::remarks`]). In debug and test builds the IR is verified
+//! after every pass, batch and link stage alike, so a pass that breaks an
 //! invariant is named.
 //!
 //! The limits (`compiler::Limits`), `native-runner`'s options, `info`, the
@@ -24,15 +25,36 @@
 //! off does not run; the remarks name exactly the passes that changed the
 //! definition.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::ops::Range;
 
-use std::collections::HashMap;
-
-use crate::interpreter::Config;
+use crate::config::Config;
 use crate::ir::{Function, Op, Xt};
 use crate::passes;
 use crate::passes::effects::Known;
-use crate::remarks::Remark;
+
+/// One thing the optimizer did to a definition.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Remark {
+    /// The pass (`tail-loops`, `inline`, `convention`...).
+    pub pass: Cow<'static, str>,
+    /// What it did, in a sentence without a final stop.
+    pub text: String,
+}
+
+/// The remarks of one definition.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct WordRemarks {
+    /// The word's name (`:NONAME` for a nameless one).
+    pub name: String,
+    /// Where its definition starts, if known.
+    pub location: Option<String>,
+    /// Its inferred stack effect, `( 2 -- 1 )`, if static.
+    pub effect: Option<String>,
+    /// What the optimizer did, in order.
+    pub remarks: Vec<Remark>,
+}
 
 /// What one `-O` level turns on. The options `--no-inline`,
 /// `--no-tail-loops`, `--no-vectorize` and `--unroll` only change these
@@ -63,6 +85,25 @@ pub const LEVELS: [Level; 4] = [
 /// The level of [`Config::default`] and of the tools' `-O` option.
 pub const DEFAULT_LEVEL: u8 = 2;
 
+impl Default for Config {
+    /// The settings of [`DEFAULT_LEVEL`].
+    fn default() -> Self {
+        let level = Level::of(DEFAULT_LEVEL);
+        Config {
+            layout: runtime::Layout::default(),
+            max_input_depth: 64,
+            validate: cfg!(debug_assertions),
+            optimize: level.optimize,
+            inline: level.inline,
+            block_file: "blocks.fb".into(),
+            warn_stack_comments: false,
+            unroll: level.unroll,
+            tail_loops: level.tail_loops,
+            vectorize: level.vectorize,
+        }
+    }
+}
+
 impl Level {
     /// Level `n` (above 3: 3).
     pub fn of(n: u8) -> Level {
@@ -88,6 +129,18 @@ impl Level {
         let program = PROGRAM_PASSES.iter().filter(|p| p.switch.on(&cfg)).map(|p| p.name);
         program.chain(FUNCTION_PASSES.iter().filter(|p| p.switch.on(&cfg)).map(|p| p.name)).collect()
     }
+}
+
+/// The optimizer switches that a module's provenance section and a bench
+/// report record for `cfg` (the settings a [`Level`] and the options gave).
+pub fn recorded_passes(cfg: &Config) -> serde_json::Value {
+    serde_json::json!({
+        "register_signatures": cfg.optimize,
+        "inline": cfg.inline,
+        "unroll": cfg.unroll,
+        "tail_loops": cfg.tail_loops,
+        "vectorize": cfg.vectorize,
+    })
 }
 
 /// The setting that turns a pass on.
@@ -159,33 +212,6 @@ impl Trace {
 /// The names of every pass, in the tables' order.
 pub fn pass_names() -> impl Iterator<Item = &'static str> {
     PROGRAM_PASSES.iter().map(|p| p.name).chain(FUNCTION_PASSES.iter().map(|p| p.name))
-}
-
-impl crate::interpreter::Forth {
-    /// From now on, records what the pass named `pass` does to each
-    /// definition it changes (`take_trace` returns the record). An unknown
-    /// name is an error that lists the passes.
-    pub fn trace_pass(&mut self, pass: &str) -> Result<(), String> {
-        if !pass_names().any(|p| p == pass) {
-            return Err(format!(
-                "no pass is named {pass:?}; the passes: {}",
-                pass_names().collect::<Vec<_>>().join(", ")
-            ));
-        }
-        self.trace = Some(Trace::of(pass));
-        Ok(())
-    }
-
-    /// Emits the definitions still waiting for their batch (through the
-    /// pipeline, as running a word would).
-    pub fn emit_pending(&mut self, m: &mut dyn crate::machine::Machine) -> Result<(), crate::machine::Fault> {
-        self.flush(m)
-    }
-
-    /// The record `trace_pass` asked for, and stops recording.
-    pub fn take_trace(&mut self) -> Option<Trace> {
-        self.trace.take()
-    }
 }
 
 /// What a pass over one definition sees besides the definition.
@@ -288,16 +314,23 @@ pub const PROGRAM_PASSES: &[ProgramPass] = &[
 /// Runs the rows of [`PROGRAM_PASSES`] of `stage` that `cfg` turns on over
 /// `funcs`; returns the calls they replaced, as (caller, callee). After a
 /// batch, the definitions that later ones may inline are kept in `keep`.
+/// In debug and test builds every function is verified after each pass;
+/// an error names the pass.
 pub fn run_program_passes(
     stage: Stage,
     funcs: &mut [Function],
     keep: &mut Inlinable,
     cfg: &Config,
     mut trace: Option<&mut Trace>,
-) -> Inlined {
+) -> Result<Inlined, String> {
     let mut inlined = Vec::new();
     for pass in PROGRAM_PASSES.iter().filter(|p| p.stage == stage && p.switch.on(cfg)) {
         inlined.extend(Trace::around(trace.as_deref_mut(), pass.name, funcs, |funcs| (pass.run)(funcs, keep)));
+        if cfg!(debug_assertions) {
+            for f in funcs.iter() {
+                verified(f, pass.name)?;
+            }
+        }
     }
     if stage == Stage::Batch && Switch::Inline.on(cfg) {
         for f in funcs.iter() {
@@ -306,7 +339,17 @@ pub fn run_program_passes(
             }
         }
     }
-    inlined
+    Ok(inlined)
+}
+
+/// `Ok` if `f` verifies; otherwise the errors, after the pass `pass`.
+fn verified(f: &Function, pass: &str) -> Result<(), String> {
+    let errors = crate::ir::verify::verify(f);
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("after the {pass} pass on {}: {}", f.name, errors.join("; ")))
+    }
 }
 
 /// The passes over each definition, in the order they run.
@@ -371,7 +414,8 @@ pub const FUNCTION_PASSES: &[FunctionPass] = &[
         name: "vectorize",
         switch: Switch::Vectorize,
         doc: "counted loops that reduce or map cell arrays run 4 trips at a time with wasm SIMD (off with --no-vectorize)",
-        run: |f, _| passes::vectorize::vectorize_loops(f),
+        // Nests first: a loop gets one plan, and a nest's inner loop would take one.
+        run: |f, _| passes::vectorize_nest::vectorize_nests(f) + passes::vectorize::vectorize_loops(f),
         remark: |n, _| format!("{} four trips at a time with wasm SIMD", count(n, "loop runs", "loops run")),
     },
     FunctionPass {
@@ -400,13 +444,111 @@ pub fn run_function_passes(
             remarks.push(Remark { pass: pass.name.into(), text: (pass.remark)(n, cx) });
         }
         if cfg!(debug_assertions) {
-            let errors = crate::ir::verify::verify(f);
-            if !errors.is_empty() {
-                return Err(format!("after the {} pass on {}: {}", pass.name, f.name, errors.join("; ")));
-            }
+            verified(f, pass.name)?;
         }
     }
     Ok(remarks)
+}
+
+/// The remarks of each definition of a batch just prepared, by xt.
+pub(crate) type Prepared = Vec<(Xt, Vec<Remark>)>;
+
+/// A batch of definitions through the batch passes, waiting to be emitted:
+/// its functions in [`Compilation::compiled`], and the plan of its module,
+/// made when they were prepared, so that it sees the effects known then.
+#[derive(Debug)]
+pub(crate) struct PreparedBatch {
+    /// Where its functions are in [`Compilation::compiled`].
+    pub funcs: Range<usize>,
+    /// Its module's plan.
+    pub plan: crate::emit::module::Plan,
+}
+
+/// The state of compilation, which the pipeline owns: the definitions
+/// waiting for their batch, the batches prepared and not yet emitted, the
+/// IR of every definition prepared (what the linker links), the effects
+/// known, what the inliners keep between batches and the calls they
+/// replaced. The outer interpreter adds definitions to `pending` and emits
+/// the prepared batches when something must run (`Forth::flush`).
+#[derive(Debug, Default)]
+pub(crate) struct Compilation {
+    /// Definitions ended by `;` and waiting for their batch.
+    pub pending: Vec<Function>,
+    /// Batches through their passes and planned, but not yet emitted.
+    pub prepared: Vec<PreparedBatch>,
+    /// Every function prepared so far, after its batch passes, for linking.
+    pub compiled: Vec<Function>,
+    /// Static effects of the definitions prepared so far.
+    pub effects: Known,
+    /// Bodies of the small definitions prepared so far, for inlining.
+    pub inline_bodies: HashMap<Xt, Vec<Op>>,
+    /// Small branching definitions, pasted whole into their callers
+    /// (`passes::inline_graph`).
+    pub inline_graphs: HashMap<Xt, Function>,
+    /// For each definition, the words inlined into it: the linker counts
+    /// them as reachable, as if they were still called.
+    pub inlined_calls: HashMap<Xt, Vec<Xt>>,
+    /// The pass whose effect is being recorded ([`Compilation::trace_pass`]).
+    pub trace: Option<Trace>,
+}
+
+impl Compilation {
+    /// Runs the pending definitions through the batch passes and plans
+    /// their module as one batch: their effects are known and their IR is
+    /// in `compiled` from then on, but nothing is emitted. Returns where in
+    /// `compiled` they are and the remarks of each (none when nothing was
+    /// pending); an error is a pass that broke the IR's invariants.
+    pub fn prepare(&mut self, cfg: &Config) -> Result<(Range<usize>, Prepared), String> {
+        let start = self.compiled.len();
+        if self.pending.is_empty() {
+            return Ok((start..start, Vec::new()));
+        }
+        let mut funcs = std::mem::take(&mut self.pending);
+        let mut keep =
+            Inlinable { bodies: &mut self.inline_bodies, graphs: &mut self.inline_graphs, known: &self.effects };
+        let inlined = run_program_passes(Stage::Batch, &mut funcs, &mut keep, cfg, self.trace.as_mut())?;
+        for (caller, callee) in inlined {
+            self.inlined_calls.entry(caller).or_default().push(callee);
+        }
+        let cx = Context { known: &self.effects, cfg, space: runtime::addr::DATA_START..cfg.layout.data_end() };
+        let mut remarks = Vec::with_capacity(funcs.len());
+        for f in &mut funcs {
+            remarks.push((f.xt, run_function_passes(f, &cx, self.trace.as_mut())?));
+        }
+        if cfg!(debug_assertions) {
+            // Also when no pass ran (-O0): nothing unverified is emitted.
+            for f in &funcs {
+                verified(f, "last")?;
+            }
+        }
+        let plan =
+            crate::emit::module::Plan::new(&funcs, crate::emit::module::FIRST_FUNC, &mut self.effects, cfg.optimize);
+        self.compiled.extend(funcs);
+        self.prepared.push(PreparedBatch { funcs: start..self.compiled.len(), plan });
+        Ok((start..self.compiled.len(), remarks))
+    }
+
+    /// Runs the link-stage passes over `funcs`, the definitions an image
+    /// holds; returns the calls they replaced, as (caller, callee).
+    pub fn link_passes(&mut self, funcs: &mut [Function], cfg: &Config) -> Result<Inlined, String> {
+        let (mut bodies, mut graphs) = (HashMap::new(), HashMap::new());
+        let mut keep = Inlinable { bodies: &mut bodies, graphs: &mut graphs, known: &self.effects };
+        run_program_passes(Stage::Link, funcs, &mut keep, cfg, self.trace.as_mut())
+    }
+
+    /// From now on, records what the pass named `pass` does to each
+    /// definition it changes. An unknown name is an error that lists the
+    /// passes.
+    pub fn trace_pass(&mut self, pass: &str) -> Result<(), String> {
+        if !pass_names().any(|p| p == pass) {
+            return Err(format!(
+                "no pass is named {pass:?}; the passes: {}",
+                pass_names().collect::<Vec<_>>().join(", ")
+            ));
+        }
+        self.trace = Some(Trace::of(pass));
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -446,6 +588,30 @@ mod tests {
             assert!(lower.iter().all(|p| higher.contains(p)), "-O{n} runs a pass -O{} does not", n + 1);
         }
         assert!(Level::of(1).passes().contains(&"if-convert") && !Level::of(1).passes().contains(&"inline-small"));
+    }
+
+    /// `T`, which the verifier rejects: it reads a local it does not have.
+    fn broken() -> Function {
+        use crate::ir::test_builders::{block, func};
+        let mut f = func(vec![block(vec![Op::LocalGet(crate::ir::LocalId(3))], crate::ir::Term::Return)], 0);
+        f.n_locals = 0;
+        f
+    }
+
+    #[test]
+    fn every_stage_is_verified_after_each_pass() {
+        let mut c = Compilation::default();
+        c.pending.push(broken());
+        let e = c.prepare(&Config::default()).unwrap_err();
+        assert!(e.starts_with("after the inline-small pass on T"), "{e}");
+        let e = c.link_passes(&mut [broken()], &Config::default()).unwrap_err();
+        assert!(e.starts_with("after the inline-called-once pass on T"), "{e}");
+        // -O0 runs no pass; the definition is still verified before its batch is planned.
+        let mut c = Compilation::default();
+        c.pending.push(broken());
+        let e = c.prepare(&Level::of(0).apply(Config::default())).unwrap_err();
+        assert!(e.starts_with("after the last pass on T"), "{e}");
+        assert!(c.prepared.is_empty() && c.compiled.is_empty());
     }
 
     #[test]

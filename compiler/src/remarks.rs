@@ -13,7 +13,6 @@
 //! system's; [`Forth::explain`] lists definitions in the order they were
 //! compiled, each with its remarks in pipeline order.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::error::{Diagnostic, Location};
@@ -21,27 +20,7 @@ use crate::interpreter::Forth;
 use crate::ir::{Function, Xt};
 use crate::passes::effects::{infer_or_why, Dynamic, Effect};
 
-/// One thing the optimizer did to a definition.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Remark {
-    /// The pass (`tail-loops`, `inline`, `convention`...).
-    pub pass: Cow<'static, str>,
-    /// What it did, in a sentence without a final stop.
-    pub text: String,
-}
-
-/// The remarks of one definition.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct WordRemarks {
-    /// The word's name (`:NONAME` for a nameless one).
-    pub name: String,
-    /// Where its definition starts, if known.
-    pub location: Option<String>,
-    /// Its inferred stack effect, `( 2 -- 1 )`, if static.
-    pub effect: Option<String>,
-    /// What the optimizer did, in order.
-    pub remarks: Vec<Remark>,
-}
+pub use crate::pipeline::{Remark, WordRemarks};
 
 /// What the system keeps for [`Forth::explain`].
 #[derive(Clone, Debug, Default)]
@@ -74,6 +53,24 @@ pub(crate) fn why(d: Dynamic, name_of: &dyn Fn(Xt) -> String) -> String {
 }
 
 impl Forth {
+    /// From now on, records what the pass named `pass` does to each
+    /// definition it changes (`take_trace` returns the record). An unknown
+    /// name is an error that lists the passes.
+    pub fn trace_pass(&mut self, pass: &str) -> Result<(), String> {
+        self.pipeline.trace_pass(pass)
+    }
+
+    /// Emits the definitions still waiting for their batch (through the
+    /// pipeline, as running a word would).
+    pub fn emit_pending(&mut self, m: &mut dyn crate::machine::Machine) -> Result<(), crate::machine::Fault> {
+        self.flush(m)
+    }
+
+    /// The record `trace_pass` asked for, and stops recording.
+    pub fn take_trace(&mut self) -> Option<crate::pipeline::Trace> {
+        self.pipeline.trace.take()
+    }
+
     /// The name of the word at `xt` as remarks show it: upper case,
     /// `:NONAME` for a nameless definition.
     pub(crate) fn word_name(&self, xt: Xt) -> String {
@@ -112,10 +109,10 @@ impl Forth {
         // Emit what is pending, then read the compiled IR in place: the
         // playground asks after every run and every REPL line.
         self.compiled_definitions()?;
-        let funcs: &[Function] = &self.compiled;
+        let funcs: &[Function] = &self.pipeline.compiled;
         let name_of = |xt: Xt| self.word_name(xt);
         let mut inlined_into: HashMap<Xt, Vec<Xt>> = HashMap::new();
-        for (&caller, callees) in &self.inlined_calls {
+        for (&caller, callees) in &self.pipeline.inlined_calls {
             for &c in callees {
                 inlined_into.entry(c).or_default().push(caller);
             }
@@ -146,7 +143,7 @@ impl Forth {
                     text: format!("memory calling convention: {}", why(d, &name_of)),
                 },
             });
-            if let Some(callees) = self.inlined_calls.get(&f.xt) {
+            if let Some(callees) = self.pipeline.inlined_calls.get(&f.xt) {
                 remarks.push(Remark {
                     pass: "inline".into(),
                     text: format!("inlined {}", counted_names(callees, &name_of)),

@@ -90,7 +90,7 @@ impl Forth {
         let Some(&(_, h)) = IO_DEFERS.iter().find(|(n, _)| booting && n.eq_ignore_ascii_case(name)) else { return };
         if let Some(e) = host_effect(h) {
             self.system.deferred_effects.insert(xt, e);
-            self.effects.insert(xt, e);
+            self.pipeline.effects.insert(xt, e);
         }
     }
 }

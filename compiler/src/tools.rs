@@ -285,7 +285,8 @@ impl Forth {
                 format!("{}{imm}", self.see_sources[&hdr.xt])
             }
             Kind::Colon => {
-                let func = self.compiled.iter().chain(&self.pending).find(|f| f.xt == hdr.xt).cloned();
+                let func =
+                    self.pipeline.compiled.iter().chain(&self.pipeline.pending).find(|f| f.xt == hdr.xt).cloned();
                 match func {
                     Some(f) => format!("{}{imm}", self.decompile(&f)),
                     None => format!(": {} ( no source or code recorded ) ;{imm}", hdr.name),

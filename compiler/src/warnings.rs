@@ -18,7 +18,7 @@ use std::fmt;
 
 use crate::error::Location;
 use crate::interpreter::Forth;
-use crate::ir::{Function, Xt};
+use crate::ir::Xt;
 
 /// A warning as shown to the user: `FILE:LINE:COL: warning: WORD: MESSAGE`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,12 +71,12 @@ impl Forth {
         }
     }
 
-    /// After emission: warns about emitted definitions whose inferred effect
-    /// differs from their stack comment.
-    pub(crate) fn check_declared(&mut self, funcs: &[Function]) {
-        for f in funcs {
+    /// After a batch is prepared: warns about its definitions (`funcs`, in
+    /// `compiled`) whose inferred effect differs from their stack comment.
+    pub(crate) fn check_declared(&mut self, funcs: std::ops::Range<usize>) {
+        for f in &self.pipeline.compiled[funcs] {
             let Some(d) = self.declared.remove(&f.xt) else { continue };
-            let Some(e) = crate::passes::effects::infer(f, &self.effects) else { continue };
+            let Some(e) = crate::passes::effects::infer(f, &self.pipeline.effects) else { continue };
             if (e.inputs, e.outputs) != d.effect {
                 self.warnings.push(Warning {
                     location: d.location,

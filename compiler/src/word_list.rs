@@ -54,7 +54,7 @@ impl Forth {
                     Kind::Prim(_) | Kind::Host(_) => return None,
                 };
                 let effect = match h.kind {
-                    Kind::Colon => self.effects.get(&h.xt).copied(),
+                    Kind::Colon => self.pipeline.effects.get(&h.xt).copied(),
                     Kind::Constant { .. } | Kind::Variable { .. } | Kind::Created { .. } | Kind::Value { .. } => {
                         Some(Effect::new(0, 1))
                     }

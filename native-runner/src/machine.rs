@@ -558,7 +558,7 @@ mod tests {
         let mut m = machine(Vec::new());
         m.set_max_file_bytes(1000);
         let read = |m: &mut NativeMachine, path: &str| {
-            compiler::file_system::with_files(m, |fs| compiler::file_system::read_whole(fs, path))
+            compiler::machine::with_files(m, |fs| compiler::file_system::read_whole(fs, path))
         };
         let e = read(&mut m, "/dev/zero").unwrap_err().message;
         assert!(e.contains("larger than the input limit of 1000 bytes"), "{e}");

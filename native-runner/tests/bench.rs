@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use compiler::digest::hex;
 use sha2::{Digest, Sha256};
 
 fn runner() -> Command {
@@ -518,10 +519,6 @@ fn runs_keep_the_cache_within_its_limit() {
         let total: u64 = std::fs::read_dir(&cache).unwrap().map(|e| e.unwrap().metadata().unwrap().len()).sum();
         assert!(total <= 300 << 10, "the folder holds {total} bytes");
     }
-}
-
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
 #[test]

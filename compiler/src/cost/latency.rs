@@ -269,14 +269,11 @@ fn prim(p: Prim, prev: Option<&Op>, data: &mut Stack, ret: &mut Stack) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::test_builders::block;
     use crate::ir::LocalId;
 
-    fn block(ops: Vec<Op>) -> Block {
-        Block { ops, term: Term::Return }
-    }
-
     fn lat(ops: Vec<Op>) -> u32 {
-        block_latency(&block(ops), &Known::new())
+        block_latency(&block(ops, Term::Return), &Known::new())
     }
 
     #[test]

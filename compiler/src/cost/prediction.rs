@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::counted::Counted;
 use super::suggest::{self, Origin};
 use super::{total, CostModel, OpClass};
-use crate::remarks::WordRemarks;
+use crate::pipeline::WordRemarks;
 
 /// The model calibrated on the benchmark suite (`native-runner calibrate
 /// benchmarks/programs -o compiler/src/cost/model.json`).

@@ -13,7 +13,7 @@
 //! sentence for the same run.
 
 use super::{CostModel, OpClass, WordCost, ISSUE_WIDTH, N_CLASSES};
-use crate::remarks::WordRemarks;
+use crate::pipeline::WordRemarks;
 
 /// The share of the predicted total from which a word counts as hot.
 pub const HOT_SHARE: f64 = 0.05;
@@ -121,7 +121,7 @@ fn memory_stack_reason(r: &WordRemarks) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::remarks::Remark;
+    use crate::pipeline::Remark;
 
     fn model() -> CostModel {
         let mut costs = [0.0; N_CLASSES];

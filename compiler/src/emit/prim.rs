@@ -786,10 +786,11 @@ fn double(b: &mut FnBody, p: Prim) {
                     s.local_get(d1).i64_const(0).i64_lt_s().select()
                 }
                 DTwoStar => s.local_get(d1).i64_const(1).i64_shl(),
-                _ => s.local_get(d1).i64_const(1).i64_shr_s(),
+                DTwoSlash => s.local_get(d1).i64_const(1).i64_shr_s(),
+                _ => unreachable!("matched above"),
             };
         }
-        _ => {
+        DPlus | DMinus | DMax | DMin | DEq | DLt | DULt => {
             double_to_i64(b);
             b.s().local_set(d2);
             double_to_i64(b);
@@ -806,9 +807,14 @@ fn double(b: &mut FnBody, p: Prim) {
                 DMin => s.local_get(d1).local_get(d2).i64_lt_s().select(),
                 DEq => s.i64_eq().i32_sub(),
                 DLt => s.i64_lt_s().i32_sub(),
-                _ => s.i64_lt_u().i32_sub(),
+                DULt => s.i64_lt_u().i32_sub(),
+                _ => unreachable!("matched above"),
             };
         }
+        // `emit`'s match (no wildcard) sends exactly the double words here;
+        // one sent without an arm above fails `kernel_validates`, which
+        // emits every primitive, instead of taking another word's code.
+        _ => unreachable!("{} is not a double-cell word", p.name()),
     }
     if flag {
         let v = b.set_temp();

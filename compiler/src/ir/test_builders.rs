@@ -24,6 +24,11 @@ pub fn block(ops: Vec<Op>, term: Term) -> Block {
 /// The function `T` with `blocks` (the first is the entry) and `n_loops`
 /// counted loops, and as many locals as its ops use.
 pub fn func(blocks: Vec<Block>, n_loops: u32) -> Function {
+    named(XT, "T", blocks, n_loops)
+}
+
+/// [`func`] for a test of several functions: the function `name` at `xt`.
+pub fn named(xt: Xt, name: &str, blocks: Vec<Block>, n_loops: u32) -> Function {
     let n_locals = blocks
         .iter()
         .flat_map(|b| &b.ops)
@@ -33,5 +38,5 @@ pub fn func(blocks: Vec<Block>, n_loops: u32) -> Function {
         })
         .max()
         .unwrap_or(0);
-    Function { xt: XT, name: "T".into(), blocks, n_loops, n_locals }
+    Function { xt, name: name.into(), blocks, n_loops, n_locals }
 }

@@ -7,8 +7,9 @@
 //! 4. Every local an op uses is below `n_locals`.
 //!
 //! It collects every violation rather than stopping at the first, so one run
-//! shows the whole damage. The compiler runs it on every function before
-//! emission in debug builds and in tests.
+//! shows the whole damage. The pipeline runs it after every pass, at batch
+//! and link time, and before a batch is planned, in debug builds and in
+//! tests (`pipeline.rs`).
 
 use super::{BlockId, Function, LoopId, Op, Term};
 

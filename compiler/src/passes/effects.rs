@@ -407,6 +407,20 @@ mod tests {
         }
     }
 
+    /// The return-stack words are known by name here, not by a column of
+    /// their row: a primitive whose stack comment names the return stack
+    /// (`R:`) must be one of them, or keep a frame of its own that the
+    /// items `>R` moved to locals never meet (the address locals' frame).
+    #[test]
+    fn every_primitive_that_names_the_return_stack_has_its_effect_here() {
+        for &p in Prim::ALL {
+            let named = p.doc().contains("R:");
+            let known = return_stack_effect(&Op::Prim(p)).is_some();
+            let own_frame = matches!(p, Prim::LocalsAllot | Prim::LocalsFree);
+            assert_eq!(named, known || own_frame, "{}: {}", p.name(), p.doc());
+        }
+    }
+
     #[test]
     fn sure_inputs_count_only_what_every_run_reads_first() {
         // : T 1 ROT ; reads two items below its entry, as its effect says.

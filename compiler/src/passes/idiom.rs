@@ -133,6 +133,7 @@ pub fn popcount_loops(func: &mut Function) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::test_builders::p;
     use crate::ir::Block;
 
     /// `: K ( x -- n ) 0 SWAP BEGIN DUP WHILE <body> REPEAT DROP ;`
@@ -149,10 +150,6 @@ mod tests {
             n_loops: 0,
             n_locals: 0,
         }
-    }
-
-    fn p(x: Prim) -> Op {
-        Op::Prim(x)
     }
 
     #[test]

@@ -139,16 +139,11 @@ fn paste<'b>(f: &mut Function, body: &dyn Fn(Xt) -> Option<&'b [Op]>, inlined: &
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::Block;
+    use crate::ir::test_builders::{block, named};
 
+    /// The one-block function `f{xt}`.
     fn func(xt: Xt, ops: Vec<Op>) -> Function {
-        Function {
-            xt,
-            name: format!("f{xt}"),
-            blocks: vec![Block { ops, term: Term::Return }],
-            n_loops: 0,
-            n_locals: 0,
-        }
+        named(xt, &format!("f{xt}"), vec![block(ops, Term::Return)], 0)
     }
 
     /// `: CELL+@ CELL+ @ ;  : T CELL+@ CELL+@ ;` inlines both calls, transitively.

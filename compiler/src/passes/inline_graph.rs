@@ -208,7 +208,7 @@ pub fn splice(f: &mut Function, b: usize, i: usize, g: &Function) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ir::test_builders::p;
+    use crate::ir::test_builders::{block, named, p};
     use crate::passes::effects::{infer, Effect, Known};
     use crate::primitives::Prim;
 
@@ -233,13 +233,7 @@ mod tests {
         let callee = rule();
         assert!(pastable(&callee));
         // : T ( a n -- f' ) RULE 1 AND ;
-        let mut caller = Function {
-            xt: 901,
-            name: "T".into(),
-            blocks: vec![Block { ops: vec![Op::Call(900), Op::Lit(1), p(Prim::And)], term: Term::Return }],
-            n_loops: 0,
-            n_locals: 0,
-        };
+        let mut caller = named(901, "T", vec![block(vec![Op::Call(900), Op::Lit(1), p(Prim::And)], Term::Return)], 0);
         let mut inlined = Vec::new();
         let n = paste_graphs(&mut caller, &|x| (x == 900).then_some(&callee), &mut inlined);
         assert_eq!((n, inlined), (1, vec![(901, 900)]));
@@ -303,13 +297,7 @@ mod tests {
         let callee = sum();
         assert!(pastable(&callee));
         // : T ( a n -- s ) SUM ;  keeps its call.
-        let mut flat = Function {
-            xt: 903,
-            name: "T".into(),
-            blocks: vec![Block { ops: vec![Op::Call(902)], term: Term::Return }],
-            n_loops: 0,
-            n_locals: 0,
-        };
+        let mut flat = named(903, "T", vec![block(vec![Op::Call(902)], Term::Return)], 0);
         let before = flat.clone();
         assert_eq!(paste_graphs(&mut flat, &|x| (x == 902).then_some(&callee), &mut Vec::new()), 0);
         assert_eq!(flat, before);
@@ -382,13 +370,7 @@ mod tests {
     #[test]
     fn pastes_per_function_are_bounded() {
         let callee = rule();
-        let mut caller = Function {
-            xt: 901,
-            name: "T".into(),
-            blocks: vec![Block { ops: vec![Op::Call(900); MAX_GRAPH_PASTES + 3], term: Term::Return }],
-            n_loops: 0,
-            n_locals: 0,
-        };
+        let mut caller = named(901, "T", vec![block(vec![Op::Call(900); MAX_GRAPH_PASTES + 3], Term::Return)], 0);
         let n = paste_graphs(&mut caller, &|x| (x == 900).then_some(&callee), &mut Vec::new());
         assert_eq!(n, MAX_GRAPH_PASTES);
         assert!(crate::ir::verify::verify(&caller).is_empty());
@@ -431,13 +413,7 @@ mod tests {
         too_big.blocks[2].ops.extend((0..MAX_GRAPH_OPS).flat_map(|_| [p(Prim::Dup), p(Prim::Drop)]));
         assert!(!pastable(&too_big), "reached blocks still count");
         // : T ( a -- a' ) SKIP 1+ ;
-        let mut caller = Function {
-            xt: 911,
-            name: "T".into(),
-            blocks: vec![Block { ops: vec![Op::Call(910), p(Prim::OnePlus)], term: Term::Return }],
-            n_loops: 0,
-            n_locals: 0,
-        };
+        let mut caller = named(911, "T", vec![block(vec![Op::Call(910), p(Prim::OnePlus)], Term::Return)], 0);
         let n = paste_graphs(&mut caller, &|x| (x == 910).then_some(&callee), &mut Vec::new());
         assert_eq!(n, 1);
         assert!(crate::ir::verify::verify(&caller).is_empty());

@@ -54,11 +54,8 @@ pub fn qdup_branches(func: &mut Function) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::test_builders::p;
     use crate::passes::effects::{infer, Effect, Known};
-
-    fn p(x: Prim) -> Op {
-        Op::Prim(x)
-    }
 
     /// `: T ( a b n -- ) <test> IF 2DROP DROP EXIT THEN <rest> ;` with the
     /// test ops given, and `rest` after the branch.

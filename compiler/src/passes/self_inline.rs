@@ -102,14 +102,11 @@ fn paste_round(func: &mut Function, body: &Function) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::test_builders::p;
     use crate::ir::{verify::verify, Block, LocalId, LoopId, Term};
     use crate::passes::effects::Effect;
     use crate::passes::tail_loop::tail_calls_to_loops;
     use crate::primitives::Prim;
-
-    fn p(x: Prim) -> Op {
-        Op::Prim(x)
-    }
 
     /// `: F ( n -- f ) DUP 2 < IF EXIT THEN DUP 1- RECURSE SWAP 2 - RECURSE + ;`
     /// after `tail_loop`: one self call left, in a loop with an accumulator.

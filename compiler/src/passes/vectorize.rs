@@ -32,7 +32,8 @@
 //!
 //! Loop nests whose inner loop walks a column are planned first, four outer
 //! trips at a time, by `vectorize_nest`, which shares the evaluator and the
-//! node builder defined here.
+//! node builder defined here (the pipeline's `vectorize` row runs it before
+//! [`vectorize_loops`], so that this file does not import it).
 //!
 //! Needs: a verified function. Guarantees: the result verifies; only blocks
 //! that enter a vectorizable loop gain an op; blocks keep their numbers.
@@ -594,10 +595,11 @@ pub(super) fn entering_block(func: &Function, lp: LoopId, body: BlockId, others:
     (enters && ops.contains(&Op::DoInit(lp)) && !planned).then_some(pre)
 }
 
-/// Puts a vector plan in front of every loop of `func` that has one (a nest
-/// first, see `vectorize_nest`, then innermost loops); returns how many.
+/// Puts a vector plan in front of every innermost loop of `func` that has
+/// one and none yet (the pipeline plans the nests first, with
+/// `vectorize_nest`, which uses this file's evaluator); returns how many.
 pub fn vectorize_loops(func: &mut Function) -> usize {
-    let mut count = super::vectorize_nest::vectorize_nests(func);
+    let mut count = 0;
     for b in 0..func.blocks.len() {
         let Term::Loop { lp, plus, body, .. } = func.blocks[b].term else { continue };
         if body.index() != b {
@@ -614,12 +616,9 @@ pub fn vectorize_loops(func: &mut Function) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ir::test_builders::p;
     use crate::ir::Block;
     use Prim::*;
-
-    fn p(x: Prim) -> Op {
-        Op::Prim(x)
-    }
 
     fn i() -> Op {
         Op::LoopIndex(LoopId(0))

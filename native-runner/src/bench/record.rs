@@ -25,7 +25,7 @@ fn usual() -> BTreeMap<String, String> {
     let cfg = compiler::Limits::default().config();
     let doc = serde_json::json!({
         "layout": compiler::link::recorded_layout(&cfg),
-        "passes": compiler::link::recorded_passes(&cfg),
+        "passes": compiler::pipeline::recorded_passes(&cfg),
     });
     super::measure::recorded_options(Some(&doc))
 }

@@ -1,5 +1,8 @@
 //! What the buttons do, and what the worker's messages change: the only
-//! code that writes the [`State`].
+//! code that writes what the worker answers into the [`State`]. The
+//! inputs (the settings, entry and iteration fields, the editor's text and
+//! cursor word, the code view's hovered token, a share link opened) write
+//! their own signals where they are.
 //!
 //! Guarantee: a message from the worker is shown as text only; a failed
 //! request ends in a message, never in a page that waits forever.

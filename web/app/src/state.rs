@@ -1,7 +1,8 @@
 //! The page's state: one reactive signal per thing the views show.
 //!
 //! Everything here is data; the worker's messages write it
-//! ([`crate::actions`]) and the views read it.
+//! ([`crate::actions`]), the inputs write their own fields (settings,
+//! entry, iterations, the editor's text), and the views read it.
 
 use leptos::prelude::*;
 
