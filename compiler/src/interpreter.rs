@@ -656,7 +656,12 @@ impl Forth {
     }
 
     pub(crate) fn interpret_word(&mut self, m: &mut dyn Machine, tok: &[u8]) -> Result<(), Fault> {
-        let name = String::from_utf8_lossy(tok);
+        // `from_utf8` checks a valid token faster than the lossy decoder
+        // walks it; only a token that is not UTF-8 is decoded.
+        let name = match std::str::from_utf8(tok) {
+            Ok(s) => std::borrow::Cow::Borrowed(s),
+            Err(_) => String::from_utf8_lossy(tok),
+        };
         if self.state {
             // Locals come before every other word and before numbers.
             if let Some(local) = self.current.as_ref().and_then(|c| c.def.find_local(&name)) {

@@ -238,14 +238,24 @@ fn data_runs(mem: &[u8]) -> Vec<(u32, Vec<u8>)> {
 /// definition (`by_xt` is indexed by xt), in memory order.
 fn xts_in(mem: &[u8], by_xt: &[Option<&Function>], found: &mut Vec<Xt>) {
     // The scan covers megabytes, mostly zeros and addresses far above the
-    // highest xt: one compare rejects those before the table is read.
+    // highest xt: 16 zero bytes are skipped at once, and one compare
+    // rejects an address before the table is read.
     let slots = by_xt.len() as u32;
-    for cell in mem.chunks_exact(4) {
-        let v = u32::from_le_bytes([cell[0], cell[1], cell[2], cell[3]]);
-        if v < slots && by_xt[v as usize].is_some() {
-            found.push(v);
+    let mut scan = |cells: &[u8]| {
+        for cell in cells.chunks_exact(4) {
+            let v = u32::from_le_bytes([cell[0], cell[1], cell[2], cell[3]]);
+            if v < slots && by_xt[v as usize].is_some() {
+                found.push(v);
+            }
+        }
+    };
+    let mut chunks = mem.chunks_exact(16);
+    for chunk in &mut chunks {
+        if u128::from_ne_bytes(chunk.try_into().expect("16 bytes")) != 0 {
+            scan(chunk);
         }
     }
+    scan(chunks.remainder());
 }
 
 /// What [`Forth::link_with`] made: the image, with what the code view
@@ -757,13 +767,16 @@ mod tests {
         let f = crate::ir::test_builders::func(Vec::new(), 0);
         let by_xt = [None, None, Some(&f), None, Some(&f)];
         let mut mem = Vec::new();
-        for v in [0u32, 2, 3, 4, 1 << 20, 4, u32::MAX] {
+        // Zero chunks of 16 bytes, cells that are xts in a chunk of their
+        // own and in one with other values, and a last xt after the last
+        // whole chunk.
+        for v in [0u32, 0, 0, 0, 0, 2, 0, 0, 3, 4, 1 << 20, 4, u32::MAX, 0, 0, 0, 2] {
             mem.extend(v.to_le_bytes());
         }
-        mem.extend([2, 0]);
+        mem.extend([4, 0]);
         let mut found = vec![9];
         xts_in(&mem, &by_xt, &mut found);
-        assert_eq!(found, vec![9, 2, 4, 4]);
+        assert_eq!(found, vec![9, 2, 4, 4, 2]);
     }
 
     #[test]
