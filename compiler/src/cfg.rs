@@ -39,7 +39,8 @@ impl Cfg {
         // Iterative depth-first search for the postorder.
         let mut post = Vec::with_capacity(n);
         let mut seen = vec![false; n];
-        let mut stack: Vec<(BlockId, usize)> = vec![(BlockId(0), 0)];
+        let mut stack: Vec<(BlockId, usize)> = Vec::with_capacity(n);
+        stack.push((BlockId(0), 0));
         seen[0] = true;
         while let Some(&mut (b, ref mut next)) = stack.last_mut() {
             if let Some(&s) = succs[b.index()].get(*next) {
@@ -101,7 +102,9 @@ impl Cfg {
 /// terminators alone (no other analysis).
 pub fn reachable_blocks(func: &Function) -> Vec<bool> {
     let mut seen = vec![false; func.blocks.len()];
-    let mut work = vec![0];
+    // Sized for the common case, so that the walk does not grow it.
+    let mut work = Vec::with_capacity(func.blocks.len() + 1);
+    work.push(0);
     while let Some(b) = work.pop() {
         if !std::mem::replace(&mut seen[b], true) {
             work.extend(func.blocks[b].term.successors().iter().map(|s| s.index()));

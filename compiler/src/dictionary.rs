@@ -18,7 +18,8 @@
 //! [`Dictionary::truncate`] (used by `MARKER`) restores exactly the lookup
 //! results of the earlier length in every word list.
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::host_words::HostWord;
 use crate::ir::Xt;
@@ -125,11 +126,60 @@ pub struct Header {
     pub kind: Kind,
 }
 
+/// The dictionary's hash tables. The outer interpreter looks up every
+/// token it reads, so their keys (short names, xts) are hashed with
+/// [`NameHasher`] rather than the default SipHash, which is made to resist
+/// chosen keys at several times the cost; a program that chooses its names
+/// to collide only slows its own loading.
+type NameMap<K, V> = StdHashMap<K, V, BuildHasherDefault<NameHasher>>;
+
+/// A multiply-rotate hash (the one rustc uses for its own tables, "FxHash"):
+/// each word of the input is mixed in with one rotate, xor and multiply.
+#[derive(Clone, Copy, Debug, Default)]
+struct NameHasher(u64);
+
+impl NameHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let mut tail = [0u8; 8];
+        let rest = chunks.remainder();
+        tail[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(tail) ^ ((rest.len() as u64) << 56));
+    }
+
+    fn write_u8(&mut self, v: u8) {
+        self.add(u64::from(v));
+    }
+
+    fn write_u32(&mut self, v: u32) {
+        self.add(u64::from(v));
+    }
+
+    fn write_usize(&mut self, v: usize) {
+        self.add(v as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// One word list: the headers of each upper-cased name (each name as
 /// written, in a case-sensitive list), oldest first.
 #[derive(Clone, Default, Debug, serde::Serialize, serde::Deserialize)]
 struct WordList {
-    by_name: HashMap<String, Vec<WordId>>,
+    by_name: NameMap<String, Vec<WordId>>,
     /// gforth's `TABLE`: names are found only as written.
     case_sensitive: bool,
     /// How many headers there were when it was made: the next header made
@@ -157,7 +207,7 @@ pub struct Dictionary {
     /// The word list of each header.
     list_of: Vec<WordListId>,
     lists: Vec<WordList>,
-    by_xt: HashMap<Xt, usize>,
+    by_xt: NameMap<Xt, usize>,
     /// The search order, first searched first.
     order: Vec<WordListId>,
     /// The compilation word list.
@@ -193,7 +243,7 @@ impl Default for Dictionary {
             words: Vec::new(),
             list_of: Vec::new(),
             lists: vec![WordList::default(), WordList::default()],
-            by_xt: HashMap::new(),
+            by_xt: NameMap::default(),
             order: DEFAULT_ORDER.to_vec(),
             current: FORTH_WORDLIST,
         }
@@ -223,9 +273,23 @@ impl Dictionary {
 
     /// Like [`Dictionary::find`], giving the header's id.
     pub fn find_id(&self, name: &str) -> Option<WordId> {
-        let upper = name.to_ascii_uppercase();
+        // The outer interpreter looks up every token: a name of ordinary
+        // length is upper-cased on the stack, not in a new string.
+        let mut buf = [0u8; 64];
+        let long;
+        let upper = match buf.get_mut(..name.len()) {
+            Some(b) => {
+                b.copy_from_slice(name.as_bytes());
+                b.make_ascii_uppercase();
+                std::str::from_utf8(b).expect("changing ASCII case keeps UTF-8")
+            }
+            None => {
+                long = name.to_ascii_uppercase();
+                long.as_str()
+            }
+        };
         self.order.iter().find_map(|&wl| {
-            let key = if self.lists.get(wl)?.case_sensitive { name } else { &upper };
+            let key = if self.lists.get(wl)?.case_sensitive { name } else { upper };
             self.find_key_in(key, wl)
         })
     }
@@ -244,7 +308,7 @@ impl Dictionary {
     /// `TABLE`) finds names only as written.
     pub fn new_word_list(&mut self, case_sensitive: bool) -> WordListId {
         self.lists.push(WordList {
-            by_name: HashMap::new(),
+            by_name: NameMap::default(),
             case_sensitive,
             made_at: self.words.len(),
             named_by: None,
@@ -395,6 +459,49 @@ mod tests {
         d.add(colon("FOO", 11));
         assert_eq!(d.find("Foo").unwrap().xt, 11);
         assert_eq!(d.by_xt(10).unwrap().name, "foo");
+    }
+
+    /// Names that differ in one byte, in their length or only in where a
+    /// word boundary of the hasher falls hash apart, and each is found.
+    #[test]
+    fn similar_names_hash_apart() {
+        let hash = |s: &str| {
+            let mut h = NameHasher::default();
+            std::hash::Hash::hash(s, &mut h);
+            h.finish()
+        };
+        let names = ["", "a", "A", "ab", "ba", "abcdefgh", "abcdefghi", "abcdefgh\0", "W1", "W2", "W10"];
+        for (i, a) in names.iter().enumerate() {
+            for b in &names[i + 1..] {
+                assert_ne!(hash(a), hash(b), "{a:?} and {b:?}");
+            }
+        }
+        let mut d = Dictionary::default();
+        for (xt, name) in names.iter().enumerate().skip(1) {
+            d.add(colon(name, 100 + xt as Xt));
+        }
+        for (xt, name) in names.iter().enumerate().skip(1) {
+            let found = d.find(name).map(|h| h.xt);
+            // "a" and "A" are one name: the newer is found.
+            let want = if name.eq_ignore_ascii_case("a") { 102 } else { 100 + xt as Xt };
+            assert_eq!(found, Some(want), "{name}");
+        }
+    }
+
+    /// Names up to 64 bytes are upper-cased in a buffer on the stack,
+    /// longer ones in a string: both are found ignoring case, as are names
+    /// with characters beyond ASCII (which keep their case).
+    #[test]
+    fn lookup_ignores_case_at_every_length() {
+        let mut d = Dictionary::default();
+        for (xt, len) in [(10, 63), (11, 64), (12, 65), (13, 200)] {
+            d.add(colon(&"k".repeat(len), xt));
+            assert_eq!(d.find(&"K".repeat(len)).map(|h| h.xt), Some(xt));
+        }
+        d.add(colon("ébc", 14));
+        assert_eq!(d.find("éBC").map(|h| h.xt), Some(14));
+        assert!(d.find("ÉBC").is_none());
+        assert!(d.find(&"K".repeat(66)).is_none());
     }
 
     #[test]

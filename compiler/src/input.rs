@@ -117,8 +117,13 @@ impl Input {
 
 /// 1-based column of byte offset `at` in `line`, counting UTF-8 characters.
 pub fn column(line: &[u8], at: usize) -> u32 {
-    let at = at.min(line.len());
-    String::from_utf8_lossy(&line[..at]).chars().count() as u32 + 1
+    let head = &line[..at.min(line.len())];
+    // Almost every line is ASCII, where a byte is a character; counting
+    // characters decodes the line, once per token.
+    if head.is_ascii() {
+        return head.len() as u32 + 1;
+    }
+    String::from_utf8_lossy(head).chars().count() as u32 + 1
 }
 
 #[cfg(test)]
@@ -163,5 +168,12 @@ mod tests {
     fn columns_count_characters() {
         assert_eq!(column("éa b".as_bytes(), 4), 4);
         assert_eq!(column(b"abc", 0), 1);
+        // An ASCII head counts bytes, whatever follows it; an offset past
+        // the end is the end.
+        assert_eq!(column("ab é".as_bytes(), 3), 4);
+        assert_eq!(column(b"abc", 9), 4);
+        // Bytes that are not UTF-8 count as one character each, as the
+        // lossy decoding shows them.
+        assert_eq!(column(b"a\xffb c", 4), 5);
     }
 }

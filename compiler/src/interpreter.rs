@@ -135,6 +135,9 @@ pub struct Forth {
     pub(crate) gforth: crate::gforth_state::GforthState,
     /// The system's words that host code calls, found at the end of boot.
     pub(crate) system: crate::system_words::SystemWords,
+    /// The outer interpreter's copy of the token it is interpreting,
+    /// reused from token to token.
+    pub(crate) token: Vec<u8>,
     /// The modules boot gave the machine, kept for [`Forth::snapshot`].
     pub(crate) boot_record: Option<crate::boot_snapshot::BootRecord>,
     /// gforth's redirections, exceptions and end-of-file flags.
@@ -193,6 +196,7 @@ impl Forth {
             gforth: Default::default(),
             system: Default::default(),
             boot_record: None,
+            token: Vec::new(),
             io: Default::default(),
         }
     }
@@ -528,8 +532,8 @@ impl Forth {
     /// Interprets the top input source to its end (refilling files).
     pub(crate) fn interpret_source(&mut self, m: &mut dyn Machine) -> Result<(), Fault> {
         loop {
-            let (start, tok) = self.parse_name(m)?;
-            if tok.is_empty() {
+            let span = self.parse_name_span(m)?;
+            if span.is_empty() {
                 let is_file = matches!(self.inputs.last().map(|i| &i.kind), Some(SourceKind::File { .. }));
                 if is_file {
                     match self.refill_file(m) {
@@ -543,14 +547,21 @@ impl Forth {
                 }
                 return Ok(());
             }
-            if let Some(top) = self.inputs.last_mut() {
-                top.tok_start = start;
-            }
-            self.note_token(start, &tok);
-            if let Err(f) = self.interpret_word(m, &tok) {
+            // The token is copied out of the line (running it may read the
+            // next line) into a buffer kept from token to token; a nested
+            // interpreter (`EVALUATE`, `INCLUDED`) takes a buffer of its own.
+            let mut tok = std::mem::take(&mut self.token);
+            tok.clear();
+            let top = self.inputs.last_mut().expect("a token was parsed from it");
+            tok.extend_from_slice(&top.line[span.clone()]);
+            top.tok_start = span.start;
+            self.note_token(span.start, &tok);
+            let res = self.interpret_word(m, &tok);
+            if res.is_err() {
                 self.note(&tok);
-                return Err(f);
             }
+            self.token = tok;
+            res?;
         }
     }
 
@@ -568,7 +579,12 @@ impl Forth {
     }
 
     pub(crate) fn interpret_word(&mut self, m: &mut dyn Machine, tok: &[u8]) -> Result<(), Fault> {
-        let name = String::from_utf8_lossy(tok);
+        // `from_utf8` checks a valid token faster than the lossy decoder
+        // walks it; only a token that is not UTF-8 is decoded.
+        let name = match std::str::from_utf8(tok) {
+            Ok(s) => std::borrow::Cow::Borrowed(s),
+            Err(_) => String::from_utf8_lossy(tok),
+        };
         if self.state {
             // Locals come before every other word and before numbers.
             if let Some(local) = self.current.as_ref().and_then(|c| c.def.find_local(&name)) {
@@ -1115,8 +1131,15 @@ impl Forth {
     /// Skips white space, then parses a name; returns its start and bytes
     /// (empty at the end of the parse area).
     pub(crate) fn parse_name(&mut self, m: &mut dyn Machine) -> Result<(usize, Vec<u8>), Fault> {
+        let span = self.parse_name_span(m)?;
+        Ok((span.start, self.inputs.last().map_or(Vec::new(), |top| top.line[span].to_vec())))
+    }
+
+    /// [`Forth::parse_name`], giving where the name is in the current line
+    /// (empty at the end of the parse area, or with no input source).
+    fn parse_name_span(&mut self, m: &mut dyn Machine) -> Result<std::ops::Range<usize>, Fault> {
         let Some(mut i) = self.parse_bounds(m)? else {
-            return Ok((0, Vec::new()));
+            return Ok(0..0);
         };
         let line = &self.inputs.last().expect("checked").line;
         while i < line.len() && line[i] <= b' ' {
@@ -1126,10 +1149,9 @@ impl Forth {
         while i < line.len() && line[i] > b' ' {
             i += 1;
         }
-        let tok = line[start..i].to_vec();
         let after = if i < line.len() { i + 1 } else { i };
         m.write_cell(addr::TO_IN, after as i32)?;
-        Ok((start, tok))
+        Ok(start..i)
     }
 
     /// Parses up to `delim` (white space if `delim` is a space); returns the

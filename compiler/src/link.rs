@@ -234,6 +234,30 @@ fn data_runs(mem: &[u8]) -> Vec<(u32, Vec<u8>)> {
     runs
 }
 
+/// Pushes onto `found` every cell of `mem` that is the xt of a compiled
+/// definition (`by_xt` is indexed by xt), in memory order.
+fn xts_in(mem: &[u8], by_xt: &[Option<&Function>], found: &mut Vec<Xt>) {
+    // The scan covers megabytes, mostly zeros and addresses far above the
+    // highest xt: 16 zero bytes are skipped at once, and one compare
+    // rejects an address before the table is read.
+    let slots = by_xt.len() as u32;
+    let mut scan = |cells: &[u8]| {
+        for cell in cells.chunks_exact(4) {
+            let v = u32::from_le_bytes([cell[0], cell[1], cell[2], cell[3]]);
+            if v < slots && by_xt[v as usize].is_some() {
+                found.push(v);
+            }
+        }
+    };
+    let mut chunks = mem.chunks_exact(16);
+    for chunk in &mut chunks {
+        if u128::from_ne_bytes(chunk.try_into().expect("16 bytes")) != 0 {
+            scan(chunk);
+        }
+    }
+    scan(chunks.remainder());
+}
+
 /// What [`Forth::link_with`] made: the image, with what the code view
 /// needs to show one of its functions.
 pub(crate) struct Linked {
@@ -305,12 +329,8 @@ impl Forth {
         let compiled_at = |xt: Xt| by_xt.get(xt as usize).copied().flatten();
         let mut keep: BTreeSet<Xt> = BTreeSet::new();
         let mut work: Vec<Xt> = vec![entry_xt];
-        for cell in snapshot.chunks_exact(4).chain(heap.chunks_exact(4)) {
-            let v = u32::from_le_bytes([cell[0], cell[1], cell[2], cell[3]]);
-            if compiled_at(v).is_some() {
-                work.push(v);
-            }
-        }
+        xts_in(&snapshot, &by_xt, &mut work);
+        xts_in(&heap, &by_xt, &mut work);
         let mut uses_dictionary = false;
         while let Some(xt) = work.pop() {
             if let Some(h) = host_word_of(xt) {
@@ -727,6 +747,26 @@ fn check_imports(module: &[u8]) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The scan for xts in memory finds exactly the cells that hold the xt
+    /// of a compiled definition, in order, and nothing in a tail shorter
+    /// than a cell.
+    #[test]
+    fn xts_in_memory_are_found_by_cell() {
+        let f = crate::ir::test_builders::func(Vec::new(), 0);
+        let by_xt = [None, None, Some(&f), None, Some(&f)];
+        let mut mem = Vec::new();
+        // Zero chunks of 16 bytes, cells that are xts in a chunk of their
+        // own and in one with other values, and a last xt after the last
+        // whole chunk.
+        for v in [0u32, 0, 0, 0, 0, 2, 0, 0, 3, 4, 1 << 20, 4, u32::MAX, 0, 0, 0, 2] {
+            mem.extend(v.to_le_bytes());
+        }
+        mem.extend([4, 0]);
+        let mut found = vec![9];
+        xts_in(&mem, &by_xt, &mut found);
+        assert_eq!(found, vec![9, 2, 4, 4, 2]);
+    }
 
     #[test]
     fn runs_skip_long_zero_stretches() {

@@ -194,7 +194,10 @@ fn promote_one_loop(func: &mut Function, known: &Known, space: &std::ops::Range<
     if !cfg.reducible {
         return 0;
     }
-    let Some(ranges) = Ranges::new(func, known) else { return 0 };
+    // The value ranges cost a walk to a fixed point over the whole
+    // function: they are computed only once a loop fetches a variable
+    // (most fetches are outside loops).
+    let mut ranges = None;
     for &h in &cfg.rpo {
         // The entry block has no predecessor to put a preheader in.
         if !cfg.is_loop_header[h.index()] || h == BlockId(0) {
@@ -205,7 +208,11 @@ fn promote_one_loop(func: &mut Function, known: &Known, space: &std::ops::Range<
         if cells.is_empty() {
             continue;
         }
-        let Some(stores) = loop_stores(&ranges, &blocks) else { continue };
+        if ranges.is_none() {
+            ranges = Some(Ranges::new(func, known));
+        }
+        let Some(Some(ranges)) = &ranges else { return 0 };
+        let Some(stores) = loop_stores(ranges, &blocks) else { continue };
         let promoted: Vec<u32> = cells
             .into_iter()
             .filter(|&a| {
@@ -351,6 +358,19 @@ mod tests {
         assert_eq!(f.blocks[0].term, Term::Jump(BlockId(3)));
         assert_eq!(f.blocks[3].ops, [Op::Lit(VAR), p(Prim::Fetch), Op::LocalSet(LocalId(0))]);
         assert_eq!(f.blocks[3].term, Term::Jump(BlockId(1)));
+    }
+
+    /// A variable fetched only before or after the loop stays a fetch (and
+    /// the value ranges, which only a fetch inside a loop needs, are not
+    /// computed): `VAR @ DROP 0 DO ... LOOP VAR @`.
+    #[test]
+    fn fetches_outside_loops_stay() {
+        let mut f = counted_loop(vec![Op::Lit(OTHER), p(Prim::Drop)]);
+        f.blocks[0].ops.splice(0..0, [Op::Lit(VAR), p(Prim::Fetch), p(Prim::Drop)]);
+        f.blocks[2].ops.extend([Op::Lit(VAR), p(Prim::Fetch)]);
+        let before = f.clone();
+        assert_eq!(run(&mut f), 0);
+        assert_eq!(f, before);
     }
 
     /// A store to the variable itself is kept and also sets the local, so
