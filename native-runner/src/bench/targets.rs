@@ -94,7 +94,7 @@ mod tests {
     fn a_folder_yields_its_programs_with_twins() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../benchmarks/programs");
         let progs = resolve(std::slice::from_ref(&dir), None).unwrap();
-        assert_eq!(progs.len(), 25);
+        assert_eq!(progs.len(), 26);
         assert!(progs.iter().all(|p| p.c_twin.is_some() && p.expected.is_some() && !p.is_module));
         let fib = progs.iter().find(|p| p.name == "fib").unwrap();
         assert!(fib.file.ends_with("fib/fib.fs"));
