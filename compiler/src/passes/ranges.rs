@@ -384,7 +384,7 @@ impl<'f> Ranges<'f> {
         match *op {
             Op::Lit(n) => st.push(Range::exactly(n)),
             Op::Prim(p) => prim(p, st),
-            Op::DivU(p) => prim(p, st),
+            Op::DivU(p) | Op::AtOffset(p, _) => prim(p, st),
             Op::Call(xt) => match call_effect(xt, self.known) {
                 Some(e) => {
                     st.pop_n(e.inputs as usize);
