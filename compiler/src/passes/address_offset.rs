@@ -25,6 +25,12 @@
 //! [`Op::AtOffset`] when `k` is non-negative and the index proven so. A
 //! block keeps its ops as they were unless something was folded in it.
 //!
+//! The index is proven within its block first, from nothing known but the
+//! bounds each loop's `DO` gives it, which is cheap and enough for loop
+//! indexes and values masked or loaded in the block; only blocks left
+//! with an index of unknown sign get the analysis of the whole definition
+//! (a byte loaded before an `IF` and used inside it).
+//!
 //! Runs last, after unrolling, whose copies read `I` plus a constant.
 //!
 //! Needs: a verified function. Guarantees: the result verifies, has the
@@ -33,7 +39,7 @@
 
 use crate::ir::{Function, Op};
 use crate::passes::effects::Known;
-use crate::passes::ranges::Ranges;
+use crate::passes::ranges::{Range, Ranges, State};
 use crate::primitives::Prim;
 
 /// How many rounds of rewriting one block gets at most (each round moves
@@ -43,20 +49,39 @@ const MAX_ROUNDS: usize = 32;
 /// Folds constant address offsets into the accesses of `func`; returns
 /// how many accesses got one.
 pub fn fold_offsets(func: &mut Function, known: &Known) -> usize {
-    let canon: Vec<Vec<Op>> = func.blocks.iter().map(|b| canonical(&b.ops)).collect();
-    if !canon.iter().any(|ops| (0..ops.len()).any(|i| fold_at(ops, i).is_some())) {
+    // Only a block with an access can change; most have none.
+    let has_access = |ops: &[Op]| ops.iter().any(|op| matches!(*op, Op::Prim(p) if Op::takes_offset(p)));
+    let canon: Vec<Vec<Op>> =
+        func.blocks.iter().map(|b| if has_access(&b.ops) { canonical(&b.ops) } else { Vec::new() }).collect();
+    let candidates: Vec<usize> =
+        (0..canon.len()).filter(|&b| (0..canon[b].len()).any(|i| fold_at(&canon[b], i).is_some())).collect();
+    if candidates.is_empty() {
         return 0;
     }
-    let Some(ranges) = Ranges::new(func, known) else { return 0 };
     let mut folds: Vec<Vec<usize>> = vec![Vec::new(); func.blocks.len()];
-    for (b, ops) in canon.iter().enumerate() {
-        let Some(entry) = &ranges.entry[b] else { continue };
-        let mut st = entry.clone();
-        ranges.run_ops(ops, &mut st, |i, before| {
-            if fold_at(ops, i).is_some() && before.item(0).non_negative() {
-                folds[b].push(i);
+    // Most indexes are proven within their block, from the bounds their
+    // loop's `DO` gives (cheap); the analysis of the whole definition runs
+    // only for blocks left with an index of unknown sign.
+    let local = Ranges::local(func, known);
+    let start =
+        State { stack: Vec::new(), locals: vec![Range::TOP; func.n_locals as usize], loops: loop_bounds(func, &local) };
+    let mut unproven = Vec::new();
+    for &b in &candidates {
+        // The entry block starts with nothing known: the whole analysis
+        // knows no more there.
+        if !proven(&local, &canon[b], start.clone(), &mut folds[b]) && b != 0 {
+            unproven.push(b);
+        }
+    }
+    if !unproven.is_empty() {
+        if let Some(ranges) = Ranges::new(func, known) {
+            for b in unproven {
+                if let Some(entry) = ranges.entry[b].clone() {
+                    folds[b].clear();
+                    proven(&ranges, &canon[b], entry, &mut folds[b]);
+                }
             }
-        });
+        }
     }
     let mut n = 0;
     for (b, ops) in canon.into_iter().enumerate() {
@@ -67,6 +92,42 @@ pub fn fold_offsets(func: &mut Function, known: &Known) -> usize {
         func.blocks[b].ops = folded(ops, &folds[b]);
     }
     n
+}
+
+/// Runs `ops` from `st`, pushing to `folds` each constant whose index is
+/// proven non-negative; true if every one was.
+fn proven(ranges: &Ranges, ops: &[Op], mut st: State, folds: &mut Vec<usize>) -> bool {
+    let mut all = true;
+    ranges.run_ops(ops, &mut st, |i, before| {
+        if fold_at(ops, i).is_some() {
+            if before.item(0).non_negative() {
+                folds.push(i);
+            } else {
+                all = false;
+            }
+        }
+    });
+    all
+}
+
+/// The start and limit each counted loop is given, from the ops of the
+/// blocks that hold its `DO` alone (the hull over several `DO`s of one
+/// slot): a loop slot changes only there.
+fn loop_bounds(func: &Function, local: &Ranges) -> Vec<(Range, Range)> {
+    let mut bounds: Vec<Option<(Range, Range)>> = vec![None; func.n_loops as usize];
+    for b in &func.blocks {
+        for (k, op) in b.ops.iter().enumerate() {
+            if let Op::DoInit(lp) = *op {
+                let (start, limit) = local.through(&b.ops[..=k]).loops[lp.0 as usize];
+                let slot = &mut bounds[lp.0 as usize];
+                *slot = Some(match *slot {
+                    None => (start, limit),
+                    Some((s, l)) => (s.hull(start), l.hull(limit)),
+                });
+            }
+        }
+    }
+    bounds.into_iter().map(|b| b.unwrap_or((Range::TOP, Range::TOP))).collect()
 }
 
 /// If `ops[i]` is the constant of an address that can be folded, the
@@ -292,6 +353,22 @@ mod tests {
         );
         assert_eq!(fold_offsets(&mut f, &Known::new()), 1);
         assert_eq!(f.blocks[1].ops, [Op::LoopIndex(lp), Op::AtOffset(Prim::CFetch, (BASE + 1) as u32), p(Prim::Drop)]);
+    }
+
+    /// A byte loaded before an `IF` and used as an index inside it: the
+    /// block alone does not know its sign, the whole definition does.
+    #[test]
+    fn an_index_from_an_earlier_block_is_proven_by_the_whole_definition() {
+        let mut f = func(
+            vec![
+                block(vec![p(Prim::CFetch), p(Prim::Dup)], Term::Branch { nonzero: BlockId(1), zero: BlockId(2) }),
+                block(vec![p(Prim::Cells), Op::Lit(BASE), p(Prim::Add), p(Prim::Fetch)], Term::Jump(BlockId(2))),
+                block(vec![], Term::Return),
+            ],
+            0,
+        );
+        assert_eq!(fold_offsets(&mut f, &Known::new()), 1);
+        assert_eq!(f.blocks[1].ops, [p(Prim::Cells), Op::AtOffset(Prim::Fetch, BASE as u32)]);
     }
 
     /// An index that may be negative (an argument) keeps its `+`, and a

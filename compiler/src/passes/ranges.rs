@@ -70,7 +70,8 @@ impl Range {
         self.lo >= 0
     }
 
-    fn hull(self, o: Range) -> Range {
+    /// The least range that holds both.
+    pub fn hull(self, o: Range) -> Range {
         Range { lo: self.lo.min(o.lo), hi: self.hi.max(o.hi) }
     }
 
