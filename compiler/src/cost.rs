@@ -146,7 +146,7 @@ pub fn op_class(op: &Op) -> OpClass {
         Op::FetchLit(_) | Op::StoreLit(_) => OpClass::Memory,
         Op::Popcount | Op::Select => OpClass::Arith,
         Op::Vector(_) => OpClass::Memory,
-        Op::Prim(p) | Op::DivU(p) => prim_class(p),
+        Op::Prim(p) | Op::DivU(p) | Op::AtOffset(p, _) => prim_class(p),
         Op::Call(xt) if host_word_of(xt).is_some() => OpClass::Host,
         Op::Call(_) => OpClass::Call,
     }

@@ -83,6 +83,13 @@ pub enum Op {
     /// floored and the unsigned division agree: emitted as `i32.div_u` and
     /// `i32.rem_u`. No word compiles to it (see `passes::ranges`).
     DivU(Prim),
+    /// A load or store primitive (`@`, `!`, `C@`, `C!`, `+!`) at the
+    /// address on top of the stack plus a constant `offset`, which the
+    /// wasm access's static offset adds: the range analysis proved the
+    /// address non-negative and the sum not past the cell range, where the
+    /// wrapping `+` and the offset give the same address. No word compiles
+    /// to it (see `passes::address_offset`).
+    AtOffset(Prim, u32),
     /// Pop a flag, then `b`, then `a`; push `a` if the flag is non-zero,
     /// else `b` (wasm `select`). No word compiles to it: `passes::if_convert`
     /// puts it in place of branches.
@@ -92,6 +99,14 @@ pub enum Op {
     /// itself runs the rest (at least one trip). No word compiles to it:
     /// `passes::vectorize` puts it in front of loops it can describe.
     Vector(Box<vector::VecLoop>),
+}
+
+impl Op {
+    /// Whether [`Op::AtOffset`] may carry `p`: a load or store of a cell or
+    /// a byte whose address is the top of the stack.
+    pub fn takes_offset(p: Prim) -> bool {
+        matches!(p, Prim::Fetch | Prim::CFetch | Prim::Store | Prim::CStore | Prim::AddStore)
+    }
 }
 
 /// How a block ends.
@@ -244,6 +259,7 @@ impl fmt::Display for Op {
             Op::Popcount => write!(f, "popcount"),
             Op::Select => write!(f, "select"),
             Op::DivU(p) => write!(f, "unsigned {}", p.name()),
+            Op::AtOffset(p, offset) => write!(f, "prim {} offset={offset:#x}", p.name()),
             Op::Vector(v) => write!(f, "{v}"),
         }
     }

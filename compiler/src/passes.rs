@@ -2,6 +2,7 @@
 //!
 //! Each pass's file says which invariants it needs and which it guarantees.
 
+pub mod address_offset;
 pub mod effects;
 pub mod idiom;
 pub mod if_convert;

@@ -425,6 +425,15 @@ pub const FUNCTION_PASSES: &[FunctionPass] = &[
         run: |f, cx| passes::unroll::unroll_loops(f, cx.cfg.unroll, cx.known),
         remark: |n, cx| format!("{} {} times", count(n, "inner loop unrolled", "inner loops unrolled"), cx.cfg.unroll),
     },
+    FunctionPass {
+        name: "address-offset",
+        switch: Switch::Optimize,
+        doc: "a constant added to an index proven non-negative right before a load or store becomes the access's offset",
+        run: |f, cx| passes::address_offset::fold_offsets(f, cx.known),
+        remark: |n, _| {
+            format!("{} took a constant base as the access's offset", count(n, "load or store", "loads or stores"))
+        },
+    },
 ];
 
 /// Runs every pass of [`FUNCTION_PASSES`] that `cx.cfg` turns on over `f`,

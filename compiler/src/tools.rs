@@ -346,6 +346,7 @@ impl Forth {
                     Op::Popcount => "popcount".to_string(),
                     Op::Select => "select".to_string(),
                     Op::DivU(p) => format!("{}(unsigned)", p.name()),
+                    Op::AtOffset(p, offset) => format!("{}(+{offset:#x})", p.name()),
                     Op::Vector(v) => format!("vector(L{})", v.lp.0),
                 };
                 out.push(' ');

@@ -197,7 +197,7 @@ fn step(
             let ins = data.pop_n(v.items.len());
             data.push_all(ins);
         }
-        Op::Prim(p) | Op::DivU(p) => return prim(p, prev, data, ret),
+        Op::Prim(p) | Op::DivU(p) | Op::AtOffset(p, _) => return prim(p, prev, data, ret),
     }
     true
 }

@@ -540,25 +540,7 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         True => b.push(Val::Const(-1)),
         False => b.push(Val::Const(0)),
         Bl => b.push(Val::Const(32)),
-        Fetch => load(b, |s, m| {
-            s.i32_load(m);
-        }),
-        CFetch => load(b, |s, m| {
-            s.i32_load8_u(m);
-        }),
-        Store => store(b, |s, m| {
-            s.i32_store(m);
-        }),
-        CStore => store(b, |s, m| {
-            s.i32_store8(m);
-        }),
-        AddStore => {
-            let a = b.pop_local();
-            let n = b.pop();
-            b.s().local_get(a).local_get(a).i32_load(mem(0, 2));
-            b.get(n);
-            b.s().i32_add().i32_store(mem(0, 2));
-        }
+        Fetch | CFetch | Store | CStore | AddStore => at_offset(b, p, 0),
         TwoFetch => {
             let a = b.pop_local();
             b.s().local_get(a).i32_load(mem(4, 2));
@@ -876,20 +858,53 @@ fn cmp(b: &mut FnBody, fold: fn(i32, i32) -> bool, op: impl FnOnce(&mut Instruct
     b.push(r);
 }
 
-fn load(b: &mut FnBody, op: impl FnOnce(&mut InstructionSink, wasm_encoder::MemArg)) {
+/// A load or store primitive (`@`, `C@`, `!`, `C!`, `+!`) at the address on
+/// top of the stack plus `offset`, which goes into the access's static
+/// offset: 0 for the primitives themselves, more for [`Op::AtOffset`]
+/// (from `passes::address_offset`, which proved that the wrapping `+` it
+/// replaces gives the same address).
+///
+/// [`Op::AtOffset`]: crate::ir::Op::AtOffset
+pub fn at_offset(b: &mut FnBody, p: Prim, offset: u32) {
+    match p {
+        Prim::Fetch => load(b, offset, |s, m| {
+            s.i32_load(m);
+        }),
+        Prim::CFetch => load(b, offset, |s, m| {
+            s.i32_load8_u(m);
+        }),
+        Prim::Store => store(b, offset, |s, m| {
+            s.i32_store(m);
+        }),
+        Prim::CStore => store(b, offset, |s, m| {
+            s.i32_store8(m);
+        }),
+        Prim::AddStore => {
+            let a = b.pop_local();
+            let n = b.pop();
+            b.s().local_get(a).local_get(a).i32_load(mem(offset, 2));
+            b.get(n);
+            b.s().i32_add().i32_store(mem(offset, 2));
+        }
+        // The verifier allows `Op::AtOffset` only for the five above.
+        _ => unreachable!("no access at an offset for {}", p.name()),
+    }
+}
+
+fn load(b: &mut FnBody, offset: u32, op: impl FnOnce(&mut InstructionSink, wasm_encoder::MemArg)) {
     let a = b.pop();
     b.get(a);
-    op(&mut b.s(), mem(0, 0));
+    op(&mut b.s(), mem(offset, 0));
     let v = b.set_temp();
     b.push(v);
 }
 
-fn store(b: &mut FnBody, op: impl FnOnce(&mut InstructionSink, wasm_encoder::MemArg)) {
+fn store(b: &mut FnBody, offset: u32, op: impl FnOnce(&mut InstructionSink, wasm_encoder::MemArg)) {
     let a = b.pop();
     let x = b.pop();
     b.get(a);
     b.get(x);
-    op(&mut b.s(), mem(0, 0));
+    op(&mut b.s(), mem(offset, 0));
 }
 
 fn extend(b: &mut FnBody, signed: bool) {

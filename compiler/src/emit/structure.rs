@@ -523,6 +523,7 @@ impl Structurer<'_, '_> {
             Op::Lit(n) => self.body.push(Val::Const(n)),
             Op::Prim(p) => prim::emit(&mut self.body, p),
             Op::DivU(p) => prim::unsigned_divmod(&mut self.body, p),
+            Op::AtOffset(p, offset) => prim::at_offset(&mut self.body, p, offset),
             Op::Call(xt) => self.body.call_word(xt),
             Op::FetchLit(a) => {
                 self.body.s().i32_const(a as i32).i32_load(super::body::mem(0, 2));

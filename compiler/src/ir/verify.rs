@@ -5,6 +5,8 @@
 //!    [`BlockId::PENDING`]).
 //! 3. Every loop slot an op or terminator uses is below `n_loops`.
 //! 4. Every local an op uses is below `n_locals`.
+//! 5. An [`Op::AtOffset`] carries a primitive that takes an offset
+//!    ([`Op::takes_offset`]).
 //!
 //! It collects every violation rather than stopping at the first, so one run
 //! shows the whole damage. The pipeline runs it after every pass, at batch
@@ -35,6 +37,11 @@ pub fn verify(func: &Function) -> Vec<String> {
             }
             if let Op::Vector(v) = op {
                 check_loop(&mut errors, &format!("b{i}"), v.lp);
+            }
+            if let Op::AtOffset(p, _) = op {
+                if !Op::takes_offset(*p) {
+                    errors.push(format!("{}: b{i}: {} cannot take an offset", func.name, p.name()));
+                }
             }
             if let Op::LocalGet(l) | Op::LocalSet(l) = op {
                 if l.0 >= func.n_locals {

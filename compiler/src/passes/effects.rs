@@ -351,7 +351,7 @@ fn walk(
                 Op::Popcount => Effect::new(1, 1),
                 Op::Select => Effect::new(3, 1),
                 Op::Vector(ref v) => Effect::new(v.items.len() as u32, v.items.len() as u32),
-                Op::Prim(p) | Op::DivU(p) => prim_effect(p).ok_or(Dynamic::Prim(p))?,
+                Op::Prim(p) | Op::DivU(p) | Op::AtOffset(p, _) => prim_effect(p).ok_or(Dynamic::Prim(p))?,
                 Op::Call(xt) if xt == func.xt => match self_calls {
                     SelfCalls::Skip => {
                         cut = true;

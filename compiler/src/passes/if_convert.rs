@@ -309,7 +309,7 @@ fn available(func: &Function, known: &Known) -> Vec<Option<u32>> {
                 Op::Popcount => (1, 1),
                 Op::Select => (3, 1),
                 Op::Vector(v) => (v.items.len() as u32, v.items.len() as u32),
-                Op::Prim(p) | Op::DivU(p) => match p.effect() {
+                Op::Prim(p) | Op::DivU(p) | Op::AtOffset(p, _) => match p.effect() {
                     Some((i, o)) => (u32::from(i), u32::from(o)),
                     None => {
                         a = 0;

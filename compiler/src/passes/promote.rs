@@ -72,6 +72,9 @@ fn prim_write(p: Prim) -> Write {
 fn op_write(op: &Op) -> Write {
     match *op {
         Op::Prim(p) => prim_write(p),
+        // The address is the top plus the offset, which `AtTop` cannot say.
+        Op::AtOffset(p, _) if prim_write(p) != Write::Nothing => Write::Anything,
+        Op::AtOffset(..) => Write::Nothing,
         Op::StoreLit(a) => Write::Cell(a),
         Op::Call(_) => Write::Anything,
         // Vectorized trips of a map store through computed addresses.

@@ -70,7 +70,8 @@ impl Range {
         self.lo >= 0
     }
 
-    fn hull(self, o: Range) -> Range {
+    /// The least range that holds both.
+    pub fn hull(self, o: Range) -> Range {
         Range { lo: self.lo.min(o.lo), hi: self.hi.max(o.hi) }
     }
 
@@ -384,7 +385,7 @@ impl<'f> Ranges<'f> {
         match *op {
             Op::Lit(n) => st.push(Range::exactly(n)),
             Op::Prim(p) => prim(p, st),
-            Op::DivU(p) => prim(p, st),
+            Op::DivU(p) | Op::AtOffset(p, _) => prim(p, st),
             Op::Call(xt) => match call_effect(xt, self.known) {
                 Some(e) => {
                     st.pop_n(e.inputs as usize);
