@@ -25,7 +25,11 @@ use std::collections::HashMap;
 use wasm_encoder::{InstructionSink, MemArg, MemArgTarget, ValType};
 
 use crate::ir::Xt;
+use crate::passes::effects::MAX_CONSTANT_INDEX;
 use crate::passes::effects::{call_effect, Effect, Known};
+
+/// Global index of `fsp` (the floating-point stack pointer) in every module.
+pub const FSP_GLOBAL: u32 = 2;
 
 /// Whether `xt` is `THROW`, which calls test their code inline.
 fn is_throw(xt: Xt) -> bool {
@@ -373,7 +377,7 @@ impl<'e> FnBody<'e> {
     /// at every block boundary of a memory-convention function, so that each
     /// block starts with the global and local `sp` equal on every path.
     pub fn sync_out(&mut self) {
-        super::float::flush(self);
+        self.flush_floats();
         self.flush();
         self.publish_sp();
     }
@@ -394,7 +398,7 @@ impl<'e> FnBody<'e> {
     /// Calls the word `xt` in the cheapest way its effect allows.
     pub fn call_word(&mut self, xt: Xt) {
         // Whatever is called may use the float stack.
-        super::float::flush(self);
+        self.flush_floats();
         if let Some(&(f, e)) = self.env.register.get(&xt) {
             return self.register_call(f, e);
         }
@@ -566,6 +570,68 @@ impl<'e> FnBody<'e> {
         self.sync_out();
         self.s().local_get(xt_local).local_get(xt_local).call_indirect(0, 0);
         self.sync_in();
+    }
+
+    /// Writes the cached floats back to memory and makes `fsp` exact
+    /// (`float.rs` keeps the cache; every call and block end flushes it).
+    pub fn flush_floats(&mut self) {
+        let items = std::mem::take(&mut self.fcache.items);
+        let popped = std::mem::replace(&mut self.fcache.popped, 0);
+        // No local is held outside the cache here, so all are free again; `fsp`
+        // moves, so earlier checks say nothing about it.
+        self.fcache.used = 0;
+        self.fcache.depth_checked = 0;
+        self.fcache.room_checked = 0;
+        self.fcache.reach_depth = 0;
+        self.fcache.reach_room = 0;
+        self.fcache.slots = 0;
+        let len = items.len() as u32;
+        let delta = (popped as i32 - len as i32) * runtime::FLOAT as i32;
+        if delta != 0 {
+            self.push_fsp();
+            self.s().i32_const(delta).i32_add().global_set(FSP_GLOBAL);
+        }
+        for (i, l) in items.into_iter().enumerate() {
+            self.push_fsp();
+            self.s().local_get(l).f64_store(mem((len - 1 - i as u32) * runtime::FLOAT, 3));
+        }
+    }
+
+    /// Pushes `fsp` on the operand stack.
+    pub fn push_fsp(&mut self) {
+        self.s().global_get(FSP_GLOBAL);
+    }
+
+    /// Splits the i64 on the operand stack into a double cell on the data
+    /// stack (low cell below, high cell on top).
+    pub fn push_i64_as_double(&mut self) {
+        let t = self.i64_scratch() + 2;
+        self.s().local_tee(t).i32_wrap_i64();
+        let lo = self.set_temp();
+        self.s().local_get(t).i64_const(32).i64_shr_s().i32_wrap_i64();
+        let hi = self.set_temp();
+        self.push(lo);
+        self.push(hi);
+    }
+
+    /// Stores the address on the operand stack as `HERE`, throwing -8
+    /// (dictionary overflow) when it is past the data space.
+    pub fn set_here_checked(&mut self) {
+        let t = self.temp();
+        let end = self.env.layout.data_end() as i32;
+        self.s().local_tee(t).i32_const(end).i32_gt_u().if_(wasm_encoder::BlockType::Empty);
+        self.throw(runtime::throw::DICTIONARY_OVERFLOW);
+        self.s().end();
+        self.s().i32_const(runtime::addr::DP as i32).local_get(t).i32_store(mem(0, 2));
+    }
+
+    /// The top of the stack cache when it is a literal index small enough
+    /// to move within the cache (`n PICK`, `n ROLL`, `n FPICK`).
+    pub fn constant_index(&self) -> Option<u32> {
+        match self.vstack().last() {
+            Some(&Val::Const(n)) if (0..=MAX_CONSTANT_INDEX).contains(&n) => Some(n as u32),
+            _ => None,
+        }
     }
 
     /// Emits a THROW of a constant code (the helper traps; code after it is dead).

@@ -5,7 +5,7 @@
 //! 754 binary64 items, growing down). Within a straight-line stretch of code
 //! the floats a word pushes stay in f64 locals (`body::FloatCache`) and the words
 //! that consume them read the locals; floats needed from below the cache are
-//! loaded from memory. [`flush`] writes the cache back and makes `fsp` exact
+//! loaded from memory. [`FnBody::flush_floats`] writes the cache back and makes `fsp` exact
 //! before every call and at the end of every block, so everything outside a
 //! stretch (host words, other definitions, `FDEPTH` across calls, `CATCH`)
 //! sees the float stack in memory. Innermost loops that keep the float
@@ -29,8 +29,6 @@
 use wasm_encoder::{BlockType, Encode, Instruction, InstructionSink, MemArg};
 
 use super::body::{mem, FnBody, Val};
-use super::module::FSP_GLOBAL;
-use super::prim::{push_i64_as_double, set_here_checked};
 use crate::cfg::Cfg;
 use std::collections::HashMap;
 
@@ -354,7 +352,7 @@ pub fn leave_slots(b: &mut FnBody, depth: u32) {
     if !balanced {
         // Not reached (`block_shape` checked the balance); stay correct anyway.
         b.fcache.items = items;
-        flush(b);
+        b.flush_floats();
         b.fcache.slots = 0;
         return load_slots(b, depth);
     }
@@ -383,37 +381,13 @@ fn f64m(off: u32) -> MemArg {
 
 /// Pushes `fsp` on the operand stack.
 fn fsp(b: &mut FnBody) {
-    b.s().global_get(FSP_GLOBAL);
-}
-
-/// Writes the cached floats back to memory and makes `fsp` exact.
-pub fn flush(b: &mut FnBody) {
-    let items = std::mem::take(&mut b.fcache.items);
-    let popped = std::mem::replace(&mut b.fcache.popped, 0);
-    // No local is held outside the cache here, so all are free again; `fsp`
-    // moves, so earlier checks say nothing about it.
-    b.fcache.used = 0;
-    b.fcache.depth_checked = 0;
-    b.fcache.room_checked = 0;
-    b.fcache.reach_depth = 0;
-    b.fcache.reach_room = 0;
-    b.fcache.slots = 0;
-    let len = items.len() as u32;
-    let delta = (popped as i32 - len as i32) * FLOAT as i32;
-    if delta != 0 {
-        fsp(b);
-        b.s().i32_const(delta).i32_add().global_set(FSP_GLOBAL);
-    }
-    for (i, l) in items.into_iter().enumerate() {
-        fsp(b);
-        b.s().local_get(l).f64_store(f64m((len - 1 - i as u32) * FLOAT));
-    }
+    b.push_fsp();
 }
 
 /// Makes sure the next word can take `n` fresh locals.
 fn ensure_room(b: &mut FnBody, n: u32) {
     if b.fcache.used + n > b.fcache.pool {
-        flush(b);
+        b.flush_floats();
     }
 }
 
@@ -634,7 +608,7 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         FBits => {
             let r = fpop(b);
             b.s().local_get(r).i64_reinterpret_f64();
-            push_i64_as_double(b);
+            b.push_i64_as_double();
         }
         FAdd => binary(b, Instruction::F64Add),
         FSub => binary(b, Instruction::F64Sub),
@@ -686,7 +660,7 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             let r = fpop(b);
             b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2)).local_get(r).f64_store(f64m(0));
             b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2)).i32_const(FLOAT as i32).i32_add();
-            set_here_checked(b);
+            b.set_here_checked();
         }
         FDup => shuffle(b, 1, &[0, 0]),
         FDrop => fdrop(b),
@@ -700,9 +674,9 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             fpush(b, r2);
         }
         FTuck => shuffle(b, 2, &[1, 0, 1]),
-        FPick if super::prim::constant_index(b).is_some_and(|k| k < MAX_CONSTANT_FPICK) => {
+        FPick if b.constant_index().is_some_and(|k| k < MAX_CONSTANT_FPICK) => {
             // `k FPICK` with a literal k: a move within the cache.
-            let k = super::prim::constant_index(b).unwrap_or_default() as usize;
+            let k = b.constant_index().unwrap_or_default() as usize;
             b.pop();
             ensure_room(b, k as u32 + 2);
             let order: Vec<usize> = (0..=k).chain([0]).collect();
@@ -711,7 +685,7 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         FPick => {
             // The index is only known at run time: work on memory.
             let u = b.pop();
-            flush(b);
+            b.flush_floats();
             b.get(u);
             b.s().i32_const(3).i32_shl();
             fsp(b);
@@ -745,7 +719,7 @@ pub fn emit(b: &mut FnBody, p: Prim) {
         FToD => {
             let r = fpop(b);
             b.s().local_get(r).i64_trunc_sat_f64_s();
-            push_i64_as_double(b);
+            b.push_i64_as_double();
         }
         DToF => {
             let hi = b.pop();

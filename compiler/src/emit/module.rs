@@ -30,8 +30,7 @@ pub const BATCH_THROW_FUNC: u32 = 1;
 pub const SP_GLOBAL: u32 = 0;
 /// Global index of `rp` in every module.
 pub const RP_GLOBAL: u32 = 1;
-/// Global index of `fsp` (the floating-point stack pointer) in every module.
-pub const FSP_GLOBAL: u32 = 2;
+pub use super::body::FSP_GLOBAL;
 /// Export name of the kernel's throw helper.
 pub const THROW_EXPORT: &str = "throw";
 

@@ -10,7 +10,6 @@
 use wasm_encoder::{BlockType, InstructionSink};
 
 use super::body::{mem, FnBody, Val};
-use crate::passes::effects::MAX_CONSTANT_INDEX;
 use crate::primitives::Prim;
 use runtime::addr;
 
@@ -93,9 +92,9 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             b.s().local_get(sp).i32_const(4).i32_sub().local_set(sp);
             b.s().local_get(sp).local_get(sp).i32_load(mem(4, 2)).i32_store(mem(0, 2)).end();
         }
-        Pick if constant_index(b).is_some() => {
+        Pick if b.constant_index().is_some() => {
             // `n PICK` with a literal n: a move within the stack cache.
-            let n = constant_index(b).unwrap_or_default();
+            let n = b.constant_index().unwrap_or_default();
             b.pop();
             let items = b.pop_n(n + 1);
             let copy = items[0];
@@ -104,8 +103,8 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             }
             b.push(copy);
         }
-        Roll if constant_index(b).is_some() => {
-            let n = constant_index(b).unwrap_or_default();
+        Roll if b.constant_index().is_some() => {
+            let n = b.constant_index().unwrap_or_default();
             b.pop();
             let mut items = b.pop_n(n + 1);
             items.rotate_left(1);
@@ -330,7 +329,7 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             b.get(y);
             extend(b, p == MStar);
             b.s().i64_mul();
-            push_i64_as_double(b);
+            b.push_i64_as_double();
         }
         UmSlashMod => {
             let u = b.pop();
@@ -572,14 +571,14 @@ pub fn emit(b: &mut FnBody, p: Prim) {
                 b.s().i32_store8(mem(0, 0));
             }
             b.s().local_get(here).i32_const(size).i32_add();
-            set_here_checked(b);
+            b.set_here_checked();
         }
         Allot => {
             let n = b.pop();
             b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2));
             b.get(n);
             b.s().i32_add();
-            set_here_checked(b);
+            b.set_here_checked();
         }
         Align => {
             // gforth pads with blanks: programs that read the padding of a
@@ -587,7 +586,7 @@ pub fn emit(b: &mut FnBody, p: Prim) {
             let old = b.temp();
             b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2)).local_tee(old);
             b.s().i32_const(3).i32_add().i32_const(-4).i32_and();
-            set_here_checked(b);
+            b.set_here_checked();
             b.s().local_get(old).i32_const(b' ' as i32);
             b.s().i32_const(addr::DP as i32).i32_load(mem(0, 2)).local_get(old).i32_sub();
             b.s().memory_fill(0);
@@ -802,17 +801,7 @@ fn double(b: &mut FnBody, p: Prim) {
         let v = b.set_temp();
         b.push(v);
     } else {
-        push_i64_as_double(b);
-    }
-}
-
-/// The literal index of a `PICK` or `ROLL` on top of the stack cache, if
-/// small enough for [`constant_index_effect`](crate::passes::effects::constant_index_effect)
-/// to have given the pair a static effect.
-pub(super) fn constant_index(b: &FnBody) -> Option<u32> {
-    match b.vstack().last() {
-        Some(&Val::Const(n)) if (0..=MAX_CONSTANT_INDEX).contains(&n) => Some(n as u32),
-        _ => None,
+        b.push_i64_as_double();
     }
 }
 
@@ -923,17 +912,6 @@ fn double_to_i64(b: &mut FnBody) {
     b.s().i64_extend_i32_u();
     b.get(hi);
     b.s().i64_extend_i32_u().i64_const(32).i64_shl().i64_or();
-}
-
-/// Pushes the i64 on the wasm operand stack as a double (low, then high).
-pub(super) fn push_i64_as_double(b: &mut FnBody) {
-    let t = b.i64_scratch() + 2;
-    b.s().local_tee(t).i32_wrap_i64();
-    let lo = b.set_temp();
-    b.s().local_get(t).i64_const(32).i64_shr_s().i32_wrap_i64();
-    let hi = b.set_temp();
-    b.push(lo);
-    b.push(hi);
 }
 
 /// Operand stack: dividend divisor (both i64). Pushes the floored remainder
@@ -1095,16 +1073,6 @@ fn check_fits_i32(b: &mut FnBody, l: u32, signed: bool) {
     b.s().if_(BlockType::Empty);
     b.throw(runtime::throw::OUT_OF_RANGE);
     b.s().end();
-}
-
-/// `HERE := top`, throwing -8 if it leaves data space.
-pub(super) fn set_here_checked(b: &mut FnBody) {
-    let t = b.temp();
-    let end = b.env.layout.data_end() as i32;
-    b.s().local_tee(t).i32_const(end).i32_gt_u().if_(BlockType::Empty);
-    b.throw(runtime::throw::DICTIONARY_OVERFLOW);
-    b.s().end();
-    b.s().i32_const(addr::DP as i32).local_get(t).i32_store(mem(0, 2));
 }
 
 fn rp_adjust(b: &mut FnBody, delta: i32) {

@@ -359,7 +359,7 @@ impl Structurer<'_, '_> {
         }
         if let Some((f, e)) = tail {
             self.mark(CodePart::Op(x, n));
-            super::float::flush(&mut self.body);
+            self.body.flush_floats();
             if self.body.register_tail_call(f, e) {
                 return;
             }
@@ -370,7 +370,7 @@ impl Structurer<'_, '_> {
         // at every block end.
         match in_loop {
             Some(depth) => super::float::leave_slots(&mut self.body, depth),
-            None => super::float::flush(&mut self.body),
+            None => self.body.flush_floats(),
         }
         if let Some(l) = self.float_loops.iter().find(|l| l.pre == x) {
             super::float::load_slots(&mut self.body, l.depth);
