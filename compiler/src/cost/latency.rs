@@ -202,11 +202,13 @@ fn step(
     true
 }
 
-/// Runs a primitive symbolically; false if its effect is not static.
-fn prim(p: Prim, prev: Option<&Op>, data: &mut Stack, ret: &mut Stack) -> bool {
+/// A pure shuffle's moves: its inputs, and its outputs in order as indices
+/// of the inputs (0 the deepest); `None` for every other primitive. The
+/// test `every_pure_stack_word_is_a_known_shuffle` checks that each pure
+/// primitive of the stack class of the table has its moves here.
+fn shuffle_order(p: Prim) -> Option<(usize, &'static [usize])> {
     use Prim::*;
-    // Shuffles: (inputs, the order of the outputs as input indices).
-    let shuffle: Option<(usize, &[usize])> = match p {
+    match p {
         Dup => Some((1, &[0, 0])),
         Drop => Some((1, &[])),
         Swap => Some((2, &[1, 0])),
@@ -220,8 +222,13 @@ fn prim(p: Prim, prev: Option<&Op>, data: &mut Stack, ret: &mut Stack) -> bool {
         TwoSwap => Some((4, &[2, 3, 0, 1])),
         TwoOver => Some((4, &[0, 1, 2, 3, 0, 1])),
         _ => None,
-    };
-    if let Some((n, order)) = shuffle {
+    }
+}
+
+/// Runs a primitive symbolically; false if its effect is not static.
+fn prim(p: Prim, prev: Option<&Op>, data: &mut Stack, ret: &mut Stack) -> bool {
+    use Prim::*;
+    if let Some((n, order)) = shuffle_order(p) {
         let ins = data.pop_n(n);
         data.push_all(order.iter().map(|&i| ins[i].clone()));
         return true;
@@ -291,6 +298,25 @@ mod tests {
         ];
         // The load is off the carried path: xor 1 + multiply 3.
         assert_eq!(lat(ops), 4);
+    }
+
+    #[test]
+    fn every_pure_stack_word_is_a_known_shuffle() {
+        // A shuffle added to the table without its moves here would be
+        // priced as an operation whose outputs wait for all its inputs.
+        for &p in Prim::ALL {
+            let shuffle = p.cost_class() == crate::primitives::CostClass::Stack && p.is_pure();
+            match (shuffle, shuffle_order(p), p.effect()) {
+                (true, Some((n, order)), Some((i, o))) => {
+                    assert_eq!((n, order.len()), (usize::from(i), usize::from(o)), "{p:?}'s moves and effect differ");
+                    assert!(order.iter().all(|&k| k < n), "{p:?} moves an item it does not take");
+                }
+                (false, None, _) => {}
+                other => {
+                    panic!("{p:?} is a pure stack word without its moves, or has moves without being one: {other:?}")
+                }
+            }
+        }
     }
 
     #[test]
