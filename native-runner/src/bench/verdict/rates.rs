@@ -16,7 +16,10 @@
 //! - `runs-confirm.json`: 10 history runs, then 84 runs of each build
 //!   judged as today (the steadier of the normalized median and the raw
 //!   minimum, `--confirm 2`), each with the confirmation re-runs the
-//!   command line took: 0 false alarms, 82 detections.
+//!   command line took: 0 false alarms, 82 detections;
+//! - `runs-100.json`: 10 history runs, then 100 runs of each build judged
+//!   the same way, on a machine with nothing else running but the
+//!   campaign's own busy process: the measure of the rates.
 //!
 //! Each new run is judged against the history through `baseline::judge`
 //! and `baseline::judge_confirmed`, as `bench --against-history` judges
@@ -146,6 +149,24 @@ fn confirmation_reruns_cut_the_false_alarms() {
 /// alarms and detections judging one run, with `--confirm 1` and with
 /// `--confirm 2`.
 const MEASURED: (u32, u32, u32, u32, u32, u32, u32, u32) = (84, 84, 0, 83, 0, 82, 0, 82);
+
+#[test]
+fn a_hundred_pairs_meet_the_false_alarm_and_detection_targets() {
+    let runs = runs("runs-100.json");
+    let two = replay(&runs, true, 2).unwrap();
+    println!("runs-100.json, --confirm 2: {two:?}");
+    let taken: usize = runs.iter().map(|r| r.confirmations.len()).sum();
+    assert_eq!((two.reruns as usize, two.disagree), (taken, 0), "{two:?}");
+    assert_eq!((two.same, two.slower, two.false_alarms, two.detected), HUNDRED, "{two:?}");
+    // The targets: at most 1 false alarm in 100 A/A runs, at least 95 of
+    // 100 real 10% slowdowns caught.
+    assert!(two.same >= 100 && two.false_alarms <= 1, "{two:?}");
+    assert!(two.detected * 100 >= 95 * two.slower, "{two:?}");
+}
+
+/// What the command line measured on `runs-100.json`: runs of the same
+/// build and of the slower build, false alarms and detections.
+const HUNDRED: (u32, u32, u32, u32) = (100, 100, 0, 96);
 
 #[test]
 fn a_probe_slowed_by_other_work_gives_way_to_the_minimum() {
