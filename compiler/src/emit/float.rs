@@ -26,12 +26,12 @@
 //! Guarantee: each arm leaves the body in a state where more ops may follow,
 //! and the same program prints the same at every optimization level.
 
+use std::collections::HashMap;
+
 use wasm_encoder::{BlockType, Encode, Instruction, InstructionSink, MemArg};
 
 use super::body::{mem, FnBody, Val};
 use crate::cfg::Cfg;
-use std::collections::HashMap;
-
 use crate::ir::{BlockId, Function, LocalId, Op};
 use crate::primitives::{FloatEffect, Prim};
 use runtime::{addr, throw, FLOAT};
@@ -99,11 +99,12 @@ fn float_shape(p: Prim) -> Option<(i64, i64, u32)> {
 /// `k + 1` floats (the float loops and the block reach count it so).
 const MAX_CONSTANT_FPICK: u32 = MAX_LOOP_SLOTS;
 
-/// How `op` moves the float stack: the row's float column, or for `FPICK`
-/// right after a literal `k` (`before`), `k + 1` popped and `k + 2` pushed;
+/// How `ops[i]` moves the float stack: the row's float column, or for
+/// `FPICK` right after a literal `k`, `k + 1` popped and `k + 2` pushed;
 /// `None` for a word that looks at the whole stack or does not touch it.
-fn op_float_shape(op: &Op, before: Option<&Op>) -> Option<(i64, i64, u32)> {
-    match (op, before) {
+fn op_float_shape(ops: &[Op], i: usize) -> Option<(i64, i64, u32)> {
+    let before = i.checked_sub(1).map(|j| &ops[j]);
+    match (&ops[i], before) {
         (Op::Prim(Prim::FPick), Some(&Op::Lit(k))) if (0..MAX_CONSTANT_FPICK as i32).contains(&k) => {
             Some((i64::from(k) + 1, i64::from(k) + 2, k as u32 + 2))
         }
@@ -119,7 +120,7 @@ fn block_shape(ops: &[Op]) -> Option<(u32, u32)> {
     use Prim::*;
     let (mut d, mut low, mut fresh) = (0i64, 0i64, 0u32);
     for (i, op) in ops.iter().enumerate() {
-        let shape = op_float_shape(op, i.checked_sub(1).map(|j| &ops[j]));
+        let shape = op_float_shape(ops, i);
         match op {
             Op::Call(_) | Op::Prim(Execute) => return None,
             Op::Prim(FPick) if shape.is_none() => return None,
@@ -157,7 +158,7 @@ pub fn expect_block(b: &mut FnBody, ops: &[Op]) {
             Op::Lit(_) | Op::LocalGet(_) | Op::LocalSet(_) | Op::LoopIndex(_) | Op::LoopLimit(_) => continue,
             _ => break,
         }
-        let Some((pops, pushes, _)) = op_float_shape(op, i.checked_sub(1).map(|j| &ops[j])) else { break };
+        let Some((pops, pushes, _)) = op_float_shape(ops, i) else { break };
         d -= pops;
         low = low.min(d);
         d += pushes;
